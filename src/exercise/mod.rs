@@ -1,0 +1,15 @@
+//! Exercises: the TOML format counselors write by hand, and its checking.
+
+mod condition;
+mod diagnostic;
+mod fields;
+mod keys;
+mod model;
+mod parse;
+mod prompt;
+mod when;
+
+pub use condition::{Condition, ConditionValue};
+pub use diagnostic::{Diagnostic, Report};
+pub use model::{Exercise, Prompt, PromptKind};
+pub use parse::{SCHEMA, locate_value, parse_exercise};

@@ -1,0 +1,208 @@
+//! From the bytes of an exercise file to a checked [`Exercise`].
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::fields::{Checker, entry};
+use super::keys;
+use super::model::Exercise;
+use super::prompt::{ReadPrompt, read_prompt};
+use super::when::read_when;
+
+/// The only format version this build of mend reads.
+pub const SCHEMA: i64 = 1;
+
+/// The longest estimate we take seriously, in minutes.
+const MAX_MINUTES: i64 = 600;
+
+/// Checks an exercise file. Every mistake is reported, in file order.
+pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
+    let source = decode(bytes)?;
+    let (document, errors) = DeTable::parse_recoverable(source);
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .iter()
+        .map(|e| Diagnostic::at(source, e.span().unwrap_or(0..0), e.message().trim()))
+        .collect();
+    let mut exercise = None;
+    if diagnostics.is_empty() {
+        let mut checker = Checker::new(source);
+        exercise = read_exercise(&mut checker, document.get_ref());
+        diagnostics = checker.diagnostics;
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    match exercise {
+        Some(exercise) if diagnostics.is_empty() => Ok(exercise),
+        _ => Err(diagnostics),
+    }
+}
+
+/// The text of the file, refusing what cannot be an exercise before TOML is parsed.
+fn decode(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        vec![
+            Diagnostic::at(valid, valid.len()..valid.len() + 1, "the file is not UTF-8 text")
+                .with_hint("save it as UTF-8 (most editors offer this under \"Save as\" or \"Encoding\")"),
+        ]
+    })?;
+    if source.trim().is_empty() {
+        return Err(vec![Diagnostic::at(source, 0..0, "the file is empty").with_hint(
+            "an exercise needs at least `schema = 1`, an `id`, a `title` and one `[[prompt]]`",
+        )]);
+    }
+    Ok(source)
+}
+
+fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
+    let top = 0..0;
+    if !schema_supported(c, doc, &top) {
+        return None;
+    }
+    c.unknown_keys(doc, keys::EXERCISE, &[]);
+    let id = c.id(doc, &top, "the exercise");
+    let title = c.required_text(doc, "title", &top, "the exercise");
+    let summary = c.text(doc, "summary");
+    let intro = c.text(doc, "intro");
+    let minutes = read_minutes(c, doc);
+    let tags = c.texts(doc, "tags");
+    let author = c.text(doc, "author");
+    let version = c.text(doc, "version");
+    let prompts = read_prompts(c, doc, &top);
+    Some(Exercise {
+        id: id?.into_inner(),
+        title: title?.into_inner(),
+        summary: summary.map(Spanned::into_inner),
+        intro: intro.map(Spanned::into_inner),
+        minutes,
+        tags: tags
+            .unwrap_or_default()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        author: author.map(Spanned::into_inner),
+        version: version.map(Spanned::into_inner),
+        prompts: prompts?,
+    })
+}
+
+/// Whether the file's `schema` is one we read. A file from a newer format is
+/// refused with that one message: its other keys would only be noise.
+fn schema_supported(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> bool {
+    if entry(doc, "schema").is_none() {
+        c.error_with_hint(
+            top.clone(),
+            "the file is missing `schema`",
+            "add `schema = 1` as the first line",
+        );
+        return true;
+    }
+    match c.integer(doc, "schema") {
+        Some(n) if *n.get_ref() == SCHEMA => true,
+        Some(n) => {
+            c.error_with_hint(
+                n.span(),
+                format!(
+                    "schema {} is not supported: this version of mend reads schema {SCHEMA}",
+                    n.get_ref()
+                ),
+                "if the file was written for a newer mend, update mend; otherwise write `schema = 1`",
+            );
+            false
+        }
+        None => true,
+    }
+}
+
+fn read_minutes(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<u32> {
+    let minutes = c.integer(doc, "minutes")?;
+    match u32::try_from(*minutes.get_ref()) {
+        Ok(m) if (1..=MAX_MINUTES).contains(&i64::from(m)) => Some(m),
+        _ => {
+            c.error(
+                minutes.span(),
+                format!("`minutes` should be between 1 and {MAX_MINUTES}"),
+            );
+            None
+        }
+    }
+}
+
+fn read_prompts(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> Option<Vec<super::Prompt>> {
+    let Some((_, value)) = entry(doc, "prompt") else {
+        c.error_with_hint(
+            top.clone(),
+            "the exercise has no prompts",
+            "add a `[[prompt]]` section for each question",
+        );
+        return None;
+    };
+    let tables = prompt_tables(c, value)?;
+    let read: Vec<ReadPrompt<'_, '_>> = tables
+        .iter()
+        .map(|(table, span)| read_prompt(c, table, span.clone()))
+        .collect();
+    let mut conditions = Vec::with_capacity(read.len());
+    for (index, prompt) in read.iter().enumerate() {
+        report_duplicate_id(c, &read, index);
+        conditions.push(prompt.when.and_then(|w| read_when(c, w, &read, index)));
+    }
+    let mut prompts = Vec::with_capacity(read.len());
+    for (prompt, when) in read.into_iter().zip(conditions) {
+        let had_when = prompt.when.is_some();
+        if had_when && when.is_none() {
+            return None;
+        }
+        prompts.push(prompt.finish(when)?);
+    }
+    Some(prompts)
+}
+
+/// The tables of `[[prompt]]`, with where each starts.
+fn prompt_tables<'t, 'i>(
+    c: &mut Checker<'_>,
+    value: &'t Spanned<DeValue<'i>>,
+) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+    let hint = "write `[[prompt]]`, with two brackets, above each question";
+    let Some(items) = value.get_ref().as_array() else {
+        c.error_with_hint(value.span(), "`prompt` should be a list of prompts", hint);
+        return None;
+    };
+    if items.is_empty() {
+        c.error_with_hint(value.span(), "the exercise has no prompts", hint);
+        return None;
+    }
+    let mut tables = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        match item.get_ref().as_table() {
+            Some(table) => tables.push((table, item.span())),
+            None => c.error_with_hint(item.span(), "each prompt should be a table of keys", hint),
+        }
+    }
+    (tables.len() == items.len()).then_some(tables)
+}
+
+fn report_duplicate_id(c: &mut Checker<'_>, read: &[ReadPrompt<'_, '_>], index: usize) {
+    let Some(id) = &read[index].id else { return };
+    let first = read[..index]
+        .iter()
+        .filter_map(|p| p.id.as_ref())
+        .find(|other| other.get_ref() == id.get_ref());
+    if let Some(first) = first {
+        let line = c.line_of(first.span());
+        c.error(
+            id.span(),
+            format!("the prompt id `{}` is already used on line {line}", id.get_ref()),
+        );
+    }
+}
+
+/// Where the value of the top-level `key` sits in an exercise file's text,
+/// for mistakes found only beside other files (such as a duplicate id).
+pub fn locate_value(source: &str, key: &str) -> Option<Range<usize>> {
+    let (document, _) = DeTable::parse_recoverable(source);
+    entry(document.get_ref(), key).map(|(_, value)| value.span())
+}

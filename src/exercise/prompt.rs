@@ -1,0 +1,215 @@
+//! Reading one `[[prompt]]` table.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::fields::{Checker, entry};
+use super::keys;
+use super::model::{Prompt, PromptKind};
+use crate::sanitize;
+
+/// The widest scale we offer: moving along more points than this with
+/// the arrow keys stops being a kindness.
+const MAX_SCALE_POINTS: i64 = 101;
+
+/// A prompt as read from its table, before its `when` is checked against
+/// the prompts above it. Parts that had mistakes are `None`.
+pub struct ReadPrompt<'t, 'i> {
+    pub id: Option<Spanned<String>>,
+    pub kind: Option<PromptKind>,
+    pub ask: Option<String>,
+    pub help: Option<String>,
+    pub optional: bool,
+    pub private: bool,
+    pub when: Option<&'t Spanned<DeValue<'i>>>,
+}
+
+impl ReadPrompt<'_, '_> {
+    /// The finished prompt, if every part of it was well-formed.
+    pub fn finish(self, when: Option<super::Condition>) -> Option<Prompt> {
+        Some(Prompt {
+            id: self.id?.into_inner(),
+            ask: self.ask?,
+            help: self.help,
+            optional: self.optional,
+            private: self.private,
+            kind: self.kind?,
+            when,
+        })
+    }
+}
+
+pub fn read_prompt<'t, 'i>(
+    c: &mut Checker<'_>,
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+) -> ReadPrompt<'t, 'i> {
+    let all_keys: Vec<&str> = [keys::PROMPT, keys::SCALE, keys::OPTIONS].concat();
+    c.unknown_keys(table, &all_keys, &[]);
+    let id = c.id(table, &span, "this prompt");
+    let kind = read_kind(c, table, &span);
+    ReadPrompt {
+        id,
+        kind,
+        ask: c
+            .required_text(table, "ask", &span, "this prompt")
+            .map(Spanned::into_inner),
+        help: c.text(table, "help").map(Spanned::into_inner),
+        optional: c.boolean(table, "optional").unwrap_or(false),
+        private: c.boolean(table, "private").unwrap_or(false),
+        when: entry(table, "when").map(|(_, v)| v),
+    }
+}
+
+fn read_kind(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> Option<PromptKind> {
+    if entry(table, "kind").is_none() {
+        c.error_with_hint(
+            span.clone(),
+            "this prompt is missing `kind`",
+            format!("add one of: {}", keys::KINDS.join(", ")),
+        );
+        return None;
+    }
+    let name = c.text(table, "kind")?;
+    let kind = match name.get_ref().as_str() {
+        "text" => Some(PromptKind::Text),
+        "list" => Some(PromptKind::List),
+        "yesno" => Some(PromptKind::YesNo),
+        "scale" => read_scale(c, table, span),
+        "choice" => read_options(c, table, span, "choice")
+            .map(|(options, other)| PromptKind::Choice { options, other }),
+        "multi" => {
+            read_options(c, table, span, "multi").map(|(options, other)| PromptKind::Multi { options, other })
+        }
+        other => {
+            unknown_kind(c, name.span(), other);
+            return None;
+        }
+    };
+    reject_foreign_keys(c, table, name.get_ref());
+    kind
+}
+
+fn unknown_kind(c: &mut Checker<'_>, span: Range<usize>, name: &str) {
+    let message = format!("unknown kind `{}`", sanitize::inert(name));
+    let list = format!("the kinds are: {}", keys::KINDS.join(", "));
+    let hint = match keys::nearest(name, keys::KINDS) {
+        Some(k) => format!("did you mean `{k}`? {list}"),
+        None => list,
+    };
+    c.error_with_hint(span, message, hint);
+}
+
+/// Keys that belong to another kind of prompt.
+fn reject_foreign_keys(c: &mut Checker<'_>, table: &DeTable<'_>, kind: &str) {
+    let groups: [(&[&str], &[&str], &str); 2] = [
+        (keys::SCALE, &["scale"], "scale prompts"),
+        (keys::OPTIONS, &["choice", "multi"], "choice and multi prompts"),
+    ];
+    for (group_keys, kinds, owners) in groups {
+        if kinds.contains(&kind) {
+            continue;
+        }
+        for key in table
+            .keys()
+            .filter(|k| group_keys.contains(&k.get_ref().as_ref()))
+        {
+            c.error(
+                key.span(),
+                format!("`{}` belongs to {owners}, not to a {kind} prompt", key.get_ref()),
+            );
+        }
+    }
+}
+
+fn read_scale(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> Option<PromptKind> {
+    let min = required_integer(c, table, "min", span);
+    let max = required_integer(c, table, "max", span);
+    let low = c.text(table, "low").map(Spanned::into_inner);
+    let high = c.text(table, "high").map(Spanned::into_inner);
+    let (min, max) = (min?, max?);
+    if *min.get_ref() >= *max.get_ref() {
+        c.error(
+            max.span(),
+            format!(
+                "`max` ({}) must be greater than `min` ({})",
+                max.get_ref(),
+                min.get_ref()
+            ),
+        );
+        return None;
+    }
+    if max.get_ref().abs_diff(*min.get_ref()) >= MAX_SCALE_POINTS as u64 {
+        c.error(
+            max.span(),
+            format!(
+                "a scale can have at most {MAX_SCALE_POINTS} points; this one goes from {} to {}",
+                min.get_ref(),
+                max.get_ref()
+            ),
+        );
+        return None;
+    }
+    Some(PromptKind::Scale {
+        min: min.into_inner(),
+        max: max.into_inner(),
+        low,
+        high,
+    })
+}
+
+fn required_integer(
+    c: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    key: &str,
+    span: &Range<usize>,
+) -> Option<Spanned<i64>> {
+    if entry(table, key).is_none() {
+        c.missing(span, key, "this scale prompt");
+        return None;
+    }
+    c.integer(table, key)
+}
+
+fn read_options(
+    c: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    kind: &str,
+) -> Option<(Vec<String>, bool)> {
+    let other = c.boolean(table, "other").unwrap_or(false);
+    if entry(table, "options").is_none() {
+        c.error_with_hint(
+            span.clone(),
+            format!("this {kind} prompt is missing `options`"),
+            "list the answers to pick from, like `options = [\"School\", \"Health\"]`",
+        );
+        return None;
+    }
+    let (_, value) = entry(table, "options")?;
+    let options = c.texts(table, "options")?;
+    if options.is_empty() {
+        c.error(
+            value.span(),
+            "`options` is empty: a choice needs at least one option",
+        );
+        return None;
+    }
+    let mut ok = true;
+    for (i, option) in options.iter().enumerate() {
+        if let Some(first) = options[..i].iter().find(|o| o.get_ref() == option.get_ref()) {
+            let line = c.line_of(first.span());
+            c.error(
+                option.span(),
+                format!(
+                    "the option \"{}\" is listed twice (first on line {line})",
+                    option.get_ref()
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| (options.into_iter().map(Spanned::into_inner).collect(), other))
+}

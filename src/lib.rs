@@ -1,0 +1,14 @@
+//! mend: guided reflection exercises for rebuilding trust after a
+//! relationship ends, kept as a private journal on your own computer.
+//!
+//! The core (exercises, sessions, the journal) knows nothing of terminals;
+//! the front ends (the full-screen app, plain line mode and the command-line
+//! subcommands) sit on top of it.
+#![forbid(unsafe_code)]
+
+pub mod answer;
+pub mod cli;
+pub mod exercise;
+pub mod library;
+pub mod paths;
+pub mod sanitize;

@@ -1,0 +1,166 @@
+//! Where exercises come from: the built-in ones, the person's own library
+//! and files named on the command line.
+
+mod builtin;
+mod problem;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::exercise::{Exercise, parse_exercise};
+pub use builtin::BUILT_INS;
+pub use problem::Problem;
+
+/// Exercise files larger than this are refused before they are read whole.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Where an exercise was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// In the person's library, `exercises/` inside the journal directory.
+    Library(PathBuf),
+    /// A file named on the command line.
+    File(PathBuf),
+}
+
+impl Origin {
+    /// A short description for lists: "built-in", or the file's path.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::BuiltIn => "built-in".into(),
+            Self::Library(p) | Self::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A checked exercise and where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub exercise: Exercise,
+    pub origin: Origin,
+    /// SHA-256 of the file's bytes, in hex: which revision of the file an entry answered.
+    pub hash: String,
+}
+
+/// All the exercises a person can run, and the files that could not be used.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub exercises: Vec<Loaded>,
+    pub problems: Vec<Problem>,
+}
+
+impl Library {
+    /// The built-in exercises alone.
+    pub fn built_in() -> Self {
+        let mut library = Self::default();
+        for b in BUILT_INS {
+            let path = PathBuf::from("content").join(b.file);
+            match check_bytes(b.source.as_bytes(), &path, Origin::BuiltIn) {
+                Ok(loaded) => library.add(loaded),
+                Err(problem) => library.problems.push(problem),
+            }
+        }
+        library
+    }
+
+    /// The built-in exercises and those in `dir` (the person's library).
+    /// A missing directory is simply an empty library.
+    pub fn load(dir: &Path) -> Self {
+        let mut library = Self::built_in();
+        for path in toml_files(dir).unwrap_or_default() {
+            match load_file(&path, Origin::Library(path.clone())) {
+                Ok(loaded) => library.add(loaded),
+                Err(problem) => library.problems.push(problem),
+            }
+        }
+        library
+    }
+
+    /// The exercise with this id.
+    pub fn find(&self, id: &str) -> Option<&Loaded> {
+        self.exercises.iter().find(|l| l.exercise.id == id)
+    }
+
+    /// Adds an exercise unless its id is taken; the first one found keeps it,
+    /// so built-ins are never replaced by a library file behind the person's back.
+    pub fn add(&mut self, loaded: Loaded) {
+        match self.find(&loaded.exercise.id) {
+            Some(kept) => self.problems.push(Problem::DuplicateId {
+                path: match &loaded.origin {
+                    Origin::Library(p) | Origin::File(p) => p.clone(),
+                    Origin::BuiltIn => PathBuf::from("content"),
+                },
+                id: loaded.exercise.id.clone(),
+                kept: kept.origin.clone(),
+                kept_title: kept.exercise.title.clone(),
+            }),
+            None => self.exercises.push(loaded),
+        }
+    }
+}
+
+/// The `*.toml` files directly inside `dir`, sorted by name; hidden files are skipped.
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Reads and checks one exercise file.
+pub fn load_file(path: &Path, origin: Origin) -> Result<Loaded, Problem> {
+    let bytes = read_limited(path)?;
+    check_bytes(&bytes, path, origin)
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let unreadable = |error| Problem::Unreadable {
+        path: path.to_path_buf(),
+        error,
+    };
+    let file = File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks the bytes of an exercise file that came from `path`.
+pub fn check_bytes(bytes: &[u8], path: &Path, origin: Origin) -> Result<Loaded, Problem> {
+    match parse_exercise(bytes) {
+        Ok(exercise) => Ok(Loaded {
+            exercise,
+            origin,
+            hash: hash_hex(bytes),
+        }),
+        Err(diagnostics) => Err(Problem::Invalid {
+            path: path.to_path_buf(),
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            diagnostics,
+        }),
+    }
+}
+
+/// SHA-256 of `bytes`, as lowercase hex.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

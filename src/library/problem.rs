@@ -1,0 +1,105 @@
+//! Exercise files that could not be used, and why.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use super::Origin;
+use crate::exercise::{Diagnostic, Report};
+use crate::sanitize::inert;
+
+/// An exercise file that was skipped. It never stops the others from loading.
+#[derive(Debug)]
+pub enum Problem {
+    Unreadable {
+        path: PathBuf,
+        error: io::Error,
+    },
+    TooLarge {
+        path: PathBuf,
+    },
+    Invalid {
+        path: PathBuf,
+        /// The file's text, to show the lines at fault.
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+    DuplicateId {
+        path: PathBuf,
+        id: String,
+        kept: Origin,
+        kept_title: String,
+    },
+}
+
+impl std::error::Error for Problem {}
+
+impl Problem {
+    pub fn path(&self) -> &PathBuf {
+        match self {
+            Self::Unreadable { path, .. }
+            | Self::TooLarge { path }
+            | Self::Invalid { path, .. }
+            | Self::DuplicateId { path, .. } => path,
+        }
+    }
+
+    /// What is wrong, in a few words.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Unreadable { error, .. } => format!("could not be read: {}", io_words(error)),
+            Self::TooLarge { .. } => "is larger than an exercise file can be (1 MiB)".into(),
+            Self::Invalid { diagnostics, .. } => match diagnostics.len() {
+                1 => "has 1 mistake and was skipped (`mend check` shows it)".into(),
+                n => format!("has {n} mistakes and was skipped (`mend check` shows them)"),
+            },
+            Self::DuplicateId {
+                id, kept, kept_title, ..
+            } => {
+                let owner = match kept {
+                    Origin::BuiltIn => "the built-in exercise".to_string(),
+                    Origin::Library(p) | Origin::File(p) => inert(&p.display().to_string()).into_owned(),
+                };
+                format!("was not loaded: the id `{id}` is already used by {owner} \"{kept_title}\"")
+            }
+        }
+    }
+
+    /// Every detail, as `mend check` prints it: for an invalid file, each
+    /// mistake with its line and column.
+    pub fn details(&self) -> String {
+        let file = self.path().display().to_string();
+        match self {
+            Self::Invalid {
+                text, diagnostics, ..
+            } => Report {
+                file: &file,
+                source: text,
+                diagnostics,
+            }
+            .to_string(),
+            _ => format!("{}: error: {}\n", inert(&file), self.reason()),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            inert(&self.path().display().to_string()),
+            self.reason()
+        )
+    }
+}
+
+/// An I/O error as a person would say it.
+pub fn io_words(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "there is no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission was denied".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => error.to_string(),
+    }
+}
