@@ -1,4 +1,6 @@
-//! A person's answer to one prompt.
+//! A person's answer to one prompt, and whether it fits the prompt.
+
+use crate::exercise::PromptKind;
 
 /// An answer, shaped by its prompt's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -6,7 +8,157 @@ pub enum Answer {
     Text(String),
     List(Vec<String>),
     Scale(i64),
+    /// One of the options, or the person's own words where `other = true`.
     Choice(String),
+    /// The options picked, and the person's own words where `other = true`.
     Multi(Vec<String>),
     YesNo(bool),
+}
+
+/// Why an answer cannot be given to a prompt. These come from code paths a
+/// person cannot reach by typing (the front ends only offer valid answers),
+/// or from a draft written for an older revision of the exercise.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("a {answer} answer does not fit a {prompt} prompt")]
+    WrongKind {
+        answer: &'static str,
+        prompt: &'static str,
+    },
+    #[error("the value is outside the scale")]
+    OutOfRange,
+    #[error("the answer is not one of the options")]
+    NotAnOption,
+}
+
+impl Answer {
+    /// The prompt kind this answer belongs to.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Self::Text(_) => "text",
+            Self::List(_) => "list",
+            Self::Scale(_) => "scale",
+            Self::Choice(_) => "choice",
+            Self::Multi(_) => "multi",
+            Self::YesNo(_) => "yesno",
+        }
+    }
+
+    /// Whether this says nothing at all: blank text, an empty list or no option picked.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Self::Text(t) | Self::Choice(t) => t.trim().is_empty(),
+            Self::List(items) | Self::Multi(items) => items.iter().all(|i| i.trim().is_empty()),
+            Self::Scale(_) | Self::YesNo(_) => false,
+        }
+    }
+
+    /// Checks that the answer is one `kind` can hold.
+    pub fn fits(&self, kind: &PromptKind) -> Result<(), AnswerError> {
+        match (self, kind) {
+            (Self::Text(_), PromptKind::Text) | (Self::List(_), PromptKind::List) => Ok(()),
+            (Self::YesNo(_), PromptKind::YesNo) => Ok(()),
+            (Self::Scale(n), PromptKind::Scale { min, max, .. }) => {
+                if (min..=max).contains(&n) {
+                    Ok(())
+                } else {
+                    Err(AnswerError::OutOfRange)
+                }
+            }
+            (Self::Choice(c), PromptKind::Choice { options, other }) => {
+                fits_options(std::slice::from_ref(c), options, *other)
+            }
+            (Self::Multi(items), PromptKind::Multi { options, other }) => {
+                fits_options(items, options, *other)
+            }
+            _ => Err(AnswerError::WrongKind {
+                answer: self.kind_name(),
+                prompt: kind.name(),
+            }),
+        }
+    }
+
+    /// The answer with what a person would not mean to keep taken out:
+    /// blank lines of a list, blank picks of a multi.
+    pub fn tidied(self) -> Self {
+        match self {
+            Self::List(items) => Self::List(non_blank(items)),
+            Self::Multi(items) => Self::Multi(non_blank(items)),
+            other => other,
+        }
+    }
+}
+
+fn non_blank(items: Vec<String>) -> Vec<String> {
+    items.into_iter().filter(|i| !i.trim().is_empty()).collect()
+}
+
+/// Every pick is an option, except at most one of the person's own words where allowed.
+fn fits_options(picked: &[String], options: &[String], other: bool) -> Result<(), AnswerError> {
+    let own_words = picked.iter().filter(|p| !options.contains(p)).count();
+    if own_words == 0 || (other && own_words == 1) {
+        Ok(())
+    } else {
+        Err(AnswerError::NotAnOption)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(other: bool) -> PromptKind {
+        PromptKind::Choice {
+            options: vec!["a".into(), "b".into()],
+            other,
+        }
+    }
+
+    #[test]
+    fn blank_answers_are_recognised() {
+        assert!(Answer::Text("  \n".into()).is_blank());
+        assert!(Answer::List(vec![String::new(), " ".into()]).is_blank());
+        assert!(Answer::Multi(vec![]).is_blank());
+        assert!(!Answer::Scale(0).is_blank());
+        assert!(!Answer::YesNo(false).is_blank());
+    }
+
+    #[test]
+    fn choices_must_be_options_unless_other_is_allowed() {
+        assert_eq!(Answer::Choice("a".into()).fits(&options(false)), Ok(()));
+        assert_eq!(
+            Answer::Choice("z".into()).fits(&options(false)),
+            Err(AnswerError::NotAnOption)
+        );
+        assert_eq!(Answer::Choice("z".into()).fits(&options(true)), Ok(()));
+    }
+
+    #[test]
+    fn multi_allows_one_own_answer_only_with_other() {
+        let kind = PromptKind::Multi {
+            options: vec!["a".into()],
+            other: true,
+        };
+        assert_eq!(Answer::Multi(vec!["a".into(), "mine".into()]).fits(&kind), Ok(()));
+        assert!(Answer::Multi(vec!["x".into(), "y".into()]).fits(&kind).is_err());
+    }
+
+    #[test]
+    fn scales_stay_in_range_and_kinds_must_match() {
+        let kind = PromptKind::Scale {
+            min: 1,
+            max: 5,
+            low: None,
+            high: None,
+        };
+        assert_eq!(Answer::Scale(5).fits(&kind), Ok(()));
+        assert_eq!(Answer::Scale(6).fits(&kind), Err(AnswerError::OutOfRange));
+        assert!(Answer::Text("x".into()).fits(&kind).is_err());
+    }
+
+    #[test]
+    fn tidying_drops_blank_list_lines() {
+        let tidy = Answer::List(vec!["one".into(), "".into(), "two".into()]).tidied();
+        assert_eq!(tidy, Answer::List(vec!["one".into(), "two".into()]));
+    }
 }

@@ -9,6 +9,9 @@
 pub mod answer;
 pub mod cli;
 pub mod exercise;
+pub mod io_error;
+pub mod journal;
 pub mod library;
 pub mod paths;
 pub mod sanitize;
+pub mod session;

@@ -1,5 +1,6 @@
 //! `mend check`: tell an author exactly what is wrong with an exercise file.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,13 +11,15 @@ use crate::sanitize::inert;
 /// Checks every file named (folders: every `*.toml` directly inside) and
 /// prints `ok: FILE (N prompts)` or the file's errors. Exit 0 when all are valid.
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    // Written with `?`, not `println!`: `mend check ... | head` must not panic.
+    let mut out = io::stdout().lock();
     let mut files = Vec::new();
     let mut failed = false;
     for path in paths {
         match expand(path) {
             Ok(found) => files.extend(found),
             Err(message) => {
-                println!("{}: error: {message}", shown(path));
+                writeln!(out, "{}: error: {message}", shown(path))?;
                 failed = true;
             }
         }
@@ -30,15 +33,12 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         match check_one(file, &built_in, &checked) {
             Ok(loaded) => {
                 let n = loaded.exercise.prompts.len();
-                println!(
-                    "ok: {} ({n} prompt{})",
-                    shown(file),
-                    if n == 1 { "" } else { "s" }
-                );
+                let plural = if n == 1 { "" } else { "s" };
+                writeln!(out, "ok: {} ({n} prompt{plural})", shown(file))?;
                 checked.push(loaded);
             }
             Err(report) => {
-                print!("{report}");
+                write!(out, "{report}")?;
                 failed = true;
             }
         }

@@ -48,18 +48,22 @@ impl<'s> Checker<'s> {
             .push(Diagnostic::at(self.source, span, message).with_hint(hint));
     }
 
-    /// Reports every key of `table` that is not in `allowed`. `also_known`
-    /// are keys that exist elsewhere in the format: they are offered as
-    /// hints but the caller explains them itself, so they are not reported here.
-    pub fn unknown_keys(&mut self, table: &DeTable<'_>, allowed: &[&str], also_known: &[&str]) {
+    /// Reports every key of `table` that is not in `allowed`. Keys that
+    /// belong `elsewhere` in the file get a hint saying where.
+    pub fn unknown_keys(
+        &mut self,
+        table: &DeTable<'_>,
+        allowed: &[&str],
+        elsewhere: Option<&keys::Elsewhere>,
+    ) {
         for key in table.keys() {
             let name = key.get_ref().as_ref();
-            if allowed.contains(&name) || also_known.contains(&name) {
+            if allowed.contains(&name) {
                 continue;
             }
             let shown = sanitize::inert(name);
             let message = format!("unknown key `{shown}`");
-            match keys::hint_for(name, allowed) {
+            match keys::hint_for(name, allowed, elsewhere) {
                 Some(hint) => self.error_with_hint(key.span(), message, hint),
                 None => self.error_with_hint(
                     key.span(),
@@ -144,6 +148,11 @@ impl<'s> Checker<'s> {
         let (_, value) = entry(table, key)?;
         match integer_value(value.get_ref()) {
             Some(n) => Some(Spanned::new(value.span(), n)),
+            // A whole number too large for us is not the wrong type: say so.
+            None if value.get_ref().as_integer().is_some() => {
+                self.error(value.span(), format!("`{key}` is too large a number"));
+                None
+            }
             None => {
                 self.wrong_type(&format!("`{key}`"), value, "a whole number, like `5`");
                 None
@@ -189,6 +198,11 @@ impl<'s> Checker<'s> {
 /// The key and value stored under `key`, if any.
 pub fn entry<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<Entry<'t, 'i>> {
     table.get_key_value(key)
+}
+
+/// Whether `id` may be used as an exercise or prompt id.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id_problem(id).is_none()
 }
 
 /// What is wrong with `id`, or `None` when it is fine.

@@ -5,14 +5,17 @@ pub const EXERCISE: &[&str] = &[
     "schema", "id", "title", "summary", "intro", "minutes", "tags", "author", "version", "prompt",
 ];
 
-/// Keys every prompt may have, whatever its kind.
-pub const PROMPT: &[&str] = &["id", "kind", "ask", "help", "optional", "private", "when"];
-
 /// Keys only a scale prompt may have.
 pub const SCALE: &[&str] = &["min", "max", "low", "high"];
 
 /// Keys only choice and multi prompts may have.
 pub const OPTIONS: &[&str] = &["options", "other"];
+
+/// Every key a prompt may have; [`SCALE`] and [`OPTIONS`] only for their kinds.
+pub const ANY_PROMPT: &[&str] = &[
+    "id", "kind", "ask", "help", "optional", "private", "when", "min", "max", "low", "high", "options",
+    "other",
+];
 
 /// Keys of a `when` table.
 pub const WHEN: &[&str] = &["prompt", "equals"];
@@ -73,10 +76,40 @@ pub fn nearest<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
         .map(|(_, k)| k)
 }
 
+/// Keys that belong in another part of the file, and where that is.
+pub struct Elsewhere {
+    pub keys: &'static [&'static str],
+    /// Finishes "`key` belongs ...".
+    pub place: &'static str,
+}
+
+/// Top-level keys found inside a prompt: TOML puts every line below a
+/// `[[prompt]]` into that prompt, which authors do not expect.
+pub const AT_THE_TOP: Elsewhere = Elsewhere {
+    keys: EXERCISE,
+    place: "at the top of the file, above the first `[[prompt]]`",
+};
+
+/// Prompt keys found at the top: usually a forgotten `[[prompt]]` line.
+pub const IN_A_PROMPT: Elsewhere = Elsewhere {
+    keys: ANY_PROMPT,
+    place: "in a prompt: is the `[[prompt]]` line missing above it?",
+};
+
 /// The hint for an unknown key: usually "did you mean ...", with a fuller
-/// word where the likely mix-up needs one.
-pub fn hint_for(unknown: &str, known: &[&str]) -> Option<String> {
-    let meant = nearest(unknown, known)?;
+/// word where the likely mix-up needs one, or where the key belongs when it
+/// is known but not here.
+pub fn hint_for(unknown: &str, known: &[&str], elsewhere: Option<&Elsewhere>) -> Option<String> {
+    let Some(meant) = nearest(unknown, known) else {
+        let elsewhere = elsewhere?;
+        let meant = nearest(unknown, elsewhere.keys)?;
+        let place = elsewhere.place;
+        return Some(if meant.eq_ignore_ascii_case(unknown) {
+            format!("`{meant}` belongs {place}")
+        } else {
+            format!("did you mean `{meant}`? It belongs {place}")
+        });
+    };
     Some(match meant {
         "optional" if unknown.eq_ignore_ascii_case("required") => {
             "prompts are required unless they say `optional = true`; remove this line".into()
@@ -91,8 +124,8 @@ mod tests {
 
     #[test]
     fn synonyms_come_before_spelling() {
-        assert_eq!(nearest("question", PROMPT), Some("ask"));
-        assert_eq!(nearest("type", PROMPT), Some("kind"));
+        assert_eq!(nearest("question", ANY_PROMPT), Some("ask"));
+        assert_eq!(nearest("type", ANY_PROMPT), Some("kind"));
         assert_eq!(nearest("choices", OPTIONS), Some("options"));
     }
 
@@ -106,7 +139,18 @@ mod tests {
     #[test]
     fn unrelated_words_get_no_suggestion() {
         assert_eq!(nearest("colour", EXERCISE), None);
-        assert_eq!(nearest("x", PROMPT), None);
+        assert_eq!(nearest("x", ANY_PROMPT), None);
+    }
+
+    #[test]
+    fn a_key_from_another_part_of_the_file_says_where_it_belongs() {
+        let hint = hint_for("minutes", ANY_PROMPT, Some(&AT_THE_TOP));
+        assert_eq!(
+            hint.as_deref(),
+            Some("`minutes` belongs at the top of the file, above the first `[[prompt]]`")
+        );
+        let hint = hint_for("question", EXERCISE, Some(&IN_A_PROMPT));
+        assert!(hint.is_some_and(|h| h.starts_with("did you mean `ask`? It belongs in a prompt")));
     }
 
     #[test]

@@ -11,5 +11,6 @@ mod when;
 
 pub use condition::{Condition, ConditionValue};
 pub use diagnostic::{Diagnostic, Report};
+pub use fields::is_valid_id;
 pub use model::{Exercise, Prompt, PromptKind};
 pub use parse::{SCHEMA, locate_value, parse_exercise};

@@ -22,10 +22,7 @@ const MAX_MINUTES: i64 = 600;
 pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
     let source = decode(bytes)?;
     let (document, errors) = DeTable::parse_recoverable(source);
-    let mut diagnostics: Vec<Diagnostic> = errors
-        .iter()
-        .map(|e| Diagnostic::at(source, e.span().unwrap_or(0..0), e.message().trim()))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> = errors.iter().map(|e| syntax_error(source, e)).collect();
     let mut exercise = None;
     if diagnostics.is_empty() {
         let mut checker = Checker::new(source);
@@ -37,6 +34,31 @@ pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
         Some(exercise) if diagnostics.is_empty() => Ok(exercise),
         _ => Err(diagnostics),
     }
+}
+
+/// A TOML syntax error, with words for the slips authors new to TOML make most.
+fn syntax_error(source: &str, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim();
+    if message == "duplicate key" {
+        // The parser's message does not say which key: the span does.
+        let key = source
+            .get(span.clone())
+            .unwrap_or_default()
+            .trim_matches(['"', '\'']);
+        let hint = if key == "prompt" {
+            "write `[[prompt]]`, with two brackets, above each question"
+        } else {
+            "each key can be given only once in a section: keep one of them"
+        };
+        let message = format!("`{}` is given twice", crate::sanitize::inert(key));
+        return Diagnostic::at(source, span, message).with_hint(hint);
+    }
+    let diagnostic = Diagnostic::at(source, span, message);
+    if message.starts_with("string values must be quoted") {
+        return diagnostic.with_hint("put text in double quotes, like `title = \"Evening check-in\"`");
+    }
+    diagnostic
 }
 
 /// The text of the file, refusing what cannot be an exercise before TOML is parsed.
@@ -62,7 +84,7 @@ fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
     if !schema_supported(c, doc, &top) {
         return None;
     }
-    c.unknown_keys(doc, keys::EXERCISE, &[]);
+    c.unknown_keys(doc, keys::EXERCISE, Some(&keys::IN_A_PROMPT));
     let id = c.id(doc, &top, "the exercise");
     let title = c.required_text(doc, "title", &top, "the exercise");
     let summary = c.text(doc, "summary");

@@ -46,8 +46,7 @@ pub fn read_prompt<'t, 'i>(
     table: &'t DeTable<'i>,
     span: Range<usize>,
 ) -> ReadPrompt<'t, 'i> {
-    let all_keys: Vec<&str> = [keys::PROMPT, keys::SCALE, keys::OPTIONS].concat();
-    c.unknown_keys(table, &all_keys, &[]);
+    c.unknown_keys(table, keys::ANY_PROMPT, Some(&keys::AT_THE_TOP));
     let id = c.id(table, &span, "this prompt");
     let kind = read_kind(c, table, &span);
     ReadPrompt {
@@ -193,7 +192,7 @@ fn read_options(
     if options.is_empty() {
         c.error(
             value.span(),
-            "`options` is empty: a choice needs at least one option",
+            format!("`options` is empty: a {kind} prompt needs at least one option"),
         );
         return None;
     }

@@ -26,7 +26,7 @@ pub fn read_when(
         );
         return None;
     };
-    c.unknown_keys(table, keys::WHEN, &[]);
+    c.unknown_keys(table, keys::WHEN, None);
     let target = c.required_text(table, "prompt", &value.span(), "`when`");
     let Some((_, equals)) = entry(table, "equals") else {
         c.missing(&value.span(), "equals", "`when`");
@@ -103,6 +103,14 @@ fn comparable(
                 c.error(
                     span,
                     format!("`equals = {n}` can never match: `{name}` goes from {min} to {max}"),
+                );
+                None
+            }
+            // Too large to read is also far outside the scale.
+            None if raw.as_integer().is_some() => {
+                c.error(
+                    span,
+                    format!("`equals` can never match: `{name}` goes from {min} to {max}"),
                 );
                 None
             }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::Origin;
 use crate::exercise::{Diagnostic, Report};
+use crate::io_error::plain_words;
 use crate::sanitize::inert;
 
 /// An exercise file that was skipped. It never stops the others from loading.
@@ -47,7 +48,7 @@ impl Problem {
     /// What is wrong, in a few words.
     pub fn reason(&self) -> String {
         match self {
-            Self::Unreadable { error, .. } => format!("could not be read: {}", io_words(error)),
+            Self::Unreadable { error, .. } => format!("could not be read: {}", plain_words(error)),
             Self::TooLarge { .. } => "is larger than an exercise file can be (1 MiB)".into(),
             Self::Invalid { diagnostics, .. } => match diagnostics.len() {
                 1 => "has 1 mistake and was skipped (`mend check` shows it)".into(),
@@ -91,15 +92,5 @@ impl fmt::Display for Problem {
             inert(&self.path().display().to_string()),
             self.reason()
         )
-    }
-}
-
-/// An I/O error as a person would say it.
-pub fn io_words(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "there is no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission was denied".into(),
-        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        _ => error.to_string(),
     }
 }

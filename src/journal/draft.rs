@@ -1,0 +1,64 @@
+//! A session in progress, saved as the person types so nothing is lost.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::entry::{ENTRY_FORMAT, EntryError, damaged, newer_format};
+use super::record::AnswerRecord;
+
+/// Everything needed to pick a session up where it was left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub format: u32,
+    pub exercise_id: String,
+    pub exercise_hash: String,
+    pub started_at: DateTime<FixedOffset>,
+    pub saved_at: DateTime<FixedOffset>,
+    /// The prompt the person was on; empty for the intro, `review` marks the review screen.
+    #[serde(default)]
+    pub step: Step,
+    /// Every answer given so far, including those to prompts hidden for now.
+    #[serde(rename = "answer", default)]
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// Where in the session the person was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "at", content = "prompt_id")]
+pub enum Step {
+    #[default]
+    Intro,
+    Prompt(String),
+    Review,
+}
+
+impl Draft {
+    pub fn new(
+        exercise_id: &str,
+        exercise_hash: &str,
+        started_at: DateTime<FixedOffset>,
+        saved_at: DateTime<FixedOffset>,
+    ) -> Self {
+        Self {
+            format: ENTRY_FORMAT,
+            exercise_id: exercise_id.to_string(),
+            exercise_hash: exercise_hash.to_string(),
+            started_at,
+            saved_at,
+            step: Step::Intro,
+            answers: Vec::new(),
+        }
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
+        if let Some(newer) = newer_format(text) {
+            return Err(EntryError::Newer(newer));
+        }
+        toml::from_str(text).map_err(|e| damaged(text, e.span()))
+    }
+}

@@ -1,0 +1,78 @@
+//! A finished entry: one exercise answered, as kept in the journal.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::record::AnswerRecord;
+
+/// The entry format this build writes and reads. Newer entries are refused
+/// rather than misread.
+pub const ENTRY_FORMAT: u32 = 1;
+
+/// One finished exercise, readable on its own: it carries the questions as
+/// they were asked, so it survives its exercise changing or disappearing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: u32,
+    pub id: String,
+    pub exercise_id: String,
+    pub exercise_title: String,
+    /// SHA-256 of the exercise file that was answered.
+    pub exercise_hash: String,
+    pub started_at: DateTime<FixedOffset>,
+    pub finished_at: DateTime<FixedOffset>,
+    #[serde(rename = "answer", default)]
+    pub answers: Vec<AnswerRecord>,
+}
+
+/// Why an entry file could not be read. Never holds the entry's text.
+#[derive(Debug, thiserror::Error)]
+pub enum EntryError {
+    #[error("it is not UTF-8 text")]
+    NotUtf8,
+    #[error("it is damaged or incomplete (line {line}, column {column})")]
+    Damaged { line: usize, column: usize },
+    #[error("it was written by a newer version of mend (format {0})")]
+    Newer(u32),
+    #[error("one of its answers does not match its kind")]
+    BadAnswer,
+}
+
+impl Entry {
+    /// The file's text.
+    pub fn to_toml(&self) -> String {
+        // Serialising plain strings, integers, booleans and arrays cannot fail.
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads an entry file. Errors say where, never what was written.
+    pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
+        if let Some(newer) = newer_format(text) {
+            return Err(EntryError::Newer(newer));
+        }
+        let entry: Entry = toml::from_str(text).map_err(|e| damaged(text, e.span()))?;
+        if entry.answers.iter().any(|a| a.answer().is_none()) {
+            return Err(EntryError::BadAnswer);
+        }
+        Ok(entry)
+    }
+}
+
+/// The `format` of a file from a newer mend, read before anything else so
+/// that a changed layout is reported as newer rather than damaged.
+pub(super) fn newer_format(text: &str) -> Option<u32> {
+    let (document, _) = toml::de::DeTable::parse_recoverable(text);
+    let value = document.get_ref().get("format")?;
+    let format = value.get_ref().as_integer()?.as_str().parse::<u32>().ok()?;
+    (format > ENTRY_FORMAT).then_some(format)
+}
+
+pub(super) fn damaged(text: &str, span: Option<std::ops::Range<usize>>) -> EntryError {
+    let at = span.map_or(0, |s| s.start).min(text.len());
+    let before = text.get(..at).unwrap_or_default();
+    EntryError::Damaged {
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    }
+}

@@ -1,0 +1,168 @@
+//! The journal as a folder of plain TOML files.
+//!
+//! ```text
+//! JOURNAL/
+//!   .lock                      held while mend is open
+//!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
+//!   drafts/evening-check-in.toml
+//!   exercises/                 the person's own exercises
+//!   tmp/                       files handed to $EDITOR, removed afterwards
+//! ```
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::entry_name::{self, ENTRIES_DIR};
+use super::lock::JournalLock;
+use super::private_fs::{private_dir, private_subdirs, remove, remove_stale_temps, write_atomic};
+use super::store::{Store, StoreError};
+use super::{Draft, Entry};
+
+const DRAFTS_DIR: &str = "drafts";
+const SCRATCH_DIR: &str = "tmp";
+
+/// A journal folder, opened for writing.
+#[derive(Debug)]
+pub struct FileJournal {
+    root: PathBuf,
+    _lock: JournalLock,
+}
+
+impl FileJournal {
+    /// Creates the journal privately if it is new, and takes its lock.
+    pub fn open(root: &Path) -> Result<Self, StoreError> {
+        private_dir(root).map_err(|e| StoreError::io("create the journal folder", root, e))?;
+        let lock = JournalLock::acquire(root)?;
+        let journal = Self {
+            root: root.to_path_buf(),
+            _lock: lock,
+        };
+        // With the lock held, any temp file left here is a crash's leftover.
+        remove_stale_temps(&journal.drafts_dir());
+        remove_stale_temps(&root.join(SCRATCH_DIR));
+        Ok(journal)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn drafts_dir(&self) -> PathBuf {
+        self.root.join(DRAFTS_DIR)
+    }
+
+    fn draft_path(&self, exercise_id: &str) -> PathBuf {
+        self.drafts_dir().join(format!("{exercise_id}.toml"))
+    }
+
+    /// A path for a new entry that no other entry has, with the id it implies.
+    fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
+        for attempt in 1..=1000 {
+            let id = entry_name::entry_id(entry.started_at, &entry.exercise_id, attempt);
+            let path = entry_name::entry_path(&self.root, &id).ok_or_else(|| bad_id(&self.root))?;
+            if !path.exists() {
+                return Ok((id, path));
+            }
+        }
+        Err(bad_id(&self.root))
+    }
+}
+
+fn bad_id(root: &Path) -> StoreError {
+    StoreError::io(
+        "choose a name for the entry",
+        root,
+        std::io::Error::other("no free name"),
+    )
+}
+
+impl Store for FileJournal {
+    fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
+        let (id, path) = self.free_entry_path(entry)?;
+        let folder = path.parent().unwrap_or(&self.root).to_path_buf();
+        private_subdirs(&self.root, &folder)
+            .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
+        entry.id = id;
+        write_atomic(&path, entry.to_toml().as_bytes())
+            .map_err(|e| StoreError::io("save the entry", &path, e))?;
+        // The entry is safe; a draft that cannot be removed is offered again
+        // next time, which loses nothing.
+        let _ = self.discard_draft(&entry.exercise_id);
+        Ok(path)
+    }
+
+    fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError> {
+        write_atomic(path, entry.to_toml().as_bytes()).map_err(|e| StoreError::io("save a copy", path, e))
+    }
+
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
+        let dir = self.drafts_dir();
+        private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
+        let path = self.draft_path(&draft.exercise_id);
+        write_atomic(&path, draft.to_toml().as_bytes())
+            .map_err(|e| StoreError::io("save the draft", &path, e))
+    }
+
+    fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
+        let path = self.draft_path(exercise_id);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io("read the draft", &path, e)),
+        };
+        Draft::from_toml(&bytes)
+            .map(Some)
+            .map_err(|reason| StoreError::Unreadable { path, reason })
+    }
+
+    fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
+        let path = self.draft_path(exercise_id);
+        remove(&path).map_err(|e| StoreError::io("remove the draft", &path, e))
+    }
+
+    fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
+        for name in entry_names(&self.root) {
+            let slot = last.entry(name.exercise_id).or_insert(name.started);
+            *slot = (*slot).max(name.started);
+        }
+        last
+    }
+
+    fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
+        let dir = self.root.join(SCRATCH_DIR);
+        private_subdirs(&self.root, &dir)
+            .map_err(|e| StoreError::io("create a private scratch folder", &dir, e))?;
+        Ok(dir)
+    }
+}
+
+/// Every entry's name under `entries/YYYY/MM/`, without opening a file.
+pub fn entry_names(root: &Path) -> Vec<entry_name::EntryName> {
+    let mut names = Vec::new();
+    for year in subdirs(&root.join(ENTRIES_DIR)) {
+        for month in subdirs(&year) {
+            let Ok(files) = fs::read_dir(&month) else { continue };
+            names.extend(files.flatten().filter_map(|f| {
+                let file = f.file_name();
+                let id = file.to_str()?.strip_suffix(".toml")?;
+                entry_name::parse(id)
+            }));
+        }
+    }
+    names
+}
+
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect()
+}

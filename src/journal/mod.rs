@@ -1,0 +1,21 @@
+//! The private journal on disk: finished entries, drafts, and the lock that
+//! keeps two copies of mend from writing over each other.
+
+mod draft;
+mod entry;
+pub mod entry_name;
+mod files;
+mod lock;
+pub mod private_fs;
+mod record;
+mod store;
+
+pub use draft::{Draft, Step as DraftStep};
+pub use entry::{ENTRY_FORMAT, Entry, EntryError};
+pub use files::{FileJournal, entry_names};
+pub use lock::{JournalLock, LOCK_FILE};
+pub use record::{AnswerRecord, Value};
+pub use store::{Store, StoreError};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! Private, crash-safe file operations.
+//!
+//! Every file mend writes is created 0600 and every folder 0700, from the
+//! moment it exists: there is no window in which another user could read
+//! them. Every write goes to a temporary file in the same folder, is flushed
+//! to disk, renamed over the old file and the folder flushed too, so a crash
+//! at any instant leaves either the old file or the new one, never a torn one.
+
+use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub const FILE_MODE: u32 = 0o600;
+pub const DIR_MODE: u32 = 0o700;
+
+/// Temporary files start with this, so listings can pass them over.
+pub const TEMP_PREFIX: &str = ".tmp-";
+
+/// Creates `dir` (and missing parents) for private use. The folder itself is
+/// made 0700, and tightened to 0700 if it already existed more open.
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    match DirBuilder::new().mode(DIR_MODE).create(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => tighten(dir),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates `dir` and any missing folders between it and `root` (which must
+/// exist), all 0700.
+pub fn private_subdirs(root: &Path, dir: &Path) -> io::Result<()> {
+    let relative = dir.strip_prefix(root).unwrap_or(dir);
+    let mut current = root.to_path_buf();
+    for part in relative.components() {
+        current.push(part);
+        match DirBuilder::new().mode(DIR_MODE).create(&current) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn tighten(dir: &Path) -> io::Result<()> {
+    let mode = fs::metadata(dir)?.permissions().mode();
+    if mode & 0o077 != 0 {
+        fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))?;
+    }
+    Ok(())
+}
+
+/// Replaces `path` with `bytes`, atomically and durably, as a 0600 file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_of(path);
+    let temp = temp_path(&dir);
+    let result = write_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if let Err(e) = result {
+        // The temp file is ours alone; if it cannot be removed now, the next
+        // start removes it.
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    sync_dir(&dir)
+}
+
+/// Writes `bytes` to `path`, which must not exist yet, as a 0600 file, and flushes it.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(FILE_MODE)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Removes `path` and flushes its folder; a file already gone is fine.
+pub fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => sync_dir(&parent_of(path)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes temporary files a crash left in `dir`.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Flushes a folder, so a rename or removal in it survives a crash.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A fresh temporary name in `dir`, unique within this process and across processes.
+fn temp_path(dir: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn files_and_folders_are_private_from_the_start() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("journal");
+        private_dir(&dir).unwrap();
+        assert_eq!(mode(&dir), 0o700);
+        private_subdirs(&dir, &dir.join("entries/2026/11")).unwrap();
+        assert_eq!(mode(&dir.join("entries")), 0o700);
+        assert_eq!(mode(&dir.join("entries/2026/11")), 0o700);
+        let file = dir.join("a.toml");
+        write_atomic(&file, b"one").unwrap();
+        assert_eq!(mode(&file), 0o600);
+    }
+
+    #[test]
+    fn an_existing_open_folder_is_tightened() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("open");
+        fs::create_dir(&dir).unwrap();
+        fs::set_permissions(&dir, Permissions::from_mode(0o755)).unwrap();
+        private_dir(&dir).unwrap();
+        assert_eq!(mode(&dir), 0o700);
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_whole_file_and_leaves_no_temp() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("draft.toml");
+        write_atomic(&file, b"a long first version").unwrap();
+        write_atomic(&file, b"short").unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"short");
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("draft.toml")]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_state_and_no_temp() {
+        let root = tempfile::tempdir().unwrap();
+        // A folder in the way makes the final rename fail, even for root.
+        let target = root.path().join("entry.toml");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("inside"), b"old").unwrap();
+        assert!(write_atomic(&target, b"new").is_err());
+        assert_eq!(fs::read(target.join("inside")).unwrap(), b"old");
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("entry.toml")]);
+    }
+
+    #[test]
+    fn stale_temps_are_swept() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join(".tmp-1-0"), b"x").unwrap();
+        fs::write(root.path().join("keep.toml"), b"x").unwrap();
+        remove_stale_temps(root.path());
+        assert!(!root.path().join(".tmp-1-0").exists());
+        assert!(root.path().join("keep.toml").exists());
+    }
+}

@@ -1,0 +1,93 @@
+//! How an answer is written in entry and draft files: the prompt's kind
+//! beside a plain TOML value, so the file reads well and parses back exactly.
+
+use serde::{Deserialize, Serialize};
+
+use crate::answer::Answer;
+
+/// An answer as stored on disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub prompt_id: String,
+    pub kind: String,
+    /// The question as it was asked, so the entry reads well even after the
+    /// exercise changes or is gone. Drafts leave it out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
+    pub private: bool,
+    pub value: Value,
+}
+
+/// The plain TOML shapes an answer takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Integer(i64),
+    Text(String),
+    Texts(Vec<String>),
+}
+
+impl From<&Answer> for Value {
+    fn from(answer: &Answer) -> Self {
+        match answer {
+            Answer::Text(t) | Answer::Choice(t) => Self::Text(t.clone()),
+            Answer::List(items) | Answer::Multi(items) => Self::Texts(items.clone()),
+            Answer::Scale(n) => Self::Integer(*n),
+            Answer::YesNo(b) => Self::Bool(*b),
+        }
+    }
+}
+
+impl AnswerRecord {
+    /// The answer, if the value has the shape its kind calls for.
+    pub fn answer(&self) -> Option<Answer> {
+        Some(match (self.kind.as_str(), &self.value) {
+            ("text", Value::Text(t)) => Answer::Text(t.clone()),
+            ("choice", Value::Text(t)) => Answer::Choice(t.clone()),
+            ("list", Value::Texts(items)) => Answer::List(items.clone()),
+            ("multi", Value::Texts(items)) => Answer::Multi(items.clone()),
+            ("scale", Value::Integer(n)) => Answer::Scale(*n),
+            ("yesno", Value::Bool(b)) => Answer::YesNo(*b),
+            _ => return None,
+        })
+    }
+
+    pub fn new(prompt_id: &str, question: &str, private: bool, answer: &Answer) -> Self {
+        Self {
+            prompt_id: prompt_id.to_string(),
+            kind: answer.kind_name().to_string(),
+            question: question.to_string(),
+            private,
+            value: Value::from(answer),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_through_its_record() {
+        let answers = [
+            Answer::Text("words".into()),
+            Answer::Choice("School".into()),
+            Answer::List(vec!["a".into(), "b".into()]),
+            Answer::Multi(vec!["x".into()]),
+            Answer::Scale(-3),
+            Answer::YesNo(true),
+        ];
+        for answer in answers {
+            let record = AnswerRecord::new("p", "Q?", false, &answer);
+            assert_eq!(record.answer(), Some(answer));
+        }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_is_no_answer() {
+        let mut record = AnswerRecord::new("p", "Q?", false, &Answer::Scale(2));
+        record.kind = "yesno".into();
+        assert_eq!(record.answer(), None);
+    }
+}

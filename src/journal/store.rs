@@ -1,0 +1,65 @@
+//! The journal as the rest of mend sees it: a small interface, so the way
+//! entries are kept (plain files today, encrypted ones some day) can change
+//! without touching the screens.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::{Draft, Entry, EntryError};
+use crate::io_error::plain_words;
+use crate::sanitize::inert;
+
+/// What the front ends need from the journal.
+pub trait Store {
+    /// Keeps a finished entry and lets go of its draft. The entry's id may
+    /// change if another entry already has it. Returns where it went.
+    fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError>;
+
+    /// Writes a copy of a finished entry to a file the person chose, for
+    /// when the journal itself cannot be written.
+    fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError>;
+
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError>;
+
+    /// The draft of this exercise, if one was left.
+    fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError>;
+
+    fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError>;
+
+    /// When each exercise was last finished (local time), from file names alone.
+    fn last_done(&self) -> HashMap<String, NaiveDateTime>;
+
+    /// A private folder for short-lived files, such as the one handed to `$EDITOR`.
+    fn scratch_dir(&self) -> Result<PathBuf, StoreError>;
+}
+
+/// Why the journal could not do something. Never holds what was written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not {action} ({}): {}", inert(&path.display().to_string()), plain_words(source))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{} could not be read: {reason}", inert(&path.display().to_string()))]
+    Unreadable { path: PathBuf, reason: EntryError },
+    #[error(
+        "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
+    )]
+    Locked,
+}
+
+impl StoreError {
+    pub fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

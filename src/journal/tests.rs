@@ -1,0 +1,143 @@
+//! The file journal end to end: what lands on disk, and how.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::DateTime;
+
+use super::*;
+use crate::answer::Answer;
+
+fn entry(exercise: &str, started: &str) -> Entry {
+    let started = DateTime::parse_from_rfc3339(started).unwrap();
+    Entry {
+        format: ENTRY_FORMAT,
+        id: String::new(),
+        exercise_id: exercise.into(),
+        exercise_title: "Evening check-in".into(),
+        exercise_hash: "abc".into(),
+        started_at: started,
+        finished_at: started + chrono::Duration::minutes(4),
+        answers: vec![
+            AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(3)),
+            AnswerRecord::new(
+                "note",
+                "Anything else?",
+                true,
+                &Answer::Text("quiet \"day\"\nwith two lines".into()),
+            ),
+        ],
+    }
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_saved_entry_reads_back_exactly_and_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut journal = FileJournal::open(&root).unwrap();
+    let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    let path = journal.save_entry(&mut e).unwrap();
+    assert_eq!(
+        path,
+        root.join("entries/2026/11/2026-11-21-213045-evening-check-in.toml")
+    );
+    assert_eq!(e.id, "2026-11-21-213045-evening-check-in");
+    assert_eq!(Entry::from_toml(&fs::read(&path).unwrap()).unwrap(), e);
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&root.join("entries")), 0o700);
+    assert_eq!(mode(&root.join("entries/2026/11")), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&root.join(LOCK_FILE)), 0o600);
+}
+
+#[test]
+fn two_entries_in_the_same_second_both_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut a = entry("x", "2026-11-21T21:30:45+01:00");
+    let mut b = entry("x", "2026-11-21T21:30:45+01:00");
+    let pa = journal.save_entry(&mut a).unwrap();
+    let pb = journal.save_entry(&mut b).unwrap();
+    assert_ne!(pa, pb);
+    assert_eq!(b.id, "2026-11-21-213045-x_2");
+}
+
+#[test]
+fn drafts_round_trip_and_go_away_when_the_entry_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    assert_eq!(journal.load_draft("x").unwrap(), None);
+    let e = entry("x", "2026-11-21T21:30:45+01:00");
+    let mut draft = Draft::new("x", "abc", e.started_at, e.finished_at);
+    draft.answers = e.answers.clone();
+    draft.step = DraftStep::Prompt("note".into());
+    journal.save_draft(&draft).unwrap();
+    assert_eq!(mode(&dir.path().join("drafts/x.toml")), 0o600);
+    assert_eq!(journal.load_draft("x").unwrap(), Some(draft));
+    journal
+        .save_entry(&mut entry("x", "2026-11-21T21:30:45+01:00"))
+        .unwrap();
+    assert_eq!(journal.load_draft("x").unwrap(), None);
+}
+
+#[test]
+fn a_damaged_draft_is_reported_without_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = FileJournal::open(dir.path()).unwrap();
+    fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    fs::write(
+        dir.path().join("drafts/x.toml"),
+        "format = 1\nsecret = \"my words",
+    )
+    .unwrap();
+    let error = journal.load_draft("x").unwrap_err().to_string();
+    assert!(error.contains("damaged or incomplete"), "{error}");
+    assert!(!error.contains("my words"), "{error}");
+}
+
+#[test]
+fn a_file_from_a_newer_mend_is_refused_as_newer() {
+    let text = "format = 7\nwhatever = { changed = true }\n";
+    assert!(matches!(
+        Entry::from_toml(text.as_bytes()),
+        Err(EntryError::Newer(7))
+    ));
+}
+
+#[test]
+fn last_done_comes_from_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    journal
+        .save_entry(&mut entry("x", "2026-10-01T08:00:00+01:00"))
+        .unwrap();
+    journal
+        .save_entry(&mut entry("x", "2026-11-02T08:00:00+01:00"))
+        .unwrap();
+    journal
+        .save_entry(&mut entry("y", "2026-09-02T08:00:00+01:00"))
+        .unwrap();
+    let last = journal.last_done();
+    assert_eq!(last["x"].to_string(), "2026-11-02 08:00:00");
+    assert_eq!(last["y"].to_string(), "2026-09-02 08:00:00");
+}
+
+#[test]
+fn a_second_open_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = FileJournal::open(dir.path()).unwrap();
+    let second = FileJournal::open(dir.path()).unwrap_err();
+    assert!(second.to_string().contains("already open"));
+}
+
+#[test]
+fn the_scratch_folder_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = FileJournal::open(dir.path()).unwrap();
+    let scratch = journal.scratch_dir().unwrap();
+    assert_eq!(mode(&scratch), 0o700);
+}

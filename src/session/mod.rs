@@ -1,0 +1,193 @@
+//! A guided session: one exercise answered one prompt at a time.
+//!
+//! This is the heart both front ends drive (the full-screen app and plain
+//! line mode). It knows the prompts, the answers so far, which prompts a
+//! `when` hides, what is still required, and how to become a draft or a
+//! finished entry. It knows nothing of terminals or files.
+
+mod navigate;
+mod resume;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::answer::{Answer, AnswerError};
+use crate::exercise::{Exercise, Prompt};
+use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry};
+
+/// Where the person is in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Intro,
+    /// Answering the prompt at this index of the exercise.
+    Prompt(usize),
+    Review,
+}
+
+/// Why the session cannot move on yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Blocked {
+    #[error("this question needs an answer before moving on")]
+    Required,
+    #[error("some questions still need an answer")]
+    Unanswered(Vec<usize>),
+}
+
+/// One exercise being answered.
+#[derive(Debug, Clone)]
+pub struct Session {
+    exercise: Exercise,
+    exercise_hash: String,
+    started_at: DateTime<FixedOffset>,
+    /// Indexed like the exercise's prompts. Answers to prompts that are
+    /// hidden for now are kept, in case they show again, but never saved.
+    answers: Vec<Option<Answer>>,
+    private: Vec<bool>,
+    step: Step,
+}
+
+impl Session {
+    pub fn new(exercise: Exercise, exercise_hash: &str, started_at: DateTime<FixedOffset>) -> Self {
+        let count = exercise.prompts.len();
+        let private = exercise.prompts.iter().map(|p| p.private).collect();
+        Self {
+            exercise,
+            exercise_hash: exercise_hash.to_string(),
+            started_at,
+            answers: vec![None; count],
+            private,
+            step: Step::Intro,
+        }
+    }
+
+    pub fn exercise(&self) -> &Exercise {
+        &self.exercise
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn started_at(&self) -> DateTime<FixedOffset> {
+        self.started_at
+    }
+
+    pub fn prompt(&self, index: usize) -> Option<&Prompt> {
+        self.exercise.prompts.get(index)
+    }
+
+    pub fn answer(&self, index: usize) -> Option<&Answer> {
+        self.answers.get(index).and_then(Option::as_ref)
+    }
+
+    /// Whether the answer to prompt `index` will be withheld from exports.
+    pub fn is_private(&self, index: usize) -> bool {
+        self.private.get(index).copied().unwrap_or(false)
+    }
+
+    /// Marks an answer private, or shares it again. The exercise's own
+    /// `private` is only where this starts.
+    pub fn toggle_private(&mut self, index: usize) {
+        if let Some(p) = self.private.get_mut(index) {
+            *p = !*p;
+        }
+    }
+
+    /// Gives (or, with `None`, clears) the answer to prompt `index`.
+    /// A blank answer counts as none.
+    pub fn set_answer(&mut self, index: usize, answer: Option<Answer>) -> Result<(), AnswerError> {
+        let Some(prompt) = self.exercise.prompts.get(index) else {
+            return Ok(());
+        };
+        let answer = answer.map(Answer::tidied).filter(|a| !a.is_blank());
+        if let Some(a) = &answer {
+            a.fits(&prompt.kind)?;
+        }
+        self.answers[index] = answer;
+        Ok(())
+    }
+
+    /// Whether prompt `index` has a non-blank answer.
+    pub fn is_answered(&self, index: usize) -> bool {
+        self.answer(index).is_some()
+    }
+
+    /// Which prompts are shown, given the answers so far. A prompt whose
+    /// `when` looks at a hidden prompt is hidden too.
+    pub fn visibility(&self) -> Vec<bool> {
+        let prompts = &self.exercise.prompts;
+        let mut visible = Vec::with_capacity(prompts.len());
+        for prompt in prompts {
+            let shown = match &prompt.when {
+                None => true,
+                Some(when) => prompts
+                    .iter()
+                    .position(|p| p.id == when.prompt)
+                    .filter(|&t| t < visible.len() && visible[t])
+                    .is_some_and(|t| when.holds(self.answer(t))),
+            };
+            visible.push(shown);
+        }
+        visible
+    }
+
+    /// The indexes of the prompts shown, in order.
+    pub fn visible_prompts(&self) -> Vec<usize> {
+        self.visibility()
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Visible prompts that must be answered and are not.
+    pub fn missing_required(&self) -> Vec<usize> {
+        self.visible_prompts()
+            .into_iter()
+            .filter(|&i| !self.exercise.prompts[i].optional && !self.is_answered(i))
+            .collect()
+    }
+
+    /// "3 of 8": where prompt `index` stands among the prompts shown.
+    pub fn progress(&self, index: usize) -> (usize, usize) {
+        let visible = self.visible_prompts();
+        let position = visible.iter().position(|&i| i == index).map_or(0, |p| p + 1);
+        (position, visible.len())
+    }
+
+    /// The finished entry. Only answers to prompts that are shown are kept:
+    /// an answer that stopped being reachable is not saved.
+    pub fn finish(&self, entry_id: &str, finished_at: DateTime<FixedOffset>) -> Result<Entry, Blocked> {
+        let missing = self.missing_required();
+        if !missing.is_empty() {
+            return Err(Blocked::Unanswered(missing));
+        }
+        let answers = self
+            .visible_prompts()
+            .into_iter()
+            .filter_map(|i| {
+                let prompt = &self.exercise.prompts[i];
+                let answer = self.answer(i)?;
+                Some(AnswerRecord::new(
+                    &prompt.id,
+                    &prompt.ask,
+                    self.is_private(i),
+                    answer,
+                ))
+            })
+            .collect();
+        Ok(Entry {
+            format: ENTRY_FORMAT,
+            id: entry_id.to_string(),
+            exercise_id: self.exercise.id.clone(),
+            exercise_title: self.exercise.title.clone(),
+            exercise_hash: self.exercise_hash.clone(),
+            started_at: self.started_at,
+            finished_at,
+            answers,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,62 @@
+//! Turning a session into a draft, and a draft back into a session.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Session, Step};
+use crate::exercise::Exercise;
+use crate::journal::{AnswerRecord, Draft, DraftStep};
+
+impl Session {
+    /// The session as it stands, to be saved as a draft.
+    pub fn to_draft(&self, saved_at: DateTime<FixedOffset>) -> Draft {
+        let mut draft = Draft::new(&self.exercise.id, &self.exercise_hash, self.started_at, saved_at);
+        draft.step = match self.step {
+            Step::Intro => DraftStep::Intro,
+            Step::Prompt(i) => DraftStep::Prompt(self.exercise.prompts[i].id.clone()),
+            Step::Review => DraftStep::Review,
+        };
+        draft.answers = self
+            .exercise
+            .prompts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some(AnswerRecord::new(&p.id, "", self.is_private(i), self.answer(i)?)))
+            .collect();
+        draft
+    }
+
+    /// Picks a draft up again. Answers are matched to prompts by id; any
+    /// that no longer fit (the exercise changed since) are left out.
+    pub fn resume(exercise: Exercise, exercise_hash: &str, draft: &Draft) -> Self {
+        let mut session = Self::new(exercise, exercise_hash, draft.started_at);
+        for record in &draft.answers {
+            let Some(index) = session
+                .exercise
+                .prompts
+                .iter()
+                .position(|p| p.id == record.prompt_id)
+            else {
+                continue;
+            };
+            if session.set_answer(index, record.answer()).is_ok() {
+                session.private[index] = record.private;
+            }
+        }
+        session.step = match &draft.step {
+            DraftStep::Intro => Step::Intro,
+            DraftStep::Review => Step::Review,
+            DraftStep::Prompt(id) => session
+                .exercise
+                .prompts
+                .iter()
+                .position(|p| &p.id == id)
+                .map_or(Step::Intro, Step::Prompt),
+        };
+        if let Step::Prompt(i) = session.step
+            && !session.visibility()[i]
+        {
+            session.step = Step::Intro;
+        }
+        session
+    }
+}

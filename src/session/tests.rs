@@ -1,0 +1,230 @@
+use chrono::{DateTime, FixedOffset};
+
+use super::*;
+use crate::exercise::parse_exercise;
+use crate::journal::{Draft, DraftStep};
+
+const EXERCISE: &str = r#"
+schema = 1
+id = "handover"
+title = "Handover"
+
+[[prompt]]
+id = "went-well"
+kind = "text"
+ask = "What went well?"
+
+[[prompt]]
+id = "late"
+kind = "yesno"
+ask = "Were you late?"
+
+[[prompt]]
+id = "why-late"
+kind = "text"
+ask = "What happened?"
+when = { prompt = "late", equals = true }
+
+[[prompt]]
+id = "mood"
+kind = "scale"
+ask = "How do you feel?"
+min = 1
+max = 5
+optional = true
+
+[[prompt]]
+id = "low"
+kind = "list"
+ask = "What would help?"
+when = { prompt = "mood", equals = 1 }
+private = true
+
+[[prompt]]
+id = "areas"
+kind = "multi"
+ask = "Which areas?"
+options = ["School", "Health"]
+other = true
+optional = true
+"#;
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("test time")
+}
+
+fn session() -> Session {
+    let exercise = parse_exercise(EXERCISE.as_bytes()).expect("valid test exercise");
+    Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"))
+}
+
+fn text(t: &str) -> Option<Answer> {
+    Some(Answer::Text(t.into()))
+}
+
+#[test]
+fn starts_on_the_intro_and_begins_at_the_first_prompt() {
+    let mut s = session();
+    assert_eq!(s.step(), Step::Intro);
+    s.begin();
+    assert_eq!(s.step(), Step::Prompt(0));
+}
+
+#[test]
+fn a_required_prompt_cannot_be_passed_unanswered() {
+    let mut s = session();
+    s.begin();
+    assert_eq!(s.advance(), Err(Blocked::Required));
+    s.set_answer(0, text("   ")).unwrap();
+    assert_eq!(s.advance(), Err(Blocked::Required), "blank text is no answer");
+    s.set_answer(0, text("We were on time")).unwrap();
+    assert_eq!(s.advance(), Ok(()));
+    assert_eq!(s.step(), Step::Prompt(1));
+}
+
+#[test]
+fn hidden_prompts_are_skipped_both_ways() {
+    let mut s = session();
+    s.begin();
+    s.set_answer(0, text("ok")).unwrap();
+    s.advance().unwrap();
+    s.set_answer(1, Some(Answer::YesNo(false))).unwrap();
+    s.advance().unwrap();
+    assert_eq!(s.step(), Step::Prompt(3), "why-late is hidden when not late");
+    s.back();
+    assert_eq!(s.step(), Step::Prompt(1));
+}
+
+#[test]
+fn a_condition_that_holds_shows_its_prompt() {
+    let mut s = session();
+    s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
+    assert_eq!(s.visible_prompts(), vec![0, 1, 2, 3, 5]);
+    s.set_answer(3, Some(Answer::Scale(1))).unwrap();
+    assert_eq!(s.visible_prompts(), vec![0, 1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn progress_counts_only_prompts_shown() {
+    let mut s = session();
+    assert_eq!(s.progress(3), (3, 4));
+    s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
+    assert_eq!(s.progress(3), (4, 5));
+}
+
+#[test]
+fn optional_prompts_can_be_passed_and_the_last_leads_to_review() {
+    let mut s = session();
+    s.go_to(5);
+    assert_eq!(s.advance(), Ok(()));
+    assert_eq!(s.step(), Step::Review);
+    s.back();
+    assert_eq!(s.step(), Step::Prompt(5));
+}
+
+#[test]
+fn go_to_refuses_hidden_prompts() {
+    let mut s = session();
+    assert!(!s.go_to(2));
+    assert!(s.go_to(3));
+    assert_eq!(s.step(), Step::Prompt(3));
+}
+
+#[test]
+fn answers_must_fit_their_prompt() {
+    let mut s = session();
+    assert!(s.set_answer(3, Some(Answer::Scale(9))).is_err());
+    assert!(s.set_answer(3, Some(Answer::YesNo(true))).is_err());
+    assert!(
+        s.set_answer(5, Some(Answer::Multi(vec!["School".into(), "Sports".into()])))
+            .is_ok()
+    );
+    assert!(s.answer(3).is_none());
+}
+
+#[test]
+fn finishing_needs_every_shown_required_answer() {
+    let mut s = session();
+    s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
+    assert_eq!(
+        s.finish("e", at("2026-11-21T21:10:00+01:00")),
+        Err(Blocked::Unanswered(vec![0, 2]))
+    );
+}
+
+#[test]
+fn answers_that_stopped_being_reachable_are_not_saved() {
+    let mut s = session();
+    s.set_answer(0, text("ok")).unwrap();
+    s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
+    s.set_answer(2, text("traffic")).unwrap();
+    s.set_answer(1, Some(Answer::YesNo(false))).unwrap();
+    let entry = s.finish("e1", at("2026-11-21T21:10:00+01:00")).unwrap();
+    let ids: Vec<&str> = entry.answers.iter().map(|a| a.prompt_id.as_str()).collect();
+    assert_eq!(ids, vec!["went-well", "late"]);
+    assert_eq!(
+        s.answer(2),
+        Some(&Answer::Text("traffic".into())),
+        "kept in memory in case it shows again"
+    );
+}
+
+#[test]
+fn the_entry_carries_questions_times_and_privacy() {
+    let mut s = session();
+    s.set_answer(0, text("ok")).unwrap();
+    s.set_answer(1, Some(Answer::YesNo(false))).unwrap();
+    s.set_answer(3, Some(Answer::Scale(1))).unwrap();
+    s.set_answer(4, Some(Answer::List(vec!["a walk".into(), "".into()])))
+        .unwrap();
+    s.toggle_private(0);
+    let entry = s.finish("e2", at("2026-11-21T21:10:00+01:00")).unwrap();
+    assert_eq!(entry.exercise_id, "handover");
+    assert_eq!(entry.exercise_hash, "hash");
+    assert_eq!(entry.started_at, at("2026-11-21T21:00:00+01:00"));
+    assert_eq!(entry.finished_at, at("2026-11-21T21:10:00+01:00"));
+    let first = &entry.answers[0];
+    assert_eq!(
+        (first.question.as_str(), first.private),
+        ("What went well?", true)
+    );
+    let low = entry.answers.iter().find(|a| a.prompt_id == "low").unwrap();
+    assert!(low.private, "private by the exercise's default");
+    assert_eq!(
+        low.answer(),
+        Some(Answer::List(vec!["a walk".into()])),
+        "blank lines tidied away"
+    );
+}
+
+#[test]
+fn a_draft_brings_back_answers_privacy_and_place() {
+    let mut s = session();
+    s.set_answer(0, text("first words")).unwrap();
+    s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
+    s.toggle_private(0);
+    s.go_to(2);
+    let draft = s.to_draft(at("2026-11-21T21:05:00+01:00"));
+    let reread = Draft::from_toml(draft.to_toml().as_bytes()).unwrap();
+    assert_eq!(reread, draft);
+    let back = Session::resume(s.exercise().clone(), "hash", &reread);
+    assert_eq!(back.step(), Step::Prompt(2));
+    assert_eq!(back.answer(0), Some(&Answer::Text("first words".into())));
+    assert!(back.is_private(0));
+    assert_eq!(back.started_at(), s.started_at());
+}
+
+#[test]
+fn a_draft_from_an_older_revision_keeps_what_still_fits() {
+    let mut draft = session().to_draft(at("2026-11-21T21:05:00+01:00"));
+    draft.answers = vec![
+        AnswerRecord::new("went-well", "", false, &Answer::Text("kept".into())),
+        AnswerRecord::new("gone", "", false, &Answer::Text("no such prompt".into())),
+        AnswerRecord::new("mood", "", false, &Answer::Scale(42)),
+    ];
+    draft.step = DraftStep::Prompt("gone".into());
+    let back = Session::resume(session().exercise().clone(), "hash", &draft);
+    assert_eq!(back.answer(0), Some(&Answer::Text("kept".into())));
+    assert_eq!(back.answer(3), None);
+    assert_eq!(back.step(), Step::Intro);
+}
