@@ -8,10 +8,14 @@
 
 pub mod answer;
 pub mod cli;
+pub mod clock;
 pub mod exercise;
 pub mod io_error;
 pub mod journal;
 pub mod library;
 pub mod paths;
+pub mod plain;
 pub mod sanitize;
 pub mod session;
+pub mod time_words;
+pub mod tui;

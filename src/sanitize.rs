@@ -40,6 +40,18 @@ fn make_inert(c: char) -> char {
     }
 }
 
+/// Pasted text made safe to keep: Windows line ends become `\n`, tabs
+/// become four spaces, and other control characters are dropped (a paste
+/// can carry escape sequences the person never saw).
+pub fn clean_pasted(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', "    ")
+        .chars()
+        .filter(|c| !is_unsafe(*c))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +66,14 @@ mod tests {
     fn newlines_tabs_and_ordinary_text_pass_through_untouched() {
         let text = "line one\n\tline two — café 世界";
         assert!(matches!(inert(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pasted_text_keeps_its_words_and_loses_its_escapes() {
+        assert_eq!(
+            clean_pasted("one\r\ntwo\u{1b}[31m\tthree"),
+            "one\ntwo[31m    three"
+        );
     }
 
     #[test]

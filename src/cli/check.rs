@@ -75,7 +75,8 @@ fn check_one(file: &Path, built_in: &Library, checked: &[Loaded]) -> Result<Load
     match clash {
         None => Ok(loaded),
         Some(other) => {
-            let source = String::from_utf8_lossy(&bytes);
+            let text = bytes.strip_prefix(library::BOM).unwrap_or(&bytes);
+            let source = String::from_utf8_lossy(text);
             let span = locate_value(&source, "id").unwrap_or(0..0);
             let owner = match &other.origin {
                 Origin::BuiltIn => "the built-in exercise".to_string(),

@@ -2,6 +2,7 @@
 
 mod check;
 mod exercises;
+mod open;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer one exercise: by id, or straight from a file
+    Run {
+        /// Ask the questions as plain lines (for screen readers, scripts and pipes)
+        #[arg(long)]
+        plain: bool,
+        /// An exercise id (see `mend exercises`) or the path of an exercise file
+        #[arg(value_name = "ID_OR_FILE")]
+        exercise: String,
+    },
     /// Check exercise files (or every *.toml in a folder) for mistakes
     Check {
         /// Exercise files or folders to check
@@ -43,11 +53,8 @@ pub enum Command {
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => {
-            let library = load_library(cli.journal)?;
-            exercises::print(&library, false)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => open::home(cli.journal.as_deref()),
+        Some(Command::Run { plain, exercise }) => open::exercise(cli.journal.as_deref(), &exercise, plain),
         Some(Command::Exercises { json }) => {
             let library = load_library(cli.journal)?;
             exercises::print(&library, json)?;

@@ -41,24 +41,36 @@ fn syntax_error(source: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
     if message == "duplicate key" {
-        // The parser's message does not say which key: the span does.
-        let key = source
-            .get(span.clone())
-            .unwrap_or_default()
-            .trim_matches(['"', '\'']);
-        let hint = if key == "prompt" {
-            "write `[[prompt]]`, with two brackets, above each question"
-        } else {
-            "each key can be given only once in a section: keep one of them"
-        };
-        let message = format!("`{}` is given twice", crate::sanitize::inert(key));
-        return Diagnostic::at(source, span, message).with_hint(hint);
+        return duplicate_key(source, span);
     }
     let diagnostic = Diagnostic::at(source, span, message);
     if message.starts_with("string values must be quoted") {
         return diagnostic.with_hint("put text in double quotes, like `title = \"Evening check-in\"`");
     }
     diagnostic
+}
+
+/// The parser's "duplicate key" does not say which key: the span does.
+fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
+    let key = source
+        .get(span.clone())
+        .unwrap_or_default()
+        .trim_matches(['"', '\'']);
+    // `[prompt]` below a `[[prompt]]` is a missing bracket, not a repeated key.
+    let hint = if key == "prompt" && is_header_line(source, span.start) {
+        "write `[[prompt]]`, with two brackets, above each question"
+    } else {
+        "each key can be given only once in a section: keep one of them"
+    };
+    let message = format!("`{}` is given twice", crate::sanitize::inert(key));
+    Diagnostic::at(source, span, message).with_hint(hint)
+}
+
+/// Whether the line holding byte `at` is a table header, such as `[prompt]`.
+fn is_header_line(source: &str, at: usize) -> bool {
+    let before = source.get(..at).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    source[line_start..].trim_start().starts_with('[')
 }
 
 /// The text of the file, refusing what cannot be an exercise before TOML is parsed.

@@ -58,6 +58,24 @@ impl FileJournal {
         self.drafts_dir().join(format!("{exercise_id}.toml"))
     }
 
+    /// Renames a damaged draft to a free `NAME.damaged-N.toml`; where it now is.
+    fn set_aside(&self, path: &Path) -> PathBuf {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for n in 1..=1000 {
+            let aside = path.with_file_name(format!("{stem}.damaged-{n}.toml"));
+            if !aside.exists() {
+                return match fs::rename(path, &aside) {
+                    Ok(()) => aside,
+                    Err(_) => path.to_path_buf(),
+                };
+            }
+        }
+        path.to_path_buf()
+    }
+
     /// A path for a new entry that no other entry has, with the id it implies.
     fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         for attempt in 1..=1000 {
@@ -113,9 +131,12 @@ impl Store for FileJournal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, e)),
         };
-        Draft::from_toml(&bytes)
-            .map(Some)
-            .map_err(|reason| StoreError::Unreadable { path, reason })
+        Draft::from_toml(&bytes).map(Some).map_err(|reason| {
+            // Set the damaged draft aside, untouched, so the fresh session
+            // that follows cannot write over whatever it still holds.
+            let kept = self.set_aside(&path);
+            StoreError::Unreadable { path: kept, reason }
+        })
     }
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {

@@ -97,6 +97,16 @@ fn a_damaged_draft_is_reported_without_its_text() {
     let error = journal.load_draft("x").unwrap_err().to_string();
     assert!(error.contains("damaged or incomplete"), "{error}");
     assert!(!error.contains("my words"), "{error}");
+    let aside = dir.path().join("drafts/x.damaged-1.toml");
+    assert_eq!(
+        fs::read_to_string(aside).unwrap(),
+        "format = 1\nsecret = \"my words"
+    );
+    assert_eq!(
+        journal.load_draft("x").unwrap(),
+        None,
+        "a fresh start is now possible"
+    );
 }
 
 #[test]

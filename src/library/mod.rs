@@ -14,6 +14,9 @@ use crate::exercise::{Exercise, parse_exercise};
 pub use builtin::BUILT_INS;
 pub use problem::Problem;
 
+/// The UTF-8 byte order mark some editors put at the start of a file.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Exercise files larger than this are refused before they are read whole.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -154,7 +157,8 @@ pub fn check_bytes(bytes: &[u8], path: &Path, origin: Origin) -> Result<Loaded, 
         }),
         Err(diagnostics) => Err(Problem::Invalid {
             path: path.to_path_buf(),
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            // Without the byte order mark, as the diagnostics count columns.
+            text: String::from_utf8_lossy(bytes.strip_prefix(BOM).unwrap_or(bytes)).into_owned(),
             diagnostics,
         }),
     }

@@ -1,0 +1,63 @@
+//! `mend` and `mend run`: opening the journal and an exercise to answer.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use crate::clock::SystemClock;
+use crate::journal::FileJournal;
+use crate::library::{self, Library, Loaded, Origin};
+use crate::paths;
+use crate::tui::{self, App};
+
+/// The home screen.
+pub fn home(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let (app, _) = open_app(journal)?;
+    tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Straight into one exercise, full-screen or as plain lines.
+pub fn exercise(journal: Option<&Path>, target: &str, plain: bool) -> anyhow::Result<ExitCode> {
+    if plain {
+        let dir = paths::journal_dir(journal)?;
+        let library = Library::load(&paths::exercises_dir(&dir));
+        let loaded = find(&library, target)?;
+        let mut store = FileJournal::open(&dir)?;
+        return crate::plain::run(&loaded, &mut store, &SystemClock);
+    }
+    let (mut app, library) = open_app(journal)?;
+    let loaded = find(&library, target)?;
+    app.open(loaded);
+    tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The app over the journal, and the library it lists.
+fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
+    let dir = paths::journal_dir(journal)?;
+    let library = Library::load(&paths::exercises_dir(&dir));
+    let store = FileJournal::open(&dir)?;
+    let mut app = App::new(library.exercises.clone(), Box::new(store), Box::new(SystemClock));
+    if !library.problems.is_empty() {
+        app.warn(tui::strings::library_problems(library.problems.len()));
+    }
+    Ok((app, library))
+}
+
+/// The exercise a person named: a file if it looks like one, else an id.
+fn find(library: &Library, target: &str) -> anyhow::Result<Loaded> {
+    let path = PathBuf::from(target);
+    if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
+        return library::load_file(&path, Origin::File(path.clone()))
+            .map_err(|p| anyhow::anyhow!(p.details().trim_end().to_string()));
+    }
+    match library.find(target) {
+        Some(loaded) => Ok(loaded.clone()),
+        None => bail!(
+            "there is no exercise called `{}`; `mend exercises` lists them",
+            crate::sanitize::inert(target)
+        ),
+    }
+}

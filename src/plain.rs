@@ -1,0 +1,322 @@
+//! Plain mode: the same session as plain lines on stdin and stdout, for
+//! screen readers, scripts and piped input.
+//!
+//! Input conventions (also in the README):
+//! - text: as many lines as needed, ended by a line holding only `.`
+//!   (or by the end of input);
+//! - list: one item per line, ended by an empty line or `.`;
+//! - scale: a whole number in the range shown;
+//! - choice: the option's number or its exact text; where the exercise
+//!   allows it, any other words are taken as your own answer;
+//! - multi: option numbers separated by spaces or commas, then, where
+//!   allowed, your own words on the next line (or an empty line);
+//! - yes/no: `y`, `yes`, `n` or `no`;
+//! - an empty answer skips an optional question.
+
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+use crate::answer::Answer;
+use crate::clock::Clock;
+use crate::exercise::{Prompt, PromptKind};
+use crate::journal::{Store, entry_name};
+use crate::library::Loaded;
+use crate::sanitize::{clean_pasted, inert};
+use crate::session::{Session, Step};
+
+mod words {
+    pub const NEEDS_ANSWER: &str = "This one needs an answer. A few words are enough.";
+    pub const ENDED_EARLY: &str = "Input ended before the last question. Your answers so far are kept as a draft: run the same command to carry on.";
+    pub const RESUME: &str = "You started this exercise before. Carry on where you left off? [Y/n]";
+    pub const TEXT_HOW: &str = "(end with a line holding only \".\")";
+    pub const LIST_HOW: &str = "(one per line; end with an empty line)";
+    pub const YESNO_HOW: &str = "(y or n)";
+    pub const MULTI_HOW: &str = "(numbers separated by spaces, e.g. 1 3)";
+    pub const OWN_WORDS: &str = "Anything else, in your own words? (Enter to skip)";
+    pub const SKIP: &str = "Enter to skip";
+}
+
+/// Runs one exercise on the process's stdin and stdout.
+pub fn run(loaded: &Loaded, store: &mut dyn Store, clock: &dyn Clock) -> anyhow::Result<ExitCode> {
+    let stdin = io::stdin();
+    let mut plain = Plain {
+        input: stdin.lock(),
+        output: io::stdout().lock(),
+    };
+    plain.run(loaded, store, clock)
+}
+
+/// The plain front end over any input and output.
+pub struct Plain<R, W> {
+    pub input: R,
+    pub output: W,
+}
+
+/// Input ended before the session did.
+struct Ended;
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    pub fn run(
+        &mut self,
+        loaded: &Loaded,
+        store: &mut dyn Store,
+        clock: &dyn Clock,
+    ) -> anyhow::Result<ExitCode> {
+        let mut session = self.start(loaded, store, clock)?;
+        self.show_intro(&session)?;
+        if session.step() == Step::Intro {
+            session.begin();
+        }
+        while let Step::Prompt(index) = session.step() {
+            match self.ask(&session, index)? {
+                Ok(answer) => {
+                    let _ = session.set_answer(index, answer);
+                }
+                Err(Ended) => {
+                    save_draft(&session, store, clock);
+                    writeln!(self.output, "\n{}", words::ENDED_EARLY)?;
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+            if session.advance().is_err() {
+                writeln!(self.output, "{}", words::NEEDS_ANSWER)?;
+                continue;
+            }
+            save_draft(&session, store, clock);
+        }
+        self.save(&session, store, clock)
+    }
+
+    /// A new session, or the draft's if the person wants to carry on.
+    fn start(
+        &mut self,
+        loaded: &Loaded,
+        store: &mut dyn Store,
+        clock: &dyn Clock,
+    ) -> anyhow::Result<Session> {
+        let fresh = || Session::new(loaded.exercise.clone(), &loaded.hash, clock.now());
+        let draft = match store.load_draft(&loaded.exercise.id) {
+            Ok(Some(draft)) => draft,
+            Ok(None) => return Ok(fresh()),
+            Err(e) => {
+                writeln!(self.output, "{e}")?;
+                return Ok(fresh());
+            }
+        };
+        writeln!(self.output, "{}", words::RESUME)?;
+        let resume = self
+            .read_line()?
+            .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'));
+        Ok(if resume {
+            Session::resume(loaded.exercise.clone(), &loaded.hash, &draft)
+        } else {
+            fresh()
+        })
+    }
+
+    fn show_intro(&mut self, session: &Session) -> io::Result<()> {
+        let exercise = session.exercise();
+        writeln!(self.output, "{}", inert(&exercise.title))?;
+        if let Some(intro) = &exercise.intro {
+            writeln!(self.output, "\n{}", inert(intro))?;
+        }
+        Ok(())
+    }
+
+    /// Asks prompt `index` until it gets a usable answer (or none, where allowed).
+    fn ask(&mut self, session: &Session, index: usize) -> anyhow::Result<Result<Option<Answer>, Ended>> {
+        let Some(prompt) = session.prompt(index) else {
+            return Ok(Ok(None));
+        };
+        let (position, total) = session.progress(index);
+        writeln!(self.output, "\n[{position} of {total}] {}", inert(&prompt.ask))?;
+        if let Some(help) = &prompt.help {
+            writeln!(self.output, "  {}", inert(help))?;
+        }
+        writeln!(self.output, "  {}", how_to_answer(prompt))?;
+        loop {
+            let Some(answer) = self.read_answer(prompt)? else {
+                return Ok(Err(Ended));
+            };
+            match answer {
+                Ok(answer) => return Ok(Ok(answer)),
+                Err(why) => writeln!(self.output, "{why}")?,
+            }
+        }
+    }
+
+    /// One answer as typed: `None` when input ended, `Err` with a gentle
+    /// word when it could not be understood.
+    fn read_answer(&mut self, prompt: &Prompt) -> io::Result<Option<Result<Option<Answer>, String>>> {
+        match &prompt.kind {
+            PromptKind::Text => Ok(self
+                .read_until(".")?
+                .map(|lines| Ok(Some(Answer::Text(lines.join("\n")))))),
+            PromptKind::List => Ok(self.read_until("")?.map(|lines| Ok(Some(Answer::List(lines))))),
+            _ => {
+                let Some(line) = self.read_line()? else {
+                    return Ok(None);
+                };
+                let line = line.trim();
+                if line.is_empty() {
+                    return Ok(Some(Ok(None)));
+                }
+                let parsed = parse_single_line(&prompt.kind, line);
+                match (&prompt.kind, parsed) {
+                    (PromptKind::Multi { other: true, .. }, Ok(Some(Answer::Multi(mut picks)))) => {
+                        writeln!(self.output, "{}", words::OWN_WORDS)?;
+                        let own = self.read_line()?.unwrap_or_default();
+                        if !own.trim().is_empty() {
+                            picks.push(own.trim().to_string());
+                        }
+                        Ok(Some(Ok(Some(Answer::Multi(picks)))))
+                    }
+                    (_, parsed) => Ok(Some(parsed)),
+                }
+            }
+        }
+    }
+
+    /// Lines up to one equal to `end` (or the end of input, if any came).
+    fn read_until(&mut self, end: &str) -> io::Result<Option<Vec<String>>> {
+        let mut lines = Vec::new();
+        loop {
+            match self.read_line()? {
+                Some(line) if line.trim_end() == end || (end.is_empty() && line.trim().is_empty()) => {
+                    return Ok(Some(lines));
+                }
+                Some(line) => lines.push(line),
+                None if lines.is_empty() => return Ok(None),
+                None => return Ok(Some(lines)),
+            }
+        }
+    }
+
+    /// One line without its line end, control characters dropped; `None` at the end of input.
+    fn read_line(&mut self) -> io::Result<Option<String>> {
+        write!(self.output, "> ")?;
+        self.output.flush()?;
+        let mut buffer = Vec::new();
+        if self.input.read_until(b'\n', &mut buffer)? == 0 {
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&buffer);
+        Ok(Some(clean_pasted(line.trim_end_matches(['\n', '\r']))))
+    }
+
+    fn save(
+        &mut self,
+        session: &Session,
+        store: &mut dyn Store,
+        clock: &dyn Clock,
+    ) -> anyhow::Result<ExitCode> {
+        let id = entry_name::entry_id(session.started_at(), &session.exercise().id, 1);
+        let mut entry = session.finish(&id, clock.now())?;
+        match store.save_entry(&mut entry) {
+            Ok(path) => {
+                writeln!(
+                    self.output,
+                    "\nSaved in your journal: {}",
+                    inert(&path.display().to_string())
+                )?;
+                writeln!(self.output, "Thank you for taking the time.")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                save_draft(session, store, clock);
+                writeln!(
+                    self.output,
+                    "\nThe entry could not be saved: {e}\nYour answers are kept as a draft if the disk allows it."
+                )?;
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+}
+
+fn save_draft(session: &Session, store: &mut dyn Store, clock: &dyn Clock) {
+    // A failed draft is not fatal here: the next answer tries again, and the
+    // end of the session reports a failed save plainly.
+    let _ = store.save_draft(&session.to_draft(clock.now()));
+}
+
+/// The line under a question that says how to answer it.
+fn how_to_answer(prompt: &Prompt) -> String {
+    let how = match &prompt.kind {
+        PromptKind::Text => words::TEXT_HOW.to_string(),
+        PromptKind::List => words::LIST_HOW.to_string(),
+        PromptKind::YesNo => words::YESNO_HOW.to_string(),
+        PromptKind::Scale { min, max, low, high } => {
+            let low = low
+                .as_deref()
+                .map(|l| format!(" = {}", inert(l)))
+                .unwrap_or_default();
+            let high = high
+                .as_deref()
+                .map(|h| format!(" = {}", inert(h)))
+                .unwrap_or_default();
+            format!("(a number: {min}{low} … {max}{high})")
+        }
+        PromptKind::Choice { options, other } | PromptKind::Multi { options, other } => {
+            let mut lines: Vec<String> = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| format!("{}. {}", i + 1, inert(o)))
+                .collect();
+            if *other {
+                lines.push("or type your own words".to_string());
+            }
+            if matches!(prompt.kind, PromptKind::Multi { .. }) {
+                lines.push(words::MULTI_HOW.to_string());
+            }
+            lines.join("\n  ")
+        }
+    };
+    if prompt.optional {
+        format!("{how} — optional: {}", words::SKIP)
+    } else {
+        how
+    }
+}
+
+/// Reads a one-line answer to a scale, choice, multi or yes/no prompt.
+fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, String> {
+    match kind {
+        PromptKind::YesNo => match line.to_lowercase().as_str() {
+            "y" | "yes" => Ok(Some(Answer::YesNo(true))),
+            "n" | "no" => Ok(Some(Answer::YesNo(false))),
+            _ => Err("Please answer y or n.".into()),
+        },
+        PromptKind::Scale { min, max, .. } => match line.parse::<i64>() {
+            Ok(n) if (*min..=*max).contains(&n) => Ok(Some(Answer::Scale(n))),
+            _ => Err(format!("Please give a whole number from {min} to {max}.")),
+        },
+        PromptKind::Choice { options, other } => match option_named(options, line) {
+            Some(o) => Ok(Some(Answer::Choice(o))),
+            None if *other => Ok(Some(Answer::Choice(line.to_string()))),
+            None => Err(format!("Please give a number from 1 to {}.", options.len())),
+        },
+        PromptKind::Multi { options, .. } => {
+            let picks: Option<Vec<String>> = line
+                .split([',', ' '])
+                .filter(|p| !p.is_empty())
+                .map(|p| option_named(options, p))
+                .collect();
+            picks.map(|p| Some(Answer::Multi(p))).ok_or_else(|| {
+                format!(
+                    "Please give option numbers from 1 to {}, separated by spaces.",
+                    options.len()
+                )
+            })
+        }
+        PromptKind::Text | PromptKind::List => Ok(Some(Answer::Text(line.to_string()))),
+    }
+}
+
+/// The option a person meant by its number or its text.
+fn option_named(options: &[String], typed: &str) -> Option<String> {
+    if let Ok(n) = typed.parse::<usize>() {
+        return n.checked_sub(1).and_then(|i| options.get(i)).cloned();
+    }
+    options.iter().find(|o| o.eq_ignore_ascii_case(typed)).cloned()
+}

@@ -1,0 +1,143 @@
+//! Key bindings: from a key press on a given screen to an [`Action`].
+//!
+//! Keys that hold everywhere: Ctrl+Q quick exit, F1 help, Esc leave,
+//! Tab / Shift+Tab next and previous prompt.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, Dialog, Screen};
+use crate::exercise::PromptKind;
+
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        // Ctrl+C is what many people press to get out: treat it as the quick exit.
+        KeyCode::Char('q' | 'Q' | 'c') if ctrl => return Some(Action::QuickExit),
+        KeyCode::F(1) => return Some(Action::ToggleHelp),
+        _ => {}
+    }
+    if app.help_open {
+        return matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'))
+            .then_some(Action::ToggleHelp);
+    }
+    if let Some(dialog) = &app.dialog {
+        return dialog_action(dialog, key);
+    }
+    match app.screen {
+        Screen::Home => home_action(key),
+        Screen::Intro => intro_action(key),
+        Screen::Prompt => prompt_action(app, key),
+        Screen::Review => review_action(key, ctrl),
+        Screen::Saved => matches!(key.code, KeyCode::Enter | KeyCode::Esc).then_some(Action::Leave),
+    }
+}
+
+fn home_action(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('c') => Action::CheckIn,
+        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
+        _ => return None,
+    })
+}
+
+fn intro_action(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Enter | KeyCode::Tab => Action::Next,
+        KeyCode::Esc | KeyCode::BackTab => Action::Leave,
+        _ => return None,
+    })
+}
+
+fn review_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('s') if ctrl => Action::Save,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePrivate,
+        KeyCode::BackTab => Action::Back,
+        KeyCode::Esc => Action::Leave,
+        _ => return None,
+    })
+}
+
+fn dialog_action(dialog: &Dialog, key: KeyEvent) -> Option<Action> {
+    match dialog {
+        Dialog::Resume { .. } => Some(match key.code {
+            KeyCode::Char('r') | KeyCode::Enter => Action::Resume,
+            KeyCode::Char('f') => Action::StartAfresh,
+            KeyCode::Esc => Action::Leave,
+            _ => return None,
+        }),
+        Dialog::SaveFailed { .. } => Some(match key.code {
+            KeyCode::Char('r') => Action::Retry,
+            KeyCode::Char('s') => Action::SaveElsewhere,
+            KeyCode::Esc => Action::Leave,
+            _ => return None,
+        }),
+        Dialog::SaveElsewhere { .. } => Some(match key.code {
+            KeyCode::Enter => Action::SaveElsewhere,
+            KeyCode::Esc => Action::Leave,
+            _ => Action::Edit(key),
+        }),
+    }
+}
+
+fn prompt_action(app: &App, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Tab => return Some(Action::Next),
+        KeyCode::BackTab => return Some(Action::Back),
+        KeyCode::Esc => return Some(Action::Leave),
+        _ => {}
+    }
+    let kind = app.current_prompt().map(|p| &p.kind)?;
+    match kind {
+        PromptKind::Text | PromptKind::List => Some(match key.code {
+            KeyCode::Char('e') if ctrl => Action::ExternalEditor,
+            _ => Action::Edit(key),
+        }),
+        PromptKind::Scale { .. } => Some(match key.code {
+            KeyCode::Left | KeyCode::Char('h') => Action::Left,
+            KeyCode::Right | KeyCode::Char('l') => Action::Right,
+            KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
+            KeyCode::Enter => Action::Confirm,
+            _ => return None,
+        }),
+        PromptKind::YesNo => Some(match key.code {
+            KeyCode::Char('y' | 'Y') => Action::Yes,
+            KeyCode::Char('n' | 'N') => Action::No,
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => Action::Toggle,
+            KeyCode::Enter => Action::Confirm,
+            _ => return None,
+        }),
+        PromptKind::Choice { .. } | PromptKind::Multi { .. } => options_action(app, key),
+    }
+}
+
+/// Choice and multi: arrows move, Space picks, Enter picks and moves on;
+/// on the "other" row, typing writes the person's own answer.
+fn options_action(app: &App, key: KeyEvent) -> Option<Action> {
+    let on_other = app.run.as_ref().is_some_and(|r| r.on_other_row());
+    Some(match key.code {
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::Char(' ') if !on_other => Action::Toggle,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Char('k') if !on_other => Action::Up,
+        KeyCode::Char('j') if !on_other => Action::Down,
+        KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete | KeyCode::Left | KeyCode::Right
+            if on_other =>
+        {
+            Action::Edit(key)
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,66 @@
+//! The full-screen app (ratatui over crossterm).
+
+pub mod action;
+pub mod app;
+mod editor;
+mod keys;
+pub mod run;
+mod signals;
+pub mod strings;
+mod terminal;
+pub mod theme;
+pub mod view;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
+
+use crossterm::event;
+
+pub use app::{App, Request, Screen};
+use signals::Signals;
+use terminal::Term;
+use theme::Theme;
+
+/// The longest the loop waits for a key before looking at signals and timers.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Runs the app until the person leaves. The draft is saved and the
+/// terminal restored however that happens, a panic included.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let signals = Signals::register()?;
+    let theme = Theme::from_env();
+    let mut terminal = terminal::enter()?;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &theme, &signals)
+    }));
+    app.save_draft();
+    terminal::leave();
+    match outcome {
+        Ok(result) => result,
+        Err(_) => anyhow::bail!("mend stopped unexpectedly. Your answers so far were kept as a draft."),
+    }
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signals) -> anyhow::Result<()> {
+    loop {
+        if signals.raised() {
+            return Ok(());
+        }
+        terminal.draw(|frame| view::draw(app, theme, frame))?;
+        let wait = app.next_tick_in(Instant::now()).map_or(POLL, |d| d.min(POLL));
+        if event::poll(wait)? {
+            let event = event::read()?;
+            app.handle_event(&event, Instant::now());
+        }
+        app.tick(Instant::now());
+        match app.request.take() {
+            Some(Request::Quit) => return Ok(()),
+            Some(Request::QuickExit) => {
+                terminal.clear()?;
+                return Ok(());
+            }
+            Some(Request::OpenEditor) => editor::edit_answer(terminal, app)?,
+            None => {}
+        }
+    }
+}

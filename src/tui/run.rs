@@ -1,0 +1,146 @@
+//! An exercise being answered on screen: the session core plus what only a
+//! screen needs (the text editor, the highlighted option, the "other" field).
+
+use std::time::Instant;
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::strings;
+use crate::answer::Answer;
+use crate::exercise::PromptKind;
+use crate::sanitize::inert;
+use crate::session::{Session, Step};
+
+pub struct Run {
+    pub session: Session,
+    /// The editor of the current text or list prompt.
+    pub editor: TextArea<'static>,
+    /// The editor holds words not yet handed to the session.
+    editor_changed: bool,
+    /// The highlighted row: an option, or an answer on the review screen.
+    pub cursor: usize,
+    /// The person's own words for an `other = true` prompt.
+    pub other: String,
+    /// Answers changed since the draft was last written.
+    pub unsaved_since: Option<Instant>,
+    pub last_input: Option<Instant>,
+}
+
+impl Run {
+    pub fn new(session: Session) -> Self {
+        let mut run = Self {
+            session,
+            editor: TextArea::default(),
+            editor_changed: false,
+            cursor: 0,
+            other: String::new(),
+            unsaved_since: None,
+            last_input: None,
+        };
+        run.load_prompt();
+        run
+    }
+
+    pub fn current(&self) -> Option<usize> {
+        match self.session.step() {
+            Step::Prompt(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> Option<&PromptKind> {
+        self.current()
+            .and_then(|i| self.session.prompt(i))
+            .map(|p| &p.kind)
+    }
+
+    /// Sets the screen state up for the prompt the session is now on.
+    pub fn load_prompt(&mut self) {
+        self.editor_changed = false;
+        self.cursor = 0;
+        self.other.clear();
+        let Some(index) = self.current() else { return };
+        let answer = self.session.answer(index).cloned();
+        let Some(kind) = self.kind().cloned() else { return };
+        match kind {
+            PromptKind::Text | PromptKind::List => self.editor = new_editor(&kind, answer.as_ref()),
+            PromptKind::Choice { options, .. } => {
+                if let Some(Answer::Choice(picked)) = answer {
+                    self.cursor = options.iter().position(|o| *o == picked).unwrap_or(options.len());
+                    if !options.contains(&picked) {
+                        self.other = picked;
+                    }
+                }
+            }
+            PromptKind::Multi { options, .. } => {
+                if let Some(Answer::Multi(picked)) = answer {
+                    self.other = picked
+                        .into_iter()
+                        .find(|p| !options.contains(p))
+                        .unwrap_or_default();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Hands what is in the editor to the session, if it changed.
+    pub fn commit_editor(&mut self) {
+        if !self.editor_changed {
+            return;
+        }
+        self.editor_changed = false;
+        let Some(index) = self.current() else { return };
+        let lines = self.editor.lines().to_vec();
+        let answer = match self.kind() {
+            Some(PromptKind::Text) => Answer::Text(lines.join("\n")),
+            Some(PromptKind::List) => Answer::List(lines),
+            _ => return,
+        };
+        // An editor answer always fits its own prompt.
+        let _ = self.session.set_answer(index, Some(answer));
+    }
+
+    /// Notes that the person changed something, for the draft timer.
+    pub fn touched(&mut self, now: Instant, in_editor: bool) {
+        self.editor_changed |= in_editor;
+        self.unsaved_since.get_or_insert(now);
+        self.last_input = Some(now);
+    }
+
+    /// The number of rows on a choice or multi prompt, counting "other".
+    pub fn option_rows(&self) -> usize {
+        match self.kind() {
+            Some(PromptKind::Choice { options, other } | PromptKind::Multi { options, other }) => {
+                options.len() + usize::from(*other)
+            }
+            _ => 0,
+        }
+    }
+
+    pub fn on_other_row(&self) -> bool {
+        matches!(self.kind(), Some(PromptKind::Choice { other: true, options } | PromptKind::Multi { other: true, options }) if self.cursor == options.len())
+    }
+
+    /// Whether there is anything worth keeping as a draft.
+    pub fn has_answers(&self) -> bool {
+        self.editor_changed || (0..self.session.exercise().prompts.len()).any(|i| self.session.is_answered(i))
+    }
+}
+
+/// A word-wrapping editor holding `answer`.
+pub fn new_editor(kind: &PromptKind, answer: Option<&Answer>) -> TextArea<'static> {
+    let lines: Vec<String> = match answer {
+        Some(Answer::Text(t)) => inert(t).lines().map(str::to_string).collect(),
+        Some(Answer::List(items)) => items.iter().map(|i| inert(i).into_owned()).collect(),
+        _ => Vec::new(),
+    };
+    let mut editor = TextArea::new(lines);
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_cursor_line_style(ratatui::style::Style::default());
+    editor.set_placeholder_text(match kind {
+        PromptKind::List => strings::LIST_PLACEHOLDER,
+        _ => strings::TEXT_PLACEHOLDER,
+    });
+    editor
+}

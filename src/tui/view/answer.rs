@@ -1,0 +1,182 @@
+//! The answer widget of each prompt kind.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Padding, Paragraph};
+
+use super::chrome::safe;
+use crate::answer::Answer;
+use crate::exercise::{Prompt, PromptKind};
+use crate::tui::run::Run;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+
+pub fn render(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, index: usize, theme: &Theme) {
+    let answer = run.session.answer(index);
+    match &prompt.kind {
+        PromptKind::Text | PromptKind::List => render_editor(frame, area, run, theme),
+        PromptKind::Scale { min, max, low, high } => render_scale(
+            frame,
+            area,
+            (*min, *max),
+            (low.as_deref(), high.as_deref()),
+            answer,
+            theme,
+        ),
+        PromptKind::YesNo => render_yes_no(frame, area, answer, theme),
+        PromptKind::Choice { options, other } | PromptKind::Multi { options, other } => {
+            render_options(frame, area, run, (options, *other), answer, theme)
+        }
+    }
+}
+
+fn render_editor(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&run.editor, inner);
+}
+
+fn render_scale(
+    frame: &mut Frame,
+    area: Rect,
+    (min, max): (i64, i64),
+    labels: (Option<&str>, Option<&str>),
+    answer: Option<&Answer>,
+    theme: &Theme,
+) {
+    let value = match answer {
+        Some(Answer::Scale(n)) => Some(*n),
+        _ => None,
+    };
+    let [points_area, labels_area, hint_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let cell = (max - min + 1)
+        .to_string()
+        .len()
+        .max(min.to_string().len())
+        .max(max.to_string().len())
+        + 3;
+    let fits = (max - min + 1) as usize * cell <= usize::from(area.width);
+    let points = if fits {
+        all_points(min, max, value, cell, theme)
+    } else {
+        compact_point(min, max, value, theme)
+    };
+    frame.render_widget(Paragraph::new(points), points_area);
+    let (low, high) = labels;
+    let left = format!("{min} = {}", safe(low.unwrap_or_default()));
+    let right = format!("{max} = {}", safe(high.unwrap_or_default()));
+    let label_lines = match (low, high) {
+        (None, None) => Vec::new(),
+        _ => vec![Line::styled(left, theme.dim), Line::styled(right, theme.dim)],
+    };
+    frame.render_widget(Paragraph::new(label_lines), labels_area);
+    if value.is_none() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(strings::SCALE_UNSET, theme.dim)),
+            hint_area,
+        );
+    }
+}
+
+fn all_points(min: i64, max: i64, value: Option<i64>, cell: usize, theme: &Theme) -> Line<'static> {
+    let spans: Vec<Span> = (min..=max)
+        .map(|n| {
+            let text = format!(
+                "{:^cell$}",
+                if value == Some(n) {
+                    format!("[{n}]")
+                } else {
+                    n.to_string()
+                }
+            );
+            Span::styled(
+                text,
+                if value == Some(n) {
+                    theme.selected
+                } else {
+                    theme.text
+                },
+            )
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn compact_point(min: i64, max: i64, value: Option<i64>, theme: &Theme) -> Line<'static> {
+    let shown = value.map_or_else(|| "–".to_string(), |v| v.to_string());
+    Line::from(vec![
+        Span::styled(format!("{min}  ◀ "), theme.dim),
+        Span::styled(format!(" {shown} "), theme.selected),
+        Span::styled(format!(" ▶  {max}"), theme.dim),
+    ])
+}
+
+fn render_yes_no(frame: &mut Frame, area: Rect, answer: Option<&Answer>, theme: &Theme) {
+    let value = match answer {
+        Some(Answer::YesNo(b)) => Some(*b),
+        _ => None,
+    };
+    let option = |label: &'static str, this: bool| {
+        let on = value == Some(this);
+        Span::styled(
+            format!(" {} {label} ", if on { "(•)" } else { "( )" }),
+            if on { theme.selected } else { theme.text },
+        )
+    };
+    let line = Line::from(vec![
+        option(strings::YES, true),
+        Span::raw("    "),
+        option(strings::NO, false),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Radio buttons for a choice, checkboxes for a multi; the "other" row last.
+fn render_options(
+    frame: &mut Frame,
+    area: Rect,
+    run: &Run,
+    (options, other): (&[String], bool),
+    answer: Option<&Answer>,
+    theme: &Theme,
+) {
+    let (on, off, picks): (&str, &str, &[String]) = match answer {
+        Some(Answer::Choice(c)) => ("(•)", "( )", std::slice::from_ref(c)),
+        Some(Answer::Multi(items)) => ("[x]", "[ ]", items),
+        _ if matches!(run.kind(), Some(PromptKind::Multi { .. })) => ("[x]", "[ ]", &[]),
+        _ => ("(•)", "( )", &[]),
+    };
+    let mark = |o: &str| if picks.iter().any(|p| p == o) { on } else { off };
+    let mut items: Vec<ListItem> = options
+        .iter()
+        .map(|o| ListItem::new(format!("{} {}", mark(o), safe(o))))
+        .collect();
+    if other {
+        let own = if run.other.trim().is_empty() {
+            off
+        } else {
+            mark(&run.other)
+        };
+        let cursor = if run.on_other_row() { "▏" } else { "" };
+        items.push(ListItem::new(format!(
+            "{own} {}{}{cursor}",
+            strings::OTHER_LABEL,
+            safe(&run.other)
+        )));
+    }
+    let list = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(run.cursor));
+    frame.render_stateful_widget(list, area, &mut state);
+}

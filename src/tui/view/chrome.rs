@@ -1,0 +1,96 @@
+//! What frames every screen: the header, the footer of keys, notices, popups.
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use crate::sanitize::inert;
+use crate::tui::app::Notice;
+use crate::tui::theme::Theme;
+
+/// Text from a file or a person, made safe to draw: control characters
+/// inert, tabs as spaces.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    let text = inert(text);
+    if text.contains('\t') {
+        Cow::Owned(text.replace('\t', "    "))
+    } else {
+        text
+    }
+}
+
+/// One line: a title on the left, something small on the right.
+pub fn render_header(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, right: &str) {
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(right.chars().count() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(safe(left).into_owned(), theme.title)),
+        left_area,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(right.to_string(), theme.dim)),
+        right_area,
+    );
+}
+
+/// The keys of the current screen: `Tab next · Esc leave`.
+pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, &str)]) {
+    let mut spans = Vec::with_capacity(keys.len() * 3);
+    for (i, (key, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(format!(" {what}"), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A notice, or the standing warning that drafts cannot be written.
+pub fn render_notice(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    notice: Option<&Notice>,
+    draft_problem: Option<&str>,
+) {
+    let (text, style) = match (notice, draft_problem) {
+        (Some(n), _) => (
+            n.text.as_str(),
+            if n.warning { theme.warning } else { theme.accent },
+        ),
+        (None, Some(problem)) => (problem, theme.warning),
+        (None, None) => return,
+    };
+    let paragraph = Paragraph::new(Span::styled(safe(text).into_owned(), style)).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// A bordered box in the middle of `area`, cleared, for dialogs.
+pub fn popup(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// `area` less a margin on every side.
+pub fn inset(area: Rect, horizontal: u16, vertical: u16) -> Rect {
+    area.inner(ratatui::layout::Margin { horizontal, vertical })
+}

@@ -1,0 +1,92 @@
+//! The home screen: the exercises, when each was last done, and the way in.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::chrome::{render_header, safe};
+use crate::library::Loaded;
+use crate::time_words::ago;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> &'static [(&'static str, &'static str)] {
+    let [header, greeting, list, care] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    let date = app.now().format("%A %-d %B").to_string();
+    render_header(frame, header, theme, strings::APP_NAME, &date);
+    let greeting_text = vec![
+        Line::styled(strings::HOME_TITLE, theme.title),
+        Line::styled(strings::HOME_GREETING, theme.dim),
+    ];
+    frame.render_widget(Paragraph::new(greeting_text), greeting);
+    render_list(frame, list, app, theme);
+    let care_text = Paragraph::new(Span::styled(strings::HOME_CARE, theme.dim)).wrap(Wrap { trim: true });
+    frame.render_widget(care_text, care);
+    strings::KEYS_HOME
+}
+
+fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let now = app.now().naive_local();
+    let width = area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = app
+        .exercises
+        .iter()
+        .map(|loaded| {
+            let when = app
+                .last_done
+                .get(&loaded.exercise.id)
+                .map(|t| strings::last_done(&ago(*t, now)));
+            item(
+                loaded,
+                when.as_deref().unwrap_or(strings::NEVER_DONE),
+                width,
+                theme,
+            )
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(theme.selected)
+        .highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(app.home_cursor));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// Two lines: the title with minutes and when it was last done; the summary.
+fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> ListItem<'a> {
+    let exercise = &loaded.exercise;
+    let right = format!("{:>6}   {when:<22}", strings::minutes(exercise.minutes));
+    let title_width = width.saturating_sub(right.chars().count() + 1);
+    let title = truncate(&safe(&exercise.title), title_width);
+    let pad = title_width.saturating_sub(title.chars().count());
+    let first = Line::from(vec![
+        Span::raw(title),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(right, theme.dim),
+    ]);
+    let summary = exercise.summary.as_deref().map(safe).unwrap_or_default();
+    let second = Line::styled(truncate(&summary, width), theme.dim);
+    ListItem::new(vec![first, second])
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

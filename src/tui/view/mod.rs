@@ -1,0 +1,70 @@
+//! Drawing: every screen renders from `&App` into a `Frame`, and nothing else.
+
+mod answer;
+mod chrome;
+mod dialog;
+mod help;
+mod home;
+mod intro;
+mod prompt;
+mod review;
+mod saved;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use super::strings;
+use super::theme::Theme;
+
+/// The smallest window the layout is made for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole app.
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area, theme);
+        return;
+    }
+    let [body, notice, footer] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(2), Constraint::Length(1)])
+            .areas(chrome::inset(area, 1, 0));
+    let keys = match app.screen {
+        Screen::Home => home::render(frame, body, app, theme),
+        Screen::Intro => intro::render(frame, body, app, theme),
+        Screen::Prompt => prompt::render(frame, body, app, theme),
+        Screen::Review => review::render(frame, body, app, theme),
+        Screen::Saved => saved::render(frame, body, app, theme),
+    };
+    chrome::render_notice(
+        frame,
+        notice,
+        theme,
+        app.notice.as_ref(),
+        app.draft_problem.as_deref(),
+    );
+    let keys = match &app.dialog {
+        Some(d) => dialog::render(frame, area, d, app, theme),
+        None => keys,
+    };
+    if app.help_open {
+        help::render(frame, area, theme);
+    }
+    chrome::render_keys(frame, footer, theme, keys);
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = vec![
+        Line::styled(strings::TOO_SMALL, theme.title),
+        Line::raw(""),
+        Line::raw(strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }),
+        chrome::inset(area, 1, 1),
+    );
+}

@@ -1,0 +1,102 @@
+//! One prompt: the question, its help, the answer widget and where we are.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::answer;
+use super::chrome::{render_header, safe};
+use crate::exercise::PromptKind;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> &'static [(&'static str, &'static str)] {
+    let Some(run) = &app.run else {
+        return strings::KEYS_TEXT;
+    };
+    let Some(index) = run.current() else {
+        return strings::KEYS_TEXT;
+    };
+    let Some(prompt) = run.session.prompt(index) else {
+        return strings::KEYS_TEXT;
+    };
+    let (position, total) = run.session.progress(index);
+    let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), theme);
+    let question_height = wrapped_height(&question, area.width).min(area.height / 2);
+    let [header, question_area, widget, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(question_height + 1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(
+        frame,
+        header,
+        theme,
+        &run.session.exercise().title,
+        &strings::progress(position, total),
+    );
+    frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), question_area);
+    answer::render(frame, widget, run, prompt, index, theme);
+    render_status(
+        frame,
+        status,
+        prompt.optional,
+        run.session.is_private(index),
+        theme,
+    );
+    keys_for(&prompt.kind)
+}
+
+fn question_lines<'a>(ask: &'a str, help: Option<&'a str>, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = safe(ask)
+        .lines()
+        .map(|l| Line::styled(l.to_string(), theme.title))
+        .collect();
+    if let Some(help) = help {
+        lines.extend(safe(help).lines().map(|l| Line::styled(l.to_string(), theme.dim)));
+    }
+    lines
+}
+
+/// Rows `lines` take when wrapped at `width` (a close estimate: word
+/// wrapping can only add a row where a long word is pushed down).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    u16::try_from(rows + lines.len() / 4).unwrap_or(u16::MAX)
+}
+
+fn render_status(frame: &mut Frame, area: Rect, optional: bool, private: bool, theme: &Theme) {
+    let mut spans = vec![Span::styled(
+        if optional {
+            strings::OPTIONAL
+        } else {
+            strings::REQUIRED
+        },
+        theme.dim,
+    )];
+    if private {
+        spans.push(Span::styled(" · ", theme.dim));
+        spans.push(Span::styled(strings::PRIVATE_MARK, theme.accent));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn keys_for(kind: &PromptKind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        PromptKind::Text | PromptKind::List => strings::KEYS_TEXT,
+        PromptKind::Scale { .. } => strings::KEYS_SCALE,
+        PromptKind::YesNo => strings::KEYS_YESNO,
+        PromptKind::Choice { .. } => strings::KEYS_CHOICE,
+        PromptKind::Multi { .. } => strings::KEYS_MULTI,
+    }
+}

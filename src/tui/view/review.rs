@@ -1,0 +1,113 @@
+//! Every answer at a glance, before saving.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::chrome::{render_header, safe};
+use super::home::truncate;
+use crate::answer::Answer;
+use crate::tui::app::App;
+use crate::tui::run::Run;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+
+/// Lines of an answer shown before it is cut short.
+const PREVIEW_LINES: usize = 3;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> &'static [(&'static str, &'static str)] {
+    let Some(run) = &app.run else {
+        return strings::KEYS_REVIEW;
+    };
+    let [header, intro, list] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(2), Constraint::Min(3)]).areas(area);
+    render_header(
+        frame,
+        header,
+        theme,
+        &run.session.exercise().title,
+        strings::REVIEW_TITLE,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(strings::REVIEW_INTRO, theme.dim)),
+        intro,
+    );
+    let width = usize::from(list.width.saturating_sub(4));
+    let items: Vec<ListItem> = run
+        .session
+        .visible_prompts()
+        .into_iter()
+        .enumerate()
+        .map(|(n, index)| item(run, n + 1, index, width, theme))
+        .collect();
+    let list_widget = List::new(items)
+        .highlight_symbol("› ")
+        .highlight_style(theme.accent);
+    let mut state = ListState::default().with_selected(Some(run.cursor));
+    frame.render_stateful_widget(list_widget, list, &mut state);
+    strings::KEYS_REVIEW
+}
+
+fn item(run: &Run, number: usize, index: usize, width: usize, theme: &Theme) -> ListItem<'static> {
+    let session = &run.session;
+    let Some(prompt) = session.prompt(index) else {
+        return ListItem::new("");
+    };
+    let mut title = vec![Span::styled(
+        truncate(&format!("{number}. {}", safe(&prompt.ask)), width),
+        theme.title,
+    )];
+    if session.is_private(index) {
+        title.push(Span::styled(format!("  {}", strings::PRIVATE_MARK), theme.accent));
+    }
+    let mut lines = vec![Line::from(title)];
+    match session.answer(index) {
+        Some(answer) => lines.extend(
+            answer_lines(answer, width)
+                .into_iter()
+                .map(|l| Line::raw(format!("   {l}"))),
+        ),
+        None if prompt.optional => {
+            lines.push(Line::styled(format!("   {}", strings::NOT_ANSWERED), theme.dim))
+        }
+        None => lines.push(Line::styled(
+            format!("   {} — {}", strings::NOT_ANSWERED, strings::REQUIRED),
+            theme.warning,
+        )),
+    }
+    lines.push(Line::raw(""));
+    ListItem::new(lines)
+}
+
+/// An answer as a few short lines.
+fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
+    let lines: Vec<String> = match answer {
+        Answer::Text(t) | Answer::Choice(t) => safe(t).lines().map(str::to_string).collect(),
+        Answer::List(items) => items.iter().map(|i| format!("• {}", safe(i))).collect(),
+        Answer::Multi(items) => vec![
+            items
+                .iter()
+                .map(|i| safe(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ],
+        Answer::Scale(n) => vec![n.to_string()],
+        Answer::YesNo(b) => vec![if *b { strings::YES } else { strings::NO }.to_string()],
+    };
+    let more = lines.len() > PREVIEW_LINES;
+    let mut shown: Vec<String> = lines
+        .into_iter()
+        .take(PREVIEW_LINES)
+        .map(|l| truncate(&l, width))
+        .collect();
+    if more {
+        shown.push("…".into());
+    }
+    shown
+}

@@ -1,0 +1,35 @@
+//! After saving: where the entry went.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::chrome::{render_header, safe};
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> &'static [(&'static str, &'static str)] {
+    render_header(frame, area, theme, strings::SAVED_TITLE, "");
+    let path = app
+        .saved_to
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let text = vec![
+        Line::raw(""),
+        Line::raw(""),
+        Line::raw(strings::SAVED_BODY),
+        Line::styled(strings::saved_where(&safe(&path)), theme.dim),
+        Line::raw(""),
+        Line::styled(strings::SAVED_THANKS, theme.accent),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+    strings::KEYS_SAVED
+}

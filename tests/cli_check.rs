@@ -1,0 +1,509 @@
+//! `mend check` and `mend exercises`, driven through the real binary. Every
+//! run gets its own `MEND_HOME` in a temporary folder, so nothing touches
+//! the real journal.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+const GOOD: &str = r#"schema = 1
+id = "handover"
+title = "Handover"
+minutes = 4
+
+[[prompt]]
+id = "went-well"
+kind = "text"
+ask = "What went well?"
+
+[[prompt]]
+id = "late"
+kind = "yesno"
+ask = "Were you late?"
+"#;
+
+/// [`GOOD`] with an unknown kind on line 8, column 8.
+fn bad() -> String {
+    GOOD.replace("kind = \"text\"", "kind = \"txt\"")
+}
+
+/// What a run of mend left behind.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// A temporary home for mend, and a place for exercise files.
+struct Sandbox {
+    home: TempDir,
+    files: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Self {
+            home: temp_dir(),
+            files: temp_dir(),
+        }
+    }
+
+    /// Writes `text` to `name` among the files to check, and returns its path.
+    fn file(&self, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        write(&self.files.path().join(name), text.as_ref())
+    }
+
+    /// Writes `text` into the person's library, `$MEND_HOME/exercises/`.
+    fn library_file(&self, name: &str, text: &str) -> PathBuf {
+        write(&self.home.path().join("exercises").join(name), text.as_bytes())
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_os(args.iter().map(std::ffi::OsStr::new))
+    }
+
+    fn check(&self, paths: &[&Path]) -> Run {
+        let args = std::iter::once(std::ffi::OsStr::new("check")).chain(paths.iter().map(|p| p.as_os_str()));
+        self.run_os(args)
+    }
+
+    fn run_os<'a>(&self, args: impl IntoIterator<Item = &'a std::ffi::OsStr>) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+            .args(args)
+            .env("MEND_HOME", self.home.path())
+            .env("HOME", self.home.path())
+            .env("NO_COLOR", "1")
+            .env_remove("RUST_BACKTRACE")
+            .current_dir(self.files.path())
+            .output();
+        match output {
+            Ok(o) => Run {
+                code: o.status.code(),
+                stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            },
+            Err(e) => panic!("could not run mend: {e}"),
+        }
+    }
+}
+
+fn temp_dir() -> TempDir {
+    match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("no temporary folder: {e}"),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> PathBuf {
+    if let Some(parent) = path.parent()
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        panic!("could not create {}: {e}", parent.display());
+    }
+    if let Err(e) = std::fs::write(path, bytes) {
+        panic!("could not write {}: {e}", path.display());
+    }
+    path.to_path_buf()
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn json(text: &str) -> Vec<serde_json::Value> {
+    match serde_json::from_str(text) {
+        Ok(serde_json::Value::Array(rows)) => rows,
+        Ok(other) => panic!("expected a JSON list, got {other}"),
+        Err(e) => panic!("not JSON ({e}):\n{text}"),
+    }
+}
+
+const BUILT_IN_IDS: [&str; 8] = [
+    "evening-check-in",
+    "owning-a-mistake",
+    "respecting-boundaries",
+    "letting-go-of-resentment",
+    "keeping-promises",
+    "trust-inventory",
+    "facts-not-feelings",
+    "revisiting-as-children-grow",
+];
+
+// ---------------------------------------------------------------- mend check
+
+#[test]
+fn a_good_file_is_ok_and_counts_its_prompts() {
+    let s = Sandbox::new();
+    let good = s.file("good.toml", GOOD);
+    let run = s.check(&[&good]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, format!("ok: {} (2 prompts)\n", shown(&good)));
+}
+
+#[test]
+fn one_prompt_is_not_plural() {
+    let s = Sandbox::new();
+    let text = GOOD
+        .split("\n[[prompt]]\nid = \"late\"")
+        .next()
+        .unwrap_or_default();
+    let one = s.file("one.toml", text);
+    let run = s.check(&[&one]);
+    assert_eq!(run.stdout, format!("ok: {} (1 prompt)\n", shown(&one)));
+}
+
+#[test]
+fn a_bad_file_shows_each_mistake_with_its_line_and_column() {
+    let s = Sandbox::new();
+    let bad = s.file("bad.toml", bad());
+    let run = s.check(&[&bad]);
+    assert_eq!(run.code, Some(1));
+    let expected = format!(
+        "{}:8:8: error: unknown kind `txt`\n  |\n8 | kind = \"txt\"\n  |        ^^^^^\n  \
+         = hint: did you mean `text`? the kinds are: text, list, scale, choice, multi, yesno\n",
+        shown(&bad)
+    );
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn every_mistake_of_a_file_is_printed() {
+    let s = Sandbox::new();
+    let text = bad()
+        .replace("title =", "titel =")
+        .replace("ask = \"Were you late?\"", "question = \"Were you late?\"");
+    let bad = s.file("bad.toml", text);
+    let run = s.check(&[&bad]);
+    assert_eq!(run.code, Some(1));
+    let errors: Vec<&str> = run.stdout.lines().filter(|l| l.contains(": error: ")).collect();
+    let file = shown(&bad);
+    assert_eq!(
+        errors,
+        [
+            format!("{file}:1:1: error: the exercise is missing `title`"),
+            format!("{file}:3:1: error: unknown key `titel`"),
+            format!("{file}:8:8: error: unknown kind `txt`"),
+            format!("{file}:11:1: error: this prompt is missing `ask`"),
+            format!("{file}:14:1: error: unknown key `question`"),
+        ]
+    );
+}
+
+#[test]
+fn a_mix_fails_but_still_reports_the_good_file() {
+    let s = Sandbox::new();
+    let good = s.file("good.toml", GOOD);
+    let bad = s.file("bad.toml", bad().replace("id = \"handover\"", "id = \"other\""));
+    let run = s.check(&[&good, &bad]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout
+            .starts_with(&format!("ok: {} (2 prompts)\n", shown(&good)))
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("{}:8:8: error: unknown kind `txt`", shown(&bad)))
+    );
+}
+
+#[test]
+fn a_folder_checks_every_toml_file_in_it() {
+    let s = Sandbox::new();
+    let a = s.file("a.toml", GOOD);
+    let b = s.file("b.toml", GOOD.replace("\"handover\"", "\"pickup\""));
+    s.file("notes.txt", "not an exercise");
+    s.file(".draft.toml", "not checked: hidden");
+    let run = s.check(&[s.files.path()]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert_eq!(
+        run.stdout,
+        format!("ok: {} (2 prompts)\nok: {} (2 prompts)\n", shown(&a), shown(&b))
+    );
+}
+
+#[test]
+fn a_bad_file_in_a_folder_fails_the_folder() {
+    let s = Sandbox::new();
+    s.file("a.toml", GOOD);
+    let b = s.file("b.toml", bad().replace("\"handover\"", "\"pickup\""));
+    let run = s.check(&[s.files.path()]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.contains(&format!("{}:8:8: error:", shown(&b))));
+}
+
+#[test]
+fn a_folder_with_no_exercises_is_an_error() {
+    let s = Sandbox::new();
+    let run = s.check(&[s.files.path()]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}: error: no exercise files (*.toml) in this folder\n",
+            shown(s.files.path())
+        )
+    );
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let s = Sandbox::new();
+    let run = s.run(&["check"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("Usage:"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn a_missing_file_is_reported_clearly() {
+    let s = Sandbox::new();
+    let missing = s.files.path().join("nowhere.toml");
+    let run = s.check(&[&missing]);
+    assert_eq!(run.code, Some(1));
+    let prefix = format!("{}: error: could not be read: ", shown(&missing));
+    assert!(run.stdout.starts_with(&prefix), "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 1);
+}
+
+#[test]
+fn a_file_too_large_to_be_an_exercise_is_refused_unread() {
+    let s = Sandbox::new();
+    let mut text = GOOD.to_string();
+    text.push_str(&"# padding\n".repeat(110 * 1024));
+    let big = s.file("big.toml", text);
+    let run = s.check(&[&big]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}: error: is larger than an exercise file can be (1 MiB)\n",
+            shown(&big)
+        )
+    );
+}
+
+#[test]
+fn the_same_file_named_twice_is_checked_once() {
+    let s = Sandbox::new();
+    let good = s.file("good.toml", GOOD);
+    let run = s.check(&[&good, &good]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 1);
+}
+
+#[test]
+fn the_built_in_content_passes() {
+    let s = Sandbox::new();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let run = s.check(&[&content]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let oks = run.stdout.lines().filter(|l| l.starts_with("ok: ")).count();
+    assert_eq!(oks, BUILT_IN_IDS.len(), "{}", run.stdout);
+}
+
+#[test]
+fn a_file_reusing_a_built_in_id_is_refused() {
+    let s = Sandbox::new();
+    let copy = s.file("copy.toml", GOOD.replace("\"handover\"", "\"evening-check-in\""));
+    let run = s.check(&[&copy]);
+    assert_eq!(run.code, Some(1));
+    let expected = format!(
+        "{}:2:6: error: the id `evening-check-in` is already used by the built-in exercise \"Evening check-in\"\n  \
+         |\n2 | id = \"evening-check-in\"\n  |      ^^^^^^^^^^^^^^^^^^\n  \
+         = hint: ids must be unique in a library: choose another one\n",
+        shown(&copy)
+    );
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn two_files_with_the_same_id_are_refused() {
+    let s = Sandbox::new();
+    let first = s.file("a.toml", GOOD);
+    let second = s.file("b.toml", GOOD.replace("Handover\"", "Another handover\""));
+    let run = s.check(&[&first, &second]);
+    assert_eq!(run.code, Some(1));
+    let error = format!(
+        "{}:2:6: error: the id `handover` is already used by {} \"Handover\"",
+        shown(&second),
+        shown(&first)
+    );
+    assert!(run.stdout.contains(&error), "{}", run.stdout);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused() {
+    let s = Sandbox::new();
+    let latin1 = s.file("latin1.toml", b"schema = 1\nid = \"caf\xE9\"\n");
+    let run = s.check(&[&latin1]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout.starts_with(&format!(
+            "{}:2:10: error: the file is not UTF-8 text\n",
+            shown(&latin1)
+        )),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_left_out_of_the_report() {
+    let s = Sandbox::new();
+    let text = format!("\u{FEFF}{}", GOOD.replace("schema = 1", "schema = 3"));
+    let file = s.file("bom.toml", text);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, Some(1));
+    let start = format!(
+        "{}:1:10: error: schema 3 is not supported: this version of mend reads schema 1\n  |\n1 | schema = 3\n  |          ^\n",
+        shown(&file)
+    );
+    assert!(run.stdout.starts_with(&start), "{:?}", run.stdout);
+    let good = s.file("good.toml", format!("\u{FEFF}{GOOD}"));
+    assert_eq!(s.check(&[&good]).code, Some(0));
+}
+
+#[test]
+fn windows_line_endings_are_fine() {
+    let s = Sandbox::new();
+    let good = s.file("crlf.toml", GOOD.replace('\n', "\r\n"));
+    let run = s.check(&[&good]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let bad = s.file("crlf-bad.toml", bad().replace('\n', "\r\n"));
+    let run = s.check(&[&bad]);
+    assert!(run.stdout.contains("\n8 | kind = \"txt\"\n"), "{:?}", run.stdout);
+}
+
+#[test]
+fn escape_sequences_never_reach_the_terminal() {
+    let s = Sandbox::new();
+    let text = GOOD.replace("Handover\"", "Hand\u{1b}[2Jover\"");
+    let named = s.file("evil\u{1b}]0;x\u{7}.toml", text);
+    let run = s.check(&[&named]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        !run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'),
+        "{:?}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("evil␛]0;x␇.toml"), "{}", run.stdout);
+}
+
+// ---------------------------------------------------------------- mend exercises
+
+#[test]
+fn exercises_lists_the_built_ins() {
+    let s = Sandbox::new();
+    let run = s.run(&["exercises"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("ID"), "{}", run.stdout);
+    assert!(lines[0].contains("TITLE") && lines[0].contains("MINUTES") && lines[0].ends_with("SOURCE"));
+    assert_eq!(lines.len(), BUILT_IN_IDS.len() + 1);
+    for (line, id) in lines[1..].iter().zip(BUILT_IN_IDS) {
+        assert!(line.starts_with(id), "{line}");
+        assert!(line.ends_with("built-in"), "{line}");
+    }
+    assert!(lines[1].contains("Evening check-in"));
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn exercises_json_has_id_title_minutes_and_source() {
+    let s = Sandbox::new();
+    let run = s.run(&["exercises", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rows = json(&run.stdout);
+    let ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, BUILT_IN_IDS);
+    for row in &rows {
+        assert!(row["title"].as_str().is_some_and(|t| !t.is_empty()), "{row}");
+        assert!(row["minutes"].as_u64().is_some(), "{row}");
+        assert_eq!(row["source"], "built-in");
+    }
+    assert_eq!(rows[0]["title"], "Evening check-in");
+    assert_eq!(rows[0]["minutes"], 3);
+}
+
+#[test]
+fn library_exercises_are_listed_with_their_path() {
+    let s = Sandbox::new();
+    let path = s.library_file("handover.toml", GOOD);
+    let run = s.run(&["exercises", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rows = json(&run.stdout);
+    let mine = rows.iter().find(|r| r["id"] == "handover");
+    let Some(mine) = mine else {
+        panic!("the library exercise is not listed: {}", run.stdout)
+    };
+    assert_eq!(mine["title"], "Handover");
+    assert_eq!(mine["minutes"], 4);
+    assert_eq!(mine["source"], "library");
+    assert_eq!(mine["path"], shown(&path).as_str());
+}
+
+#[test]
+fn the_journal_flag_wins_over_mend_home() {
+    let s = Sandbox::new();
+    let other = temp_dir();
+    write(
+        &other.path().join("exercises").join("handover.toml"),
+        GOOD.as_bytes(),
+    );
+    let journal = shown(other.path());
+    let run = s.run(&["exercises", "--journal", &journal, "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(json(&run.stdout).iter().any(|r| r["id"] == "handover"));
+}
+
+#[test]
+fn an_invalid_library_file_is_reported_and_skipped() {
+    let s = Sandbox::new();
+    let broken = s.library_file("broken.toml", &bad().replace("\"handover\"", "\"broken\""));
+    s.library_file("handover.toml", GOOD);
+    let run = s.run(&["exercises", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: {}: has 1 mistake and was skipped (`mend check` shows it)\n",
+            shown(&broken)
+        )
+    );
+    let rows = json(&run.stdout);
+    assert!(rows.iter().any(|r| r["id"] == "handover"));
+    assert!(!rows.iter().any(|r| r["id"] == "broken"));
+    assert_eq!(rows.len(), BUILT_IN_IDS.len() + 1);
+}
+
+#[test]
+fn a_library_exercise_with_a_built_in_id_is_reported() {
+    let s = Sandbox::new();
+    let text = GOOD
+        .replace("\"handover\"", "\"trust-inventory\"")
+        .replace("\"Handover\"", "\"My inventory\"");
+    let clash = s.library_file("mine.toml", &text);
+    let run = s.run(&["exercises"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: {}: was not loaded: the id `trust-inventory` is already used by the built-in exercise \"Trust inventory\"\n",
+            shown(&clash)
+        )
+    );
+    assert!(!run.stdout.contains("My inventory"));
+    assert_eq!(run.stdout.matches("trust-inventory").count(), 1);
+}
+
+#[test]
+fn only_toml_files_in_the_library_are_read() {
+    let s = Sandbox::new();
+    s.library_file("readme.txt", "not an exercise");
+    s.library_file(".hidden.toml", "not an exercise either");
+    let run = s.run(&["exercises", "--json"]);
+    assert_eq!(run.code, Some(0));
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(json(&run.stdout).len(), BUILT_IN_IDS.len());
+}
