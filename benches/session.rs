@@ -1,1 +1,132 @@
-fn main() {}
+//! Speed goals of the guided session (BENCHMARKS.md has the figures):
+//! - the first frame of `mend run FILE` within 30 ms of start;
+//! - one keystroke handled and drawn in under 2 ms while editing a
+//!   5,000-word answer.
+
+use std::hint::black_box;
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use mend::clock::FixedClock;
+use mend::journal::FileJournal;
+use mend::library::{Library, Origin, load_file};
+use mend::tui::App;
+use mend::tui::theme::Theme;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const EXERCISE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/owning-a-mistake.toml");
+
+fn clock() -> Box<FixedClock> {
+    Box::new(FixedClock(chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap_or_default()))
+}
+
+/// Everything `mend run FILE` does before its first frame, in process:
+/// load the library, check the file, open the journal, draw.
+fn first_frame_in_process(c: &mut Criterion) {
+    c.bench_function("first frame of `mend run FILE` (in process)", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+                let start = Instant::now();
+                let library = Library::load(&journal.path().join("exercises"));
+                let loaded = load_file(Path::new(EXERCISE), Origin::File(EXERCISE.into()))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let store = FileJournal::open(journal.path()).unwrap_or_else(|e| panic!("{e}"));
+                let mut app = App::new(library.exercises, Box::new(store), clock());
+                app.open(loaded);
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+                terminal
+                    .draw(|f| mend::tui::view::draw(&app, &Theme::plain(), f))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                total += start.elapsed();
+                black_box(terminal);
+            }
+            total
+        })
+    });
+}
+
+/// The real binary in a pseudo-terminal: from spawn to the first frame on screen.
+fn first_frame_of_binary(c: &mut Criterion) {
+    let binary = env!("CARGO_BIN_EXE_mend");
+    let mut group = c.benchmark_group("binary");
+    group.sample_size(20);
+    group.bench_function("first frame of `mend run FILE` (process start to screen)", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                total += time_first_frame(binary);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+fn time_first_frame(binary: &str) -> Duration {
+    let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .unwrap_or_else(|e| panic!("pty: {e}"));
+    let mut command = CommandBuilder::new(binary);
+    command.args(["run", EXERCISE]);
+    command.env("MEND_HOME", journal.path());
+    command.env("TERM", "xterm-256color");
+    let mut reader = pty.master.try_clone_reader().unwrap_or_else(|e| panic!("reader: {e}"));
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(command).unwrap_or_else(|e| panic!("spawn: {e}"));
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 4096];
+    // The intro screen says how many questions there are: that is a full frame.
+    while !String::from_utf8_lossy(&seen).contains("questions") {
+        let n = reader.read(&mut buffer).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buffer[..n]);
+    }
+    let elapsed = start.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    elapsed
+}
+
+/// One key typed at the end of a 5,000-word answer, handled and drawn.
+fn keystroke_in_long_answer(c: &mut Criterion) {
+    let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let loaded = load_file(Path::new(EXERCISE), Origin::File(EXERCISE.into())).unwrap_or_else(|e| panic!("{e}"));
+    let store = FileJournal::open(journal.path()).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(Vec::new(), Box::new(store), clock());
+    app.open(loaded);
+    app.press(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let words = long_answer(5_000);
+    app.handle_event(&crossterm::event::Event::Paste(words), Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    let theme = Theme::plain();
+    c.bench_function("keystroke + draw, 5,000-word answer", |b| {
+        b.iter(|| {
+            app.press(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
+            terminal.draw(|f| mend::tui::view::draw(&app, &theme, f)).unwrap_or_else(|e| panic!("{e}"));
+        })
+    });
+}
+
+/// `words` words of ordinary prose, in paragraphs of about a hundred words.
+fn long_answer(words: usize) -> String {
+    let vocabulary = ["we", "talked", "about", "the", "handover", "and", "I", "kept", "calm", "today", "children", "school"];
+    let mut text = String::new();
+    for i in 0..words {
+        text.push_str(vocabulary[i % vocabulary.len()]);
+        text.push(if i % 100 == 99 { '\n' } else { ' ' });
+    }
+    text
+}
+
+criterion_group!(benches, first_frame_in_process, first_frame_of_binary, keystroke_in_long_answer);
+criterion_main!(benches);

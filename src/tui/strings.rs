@@ -97,6 +97,7 @@ pub const KEYS_SAVED: &[(&str, &str)] = &[("Enter", "home")];
 pub const KEYS_RESUME: &[(&str, &str)] = &[("r", "resume"), ("f", "start afresh"), ("Esc", "back")];
 pub const KEYS_SAVE_FAILED: &[(&str, &str)] = &[("r", "try again"), ("s", "save elsewhere"), ("Esc", "back")];
 pub const KEYS_SAVE_ELSEWHERE: &[(&str, &str)] = &[("Enter", "save"), ("Esc", "back")];
+pub const KEYS_HELP: &[(&str, &str)] = &[("Esc", "close")];
 
 /// The help screen: every key, grouped by where it works.
 pub const HELP: &[(&str, &[(&str, &str)])] = &[

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::inert;
 use crate::tui::app::Notice;
@@ -52,6 +53,27 @@ pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// What the notice line shows: a notice, or else the standing warning that
+/// drafts cannot be written; and whether it is a warning.
+fn notice_text<'a>(notice: Option<&'a Notice>, draft_problem: Option<&'a str>) -> Option<(&'a str, bool)> {
+    match (notice, draft_problem) {
+        (Some(n), _) => Some((n.text.as_str(), n.warning)),
+        (None, Some(problem)) => Some((problem, true)),
+        (None, None) => None,
+    }
+}
+
+/// Rows for the notice at this width: two, or as many as a long one needs
+/// (up to four), so that its end is never cut off. A close estimate, with
+/// a row spare for words pushed down by wrapping.
+pub fn notice_height(notice: Option<&Notice>, draft_problem: Option<&str>, width: u16) -> u16 {
+    let Some((text, _)) = notice_text(notice, draft_problem) else {
+        return 2;
+    };
+    let rows = safe(text).width().div_ceil(usize::from(width.max(1))) + 1;
+    u16::try_from(rows.clamp(2, 4)).unwrap_or(4)
+}
+
 /// A notice, or the standing warning that drafts cannot be written.
 pub fn render_notice(
     frame: &mut Frame,
@@ -60,14 +82,10 @@ pub fn render_notice(
     notice: Option<&Notice>,
     draft_problem: Option<&str>,
 ) {
-    let (text, style) = match (notice, draft_problem) {
-        (Some(n), _) => (
-            n.text.as_str(),
-            if n.warning { theme.warning } else { theme.accent },
-        ),
-        (None, Some(problem)) => (problem, theme.warning),
-        (None, None) => return,
+    let Some((text, warning)) = notice_text(notice, draft_problem) else {
+        return;
     };
+    let style = if warning { theme.warning } else { theme.accent };
     let paragraph = Paragraph::new(Span::styled(safe(text).into_owned(), style)).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
@@ -84,6 +102,7 @@ pub fn popup(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, width: u
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
+        .padding(Padding::horizontal(1))
         .title(Span::styled(format!(" {title} "), theme.title));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);

@@ -20,7 +20,8 @@ pub fn render(
 ) -> &'static [(&'static str, &'static str)] {
     match dialog {
         Dialog::Resume { draft, .. } => {
-            let when = ago(draft.saved_at.naive_local(), app.now().naive_local());
+            // "Started ...": when the session began, not when its draft was last written.
+            let when = ago(draft.started_at.naive_local(), app.now().naive_local());
             let lines = vec![
                 Line::raw(strings::RESUME_BODY),
                 Line::styled(strings::started_ago(&when), theme.dim),
@@ -51,6 +52,6 @@ pub fn render(
 }
 
 fn message(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, lines: Vec<Line>) {
-    let inner = popup(frame, area, theme, title, 62, 8);
+    let inner = popup(frame, area, theme, title, 66, 8);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

@@ -15,7 +15,7 @@ pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::styled(*group, theme.title));
         for (key, what) in *keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {key:<16}"), theme.key),
+                Span::styled(format!("  {key:<18}"), theme.key),
                 Span::raw(*what),
             ]));
         }

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::chrome::{render_header, safe};
 use crate::library::Loaded;
@@ -67,10 +68,11 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Two lines: the title with minutes and when it was last done; the summary.
 fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> ListItem<'a> {
     let exercise = &loaded.exercise;
-    let right = format!("{:>6}   {when:<22}", strings::minutes(exercise.minutes));
-    let title_width = width.saturating_sub(right.chars().count() + 1);
+    // 23 columns hold the longest `when`: "last done 24 months ago".
+    let right = format!("{:>6}   {when:<23}", strings::minutes(exercise.minutes));
+    let title_width = width.saturating_sub(right.width() + 1);
     let title = truncate(&safe(&exercise.title), title_width);
-    let pad = title_width.saturating_sub(title.chars().count());
+    let pad = title_width.saturating_sub(title.width());
     let first = Line::from(vec![
         Span::raw(title),
         Span::raw(" ".repeat(pad + 1)),
@@ -81,12 +83,22 @@ fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> List
     ListItem::new(vec![first, second])
 }
 
-/// `text` cut to `width` characters, with an ellipsis when cut.
+/// `text` cut to `width` columns, with an ellipsis when cut. Columns, not
+/// characters: 世 takes two.
 pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.width() <= width {
         return text.to_string();
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
     cut.push('…');
     cut
 }

@@ -30,9 +30,20 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         render_too_small(frame, area, theme);
         return;
     }
-    let [body, notice, footer] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2), Constraint::Length(1)])
-            .areas(chrome::inset(area, 1, 0));
+    let inner = chrome::inset(area, 1, 0);
+    let notice_rows = chrome::notice_height(
+        app.notice.as_ref(),
+        app.draft_problem.as_deref(),
+        inner.width,
+    );
+    let [body, notice, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    // Boxes over the screen stop above the keys, so the keys never cover them.
+    let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let keys = match app.screen {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
@@ -48,12 +59,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         app.draft_problem.as_deref(),
     );
     let keys = match &app.dialog {
-        Some(d) => dialog::render(frame, area, d, app, theme),
+        Some(d) => dialog::render(frame, over, d, app, theme),
         None => keys,
     };
-    if app.help_open {
-        help::render(frame, area, theme);
-    }
+    let keys = if app.help_open {
+        help::render(frame, over, theme);
+        strings::KEYS_HELP
+    } else {
+        keys
+    };
     chrome::render_keys(frame, footer, theme, keys);
 }
 

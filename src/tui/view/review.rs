@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::chrome::{render_header, safe};
 use super::home::truncate;
@@ -15,6 +16,8 @@ use crate::tui::theme::Theme;
 
 /// Lines of an answer shown before it is cut short.
 const PREVIEW_LINES: usize = 3;
+/// Answers sit under their question, a little in.
+const INDENT: &str = "   ";
 
 pub fn render(
     frame: &mut Frame,
@@ -38,7 +41,8 @@ pub fn render(
         Paragraph::new(Span::styled(strings::REVIEW_INTRO, theme.dim)),
         intro,
     );
-    let width = usize::from(list.width.saturating_sub(4));
+    // Each row starts after the highlight symbol's two columns.
+    let width = usize::from(list.width.saturating_sub(2));
     let items: Vec<ListItem> = run
         .session
         .visible_prompts()
@@ -59,25 +63,31 @@ fn item(run: &Run, number: usize, index: usize, width: usize, theme: &Theme) -> 
     let Some(prompt) = session.prompt(index) else {
         return ListItem::new("");
     };
+    // A long question is cut short rather than the private mark after it.
+    let private = session
+        .is_private(index)
+        .then(|| format!("  {}", strings::PRIVATE_MARK));
+    let ask_width = width.saturating_sub(private.as_deref().map_or(0, str::len));
     let mut title = vec![Span::styled(
-        truncate(&format!("{number}. {}", safe(&prompt.ask)), width),
+        truncate(&format!("{number}. {}", safe(&prompt.ask)), ask_width),
         theme.title,
     )];
-    if session.is_private(index) {
-        title.push(Span::styled(format!("  {}", strings::PRIVATE_MARK), theme.accent));
+    if let Some(private) = private {
+        title.push(Span::styled(private, theme.accent));
     }
     let mut lines = vec![Line::from(title)];
     match session.answer(index) {
         Some(answer) => lines.extend(
-            answer_lines(answer, width)
+            answer_lines(answer, width.saturating_sub(INDENT.len()))
                 .into_iter()
-                .map(|l| Line::raw(format!("   {l}"))),
+                .map(|l| Line::raw(format!("{INDENT}{l}"))),
         ),
-        None if prompt.optional => {
-            lines.push(Line::styled(format!("   {}", strings::NOT_ANSWERED), theme.dim))
-        }
+        None if prompt.optional => lines.push(Line::styled(
+            format!("{INDENT}{}", strings::NOT_ANSWERED),
+            theme.dim,
+        )),
         None => lines.push(Line::styled(
-            format!("   {} — {}", strings::NOT_ANSWERED, strings::REQUIRED),
+            format!("{INDENT}{} — {}", strings::NOT_ANSWERED, strings::REQUIRED),
             theme.warning,
         )),
     }
@@ -85,18 +95,20 @@ fn item(run: &Run, number: usize, index: usize, width: usize, theme: &Theme) -> 
     ListItem::new(lines)
 }
 
-/// An answer as a few short lines.
+/// An answer as a few lines of at most `width` columns: text wrapped, one
+/// line per list item.
 fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
     let lines: Vec<String> = match answer {
-        Answer::Text(t) | Answer::Choice(t) => safe(t).lines().map(str::to_string).collect(),
+        Answer::Text(t) | Answer::Choice(t) => safe(t).lines().flat_map(|l| wrap(l, width)).collect(),
         Answer::List(items) => items.iter().map(|i| format!("• {}", safe(i))).collect(),
-        Answer::Multi(items) => vec![
-            items
+        Answer::Multi(items) => wrap(
+            &items
                 .iter()
                 .map(|i| safe(i).into_owned())
                 .collect::<Vec<_>>()
                 .join(", "),
-        ],
+            width,
+        ),
         Answer::Scale(n) => vec![n.to_string()],
         Answer::YesNo(b) => vec![if *b { strings::YES } else { strings::NO }.to_string()],
     };
@@ -110,4 +122,21 @@ fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
         shown.push("…".into());
     }
     shown
+}
+
+/// `line` broken at spaces into lines of at most `width` columns; a word
+/// longer than that is left whole, to be cut short.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in line.split(' ') {
+        if !current.is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut current));
+        } else if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
 }

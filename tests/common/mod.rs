@@ -1,0 +1,279 @@
+//! Shared by the full-screen app's tests: a journal kept in memory that can
+//! be told to fail, a clock stopped at one moment, the exercises, and a few
+//! ways to press keys.
+
+// Each test file uses its own part of this module.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::Instant;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mend::clock::FixedClock;
+use mend::journal::{Draft, Entry, Store, StoreError};
+use mend::library::{Library, Loaded, Origin, check_bytes};
+use mend::tui::App;
+
+/// The moment every test runs at: a Saturday evening.
+pub const NOW: &str = "2026-11-21T21:30:00+01:00";
+
+/// The exercise with every kind of prompt (see the file for its prompts).
+pub const FIXTURE: &str = include_str!("../fixtures/every-kind.toml");
+pub const FIXTURE_ID: &str = "every-kind";
+
+/// The prompts of the fixture, by index.
+pub mod p {
+    pub const THIS_WEEK: usize = 0;
+    pub const WENT_WELL: usize = 1;
+    pub const HOW_IT_FELT: usize = 2;
+    pub const TENSE: usize = 3;
+    pub const WHAT_HAPPENED: usize = 4;
+    pub const CHILDREN_AFTER: usize = 5;
+    pub const WHAT_HELPED: usize = 6;
+    pub const MY_PART: usize = 7;
+}
+
+pub fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(NOW).expect("a valid time")
+}
+
+pub fn local(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a valid local time")
+}
+
+pub fn clock() -> Box<FixedClock> {
+    Box::new(FixedClock(now()))
+}
+
+// ----- the store -----
+
+/// What the in-memory journal holds and has been asked to do.
+#[derive(Default)]
+pub struct Journal {
+    /// Entries saved, with where they went.
+    pub entries: Vec<(Entry, PathBuf)>,
+    /// Copies saved elsewhere (also written to the path for real).
+    pub copies: Vec<(Entry, PathBuf)>,
+    /// The draft of each exercise now kept.
+    pub drafts: HashMap<String, Draft>,
+    /// Every draft written, in order.
+    pub draft_writes: Vec<Draft>,
+    pub discarded: Vec<String>,
+    pub last_done: HashMap<String, NaiveDateTime>,
+    /// Saves of entries fail this many more times, with this error.
+    pub fail_entries: Option<(io::ErrorKind, usize)>,
+    pub fail_drafts: Option<(io::ErrorKind, usize)>,
+    pub fail_copies: Option<(io::ErrorKind, usize)>,
+    /// How many times each was tried, failures included.
+    pub entry_attempts: usize,
+    pub draft_attempts: usize,
+}
+
+impl Journal {
+    /// The last draft written for `exercise_id`, if one is kept.
+    pub fn draft(&self, exercise_id: &str) -> Option<&Draft> {
+        self.drafts.get(exercise_id)
+    }
+}
+
+/// Takes one failure off a countdown, if one is due.
+fn failure(plan: &mut Option<(io::ErrorKind, usize)>) -> Option<io::Error> {
+    let (kind, left) = plan.as_mut()?;
+    if *left == 0 {
+        return None;
+    }
+    *left -= 1;
+    Some(io::Error::from(*kind))
+}
+
+/// A journal in memory, shared with the test that made it, like
+/// tui-journal's mock data provider.
+#[derive(Clone, Default)]
+pub struct TestStore(pub Rc<RefCell<Journal>>);
+
+/// Where the test store pretends entries go.
+pub const JOURNAL_ROOT: &str = "/journal";
+
+impl TestStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Entry saves fail `times` times with `kind`, then work again.
+    pub fn fail_entries(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_entries = Some((kind, times));
+    }
+
+    pub fn fail_drafts(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_drafts = Some((kind, times));
+    }
+
+    pub fn fail_copies(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_copies = Some((kind, times));
+    }
+
+    pub fn with_last_done(self, exercise_id: &str, when: NaiveDateTime) -> Self {
+        self.0.borrow_mut().last_done.insert(exercise_id.into(), when);
+        self
+    }
+
+    pub fn with_draft(self, draft: Draft) -> Self {
+        self.0
+            .borrow_mut()
+            .drafts
+            .insert(draft.exercise_id.clone(), draft);
+        self
+    }
+
+    pub fn journal(&self) -> std::cell::Ref<'_, Journal> {
+        self.0.borrow()
+    }
+}
+
+impl Store for TestStore {
+    fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        journal.entry_attempts += 1;
+        let path = Path::new(JOURNAL_ROOT)
+            .join("entries")
+            .join(format!("{}.toml", entry.id));
+        if let Some(e) = failure(&mut journal.fail_entries) {
+            return Err(StoreError::io("save the entry", &path, e));
+        }
+        journal.entries.push((entry.clone(), path.clone()));
+        journal
+            .last_done
+            .insert(entry.exercise_id.clone(), entry.finished_at.naive_local());
+        journal.drafts.remove(&entry.exercise_id);
+        Ok(path)
+    }
+
+    fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if let Some(e) = failure(&mut journal.fail_copies) {
+            return Err(StoreError::io("save a copy", path, e));
+        }
+        std::fs::write(path, entry.to_toml()).map_err(|e| StoreError::io("save a copy", path, e))?;
+        journal.copies.push((entry.clone(), path.to_path_buf()));
+        Ok(())
+    }
+
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        journal.draft_attempts += 1;
+        let path = Path::new(JOURNAL_ROOT)
+            .join("drafts")
+            .join(format!("{}.toml", draft.exercise_id));
+        if let Some(e) = failure(&mut journal.fail_drafts) {
+            return Err(StoreError::io("save the draft", &path, e));
+        }
+        journal.draft_writes.push(draft.clone());
+        journal.drafts.insert(draft.exercise_id.clone(), draft.clone());
+        Ok(())
+    }
+
+    fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
+        Ok(self.0.borrow().drafts.get(exercise_id).cloned())
+    }
+
+    fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        journal.drafts.remove(exercise_id);
+        journal.discarded.push(exercise_id.into());
+        Ok(())
+    }
+
+    fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        self.0.borrow().last_done.clone()
+    }
+
+    fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
+        Ok(std::env::temp_dir())
+    }
+}
+
+// ----- exercises and the app -----
+
+pub fn fixture() -> Loaded {
+    let path = Path::new("tests/fixtures/every-kind.toml");
+    match check_bytes(FIXTURE.as_bytes(), path, Origin::File(path.into())) {
+        Ok(loaded) => loaded,
+        Err(problem) => panic!("the fixture must be a valid exercise: {problem:?}"),
+    }
+}
+
+pub fn built_ins() -> Vec<Loaded> {
+    let library = Library::built_in();
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    library.exercises
+}
+
+/// The app on its home screen, with these exercises and this store.
+pub fn app_with(exercises: Vec<Loaded>, store: &TestStore) -> App {
+    App::new(exercises, Box::new(store.clone()), clock())
+}
+
+/// The app on the fixture's intro.
+pub fn fixture_app(store: &TestStore) -> App {
+    let mut app = app_with(vec![fixture()], store);
+    app.press(key(KeyCode::Enter));
+    app
+}
+
+/// The app on the fixture's first prompt.
+pub fn at_first_prompt(store: &TestStore) -> App {
+    let mut app = fixture_app(store);
+    app.press(key(KeyCode::Enter));
+    app
+}
+
+// ----- keys -----
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub fn shift_tab() -> KeyEvent {
+    KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)
+}
+
+/// Types `text` a key at a time; `\n` is Enter.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.press(key(match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        }));
+    }
+}
+
+/// Types `text` a key at a time, all at the instant `at`.
+pub fn type_at(app: &mut App, text: &str, at: Instant) {
+    for c in text.chars() {
+        app.handle_event(&Event::Key(key(KeyCode::Char(c))), at);
+    }
+}
+
+pub fn press_times(app: &mut App, code: KeyCode, times: usize) {
+    for _ in 0..times {
+        app.press(key(code));
+    }
+}
+
+/// The step the app's session is on.
+pub fn step(app: &App) -> Option<mend::session::Step> {
+    app.run.as_ref().map(|r| r.session.step())
+}
+
+pub fn answer(app: &App, index: usize) -> Option<mend::answer::Answer> {
+    app.run.as_ref()?.session.answer(index).cloned()
+}

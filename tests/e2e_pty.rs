@@ -1,0 +1,675 @@
+//! The real `mend` binary in a pseudo-terminal: keys go in as the bytes a
+//! terminal would send, and what it draws comes back through a `vt100`
+//! screen. Each test gets its own journal (`MEND_HOME`) and home folder in a
+//! temporary directory, so nothing touches the real journal.
+//!
+//! Timeouts are generous but tunable for slow machines:
+//! `MEND_E2E_TIMEOUT_SECS` (default 20) is how long any one wait may take.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use mend::exercise::Prompt;
+use mend::journal::{Draft, Entry, Value};
+use mend::library::{Loaded, Origin, load_file};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+/// The exercise with every kind of prompt (shared with the snapshot tests).
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-kind.toml");
+
+// Keys, as a terminal sends them.
+const TAB: &str = "\t";
+const BACKTAB: &str = "\x1b[Z";
+const ENTER: &str = "\r";
+const UP: &str = "\x1b[A";
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const LEFT: &str = "\x1b[D";
+const CTRL_E: &str = "\x05";
+const CTRL_Q: &str = "\x11";
+const CTRL_S: &str = "\x13";
+const F1: &str = "\x1bOP";
+
+/// What every restored terminal ends with: leave the alternate screen, show the cursor.
+const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
+
+/// How long any single wait may take before the test fails.
+fn timeout() -> Duration {
+    let secs = std::env::var("MEND_E2E_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(20);
+    Duration::from_secs(secs)
+}
+
+/// How much slower than usual this machine is allowed to be, from the
+/// timeout: 1 at the default, more when the timeout is raised.
+fn slack() -> u32 {
+    u32::try_from(timeout().as_secs() / 20).unwrap_or(u32::MAX).max(1)
+}
+
+/// Drafts are written within 2 s of the last keystroke; a little margin on top.
+fn draft_deadline() -> Duration {
+    Duration::from_millis(2500) * slack()
+}
+
+// ----- the sandbox -----
+
+/// A journal, a home folder and a `$EDITOR` of our own, all temporary.
+struct Sandbox {
+    _root: TempDir,
+    /// `MEND_HOME`: not created beforehand, so mend makes it (privately).
+    journal: PathBuf,
+    home: PathBuf,
+    editor: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let home = root.path().join("home");
+        fs::create_dir(&home).expect("a home folder");
+        // A stand-in for the person's editor: it adds one line to the file
+        // it is given, as someone typing in vi or nano would.
+        let editor = root.path().join("editor.sh");
+        fs::write(&editor, "#!/bin/sh\nprintf 'Added in my editor.\\n' >> \"$1\"\n").expect("the editor");
+        fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).expect("an executable editor");
+        Self {
+            journal: root.path().join("journal"),
+            home,
+            editor,
+            _root: root,
+        }
+    }
+
+    /// `mend ARGS` in a terminal of `cols`×`rows`.
+    fn spawn(&self, args: &[&str], cols: u16, rows: u16) -> Term {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mend"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()));
+        cmd.env("HOME", &self.home);
+        cmd.env("MEND_HOME", &self.journal);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("EDITOR", &self.editor);
+        cmd.cwd(&self.home);
+        let child = pair.slave.spawn_command(cmd).expect("mend starts");
+        // Only the child may hold the terminal's other end, so that reading
+        // ends once it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let rows = NonZeroU16::new(rows).expect("rows");
+        let cols = NonZeroU16::new(cols).expect("columns");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let reader = {
+            let screen = Arc::clone(&screen);
+            let raw = Arc::clone(&raw);
+            thread::spawn(move || {
+                let mut buffer = [0u8; 8192];
+                // Ends with EOF or EIO once the child (and its terminal) is gone.
+                while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                    let bytes = &buffer[..n];
+                    lock(&raw).extend_from_slice(bytes);
+                    lock(&screen).process(bytes);
+                }
+            })
+        };
+        Term {
+            child,
+            master: pair.master,
+            writer,
+            screen,
+            raw,
+            reader: Some(reader),
+        }
+    }
+
+    /// The fixture, answered full-screen at 100×30.
+    fn run_fixture(&self) -> Term {
+        self.spawn(&["run", FIXTURE], 100, 30)
+    }
+
+    fn draft_path(&self) -> PathBuf {
+        self.journal.join("drafts/every-kind.toml")
+    }
+
+    /// The draft of the fixture, read back, once it holds `text` in its
+    /// first answer (waiting at most `within` for mend to write it).
+    fn draft_holding(&self, text: &str, within: Duration) -> Draft {
+        let start = Instant::now();
+        loop {
+            let draft = fs::read(self.draft_path())
+                .ok()
+                .and_then(|bytes| Draft::from_toml(&bytes).ok());
+            if let Some(draft) = draft
+                && draft
+                    .answers
+                    .iter()
+                    .any(|a| matches!(&a.value, Value::Text(t) if t.contains(text)))
+            {
+                return draft;
+            }
+            assert!(
+                start.elapsed() < within,
+                "no draft holding {text:?} after {within:?}: {:?}",
+                fs::read_to_string(self.draft_path())
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Every entry file in the journal.
+    fn entries(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let Ok(years) = fs::read_dir(self.journal.join("entries")) else {
+            return found;
+        };
+        for year in years.flatten() {
+            for month in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+                for file in fs::read_dir(month.path()).into_iter().flatten().flatten() {
+                    found.push(file.path());
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A lock that still works after another thread panicked with it held.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// Sends `signal` (e.g. "TERM", "KILL") to process `pid`.
+fn signal(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid} failed");
+}
+
+// ----- the terminal -----
+
+/// mend running in a pseudo-terminal.
+struct Term {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Term {
+    /// Types `keys`, as one burst of bytes.
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("keys reach mend");
+        self.writer.flush().expect("keys reach mend");
+    }
+
+    /// A lone Esc: crossterm tells it from the start of a sequence by the
+    /// pause after it.
+    fn esc(&mut self) {
+        self.send("\x1b");
+        thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Pastes `text` as a terminal with bracketed paste does.
+    fn paste(&mut self, text: &str) {
+        self.send(&format!("\x1b[200~{text}\x1b[201~"));
+    }
+
+    /// The screen as text, one line per row.
+    fn contents(&self) -> String {
+        lock(&self.screen).screen().contents()
+    }
+
+    /// Waits until the screen satisfies `test`, failing with `what` and
+    /// the screen as it stands.
+    fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let contents = self.contents();
+            if test(&contents) {
+                return;
+            }
+            assert!(
+                start.elapsed() < timeout(),
+                "timed out waiting for {what}; the screen shows:\n{contents}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until `text` is on the screen.
+    fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text));
+    }
+
+    /// Waits until `text` has left the screen.
+    fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to go"), |s| !s.contains(text));
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("mend has a process id")
+    }
+
+    /// Waits for mend to exit, then for the last of its output.
+    fn wait_exit(&mut self, within: Duration) -> ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("mend can be waited for") {
+                break status;
+            }
+            assert!(
+                start.elapsed() < within,
+                "mend did not exit within {within:?}; the screen shows:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            let start = Instant::now();
+            while !reader.is_finished() && start.elapsed() < timeout() {
+                thread::sleep(Duration::from_millis(10));
+            }
+            assert!(reader.is_finished(), "the terminal never closed after mend exited");
+            let _ = reader.join();
+        }
+        status
+    }
+
+    /// Everything mend wrote to the terminal so far.
+    fn raw(&self) -> Vec<u8> {
+        lock(&self.raw).clone()
+    }
+
+    /// Resizes the terminal, as dragging the window's corner would.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        lock(&self.screen).set_size(
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("columns"),
+        );
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the terminal resizes");
+    }
+
+    /// Asserts the terminal was handed back as it was found.
+    fn assert_restored(&self) {
+        let raw = self.raw();
+        assert!(
+            raw.ends_with(RESTORED),
+            "the output does not end by leaving the alternate screen and showing the cursor: {:?}",
+            String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
+        );
+        let screen = lock(&self.screen);
+        assert!(!screen.screen().alternate_screen(), "still on the alternate screen");
+        assert!(!screen.screen().hide_cursor(), "the cursor is still hidden");
+        assert!(!screen.screen().bracketed_paste(), "bracketed paste is still on");
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        // A failed test must not leave mend running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+// ----- the fixture -----
+
+struct Fixture {
+    loaded: Loaded,
+}
+
+impl Fixture {
+    fn load() -> Self {
+        let path = PathBuf::from(FIXTURE);
+        let loaded = load_file(&path, Origin::File(path.clone()))
+            .unwrap_or_else(|p| panic!("the fixture is valid: {}", p.details()));
+        Self { loaded }
+    }
+
+    fn prompt(&self, id: &str) -> &Prompt {
+        self.loaded
+            .exercise
+            .prompts
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("the fixture has no prompt {id}"))
+    }
+
+    fn ask(&self, id: &str) -> &str {
+        &self.prompt(id).ask
+    }
+
+    /// The first few words of the intro: enough to know it is showing.
+    fn intro_start(&self) -> String {
+        let intro = self.loaded.exercise.intro.as_deref().expect("the fixture has an intro");
+        intro.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Option `n` (from 0) of a choice or multi prompt.
+    fn option(&self, id: &str, n: usize) -> String {
+        match &self.prompt(id).kind {
+            mend::exercise::PromptKind::Choice { options, .. }
+            | mend::exercise::PromptKind::Multi { options, .. } => options[n].clone(),
+            other => panic!("{id} is a {other:?}"),
+        }
+    }
+}
+
+/// Starts the fixture and goes past the intro to the first prompt.
+fn to_first_prompt(term: &mut Term, fixture: &Fixture) {
+    term.wait_for(&fixture.intro_start());
+    term.send(ENTER);
+    term.wait_for(fixture.ask("this-week"));
+}
+
+// ----- the tests -----
+
+#[test]
+fn every_kind_of_prompt_answered_saved_and_read_back() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+
+    // Text: two lines typed, then a third added in $EDITOR (Ctrl+E).
+    term.send("We were both on time.\rIt felt calmer.");
+    term.wait_for("It felt calmer.");
+    term.send(CTRL_E);
+    term.wait_for("Added in my editor.");
+    // The help comes and goes with F1.
+    term.send(F1);
+    term.wait_for("leave at once");
+    term.send(F1);
+    term.wait_gone("leave at once");
+    term.send(TAB);
+
+    // List: two items pasted (a terminal sends CR for each line break), one typed.
+    term.wait_for(fixture.ask("went-well"));
+    term.paste("Packed the bag\rA friendly word");
+    term.wait_for("A friendly word");
+    term.send(ENTER);
+    term.send("On time");
+    term.wait_for("On time");
+    term.send(TAB);
+
+    // Scale 1..5: the first arrow lands in the middle, then 4, 5, back to 4.
+    term.wait_for(fixture.ask("how-it-felt"));
+    term.send(&[RIGHT, RIGHT, RIGHT, LEFT].concat());
+    term.wait_for("[4]");
+    term.send(ENTER);
+
+    // Yes/no: "yes" shows the `when` prompt; answering it, then going back
+    // to say "no", hides it again and its words must not be saved.
+    term.wait_for(fixture.ask("tense-moment"));
+    term.send("y");
+    term.wait_for("(•) Yes");
+    term.send(ENTER);
+    term.wait_for(fixture.ask("what-happened"));
+    term.wait_for("5 of 8");
+    term.send("Words for a hidden prompt");
+    term.wait_for("Words for a hidden prompt");
+    term.send(BACKTAB);
+    term.wait_for(fixture.ask("tense-moment"));
+    term.send("n");
+    term.wait_for("(•) No");
+    term.send(ENTER);
+
+    // Choice with "other": down past every option, then own words.
+    term.wait_for(fixture.ask("children-after"));
+    term.wait_for("5 of 7");
+    term.send(&[DOWN, DOWN, DOWN, DOWN, DOWN, UP, DOWN].concat());
+    term.send("Quiet, then fine");
+    term.wait_for("Quiet, then fine");
+    term.send(ENTER);
+
+    // Multi with "other": the first and third options, and own words.
+    term.wait_for(fixture.ask("what-helped"));
+    term.send(&[" ", DOWN, DOWN, " ", DOWN, DOWN].concat());
+    term.send("Said thank you");
+    term.wait_for("Said thank you");
+    term.send(ENTER);
+
+    // The optional, private last prompt.
+    term.wait_for(fixture.ask("my-part"));
+    term.wait_for("7 of 7");
+    term.send("Only for me");
+    term.wait_for("Only for me");
+    term.send(TAB);
+
+    // Review, then save.
+    term.wait_for("Look it over");
+    term.wait_for("Only for me");
+    term.send(CTRL_S);
+    term.wait_for("Your entry is saved in your journal.");
+    term.send(ENTER);
+    term.wait_for("Choose an exercise");
+    term.send("q");
+    let status = term.wait_exit(timeout());
+    assert!(status.success(), "mend exited with {status:?}");
+    term.assert_restored();
+
+    // The entry, read back.
+    let entries = sandbox.entries();
+    assert_eq!(entries.len(), 1, "one entry: {entries:?}");
+    let path = &entries[0];
+    let bytes = fs::read(path).expect("the entry can be read");
+    let entry = Entry::from_toml(&bytes).expect("the entry parses");
+    assert_eq!(entry.exercise_id, "every-kind");
+    assert_eq!(entry.exercise_title, fixture.loaded.exercise.title);
+    assert_eq!(entry.exercise_hash, fixture.loaded.hash);
+    let texts = |items: &[&str]| Value::Texts(items.iter().map(|s| s.to_string()).collect());
+    let expected = [
+        (
+            "this-week",
+            "text",
+            Value::Text("We were both on time.\nIt felt calmer.\nAdded in my editor.".into()),
+            false,
+        ),
+        (
+            "went-well",
+            "list",
+            texts(&["Packed the bag", "A friendly word", "On time"]),
+            false,
+        ),
+        ("how-it-felt", "scale", Value::Integer(4), false),
+        ("tense-moment", "yesno", Value::Bool(false), false),
+        ("children-after", "choice", Value::Text("Quiet, then fine".into()), false),
+        (
+            "what-helped",
+            "multi",
+            texts(&[
+                &fixture.option("what-helped", 0),
+                &fixture.option("what-helped", 2),
+                "Said thank you",
+            ]),
+            false,
+        ),
+        ("my-part", "text", Value::Text("Only for me".into()), true),
+    ];
+    let got: Vec<&str> = entry.answers.iter().map(|a| a.prompt_id.as_str()).collect();
+    let want: Vec<&str> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(got, want, "the answers saved, in order (the hidden prompt is not among them)");
+    for (record, (id, kind, value, private)) in entry.answers.iter().zip(&expected) {
+        assert_eq!(record.kind, *kind, "{id}");
+        assert_eq!(record.question, fixture.ask(id), "{id}");
+        assert_eq!(&record.value, value, "{id}");
+        assert_eq!(record.private, *private, "{id}");
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("Words for a hidden prompt"), "{text}");
+    assert!(!text.contains("what-happened"), "{text}");
+
+    // Private on disk, and nothing left behind.
+    assert_eq!(mode(path), 0o600, "the entry");
+    let month = path.parent().expect("a month folder");
+    let year = month.parent().expect("a year folder");
+    for dir in [month, year, &sandbox.journal.join("entries"), &sandbox.journal] {
+        assert_eq!(mode(dir), 0o700, "{}", dir.display());
+    }
+    assert!(!sandbox.draft_path().exists(), "the draft goes once the entry is saved");
+    let scratch: Vec<_> = fs::read_dir(sandbox.journal.join("tmp"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(scratch.is_empty(), "the copy handed to the editor lingers: {scratch:?}");
+}
+
+#[test]
+fn sigkill_mid_answer_loses_nothing_and_the_draft_is_offered_again() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Words that must survive");
+    term.wait_for("Words that must survive");
+    let typed = Instant::now();
+    let draft = sandbox.draft_holding("Words that must survive", draft_deadline());
+    assert!(
+        typed.elapsed() <= draft_deadline(),
+        "the draft took {:?}",
+        typed.elapsed()
+    );
+    assert_eq!(draft.exercise_id, "every-kind");
+    assert_eq!(mode(&sandbox.draft_path()), 0o600, "the draft");
+    assert_eq!(mode(&sandbox.journal.join("drafts")), 0o700, "the drafts folder");
+
+    signal(term.pid(), "KILL");
+    let status = term.wait_exit(timeout());
+    assert!(!status.success());
+
+    // The same exercise again: the draft is offered, and resumed.
+    let mut term = sandbox.run_fixture();
+    term.wait_for("Carry on where you left off?");
+    term.send("r");
+    term.wait_for(fixture.ask("this-week"));
+    term.wait_for("Words that must survive");
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+    term.assert_restored();
+}
+
+#[test]
+fn sigterm_keeps_the_words_typed_a_moment_before_and_restores_the_terminal() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Typed a moment before the end");
+    // On screen means mend has them; no pause for the draft timer.
+    term.wait_for("Typed a moment before the end");
+    signal(term.pid(), "TERM");
+    let status = term.wait_exit(Duration::from_secs(2) * slack());
+    assert!(status.success(), "mend exited with {status:?}");
+    term.assert_restored();
+    let draft = sandbox.draft_holding("Typed a moment before the end", Duration::ZERO);
+    assert_eq!(mode(&sandbox.draft_path()), 0o600, "the draft");
+    assert_eq!(draft.answers.len(), 1, "{draft:?}");
+}
+
+#[test]
+fn ctrl_q_leaves_at_once_and_keeps_the_draft() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Someone just walked in");
+    term.wait_for("Someone just walked in");
+    let pressed = Instant::now();
+    term.send(CTRL_Q);
+    let status = term.wait_exit(Duration::from_secs(2) * slack());
+    assert!(status.success(), "mend exited with {status:?}");
+    assert!(
+        pressed.elapsed() < Duration::from_secs(1) * slack(),
+        "Ctrl+Q took {:?}",
+        pressed.elapsed()
+    );
+    term.assert_restored();
+    sandbox.draft_holding("Someone just walked in", Duration::ZERO);
+}
+
+#[test]
+fn a_second_mend_on_the_same_journal_is_refused_plainly() {
+    let sandbox = Sandbox::new();
+    let mut term = sandbox.spawn(&[], 100, 30);
+    term.wait_for("Choose an exercise");
+    for args in [&[][..], &["run", "--plain", "evening-check-in"][..]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+            .args(args)
+            .env("MEND_HOME", &sandbox.journal)
+            .env("HOME", &sandbox.home)
+            .stdin(Stdio::null())
+            .output()
+            .expect("the second mend runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("already open"), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    // The first is untouched by it.
+    term.send(DOWN);
+    term.send("q");
+    assert!(term.wait_exit(timeout()).success());
+    term.assert_restored();
+}
+
+#[test]
+fn a_small_window_says_so_and_a_larger_one_redraws_the_screen() {
+    let sandbox = Sandbox::new();
+    let mut term = sandbox.spawn(&[], 50, 12);
+    term.wait_for("This window is a little small for mend.");
+    term.wait_for("it is 50×12 now");
+    term.resize(100, 30);
+    term.wait_for("Choose an exercise");
+    term.wait_gone("a little small");
+    // Down to just under the minimum, and back.
+    term.resize(59, 16);
+    term.wait_for("it is 59×16 now");
+    term.resize(60, 16);
+    term.wait_for("Choose an exercise");
+    term.esc();
+    assert!(term.wait_exit(timeout()).success());
+    term.assert_restored();
+}

@@ -1,0 +1,307 @@
+//! Every screen of the full-screen app, drawn by ratatui's `TestBackend` at
+//! 80×24 and 120×40 and kept as insta snapshots in `tests/snapshots/`.
+//!
+//! Each scene is reached the way a person would reach it, by pressing keys,
+//! with the journal kept in memory and the clock stopped on a Saturday
+//! evening. The plain theme is used: snapshots hold characters, not colours.
+//!
+//! To accept changed snapshots: `INSTA_UPDATE=always cargo test --test
+//! tui_snapshots`, then read the `.snap` files as a person would.
+
+mod common;
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use common::*;
+use crossterm::event::KeyCode;
+use mend::journal::Draft;
+use mend::session::Session;
+use mend::tui::App;
+use mend::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The sizes every screen is drawn at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// A fixed home folder for the save-elsewhere dialog, whose suggested path
+/// starts with `$HOME`.
+const FIXED_HOME: &str = "/home/alex";
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    terminal
+}
+
+/// Snapshots `app` at every size, as `NAME_WxH`.
+fn snap(name: &str, app: &App) {
+    for (width, height) in SIZES {
+        let terminal = render(app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// Words with wide characters, long enough to wrap at either size.
+const HANDOVER: &str = "We met at the station café as planned. Mia ran ahead to show her dad a drawing she called 世界, \"the world\", and we both laughed. The handover itself took five minutes.";
+
+/// The fixture answered up to its yes/no prompt ("yes"), at `what-happened`.
+fn at_what_happened(store: &TestStore) -> App {
+    let mut app = at_first_prompt(store);
+    type_text(&mut app, HANDOVER);
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time, both of us\nThe bag was packed the night before\nA friendly word at the door");
+    app.press(key(KeyCode::Tab));
+    press_times(&mut app, KeyCode::Right, 2);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Enter));
+    app
+}
+
+/// The fixture answered at the choice prompt, the "other" row typed in.
+fn at_choice_other(store: &TestStore) -> App {
+    let mut app = at_what_happened(store);
+    type_text(&mut app, "Raised voices about the weekend plans, in front of the children.");
+    app.press(key(KeyCode::Tab));
+    press_times(&mut app, KeyCode::Down, 4);
+    type_text(&mut app, "Quiet at first, then fine");
+    app
+}
+
+/// Every prompt answered, on the review screen.
+fn at_review(store: &TestStore) -> App {
+    let mut app = at_choice_other(store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char(' ')));
+    press_times(&mut app, KeyCode::Down, 2);
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Confirm the time the day before.");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, mend::tui::Screen::Review);
+    app
+}
+
+/// A draft of the fixture left on the review screen, with the required
+/// choice unanswered and the list marked private.
+fn draft_at_review() -> Draft {
+    use mend::answer::Answer;
+    let loaded = fixture();
+    let started = now() - chrono::Duration::days(2);
+    let mut session = Session::new(loaded.exercise, &loaded.hash, started);
+    let answers = [
+        (p::THIS_WEEK, Answer::Text(HANDOVER.into())),
+        (
+            p::WENT_WELL,
+            Answer::List(vec![
+                "On time, both of us".into(),
+                "The bag was packed the night before".into(),
+                "A friendly word at the door".into(),
+                "Mia hugged me goodbye".into(),
+            ]),
+        ),
+        (p::HOW_IT_FELT, Answer::Scale(4)),
+        (p::TENSE, Answer::YesNo(false)),
+        (
+            p::WHAT_HELPED,
+            Answer::Multi(vec!["I was on time".into(), "We met somewhere neutral".into()]),
+        ),
+    ];
+    for (index, answer) in answers {
+        session.set_answer(index, Some(answer)).expect("answers fit the fixture");
+    }
+    session.toggle_private(p::WENT_WELL);
+    session.review();
+    session.to_draft(now() - chrono::Duration::days(1))
+}
+
+// ----- the screens -----
+
+#[test]
+fn home() {
+    let store = TestStore::new()
+        .with_last_done("evening-check-in", local("2026-11-20 22:10"))
+        .with_last_done("trust-inventory", local("2026-11-09 20:00"))
+        .with_last_done("letting-go-of-resentment", local("2026-10-28 19:30"));
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Down));
+    snap("home", &app);
+}
+
+#[test]
+fn intro() {
+    let store = TestStore::new();
+    let app = fixture_app(&store);
+    snap("intro", &app);
+}
+
+#[test]
+fn text_prompt_wraps_wide_characters() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, HANDOVER);
+    snap("text_prompt", &app);
+}
+
+#[test]
+fn list_prompt() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, HANDOVER);
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time, both of us\nThe bag was packed the night before\nA friendly");
+    snap("list_prompt", &app);
+}
+
+#[test]
+fn scale_unanswered_and_answered() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Calm.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    snap("scale_unanswered", &app);
+    press_times(&mut app, KeyCode::Right, 2);
+    snap("scale_answered", &app);
+}
+
+#[test]
+fn yes_no() {
+    let store = TestStore::new();
+    let mut app = at_what_happened(&store);
+    app.press(shift_tab());
+    snap("yes_no", &app);
+}
+
+#[test]
+fn choice_with_own_words() {
+    let store = TestStore::new();
+    let app = at_choice_other(&store);
+    snap("choice_other", &app);
+}
+
+#[test]
+fn multi_with_two_picks() {
+    let store = TestStore::new();
+    let mut app = at_choice_other(&store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char(' ')));
+    press_times(&mut app, KeyCode::Down, 2);
+    app.press(key(KeyCode::Char(' ')));
+    snap("multi", &app);
+}
+
+#[test]
+fn required_prompt_notice() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    app.press(key(KeyCode::Tab));
+    snap("required_notice", &app);
+}
+
+#[test]
+fn review_with_every_answer() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    // The list of things that went well marked private, beside `my-part`.
+    press_times(&mut app, KeyCode::Down, 1);
+    app.press(key(KeyCode::Char('p')));
+    snap("review", &app);
+}
+
+#[test]
+fn review_with_a_missing_answer() {
+    let store = TestStore::new().with_draft(draft_at_review());
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('r')));
+    app.press(ctrl('s'));
+    snap("review_missing", &app);
+}
+
+#[test]
+fn saved() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    app.press(ctrl('s'));
+    snap("saved", &app);
+}
+
+#[test]
+fn help_overlay() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, HANDOVER);
+    app.press(key(KeyCode::F(1)));
+    snap("help", &app);
+}
+
+#[test]
+fn resume_draft_dialog() {
+    let store = TestStore::new().with_draft(draft_at_review());
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    snap("resume", &app);
+}
+
+#[test]
+fn save_failed_dialog() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    snap("save_failed", &app);
+}
+
+/// The dialog suggests `$HOME/mend-ID.toml`. Changing `HOME` needs `unsafe`
+/// (which the crate forbids) and would race with other tests, so the test
+/// runs itself again in a child process with `HOME` set.
+#[test]
+fn save_elsewhere_dialog() {
+    if std::env::var_os("HOME").is_none_or(|h| h != FIXED_HOME) {
+        let exe = std::env::current_exe().expect("the test binary");
+        let output = std::process::Command::new(exe)
+            .args(["--exact", "save_elsewhere_dialog", "--nocapture", "--test-threads=1"])
+            .env("HOME", FIXED_HOME)
+            .output()
+            .expect("the test binary runs again");
+        assert!(
+            output.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        return;
+    }
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    snap("save_elsewhere", &app);
+}
+
+#[test]
+fn draft_failed_warning() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    store.fail_drafts(io::ErrorKind::StorageFull, 1);
+    let typed = Instant::now();
+    type_at(&mut app, "We were both on time.", typed);
+    app.tick(typed + Duration::from_millis(900));
+    assert!(app.draft_problem.is_some());
+    snap("draft_failed", &app);
+}
+
+#[test]
+fn too_small() {
+    let store = TestStore::new();
+    let app = app_with(built_ins(), &store);
+    let terminal = render(&app, 50, 12);
+    insta::assert_snapshot!("too_small_50x12", terminal.backend());
+}
