@@ -22,7 +22,9 @@ use ratatui::backend::TestBackend;
 const EXERCISE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/owning-a-mistake.toml");
 
 fn clock() -> Box<FixedClock> {
-    Box::new(FixedClock(chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap_or_default()))
+    Box::new(FixedClock(
+        chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap_or_default(),
+    ))
 }
 
 /// Everything `mend run FILE` does before its first frame, in process:
@@ -72,15 +74,26 @@ fn first_frame_of_binary(c: &mut Criterion) {
 fn time_first_frame(binary: &str) -> Duration {
     let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap_or_else(|e| panic!("pty: {e}"));
     let mut command = CommandBuilder::new(binary);
     command.args(["run", EXERCISE]);
     command.env("MEND_HOME", journal.path());
     command.env("TERM", "xterm-256color");
-    let mut reader = pty.master.try_clone_reader().unwrap_or_else(|e| panic!("reader: {e}"));
+    let mut reader = pty
+        .master
+        .try_clone_reader()
+        .unwrap_or_else(|e| panic!("reader: {e}"));
     let start = Instant::now();
-    let mut child = pty.slave.spawn_command(command).unwrap_or_else(|e| panic!("spawn: {e}"));
+    let mut child = pty
+        .slave
+        .spawn_command(command)
+        .unwrap_or_else(|e| panic!("spawn: {e}"));
     let mut seen = Vec::new();
     let mut buffer = [0u8; 4096];
     // The intro screen says how many questions there are: that is a full frame.
@@ -100,7 +113,8 @@ fn time_first_frame(binary: &str) -> Duration {
 /// One key typed at the end of a 5,000-word answer, handled and drawn.
 fn keystroke_in_long_answer(c: &mut Criterion) {
     let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let loaded = load_file(Path::new(EXERCISE), Origin::File(EXERCISE.into())).unwrap_or_else(|e| panic!("{e}"));
+    let loaded =
+        load_file(Path::new(EXERCISE), Origin::File(EXERCISE.into())).unwrap_or_else(|e| panic!("{e}"));
     let store = FileJournal::open(journal.path()).unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(Vec::new(), Box::new(store), clock());
     app.open(loaded);
@@ -112,14 +126,18 @@ fn keystroke_in_long_answer(c: &mut Criterion) {
     c.bench_function("keystroke + draw, 5,000-word answer", |b| {
         b.iter(|| {
             app.press(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
-            terminal.draw(|f| mend::tui::view::draw(&app, &theme, f)).unwrap_or_else(|e| panic!("{e}"));
+            terminal
+                .draw(|f| mend::tui::view::draw(&app, &theme, f))
+                .unwrap_or_else(|e| panic!("{e}"));
         })
     });
 }
 
 /// `words` words of ordinary prose, in paragraphs of about a hundred words.
 fn long_answer(words: usize) -> String {
-    let vocabulary = ["we", "talked", "about", "the", "handover", "and", "I", "kept", "calm", "today", "children", "school"];
+    let vocabulary = [
+        "we", "talked", "about", "the", "handover", "and", "I", "kept", "calm", "today", "children", "school",
+    ];
     let mut text = String::new();
     for i in 0..words {
         text.push_str(vocabulary[i % vocabulary.len()]);
@@ -128,5 +146,10 @@ fn long_answer(words: usize) -> String {
     text
 }
 
-criterion_group!(benches, first_frame_in_process, first_frame_of_binary, keystroke_in_long_answer);
+criterion_group!(
+    benches,
+    first_frame_in_process,
+    first_frame_of_binary,
+    keystroke_in_long_answer
+);
 criterion_main!(benches);

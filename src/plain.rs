@@ -7,11 +7,14 @@
 //! - list: one item per line, ended by an empty line or `.`;
 //! - scale: a whole number in the range shown;
 //! - choice: the option's number or its exact text; where the exercise
-//!   allows it, any other words are taken as your own answer;
+//!   allows it, any other words are taken as your own answer (a number
+//!   that is no option's is asked again, never kept as your words);
 //! - multi: option numbers separated by spaces or commas, then, where
 //!   allowed, your own words on the next line (or an empty line);
 //! - yes/no: `y`, `yes`, `n` or `no`;
-//! - an empty answer skips an optional question.
+//! - an empty answer skips an optional question (for text, an empty first
+//!   line; elsewhere in a text, an empty line is a gap between paragraphs);
+//! - an answer that can't be understood gets a short note and the question again.
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -140,7 +143,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             };
             match answer {
                 Ok(answer) => return Ok(Ok(answer)),
-                Err(why) => writeln!(self.output, "{why}")?,
+                Err(why) => {
+                    // The note, then the question again: someone listening
+                    // with a screen reader may no longer have it in mind.
+                    writeln!(self.output, "{why}")?;
+                    writeln!(self.output, "[{position} of {total}] {}", inert(&prompt.ask))?;
+                    writeln!(self.output, "  {}", how_to_answer(prompt))?;
+                }
             }
         }
     }
@@ -150,9 +159,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn read_answer(&mut self, prompt: &Prompt) -> io::Result<Option<Result<Option<Answer>, String>>> {
         match &prompt.kind {
             PromptKind::Text => Ok(self
-                .read_until(".")?
+                .read_text(prompt.optional)?
                 .map(|lines| Ok(Some(Answer::Text(lines.join("\n")))))),
-            PromptKind::List => Ok(self.read_until("")?.map(|lines| Ok(Some(Answer::List(lines))))),
+            PromptKind::List => Ok(self.read_list()?.map(|lines| Ok(Some(Answer::List(lines))))),
             _ => {
                 let Some(line) = self.read_line()? else {
                     return Ok(None);
@@ -177,14 +186,27 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// Lines up to one equal to `end` (or the end of input, if any came).
-    fn read_until(&mut self, end: &str) -> io::Result<Option<Vec<String>>> {
+    /// A text: lines up to one holding only `.` (or the end of input, if any
+    /// came). On an optional prompt an empty first line is an empty answer,
+    /// as the "Enter to skip" under it promises; elsewhere an empty line is
+    /// just a gap between paragraphs.
+    fn read_text(&mut self, optional: bool) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(|line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()))
+    }
+
+    /// A list: one item per line, up to an empty line or one holding only
+    /// `.` (the way a text ends, so the habit carries over).
+    fn read_list(&mut self) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(|line, _| matches!(line.trim(), "" | "."))
+    }
+
+    /// Lines up to the one `ends` says ends them (given whether it is the
+    /// first), or the end of input if any came.
+    fn read_lines(&mut self, ends: impl Fn(&str, bool) -> bool) -> io::Result<Option<Vec<String>>> {
         let mut lines = Vec::new();
         loop {
             match self.read_line()? {
-                Some(line) if line.trim_end() == end || (end.is_empty() && line.trim().is_empty()) => {
-                    return Ok(Some(lines));
-                }
+                Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
                 Some(line) => lines.push(line),
                 None if lines.is_empty() => return Ok(None),
                 None => return Ok(Some(lines)),
@@ -293,7 +315,13 @@ fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, St
         },
         PromptKind::Choice { options, other } => match option_named(options, line) {
             Some(o) => Ok(Some(Answer::Choice(o))),
-            None if *other => Ok(Some(Answer::Choice(line.to_string()))),
+            // A bare number was meant as an option, not as someone's own
+            // words: "7" among four options is a slip, to be asked again.
+            None if *other && line.parse::<i64>().is_err() => Ok(Some(Answer::Choice(line.to_string()))),
+            None if *other => Err(format!(
+                "Please give a number from 1 to {}, or your own words.",
+                options.len()
+            )),
             None => Err(format!("Please give a number from 1 to {}.", options.len())),
         },
         PromptKind::Multi { options, .. } => {
@@ -302,6 +330,9 @@ fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, St
                 .filter(|p| !p.is_empty())
                 .map(|p| option_named(options, p))
                 .collect();
+            // Each option once, in the order listed (as the full-screen app
+            // keeps them): "3 1 3" picks the first and the third.
+            let picks = picks.map(|p| options.iter().filter(|o| p.contains(o)).cloned().collect());
             picks.map(|p| Some(Answer::Multi(p))).ok_or_else(|| {
                 format!(
                     "Please give option numbers from 1 to {}, separated by spaces.",

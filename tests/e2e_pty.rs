@@ -3,8 +3,16 @@
 //! screen. Each test gets its own journal (`MEND_HOME`) and home folder in a
 //! temporary directory, so nothing touches the real journal.
 //!
+//! The screen here answers no queries (a `vt100` parser does not reply to
+//! "where is the cursor?"), like some multiplexers and slow remote links:
+//! mend must never need an answer from the terminal to work or to leave.
+//!
 //! Timeouts are generous but tunable for slow machines:
 //! `MEND_E2E_TIMEOUT_SECS` (default 20) is how long any one wait may take.
+
+// The helpers live outside `#[test]` functions, where clippy.toml's
+// allowance does not reach; here a failed expectation is a failed test.
+#![allow(clippy::expect_used)]
 
 use std::fs;
 use std::io::{Read, Write};
@@ -38,8 +46,15 @@ const CTRL_Q: &str = "\x11";
 const CTRL_S: &str = "\x13";
 const F1: &str = "\x1bOP";
 
-/// What every restored terminal ends with: leave the alternate screen, show the cursor.
-const RESTORED: &[u8] = b"\x1b[?1049l\x1b[?25h";
+/// What a restored terminal's output ends with: leave the alternate screen,
+/// then show the cursor.
+const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+/// Where `needle` last starts in `haystack`.
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
 
 /// How long any single wait may take before the test fails.
 fn timeout() -> Duration {
@@ -105,7 +120,10 @@ impl Sandbox {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mend"));
         cmd.args(args);
         cmd.env_clear();
-        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()));
+        cmd.env(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        );
         cmd.env("HOME", &self.home);
         cmd.env("MEND_HOME", &self.journal);
         cmd.env("TERM", "xterm-256color");
@@ -304,7 +322,10 @@ impl Term {
             while !reader.is_finished() && start.elapsed() < timeout() {
                 thread::sleep(Duration::from_millis(10));
             }
-            assert!(reader.is_finished(), "the terminal never closed after mend exited");
+            assert!(
+                reader.is_finished(),
+                "the terminal never closed after mend exited"
+            );
             let _ = reader.join();
         }
         status
@@ -331,16 +352,25 @@ impl Term {
             .expect("the terminal resizes");
     }
 
-    /// Asserts the terminal was handed back as it was found.
+    /// Asserts the terminal was handed back as it was found: the output
+    /// ends by leaving the alternate screen, then showing the cursor (which
+    /// ratatui may do a second time as it is dropped), and nothing else.
     fn assert_restored(&self) {
         let raw = self.raw();
+        let ending = String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..]).into_owned();
+        let after_leaving = find_last(&raw, LEAVE_ALTERNATE).map(|at| &raw[at + LEAVE_ALTERNATE.len()..]);
+        let Some(tail) = after_leaving else {
+            panic!("the alternate screen was never left; the output ends: {ending:?}");
+        };
         assert!(
-            raw.ends_with(RESTORED),
-            "the output does not end by leaving the alternate screen and showing the cursor: {:?}",
-            String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
+            !tail.is_empty() && tail.chunks(SHOW_CURSOR.len()).all(|c| c == SHOW_CURSOR),
+            "the output should end by leaving the alternate screen and showing the cursor: {ending:?}"
         );
         let screen = lock(&self.screen);
-        assert!(!screen.screen().alternate_screen(), "still on the alternate screen");
+        assert!(
+            !screen.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
         assert!(!screen.screen().hide_cursor(), "the cursor is still hidden");
         assert!(!screen.screen().bracketed_paste(), "bracketed paste is still on");
     }
@@ -385,7 +415,12 @@ impl Fixture {
 
     /// The first few words of the intro: enough to know it is showing.
     fn intro_start(&self) -> String {
-        let intro = self.loaded.exercise.intro.as_deref().expect("the fixture has an intro");
+        let intro = self
+            .loaded
+            .exercise
+            .intro
+            .as_deref()
+            .expect("the fixture has an intro");
         intro.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
     }
 
@@ -482,7 +517,10 @@ fn every_kind_of_prompt_answered_saved_and_read_back() {
 
     // Review, then save.
     term.wait_for("Look it over");
+    // The last answer is further down the list: move to it.
+    term.send(&DOWN.repeat(6));
     term.wait_for("Only for me");
+    term.wait_for("private");
     term.send(CTRL_S);
     term.wait_for("Your entry is saved in your journal.");
     term.send(ENTER);
@@ -517,7 +555,12 @@ fn every_kind_of_prompt_answered_saved_and_read_back() {
         ),
         ("how-it-felt", "scale", Value::Integer(4), false),
         ("tense-moment", "yesno", Value::Bool(false), false),
-        ("children-after", "choice", Value::Text("Quiet, then fine".into()), false),
+        (
+            "children-after",
+            "choice",
+            Value::Text("Quiet, then fine".into()),
+            false,
+        ),
         (
             "what-helped",
             "multi",
@@ -532,7 +575,10 @@ fn every_kind_of_prompt_answered_saved_and_read_back() {
     ];
     let got: Vec<&str> = entry.answers.iter().map(|a| a.prompt_id.as_str()).collect();
     let want: Vec<&str> = expected.iter().map(|e| e.0).collect();
-    assert_eq!(got, want, "the answers saved, in order (the hidden prompt is not among them)");
+    assert_eq!(
+        got, want,
+        "the answers saved, in order (the hidden prompt is not among them)"
+    );
     for (record, (id, kind, value, private)) in entry.answers.iter().zip(&expected) {
         assert_eq!(record.kind, *kind, "{id}");
         assert_eq!(record.question, fixture.ask(id), "{id}");
@@ -550,11 +596,17 @@ fn every_kind_of_prompt_answered_saved_and_read_back() {
     for dir in [month, year, &sandbox.journal.join("entries"), &sandbox.journal] {
         assert_eq!(mode(dir), 0o700, "{}", dir.display());
     }
-    assert!(!sandbox.draft_path().exists(), "the draft goes once the entry is saved");
+    assert!(
+        !sandbox.draft_path().exists(),
+        "the draft goes once the entry is saved"
+    );
     let scratch: Vec<_> = fs::read_dir(sandbox.journal.join("tmp"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    assert!(scratch.is_empty(), "the copy handed to the editor lingers: {scratch:?}");
+    assert!(
+        scratch.is_empty(),
+        "the copy handed to the editor lingers: {scratch:?}"
+    );
 }
 
 #[test]
@@ -627,6 +679,21 @@ fn ctrl_q_leaves_at_once_and_keeps_the_draft() {
         pressed.elapsed()
     );
     term.assert_restored();
+    // The screen was wiped before the alternate screen was left: replayed
+    // up to that moment, it is blank.
+    let raw = term.raw();
+    let leaving = find_last(&raw, LEAVE_ALTERNATE).expect("the alternate screen was left");
+    let mut replay = vt100::Parser::new(
+        NonZeroU16::MIN.saturating_add(29),
+        NonZeroU16::MIN.saturating_add(99),
+        0,
+    );
+    replay.process(&raw[..leaving]);
+    let last_seen = replay.screen().contents();
+    assert!(
+        last_seen.trim().is_empty(),
+        "the screen was not wiped:\n{last_seen}"
+    );
     sandbox.draft_holding("Someone just walked in", Duration::ZERO);
 }
 

@@ -8,6 +8,10 @@
 //! To accept changed snapshots: `INSTA_UPDATE=always cargo test --test
 //! tui_snapshots`, then read the `.snap` files as a person would.
 
+// A helper that cannot go on fails its test, like an assertion; clippy's
+// `allow-expect-in-tests` only looks inside `#[test]` functions.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod common;
 
 use std::io;
@@ -53,7 +57,10 @@ fn at_what_happened(store: &TestStore) -> App {
     let mut app = at_first_prompt(store);
     type_text(&mut app, HANDOVER);
     app.press(key(KeyCode::Tab));
-    type_text(&mut app, "On time, both of us\nThe bag was packed the night before\nA friendly word at the door");
+    type_text(
+        &mut app,
+        "On time, both of us\nThe bag was packed the night before\nA friendly word at the door",
+    );
     app.press(key(KeyCode::Tab));
     press_times(&mut app, KeyCode::Right, 2);
     app.press(key(KeyCode::Enter));
@@ -65,7 +72,10 @@ fn at_what_happened(store: &TestStore) -> App {
 /// The fixture answered at the choice prompt, the "other" row typed in.
 fn at_choice_other(store: &TestStore) -> App {
     let mut app = at_what_happened(store);
-    type_text(&mut app, "Raised voices about the weekend plans, in front of the children.");
+    type_text(
+        &mut app,
+        "Raised voices about the weekend plans, in front of the children.",
+    );
     app.press(key(KeyCode::Tab));
     press_times(&mut app, KeyCode::Down, 4);
     type_text(&mut app, "Quiet at first, then fine");
@@ -112,7 +122,9 @@ fn draft_at_review() -> Draft {
         ),
     ];
     for (index, answer) in answers {
-        session.set_answer(index, Some(answer)).expect("answers fit the fixture");
+        session
+            .set_answer(index, Some(answer))
+            .expect("answers fit the fixture");
     }
     session.toggle_private(p::WENT_WELL);
     session.review();
@@ -153,7 +165,10 @@ fn list_prompt() {
     let mut app = at_first_prompt(&store);
     type_text(&mut app, HANDOVER);
     app.press(key(KeyCode::Tab));
-    type_text(&mut app, "On time, both of us\nThe bag was packed the night before\nA friendly");
+    type_text(
+        &mut app,
+        "On time, both of us\nThe bag was packed the night before\nA friendly",
+    );
     snap("list_prompt", &app);
 }
 
@@ -266,7 +281,12 @@ fn save_elsewhere_dialog() {
     if std::env::var_os("HOME").is_none_or(|h| h != FIXED_HOME) {
         let exe = std::env::current_exe().expect("the test binary");
         let output = std::process::Command::new(exe)
-            .args(["--exact", "save_elsewhere_dialog", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "save_elsewhere_dialog",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("HOME", FIXED_HOME)
             .output()
             .expect("the test binary runs again");

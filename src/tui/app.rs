@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keys::action_for;
 use super::run::Run;
 use super::strings;
+use super::text_editor::TextEditor;
 use crate::answer::Answer;
 use crate::clock::Clock;
 use crate::exercise::{Prompt, PromptKind};
@@ -49,7 +49,7 @@ pub enum Dialog {
     /// Typing the path for a copy of the entry.
     SaveElsewhere {
         entry: Box<Entry>,
-        path: Box<TextArea<'static>>,
+        path: Box<TextEditor>,
     },
 }
 
@@ -166,6 +166,16 @@ impl App {
         });
         if due {
             self.save_draft();
+            // A failed write leaves the draft due with both timers long past,
+            // so `next_tick_in` would say "now" on every turn and the loop
+            // would spin, hammering a full disk. Try again after a pause.
+            if self.draft_problem.is_some()
+                && let Some(run) = self.run.as_mut()
+                && run.unsaved_since.is_some()
+            {
+                run.unsaved_since = Some(now);
+                run.last_input = Some(now);
+            }
         }
     }
 
@@ -175,6 +185,9 @@ impl App {
         let Some(run) = self.run.as_mut() else { return };
         run.commit_editor();
         if !run.has_answers() {
+            // Nothing to keep (an only answer was taken back): nothing is due
+            // either, or the timer would fire on every turn of the loop.
+            run.unsaved_since = None;
             return;
         }
         let draft = run.session.to_draft(now);
@@ -367,9 +380,9 @@ impl App {
             return;
         };
         let changed = match (&prompt.kind, action) {
-            (PromptKind::Text | PromptKind::List, Action::Edit(key)) => edit_text(run, key),
+            (PromptKind::Text | PromptKind::List, Action::Edit(key)) => run.editor.input(key),
             (PromptKind::Text | PromptKind::List, Action::Paste(text)) => {
-                run.editor.insert_str(clean_pasted(&text))
+                run.editor.insert_str(&clean_pasted(&text))
             }
             (PromptKind::Scale { min, max, .. }, action) => move_scale(run, index, *min, *max, &action),
             (PromptKind::YesNo, action) => answer_yes_no(run, index, &action),
@@ -484,8 +497,7 @@ impl App {
             (Dialog::SaveFailed { entry, .. }, Action::Retry) => self.store_entry(*entry),
             (Dialog::SaveFailed { entry, .. }, Action::SaveElsewhere) => {
                 let path = strings::copy_path(&entry.id);
-                let mut field = TextArea::new(vec![path]);
-                field.move_cursor(ratatui_textarea::CursorMove::End);
+                let field = TextEditor::new(vec![path], "");
                 self.dialog = Some(Dialog::SaveElsewhere {
                     entry,
                     path: Box::new(field),
@@ -498,6 +510,11 @@ impl App {
                 }
                 self.dialog = Some(Dialog::SaveElsewhere { entry, path });
             }
+            // A path copied from a file manager or a terminal is often pasted.
+            (Dialog::SaveElsewhere { entry, mut path }, Action::Paste(text)) => {
+                path.insert_str(one_line(&text).trim());
+                self.dialog = Some(Dialog::SaveElsewhere { entry, path });
+            }
             (Dialog::Resume { .. }, Action::Leave) => {}
             (Dialog::SaveFailed { entry, error }, Action::Leave) if self.run.is_none() => {
                 self.dialog = Some(Dialog::SaveFailed { entry, error });
@@ -507,8 +524,8 @@ impl App {
         }
     }
 
-    fn save_copy(&mut self, entry: Box<Entry>, path: &TextArea<'static>) {
-        let target = PathBuf::from(path.lines().join(""));
+    fn save_copy(&mut self, entry: Box<Entry>, path: &TextEditor) {
+        let target = expand_home(&path.lines().join(""));
         match self.store.save_copy(&entry, &target) {
             Ok(()) => {
                 let _ = self.store.discard_draft(&entry.exercise_id);
@@ -526,13 +543,12 @@ impl App {
     }
 }
 
-fn edit_text(run: &mut Run, key: KeyEvent) -> bool {
-    use crossterm::event::KeyModifiers;
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('z') if ctrl => run.editor.undo(),
-        KeyCode::Char('y') if ctrl => run.editor.redo(),
-        _ => run.editor.input(key),
+/// `~/...` as the shell would read it: people type paths the way they know.
+fn expand_home(path: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
     }
 }
 
@@ -580,8 +596,10 @@ fn pick_choice(run: &mut Run, index: usize, options: &[String], action: Action) 
                 .set_answer(index, Some(Answer::Choice(picked)))
                 .is_ok()
         }
-        Action::Edit(key) => {
-            edit_other(run, key);
+        // Pasted text arrives wherever the cursor is; it is only for the "other" row.
+        Action::Paste(_) if !run.on_other_row() => false,
+        Action::Edit(_) | Action::Paste(_) => {
+            edit_other(run, &action);
             let own = Some(Answer::Choice(run.other.clone()));
             run.session.set_answer(index, own).is_ok()
         }
@@ -610,7 +628,8 @@ fn pick_multi(run: &mut Run, index: usize, options: &[String], action: Action) -
                 None => picked.push(option.clone()),
             }
         }
-        Action::Edit(key) => edit_other(run, key),
+        Action::Paste(_) if !run.on_other_row() => return false,
+        Action::Edit(_) | Action::Paste(_) => edit_other(run, &action),
         _ => return false,
     }
     // Picks are kept in the order the options are listed, the person's own words last.
@@ -629,13 +648,22 @@ fn move_cursor(run: &mut Run, action: &Action) {
     };
 }
 
-/// Typing on the "other" row: a one-line field.
-fn edit_other(run: &mut Run, key: KeyEvent) {
-    match key.code {
-        KeyCode::Char(c) if !c.is_control() => run.other.push(c),
-        KeyCode::Backspace => {
-            run.other.pop();
-        }
+/// Typing or pasting on the "other" row: a one-line field.
+fn edit_other(run: &mut Run, action: &Action) {
+    match action {
+        Action::Edit(key) => match key.code {
+            KeyCode::Char(c) if !c.is_control() => run.other.push(c),
+            KeyCode::Backspace => {
+                run.other.pop();
+            }
+            _ => {}
+        },
+        Action::Paste(text) => run.other.push_str(&one_line(text)),
         _ => {}
     }
+}
+
+/// Pasted text for a one-line field: cleaned, its lines joined by spaces.
+fn one_line(text: &str) -> String {
+    clean_pasted(text).lines().collect::<Vec<_>>().join(" ")
 }

@@ -23,6 +23,9 @@ pub fn edit_answer(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     };
     let path = dir.join(format!("answer-{}.txt", std::process::id()));
     let _ = remove(&path);
+    // A text file ends with a line end: without one, an editor or tool
+    // that adds a line would glue it onto the answer's last line.
+    let text = format!("{text}\n");
     if let Err(e) = write_new(&path, text.as_bytes()) {
         app.warn(format!(
             "The answer could not be handed to your editor: {}",
@@ -33,7 +36,7 @@ pub fn edit_answer(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     terminal::leave();
     let outcome = run_editor(&path);
     terminal::resume()?;
-    terminal.clear()?;
+    terminal::wipe(terminal)?;
     match outcome.and_then(|()| std::fs::read_to_string(&path).map_err(|e| e.to_string())) {
         Ok(edited) => app.replace_editor_text(&edited, Instant::now()),
         Err(why) => app.warn(format!("Your answer is unchanged: {why}.")),

@@ -8,6 +8,7 @@ pub mod run;
 mod signals;
 pub mod strings;
 mod terminal;
+pub mod text_editor;
 pub mod theme;
 pub mod view;
 
@@ -56,7 +57,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
         match app.request.take() {
             Some(Request::Quit) => return Ok(()),
             Some(Request::QuickExit) => {
-                terminal.clear()?;
+                terminal::wipe(terminal)?;
                 return Ok(());
             }
             Some(Request::OpenEditor) => editor::edit_answer(terminal, app)?,

@@ -3,9 +3,8 @@
 
 use std::time::Instant;
 
-use ratatui_textarea::{TextArea, WrapMode};
-
 use super::strings;
+use super::text_editor::TextEditor;
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
 use crate::sanitize::inert;
@@ -14,7 +13,7 @@ use crate::session::{Session, Step};
 pub struct Run {
     pub session: Session,
     /// The editor of the current text or list prompt.
-    pub editor: TextArea<'static>,
+    pub editor: TextEditor,
     /// The editor holds words not yet handed to the session.
     editor_changed: bool,
     /// The highlighted row: an option, or an answer on the review screen.
@@ -30,7 +29,7 @@ impl Run {
     pub fn new(session: Session) -> Self {
         let mut run = Self {
             session,
-            editor: TextArea::default(),
+            editor: TextEditor::new(Vec::new(), ""),
             editor_changed: false,
             cursor: 0,
             other: String::new(),
@@ -129,18 +128,15 @@ impl Run {
 }
 
 /// A word-wrapping editor holding `answer`.
-pub fn new_editor(kind: &PromptKind, answer: Option<&Answer>) -> TextArea<'static> {
+pub fn new_editor(kind: &PromptKind, answer: Option<&Answer>) -> TextEditor {
     let lines: Vec<String> = match answer {
-        Some(Answer::Text(t)) => inert(t).lines().map(str::to_string).collect(),
+        Some(Answer::Text(t)) => inert(t).split('\n').map(str::to_string).collect(),
         Some(Answer::List(items)) => items.iter().map(|i| inert(i).into_owned()).collect(),
         _ => Vec::new(),
     };
-    let mut editor = TextArea::new(lines);
-    editor.set_wrap_mode(WrapMode::WordOrGlyph);
-    editor.set_cursor_line_style(ratatui::style::Style::default());
-    editor.set_placeholder_text(match kind {
+    let placeholder = match kind {
         PromptKind::List => strings::LIST_PLACEHOLDER,
         _ => strings::TEXT_PLACEHOLDER,
-    });
-    editor
+    };
+    TextEditor::new(lines, placeholder)
 }

@@ -10,6 +10,7 @@ use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -25,6 +26,20 @@ pub fn enter() -> io::Result<Term> {
 pub fn resume() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste).inspect_err(|_| leave())
+}
+
+/// Clears the whole screen, and makes the next draw repaint every cell.
+///
+/// Not `Terminal::clear`: that first asks the terminal where its cursor is,
+/// and on a terminal that does not answer (some multiplexers, serial lines,
+/// a slow remote link) it waits two seconds and then fails, so Ctrl+Q would
+/// leave the screen showing and end in an error. A full-screen app has no
+/// cursor position worth keeping, so nothing needs asking.
+pub fn wipe(terminal: &mut Term) -> io::Result<()> {
+    let size = terminal.size()?;
+    // For a full-screen viewport, resizing clears the screen with one
+    // command and resets the previous frame, without any query.
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.

@@ -38,7 +38,12 @@ fn render_editor(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(&run.editor, inner);
+    let cursor = run
+        .editor
+        .render(inner, frame.buffer_mut(), theme.text, theme.dim);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
 }
 
 fn render_scale(

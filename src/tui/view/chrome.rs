@@ -113,3 +113,20 @@ pub fn popup(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, width: u
 pub fn inset(area: Rect, horizontal: u16, vertical: u16) -> Rect {
     area.inner(ratatui::layout::Margin { horizontal, vertical })
 }
+
+/// `line` broken at spaces into lines of at most `width` columns; a word
+/// longer than that is left whole, to be cut short.
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in line.split(' ') {
+        if !current.is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut current));
+        } else if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
+}

@@ -45,7 +45,9 @@ pub fn render(
                 Paragraph::new(strings::SAVE_ELSEWHERE_BODY).wrap(Wrap { trim: true }),
                 text,
             );
-            frame.render_widget(path.as_ref(), field);
+            if let Some(cursor) = path.render(field, frame.buffer_mut(), theme.text, theme.dim) {
+                frame.set_cursor_position(cursor);
+            }
             strings::KEYS_SAVE_ELSEWHERE
         }
     }

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::chrome::{render_header, safe};
+use super::chrome::{render_header, safe, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
@@ -19,11 +19,16 @@ pub fn render(
     app: &App,
     theme: &Theme,
 ) -> &'static [(&'static str, &'static str)] {
+    // The words about safety are never cut short, however narrow the window.
+    let care_lines: Vec<Line> = wrap(strings::HOME_CARE, usize::from(area.width))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim))
+        .collect();
     let [header, greeting, list, care] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(2),
         Constraint::Min(3),
-        Constraint::Length(3),
+        Constraint::Length(u16::try_from(care_lines.len()).unwrap_or(u16::MAX)),
     ])
     .areas(area);
     let date = app.now().format("%A %-d %B").to_string();
@@ -34,8 +39,7 @@ pub fn render(
     ];
     frame.render_widget(Paragraph::new(greeting_text), greeting);
     render_list(frame, list, app, theme);
-    let care_text = Paragraph::new(Span::styled(strings::HOME_CARE, theme.dim)).wrap(Wrap { trim: true });
-    frame.render_widget(care_text, care);
+    frame.render_widget(Paragraph::new(care_lines), care);
     strings::KEYS_HOME
 }
 

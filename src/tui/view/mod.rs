@@ -31,11 +31,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let inner = chrome::inset(area, 1, 0);
-    let notice_rows = chrome::notice_height(
-        app.notice.as_ref(),
-        app.draft_problem.as_deref(),
-        inner.width,
-    );
+    let notice_rows = chrome::notice_height(app.notice.as_ref(), app.draft_problem.as_deref(), inner.width);
     let [body, notice, footer] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(notice_rows),

@@ -4,9 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-use super::chrome::{render_header, safe};
+use super::chrome::{render_header, safe, wrap};
 use super::home::truncate;
 use crate::answer::Answer;
 use crate::tui::app::App;
@@ -122,21 +121,4 @@ fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
         shown.push("…".into());
     }
     shown
-}
-
-/// `line` broken at spaces into lines of at most `width` columns; a word
-/// longer than that is left whole, to be cut short.
-fn wrap(line: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in line.split(' ') {
-        if !current.is_empty() && current.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut current));
-        } else if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-    lines.push(current);
-    lines
 }

@@ -1,0 +1,317 @@
+//! The editor of text and list answers.
+//!
+//! Written for long answers: an edit touches only its own paragraph, undo
+//! keeps edits rather than copies of the text, and drawing wraps only the
+//! paragraphs on screen (each paragraph's rows are cached until it changes).
+//! Soft word wrap, wide characters and grapheme clusters are handled.
+
+mod history;
+mod layout;
+mod wrap;
+
+use std::cell::{Cell, RefCell};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_segmentation::UnicodeSegmentation;
+
+use history::{Edit, History, Pos};
+use layout::WrapCache;
+
+pub struct TextEditor {
+    lines: Vec<String>,
+    /// Paragraph and byte offset of the cursor, always on a grapheme boundary.
+    cursor: Pos,
+    /// The display column up and down aim for, kept across short rows.
+    goal_column: Option<usize>,
+    history: History,
+    placeholder: &'static str,
+    rows: RefCell<WrapCache>,
+    /// The first row on screen: paragraph and row within it.
+    top: Cell<(usize, usize)>,
+    /// Rows on screen at the last draw, for Page Up and Page Down.
+    height: Cell<usize>,
+}
+
+impl TextEditor {
+    pub fn new(lines: Vec<String>, placeholder: &'static str) -> Self {
+        let lines = if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        };
+        let cursor = (lines.len() - 1, lines[lines.len() - 1].len());
+        let count = lines.len();
+        Self {
+            lines,
+            cursor,
+            goal_column: None,
+            history: History::default(),
+            placeholder,
+            rows: RefCell::new(WrapCache::new(count)),
+            top: Cell::new((0, 0)),
+            height: Cell::new(1),
+        }
+    }
+
+    /// The text, one paragraph per line.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.len() == 1 && self.lines[0].is_empty()
+    }
+
+    /// Handles one key; whether the text changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char('z' | 'u') if ctrl => self.undo(),
+            KeyCode::Char('y' | 'r') if ctrl => self.redo(),
+            KeyCode::Char('w') if ctrl => self.delete_word_back(),
+            KeyCode::Char('k') if ctrl => self.delete_to_paragraph_end(),
+            KeyCode::Backspace if ctrl || alt => self.delete_word_back(),
+            KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => {
+                self.type_text(c.encode_utf8(&mut [0; 4]))
+            }
+            KeyCode::Enter => self.type_text("\n"),
+            KeyCode::Backspace => self.delete_back(),
+            KeyCode::Delete => self.delete_forward(),
+            _ => {
+                self.navigate(key.code, ctrl);
+                false
+            }
+        }
+    }
+
+    /// Inserts text at the cursor (a paste): one edit, undone at once.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        if text.is_empty() {
+            return false;
+        }
+        let at = self.cursor;
+        self.cursor = self.insert_raw(at, text);
+        self.history.record(
+            Edit::Insert {
+                at,
+                text: text.to_string(),
+            },
+            false,
+        );
+        self.goal_column = None;
+        true
+    }
+
+    fn type_text(&mut self, text: &str) -> bool {
+        let at = self.cursor;
+        self.cursor = self.insert_raw(at, text);
+        self.history.record(
+            Edit::Insert {
+                at,
+                text: text.to_string(),
+            },
+            true,
+        );
+        self.goal_column = None;
+        true
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(edit) = self.history.undo() else {
+            return false;
+        };
+        match edit {
+            Edit::Insert { at, text } => {
+                let end = end_of(at, &text);
+                self.delete_raw(at, end);
+                self.cursor = at;
+            }
+            Edit::Delete { at, text } => self.cursor = self.insert_raw(at, &text),
+        }
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(edit) = self.history.redo() else {
+            return false;
+        };
+        match edit {
+            Edit::Insert { at, text } => self.cursor = self.insert_raw(at, &text),
+            Edit::Delete { at, text } => {
+                self.delete_raw(at, end_of(at, &text));
+                self.cursor = at;
+            }
+        }
+        true
+    }
+
+    fn delete_back(&mut self) -> bool {
+        let start = self.previous_position(self.cursor);
+        self.delete(start, self.cursor)
+    }
+
+    fn delete_forward(&mut self) -> bool {
+        let end = self.next_position(self.cursor);
+        self.delete(self.cursor, end)
+    }
+
+    fn delete_word_back(&mut self) -> bool {
+        let start = self.word_start_before(self.cursor);
+        self.delete(start, self.cursor)
+    }
+
+    fn delete_to_paragraph_end(&mut self) -> bool {
+        let (row, col) = self.cursor;
+        let end = if col == self.lines[row].len() {
+            self.next_position(self.cursor)
+        } else {
+            (row, self.lines[row].len())
+        };
+        self.delete(self.cursor, end)
+    }
+
+    /// Deletes from `start` to `end` as one undoable edit.
+    fn delete(&mut self, start: Pos, end: Pos) -> bool {
+        if start >= end {
+            return false;
+        }
+        let text = self.delete_raw(start, end);
+        self.history.record(Edit::Delete { at: start, text }, false);
+        self.cursor = start;
+        self.goal_column = None;
+        true
+    }
+
+    /// Inserts `text` at `at`; where it ends.
+    fn insert_raw(&mut self, at: Pos, text: &str) -> Pos {
+        let (row, col) = at;
+        let mut parts = text.split('\n');
+        let first = parts.next().unwrap_or_default();
+        let rest: Vec<&str> = parts.collect();
+        if rest.is_empty() {
+            self.lines[row].insert_str(col, first);
+            self.rows.borrow_mut().changed(row);
+            return (row, col + first.len());
+        }
+        let tail = self.lines[row].split_off(col);
+        self.lines[row].push_str(first);
+        self.rows.borrow_mut().changed(row);
+        let last_index = rest.len() - 1;
+        let mut end = at;
+        for (i, part) in rest.into_iter().enumerate() {
+            let mut line = part.to_string();
+            end = (row + 1 + i, line.len());
+            if i == last_index {
+                line.push_str(&tail);
+            }
+            self.lines.insert(row + 1 + i, line);
+            self.rows.borrow_mut().inserted(row + 1 + i);
+        }
+        end
+    }
+
+    /// Removes the text from `start` to `end`, and returns it.
+    fn delete_raw(&mut self, start: Pos, end: Pos) -> String {
+        let ((r1, c1), (r2, c2)) = (start, end);
+        if r1 == r2 {
+            let removed: String = self.lines[r1].drain(c1..c2).collect();
+            self.rows.borrow_mut().changed(r1);
+            return removed;
+        }
+        let mut removed = self.lines[r1].split_off(c1);
+        for _ in r1 + 1..r2 {
+            removed.push('\n');
+            removed.push_str(&self.lines.remove(r1 + 1));
+            self.rows.borrow_mut().removed(r1 + 1);
+        }
+        let last = self.lines.remove(r1 + 1);
+        self.rows.borrow_mut().removed(r1 + 1);
+        removed.push('\n');
+        removed.push_str(&last[..c2]);
+        self.lines[r1].push_str(&last[c2..]);
+        self.rows.borrow_mut().changed(r1);
+        removed
+    }
+
+    fn navigate(&mut self, code: KeyCode, ctrl: bool) {
+        self.history.break_typing();
+        let vertical = matches!(
+            code,
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
+        );
+        if !vertical {
+            self.goal_column = None;
+        }
+        self.cursor = match code {
+            KeyCode::Left if ctrl => self.word_start_before(self.cursor),
+            KeyCode::Right if ctrl => self.word_end_after(self.cursor),
+            KeyCode::Left => self.previous_position(self.cursor),
+            KeyCode::Right => self.next_position(self.cursor),
+            KeyCode::Home if ctrl => (0, 0),
+            KeyCode::End if ctrl => (self.lines.len() - 1, self.lines[self.lines.len() - 1].len()),
+            KeyCode::Home => self.row_edge(false),
+            KeyCode::End => self.row_edge(true),
+            KeyCode::Up => self.vertical(-1),
+            KeyCode::Down => self.vertical(1),
+            KeyCode::PageUp => self.vertical(-(self.height.get().saturating_sub(1).max(1) as isize)),
+            KeyCode::PageDown => self.vertical(self.height.get().saturating_sub(1).max(1) as isize),
+            _ => self.cursor,
+        };
+    }
+
+    fn previous_position(&self, (row, col): Pos) -> Pos {
+        match self.lines[row][..col].grapheme_indices(true).next_back() {
+            Some((i, _)) => (row, i),
+            None if row > 0 => (row - 1, self.lines[row - 1].len()),
+            None => (row, col),
+        }
+    }
+
+    fn next_position(&self, (row, col): Pos) -> Pos {
+        match self.lines[row][col..].graphemes(true).next() {
+            Some(g) => (row, col + g.len()),
+            None if row + 1 < self.lines.len() => (row + 1, 0),
+            None => (row, col),
+        }
+    }
+
+    /// The start of the word before `at` (across spaces, then the word).
+    fn word_start_before(&self, at: Pos) -> Pos {
+        let (row, col) = at;
+        if col == 0 {
+            return self.previous_position(at);
+        }
+        let before = &self.lines[row][..col];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        (row, start)
+    }
+
+    fn word_end_after(&self, at: Pos) -> Pos {
+        let (row, col) = at;
+        let line = &self.lines[row];
+        if col == line.len() {
+            return self.next_position(at);
+        }
+        let after = &line[col..];
+        let skipped = after.len() - after.trim_start().len();
+        let word = after[skipped..]
+            .find(char::is_whitespace)
+            .unwrap_or(after.len() - skipped);
+        (row, col + skipped + word)
+    }
+}
+
+/// Where `text` inserted at `at` ends.
+fn end_of(at: Pos, text: &str) -> Pos {
+    match text.rfind('\n') {
+        Some(i) => (at.0 + text.matches('\n').count(), text.len() - i - 1),
+        None => (at.0, at.1 + text.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,501 @@
+//! `mend run --plain`: the questions as plain lines, answered on standard
+//! input, driven through the real binary. Each test has its own journal
+//! (`MEND_HOME`) in a temporary folder.
+
+// The helpers live outside `#[test]` functions, where clippy.toml's
+// allowance does not reach; here a failed expectation is a failed test.
+#![allow(clippy::expect_used)]
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use mend::journal::{Draft, Entry, Value};
+use mend::library::{Loaded, Origin, load_file};
+use tempfile::TempDir;
+
+/// The exercise with every kind of prompt (shared with the other tests).
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every-kind.toml");
+
+/// The words plain mode says when input ends early.
+const KEPT_AS_DRAFT: &str = "Your answers so far are kept as a draft";
+const RESUME: &str = "Carry on where you left off?";
+const NEEDS_ANSWER: &str = "This one needs an answer.";
+
+/// How long a run may take before the test fails (`MEND_E2E_TIMEOUT_SECS`).
+fn timeout() -> Duration {
+    let secs = std::env::var("MEND_E2E_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(20);
+    Duration::from_secs(secs)
+}
+
+struct Sandbox {
+    _root: TempDir,
+    journal: PathBuf,
+    home: PathBuf,
+}
+
+/// What a run printed, and how it ended.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Self {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let home = root.path().join("home");
+        fs::create_dir(&home).expect("a home folder");
+        Self {
+            journal: root.path().join("journal"),
+            home,
+            _root: root,
+        }
+    }
+
+    fn command(&self, target: &str) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_mend"))
+            .args(["run", "--plain", target])
+            .env("MEND_HOME", &self.journal)
+            .env("HOME", &self.home)
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("mend starts")
+    }
+
+    /// `mend run --plain TARGET` with `input` piped in, then the end of input.
+    fn run(&self, target: &str, input: &str) -> Run {
+        let mut child = self.command(target);
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = input.to_string();
+        // From a thread, so a full output pipe can never hold the writer up.
+        let writer = thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let output = wait_with_timeout(child);
+        let _ = writer.join();
+        output
+    }
+
+    /// As a person at a keyboard: `input` typed, but the input left open.
+    /// mend must finish on what it was given, without waiting for more.
+    fn run_typed(&self, target: &str, input: &str) -> Run {
+        let mut child = self.command(target);
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input.as_bytes()).expect("input reaches mend");
+        stdin.flush().expect("input reaches mend");
+        let start = Instant::now();
+        while child.try_wait().expect("mend can be waited for").is_none() {
+            if start.elapsed() > Duration::from_secs(3) {
+                drop(stdin);
+                let run = wait_with_timeout(child);
+                panic!("mend kept waiting for more input after the last answer: {run:?}");
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        drop(stdin);
+        wait_with_timeout(child)
+    }
+
+    fn draft_path(&self) -> PathBuf {
+        self.journal.join("drafts/every-kind.toml")
+    }
+
+    fn no_entries(&self) -> bool {
+        fs::read_dir(self.journal.join("entries")).map_or(true, |mut d| d.next().is_none())
+    }
+
+    fn draft(&self) -> Draft {
+        let bytes = fs::read(self.draft_path()).expect("a draft was kept");
+        Draft::from_toml(&bytes).expect("the draft parses")
+    }
+
+    /// The only entry in the journal.
+    fn entry(&self) -> (PathBuf, Entry) {
+        let mut found = Vec::new();
+        for year in fs::read_dir(self.journal.join("entries"))
+            .expect("an entries folder")
+            .flatten()
+        {
+            for month in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+                for file in fs::read_dir(month.path()).into_iter().flatten().flatten() {
+                    found.push(file.path());
+                }
+            }
+        }
+        assert_eq!(found.len(), 1, "one entry: {found:?}");
+        let path = found.remove(0);
+        let entry =
+            Entry::from_toml(&fs::read(&path).expect("the entry can be read")).expect("the entry parses");
+        (path, entry)
+    }
+}
+
+fn wait_with_timeout(mut child: Child) -> Run {
+    let start = Instant::now();
+    while child.try_wait().expect("mend can be waited for").is_none() {
+        if start.elapsed() > timeout() {
+            let _ = child.kill();
+            let run = Run::from(child.wait_with_output().expect("mend's output"));
+            panic!("mend did not finish within {:?}: {run:?}", timeout());
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    Run::from(child.wait_with_output().expect("mend's output"))
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+fn fixture() -> Loaded {
+    let path = PathBuf::from(FIXTURE);
+    load_file(&path, Origin::File(path.clone()))
+        .unwrap_or_else(|p| panic!("the fixture is valid: {}", p.details()))
+}
+
+fn ask<'a>(fixture: &'a Loaded, id: &str) -> &'a str {
+    fixture
+        .exercise
+        .prompts
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| p.ask.as_str())
+        .unwrap_or_else(|| panic!("the fixture has no prompt {id}"))
+}
+
+fn option(fixture: &Loaded, id: &str, n: usize) -> String {
+    let prompt = fixture
+        .exercise
+        .prompts
+        .iter()
+        .find(|p| p.id == id)
+        .expect("the prompt");
+    match &prompt.kind {
+        mend::exercise::PromptKind::Choice { options, .. }
+        | mend::exercise::PromptKind::Multi { options, .. } => options[n].clone(),
+        other => panic!("{id} is a {other:?}"),
+    }
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
+}
+
+fn texts(items: &[&str]) -> Value {
+    Value::Texts(items.iter().map(|s| s.to_string()).collect())
+}
+
+/// Asserts the entry holds exactly these answers, in this order, with the
+/// questions as the fixture asks them.
+fn assert_answers(entry: &Entry, fixture: &Loaded, expected: &[(&str, &str, Value, bool)]) {
+    let got: Vec<&str> = entry.answers.iter().map(|a| a.prompt_id.as_str()).collect();
+    let want: Vec<&str> = expected.iter().map(|e| e.0).collect();
+    assert_eq!(got, want, "the answers saved, in order");
+    for (record, (id, kind, value, private)) in entry.answers.iter().zip(expected) {
+        assert_eq!(record.kind, *kind, "{id}");
+        assert_eq!(record.question, ask(fixture, id), "{id}");
+        assert_eq!(&record.value, value, "{id}");
+        assert_eq!(record.private, *private, "{id}");
+    }
+}
+
+// ----- the tests -----
+
+#[test]
+fn every_kind_answered_from_the_keyboard_with_second_tries() {
+    let sandbox = Sandbox::new();
+    let fixture = fixture();
+    let input = [
+        // text: nothing at first (it is required), then two lines
+        ".",
+        "We were both on time.",
+        "It felt calmer.",
+        ".",
+        // list, ended by an empty line
+        "Packed the bag",
+        "A friendly word",
+        "",
+        // scale 1..5: out of range first
+        "9",
+        "4",
+        // yes/no: not understood first; "no" keeps the follow-up hidden
+        "maybe",
+        "no",
+        // choice, in the person's own words
+        "Quiet, then fine",
+        // multi: options 1 and 3, then own words
+        "1, 3",
+        "Said thank you",
+        // the optional last question: Enter skips it
+        "",
+    ];
+    let run = sandbox.run_typed(FIXTURE, &(input.join("\n") + "\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("Saved in your journal: "), "{run:?}");
+
+    // Each answer that could not be used got a short note, and the question again.
+    let asked = |id: &str| run.stdout.matches(ask(&fixture, id)).count();
+    assert!(run.stdout.contains(NEEDS_ANSWER), "{run:?}");
+    assert_eq!(asked("this-week"), 2, "{run:?}");
+    assert!(
+        run.stdout.contains("Please give a whole number from 1 to 5."),
+        "{run:?}"
+    );
+    assert_eq!(asked("how-it-felt"), 2, "{run:?}");
+    assert!(run.stdout.contains("Please answer y or n."), "{run:?}");
+    assert_eq!(asked("tense-moment"), 2, "{run:?}");
+    assert_eq!(
+        asked("what-happened"),
+        0,
+        "the follow-up stays hidden after \"no\""
+    );
+    assert_eq!(asked("my-part"), 1, "{run:?}");
+    assert!(run.stdout.contains("[7 of 7]"), "{run:?}");
+
+    let (path, entry) = sandbox.entry();
+    assert!(run.stdout.contains(&path.display().to_string()), "{run:?}");
+    assert_eq!(entry.exercise_id, "every-kind");
+    assert_eq!(entry.exercise_hash, fixture.hash);
+    assert_answers(
+        &entry,
+        &fixture,
+        &[
+            (
+                "this-week",
+                "text",
+                text("We were both on time.\nIt felt calmer."),
+                false,
+            ),
+            (
+                "went-well",
+                "list",
+                texts(&["Packed the bag", "A friendly word"]),
+                false,
+            ),
+            ("how-it-felt", "scale", Value::Integer(4), false),
+            ("tense-moment", "yesno", Value::Bool(false), false),
+            ("children-after", "choice", text("Quiet, then fine"), false),
+            (
+                "what-helped",
+                "multi",
+                texts(&[
+                    &option(&fixture, "what-helped", 0),
+                    &option(&fixture, "what-helped", 2),
+                    "Said thank you",
+                ]),
+                false,
+            ),
+        ],
+    );
+    assert_eq!(mode(&path), 0o600, "the entry");
+    assert_eq!(mode(&sandbox.journal), 0o700, "the journal");
+    assert!(
+        !sandbox.draft_path().exists(),
+        "no draft is left once the entry is saved"
+    );
+}
+
+#[test]
+fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
+    let sandbox = Sandbox::new();
+    let fixture = fixture();
+
+    // A text, a list ended by ".", then the input ends at the scale.
+    let run = sandbox.run(FIXTURE, "First words\n.\nOne thing\n.\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stdout.contains(KEPT_AS_DRAFT), "{run:?}");
+    assert!(run.stdout.contains("run the same command to carry on"), "{run:?}");
+    assert_eq!(mode(&sandbox.draft_path()), 0o600, "the draft");
+    let draft = sandbox.draft();
+    let values: Vec<&Value> = draft.answers.iter().map(|a| &a.value).collect();
+    assert_eq!(values, [&text("First words"), &texts(&["One thing"])]);
+    assert!(sandbox.no_entries(), "no entry before the last answer");
+
+    // Again: it offers to carry on, and asks only what is left.
+    let input = [
+        "y",                  // carry on
+        "5",                  // scale
+        "y",                  // yes/no: the follow-up shows
+        "It was the timing.", // the follow-up
+        ".",
+        "2",                     // choice by number
+        "",                      // multi skipped
+        "Text ahead next time.", // the optional, private last one
+        ".",
+    ];
+    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains(RESUME), "{run:?}");
+    assert!(!run.stdout.contains(ask(&fixture, "this-week")), "{run:?}");
+    assert!(!run.stdout.contains(ask(&fixture, "went-well")), "{run:?}");
+    assert!(run.stdout.contains("[3 of 7]"), "{run:?}");
+    assert!(run.stdout.contains("[5 of 8]"), "{run:?}");
+    let (_, entry) = sandbox.entry();
+    assert_eq!(
+        entry.started_at, draft.started_at,
+        "the entry started when the draft did"
+    );
+    assert_answers(
+        &entry,
+        &fixture,
+        &[
+            ("this-week", "text", text("First words"), false),
+            ("went-well", "list", texts(&["One thing"]), false),
+            ("how-it-felt", "scale", Value::Integer(5), false),
+            ("tense-moment", "yesno", Value::Bool(true), false),
+            ("what-happened", "text", text("It was the timing."), false),
+            (
+                "children-after",
+                "choice",
+                text(&option(&fixture, "children-after", 1)),
+                false,
+            ),
+            ("my-part", "text", text("Text ahead next time."), true),
+        ],
+    );
+    assert!(
+        !sandbox.draft_path().exists(),
+        "the draft goes once the entry is saved"
+    );
+}
+
+#[test]
+fn a_draft_can_be_set_aside_for_a_fresh_start() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(FIXTURE, "Old words\n.\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let run = sandbox.run(FIXTURE, "n\nNew words\n.\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stdout.contains(RESUME), "{run:?}");
+    let draft = sandbox.draft();
+    assert_eq!(draft.answers.len(), 1, "{draft:?}");
+    assert_eq!(draft.answers[0].value, text("New words"));
+}
+
+#[test]
+fn choices_by_their_words_and_numbers_that_are_no_option() {
+    let sandbox = Sandbox::new();
+    let fixture = fixture();
+    // Up to the choice: "7" is not one of its four options (and not meant
+    // as someone's own words), then the option's words in other capitals.
+    // Multi: a number given twice counts once, in the options' order.
+    let input = "Words\n.\nOne\n\n3\nn\n7\nhard TO tell\n3 1 3\n\n";
+    let run = sandbox.run(FIXTURE, input);
+    assert_eq!(run.code, Some(1), "input ends at the last question: {run:?}");
+    assert!(run.stdout.contains("Please give a number from 1 to 4"), "{run:?}");
+    assert_eq!(
+        run.stdout.matches(ask(&fixture, "children-after")).count(),
+        2,
+        "{run:?}"
+    );
+    let draft = sandbox.draft();
+    let value = |id: &str| {
+        draft
+            .answers
+            .iter()
+            .find(|a| a.prompt_id == id)
+            .map(|a| a.value.clone())
+    };
+    assert_eq!(
+        value("children-after"),
+        Some(text(&option(&fixture, "children-after", 3)))
+    );
+    assert_eq!(
+        value("what-helped"),
+        Some(texts(&[
+            &option(&fixture, "what-helped", 0),
+            &option(&fixture, "what-helped", 2)
+        ]))
+    );
+}
+
+#[test]
+fn the_readme_example_works() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let mut found = Vec::new();
+    for year in fs::read_dir(sandbox.journal.join("entries"))
+        .expect("entries")
+        .flatten()
+    {
+        for month in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+            found.extend(
+                fs::read_dir(month.path())
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|f| f.path()),
+            );
+        }
+    }
+    assert_eq!(found.len(), 1, "{found:?}");
+    let entry = Entry::from_toml(&fs::read(&found[0]).expect("the entry")).expect("it parses");
+    let values: Vec<(&str, &Value)> = entry
+        .answers
+        .iter()
+        .map(|a| (a.prompt_id.as_str(), &a.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("mood", &Value::Integer(3)),
+            ("touched-trust", &Value::Bool(false)),
+            ("did-well", &text("A calm handover")),
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_exercise_is_named_plainly() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run("no-such-exercise", "");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("there is no exercise called `no-such-exercise`; `mend exercises` lists them"),
+        "{run:?}"
+    );
+    assert!(run.stdout.is_empty(), "{run:?}");
+
+    let run = sandbox.run("missing.toml", "");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("missing.toml"), "{run:?}");
+}

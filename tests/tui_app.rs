@@ -1,0 +1,961 @@
+//! How the full-screen app behaves, key by key: the state after each press,
+//! and what reached the journal. The journal is kept in memory and can be
+//! told to fail, so every "could not save" path is walked too.
+
+// A helper that cannot go on fails its test, like an assertion; clippy's
+// `allow-expect-in-tests` only looks inside `#[test]` functions.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::io;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use common::*;
+use crossterm::event::{Event, KeyCode};
+use mend::answer::Answer;
+use mend::journal::{Draft, DraftStep, Entry, Value};
+use mend::session::{Session, Step};
+use mend::tui::app::{DRAFT_IDLE, DRAFT_MAX_DELAY, Dialog};
+use mend::tui::{App, Request, Screen, strings};
+
+/// The lines in the text editor of the current prompt.
+fn editor_lines(app: &App) -> Vec<String> {
+    let text = app.editor_text().expect("an exercise is open");
+    text.split('\n').map(str::to_string).collect()
+}
+
+/// The screen as a person would see it at 80×24, as text.
+fn screen_text(app: &App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &mend::tui::theme::Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    terminal.backend().to_string()
+}
+
+fn cursor(app: &App) -> usize {
+    app.run.as_ref().expect("an exercise is open").cursor
+}
+
+fn notice(app: &App) -> Option<&str> {
+    app.notice.as_ref().map(|n| n.text.as_str())
+}
+
+/// The value saved for `prompt_id` in `entry`, if it was saved.
+fn saved<'e>(entry: &'e Entry, prompt_id: &str) -> Option<&'e mend::journal::AnswerRecord> {
+    entry.answers.iter().find(|a| a.prompt_id == prompt_id)
+}
+
+/// Answers every prompt of the fixture, saying "no" to the tense moment,
+/// and lands on the review.
+fn at_review(store: &TestStore) -> App {
+    let mut app = at_first_prompt(store);
+    type_text(&mut app, "Calm and quick.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time\nBag packed");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter)); // "Settled", and on
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Be early.");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Review);
+    app
+}
+
+/// A draft of the fixture, left on its first prompt with these words.
+fn draft_with_words(words: &str, step: Option<usize>) -> Draft {
+    let loaded = fixture();
+    let mut session = Session::new(loaded.exercise, &loaded.hash, now());
+    session
+        .set_answer(p::THIS_WEEK, Some(Answer::Text(words.into())))
+        .expect("text fits a text prompt");
+    session.begin();
+    if let Some(index) = step {
+        assert!(session.go_to(index));
+    }
+    session.to_draft(now())
+}
+
+// ----- moving through prompts -----
+
+#[test]
+fn tab_and_shift_tab_move_between_prompts() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+    type_text(&mut app, "Calm.");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::WENT_WELL)));
+    assert_eq!(answer(&app, p::THIS_WEEK), Some(Answer::Text("Calm.".into())));
+
+    app.press(shift_tab());
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+    assert_eq!(
+        editor_lines(&app),
+        ["Calm."],
+        "the words come back into the editor"
+    );
+
+    app.press(shift_tab());
+    assert_eq!(
+        app.screen,
+        Screen::Intro,
+        "back before the first prompt is the intro"
+    );
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+}
+
+#[test]
+fn a_required_prompt_blocks_tab_with_a_notice() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+    assert_eq!(notice(&app), Some(strings::NEEDS_ANSWER));
+
+    // Blank words are no answer either.
+    type_text(&mut app, "   ");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+
+    // Typing keeps the notice in view; the next move clears it.
+    type_text(&mut app, "ok");
+    assert_eq!(notice(&app), Some(strings::NEEDS_ANSWER));
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::WENT_WELL)));
+    assert_eq!(notice(&app), None);
+
+    // The scale is required too, and Enter is blocked like Tab.
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::HOW_IT_FELT)));
+    assert_eq!(notice(&app), Some(strings::NEEDS_ANSWER));
+}
+
+#[test]
+fn an_optional_prompt_can_be_skipped() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    // Back to `what-helped` (optional), unpick its only pick, and move on.
+    app.press(shift_tab());
+    app.press(shift_tab());
+    assert_eq!(step(&app), Some(Step::Prompt(p::WHAT_HELPED)));
+    app.press(key(KeyCode::Char(' ')));
+    assert_eq!(answer(&app, p::WHAT_HELPED), None);
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::MY_PART)));
+    assert_eq!(notice(&app), None);
+}
+
+#[test]
+fn enter_writes_a_new_line_in_text_and_list_prompts() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "one\ntwo");
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+    assert_eq!(editor_lines(&app), ["one", "two"]);
+    app.press(key(KeyCode::Tab));
+    assert_eq!(answer(&app, p::THIS_WEEK), Some(Answer::Text("one\ntwo".into())));
+
+    type_text(&mut app, "On time\n\nBag packed\n");
+    assert_eq!(step(&app), Some(Step::Prompt(p::WENT_WELL)));
+    app.press(key(KeyCode::Tab));
+    assert_eq!(
+        answer(&app, p::WENT_WELL),
+        Some(Answer::List(vec!["On time".into(), "Bag packed".into()])),
+        "one item per line, blank lines left out"
+    );
+}
+
+#[test]
+fn enter_confirms_on_a_scale_a_yes_no_and_a_choice() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Calm.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::TENSE)));
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("A little unsettled".into())),
+        "Enter picks the highlighted option"
+    );
+    assert_eq!(step(&app), Some(Step::Prompt(p::WHAT_HELPED)));
+}
+
+// ----- answering -----
+
+#[test]
+fn left_and_right_move_a_scale_within_its_ends() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Calm.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(answer(&app, p::HOW_IT_FELT), None);
+
+    app.press(key(KeyCode::Left));
+    assert_eq!(
+        answer(&app, p::HOW_IT_FELT),
+        Some(Answer::Scale(3)),
+        "the first press lands in the middle"
+    );
+    app.press(key(KeyCode::Left));
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(2)));
+    press_times(&mut app, KeyCode::Left, 5);
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(1)));
+    press_times(&mut app, KeyCode::Right, 9);
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(5)));
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(2)));
+    app.press(key(KeyCode::Char('9')));
+    assert_eq!(
+        answer(&app, p::HOW_IT_FELT),
+        Some(Answer::Scale(2)),
+        "9 is off this scale"
+    );
+    app.press(key(KeyCode::Char('l')));
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(3)));
+}
+
+#[test]
+fn y_and_n_answer_a_yes_no() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    app.press(shift_tab());
+    for _ in 0..3 {
+        app.press(shift_tab());
+    }
+    assert_eq!(step(&app), Some(Step::Prompt(p::TENSE)));
+    assert_eq!(answer(&app, p::TENSE), Some(Answer::YesNo(false)));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(answer(&app, p::TENSE), Some(Answer::YesNo(true)));
+    app.press(key(KeyCode::Char('N')));
+    assert_eq!(answer(&app, p::TENSE), Some(Answer::YesNo(false)));
+    app.press(key(KeyCode::Right));
+    assert_eq!(answer(&app, p::TENSE), Some(Answer::YesNo(true)), "arrows switch");
+}
+
+#[test]
+fn up_down_and_space_pick_in_a_multi() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    app.press(shift_tab());
+    app.press(shift_tab());
+    assert_eq!(step(&app), Some(Step::Prompt(p::WHAT_HELPED)));
+    assert_eq!(
+        answer(&app, p::WHAT_HELPED),
+        Some(Answer::Multi(vec!["I was on time".into()]))
+    );
+
+    press_times(&mut app, KeyCode::Down, 2);
+    app.press(key(KeyCode::Char(' ')));
+    assert_eq!(
+        answer(&app, p::WHAT_HELPED),
+        Some(Answer::Multi(vec![
+            "I was on time".into(),
+            "I kept it short and friendly".into()
+        ]))
+    );
+    app.press(key(KeyCode::Up));
+    app.press(key(KeyCode::Char(' ')));
+    assert_eq!(
+        answer(&app, p::WHAT_HELPED),
+        Some(Answer::Multi(vec![
+            "I was on time".into(),
+            "The children's things were ready".into(),
+            "I kept it short and friendly".into()
+        ])),
+        "picks stay in the order of the options"
+    );
+    app.press(key(KeyCode::Char(' ')));
+    assert_eq!(
+        answer(&app, p::WHAT_HELPED),
+        Some(Answer::Multi(vec![
+            "I was on time".into(),
+            "I kept it short and friendly".into()
+        ])),
+        "Space again unpicks"
+    );
+    press_times(&mut app, KeyCode::Up, 5);
+    assert_eq!(cursor(&app), 0);
+    press_times(&mut app, KeyCode::Char('j'), 9);
+    assert_eq!(cursor(&app), 4, "the cursor stops on the \"other\" row");
+}
+
+#[test]
+fn the_other_field_takes_the_persons_own_words() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    for _ in 0..3 {
+        app.press(shift_tab());
+    }
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+    press_times(&mut app, KeyCode::Down, 4);
+    assert!(app.run.as_ref().is_some_and(|r| r.on_other_row()));
+    // On the "other" row, j, k and space are letters, not moves.
+    type_text(&mut app, "Quiet, jokey");
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("Quiet, jokey".into()))
+    );
+    press_times(&mut app, KeyCode::Backspace, 2);
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("Quiet, jok".into()))
+    );
+    assert_eq!(cursor(&app), 4);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::WHAT_HELPED)));
+
+    // The words are still there when coming back.
+    app.press(shift_tab());
+    assert_eq!(cursor(&app), 4);
+    assert_eq!(app.run.as_ref().map(|r| r.other.as_str()), Some("Quiet, jok"));
+
+    // In a multi, own words go after the picks.
+    app.press(key(KeyCode::Tab));
+    press_times(&mut app, KeyCode::Down, 4);
+    type_text(&mut app, "A deep breath");
+    assert_eq!(
+        answer(&app, p::WHAT_HELPED),
+        Some(Answer::Multi(vec![
+            "I was on time".into(),
+            "A deep breath".into()
+        ]))
+    );
+}
+
+#[test]
+fn a_paste_lands_in_the_other_field_only_on_its_row() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    for _ in 0..3 {
+        app.press(shift_tab());
+    }
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+    let paste = |app: &mut App, text: &str| app.handle_event(&Event::Paste(text.into()), Instant::now());
+
+    paste(&mut app, "Quiet");
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("Settled".into())),
+        "on an option's row a paste changes nothing"
+    );
+    press_times(&mut app, KeyCode::Down, 4);
+    paste(&mut app, "Quiet\r\nthen \u{1b}[1mfine\n");
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("Quiet then [1mfine".into()))
+    );
+}
+
+#[test]
+fn hidden_prompts_are_skipped_and_their_answers_not_saved() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    for _ in 0..3 {
+        app.press(shift_tab());
+    }
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+    app.press(shift_tab());
+    assert_eq!(
+        step(&app),
+        Some(Step::Prompt(p::TENSE)),
+        "`what-happened` is hidden after \"no\""
+    );
+
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::WHAT_HAPPENED)));
+    type_text(&mut app, "Raised voices.");
+    app.press(shift_tab());
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+
+    while app.screen != Screen::Review {
+        app.press(key(KeyCode::Tab));
+    }
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+    let journal = store.journal();
+    let (entry, _) = journal.entries.first().expect("the entry was saved");
+    assert!(
+        saved(entry, "what-happened").is_none(),
+        "a hidden answer is not saved"
+    );
+    assert_eq!(
+        saved(entry, "tense-moment").map(|a| &a.value),
+        Some(&Value::Bool(false))
+    );
+}
+
+// ----- leaving -----
+
+#[test]
+fn esc_leaves_for_home_keeping_a_draft_of_the_words() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Half a thought");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.run.is_none());
+    assert_eq!(notice(&app), Some(strings::DRAFT_KEPT));
+    let journal = store.journal();
+    let draft = journal.draft(FIXTURE_ID).expect("a draft was kept");
+    assert_eq!(draft.step, DraftStep::Prompt("this-week".into()));
+    let record = draft.answers.first().expect("the words are in the draft");
+    assert_eq!(record.prompt_id, "this-week");
+    assert_eq!(record.value, Value::Text("Half a thought".into()));
+}
+
+#[test]
+fn esc_before_answering_leaves_no_draft() {
+    let store = TestStore::new();
+    let mut app = fixture_app(&store);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(notice(&app), None);
+    assert_eq!(store.journal().draft_attempts, 0);
+}
+
+#[test]
+fn ctrl_q_and_ctrl_c_ask_for_the_quick_exit_from_anywhere() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "words");
+    app.press(ctrl('q'));
+    assert_eq!(app.request, Some(Request::QuickExit));
+    assert_eq!(editor_lines(&app), ["words"], "Ctrl+Q is not typed");
+
+    let mut app = at_review(&store);
+    app.press(key(KeyCode::F(1)));
+    app.press(ctrl('c'));
+    assert_eq!(app.request, Some(Request::QuickExit));
+
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(ctrl('q'));
+    assert_eq!(app.request, Some(Request::QuickExit));
+}
+
+#[test]
+fn q_quits_from_home() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    assert_eq!(app.home_cursor, 2);
+    app.press(key(KeyCode::Char('q')));
+    assert_eq!(app.request, Some(Request::Quit));
+}
+
+#[test]
+fn f1_toggles_help_and_keys_wait_while_it_is_open() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    app.press(key(KeyCode::F(1)));
+    assert!(app.help_open);
+    type_text(&mut app, "x");
+    assert_eq!(editor_lines(&app), [""], "nothing is typed behind the help");
+    app.press(key(KeyCode::F(1)));
+    assert!(!app.help_open);
+
+    app.press(key(KeyCode::F(1)));
+    app.press(key(KeyCode::Esc));
+    assert!(!app.help_open);
+    assert_eq!(
+        app.screen,
+        Screen::Prompt,
+        "Esc closes the help, not the exercise"
+    );
+}
+
+#[test]
+fn a_bracketed_paste_is_cleaned_before_it_reaches_the_editor() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let pasted = "one\r\ntwo\u{1b}[31m\tred\u{1b}[0m\u{1b}]0;title\u{7}\u{202e}end";
+    app.handle_event(&Event::Paste(pasted.into()), Instant::now());
+    let lines = editor_lines(&app);
+    assert_eq!(lines, ["one", "two[31m    red[0m]0;titleend"]);
+    assert!(
+        lines
+            .iter()
+            .flat_map(|l| l.chars())
+            .all(|c| !c.is_control() && c != '\u{202e}'),
+        "no control character reached the editor: {lines:?}"
+    );
+    app.press(key(KeyCode::Tab));
+    assert_eq!(
+        answer(&app, p::THIS_WEEK),
+        Some(Answer::Text("one\ntwo[31m    red[0m]0;titleend".into()))
+    );
+}
+
+// ----- the review -----
+
+#[test]
+fn enter_on_the_review_goes_back_to_that_prompt() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    press_times(&mut app, KeyCode::Down, 2);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Prompt);
+    assert_eq!(step(&app), Some(Step::Prompt(p::HOW_IT_FELT)));
+
+    // The review lists the prompts shown: after "no", `what-happened` is not
+    // among them, so the fifth row is `children-after`.
+    app.press(key(KeyCode::Tab));
+    while app.screen != Screen::Review {
+        app.press(key(KeyCode::Tab));
+    }
+    press_times(&mut app, KeyCode::Up, 9);
+    press_times(&mut app, KeyCode::Down, 4);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+    assert_eq!(cursor(&app), 0, "the cursor is on the option picked, \"Settled\"");
+}
+
+#[test]
+fn p_marks_an_answer_private_and_the_saved_entry_says_so() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    let private = |app: &App, i| app.run.as_ref().is_some_and(|r| r.session.is_private(i));
+    assert!(
+        private(&app, p::MY_PART),
+        "`my-part` starts private, as its file says"
+    );
+
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('p')));
+    assert!(private(&app, p::WENT_WELL));
+    press_times(&mut app, KeyCode::Down, 9);
+    app.press(key(KeyCode::Char('p')));
+    assert!(!private(&app, p::MY_PART), "p shares it again");
+
+    app.press(ctrl('s'));
+    let journal = store.journal();
+    let (entry, _) = journal.entries.first().expect("saved");
+    assert_eq!(saved(entry, "went-well").map(|a| a.private), Some(true));
+    assert_eq!(saved(entry, "my-part").map(|a| a.private), Some(false));
+    assert_eq!(saved(entry, "this-week").map(|a| a.private), Some(false));
+}
+
+#[test]
+fn ctrl_s_with_a_missing_answer_highlights_it_and_saves_nothing() {
+    let loaded = fixture();
+    let mut session = Session::new(loaded.exercise, &loaded.hash, now());
+    session
+        .set_answer(p::THIS_WEEK, Some(Answer::Text("Calm.".into())))
+        .unwrap();
+    session
+        .set_answer(p::WENT_WELL, Some(Answer::List(vec!["On time".into()])))
+        .unwrap();
+    session
+        .set_answer(p::HOW_IT_FELT, Some(Answer::Scale(3)))
+        .unwrap();
+    session.set_answer(p::TENSE, Some(Answer::YesNo(false))).unwrap();
+    session.review();
+    let store = TestStore::new().with_draft(session.to_draft(now()));
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('r')));
+    assert_eq!(app.screen, Screen::Review);
+
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(
+        cursor(&app),
+        4,
+        "the fifth row shown is `children-after`, the one missing"
+    );
+    assert_eq!(notice(&app), Some(strings::still_missing(1).as_str()));
+    assert_eq!(store.journal().entry_attempts, 0);
+
+    // Enter takes the person straight to it.
+    app.press(key(KeyCode::Enter));
+    assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
+}
+
+#[test]
+fn ctrl_s_saves_the_entry_and_shows_where() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+    assert!(app.run.is_none());
+    {
+        let journal = store.journal();
+        let (entry, path) = journal.entries.first().expect("saved");
+        assert_eq!(app.saved_to.as_ref(), Some(path));
+        assert_eq!(entry.exercise_id, FIXTURE_ID);
+        assert_eq!(entry.finished_at, now());
+        assert_eq!(
+            entry
+                .answers
+                .iter()
+                .map(|a| a.prompt_id.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "this-week",
+                "went-well",
+                "how-it-felt",
+                "tense-moment",
+                "children-after",
+                "what-helped",
+                "my-part"
+            ]
+        );
+        assert_eq!(
+            saved(entry, "how-it-felt").map(|a| &a.value),
+            Some(&Value::Integer(4))
+        );
+        assert!(journal.draft(FIXTURE_ID).is_none(), "the draft is let go");
+    }
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.last_done.contains_key(FIXTURE_ID), "home shows it as done");
+}
+
+// ----- when saving fails -----
+
+#[test]
+fn a_failed_save_shows_the_dialog_keeps_the_answers_and_r_tries_again() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    match &app.dialog {
+        Some(Dialog::SaveFailed { error, .. }) => assert!(error.contains("the disk is full"), "{error}"),
+        _ => panic!("the save-failed dialog is open"),
+    }
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(
+        answer(&app, p::THIS_WEEK),
+        Some(Answer::Text("Calm and quick.".into()))
+    );
+    assert!(store.journal().entries.is_empty());
+
+    // Other keys do nothing while the dialog waits.
+    app.press(key(KeyCode::Char('p')));
+    assert!(matches!(app.dialog, Some(Dialog::SaveFailed { .. })));
+
+    app.press(key(KeyCode::Char('r')));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(store.journal().entry_attempts, 2);
+    assert_eq!(store.journal().entries.len(), 1);
+}
+
+#[test]
+fn esc_closes_the_save_failed_dialog_back_to_the_review() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::PermissionDenied, 1);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Esc));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Review);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+}
+
+#[test]
+fn s_saves_a_copy_elsewhere_when_the_journal_cannot_be_written() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    assert!(matches!(app.dialog, Some(Dialog::SaveElsewhere { .. })));
+    let suggested = strings::copy_path(&store_entry_id());
+    // (Unless the home folder's name is so long that the field scrolls.)
+    if suggested.len() < 60 {
+        assert!(
+            screen_text(&app).contains(&suggested),
+            "the field suggests {suggested}"
+        );
+    }
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target: PathBuf = dir.path().join("handover copy.toml");
+    press_times(&mut app, KeyCode::Backspace, suggested.chars().count());
+    type_text(&mut app, &target.display().to_string());
+    app.press(key(KeyCode::Enter));
+
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.saved_to.as_ref(), Some(&target));
+    let bytes = std::fs::read(&target).expect("the copy was written");
+    let copy = Entry::from_toml(&bytes).expect("the copy is a readable entry");
+    assert_eq!(
+        saved(&copy, "this-week").map(|a| &a.value),
+        Some(&Value::Text("Calm and quick.".into()))
+    );
+    let journal = store.journal();
+    assert_eq!(journal.copies.len(), 1);
+    assert!(
+        journal.discarded.iter().any(|id| id == FIXTURE_ID),
+        "the draft is let go"
+    );
+}
+
+#[test]
+fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    let suggested = strings::copy_path(&store_entry_id());
+    press_times(&mut app, KeyCode::Backspace, suggested.chars().count());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let target = dir.path().join("pasted.toml");
+    let pasted = format!("{}\n", target.display());
+    app.handle_event(&Event::Paste(pasted), Instant::now());
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Saved);
+    assert!(target.is_file());
+}
+
+/// The id the fixture's entry gets when started at [`now`].
+fn store_entry_id() -> String {
+    mend::journal::entry_name::entry_id(now(), FIXTURE_ID, 1)
+}
+
+#[test]
+fn a_copy_that_fails_too_brings_the_dialog_back_with_the_answers() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
+    store.fail_copies(io::ErrorKind::PermissionDenied, 1);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    match &app.dialog {
+        Some(Dialog::SaveFailed { error, .. }) => assert!(error.contains("permission was denied"), "{error}"),
+        _ => panic!("the save-failed dialog is back"),
+    }
+    // Esc from the path field goes back to the review, answers intact.
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Esc));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(4)));
+}
+
+// ----- drafts -----
+
+#[test]
+fn a_draft_is_written_once_typing_pauses() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let t0 = Instant::now();
+    assert_eq!(app.next_tick_in(t0), None, "nothing to write yet");
+
+    type_at(&mut app, "We were", t0);
+    assert_eq!(app.next_tick_in(t0), Some(DRAFT_IDLE));
+    app.tick(t0 + Duration::from_millis(500));
+    assert!(store.journal().draft_writes.is_empty(), "still typing");
+    assert_eq!(
+        app.next_tick_in(t0 + Duration::from_millis(500)),
+        Some(Duration::from_millis(300))
+    );
+
+    app.tick(t0 + Duration::from_millis(900));
+    {
+        let journal = store.journal();
+        let draft = journal.draft(FIXTURE_ID).expect("a draft after the pause");
+        assert_eq!(draft.answers[0].value, Value::Text("We were".into()));
+        assert_eq!(draft.saved_at, now());
+    }
+    assert_eq!(app.next_tick_in(t0 + Duration::from_millis(900)), None);
+}
+
+#[test]
+fn a_draft_is_written_while_typing_goes_on() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let t0 = Instant::now();
+    for step in 0..4u64 {
+        let at = t0 + Duration::from_millis(500 * step);
+        type_at(&mut app, "a", at);
+        app.tick(at);
+    }
+    // No pause of `DRAFT_IDLE` came, but after `DRAFT_MAX_DELAY` the words
+    // are kept all the same.
+    assert_eq!(DRAFT_MAX_DELAY, Duration::from_millis(1500));
+    assert_eq!(store.journal().draft_writes.len(), 1);
+}
+
+#[test]
+fn a_failed_draft_shows_a_warning_until_a_write_works() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    store.fail_drafts(io::ErrorKind::StorageFull, 2);
+    let t0 = Instant::now();
+    type_at(&mut app, "We were", t0);
+    app.tick(t0 + Duration::from_millis(900));
+    let warning = app.draft_problem.clone().expect("the warning is up");
+    assert!(warning.contains("the disk is full"), "{warning}");
+    assert!(store.journal().drafts.is_empty());
+    assert_eq!(editor_lines(&app), ["We were"], "the words are still here");
+
+    // Moving on writes the draft, which fails again: the warning stays.
+    app.press(key(KeyCode::Tab));
+    assert_eq!(step(&app), Some(Step::Prompt(p::WENT_WELL)));
+    assert!(app.draft_problem.is_some());
+
+    let t1 = t0 + Duration::from_secs(5);
+    type_at(&mut app, " on time", t1);
+    app.tick(t1 + Duration::from_millis(900));
+    assert_eq!(app.draft_problem, None);
+    assert!(store.journal().draft(FIXTURE_ID).is_some());
+}
+
+#[test]
+fn a_failed_draft_is_tried_again_after_a_pause_not_at_once() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    store.fail_drafts(io::ErrorKind::StorageFull, usize::MAX);
+    let t0 = Instant::now();
+    type_at(&mut app, "We were", t0);
+    let failed_at = t0 + Duration::from_millis(900);
+    app.tick(failed_at);
+    assert_eq!(store.journal().draft_attempts, 1);
+
+    // The event loop waits `next_tick_in` between ticks: after a failure it
+    // must not be zero, or mend would spin, writing as fast as it can.
+    let wait = app.next_tick_in(failed_at).expect("the draft is still due");
+    assert!(
+        wait >= Duration::from_millis(500),
+        "waits {wait:?} before trying again"
+    );
+    app.tick(failed_at + Duration::from_millis(10));
+    assert_eq!(store.journal().draft_attempts, 1);
+    app.tick(failed_at + wait);
+    assert_eq!(store.journal().draft_attempts, 2, "and then it does try again");
+}
+
+#[test]
+fn opening_an_exercise_with_a_draft_offers_to_resume_it() {
+    let store = TestStore::new().with_draft(draft_with_words("Where I was", Some(p::WENT_WELL)));
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(app.dialog, Some(Dialog::Resume { .. })));
+    assert_eq!(app.screen, Screen::Home);
+
+    app.press(key(KeyCode::Char('r')));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Prompt);
+    assert_eq!(
+        step(&app),
+        Some(Step::Prompt(p::WENT_WELL)),
+        "back where the person was"
+    );
+    app.press(shift_tab());
+    assert_eq!(editor_lines(&app), ["Where I was"]);
+}
+
+#[test]
+fn f_starts_afresh_and_esc_goes_back_home() {
+    let store = TestStore::new().with_draft(draft_with_words("Old words", None));
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Esc));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.run.is_none());
+
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('f')));
+    assert!(app.dialog.is_none());
+    assert_eq!(app.screen, Screen::Intro);
+    assert_eq!(answer(&app, p::THIS_WEEK), None);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(editor_lines(&app), [""]);
+}
+
+// ----- home -----
+
+#[test]
+fn c_on_home_opens_the_evening_check_in() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Intro);
+    let run = app.run.as_ref().expect("an exercise is open");
+    assert_eq!(run.session.exercise().id, "evening-check-in");
+
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(notice(&app), Some(strings::NO_CHECK_IN));
+}
+
+#[test]
+fn home_knows_when_each_exercise_was_last_done() {
+    let store = TestStore::new().with_last_done("evening-check-in", local("2026-11-20 22:10"));
+    let app = app_with(built_ins(), &store);
+    assert_eq!(
+        app.last_done.get("evening-check-in"),
+        Some(&local("2026-11-20 22:10"))
+    );
+}
+
+#[test]
+fn taking_back_the_only_answer_leaves_nothing_due() {
+    let source = r#"schema = 1
+id = "one-multi"
+title = "One multi"
+
+[[prompt]]
+id = "helped"
+kind = "multi"
+ask = "What helped?"
+options = ["Sleep", "A walk"]
+optional = true
+"#;
+    let path = std::path::Path::new("one-multi.toml");
+    let loaded =
+        mend::library::check_bytes(source.as_bytes(), path, mend::library::Origin::File(path.into()))
+            .expect("a valid exercise");
+    let store = TestStore::new();
+    let mut app = app_with(vec![loaded], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let t0 = Instant::now();
+    let space = Event::Key(key(KeyCode::Char(' ')));
+    app.handle_event(&space, t0);
+    app.handle_event(&space, t0);
+    assert_eq!(answer(&app, 0), None);
+    let later = t0 + Duration::from_millis(900);
+    app.tick(later);
+    assert_eq!(
+        app.next_tick_in(later),
+        None,
+        "nothing is left to write, so nothing is due"
+    );
+}
