@@ -172,7 +172,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 let parsed = parse_single_line(&prompt.kind, line);
                 match (&prompt.kind, parsed) {
-                    (PromptKind::Multi { other: true, .. }, Ok(Some(Answer::Multi(mut picks)))) => {
+                    // Options were picked by number: the person's own words may follow.
+                    (PromptKind::Multi { other: true, options }, Ok(Some(Answer::Multi(mut picks))))
+                        if picks.iter().all(|p| options.contains(p)) =>
+                    {
                         writeln!(self.output, "{}", words::OWN_WORDS)?;
                         let own = self.read_line()?.unwrap_or_default();
                         if !own.trim().is_empty() {
@@ -324,7 +327,7 @@ fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, St
             )),
             None => Err(format!("Please give a number from 1 to {}.", options.len())),
         },
-        PromptKind::Multi { options, .. } => {
+        PromptKind::Multi { options, other } => {
             let picks: Option<Vec<String>> = line
                 .split([',', ' '])
                 .filter(|p| !p.is_empty())
@@ -333,12 +336,16 @@ fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, St
             // Each option once, in the order listed (as the full-screen app
             // keeps them): "3 1 3" picks the first and the third.
             let picks = picks.map(|p| options.iter().filter(|o| p.contains(o)).cloned().collect());
-            picks.map(|p| Some(Answer::Multi(p))).ok_or_else(|| {
-                format!(
+            let has_number = line.split([',', ' ']).any(|t| t.parse::<i64>().is_ok());
+            match picks {
+                Some(p) => Ok(Some(Answer::Multi(p))),
+                // Words that name no option are the person's own answer.
+                None if *other && !has_number => Ok(Some(Answer::Multi(vec![line.to_string()]))),
+                None => Err(format!(
                     "Please give option numbers from 1 to {}, separated by spaces.",
                     options.len()
-                )
-            })
+                )),
+            }
         }
         PromptKind::Text | PromptKind::List => Ok(Some(Answer::Text(line.to_string()))),
     }
@@ -350,4 +357,42 @@ fn option_named(options: &[String], typed: &str) -> Option<String> {
         return n.checked_sub(1).and_then(|i| options.get(i)).cloned();
     }
     options.iter().find(|o| o.eq_ignore_ascii_case(typed)).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn multi(other: bool) -> PromptKind {
+        PromptKind::Multi {
+            options: vec!["School".into(), "Health".into(), "Money".into()],
+            other,
+        }
+    }
+
+    fn picks(items: &[&str]) -> Result<Option<Answer>, String> {
+        Ok(Some(Answer::Multi(items.iter().map(|s| s.to_string()).collect())))
+    }
+
+    #[test]
+    fn multi_takes_numbers_or_option_names_in_listed_order() {
+        assert_eq!(
+            parse_single_line(&multi(false), "3, 1"),
+            picks(&["School", "Money"])
+        );
+        assert_eq!(parse_single_line(&multi(true), "health"), picks(&["Health"]));
+    }
+
+    #[test]
+    fn multi_takes_own_words_alone_where_allowed() {
+        assert_eq!(
+            parse_single_line(&multi(true), "swimming lessons"),
+            picks(&["swimming lessons"])
+        );
+        assert!(parse_single_line(&multi(false), "swimming lessons").is_err());
+        assert!(
+            parse_single_line(&multi(true), "1 swimming").is_err(),
+            "numbers and words mixed are asked again"
+        );
+    }
 }

@@ -144,6 +144,8 @@ impl App {
         match action {
             Action::QuickExit => self.request = Some(Request::QuickExit),
             Action::ToggleHelp => self.help_open = !self.help_open,
+            // Keys are held back while help is open; a paste is too.
+            Action::Paste(_) if self.help_open => {}
             _ if self.dialog.is_some() => self.dialog_update(action),
             _ => match self.screen {
                 Screen::Home => self.home_update(action),
@@ -185,9 +187,11 @@ impl App {
         let Some(run) = self.run.as_mut() else { return };
         run.commit_editor();
         if !run.has_answers() {
-            // Nothing to keep (an only answer was taken back): nothing is due
-            // either, or the timer would fire on every turn of the loop.
-            run.unsaved_since = None;
+            // Nothing to keep. If answers were taken back since the last
+            // write, the draft on disk would bring them back: remove it.
+            if run.unsaved_since.take().is_some() {
+                let _ = self.store.discard_draft(&run.session.exercise().id);
+            }
             return;
         }
         let draft = run.session.to_draft(now);

@@ -117,6 +117,16 @@ impl Run {
         }
     }
 
+    /// Whether the current prompt has an answer, counting words still in
+    /// the editor (a cheap look: the editor is not read through).
+    pub fn current_answered(&self) -> bool {
+        match (self.current(), self.kind()) {
+            (Some(_), Some(PromptKind::Text | PromptKind::List)) => !self.editor.is_empty(),
+            (Some(i), _) => self.session.is_answered(i),
+            (None, _) => false,
+        }
+    }
+
     pub fn on_other_row(&self) -> bool {
         matches!(self.kind(), Some(PromptKind::Choice { other: true, options } | PromptKind::Multi { other: true, options }) if self.cursor == options.len())
     }

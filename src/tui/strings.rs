@@ -20,6 +20,7 @@ pub const YES: &str = "Yes";
 pub const NO: &str = "No";
 
 pub const REQUIRED: &str = "needs an answer";
+pub const ANSWERED: &str = "answered";
 pub const OPTIONAL: &str = "optional — skip it if you like";
 pub const PRIVATE_MARK: &str = "private";
 pub const NOT_ANSWERED: &str = "(not answered)";
@@ -100,49 +101,59 @@ pub const KEYS_SAVE_ELSEWHERE: &[(&str, &str)] = &[("Enter", "save"), ("Esc", "b
 pub const KEYS_HELP: &[(&str, &str)] = &[("Esc", "close")];
 
 /// The help screen: every key, grouped by where it works.
-pub const HELP: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Everywhere",
-        &[
-            ("Ctrl+Q", "leave at once: the screen clears, your draft is kept"),
-            ("F1", "show or hide these keys"),
-            ("Esc", "leave the exercise; your answers are kept as a draft"),
-        ],
-    ),
-    (
-        "Moving",
-        &[
-            ("Tab", "next question"),
-            ("Shift+Tab", "previous question"),
-            ("Enter", "confirm (a new line when writing)"),
-        ],
-    ),
-    (
-        "Writing",
-        &[
-            ("Ctrl+E", "open your answer in your own editor"),
-            ("Ctrl+Z / Ctrl+U", "undo"),
-            ("Ctrl+Y / Ctrl+R", "redo"),
-        ],
-    ),
-    (
-        "Answering",
-        &[
-            ("← →", "move along a scale"),
-            ("↑ ↓", "move between options"),
-            ("Space", "pick or unpick an option"),
-            ("y / n", "answer yes or no"),
-        ],
-    ),
-    (
-        "Review",
-        &[
-            ("Enter", "go back and change an answer"),
-            ("p", "mark an answer private, or share it"),
-            ("Ctrl+S", "save the entry"),
-        ],
-    ),
-];
+/// A group of keys on the help screen: its heading and its keys.
+pub type HelpGroup = (&'static str, &'static [(&'static str, &'static str)]);
+
+pub const HELP_EVERYWHERE: HelpGroup = (
+    "Everywhere",
+    &[
+        ("Ctrl+Q", "leave at once: the screen clears, your draft is kept"),
+        ("F1", "show or hide these keys"),
+        ("Esc", "leave the exercise; your answers are kept as a draft"),
+    ],
+);
+pub const HELP_HOME: HelpGroup = (
+    "Home",
+    &[
+        ("↑ ↓", "choose an exercise"),
+        ("Enter", "start it"),
+        ("c", "the evening check-in"),
+        ("q", "quit"),
+    ],
+);
+pub const HELP_MOVING: HelpGroup = (
+    "Moving",
+    &[
+        ("Tab", "next question"),
+        ("Shift+Tab", "previous question"),
+        ("Enter", "confirm (a new line when writing)"),
+    ],
+);
+pub const HELP_WRITING: HelpGroup = (
+    "Writing",
+    &[
+        ("Ctrl+E", "open your answer in your own editor"),
+        ("Ctrl+Z / Ctrl+U", "undo"),
+        ("Ctrl+Y / Ctrl+R", "redo"),
+    ],
+);
+pub const HELP_ANSWERING: HelpGroup = (
+    "Answering",
+    &[
+        ("← →", "move along a scale"),
+        ("↑ ↓", "move between options"),
+        ("Space", "pick or unpick an option"),
+        ("y / n", "answer yes or no"),
+    ],
+);
+pub const HELP_REVIEW: HelpGroup = (
+    "Review",
+    &[
+        ("Enter", "go back and change an answer"),
+        ("p", "mark an answer private, or share it"),
+        ("Ctrl+S", "save the entry"),
+    ],
+);
 
 pub fn library_problems(n: usize) -> String {
     match n {
@@ -162,10 +173,12 @@ pub fn minutes(m: Option<u32>) -> String {
     m.map_or_else(String::new, |m| format!("{m} min"))
 }
 
-pub fn prompts_count(n: usize) -> String {
-    match n {
-        1 => "1 question".into(),
-        n => format!("{n} questions"),
+/// "5 questions", or "3 to 5 questions" when some depend on earlier answers.
+pub fn prompts_count(shown: usize, at_most: usize) -> String {
+    match (shown, at_most) {
+        (1, 1) => "1 question".into(),
+        (n, m) if n >= m => format!("{n} questions"),
+        (n, m) => format!("{n} to {m} questions, depending on your answers"),
     }
 }
 

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{
+    List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::chrome::{render_header, safe, wrap};
@@ -45,7 +47,9 @@ pub fn render(
 
 fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now().naive_local();
-    let width = area.width.saturating_sub(2) as usize;
+    // Two rows an exercise: when they don't all fit, a scroll bar says there is more.
+    let overflow = app.exercises.len() * 2 > usize::from(area.height);
+    let width = area.width.saturating_sub(if overflow { 4 } else { 2 }) as usize;
     let items: Vec<ListItem> = app
         .exercises
         .iter()
@@ -67,6 +71,11 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(Some(app.home_cursor));
     frame.render_stateful_widget(list, area, &mut state);
+    if overflow {
+        let mut position = ScrollbarState::new(app.exercises.len()).position(app.home_cursor);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
+        frame.render_stateful_widget(bar, area, &mut position);
+    }
 }
 
 /// Two lines: the title with minutes and when it was last done; the summary.

@@ -23,7 +23,8 @@ pub fn render(
     let [header, facts, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(2), Constraint::Min(1)]).areas(area);
     render_header(frame, header, theme, &exercise.title, "");
-    let mut parts = vec![strings::prompts_count(run.session.visible_prompts().len())];
+    let shown = run.session.visible_prompts().len();
+    let mut parts = vec![strings::prompts_count(shown, exercise.prompts.len())];
     if exercise.minutes.is_some() {
         parts.push(format!("about {}", strings::minutes(exercise.minutes)));
     }

@@ -59,7 +59,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         None => keys,
     };
     let keys = if app.help_open {
-        help::render(frame, over, theme);
+        help::render(frame, over, app, theme);
         strings::KEYS_HELP
     } else {
         keys

@@ -7,8 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::answer;
 use super::chrome::{render_header, safe};
-use crate::exercise::PromptKind;
+use crate::exercise::{Prompt, PromptKind};
 use crate::tui::app::App;
+use crate::tui::run::Run;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
@@ -46,13 +47,7 @@ pub fn render(
     );
     frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), question_area);
     answer::render(frame, widget, run, prompt, index, theme);
-    render_status(
-        frame,
-        status,
-        prompt.optional,
-        run.session.is_private(index),
-        theme,
-    );
+    render_status(frame, status, run, prompt, theme);
     keys_for(&prompt.kind)
 }
 
@@ -75,15 +70,14 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows + lines.len() / 4).unwrap_or(u16::MAX)
 }
 
-fn render_status(frame: &mut Frame, area: Rect, optional: bool, private: bool, theme: &Theme) {
-    let mut spans = vec![Span::styled(
-        if optional {
-            strings::OPTIONAL
-        } else {
-            strings::REQUIRED
-        },
-        theme.dim,
-    )];
+fn render_status(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, theme: &Theme) {
+    let private = run.current().is_some_and(|i| run.session.is_private(i));
+    let status = match (prompt.optional, run.current_answered()) {
+        (true, _) => strings::OPTIONAL,
+        (false, false) => strings::REQUIRED,
+        (false, true) => strings::ANSWERED,
+    };
+    let mut spans = vec![Span::styled(status, theme.dim)];
     if private {
         spans.push(Span::styled(" · ", theme.dim));
         spans.push(Span::styled(strings::PRIVATE_MARK, theme.accent));
