@@ -137,7 +137,9 @@ fn keystroke_with(c: &mut Criterion, word_count: usize) {
             for _ in 0..iterations {
                 let start = Instant::now();
                 app.press(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
-                terminal.draw(|f| mend::tui::view::draw(&app, &theme, f)).unwrap_or_else(|e| panic!("{e}"));
+                terminal
+                    .draw(|f| mend::tui::view::draw(&app, &theme, f))
+                    .unwrap_or_else(|e| panic!("{e}"));
                 total += start.elapsed();
                 // Untimed: take the letter back, so the answer keeps its length.
                 app.press(backspace);

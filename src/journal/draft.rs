@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::entry::{ENTRY_FORMAT, EntryError, damaged, newer_format};
+use super::entry::{ENTRY_FORMAT, EntryError, read_versioned};
 use super::record::AnswerRecord;
 
 /// Everything needed to pick a session up where it was left.
@@ -55,10 +55,6 @@ impl Draft {
     }
 
     pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
-        if let Some(newer) = newer_format(text) {
-            return Err(EntryError::Newer(newer));
-        }
-        toml::from_str(text).map_err(|e| damaged(text, e.span()))
+        read_versioned(bytes)
     }
 }

@@ -47,11 +47,7 @@ impl Entry {
 
     /// Reads an entry file. Errors say where, never what was written.
     pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
-        if let Some(newer) = newer_format(text) {
-            return Err(EntryError::Newer(newer));
-        }
-        let entry: Entry = toml::from_str(text).map_err(|e| damaged(text, e.span()))?;
+        let entry: Entry = read_versioned(bytes)?;
         if entry.answers.iter().any(|a| a.answer().is_none()) {
             return Err(EntryError::BadAnswer);
         }
@@ -59,16 +55,26 @@ impl Entry {
     }
 }
 
+/// Reads a file mend wrote (an entry or a draft): UTF-8, not from a newer
+/// format, well-formed. Errors say where, never what was written.
+pub(super) fn read_versioned<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, EntryError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
+    if let Some(newer) = newer_format(text) {
+        return Err(EntryError::Newer(newer));
+    }
+    toml::from_str(text).map_err(|e| damaged(text, e.span()))
+}
+
 /// The `format` of a file from a newer mend, read before anything else so
 /// that a changed layout is reported as newer rather than damaged.
-pub(super) fn newer_format(text: &str) -> Option<u32> {
+fn newer_format(text: &str) -> Option<u32> {
     let (document, _) = toml::de::DeTable::parse_recoverable(text);
     let value = document.get_ref().get("format")?;
     let format = value.get_ref().as_integer()?.as_str().parse::<u32>().ok()?;
     (format > ENTRY_FORMAT).then_some(format)
 }
 
-pub(super) fn damaged(text: &str, span: Option<std::ops::Range<usize>>) -> EntryError {
+fn damaged(text: &str, span: Option<std::ops::Range<usize>>) -> EntryError {
     let at = span.map_or(0, |s| s.start).min(text.len());
     let before = text.get(..at).unwrap_or_default();
     EntryError::Damaged {

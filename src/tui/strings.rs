@@ -43,50 +43,53 @@ pub const SAVE_ELSEWHERE_BODY: &str = "Where should the copy go? It will be read
 pub const TOO_SMALL: &str = "This window is a little small for mend.";
 pub const HELP_TITLE: &str = "Keys";
 
-pub const KEYS_HOME: &[(&str, &str)] = &[
+/// The keys of one screen, shown in its footer: (key, what it does).
+pub type Keys = &'static [(&'static str, &'static str)];
+
+pub const KEYS_HOME: Keys = &[
     ("↑↓", "choose"),
     ("Enter", "start"),
     ("c", "evening check-in"),
     ("q", "quit"),
     ("F1", "help"),
 ];
-pub const KEYS_INTRO: &[(&str, &str)] = &[("Enter", "begin"), ("Esc", "back"), ("F1", "help")];
-pub const KEYS_TEXT: &[(&str, &str)] = &[
+pub const KEYS_INTRO: Keys = &[("Enter", "begin"), ("Esc", "back"), ("F1", "help")];
+pub const KEYS_TEXT: Keys = &[
     ("Tab", "next"),
     ("Shift+Tab", "back"),
     ("Ctrl+E", "editor"),
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_SCALE: &[(&str, &str)] = &[
+pub const KEYS_SCALE: Keys = &[
     ("←→", "move"),
     ("Enter", "next"),
     ("Shift+Tab", "back"),
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_YESNO: &[(&str, &str)] = &[
+pub const KEYS_YESNO: Keys = &[
     ("y/n", "answer"),
     ("Enter", "next"),
     ("Shift+Tab", "back"),
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_CHOICE: &[(&str, &str)] = &[
+pub const KEYS_CHOICE: Keys = &[
     ("↑↓", "move"),
     ("Enter", "pick"),
     ("Tab", "next"),
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_MULTI: &[(&str, &str)] = &[
+pub const KEYS_MULTI: Keys = &[
     ("↑↓", "move"),
     ("Space", "pick"),
     ("Enter", "next"),
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_REVIEW: &[(&str, &str)] = &[
+pub const KEYS_REVIEW: Keys = &[
     ("↑↓", "move"),
     ("Enter", "change"),
     ("p", "private"),
@@ -94,11 +97,11 @@ pub const KEYS_REVIEW: &[(&str, &str)] = &[
     ("Esc", "leave"),
     ("F1", "help"),
 ];
-pub const KEYS_SAVED: &[(&str, &str)] = &[("Enter", "home")];
-pub const KEYS_RESUME: &[(&str, &str)] = &[("r", "resume"), ("f", "start afresh"), ("Esc", "back")];
-pub const KEYS_SAVE_FAILED: &[(&str, &str)] = &[("r", "try again"), ("s", "save elsewhere"), ("Esc", "back")];
-pub const KEYS_SAVE_ELSEWHERE: &[(&str, &str)] = &[("Enter", "save"), ("Esc", "back")];
-pub const KEYS_HELP: &[(&str, &str)] = &[("Esc", "close")];
+pub const KEYS_SAVED: Keys = &[("Enter", "home")];
+pub const KEYS_RESUME: Keys = &[("r", "resume"), ("f", "start afresh"), ("Esc", "back")];
+pub const KEYS_SAVE_FAILED: Keys = &[("r", "try again"), ("s", "save elsewhere"), ("Esc", "back")];
+pub const KEYS_SAVE_ELSEWHERE: Keys = &[("Enter", "save"), ("Esc", "back")];
+pub const KEYS_HELP: Keys = &[("Esc", "close")];
 
 /// The help screen: every key, grouped by where it works.
 /// A group of keys on the help screen: its heading and its keys.

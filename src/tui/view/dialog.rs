@@ -8,16 +8,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::chrome::{popup, safe};
 use crate::time_words::ago;
 use crate::tui::app::{App, Dialog};
-use crate::tui::strings;
+use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    dialog: &Dialog,
-    app: &App,
-    theme: &Theme,
-) -> &'static [(&'static str, &'static str)] {
+pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: &Theme) -> Keys {
     match dialog {
         Dialog::Resume { draft, .. } => {
             // "Started ...": when the session began, not when its draft was last written.

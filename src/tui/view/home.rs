@@ -12,15 +12,10 @@ use super::chrome::{render_header, safe, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
-use crate::tui::strings;
+use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) -> &'static [(&'static str, &'static str)] {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     // The words about safety are never cut short, however narrow the window.
     let care_lines: Vec<Line> = wrap(strings::HOME_CARE, usize::from(area.width))
         .into_iter()

@@ -10,15 +10,10 @@ use super::chrome::{render_header, safe};
 use crate::exercise::{Prompt, PromptKind};
 use crate::tui::app::App;
 use crate::tui::run::Run;
-use crate::tui::strings;
+use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) -> &'static [(&'static str, &'static str)] {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     let Some(run) = &app.run else {
         return strings::KEYS_TEXT;
     };
@@ -85,7 +80,7 @@ fn render_status(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, them
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn keys_for(kind: &PromptKind) -> &'static [(&'static str, &'static str)] {
+fn keys_for(kind: &PromptKind) -> Keys {
     match kind {
         PromptKind::Text | PromptKind::List => strings::KEYS_TEXT,
         PromptKind::Scale { .. } => strings::KEYS_SCALE,

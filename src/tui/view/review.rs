@@ -10,7 +10,7 @@ use super::home::truncate;
 use crate::answer::Answer;
 use crate::tui::app::App;
 use crate::tui::run::Run;
-use crate::tui::strings;
+use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
 /// Lines of an answer shown before it is cut short.
@@ -18,12 +18,7 @@ const PREVIEW_LINES: usize = 3;
 /// Answers sit under their question, a little in.
 const INDENT: &str = "   ";
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) -> &'static [(&'static str, &'static str)] {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     let Some(run) = &app.run else {
         return strings::KEYS_REVIEW;
     };

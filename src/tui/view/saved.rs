@@ -7,15 +7,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::chrome::{render_header, safe};
 use crate::tui::app::App;
-use crate::tui::strings;
+use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    theme: &Theme,
-) -> &'static [(&'static str, &'static str)] {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     render_header(frame, area, theme, strings::SAVED_TITLE, "");
     let path = app
         .saved_to
