@@ -10,6 +10,7 @@ pub mod answer;
 pub mod cli;
 pub mod clock;
 pub mod exercise;
+pub mod export;
 pub mod io_error;
 pub mod journal;
 pub mod library;

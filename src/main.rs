@@ -9,9 +9,18 @@ fn main() -> ExitCode {
     let cli = mend::cli::Cli::parse();
     match mend::cli::run(cli) {
         Ok(code) => code,
+        // Output piped into `head` and closed early is not a failure.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("mend: {error:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

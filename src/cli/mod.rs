@@ -1,7 +1,9 @@
 //! The command line: `mend`, `mend check`, `mend exercises`, ...
 
 mod check;
+mod entries;
 mod exercises;
+mod import;
 mod open;
 
 use std::path::PathBuf;
@@ -48,6 +50,74 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE_OR_DIR")]
         paths: Vec<PathBuf>,
     },
+    /// List your journal entries, newest first
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print every entry with its answers as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry
+    Show {
+        /// The entry's id, as `mend list` prints it
+        #[arg(value_name = "ENTRY_ID")]
+        id: String,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write entries to share: Markdown, a printable HTML page, or JSON
+    Export {
+        #[arg(long, value_enum, default_value = "md")]
+        format: crate::export::Format,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Include answers marked private (left out unless you ask)
+        #[arg(long)]
+        include_private: bool,
+        /// Write to this file (readable only by you) instead of the screen
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check an exercise file and add it to your own library
+    Import {
+        /// The exercise file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace a different exercise that has the same id
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Which entries a command takes.
+#[derive(Debug, clap::Args)]
+pub struct FilterArgs {
+    /// Only entries of this exercise
+    #[arg(long, value_name = "ID")]
+    pub exercise: Option<String>,
+    /// Only entries from this day on (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only entries up to this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> crate::journal::Filter {
+        crate::journal::Filter {
+            exercise: self.exercise.clone(),
+            since: self.since,
+            until: self.until,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2026-11-21"))
 }
 
 /// Runs the command line and says how the process should exit.
@@ -61,6 +131,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { paths }) => check::run(&paths),
+        Some(Command::List { filter, json }) => entries::list(cli.journal.as_deref(), &filter.filter(), json),
+        Some(Command::Show { id, json }) => entries::show(cli.journal.as_deref(), &id, json),
+        Some(Command::Export {
+            format,
+            filter,
+            include_private,
+            output,
+        }) => entries::export(
+            cli.journal.as_deref(),
+            &filter.filter(),
+            format,
+            include_private,
+            output.as_deref(),
+        ),
+        Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
     }
 }
 

@@ -36,6 +36,8 @@ pub enum EntryError {
     Newer(u32),
     #[error("one of its answers does not match its kind")]
     BadAnswer,
+    #[error("it is far larger than an entry can be")]
+    TooLarge,
 }
 
 impl Entry {

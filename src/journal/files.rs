@@ -13,13 +13,14 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{Local, NaiveDateTime};
 
-use super::entry_name::{self, ENTRIES_DIR};
+use super::catalog::{catalog, read_entry};
+use super::entry_name;
 use super::lock::JournalLock;
 use super::private_fs::{private_dir, private_subdirs, remove, remove_stale_temps, write_atomic};
 use super::store::{Store, StoreError};
-use super::{Draft, Entry};
+use super::{Draft, Entry, EntryName, trash};
 
 const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -43,6 +44,7 @@ impl FileJournal {
         // With the lock held, any temp file left here is a crash's leftover.
         remove_stale_temps(&journal.drafts_dir());
         remove_stale_temps(&root.join(SCRATCH_DIR));
+        trash::empty_old(root, Local::now().date_naive());
         Ok(journal)
     }
 
@@ -146,11 +148,23 @@ impl Store for FileJournal {
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
-        for name in entry_names(&self.root) {
+        for name in catalog(&self.root) {
             let slot = last.entry(name.exercise_id).or_insert(name.started);
             *slot = (*slot).max(name.started);
         }
         last
+    }
+
+    fn entries(&self) -> Vec<EntryName> {
+        catalog(&self.root)
+    }
+
+    fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {
+        read_entry(&self.root, id)
+    }
+
+    fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
+        trash::move_to_trash(&self.root, id, Local::now().date_naive()).map(|_| ())
     }
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
@@ -159,31 +173,4 @@ impl Store for FileJournal {
             .map_err(|e| StoreError::io("create a private scratch folder", &dir, e))?;
         Ok(dir)
     }
-}
-
-/// Every entry's name under `entries/YYYY/MM/`, without opening a file.
-pub fn entry_names(root: &Path) -> Vec<entry_name::EntryName> {
-    let mut names = Vec::new();
-    for year in subdirs(&root.join(ENTRIES_DIR)) {
-        for month in subdirs(&year) {
-            let Ok(files) = fs::read_dir(&month) else { continue };
-            names.extend(files.flatten().filter_map(|f| {
-                let file = f.file_name();
-                let id = file.to_str()?.strip_suffix(".toml")?;
-                entry_name::parse(id)
-            }));
-        }
-    }
-    names
-}
-
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect()
 }

@@ -1,6 +1,7 @@
 //! The private journal on disk: finished entries, drafts, and the lock that
 //! keeps two copies of mend from writing over each other.
 
+mod catalog;
 mod draft;
 mod entry;
 pub mod entry_name;
@@ -9,10 +10,13 @@ mod lock;
 pub mod private_fs;
 mod record;
 mod store;
+pub mod trash;
 
+pub use catalog::{Filter, catalog, read_entries, read_entry};
 pub use draft::{Draft, Step as DraftStep};
 pub use entry::{ENTRY_FORMAT, Entry, EntryError};
-pub use files::{FileJournal, entry_names};
+pub use entry_name::EntryName;
+pub use files::FileJournal;
 pub use lock::{JournalLock, LOCK_FILE};
 pub use record::{AnswerRecord, Value};
 pub use store::{Store, StoreError};

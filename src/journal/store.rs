@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use super::{Draft, Entry, EntryError};
+use super::{Draft, Entry, EntryError, EntryName};
 use crate::io_error::plain_words;
 use crate::sanitize::inert;
 
@@ -34,6 +34,15 @@ pub trait Store {
 
     /// A private folder for short-lived files, such as the one handed to `$EDITOR`.
     fn scratch_dir(&self) -> Result<PathBuf, StoreError>;
+
+    /// Every entry, newest first, as its name tells it (nothing is read).
+    fn entries(&self) -> Vec<EntryName>;
+
+    /// Reads one entry.
+    fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;
+
+    /// Moves an entry to the trash, from which it is emptied after 30 days.
+    fn delete_entry(&mut self, id: &str) -> Result<(), StoreError>;
 }
 
 /// Why the journal could not do something. Never holds what was written.
@@ -48,6 +57,8 @@ pub enum StoreError {
     },
     #[error("{} could not be read: {reason}", inert(&path.display().to_string()))]
     Unreadable { path: PathBuf, reason: EntryError },
+    #[error("there is no entry `{}` in the journal", inert(.0))]
+    NoSuchEntry(String),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]

@@ -16,7 +16,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
-use mend::journal::{Draft, Entry, Store, StoreError};
+use mend::journal::{Draft, Entry, EntryError, EntryName, Store, StoreError, entry_name};
 use mend::library::{Library, Loaded, Origin, check_bytes};
 use mend::tui::App;
 
@@ -65,6 +65,10 @@ pub struct Journal {
     /// Every draft written, in order.
     pub draft_writes: Vec<Draft>,
     pub discarded: Vec<String>,
+    /// Entries deleted, in order.
+    pub trashed: Vec<Entry>,
+    /// Ids of entries whose files cannot be read (they list, but do not load).
+    pub unreadable: Vec<String>,
     pub last_done: HashMap<String, NaiveDateTime>,
     /// Saves of entries fail this many more times, with this error.
     pub fail_entries: Option<(io::ErrorKind, usize)>,
@@ -195,6 +199,46 @@ impl Store for TestStore {
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
         Ok(std::env::temp_dir())
+    }
+
+    fn entries(&self) -> Vec<EntryName> {
+        let journal = self.0.borrow();
+        let mut names: Vec<EntryName> = journal
+            .entries
+            .iter()
+            .filter_map(|(e, _)| entry_name::parse(&e.id))
+            .collect();
+        names.extend(journal.unreadable.iter().filter_map(|id| entry_name::parse(id)));
+        names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
+        names
+    }
+
+    fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {
+        let journal = self.0.borrow();
+        if journal.unreadable.iter().any(|u| u == id) {
+            return Err(StoreError::Unreadable {
+                path: Path::new(JOURNAL_ROOT).join(format!("{id}.toml")),
+                reason: EntryError::Damaged { line: 1, column: 1 },
+            });
+        }
+        journal
+            .entries
+            .iter()
+            .find(|(e, _)| e.id == id)
+            .map(|(e, _)| e.clone())
+            .ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))
+    }
+
+    fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        let at = journal
+            .entries
+            .iter()
+            .position(|(e, _)| e.id == id)
+            .ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
+        let (entry, _) = journal.entries.remove(at);
+        journal.trashed.push(entry);
+        Ok(())
     }
 }
 

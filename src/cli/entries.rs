@@ -1,0 +1,182 @@
+//! `mend list`, `mend show` and `mend export`: reading the journal.
+//!
+//! These only read, so they take no lock: they work while mend is open in
+//! another window.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use crate::clock::{Clock, SystemClock};
+use crate::export::{Export, Format, ShownValue, entries_json, one_entry_json, shown_value};
+use crate::journal::{Entry, EntryName, Filter, catalog, private_fs, read_entries, read_entry};
+use crate::library::Library;
+use crate::paths;
+use crate::sanitize::inert;
+
+/// One line per entry: id, date and the exercise's title.
+pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Result<ExitCode> {
+    let root = paths::journal_dir(journal)?;
+    let names = filter.apply(catalog(&root));
+    let mut out = io::stdout().lock();
+    if json {
+        let entries = read_reporting(&root, &names);
+        out.write_all(entries_json(&entries).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let titles = Titles::new(&root);
+    for name in &names {
+        let title = titles.of(name);
+        writeln!(
+            out,
+            "{}  {}  {}",
+            name.id,
+            name.started.format("%Y-%m-%d %H:%M"),
+            inert(&title)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One entry, as text or JSON.
+pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let root = paths::journal_dir(journal)?;
+    let entry = read_entry(&root, id)?;
+    let text = if json {
+        one_entry_json(&entry)
+    } else {
+        readable(&entry)
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Entries to share, private answers withheld unless asked for.
+pub fn export(
+    journal: Option<&Path>,
+    filter: &Filter,
+    format: Format,
+    include_private: bool,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let root = paths::journal_dir(journal)?;
+    let names = filter.apply(catalog(&root));
+    let entries = read_reporting(&root, &names);
+    if entries.is_empty() {
+        bail!(
+            "there are no entries to export{}",
+            if *filter == Filter::default() {
+                ""
+            } else {
+                " that match"
+            }
+        );
+    }
+    let export = Export {
+        entries: &entries,
+        include_private,
+        made_at: SystemClock.now(),
+    };
+    let text = export.render(format);
+    match output {
+        None => io::stdout().lock().write_all(text.as_bytes())?,
+        Some(path) => {
+            private_fs::write_atomic(path, text.as_bytes()).map_err(|e| {
+                anyhow::anyhow!(
+                    "could not write {}: {}",
+                    inert(&path.display().to_string()),
+                    crate::io_error::plain_words(&e)
+                )
+            })?;
+            eprintln!(
+                "Exported {} to {}.",
+                count(entries.len()),
+                inert(&path.display().to_string())
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the entries named; any that cannot be read are named once on stderr and skipped.
+fn read_reporting(root: &Path, names: &[EntryName]) -> Vec<Entry> {
+    let (entries, problems) = read_entries(root, names);
+    for problem in problems {
+        eprintln!("mend: skipped: {problem}");
+    }
+    entries
+}
+
+fn count(n: usize) -> String {
+    match n {
+        1 => "1 entry".into(),
+        n => format!("{n} entries"),
+    }
+}
+
+/// An entry as plain text.
+fn readable(entry: &Entry) -> String {
+    let mut out = format!(
+        "{}\n{}\n",
+        inert(&entry.exercise_title),
+        entry.started_at.format("%A %-d %B %Y, %H:%M")
+    );
+    for answer in &entry.answers {
+        let private = if answer.private { "  (private)" } else { "" };
+        out.push_str(&format!("\n{}{private}\n", inert(&answer.question)));
+        match shown_value(answer) {
+            ShownValue::Words(text) | ShownValue::Fact(text) => {
+                for line in text.lines() {
+                    out.push_str(&format!("  {line}\n"));
+                }
+            }
+            ShownValue::Items(items) => {
+                for item in items {
+                    out.push_str(&format!("  - {item}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Exercise titles for the list: from the library where the exercise still
+/// exists, else from one of its entries (an exercise may be gone).
+struct Titles {
+    root: std::path::PathBuf,
+    known: HashMap<String, String>,
+    read: std::cell::RefCell<HashMap<String, String>>,
+}
+
+impl Titles {
+    fn new(root: &Path) -> Self {
+        let library = Library::load(&paths::exercises_dir(root));
+        let known = library
+            .exercises
+            .into_iter()
+            .map(|l| (l.exercise.id, l.exercise.title))
+            .collect();
+        Self {
+            root: root.to_path_buf(),
+            known,
+            read: std::cell::RefCell::default(),
+        }
+    }
+
+    fn of(&self, name: &EntryName) -> String {
+        if let Some(title) = self.known.get(&name.exercise_id) {
+            return title.clone();
+        }
+        let mut read = self.read.borrow_mut();
+        if let Some(title) = read.get(&name.exercise_id) {
+            return title.clone();
+        }
+        let title =
+            read_entry(&self.root, &name.id).map_or_else(|_| name.exercise_id.clone(), |e| e.exercise_title);
+        read.insert(name.exercise_id.clone(), title.clone());
+        title
+    }
+}

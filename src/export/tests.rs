@@ -1,0 +1,129 @@
+use chrono::DateTime;
+
+use super::*;
+use crate::answer::Answer;
+use crate::journal::ENTRY_FORMAT;
+
+const SECRET: &str = "the thing I never told anyone";
+const SECRET_QUESTION: &str = "What do you keep to yourself?";
+
+fn entry() -> Entry {
+    let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+    Entry {
+        format: ENTRY_FORMAT,
+        id: "2026-11-21-213000-handover".into(),
+        exercise_id: "handover".into(),
+        exercise_title: "Handover <week>".into(),
+        exercise_hash: "abc".into(),
+        started_at: at,
+        finished_at: at,
+        answers: vec![
+            AnswerRecord::new(
+                "went",
+                "How did it go?",
+                false,
+                &Answer::Text("<script>alert(1)</script> & \"fine\"\nsecond line".into()),
+            ),
+            AnswerRecord::new(
+                "promises",
+                "Which promises?",
+                false,
+                &Answer::List(vec!["pickup at 5".into(), "*call* on Sunday".into()]),
+            ),
+            AnswerRecord::new("mood", "How calm?", false, &Answer::Scale(4)),
+            AnswerRecord::new("late", "Late?", false, &Answer::YesNo(false)),
+            AnswerRecord::new("secret", SECRET_QUESTION, true, &Answer::Text(SECRET.into())),
+        ],
+    }
+}
+
+fn export(entries: &[Entry], include_private: bool, format: Format) -> String {
+    let made_at = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
+    Export {
+        entries,
+        include_private,
+        made_at,
+    }
+    .render(format)
+}
+
+#[test]
+fn private_answers_never_leave_unless_asked_for() {
+    let entries = [entry()];
+    for format in [Format::Md, Format::Html, Format::Json] {
+        let out = export(&entries, false, format);
+        assert!(!out.contains("never told"), "{format:?} leaked a private answer");
+        assert!(
+            !out.contains("keep to yourself"),
+            "{format:?} leaked a private question"
+        );
+        assert!(!out.contains("secret"), "{format:?} leaked a private prompt id");
+        let with = export(&entries, true, format);
+        assert!(with.contains(SECRET), "{format:?} left out what was asked for");
+    }
+}
+
+#[test]
+fn an_export_says_that_something_was_withheld() {
+    let entries = [entry()];
+    assert!(export(&entries, false, Format::Md).contains("1 private answer was left out."));
+    assert!(export(&entries, false, Format::Html).contains("1 private answer was left out."));
+    let json: serde_json::Value = serde_json::from_str(&export(&entries, false, Format::Json)).unwrap();
+    assert_eq!(json[0]["withheld"], 1);
+    assert!(!export(&entries, true, Format::Md).contains("left out"));
+}
+
+#[test]
+fn html_escapes_every_text_and_fetches_nothing() {
+    let out = export(&[entry()], false, Format::Html);
+    assert!(!out.contains("<script"), "an answer became markup");
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;fine&quot;"));
+    assert!(out.contains("Handover &lt;week&gt;"));
+    assert!(!out.contains("src="), "nothing is loaded from elsewhere");
+    assert!(
+        !out.contains("http://") && !out.contains("https://"),
+        "no outside address"
+    );
+    assert!(out.contains("default-src 'none'"));
+}
+
+#[test]
+fn markdown_reads_as_written() {
+    let out = export(&[entry()], false, Format::Md);
+    assert!(out.contains("## Handover &lt;week&gt; — Saturday 21 November 2026, 21:30"));
+    assert!(out.contains("**How did it go?**"));
+    assert!(out.contains("- pickup at 5\n- \\*call\\* on Sunday"));
+    assert!(out.contains("**How calm?**\n\n4\n"));
+    assert!(out.contains("**Late?**\n\nNo\n"));
+}
+
+#[test]
+fn json_keeps_values_in_their_own_types() {
+    let json: serde_json::Value = serde_json::from_str(&export(&[entry()], true, Format::Json)).unwrap();
+    let answers = &json[0]["answers"];
+    assert_eq!(
+        answers[1]["value"],
+        serde_json::json!(["pickup at 5", "*call* on Sunday"])
+    );
+    assert_eq!(answers[2]["value"], 4);
+    assert_eq!(answers[3]["value"], false);
+    assert_eq!(answers[4]["private"], true);
+    assert_eq!(json[0]["started_at"], "2026-11-21T21:30:00+01:00");
+}
+
+#[test]
+fn control_characters_are_made_inert_in_every_format() {
+    let mut e = entry();
+    e.answers[0] = AnswerRecord::new(
+        "went",
+        "Q\u{1b}[2J",
+        false,
+        &Answer::Text("a\u{1b}]0;x\u{7}b".into()),
+    );
+    for format in [Format::Md, Format::Html] {
+        assert!(
+            !export(std::slice::from_ref(&e), false, format).contains('\u{1b}'),
+            "{format:?}"
+        );
+    }
+}

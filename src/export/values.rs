@@ -1,0 +1,26 @@
+//! An answer's value as it is shown to people.
+
+use crate::journal::{AnswerRecord, Value};
+use crate::sanitize::inert;
+
+/// How an answer reads: words, a list of items, or a short fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShownValue {
+    /// Text, possibly in several paragraphs.
+    Words(String),
+    /// The items of a list, or the options picked.
+    Items(Vec<String>),
+    /// A number on a scale, or yes or no.
+    Fact(String),
+}
+
+/// The value of `record`, control characters made inert.
+pub fn shown_value(record: &AnswerRecord) -> ShownValue {
+    match &record.value {
+        Value::Text(t) => ShownValue::Words(inert(t).into_owned()),
+        Value::Texts(items) => ShownValue::Items(items.iter().map(|i| inert(i).into_owned()).collect()),
+        Value::Integer(n) => ShownValue::Fact(n.to_string()),
+        Value::Bool(true) => ShownValue::Fact("Yes".into()),
+        Value::Bool(false) => ShownValue::Fact("No".into()),
+    }
+}

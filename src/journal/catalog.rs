@@ -1,0 +1,104 @@
+//! Finding and reading entries: the list comes from file names alone, so
+//! it is quick however large the journal grows; an entry's file is read only
+//! when it is needed.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::entry_name::{self, ENTRIES_DIR, EntryName};
+use super::store::StoreError;
+use super::{Entry, EntryError};
+
+/// Entry files larger than this are refused rather than read into memory.
+const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Every entry under `entries/YYYY/MM/`, newest first, without opening a file.
+pub fn catalog(root: &Path) -> Vec<EntryName> {
+    let mut names = Vec::new();
+    for year in subdirs(&root.join(ENTRIES_DIR)) {
+        for month in subdirs(&year) {
+            let Ok(files) = fs::read_dir(&month) else { continue };
+            names.extend(files.flatten().filter_map(|f| {
+                let file = f.file_name();
+                let id = file.to_str()?.strip_suffix(".toml")?;
+                entry_name::parse(id)
+            }));
+        }
+    }
+    names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
+    names
+}
+
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect()
+}
+
+/// Which entries to take: by exercise and by date (inclusive), all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub exercise: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn matches(&self, name: &EntryName) -> bool {
+        let day = name.started.date();
+        self.exercise.as_ref().is_none_or(|e| *e == name.exercise_id)
+            && self.since.is_none_or(|since| day >= since)
+            && self.until.is_none_or(|until| day <= until)
+    }
+
+    /// The entries of `catalog` this filter keeps, in the same order.
+    pub fn apply(&self, catalog: Vec<EntryName>) -> Vec<EntryName> {
+        catalog.into_iter().filter(|n| self.matches(n)).collect()
+    }
+}
+
+/// Reads the entry with this id.
+pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
+    let path = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
+    let mut file = File::open(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NoSuchEntry(id.to_string()),
+        _ => StoreError::io("read the entry", &path, e),
+    })?;
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read the entry", &path, e))?;
+    if bytes.len() as u64 > MAX_ENTRY_BYTES {
+        return Err(StoreError::Unreadable {
+            path,
+            reason: EntryError::TooLarge,
+        });
+    }
+    let mut entry = Entry::from_toml(&bytes).map_err(|reason| StoreError::Unreadable { path, reason })?;
+    // The file's name is what lists, `show` and deletion go by.
+    entry.id = id.to_string();
+    Ok(entry)
+}
+
+/// Reads every entry named; those that cannot be read are returned apart,
+/// each once, and their files are left as they are.
+pub fn read_entries(root: &Path, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
+    let mut entries = Vec::with_capacity(names.len());
+    let mut problems = Vec::new();
+    for name in names {
+        match read_entry(root, &name.id) {
+            Ok(entry) => entries.push(entry),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (entries, problems)
+}

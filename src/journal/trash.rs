@@ -1,0 +1,101 @@
+//! Deleted entries: moved to `trash/`, never unlinked at once, and emptied
+//! once they have been there for 30 days.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::entry_name;
+use super::private_fs::{private_subdirs, sync_dir};
+use super::store::StoreError;
+
+pub const TRASH_DIR: &str = "trash";
+
+/// How long a deleted entry can still be taken back out of the trash.
+pub const KEEP_DAYS: i64 = 30;
+
+/// `trash/2026-11-21--<entry id>.toml`: the day of deletion comes first.
+const SEPARATOR: &str = "--";
+
+/// Moves the entry to the trash; where it went.
+pub fn move_to_trash(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf, StoreError> {
+    let from = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
+    if !from.is_file() {
+        return Err(StoreError::NoSuchEntry(id.to_string()));
+    }
+    let trash = root.join(TRASH_DIR);
+    private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
+    let to = trash.join(format!("{}{SEPARATOR}{id}.toml", today.format("%Y-%m-%d")));
+    // A rename within the journal is atomic: the entry is in one place or the other.
+    fs::rename(&from, &to).map_err(|e| StoreError::io("move the entry to the trash", &from, e))?;
+    for dir in [&trash, from.parent().unwrap_or(root)] {
+        sync_dir(dir).map_err(|e| StoreError::io("move the entry to the trash", dir, e))?;
+    }
+    Ok(to)
+}
+
+/// Removes what has been in the trash for more than [`KEEP_DAYS`] days.
+/// Files it does not recognise are left alone.
+pub fn empty_old(root: &Path, today: NaiveDate) {
+    let Ok(files) = fs::read_dir(root.join(TRASH_DIR)) else {
+        return;
+    };
+    for file in files.flatten() {
+        let name = file.file_name();
+        let Some(deleted) = name.to_str().and_then(deletion_day) else {
+            continue;
+        };
+        if (today - deleted).num_days() > KEEP_DAYS {
+            let _ = fs::remove_file(file.path());
+        }
+    }
+}
+
+fn deletion_day(file_name: &str) -> Option<NaiveDate> {
+    let (day, _) = file_name.split_once(SEPARATOR)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn deleting_moves_the_file_and_emptying_waits_thirty_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = "2026-10-01-080000-x";
+        let path = entry_name::entry_path(dir.path(), id).unwrap();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "format = 1").unwrap();
+        let trashed = move_to_trash(dir.path(), id, day("2026-11-01")).unwrap();
+        assert!(!path.exists());
+        assert_eq!(fs::read_to_string(&trashed).unwrap(), "format = 1");
+        empty_old(dir.path(), day("2026-12-01"));
+        assert!(trashed.exists(), "30 days later it is still there");
+        empty_old(dir.path(), day("2026-12-02"));
+        assert!(!trashed.exists());
+    }
+
+    #[test]
+    fn unknown_entries_and_strange_files_are_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            move_to_trash(dir.path(), "2026-10-01-080000-x", day("2026-11-01")),
+            Err(StoreError::NoSuchEntry(_))
+        ));
+        assert!(matches!(
+            move_to_trash(dir.path(), "../../etc", day("2026-11-01")),
+            Err(StoreError::NoSuchEntry(_))
+        ));
+        fs::create_dir_all(dir.path().join(TRASH_DIR)).unwrap();
+        let odd = dir.path().join(TRASH_DIR).join("notes.txt");
+        fs::write(&odd, "x").unwrap();
+        empty_old(dir.path(), day("2030-01-01"));
+        assert!(odd.exists());
+    }
+}
