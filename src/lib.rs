@@ -18,5 +18,6 @@ pub mod paths;
 pub mod plain;
 pub mod sanitize;
 pub mod session;
+pub mod synthetic;
 pub mod time_words;
 pub mod tui;

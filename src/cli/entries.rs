@@ -11,8 +11,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::clock::{Clock, SystemClock};
-use crate::export::{Export, Format, ShownValue, entries_json, one_entry_json, shown_value};
-use crate::journal::{Entry, EntryName, Filter, catalog, private_fs, read_entries, read_entry};
+use crate::export::{Format, Options, ShownValue, Writer, entries_json, one_entry_json, shown_value};
+use crate::journal::{
+    Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
+};
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
@@ -54,7 +56,8 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// Entries to share, private answers withheld unless asked for.
+/// Entries to share, private answers withheld unless asked for. Entries are
+/// read and written one batch at a time, whatever the size of the journal.
 pub fn export(
     journal: Option<&Path>,
     filter: &Filter,
@@ -64,8 +67,7 @@ pub fn export(
 ) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     let names = filter.apply(catalog(&root));
-    let entries = read_reporting(&root, &names);
-    if entries.is_empty() {
+    if names.is_empty() {
         bail!(
             "there are no entries to export{}",
             if *filter == Filter::default() {
@@ -75,16 +77,19 @@ pub fn export(
             }
         );
     }
-    let export = Export {
-        entries: &entries,
+    let options = Options {
+        format,
         include_private,
         made_at: SystemClock.now(),
     };
-    let text = export.render(format);
     match output {
-        None => io::stdout().lock().write_all(text.as_bytes())?,
+        None => {
+            let out = io::BufWriter::new(io::stdout().lock());
+            write_export(&root, &names, options, out)?;
+        }
         Some(path) => {
-            private_fs::write_atomic(path, text.as_bytes()).map_err(|e| {
+            let bytes = write_export(&root, &names, options, Vec::new())?;
+            private_fs::write_atomic(path, &bytes).map_err(|e| {
                 anyhow::anyhow!(
                     "could not write {}: {}",
                     inert(&path.display().to_string()),
@@ -93,12 +98,28 @@ pub fn export(
             })?;
             eprintln!(
                 "Exported {} to {}.",
-                count(entries.len()),
+                count(names.len()),
                 inert(&path.display().to_string())
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Streams the export of `names` into `out`; entries that cannot be read are
+/// named once on stderr and skipped.
+fn write_export<W: Write>(root: &Path, names: &[EntryName], options: Options, out: W) -> anyhow::Result<W> {
+    let mut writer = Writer::new(options, out)?;
+    for_each_entry(root, names, |result| match result {
+        Ok(entry) => writer.entry(&entry),
+        Err(problem) => {
+            eprintln!("mend: skipped: {problem}");
+            Ok(())
+        }
+    })?;
+    let (_, mut out) = writer.finish()?;
+    out.flush()?;
+    Ok(out)
 }
 
 /// Reads the entries named; any that cannot be read are named once on stderr and skipped.

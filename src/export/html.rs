@@ -4,54 +4,54 @@
 use std::fmt::Write;
 
 use super::values::{ShownValue, shown_value};
-use super::{Export, when, withheld_note};
+use super::{Options, WITHHELD_POLICY, when, withheld_note};
+use crate::journal::Entry;
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.5rem;border-bottom:1px solid #ccc}\
 .q{font-weight:bold;margin:1.2rem 0 .3rem}.a{margin:0 0 .6rem;white-space:pre-wrap}.note{color:#555;font-style:italic}\
 @media print{body{margin:0}h2{break-after:avoid}section{break-inside:avoid-page}}";
 
-pub fn render(export: &Export<'_>) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
+pub fn head(options: &Options) -> String {
+    let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Journal entries</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+         <title>Journal entries</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Journal entries</h1>\n"
     );
-    let _ = writeln!(out, "<h1>Journal entries</h1>");
     let _ = writeln!(
         out,
         "<p class=\"note\">Exported from mend on {}.</p>",
-        escape(&when(&export.made_at))
+        escape(&when(&options.made_at))
     );
-    if export.withheld_total() > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">Some answers are private and were left out.</p>"
-        );
+    if !options.include_private {
+        let _ = writeln!(out, "<p class=\"note\">{WITHHELD_POLICY}</p>");
     }
-    for entry in export.entries {
-        let _ = writeln!(out, "<section>");
-        let _ = writeln!(
-            out,
-            "<h2>{} — {}</h2>",
-            escape(&entry.exercise_title),
-            escape(&when(&entry.started_at))
-        );
-        let (answers, withheld) = export.shared(entry);
-        for answer in answers {
-            let _ = writeln!(out, "<p class=\"q\">{}</p>", escape(&answer.question));
-            let _ = writeln!(out, "{}", value(&shown_value(answer)));
-        }
-        if withheld > 0 {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", withheld_note(withheld));
-        }
-        let _ = writeln!(out, "</section>");
-    }
-    out.push_str("</body>\n</html>\n");
     out
+}
+
+pub fn section(options: &Options, entry: &Entry) -> String {
+    let mut out = String::from("<section>\n");
+    let _ = writeln!(
+        out,
+        "<h2>{} — {}</h2>",
+        escape(&entry.exercise_title),
+        escape(&when(&entry.started_at))
+    );
+    let (answers, withheld) = options.shared(entry);
+    for answer in answers {
+        let _ = writeln!(out, "<p class=\"q\">{}</p>", escape(&answer.question));
+        let _ = writeln!(out, "{}", value(&shown_value(answer)));
+    }
+    if withheld > 0 {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", withheld_note(withheld));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+pub fn tail() -> String {
+    "</body>\n</html>\n".into()
 }
 
 fn value(shown: &ShownValue) -> String {

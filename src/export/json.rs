@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::Export;
+use super::Options;
 use crate::journal::{AnswerRecord, Entry, Value};
 
 #[derive(Serialize)]
@@ -26,16 +26,20 @@ struct AnswerJson<'a> {
     private: bool,
 }
 
-pub fn render(export: &Export<'_>) -> String {
-    let entries: Vec<EntryJson<'_>> = export
-        .entries
-        .iter()
-        .map(|entry| {
-            let (answers, withheld) = export.shared(entry);
-            entry_json(entry, &answers, withheld)
-        })
-        .collect();
-    to_pretty(&entries)
+pub fn head() -> String {
+    "[".into()
+}
+
+/// One entry of the array; entries after the first are preceded by a comma.
+pub fn section(options: &Options, entry: &Entry, first: bool) -> String {
+    let (answers, withheld) = options.shared(entry);
+    let text = to_pretty(&entry_json(entry, &answers, withheld));
+    let indented: Vec<String> = text.trim_end().lines().map(|l| format!("  {l}")).collect();
+    format!("{}\n{}", if first { "" } else { "," }, indented.join("\n"))
+}
+
+pub fn tail() -> String {
+    "\n]\n".into()
 }
 
 /// Every entry with every answer, private ones included: the person's own listing.

@@ -3,45 +3,38 @@
 use std::fmt::Write;
 
 use super::values::{ShownValue, shown_value};
-use super::{Export, when, withheld_note};
+use super::{Options, WITHHELD_POLICY, when, withheld_note};
+use crate::journal::Entry;
 use crate::sanitize::inert;
 
-pub fn render(export: &Export<'_>) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# Journal entries\n");
-    let _ = writeln!(
-        out,
-        "Exported from mend on {}. {}",
-        when(&export.made_at),
-        count(export.entries.len())
+pub fn head(options: &Options) -> String {
+    let mut out = format!(
+        "# Journal entries\n\nExported from mend on {}.\n",
+        when(&options.made_at)
     );
-    if export.withheld_total() > 0 {
-        let _ = writeln!(out, "Some answers are private and were left out.");
-    }
-    for entry in export.entries {
-        let _ = writeln!(
-            out,
-            "\n## {} — {}\n",
-            escape(&inert(&entry.exercise_title)),
-            when(&entry.started_at)
-        );
-        let (answers, withheld) = export.shared(entry);
-        for answer in answers {
-            let _ = writeln!(out, "**{}**\n", escape(&inert(&answer.question)));
-            let _ = writeln!(out, "{}\n", value(&shown_value(answer)));
-        }
-        if withheld > 0 {
-            let _ = writeln!(out, "_{}_", withheld_note(withheld));
-        }
+    if !options.include_private {
+        let _ = writeln!(out, "{WITHHELD_POLICY}");
     }
     out
 }
 
-fn count(n: usize) -> String {
-    match n {
-        1 => "1 entry.".into(),
-        n => format!("{n} entries."),
+pub fn section(options: &Options, entry: &Entry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n## {} — {}\n",
+        escape(&inert(&entry.exercise_title)),
+        when(&entry.started_at)
+    );
+    let (answers, withheld) = options.shared(entry);
+    for answer in answers {
+        let _ = writeln!(out, "**{}**\n", escape(&inert(&answer.question)));
+        let _ = writeln!(out, "{}\n", value(&shown_value(answer)));
     }
+    if withheld > 0 {
+        let _ = writeln!(out, "_{}_", withheld_note(withheld));
+    }
+    out
 }
 
 fn value(shown: &ShownValue) -> String {

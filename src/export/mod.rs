@@ -9,6 +9,8 @@ mod json;
 mod markdown;
 mod values;
 
+use std::io::{self, Write};
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::journal::{AnswerRecord, Entry};
@@ -36,22 +38,15 @@ impl Format {
     }
 }
 
-/// What goes into an export, and when it was made.
-pub struct Export<'a> {
-    pub entries: &'a [Entry],
+/// What every export needs to know besides its entries.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub format: Format,
     pub include_private: bool,
     pub made_at: DateTime<FixedOffset>,
 }
 
-impl Export<'_> {
-    pub fn render(&self, format: Format) -> String {
-        match format {
-            Format::Md => markdown::render(self),
-            Format::Html => html::render(self),
-            Format::Json => json::render(self),
-        }
-    }
-
+impl Options {
     /// The answers of `entry` that may leave, and how many were held back.
     fn shared<'e>(&self, entry: &'e Entry) -> (Vec<&'e AnswerRecord>, usize) {
         let shown: Vec<&AnswerRecord> = entry
@@ -62,12 +57,69 @@ impl Export<'_> {
         let withheld = entry.answers.len() - shown.len();
         (shown, withheld)
     }
+}
 
-    /// How many answers were held back in all.
-    fn withheld_total(&self) -> usize {
-        self.entries.iter().map(|e| self.shared(e).1).sum()
+/// Writes an export one entry at a time, so a journal of any size is
+/// exported without holding it all in memory.
+pub struct Writer<W: Write> {
+    options: Options,
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> Writer<W> {
+    /// Starts the export (its heading, or the page's head).
+    pub fn new(options: Options, mut out: W) -> io::Result<Self> {
+        let head = match options.format {
+            Format::Md => markdown::head(&options),
+            Format::Html => html::head(&options),
+            Format::Json => json::head(),
+        };
+        out.write_all(head.as_bytes())?;
+        Ok(Self {
+            options,
+            out,
+            written: 0,
+        })
+    }
+
+    pub fn entry(&mut self, entry: &Entry) -> io::Result<()> {
+        let first = self.written == 0;
+        let section = match self.options.format {
+            Format::Md => markdown::section(&self.options, entry),
+            Format::Html => html::section(&self.options, entry),
+            Format::Json => json::section(&self.options, entry, first),
+        };
+        self.written += 1;
+        self.out.write_all(section.as_bytes())
+    }
+
+    /// Ends the export; how many entries it holds, and the output.
+    pub fn finish(mut self) -> io::Result<(usize, W)> {
+        let tail = match self.options.format {
+            Format::Md => String::new(),
+            Format::Html => html::tail(),
+            Format::Json => json::tail(),
+        };
+        self.out.write_all(tail.as_bytes())?;
+        Ok((self.written, self.out))
     }
 }
+
+/// The whole export of `entries` as text.
+pub fn render(options: Options, entries: &[Entry]) -> String {
+    let result = Writer::new(options, Vec::new()).and_then(|mut writer| {
+        entries.iter().try_for_each(|e| writer.entry(e))?;
+        writer.finish()
+    });
+    // Writing to memory cannot fail.
+    result
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+/// What the heading says of private answers when they are left out.
+const WITHHELD_POLICY: &str = "Answers marked private were left out; each entry says how many.";
 
 /// "1 private answer was left out." and its plural.
 fn withheld_note(n: usize) -> String {

@@ -39,12 +39,14 @@ fn entry() -> Entry {
 
 fn export(entries: &[Entry], include_private: bool, format: Format) -> String {
     let made_at = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
-    Export {
+    render(
+        Options {
+            format,
+            include_private,
+            made_at,
+        },
         entries,
-        include_private,
-        made_at,
-    }
-    .render(format)
+    )
 }
 
 #[test]
@@ -71,6 +73,11 @@ fn an_export_says_that_something_was_withheld() {
     let json: serde_json::Value = serde_json::from_str(&export(&entries, false, Format::Json)).unwrap();
     assert_eq!(json[0]["withheld"], 1);
     assert!(!export(&entries, true, Format::Md).contains("left out"));
+    assert_eq!(
+        export(&[], false, Format::Json).trim(),
+        "[\n]",
+        "an empty export is an empty array"
+    );
 }
 
 #[test]
@@ -126,4 +133,11 @@ fn control_characters_are_made_inert_in_every_format() {
             "{format:?}"
         );
     }
+}
+
+#[test]
+fn json_of_several_entries_is_one_valid_array() {
+    let entries = [entry(), entry(), entry()];
+    let json: serde_json::Value = serde_json::from_str(&export(&entries, false, Format::Json)).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(3));
 }

@@ -94,11 +94,45 @@ pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
 pub fn read_entries(root: &Path, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
     let mut entries = Vec::with_capacity(names.len());
     let mut problems = Vec::new();
-    for name in names {
-        match read_entry(root, &name.id) {
+    let _ = for_each_entry(root, names, |result| {
+        match result {
             Ok(entry) => entries.push(entry),
             Err(problem) => problems.push(problem),
         }
-    }
+        Ok::<(), ()>(())
+    });
     (entries, problems)
+}
+
+/// Entries read in a batch before they are handed on: enough to keep every
+/// core busy, few enough that a journal of any size is never held whole.
+const BATCH: usize = 256;
+
+/// Reads the entries named, in order, handing each (or why it could not be
+/// read) to `each`. Files are read and parsed on every core, a batch at a time.
+pub fn for_each_entry<E>(
+    root: &Path,
+    names: &[EntryName],
+    mut each: impl FnMut(Result<Entry, StoreError>) -> Result<(), E>,
+) -> Result<(), E> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    for batch in names.chunks(BATCH) {
+        let share = batch.len().div_ceil(workers);
+        let results: Vec<Vec<Result<Entry, StoreError>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(share.max(1))
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|n| read_entry(root, &n.id)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for result in results.into_iter().flatten() {
+            each(result)?;
+        }
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::entry::{ENTRY_FORMAT, EntryError, read_versioned};
+use super::entry::{ENTRY_FORMAT, EntryError, Versioned, read_versioned};
 use super::record::AnswerRecord;
 
 /// Everything needed to pick a session up where it was left.
@@ -30,6 +30,12 @@ pub enum Step {
     Intro,
     Prompt(String),
     Review,
+}
+
+impl Versioned for Draft {
+    fn format(&self) -> u32 {
+        self.format
+    }
 }
 
 impl Draft {

@@ -59,16 +59,31 @@ impl Entry {
 
 /// Reads a file mend wrote (an entry or a draft): UTF-8, not from a newer
 /// format, well-formed. Errors say where, never what was written.
-pub(super) fn read_versioned<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, EntryError> {
+pub(super) fn read_versioned<T: serde::de::DeserializeOwned + Versioned>(
+    bytes: &[u8],
+) -> Result<T, EntryError> {
     let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
-    if let Some(newer) = newer_format(text) {
-        return Err(EntryError::Newer(newer));
+    match toml::from_str::<T>(text) {
+        Ok(value) if value.format() > ENTRY_FORMAT => Err(EntryError::Newer(value.format())),
+        Ok(value) => Ok(value),
+        // Only a file that does not parse is looked at again, for a newer
+        // format whose layout changed: that is "newer", not "damaged".
+        Err(e) => Err(newer_format(text).map_or_else(|| damaged(text, e.span()), EntryError::Newer)),
     }
-    toml::from_str(text).map_err(|e| damaged(text, e.span()))
 }
 
-/// The `format` of a file from a newer mend, read before anything else so
-/// that a changed layout is reported as newer rather than damaged.
+/// A file with a `format` number.
+pub(super) trait Versioned {
+    fn format(&self) -> u32;
+}
+
+impl Versioned for Entry {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+/// The `format` of a file from a newer mend, if it says it is one.
 fn newer_format(text: &str) -> Option<u32> {
     let (document, _) = toml::de::DeTable::parse_recoverable(text);
     let value = document.get_ref().get("format")?;

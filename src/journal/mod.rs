@@ -12,7 +12,7 @@ mod record;
 mod store;
 pub mod trash;
 
-pub use catalog::{Filter, catalog, read_entries, read_entry};
+pub use catalog::{Filter, catalog, for_each_entry, read_entries, read_entry};
 pub use draft::{Draft, Step as DraftStep};
 pub use entry::{ENTRY_FORMAT, Entry, EntryError};
 pub use entry_name::EntryName;

@@ -1,0 +1,177 @@
+//! Synthetic journals, for benchmarks and tests at scale: entries of the
+//! built-in exercises, with answers of plausible prose, written straight to
+//! a journal folder. Deterministic for a given seed.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use crate::answer::Answer;
+use crate::exercise::{Exercise, PromptKind};
+use crate::journal::private_fs::{private_dir, private_subdirs};
+use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, entry_name};
+use crate::library::Library;
+
+const WORDS: &[&str] = &[
+    "we",
+    "talked",
+    "about",
+    "the",
+    "handover",
+    "and",
+    "I",
+    "kept",
+    "calm",
+    "today",
+    "children",
+    "school",
+    "promise",
+    "late",
+    "sorry",
+    "listened",
+    "boundary",
+    "weekend",
+    "phone",
+    "call",
+    "pickup",
+    "trust",
+    "small",
+    "step",
+    "again",
+    "felt",
+    "tired",
+    "but",
+    "tried",
+    "to",
+    "stay",
+    "kind",
+    "homework",
+    "dinner",
+    "schedule",
+    "they",
+    "asked",
+    "me",
+    "what",
+    "time",
+    "reminded",
+    "myself",
+    "breathe",
+    "before",
+    "answering",
+    "message",
+    "grateful",
+    "for",
+    "quiet",
+];
+
+/// A small, fast, repeatable random number source (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Writes `count` entries to the journal at `root`, one every ~20 hours
+/// going back from `newest`, each with 100–600 words of answers in all.
+pub fn generate(root: &Path, count: usize, seed: u64, newest: DateTime<FixedOffset>) -> std::io::Result<()> {
+    private_dir(root)?;
+    let library = Library::built_in();
+    let mut rng = Rng(seed.max(1));
+    for i in 0..count {
+        let loaded = &library.exercises[rng.below(library.exercises.len())];
+        let started = newest - Duration::minutes(i as i64 * 1_200 + rng.below(600) as i64);
+        let entry = entry(&loaded.exercise, &loaded.hash, started, &mut rng);
+        let path = entry_name::entry_path(root, &entry.id).ok_or_else(|| std::io::Error::other("bad id"))?;
+        if let Some(folder) = path.parent() {
+            private_subdirs(root, folder)?;
+        }
+        // Generated data needs no crash safety: a plain write is enough.
+        fs::write(&path, entry.to_toml())?;
+    }
+    Ok(())
+}
+
+fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &mut Rng) -> Entry {
+    let text_prompts = exercise
+        .prompts
+        .iter()
+        .filter(|p| matches!(p.kind, PromptKind::Text))
+        .count()
+        .max(1);
+    let budget = 100 + rng.below(501);
+    let answers = exercise
+        .prompts
+        .iter()
+        .filter(|p| p.when.is_none())
+        .map(|p| {
+            let answer = answer(&p.kind, budget / text_prompts, rng);
+            AnswerRecord::new(&p.id, &p.ask, p.private, &answer)
+        })
+        .collect();
+    Entry {
+        format: ENTRY_FORMAT,
+        id: entry_name::entry_id(started, &exercise.id, 1),
+        exercise_id: exercise.id.clone(),
+        exercise_title: exercise.title.clone(),
+        exercise_hash: hash.to_string(),
+        started_at: started,
+        finished_at: started + Duration::minutes(12),
+        answers,
+    }
+}
+
+fn answer(kind: &PromptKind, words: usize, rng: &mut Rng) -> Answer {
+    match kind {
+        PromptKind::Text => Answer::Text(prose(words, rng)),
+        PromptKind::List => Answer::List((0..3).map(|_| prose(6, rng)).collect()),
+        PromptKind::Scale { min, max, .. } => Answer::Scale(min + rng.below((max - min + 1) as usize) as i64),
+        PromptKind::Choice { options, .. } => Answer::Choice(options[rng.below(options.len())].clone()),
+        PromptKind::Multi { options, .. } => Answer::Multi(vec![options[rng.below(options.len())].clone()]),
+        PromptKind::YesNo => Answer::YesNo(rng.below(2) == 0),
+    }
+}
+
+fn prose(words: usize, rng: &mut Rng) -> String {
+    let mut text = String::with_capacity(words * 7);
+    for i in 0..words.max(1) {
+        if i > 0 {
+            text.push(if i % 40 == 0 { '\n' } else { ' ' });
+        }
+        text.push_str(WORDS[rng.below(WORDS.len())]);
+    }
+    text.push('.');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{catalog, read_entries};
+
+    #[test]
+    fn generated_entries_are_real_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let newest = DateTime::parse_from_rfc3339("2026-11-21T21:00:00+01:00").unwrap();
+        generate(dir.path(), 25, 7, newest).unwrap();
+        let names = catalog(dir.path());
+        assert_eq!(names.len(), 25);
+        let (entries, problems) = read_entries(dir.path(), &names);
+        assert!(problems.is_empty());
+        let words: usize = entries[0]
+            .answers
+            .iter()
+            .map(|a| format!("{:?}", a.value).split_whitespace().count())
+            .sum();
+        assert!(words >= 100, "{words} words");
+    }
+}
