@@ -18,6 +18,7 @@
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use crate::answer::Answer;
 use crate::clock::Clock;
@@ -70,24 +71,34 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if session.step() == Step::Intro {
             session.begin();
         }
-        while let Step::Prompt(index) = session.step() {
-            match self.ask(&session, index)? {
-                Ok(answer) => {
-                    let _ = session.set_answer(index, answer);
+        let mut keeper = DraftKeeper::new(store, clock);
+        loop {
+            while let Step::Prompt(index) = session.step() {
+                match self.ask(&mut session, index, &mut keeper)? {
+                    Ok(answer) => {
+                        let _ = session.set_answer(index, answer);
+                    }
+                    Err(Ended) => {
+                        keeper.now(&session);
+                        writeln!(self.output, "\n{}", words::ENDED_EARLY)?;
+                        return Ok(ExitCode::FAILURE);
+                    }
                 }
-                Err(Ended) => {
-                    save_draft(&session, store, clock);
-                    writeln!(self.output, "\n{}", words::ENDED_EARLY)?;
-                    return Ok(ExitCode::FAILURE);
+                if session.advance().is_err() {
+                    writeln!(self.output, "{}", words::NEEDS_ANSWER)?;
+                    continue;
                 }
+                keeper.now(&session);
             }
-            if session.advance().is_err() {
-                writeln!(self.output, "{}", words::NEEDS_ANSWER)?;
-                continue;
+            // A draft picked up at its review may still miss an answer: ask it.
+            match session.missing_required().first() {
+                Some(&missing) => {
+                    session.go_to(missing);
+                }
+                None => break,
             }
-            save_draft(&session, store, clock);
         }
-        self.save(&session, store, clock)
+        self.save(&session, keeper.store, clock)
     }
 
     /// A new session, or the draft's if the person wants to carry on.
@@ -127,10 +138,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     /// Asks prompt `index` until it gets a usable answer (or none, where allowed).
-    fn ask(&mut self, session: &Session, index: usize) -> anyhow::Result<Result<Option<Answer>, Ended>> {
-        let Some(prompt) = session.prompt(index) else {
+    fn ask(
+        &mut self,
+        session: &mut Session,
+        index: usize,
+        keeper: &mut DraftKeeper<'_>,
+    ) -> anyhow::Result<Result<Option<Answer>, Ended>> {
+        let Some(prompt) = session.prompt(index).cloned() else {
             return Ok(Ok(None));
         };
+        let prompt = &prompt;
         let (position, total) = session.progress(index);
         writeln!(self.output, "\n[{position} of {total}] {}", inert(&prompt.ask))?;
         if let Some(help) = &prompt.help {
@@ -138,7 +155,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         writeln!(self.output, "  {}", how_to_answer(prompt))?;
         loop {
-            let Some(answer) = self.read_answer(prompt)? else {
+            let Some(answer) = self.read_answer(prompt, session, index, keeper)? else {
                 return Ok(Err(Ended));
             };
             match answer {
@@ -156,12 +173,26 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// One answer as typed: `None` when input ended, `Err` with a gentle
     /// word when it could not be understood.
-    fn read_answer(&mut self, prompt: &Prompt) -> io::Result<Option<Result<Option<Answer>, String>>> {
+    fn read_answer(
+        &mut self,
+        prompt: &Prompt,
+        session: &mut Session,
+        index: usize,
+        keeper: &mut DraftKeeper<'_>,
+    ) -> io::Result<Option<Result<Option<Answer>, String>>> {
+        // Each line of a longer answer is kept in the draft as it comes, so a
+        // closed terminal loses at most the line being typed.
+        let mut keep = |answer: Answer| {
+            let _ = session.set_answer(index, Some(answer));
+            keeper.soon(session);
+        };
         match &prompt.kind {
             PromptKind::Text => Ok(self
-                .read_text(prompt.optional)?
-                .map(|lines| Ok(Some(Answer::Text(lines.join("\n")))))),
-            PromptKind::List => Ok(self.read_list()?.map(|lines| Ok(Some(Answer::List(lines))))),
+                .read_text(prompt.optional, &mut |lines| keep(text_answer(lines)))?
+                .map(|lines| Ok(Some(text_answer(&lines))))),
+            PromptKind::List => Ok(self
+                .read_list(&mut |lines| keep(Answer::List(lines.to_vec())))?
+                .map(|lines| Ok(Some(Answer::List(lines))))),
             _ => {
                 let Some(line) = self.read_line()? else {
                     return Ok(None);
@@ -193,24 +224,38 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// came). On an optional prompt an empty first line is an empty answer,
     /// as the "Enter to skip" under it promises; elsewhere an empty line is
     /// just a gap between paragraphs.
-    fn read_text(&mut self, optional: bool) -> io::Result<Option<Vec<String>>> {
-        self.read_lines(|line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()))
+    fn read_text(
+        &mut self,
+        optional: bool,
+        each: &mut dyn FnMut(&[String]),
+    ) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(
+            |line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()),
+            each,
+        )
     }
 
     /// A list: one item per line, up to an empty line or one holding only
     /// `.` (the way a text ends, so the habit carries over).
-    fn read_list(&mut self) -> io::Result<Option<Vec<String>>> {
-        self.read_lines(|line, _| matches!(line.trim(), "" | "."))
+    fn read_list(&mut self, each: &mut dyn FnMut(&[String])) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(|line, _| matches!(line.trim(), "" | "."), each)
     }
 
     /// Lines up to the one `ends` says ends them (given whether it is the
-    /// first), or the end of input if any came.
-    fn read_lines(&mut self, ends: impl Fn(&str, bool) -> bool) -> io::Result<Option<Vec<String>>> {
+    /// first), or the end of input if any came; `each` sees the lines so far.
+    fn read_lines(
+        &mut self,
+        ends: impl Fn(&str, bool) -> bool,
+        each: &mut dyn FnMut(&[String]),
+    ) -> io::Result<Option<Vec<String>>> {
         let mut lines = Vec::new();
         loop {
             match self.read_line()? {
                 Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
-                Some(line) => lines.push(line),
+                Some(line) => {
+                    lines.push(line);
+                    each(&lines);
+                }
                 None if lines.is_empty() => return Ok(None),
                 None => return Ok(Some(lines)),
             }
@@ -264,6 +309,42 @@ fn save_draft(session: &Session, store: &mut dyn Store, clock: &dyn Clock) {
     // end of the session reports a failed save plainly.
     let _ = store.save_draft(&session.to_draft(clock.now()));
 }
+
+fn text_answer(lines: &[String]) -> Answer {
+    Answer::Text(lines.join("\n"))
+}
+
+/// Writes drafts: at once after each answer, and at most once a second while
+/// the lines of a longer answer come in (piped input can bring thousands).
+struct DraftKeeper<'a> {
+    store: &'a mut dyn Store,
+    clock: &'a dyn Clock,
+    last: Option<Instant>,
+}
+
+impl<'a> DraftKeeper<'a> {
+    fn new(store: &'a mut dyn Store, clock: &'a dyn Clock) -> Self {
+        Self {
+            store,
+            clock,
+            last: None,
+        }
+    }
+
+    fn now(&mut self, session: &Session) {
+        save_draft(session, self.store, self.clock);
+        self.last = Some(Instant::now());
+    }
+
+    fn soon(&mut self, session: &Session) {
+        if self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
+            self.now(session);
+        }
+    }
+}
+
+/// How often a draft is written while the lines of one answer come in.
+const PARTIAL_EVERY: Duration = Duration::from_secs(1);
 
 /// The line under a question that says how to answer it.
 fn how_to_answer(prompt: &Prompt) -> String {

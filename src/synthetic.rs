@@ -96,7 +96,7 @@ pub fn generate(root: &Path, count: usize, seed: u64, newest: DateTime<FixedOffs
             private_subdirs(root, folder)?;
         }
         // Generated data needs no crash safety: a plain write is enough.
-        fs::write(&path, entry.to_toml())?;
+        fs::write(&path, entry.to_toml()?)?;
     }
     Ok(())
 }

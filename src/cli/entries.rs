@@ -85,10 +85,13 @@ pub fn export(
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            write_export(&root, &names, options, out)?;
+            let (written, _) = write_export(&root, &names, options, out)?;
+            none_read(written)?;
         }
         Some(path) => {
-            let bytes = write_export(&root, &names, options, Vec::new())?;
+            let (written, bytes) = write_export(&root, &names, options, Vec::new())?;
+            // Not a file that looks like an export but holds nothing.
+            none_read(written)?;
             private_fs::write_atomic(path, &bytes).map_err(|e| {
                 anyhow::anyhow!(
                     "could not write {}: {}",
@@ -96,9 +99,10 @@ pub fn export(
                     crate::io_error::plain_words(&e)
                 )
             })?;
+            // Entries that could not be read were skipped, and are not counted.
             eprintln!(
                 "Exported {} to {}.",
-                count(names.len()),
+                count(written),
                 inert(&path.display().to_string())
             );
         }
@@ -106,9 +110,22 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Fails when every entry to export was skipped (each already named on stderr).
+fn none_read(written: usize) -> anyhow::Result<()> {
+    if written == 0 {
+        bail!("none of the entries to export could be read, so nothing was exported");
+    }
+    Ok(())
+}
+
 /// Streams the export of `names` into `out`; entries that cannot be read are
-/// named once on stderr and skipped.
-fn write_export<W: Write>(root: &Path, names: &[EntryName], options: Options, out: W) -> anyhow::Result<W> {
+/// named once on stderr and skipped. Returns how many entries were written.
+fn write_export<W: Write>(
+    root: &Path,
+    names: &[EntryName],
+    options: Options,
+    out: W,
+) -> anyhow::Result<(usize, W)> {
     let mut writer = Writer::new(options, out)?;
     for_each_entry(root, names, |result| match result {
         Ok(entry) => writer.entry(&entry),
@@ -117,9 +134,9 @@ fn write_export<W: Write>(root: &Path, names: &[EntryName], options: Options, ou
             Ok(())
         }
     })?;
-    let (_, mut out) = writer.finish()?;
+    let (written, mut out) = writer.finish()?;
     out.flush()?;
-    Ok(out)
+    Ok((written, out))
 }
 
 /// Reads the entries named; any that cannot be read are named once on stderr and skipped.
@@ -195,9 +212,14 @@ impl Titles {
         if let Some(title) = read.get(&name.exercise_id) {
             return title.clone();
         }
-        let title =
-            read_entry(&self.root, &name.id).map_or_else(|_| name.exercise_id.clone(), |e| e.exercise_title);
-        read.insert(name.exercise_id.clone(), title.clone());
-        title
+        // An entry that cannot be read has no title to lend the others of
+        // its exercise: they are each read in turn until one can be.
+        match read_entry(&self.root, &name.id) {
+            Ok(entry) => {
+                read.insert(name.exercise_id.clone(), entry.exercise_title.clone());
+                entry.exercise_title
+            }
+            Err(_) => name.exercise_id.clone(),
+        }
     }
 }

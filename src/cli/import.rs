@@ -1,13 +1,13 @@
 //! `mend import`: check an exercise as `mend check` does, then copy it into
 //! the person's own library.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
 
 use crate::journal::private_fs::{private_dir, private_subdirs, remove, write_atomic};
-use crate::library::{self, Library, Origin};
+use crate::library::{self, Library, Origin, Problem};
 use crate::paths;
 use crate::sanitize::inert;
 
@@ -40,14 +40,25 @@ pub fn run(journal: Option<&Path>, file: &Path, force: bool) -> anyhow::Result<E
         ),
         _ => {}
     }
+    // Every library file with this id: the one in use, and any it hides
+    // (which would hide the new one in turn if left behind).
+    let mut replaced: Vec<PathBuf> = library
+        .problems
+        .iter()
+        .filter_map(|p| match p {
+            Problem::DuplicateId { path, id: other, .. } if other == id => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    if let Some(Origin::Library(old)) = existing.map(|e| &e.origin) {
+        replaced.push(old.clone());
+    }
     private_dir(&root)?;
     private_subdirs(&root, &dir)?;
-    let target = dir.join(format!("{id}.toml"));
+    let target = file_name_for(&dir, id, &replaced);
     write_atomic(&target, &bytes)?;
-    // The one replaced may have lived under another file name.
-    if let Some(Origin::Library(old)) = existing.map(|e| &e.origin)
-        && *old != target
-    {
+    // The ones replaced may have lived under other file names.
+    for old in replaced.iter().filter(|old| **old != target) {
         remove(old)?;
     }
     println!(
@@ -55,4 +66,15 @@ pub fn run(journal: Option<&Path>, file: &Path, force: bool) -> anyhow::Result<E
         inert(&target.display().to_string())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `<id>.toml` in `dir`, unless a file of that name holds something else (an
+/// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
+/// so on. A file being replaced may be written over.
+fn file_name_for(dir: &Path, id: &str, replaced: &[PathBuf]) -> PathBuf {
+    let first = dir.join(format!("{id}.toml"));
+    std::iter::once(first.clone())
+        .chain((2u32..).map(|n| dir.join(format!("{id}-{n}.toml"))))
+        .find(|p| replaced.contains(p) || std::fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }

@@ -14,6 +14,10 @@ use crate::sanitize;
 /// the arrow keys stops being a kindness.
 const MAX_SCALE_POINTS: i64 = 101;
 
+/// Scale ends stay within this, so moving along a scale can never overflow
+/// and every number fits on screen.
+const SCALE_LIMIT: i64 = 1_000;
+
 /// A prompt as read from its table, before its `when` is checked against
 /// the prompts above it. Parts that had mistakes are `None`.
 pub struct ReadPrompt<'t, 'i> {
@@ -129,6 +133,19 @@ fn read_scale(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> 
     let low = c.text(table, "low").map(Spanned::into_inner);
     let high = c.text(table, "high").map(Spanned::into_inner);
     let (min, max) = (min?, max?);
+    let mut in_range = true;
+    for end in [&min, &max] {
+        if end.get_ref().unsigned_abs() > SCALE_LIMIT.unsigned_abs() {
+            c.error(
+                end.span(),
+                format!("a scale's ends must lie between -{SCALE_LIMIT} and {SCALE_LIMIT}"),
+            );
+            in_range = false;
+        }
+    }
+    if !in_range {
+        return None;
+    }
     if *min.get_ref() >= *max.get_ref() {
         c.error(
             max.span(),

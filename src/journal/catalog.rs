@@ -19,17 +19,28 @@ const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 pub fn catalog(root: &Path) -> Vec<EntryName> {
     let mut names = Vec::new();
     for year in subdirs(&root.join(ENTRIES_DIR)) {
+        let year_name = folder_name(&year);
         for month in subdirs(&year) {
+            let month_name = folder_name(&month);
             let Ok(files) = fs::read_dir(&month) else { continue };
             names.extend(files.flatten().filter_map(|f| {
                 let file = f.file_name();
                 let id = file.to_str()?.strip_suffix(".toml")?;
-                entry_name::parse(id)
+                let name = entry_name::parse(id)?;
+                // Only where its own date files it: an entry moved into another
+                // month's folder could be listed but never opened. (As
+                // `entry_path(root, id) == f.path()`, without building paths:
+                // a parsed id starts `YYYY-MM`, the folders its path takes.)
+                (id.get(..4) == year_name && id.get(5..7) == month_name).then_some(name)
             }));
         }
     }
     names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
     names
+}
+
+fn folder_name(dir: &Path) -> Option<&str> {
+    dir.file_name()?.to_str()
 }
 
 fn subdirs(dir: &Path) -> Vec<PathBuf> {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::entry::{ENTRY_FORMAT, EntryError, Versioned, read_versioned};
+use super::entry::{ENTRY_FORMAT, EntryError, Versioned, read_versioned, to_toml};
 use super::record::AnswerRecord;
 
 /// Everything needed to pick a session up where it was left.
@@ -56,8 +56,8 @@ impl Draft {
         }
     }
 
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+    pub fn to_toml(&self) -> std::io::Result<String> {
+        to_toml(self)
     }
 
     pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {

@@ -41,10 +41,10 @@ pub enum EntryError {
 }
 
 impl Entry {
-    /// The file's text.
-    pub fn to_toml(&self) -> String {
-        // Serialising plain strings, integers, booleans and arrays cannot fail.
-        toml::to_string(self).unwrap_or_default()
+    /// The file's text. An error here (which plain strings, numbers and
+    /// lists never cause) stops a write rather than writing an empty file.
+    pub fn to_toml(&self) -> std::io::Result<String> {
+        to_toml(self)
     }
 
     /// Reads an entry file. Errors say where, never what was written.
@@ -55,6 +55,11 @@ impl Entry {
         }
         Ok(entry)
     }
+}
+
+/// `value` as TOML, for the files mend writes.
+pub(super) fn to_toml<T: Serialize>(value: &T) -> std::io::Result<String> {
+    toml::to_string(value).map_err(std::io::Error::other)
 }
 
 /// Reads a file mend wrote (an entry or a draft): UTF-8, not from a newer

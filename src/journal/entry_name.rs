@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
 
 /// Folder, inside the journal, that holds finished entries.
 pub const ENTRIES_DIR: &str = "entries";
@@ -36,8 +36,8 @@ pub fn entry_id(started: DateTime<FixedOffset>, exercise_id: &str, attempt: u32)
 /// must never become a path: ids arrive from the command line).
 pub fn entry_path(journal: &Path, id: &str) -> Option<PathBuf> {
     let name = parse(id)?;
-    let year = name.started.format("%Y").to_string();
-    let month = name.started.format("%m").to_string();
+    let year = format!("{:04}", name.started.year());
+    let month = format!("{:02}", name.started.month());
     Some(
         journal
             .join(ENTRIES_DIR)
@@ -50,7 +50,7 @@ pub fn entry_path(journal: &Path, id: &str) -> Option<PathBuf> {
 /// Reads an entry id (a file name without `.toml`).
 pub fn parse(id: &str) -> Option<EntryName> {
     let stamp = id.get(..STAMP_LEN)?;
-    let started = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+    let started = parse_stamp(stamp.as_bytes())?;
     let rest = id.get(STAMP_LEN..)?.strip_prefix('-')?;
     let exercise_id = match rest.rsplit_once('_') {
         Some((exercise, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => exercise,
@@ -62,6 +62,43 @@ pub fn parse(id: &str) -> Option<EntryName> {
         started,
         exercise_id: exercise_id.to_string(),
     })
+}
+
+/// `YYYY-MM-DD-HHMMSS` exactly, as [`STAMP`] writes it. By hand rather
+/// than with a format string: journals are listed by their thousands of
+/// names, and this is most of the work.
+fn parse_stamp(stamp: &[u8]) -> Option<NaiveDateTime> {
+    let [
+        y1,
+        y2,
+        y3,
+        y4,
+        b'-',
+        m1,
+        m2,
+        b'-',
+        d1,
+        d2,
+        b'-',
+        h1,
+        h2,
+        i1,
+        i2,
+        s1,
+        s2,
+    ] = *stamp
+    else {
+        return None;
+    };
+    let number = |digits: &[u8]| -> Option<u32> {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&[y1, y2, y3, y4])?).ok()?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, number(&[m1, m2])?, number(&[d1, d2])?)?;
+    let time = chrono::NaiveTime::from_hms_opt(number(&[h1, h2])?, number(&[i1, i2])?, number(&[s1, s2])?)?;
+    Some(date.and_time(time))
 }
 
 #[cfg(test)]
@@ -92,6 +129,27 @@ mod tests {
     fn entries_are_filed_by_year_and_month() {
         let path = entry_path(Path::new("/j"), "2026-03-01-080000-x").unwrap();
         assert_eq!(path, PathBuf::from("/j/entries/2026/03/2026-03-01-080000-x.toml"));
+    }
+
+    #[test]
+    fn the_stamp_reads_as_the_format_writes_it() {
+        for id in [
+            "2026-11-21-213045-x",
+            "2024-02-29-000000-x",
+            "0001-01-01-235959-x",
+        ] {
+            let stamp = &id[..STAMP_LEN];
+            let by_format = NaiveDateTime::parse_from_str(stamp, STAMP).unwrap();
+            assert_eq!(parse(id).unwrap().started, by_format, "{id}");
+        }
+        for bad in [
+            "2026-02-30-080000-x",
+            "2026-11-21-246000-x",
+            "2026-11-21-2130+5-x",
+            "2026-1a-21-213045-x",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

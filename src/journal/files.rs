@@ -18,7 +18,9 @@ use chrono::{Local, NaiveDateTime};
 use super::catalog::{catalog, read_entry};
 use super::entry_name;
 use super::lock::JournalLock;
-use super::private_fs::{private_dir, private_subdirs, remove, remove_stale_temps, write_atomic};
+use super::private_fs::{
+    private_dir, private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
+};
 use super::store::{Store, StoreError};
 use super::{Draft, Entry, EntryName, trash};
 
@@ -60,22 +62,20 @@ impl FileJournal {
         self.drafts_dir().join(format!("{exercise_id}.toml"))
     }
 
-    /// Renames a damaged draft to a free `NAME.damaged-N.toml`; where it now is.
-    fn set_aside(&self, path: &Path) -> PathBuf {
+    /// Renames a draft to a free `NAME.LABEL-N.toml`, where no session will
+    /// write over it; where it now is.
+    fn set_aside(&self, path: &Path, label: &str) -> std::io::Result<PathBuf> {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        for n in 1..=1000 {
-            let aside = path.with_file_name(format!("{stem}.damaged-{n}.toml"));
-            if !aside.exists() {
-                return match fs::rename(path, &aside) {
-                    Ok(()) => aside,
-                    Err(_) => path.to_path_buf(),
-                };
-            }
-        }
-        path.to_path_buf()
+        let free = (1..=10_000)
+            .map(|n| path.with_file_name(format!("{stem}.{label}-{n}.toml")))
+            .find(|aside| !aside.exists())
+            .ok_or_else(|| std::io::Error::other("no free name"))?;
+        fs::rename(path, &free)?;
+        sync_dir(&self.drafts_dir())?;
+        Ok(free)
     }
 
     /// A path for a new entry that no other entry has, with the id it implies.
@@ -105,8 +105,12 @@ impl Store for FileJournal {
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         private_subdirs(&self.root, &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
+        // With the lock held, a temp file here is a crash's leftover.
+        remove_stale_temps(&folder);
         entry.id = id;
-        write_atomic(&path, entry.to_toml().as_bytes())
+        entry
+            .to_toml()
+            .and_then(|text| write_atomic(&path, text.as_bytes()))
             .map_err(|e| StoreError::io("save the entry", &path, e))?;
         // The entry is safe; a draft that cannot be removed is offered again
         // next time, which loses nothing.
@@ -115,14 +119,24 @@ impl Store for FileJournal {
     }
 
     fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError> {
-        write_atomic(path, entry.to_toml().as_bytes()).map_err(|e| StoreError::io("save a copy", path, e))
+        // A copy goes where the person typed; whatever is there already stays.
+        entry
+            .to_toml()
+            .and_then(|text| write_atomic_new(path, text.as_bytes()))
+            .map_err(|e| StoreError::io("save a copy", path, e))
+    }
+
+    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+        write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io("write the export", path, e))
     }
 
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
         let dir = self.drafts_dir();
         private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
         let path = self.draft_path(&draft.exercise_id);
-        write_atomic(&path, draft.to_toml().as_bytes())
+        draft
+            .to_toml()
+            .and_then(|text| write_atomic(&path, text.as_bytes()))
             .map_err(|e| StoreError::io("save the draft", &path, e))
     }
 
@@ -135,10 +149,23 @@ impl Store for FileJournal {
         };
         Draft::from_toml(&bytes).map(Some).map_err(|reason| {
             // Set the damaged draft aside, untouched, so the fresh session
-            // that follows cannot write over whatever it still holds.
-            let kept = self.set_aside(&path);
-            StoreError::Unreadable { path: kept, reason }
+            // that follows cannot write over whatever it still holds. If even
+            // that fails, the error says so, and no fresh session may start.
+            match self.set_aside(&path, "damaged") {
+                Ok(kept) => StoreError::Unreadable { path: kept, reason },
+                Err(e) => StoreError::io("set a damaged draft aside", &path, e),
+            }
         })
+    }
+
+    fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.draft_path(exercise_id);
+        if !path.exists() {
+            return Ok(None);
+        }
+        self.set_aside(&path, "earlier")
+            .map(Some)
+            .map_err(|e| StoreError::io("set the earlier draft aside", &path, e))
     }
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {

@@ -2,6 +2,7 @@
 //! keeps two copies of mend from writing over each other.
 
 mod catalog;
+pub mod compare;
 mod draft;
 mod entry;
 pub mod entry_name;
@@ -9,6 +10,7 @@ mod files;
 mod lock;
 pub mod private_fs;
 mod record;
+pub mod search;
 mod store;
 pub mod trash;
 

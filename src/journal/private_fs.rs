@@ -37,9 +37,11 @@ pub fn private_subdirs(root: &Path, dir: &Path) -> io::Result<()> {
     let relative = dir.strip_prefix(root).unwrap_or(dir);
     let mut current = root.to_path_buf();
     for part in relative.components() {
+        let parent = current.clone();
         current.push(part);
         match DirBuilder::new().mode(DIR_MODE).create(&current) {
-            Ok(()) => {}
+            // A new folder lasts a crash only once its parent is flushed.
+            Ok(()) => sync_dir(&parent)?,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
             Err(e) => return Err(e),
         }
@@ -66,7 +68,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temp);
         return Err(e);
     }
-    sync_dir(&dir)
+    // The new file is in place. A failed flush of the folder only matters if
+    // the power goes before the system flushes it anyway; calling the write
+    // failed would invite a second copy, so it is not reported.
+    let _ = sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` as a 0600 file, atomically and durably, but only
+/// if nothing is there yet: a file a person already has is never replaced.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_of(path);
+    let temp = temp_path(&dir);
+    // A hard link, unlike a rename, fails if the name is taken.
+    let result = write_new(&temp, bytes).and_then(|()| fs::hard_link(&temp, path));
+    let _ = fs::remove_file(&temp);
+    result?;
+    let _ = sync_dir(&dir);
+    Ok(())
 }
 
 /// Writes `bytes` to `path`, which must not exist yet, as a 0600 file, and flushes it.
@@ -180,6 +199,18 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("entry.toml")]);
+    }
+
+    #[test]
+    fn a_new_only_write_never_replaces_a_file() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("copy.toml");
+        write_atomic_new(&file, b"first").unwrap();
+        assert_eq!(mode(&file), 0o600);
+        let again = write_atomic_new(&file, b"second").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&file).unwrap(), b"first");
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1, "no temp file left");
     }
 
     #[test]

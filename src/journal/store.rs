@@ -29,6 +29,11 @@ pub trait Store {
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError>;
 
+    /// Keeps the draft of this exercise under another name, where no session
+    /// writes over it (for "start afresh", or a draft from an older revision
+    /// of the exercise). Where it went, if there was one.
+    fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError>;
+
     /// When each exercise was last finished (local time), from file names alone.
     fn last_done(&self) -> HashMap<String, NaiveDateTime>;
 
@@ -43,6 +48,10 @@ pub trait Store {
 
     /// Moves an entry to the trash, from which it is emptied after 30 days.
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError>;
+
+    /// Writes an export the person asked for to `path`: readable by them
+    /// alone (0600), and whole or not at all.
+    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;
 }
 
 /// Why the journal could not do something. Never holds what was written.

@@ -151,3 +151,21 @@ fn the_scratch_folder_is_private() {
     let scratch = journal.scratch_dir().unwrap();
     assert_eq!(mode(&scratch), 0o700);
 }
+
+#[test]
+fn an_entry_filed_in_another_months_folder_is_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut e = entry("x", "2026-10-01T08:00:00+01:00");
+    let path = journal.save_entry(&mut e).unwrap();
+    let mut kept = entry("x", "2026-11-02T08:00:00+01:00");
+    journal.save_entry(&mut kept).unwrap();
+    // Moved by hand from 2026/10 into 2026/11, and into 2025/10.
+    let elsewhere = dir.path().join("entries/2026/11").join(path.file_name().unwrap());
+    fs::rename(&path, &elsewhere).unwrap();
+    fs::create_dir_all(dir.path().join("entries/2025/10")).unwrap();
+    let other_year = dir.path().join("entries/2025/10/2026-10-05-080000-x.toml");
+    fs::write(&other_year, fs::read(&elsewhere).unwrap()).unwrap();
+    let ids: Vec<String> = catalog(dir.path()).into_iter().map(|n| n.id).collect();
+    assert_eq!(ids, [kept.id]);
+}

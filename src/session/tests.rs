@@ -205,7 +205,7 @@ fn a_draft_brings_back_answers_privacy_and_place() {
     s.toggle_private(0);
     s.go_to(2);
     let draft = s.to_draft(at("2026-11-21T21:05:00+01:00"));
-    let reread = Draft::from_toml(draft.to_toml().as_bytes()).unwrap();
+    let reread = Draft::from_toml(draft.to_toml().unwrap().as_bytes()).unwrap();
     assert_eq!(reread, draft);
     let back = Session::resume(s.exercise().clone(), "hash", &reread);
     assert_eq!(back.step(), Step::Prompt(2));

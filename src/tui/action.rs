@@ -10,11 +10,21 @@ pub enum Action {
     Quit,
     /// Show or hide the keys of this screen.
     ToggleHelp,
-    /// Leave the exercise for the home screen, keeping a draft; or close a dialog.
+    /// Leave the exercise for the home screen, keeping a draft; close a dialog; or go back a screen.
     Leave,
+    /// Move up a row, an option or a line.
     Up,
+    /// Move down a row, an option or a line.
     Down,
-    /// Start the highlighted exercise, or open the highlighted answer from the review.
+    /// Move up a page.
+    PageUp,
+    /// Move down a page.
+    PageDown,
+    /// Move to the first row, or the top.
+    First,
+    /// Move to the last row, or the end.
+    Last,
+    /// Start the highlighted exercise, open the highlighted answer from the review, or open a journal entry.
     Open,
     /// Start the evening check-in from the home screen.
     CheckIn,
@@ -22,8 +32,9 @@ pub enum Action {
     Next,
     /// Back to the previous prompt.
     Back,
-    /// Move a scale, or switch between yes and no.
+    /// Move a scale down, or switch between yes and no.
     Left,
+    /// Move a scale up, or switch between yes and no.
     Right,
     /// Set a scale to this number.
     Digit(u8),
@@ -31,9 +42,11 @@ pub enum Action {
     Toggle,
     /// Pick the highlighted option and move on.
     Confirm,
+    /// Answer yes; in a dialog, go ahead.
     Yes,
+    /// Answer no.
     No,
-    /// A key for the text editor of a text or list prompt, or the "other" field.
+    /// A key for the text editor of a text or list prompt, the "other" field, or the journal's search.
     Edit(KeyEvent),
     /// Text pasted into the terminal.
     Paste(String),
@@ -51,4 +64,20 @@ pub enum Action {
     Retry,
     /// Save a copy to the path typed in the dialog.
     SaveElsewhere,
+    /// Open the journal browser from the home screen.
+    OpenJournal,
+    /// Start typing a search of every answer in the journal.
+    Search,
+    /// Keep the search as typed and go back to the list.
+    SearchDone,
+    /// Show only the next exercise's entries (after the last, every exercise again).
+    NextExercise,
+    /// Show only the previous exercise's entries.
+    PreviousExercise,
+    /// Show a shorter span of time (after the shortest, any time again).
+    NextPeriod,
+    /// Ask to move the highlighted or open entry to the trash.
+    Delete,
+    /// Show the open entry beside the previous entry of the same exercise.
+    Compare,
 }

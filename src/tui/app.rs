@@ -3,7 +3,9 @@
 //! Rendering reads this state and nothing else; the journal is reached only
 //! through the [`Store`] it was given, so tests can hand it one that fails.
 
-use std::collections::HashMap;
+mod browse;
+
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -11,6 +13,7 @@ use chrono::NaiveDateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent};
 
 use super::action::Action;
+use super::journal::JournalState;
 use super::keys::action_for;
 use super::run::Run;
 use super::strings;
@@ -38,6 +41,12 @@ pub enum Screen {
     Prompt,
     Review,
     Saved,
+    /// The journal browser: every entry, filters and the search.
+    Journal,
+    /// One entry of the journal, to read.
+    Entry,
+    /// The open entry beside the previous one of its exercise.
+    Compare,
 }
 
 /// A question over the current screen that must be answered first.
@@ -51,6 +60,8 @@ pub enum Dialog {
         entry: Box<Entry>,
         path: Box<TextEditor>,
     },
+    /// Moving an entry of the journal (its row in the browser) to the trash.
+    ConfirmDelete { row: usize },
 }
 
 /// Something only the terminal loop can do.
@@ -85,6 +96,13 @@ pub struct App {
     /// Where the last entry was saved, for the "saved" screen.
     pub saved_to: Option<PathBuf>,
     pub request: Option<Request>,
+    /// The journal browser, while it is open (with the entry being read).
+    pub journal: Option<JournalState>,
+    /// The terminal's size, as last told: what the journal's lists and
+    /// pages are measured by.
+    pub viewport: (u16, u16),
+    /// Entries already reported as unreadable, so each is named only once.
+    reported: HashSet<String>,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -104,6 +122,9 @@ impl App {
             draft_problem: None,
             saved_to: None,
             request: None,
+            journal: None,
+            viewport: (80, 24),
+            reported: HashSet::new(),
             store,
             clock,
         }
@@ -128,6 +149,7 @@ impl App {
                 }
             }
             Event::Paste(text) => self.update(Action::Paste(text.clone()), now),
+            Event::Resize(width, height) => self.resize(*width, *height),
             _ => {}
         }
     }
@@ -153,12 +175,17 @@ impl App {
                 Screen::Prompt => self.prompt_update(action, now),
                 Screen::Review => self.review_update(action),
                 Screen::Saved => self.back_home(),
+                Screen::Journal => self.journal_update(action),
+                Screen::Entry => self.entry_update(action),
+                Screen::Compare => self.compare_update(action),
             },
         }
     }
 
-    /// Writes the draft if typing has paused, or has gone on a while.
+    /// Writes the draft if typing has paused, or has gone on a while; reads
+    /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
+        self.journal_tick();
         let due = self.run.as_ref().is_some_and(|r| {
             let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
             let overdue = r
@@ -204,8 +231,12 @@ impl App {
         }
     }
 
-    /// Time until the draft timer next needs a look, for the event loop's wait.
+    /// Time until the draft timer next needs a look (or at once, while the
+    /// journal browser is still reading), for the event loop's wait.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        if self.journal.as_ref().is_some_and(|j| !j.fully_read()) {
+            return Some(Duration::ZERO);
+        }
         let run = self.run.as_ref()?;
         let since = run.unsaved_since?;
         let idle = run.last_input.map_or(Duration::ZERO, |t| {
@@ -256,6 +287,7 @@ impl App {
                 Some(loaded) => self.open(loaded),
                 None => self.notify(strings::NO_CHECK_IN),
             },
+            Action::OpenJournal => self.open_journal(),
             Action::Quit => self.request = Some(Request::Quit),
             _ => {}
         }
@@ -292,6 +324,7 @@ impl App {
 
     fn back_home(&mut self) {
         self.run = None;
+        self.journal = None;
         self.dialog = None;
         self.screen = Screen::Home;
         self.last_done = self.store.last_done();
@@ -508,6 +541,7 @@ impl App {
                 });
             }
             (Dialog::SaveElsewhere { entry, path }, Action::SaveElsewhere) => self.save_copy(entry, &path),
+            (Dialog::ConfirmDelete { row }, Action::Yes) => self.delete_entry(row),
             (Dialog::SaveElsewhere { entry, mut path }, Action::Edit(key)) => {
                 if key.code != KeyCode::Enter {
                     path.input(key);

@@ -33,6 +33,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Prompt => prompt_action(app, key),
         Screen::Review => review_action(key, ctrl),
         Screen::Saved => matches!(key.code, KeyCode::Enter | KeyCode::Esc).then_some(Action::Leave),
+        Screen::Journal => journal_action(app, key, ctrl),
+        Screen::Entry => entry_action(key),
+        Screen::Compare => scroll_action(key),
     }
 }
 
@@ -42,6 +45,7 @@ fn home_action(key: KeyEvent) -> Option<Action> {
         KeyCode::Down | KeyCode::Char('j') => Action::Down,
         KeyCode::Enter => Action::Open,
         KeyCode::Char('c') => Action::CheckIn,
+        KeyCode::Char('b') => Action::OpenJournal,
         KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
         _ => return None,
     })
@@ -87,7 +91,75 @@ fn dialog_action(dialog: &Dialog, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Action::Leave,
             _ => Action::Edit(key),
         }),
+        // Nothing is moved on Enter: only a clear "y" sends an entry away.
+        Dialog::ConfirmDelete { .. } => Some(match key.code {
+            KeyCode::Char('y' | 'Y') => Action::Yes,
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Action::Leave,
+            _ => return None,
+        }),
     }
+}
+
+/// The journal browser: moving, filters, and the search field while it is
+/// being typed in.
+fn journal_action(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let typing = app.journal.as_ref().is_some_and(|j| j.typing);
+    if typing {
+        return Some(match key.code {
+            KeyCode::Esc => Action::Leave,
+            KeyCode::Enter => Action::SearchDone,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::PageUp => Action::PageUp,
+            KeyCode::PageDown => Action::PageDown,
+            KeyCode::Char(_) if !ctrl => Action::Edit(key),
+            KeyCode::Backspace => Action::Edit(key),
+            _ => return None,
+        });
+    }
+    if let Some(action) = list_action(key) {
+        return Some(action);
+    }
+    Some(match key.code {
+        KeyCode::Enter => Action::Open,
+        KeyCode::Char('/') => Action::Search,
+        KeyCode::Char('e') => Action::NextExercise,
+        KeyCode::Char('E') => Action::PreviousExercise,
+        KeyCode::Char('w') => Action::NextPeriod,
+        KeyCode::Char('d') | KeyCode::Delete => Action::Delete,
+        KeyCode::Esc | KeyCode::Char('q') => Action::Leave,
+        _ => return None,
+    })
+}
+
+/// One entry, to read. (`t` is kept free for this exercise's trends.)
+fn entry_action(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('c') => Some(Action::Compare),
+        KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
+        _ => scroll_action(key),
+    }
+}
+
+/// Reading: scrolling, and back.
+fn scroll_action(key: KeyEvent) -> Option<Action> {
+    if let Some(action) = list_action(key) {
+        return Some(action);
+    }
+    matches!(key.code, KeyCode::Esc | KeyCode::Char('q')).then_some(Action::Leave)
+}
+
+/// Moving through a list or a page of text.
+fn list_action(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::First,
+        KeyCode::End | KeyCode::Char('G') => Action::Last,
+        _ => return None,
+    })
 }
 
 fn prompt_action(app: &App, key: KeyEvent) -> Option<Action> {

@@ -2,15 +2,25 @@
 
 pub mod action;
 pub mod app;
+pub mod calendar;
 mod editor;
+pub mod journal;
 mod keys;
 pub mod run;
+pub mod share;
 mod signals;
 pub mod strings;
 mod terminal;
 pub mod text_editor;
 pub mod theme;
+pub mod trends;
 pub mod view;
+
+/// Drawing helpers of the trends, calendar and share screens, whose views
+/// sit in `view/` but are mounted by their own state modules until `view`
+/// takes them in.
+#[path = "view/kit.rs"]
+mod kit;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
@@ -43,6 +53,10 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 }
 
 fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signals) -> anyhow::Result<()> {
+    // The journal's lists and pages are measured by it; later sizes come as events.
+    if let Ok(size) = terminal.size() {
+        app.resize(size.width, size.height);
+    }
     loop {
         if signals.raised() {
             return Ok(());

@@ -50,6 +50,7 @@ pub const KEYS_HOME: Keys = &[
     ("↑↓", "choose"),
     ("Enter", "start"),
     ("c", "evening check-in"),
+    ("b", "journal"),
     ("q", "quit"),
     ("F1", "help"),
 ];
@@ -121,6 +122,7 @@ pub const HELP_HOME: HelpGroup = (
         ("↑ ↓", "choose an exercise"),
         ("Enter", "start it"),
         ("c", "the evening check-in"),
+        ("b", "your journal: read, search and compare past entries"),
         ("q", "quit"),
     ],
 );
@@ -230,4 +232,382 @@ pub fn copy_path(entry_id: &str) -> String {
         .map(std::path::PathBuf::from)
         .unwrap_or_default();
     home.join(format!("mend-{entry_id}.toml")).display().to_string()
+}
+
+// ----- the journal browser -----
+
+pub const JOURNAL_TITLE: &str = "Your journal";
+pub const JOURNAL_EMPTY: &str = "Your journal is empty for now. Entries you save will show up here.";
+pub const JOURNAL_NONE_HERE: &str = "No entries for this exercise and time. Press e or w to see more.";
+/// Before what the list shows: "Showing all exercises, any time".
+pub const JOURNAL_SHOWING: &str = "Showing ";
+pub const JOURNAL_ALL_EXERCISES: &str = "all exercises";
+pub const SEARCH_HINT: &str = "Press / to search every answer.";
+pub const SEARCH_LABEL: &str = "Search ";
+pub const NOTHING_FOUND_YET: &str = "Nothing found so far. Still reading your journal…";
+pub const UNREADABLE_MARK: &str = "(could not be read)";
+pub const ENTRY_GONE: &str = "This entry is no longer in your journal.";
+pub const ENTRY_EXERCISE_GONE: &str =
+    "No longer in your library: the questions are shown as they were asked.";
+pub const NOTHING_BEFORE: &str =
+    "This is the first entry of this exercise, so there is nothing earlier to compare it with.";
+pub const NOTHING_READABLE_BEFORE: &str =
+    "The earlier entries of this exercise could not be read, so there is nothing to compare with.";
+pub const COMPARE_TITLE: &str = "Compared with last time";
+pub const LAST_TIME: &str = "Last time";
+pub const THIS_TIME: &str = "This time";
+/// Shown for a question that has no answer on one side of a comparison.
+pub const NO_ANSWER_DASH: &str = "—";
+pub const DELETE_TITLE: &str = "Move to the trash";
+pub const DELETE_BODY: &str = "Move this entry to the trash? It is kept there for 30 days.";
+pub const MOVED_TO_TRASH: &str = "The entry was moved to the trash. It is kept there for 30 days.";
+
+pub const KEYS_JOURNAL: Keys = &[
+    ("Enter", "read"),
+    ("/", "search"),
+    ("e", "exercise"),
+    ("w", "when"),
+    ("d", "delete"),
+    ("Esc", "home"),
+    ("F1", "help"),
+];
+pub const KEYS_JOURNAL_SEARCHED: Keys = &[
+    ("Enter", "read"),
+    ("/", "search"),
+    ("e", "exercise"),
+    ("w", "when"),
+    ("Esc", "clear search"),
+    ("F1", "help"),
+];
+pub const KEYS_SEARCH_TYPING: Keys = &[
+    ("Enter", "done"),
+    ("Esc", "clear"),
+    ("↑↓", "move"),
+    ("F1", "help"),
+];
+pub const KEYS_ENTRY: Keys = &[
+    ("↑↓", "scroll"),
+    ("c", "compare with last time"),
+    ("d", "delete"),
+    ("Esc", "back"),
+    ("F1", "help"),
+];
+pub const KEYS_COMPARE: Keys = &[("↑↓", "scroll"), ("Esc", "back"), ("F1", "help")];
+pub const KEYS_CONFIRM_DELETE: Keys = &[("y", "move to the trash"), ("Esc", "keep it")];
+
+pub const HELP_BROWSING: HelpGroup = (
+    "Everywhere",
+    &[
+        ("Ctrl+Q", "leave at once: the screen clears"),
+        ("F1", "show or hide these keys"),
+        ("Esc", "back"),
+    ],
+);
+pub const HELP_JOURNAL: HelpGroup = (
+    "Your journal",
+    &[
+        ("↑ ↓ PgUp PgDn", "move through the entries"),
+        ("Home / End", "the newest / the oldest"),
+        ("Enter", "read the entry"),
+        ("/", "search every answer; Enter when done, Esc clears it"),
+        ("e / E", "one exercise's entries, then the next"),
+        ("w", "the last 7 days, 30 days, this year, or any time"),
+        ("d / Delete", "move the entry to the trash (kept 30 days)"),
+    ],
+);
+pub const HELP_ENTRY: HelpGroup = (
+    "Reading an entry",
+    &[
+        ("↑ ↓ PgUp PgDn", "scroll"),
+        ("c", "compare with the last time you did this exercise"),
+        ("d / Delete", "move the entry to the trash (kept 30 days)"),
+    ],
+);
+pub const HELP_COMPARE: HelpGroup = (
+    "Compared with last time",
+    &[("↑ ↓ PgUp PgDn", "scroll"), ("Esc", "back to the entry")],
+);
+
+/// The span of time the journal shows.
+pub fn period_name(period: crate::tui::journal::Period) -> &'static str {
+    use crate::tui::journal::Period;
+    match period {
+        Period::Any => "any time",
+        Period::Week => "the last 7 days",
+        Period::Month => "the last 30 days",
+        Period::Year => "this year",
+    }
+}
+
+/// "1 entry", "12 entries", for the journal's header.
+pub fn journal_size(n: usize) -> String {
+    match n {
+        0 => "no entries yet".into(),
+        1 => "1 entry".into(),
+        n => format!("{} entries", thousands(n)),
+    }
+}
+
+/// How many entries the list shows, out of how many.
+pub fn showing(shown: usize, total: usize) -> String {
+    if shown == total {
+        journal_size(total)
+    } else {
+        format!("{} of {}", thousands(shown), journal_size(total))
+    }
+}
+
+/// Search results so far.
+pub fn found(n: usize, complete: bool) -> String {
+    let so_far = if complete { "" } else { " so far" };
+    match n {
+        1 => format!("1 entry found{so_far}"),
+        n => format!("{} entries found{so_far}", thousands(n)),
+    }
+}
+
+pub fn nothing_found(query: &str) -> String {
+    format!("Nothing found for “{query}”. Fewer or shorter words may find more.")
+}
+
+pub fn reading_journal(read: usize, total: usize) -> String {
+    format!(
+        "reading your journal… {} of {}",
+        thousands(read),
+        thousands(total)
+    )
+}
+
+/// Entries newly found unreadable: the first named, the rest counted.
+pub fn unreadable_entries(first: &str, n: usize) -> String {
+    match n {
+        1 => {
+            format!("One entry can't be read, so it is marked in the list and left out of searches. {first}")
+        }
+        n => format!(
+            "{n} entries can't be read, so they are marked in the list and left out of searches. The first: {first}"
+        ),
+    }
+}
+
+pub fn cannot_open(why: &str) -> String {
+    format!("This entry can't be opened: {why}")
+}
+
+pub fn delete_failed(error: &StoreError) -> String {
+    format!("The entry could not be moved to the trash — {error}. It is still in your journal.")
+}
+
+/// What a number on a scale means, as the exercise says today.
+pub fn scale_range(min: i64, max: i64, low: Option<&str>, high: Option<&str>) -> String {
+    let end = |n: i64, label: Option<&str>| match label {
+        Some(label) => format!("{n} ({label})"),
+        None => n.to_string(),
+    };
+    format!("on a scale from {} to {}", end(min, low), end(max, high))
+}
+
+/// 12345 as "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+// ----- trends, the evening calendar, sharing -----
+
+pub const TRENDS_TITLE: &str = "How things have moved";
+pub const TRENDS_PICK_INTRO: &str =
+    "Exercises with questions on a scale. Choose one to see its answers over time.";
+pub const TRENDS_NONE: &str = "Answers on a scale will show here once there are some.";
+pub const TRENDS_NOTE: &str = "Trends go up and down, and that's part of it. This is not a score.";
+pub const TRENDS_ONE_ENTRY: &str = "Just one entry so far, so there is no line yet.";
+pub const TRENDS_SIDE_BY_SIDE: &str = "Side by side";
+pub const TRENDS_MARKS: &str = "one mark per entry";
+pub const TRENDS_LATEST: &str = "latest";
+pub const TRENDS_NOT_ANSWERED: &str = "·";
+
+pub const CALENDAR_TITLE: &str = "Your evenings";
+pub const CALENDAR_NOTE: &str = "Marked days have an entry. Gaps are fine: this is a record, not a test.";
+
+pub const SHARE_TITLE: &str = "Share entries";
+pub const SHARE_INTRO: &str =
+    "Choose what to share. You'll see exactly what leaves before anything is written.";
+pub const SHARE_WHICH: &str = "Which entries";
+pub const SHARE_ALL_EXERCISES: &str = "All exercises";
+pub const SHARE_PERIOD: &str = "From";
+pub const SHARE_FORMAT: &str = "Format";
+pub const SHARE_NOTHING: &str = "No entries match. A longer time, or another exercise, may find some.";
+pub const SHARE_PRIVATE_OUT: &str = "Private answers are left out, as shown.";
+pub const SHARE_PRIVATE_LATER: &str = "Private answers stay out unless you include them on the next screen.";
+pub const SHARE_PRIVATE_IN: &str = "Private answers are included. Anyone who gets this file can read them.";
+pub const SHARE_PATH_TITLE: &str = "Write the export";
+pub const SHARE_PATH_BODY: &str =
+    "Where should it go? The file will be readable only by you until you pass it on.";
+pub const SHARE_REPLACE: &str =
+    "There is already a file there. Enter again to replace it, or change the name.";
+
+pub const KEYS_TRENDS_PICK: Keys = &[
+    ("↑↓", "choose"),
+    ("Enter", "open"),
+    ("Esc", "back"),
+    ("F1", "help"),
+];
+pub const KEYS_TRENDS: Keys = &[("←→", "another question"), ("Esc", "back"), ("F1", "help")];
+pub const KEYS_TRENDS_ONE: Keys = &[("Esc", "back"), ("F1", "help")];
+pub const KEYS_CALENDAR: Keys = &[
+    ("←→", "month"),
+    ("t", "this month"),
+    ("Esc", "back"),
+    ("F1", "help"),
+];
+pub const KEYS_SHARE_PICK: Keys = &[
+    ("↑↓", "choose"),
+    ("←→", "days"),
+    ("f", "format"),
+    ("Enter", "preview"),
+    ("Esc", "back"),
+];
+pub const KEYS_SHARE_PREVIEW: Keys = &[
+    ("↑↓", "scroll"),
+    ("f", "format"),
+    ("p", "private"),
+    ("Enter", "write"),
+    ("Esc", "back"),
+];
+pub const KEYS_SHARE_PATH: Keys = &[("Enter", "write"), ("Esc", "back")];
+
+pub const HELP_TRENDS: HelpGroup = (
+    "How things have moved",
+    &[
+        ("↑ ↓", "choose an exercise, or a question"),
+        ("← → / Tab", "the next or previous question"),
+        ("Enter", "open an exercise"),
+        ("Esc", "back"),
+    ],
+);
+pub const HELP_CALENDAR: HelpGroup = (
+    "Your evenings",
+    &[
+        ("← →", "the month before or after"),
+        ("t / Home", "this month"),
+        ("Esc", "back"),
+    ],
+);
+pub const HELP_SHARE: HelpGroup = (
+    "Sharing",
+    &[
+        ("↑ ↓", "choose the exercise; scroll the preview"),
+        ("← →", "choose how far back"),
+        ("f", "Markdown, a web page or JSON"),
+        ("p", "include private answers, or leave them out"),
+        ("Enter", "look it over; write the file"),
+        ("Esc", "back"),
+    ],
+);
+
+/// "5 entries", "1 entry", "no entries".
+pub fn entries_count(n: usize) -> String {
+    match n {
+        0 => "no entries".into(),
+        1 => "1 entry".into(),
+        n => format!("{n} entries"),
+    }
+}
+
+/// "2 of 7": which question of an exercise's scales.
+pub fn nth_of(position: usize, total: usize) -> String {
+    format!("{position} of {total}")
+}
+
+/// "1 = Hardly at all · 5 = Every time", from what the exercise says.
+pub fn scale_ends(min: i64, low: Option<&str>, max: i64, high: Option<&str>) -> String {
+    match (low, high) {
+        (Some(low), Some(high)) => format!("{min} = {low} · {max} = {high}"),
+        (Some(low), None) => format!("{min} = {low}"),
+        (None, Some(high)) => format!("{max} = {high}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Entries that were listed but could not be read.
+pub fn unreadable_left_out(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "1 entry could not be read and is left out.".into(),
+        n => format!("{n} entries could not be read and are left out."),
+    }
+}
+
+/// The run of evenings up to now: never a broken streak, never a push.
+pub fn streak_now(n: u32) -> String {
+    match n {
+        0 => "Whenever you're ready.".into(),
+        1 => "1 evening so far.".into(),
+        n => format!("{n} evenings in a row."),
+    }
+}
+
+/// The longest run there has been, or nothing before the first entry.
+pub fn streak_longest(longest: u32, now: u32) -> String {
+    match longest {
+        0 => String::new(),
+        n if n == now && n > 1 => "Your longest run so far.".into(),
+        1 => "Longest run: 1 evening.".into(),
+        n => format!("Longest run: {n} evenings in a row."),
+    }
+}
+
+/// "12 evenings" under a month; nothing for a month without entries.
+pub fn evenings_in_month(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "1 evening".into(),
+        n => format!("{n} evenings"),
+    }
+}
+
+/// How far back an export reaches.
+pub fn share_period(days: Option<u32>) -> String {
+    match days {
+        Some(n) => format!("the last {n} days"),
+        None => "any time".into(),
+    }
+}
+
+pub fn share_format(format: crate::export::Format) -> &'static str {
+    match format {
+        crate::export::Format::Md => "Markdown (.md), readable as plain text",
+        crate::export::Format::Html => "a web page (.html), ready to print",
+        crate::export::Format::Json => "JSON (.json), for other programs",
+    }
+}
+
+/// "5 entries as Markdown": what the preview shows.
+pub fn share_heading(entries: usize, format: crate::export::Format) -> String {
+    let format = match format {
+        crate::export::Format::Md => "Markdown",
+        crate::export::Format::Html => "a web page",
+        crate::export::Format::Json => "JSON",
+    };
+    format!("{} as {format}", entries_count(entries))
+}
+
+/// Where an export goes unless the person says otherwise.
+pub fn export_path(date: chrono::NaiveDate, extension: &str) -> String {
+    format!("~/mend-export-{}.{extension}", date.format("%Y-%m-%d"))
+}
+
+pub fn share_written(path: &str) -> String {
+    format!("Written to {path}. It stays on this computer until you pass it on.")
+}
+
+pub fn share_failed(error: &StoreError) -> String {
+    format!("The export could not be written — {error}. Another place may work.")
 }

@@ -13,6 +13,8 @@ pub struct Theme {
     pub warning: Style,
     pub key: Style,
     pub border: Style,
+    /// Words that match a search.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -32,6 +34,9 @@ impl Theme {
             warning: Style::new().fg(Color::Yellow),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::DarkGray),
+            matched: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -45,6 +50,7 @@ impl Theme {
             warning: Style::new().add_modifier(Modifier::BOLD),
             key: Style::new().add_modifier(Modifier::BOLD),
             border: Style::new(),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }
@@ -57,7 +63,7 @@ mod tests {
     fn the_plain_theme_uses_no_colour_at_all() {
         let t = Theme::plain();
         for style in [
-            t.title, t.text, t.dim, t.accent, t.selected, t.warning, t.key, t.border,
+            t.title, t.text, t.dim, t.accent, t.selected, t.warning, t.key, t.border, t.matched,
         ] {
             assert_eq!(style.fg, None);
             assert_eq!(style.bg, None);

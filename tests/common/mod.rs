@@ -6,6 +6,8 @@
 // go on fails its test, like an assertion.
 #![allow(dead_code, clippy::expect_used)]
 
+pub mod journal;
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
@@ -16,7 +18,9 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
-use mend::journal::{Draft, Entry, EntryError, EntryName, Store, StoreError, entry_name};
+use mend::journal::{
+    AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
+};
 use mend::library::{Library, Loaded, Origin, check_bytes};
 use mend::tui::App;
 
@@ -65,15 +69,24 @@ pub struct Journal {
     /// Every draft written, in order.
     pub draft_writes: Vec<Draft>,
     pub discarded: Vec<String>,
+    /// Drafts set aside ("start afresh", or a draft that no longer fits).
+    pub set_aside: Vec<Draft>,
     /// Entries deleted, in order.
     pub trashed: Vec<Entry>,
     /// Ids of entries whose files cannot be read (they list, but do not load).
     pub unreadable: Vec<String>,
+    /// Unreadable entries deleted, in order.
+    pub trashed_unreadable: Vec<String>,
+    /// How many times each entry was loaded.
+    pub loads: HashMap<String, usize>,
     pub last_done: HashMap<String, NaiveDateTime>,
     /// Saves of entries fail this many more times, with this error.
     pub fail_entries: Option<(io::ErrorKind, usize)>,
     pub fail_drafts: Option<(io::ErrorKind, usize)>,
     pub fail_copies: Option<(io::ErrorKind, usize)>,
+    /// Exports written, with where they went (also written to the path for real).
+    pub exports: Vec<(PathBuf, String)>,
+    pub fail_exports: Option<(io::ErrorKind, usize)>,
     /// How many times each was tried, failures included.
     pub entry_attempts: usize,
     pub draft_attempts: usize,
@@ -122,6 +135,10 @@ impl TestStore {
         self.0.borrow_mut().fail_copies = Some((kind, times));
     }
 
+    pub fn fail_exports(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_exports = Some((kind, times));
+    }
+
     pub fn with_last_done(self, exercise_id: &str, when: NaiveDateTime) -> Self {
         self.0.borrow_mut().last_done.insert(exercise_id.into(), when);
         self
@@ -137,6 +154,26 @@ impl TestStore {
 
     pub fn journal(&self) -> std::cell::Ref<'_, Journal> {
         self.0.borrow()
+    }
+
+    /// The journal holds this finished entry (its id says when and which exercise).
+    pub fn with_entry(self, entry: Entry) -> Self {
+        let path = Path::new(JOURNAL_ROOT)
+            .join("entries")
+            .join(format!("{}.toml", entry.id));
+        self.0.borrow_mut().entries.push((entry, path));
+        self
+    }
+
+    /// The journal lists an entry with this id whose file cannot be read.
+    pub fn with_unreadable(self, id: &str) -> Self {
+        self.0.borrow_mut().unreadable.push(id.into());
+        self
+    }
+
+    /// How many entries have been loaded, counting each load.
+    pub fn loads(&self) -> usize {
+        self.0.borrow().loads.values().sum()
     }
 }
 
@@ -163,8 +200,18 @@ impl Store for TestStore {
         if let Some(e) = failure(&mut journal.fail_copies) {
             return Err(StoreError::io("save a copy", path, e));
         }
-        std::fs::write(path, entry.to_toml()).map_err(|e| StoreError::io("save a copy", path, e))?;
+        std::fs::write(path, entry.to_toml().unwrap()).map_err(|e| StoreError::io("save a copy", path, e))?;
         journal.copies.push((entry.clone(), path.to_path_buf()));
+        Ok(())
+    }
+
+    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if let Some(e) = failure(&mut journal.fail_exports) {
+            return Err(StoreError::io("write the export", path, e));
+        }
+        std::fs::write(path, text).map_err(|e| StoreError::io("write the export", path, e))?;
+        journal.exports.push((path.to_path_buf(), text.to_string()));
         Ok(())
     }
 
@@ -201,6 +248,16 @@ impl Store for TestStore {
         Ok(std::env::temp_dir())
     }
 
+    fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        Ok(journal.drafts.remove(exercise_id).map(|draft| {
+            journal.set_aside.push(draft);
+            Path::new(JOURNAL_ROOT)
+                .join("drafts")
+                .join(format!("{exercise_id}.earlier-1.toml"))
+        }))
+    }
+
     fn entries(&self) -> Vec<EntryName> {
         let journal = self.0.borrow();
         let mut names: Vec<EntryName> = journal
@@ -214,6 +271,7 @@ impl Store for TestStore {
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {
+        *self.0.borrow_mut().loads.entry(id.to_string()).or_default() += 1;
         let journal = self.0.borrow();
         if journal.unreadable.iter().any(|u| u == id) {
             return Err(StoreError::Unreadable {
@@ -231,6 +289,11 @@ impl Store for TestStore {
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
         let mut journal = self.0.borrow_mut();
+        if let Some(at) = journal.unreadable.iter().position(|u| u == id) {
+            let id = journal.unreadable.remove(at);
+            journal.trashed_unreadable.push(id);
+            return Ok(());
+        }
         let at = journal
             .entries
             .iter()
@@ -321,4 +384,44 @@ pub fn step(app: &App) -> Option<mend::session::Step> {
 
 pub fn answer(app: &App, index: usize) -> Option<mend::answer::Answer> {
     app.run.as_ref()?.session.answer(index).cloned()
+}
+
+// ----- journal entries -----
+
+/// A finished entry of `exercise_id` started at `started` (local time,
+/// "2026-11-20 21:30", at +01:00) with these answers.
+pub fn journal_entry(started: &str, exercise_id: &str, title: &str, answers: Vec<AnswerRecord>) -> Entry {
+    let started = DateTime::parse_from_rfc3339(&format!("{}:00+01:00", started.replace(' ', "T")))
+        .expect("a valid start time");
+    Entry {
+        format: ENTRY_FORMAT,
+        id: entry_name::entry_id(started, exercise_id, 1),
+        exercise_id: exercise_id.into(),
+        exercise_title: title.into(),
+        exercise_hash: "0".repeat(64),
+        started_at: started,
+        finished_at: started + chrono::Duration::minutes(6),
+        answers,
+    }
+}
+
+/// A text answer to `prompt_id`.
+pub fn text(prompt_id: &str, question: &str, words: &str) -> AnswerRecord {
+    AnswerRecord::new(
+        prompt_id,
+        question,
+        false,
+        &mend::answer::Answer::Text(words.into()),
+    )
+}
+
+/// Drives the app's reading of the journal until every entry is read.
+pub fn finish_reading(app: &mut App) {
+    for _ in 0..10_000 {
+        if app.journal.as_ref().is_none_or(|j| j.fully_read()) {
+            return;
+        }
+        app.tick(Instant::now());
+    }
+    panic!("the journal is never fully read");
 }

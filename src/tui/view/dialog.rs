@@ -44,6 +44,20 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
             }
             strings::KEYS_SAVE_ELSEWHERE
         }
+        Dialog::ConfirmDelete { row } => {
+            let which = app.journal.as_ref().and_then(|j| {
+                let r = j.rows.get(*row)?;
+                let when = r.name.started.format("%A %-d %B %Y, %H:%M");
+                Some(format!("{} · {when}", safe(&j.row_title(*row))))
+            });
+            let lines = vec![
+                Line::raw(strings::DELETE_BODY),
+                Line::raw(""),
+                Line::styled(which.unwrap_or_default(), theme.dim),
+            ];
+            message(frame, area, theme, strings::DELETE_TITLE, lines);
+            strings::KEYS_CONFIRM_DELETE
+        }
     }
 }
 

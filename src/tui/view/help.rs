@@ -47,5 +47,8 @@ fn groups(app: &App) -> Vec<HelpGroup> {
             strings::HELP_ANSWERING,
         ],
         Screen::Review => vec![strings::HELP_EVERYWHERE, strings::HELP_REVIEW],
+        Screen::Journal => vec![strings::HELP_BROWSING, strings::HELP_JOURNAL],
+        Screen::Entry => vec![strings::HELP_BROWSING, strings::HELP_ENTRY],
+        Screen::Compare => vec![strings::HELP_BROWSING, strings::HELP_COMPARE],
     }
 }

@@ -2,10 +2,13 @@
 
 mod answer;
 mod chrome;
+pub(crate) mod compare;
 mod dialog;
+pub(crate) mod entry;
 mod help;
 mod home;
 mod intro;
+pub(crate) mod journal;
 mod prompt;
 mod review;
 mod saved;
@@ -46,6 +49,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Prompt => prompt::render(frame, body, app, theme),
         Screen::Review => review::render(frame, body, app, theme),
         Screen::Saved => saved::render(frame, body, app, theme),
+        Screen::Journal => journal::render(frame, body, app, theme),
+        Screen::Entry => entry::render(frame, body, app, theme),
+        Screen::Compare => compare::render(frame, body, app, theme),
     };
     chrome::render_notice(
         frame,

@@ -1,0 +1,178 @@
+//! Speed and memory goals of the journal browser (BENCHMARKS.md has the
+//! figures), over a synthetic journal of 10,000 entries of 100–600 words:
+//! - the browser's first frame within 20 ms of the key that opens it;
+//! - each search keystroke handled and drawn within 30 ms;
+//! - peak memory under 40 MB with every entry read for the search.
+//!
+//! The memory figures are printed before criterion's timings: the peak
+//! resident size of this process (`VmHWM`, reset just before the browser
+//! opens), and the slowest tick of reading and the slowest keystroke seen.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use mend::clock::FixedClock;
+use mend::journal::FileJournal;
+use mend::library::Library;
+use mend::tui::App;
+use mend::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const ENTRIES: usize = 10_000;
+/// Typed one key at a time, then taken back, over and over: words most
+/// entries hold, and a word none does (every entry read to the end, and
+/// each key taken back searches everything again).
+const QUERIES: [&str; 2] = ["handover calm", "zebra"];
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap_or_default()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn app(journal: &Path) -> App {
+    let library = Library::built_in();
+    let store = FileJournal::open(journal).unwrap_or_else(|e| panic!("{e}"));
+    App::new(library.exercises, Box::new(store), Box::new(FixedClock(now())))
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| mend::tui::view::draw(app, &Theme::plain(), f))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn read_everything(app: &mut App) -> Duration {
+    let mut slowest = Duration::ZERO;
+    while app.journal.as_ref().is_some_and(|j| !j.fully_read()) {
+        let start = Instant::now();
+        app.tick(Instant::now());
+        slowest = slowest.max(start.elapsed());
+    }
+    slowest
+}
+
+/// The keys of typing each of `QUERIES` and taking it back.
+fn keystrokes() -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    for query in QUERIES {
+        keys.extend(query.chars().map(|c| key(KeyCode::Char(c))));
+        keys.extend(query.chars().map(|_| key(KeyCode::Backspace)));
+    }
+    keys
+}
+
+/// Peak and present resident memory of this process, in MB, from /proc.
+fn memory() -> Option<(f64, f64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<f64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024.0)
+    };
+    Some((field("VmHWM:")?, field("VmRSS:")?))
+}
+
+/// Opens the browser, reads every entry, searches; prints peak memory and
+/// the slowest tick and keystroke.
+fn report(journal: &Path) {
+    let mut app = app(journal);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    draw(&mut terminal, &app);
+    // Linux: writing 5 resets the peak to what is resident now.
+    let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+    let before = memory();
+    let start = Instant::now();
+    app.press(key(KeyCode::Char('b')));
+    draw(&mut terminal, &app);
+    let first_frame = start.elapsed();
+    let reading = Instant::now();
+    let slowest_tick = read_everything(&mut app);
+    let reading = reading.elapsed();
+    app.press(key(KeyCode::Char('/')));
+    let mut slowest_key = Duration::ZERO;
+    for _ in 0..3 {
+        for k in keystrokes() {
+            let start = Instant::now();
+            app.press(k);
+            draw(&mut terminal, &app);
+            slowest_key = slowest_key.max(start.elapsed());
+        }
+    }
+    let after = memory();
+    println!("journal browser, {ENTRIES} entries:");
+    println!("  first frame (one run): {first_frame:.2?}");
+    println!("  every entry read for the search in {reading:.2?}; slowest tick {slowest_tick:.2?}");
+    println!("  slowest search keystroke, typed and drawn: {slowest_key:.2?}");
+    if let (Some((_, rss_before)), Some((peak, rss_after))) = (before, after) {
+        let what = if reset {
+            "peak since the browser opened"
+        } else {
+            "peak of the whole run"
+        };
+        println!(
+            "  memory: {rss_before:.1} MB before, {rss_after:.1} MB after, {what} {peak:.1} MB (resident)"
+        );
+    }
+}
+
+fn first_frame(c: &mut Criterion, journal: &Path) {
+    let mut app = app(journal);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("journal: first frame of the browser (10,000 entries)", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                app.press(key(KeyCode::Char('b')));
+                draw(&mut terminal, &app);
+                total += start.elapsed();
+                app.press(key(KeyCode::Esc));
+            }
+            total
+        })
+    });
+}
+
+fn search_keystroke(c: &mut Criterion, journal: &Path) {
+    let mut app = app(journal);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    app.press(key(KeyCode::Char('b')));
+    read_everything(&mut app);
+    app.press(key(KeyCode::Char('/')));
+    let keys = keystrokes();
+    let mut next = 0;
+    c.bench_function(
+        "journal: one search keystroke, typed and drawn (10,000 entries)",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    let k = keys[next % keys.len()];
+                    next += 1;
+                    let start = Instant::now();
+                    app.press(k);
+                    draw(&mut terminal, &app);
+                    total += start.elapsed();
+                }
+                total
+            })
+        },
+    );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let journal = dir.path().join("journal");
+    mend::synthetic::generate(&journal, ENTRIES, 7, now()).unwrap_or_else(|e| panic!("{e}"));
+    report(&journal);
+    let mut c = Criterion::default().configure_from_args();
+    first_frame(&mut c, &journal);
+    search_keystroke(&mut c, &journal);
+    c.final_summary();
+}

@@ -1,0 +1,643 @@
+//! Full-text search over every answer in the journal, without a terminal.
+//!
+//! Each entry's answers are kept once, case-folded, in a [`SearchIndex`]
+//! that is filled a few entries at a time; a [`Query`] is the words typed,
+//! and an entry matches when it holds every one of them, in any order.
+//! Folding is per character (`char::to_lowercase`, with the final sigma
+//! read as σ), so "ÉTÉ" finds "été" and "ΟΔΟΣ" finds "οδός"; accents are
+//! not ignored. Typing on (a query that contains the last one) looks only
+//! at the entries that matched before.
+
+use std::ops::Range;
+
+use memchr::memmem::Finder;
+use unicode_width::UnicodeWidthChar;
+
+use super::{Entry, Value};
+use crate::sanitize::inert;
+
+/// The words of `entry` that can be searched: every text, choice, list and
+/// multi answer, one per line, control characters made inert. Questions,
+/// scales and yes-or-no answers are left out.
+pub fn searchable_text(entry: &Entry) -> String {
+    let mut text = String::new();
+    for answer in &entry.answers {
+        match &answer.value {
+            Value::Text(words) => push_line(&mut text, words),
+            Value::Texts(items) => items.iter().for_each(|item| push_line(&mut text, item)),
+            Value::Integer(_) | Value::Bool(_) => {}
+        }
+    }
+    text
+}
+
+fn push_line(text: &mut String, words: &str) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&inert(words));
+}
+
+/// The first words of an entry, for a list: its first text answer (else its
+/// first words of any kind), on one line, at most `max_chars` characters.
+pub fn first_words(entry: &Entry, max_chars: usize) -> String {
+    let text = entry
+        .answers
+        .iter()
+        .find(|a| a.kind == "text")
+        .or_else(|| {
+            entry
+                .answers
+                .iter()
+                .find(|a| matches!(&a.value, Value::Text(_) | Value::Texts(_)))
+        })
+        .map(|a| match &a.value {
+            Value::Text(words) => words.clone(),
+            Value::Texts(items) => items.join(", "),
+            Value::Integer(_) | Value::Bool(_) => String::new(),
+        })
+        .unwrap_or_default();
+    let mut out = String::new();
+    for word in inert(&text).split_whitespace() {
+        if out.chars().count() >= max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.chars().take(max_chars).collect()
+}
+
+/// `text` case-folded for searching.
+pub fn fold(text: &str) -> String {
+    // `str::to_lowercase` has a fast path for ASCII; it writes a final
+    // sigma as ς, which folding reads as σ, as `fold_char` does.
+    let folded = text.to_lowercase();
+    if folded.contains('ς') {
+        folded.replace('ς', "σ")
+    } else {
+        folded
+    }
+}
+
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let c = if c == 'ς' { 'σ' } else { c };
+    c.to_lowercase()
+}
+
+/// `text` folded, with the byte in `text` each folded byte came from.
+fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        for lower in fold_char(c) {
+            folded.push(lower);
+            origin.resize(folded.len(), at);
+        }
+    }
+    (folded, origin)
+}
+
+/// What was typed into the search field, ready to look for.
+#[derive(Clone)]
+pub struct Query {
+    /// The folded words, longest first (the longest is the rarest, so
+    /// entries without it are passed over soonest).
+    terms: Vec<String>,
+    finders: Vec<Finder<'static>>,
+}
+
+impl std::fmt::Debug for Query {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Query").field("terms", &self.terms).finish()
+    }
+}
+
+impl Query {
+    /// The query for what was typed; `None` when nothing but spaces was.
+    pub fn new(typed: &str) -> Option<Self> {
+        let folded = fold(typed);
+        let mut terms: Vec<String> = Vec::new();
+        for word in folded.split_whitespace() {
+            if !terms.iter().any(|t| t.contains(word)) {
+                terms.retain(|t| !word.contains(t.as_str()));
+                terms.push(word.to_string());
+            }
+        }
+        if terms.is_empty() {
+            return None;
+        }
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let finders = terms
+            .iter()
+            .map(|t| Finder::new(t.as_bytes()).into_owned())
+            .collect();
+        Some(Self { terms, finders })
+    }
+
+    /// The folded words looked for, longest first.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// Whether folded text holds every word.
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.finders.iter().all(|f| f.find(folded.as_bytes()).is_some())
+    }
+
+    /// Whether everything this query matches, `earlier` matched too: each
+    /// of its words is part of one of ours. Then only its matches need a look.
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        earlier
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
+    }
+
+    /// Where the words occur in `text` (not folded): byte ranges, in order,
+    /// overlapping ones merged.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let (folded, origin) = fold_mapped(text);
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for term in &self.terms {
+            for (start, word) in folded.match_indices(term.as_str()) {
+                let last = start + word.len() - 1;
+                let (Some(&from), Some(&to)) = (origin.get(start), origin.get(last)) else {
+                    continue;
+                };
+                let to_len = text[to..].chars().next().map_or(1, char::len_utf8);
+                found.push(from..to + to_len);
+            }
+        }
+        found.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for range in found {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+/// A piece of an entry around its first match, on one line, with the
+/// matches in it marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of `text` that match, in order.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Up to `width` columns of `text` around the first match of `query`: a few
+/// words before it (about `before` columns), then on. Line breaks (between
+/// answers) become ` · `, runs of spaces one space; `…` shows where text
+/// was left out. `None` when nothing matches.
+pub fn snippet(text: &str, query: &Query, before: usize, width: usize) -> Option<Snippet> {
+    let found = query.find_in(text);
+    let first = found.first()?.start;
+    let start = snippet_start(text, first, before);
+    let mut out = String::new();
+    // For each character copied: where it was in `text`, where it is in `out`.
+    let mut map: Vec<(usize, usize)> = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        out.push('…');
+        used += 1;
+    }
+    let mut end = text.len();
+    for (at, c) in text[start..].char_indices().map(|(i, c)| (i + start, c)) {
+        let at_start = out.is_empty() || out == "…";
+        // Answers are told apart by a dot; other spaces run together.
+        let piece = match c {
+            '\n' if !at_start => {
+                if out.ends_with(' ') {
+                    out.pop();
+                    used -= 1;
+                }
+                " · "
+            }
+            c if c.is_whitespace() && (at_start || out.ends_with(' ')) => "",
+            c if c.is_whitespace() => " ",
+            _ => "",
+        };
+        if c.is_whitespace() && piece.is_empty() {
+            map.push((at, out.len()));
+            continue;
+        }
+        let w = if piece.is_empty() {
+            c.width().unwrap_or(0)
+        } else {
+            piece.chars().count()
+        };
+        // Room is kept for the closing `…`, unless the rest fits.
+        if used + w > width.saturating_sub(1) {
+            let rest: usize = text[at..].chars().map(|c| c.width().unwrap_or(0)).sum();
+            if used + rest > width {
+                end = at;
+                break;
+            }
+        }
+        map.push((at, out.len()));
+        if piece.is_empty() {
+            out.push(c);
+        } else {
+            out.push_str(piece);
+        }
+        used += w;
+    }
+    map.push((end, out.len()));
+    let trimmed = if end < text.len() {
+        // A separator just before the cut would dangle.
+        out.trim_end().trim_end_matches(" ·").trim_end().len()
+    } else {
+        out.trim_end().len()
+    };
+    out.truncate(trimmed);
+    if end < text.len() {
+        out.push('…');
+    }
+    let to_out = |at: usize| -> usize {
+        let i = map.partition_point(|(from, _)| *from < at);
+        map.get(i).map_or(trimmed, |(_, to)| (*to).min(trimmed))
+    };
+    let marks = found
+        .into_iter()
+        .filter(|r| r.end > start && r.start < end)
+        .map(|r| to_out(r.start.max(start))..to_out(r.end.min(end)))
+        .filter(|r| r.start < r.end)
+        .collect();
+    Some(Snippet { text: out, marks })
+}
+
+/// Where a snippet begins: about `before` columns ahead of `first`, at the
+/// start of a word.
+fn snippet_start(text: &str, first: usize, before: usize) -> usize {
+    let mut start = first;
+    let mut used = 0;
+    for (at, c) in text[..first].char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > before {
+            break;
+        }
+        start = at;
+    }
+    if start == 0 || text[..start].ends_with(char::is_whitespace) {
+        return start;
+    }
+    // Forward to the start of the next word, unless that passes the match.
+    match text[start..first].find(char::is_whitespace) {
+        Some(space) => {
+            let after = start + space;
+            after + text[after..].chars().next().map_or(0, char::len_utf8)
+        }
+        None => first,
+    }
+}
+
+/// The folded words of every entry read so far, and which of them match
+/// the current query. Entries are numbered by their place in the list.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    texts: Vec<Option<Box<str>>>,
+    read: usize,
+    query: Option<Query>,
+    hits: Vec<bool>,
+    hit_count: usize,
+    /// How many texts the last change of query looked through.
+    examined: usize,
+}
+
+impl SearchIndex {
+    /// An index for `len` entries, none of them read yet.
+    pub fn new(len: usize) -> Self {
+        Self {
+            texts: vec![None; len],
+            hits: vec![false; len],
+            ..Self::default()
+        }
+    }
+
+    /// How many entries the index is for.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// How many entries have been read into the index.
+    pub fn read_count(&self) -> usize {
+        self.read
+    }
+
+    pub fn has(&self, item: usize) -> bool {
+        self.texts.get(item).is_some_and(Option::is_some)
+    }
+
+    /// Keeps the searchable text of entry `item` (see [`searchable_text`]).
+    pub fn insert(&mut self, item: usize, text: &str) {
+        let Some(slot) = self.texts.get_mut(item) else {
+            return;
+        };
+        let folded = fold(text).into_boxed_str();
+        if slot.is_none() {
+            self.read += 1;
+        }
+        let hit = self.query.as_ref().is_some_and(|q| q.matches_folded(&folded));
+        *slot = Some(folded);
+        self.set_hit(item, hit);
+    }
+
+    /// Forgets entry `item`, which is no longer in the journal.
+    pub fn remove(&mut self, item: usize) {
+        if let Some(slot) = self.texts.get_mut(item)
+            && slot.take().is_some()
+        {
+            self.read -= 1;
+        }
+        self.set_hit(item, false);
+    }
+
+    fn set_hit(&mut self, item: usize, hit: bool) {
+        if let Some(flag) = self.hits.get_mut(item)
+            && *flag != hit
+        {
+            *flag = hit;
+            if hit {
+                self.hit_count += 1;
+            } else {
+                self.hit_count -= 1;
+            }
+        }
+    }
+
+    pub fn query(&self) -> Option<&Query> {
+        self.query.as_ref()
+    }
+
+    /// Searches for what was typed, over every entry read so far. When the
+    /// new words narrow the last ones, only the last matches are looked at.
+    pub fn set_query(&mut self, typed: &str) {
+        let query = Query::new(typed);
+        let narrowing = match (&query, &self.query) {
+            (Some(new), Some(old)) => new.narrows(old),
+            _ => false,
+        };
+        self.examined = 0;
+        match &query {
+            None => {
+                self.hits.iter_mut().for_each(|h| *h = false);
+                self.hit_count = 0;
+            }
+            Some(q) => {
+                for (hit, text) in self.hits.iter_mut().zip(&self.texts) {
+                    if narrowing && !*hit {
+                        continue;
+                    }
+                    *hit = match text {
+                        Some(text) => {
+                            self.examined += 1;
+                            q.matches_folded(text)
+                        }
+                        None => false,
+                    };
+                }
+                self.hit_count = self.hits.iter().filter(|h| **h).count();
+            }
+        }
+        self.query = query;
+    }
+
+    /// Whether entry `item` matches the query (never, without one).
+    pub fn is_hit(&self, item: usize) -> bool {
+        self.hits.get(item).copied().unwrap_or(false)
+    }
+
+    /// How many entries read so far match the query.
+    pub fn hit_count(&self) -> usize {
+        self.hit_count
+    }
+
+    /// How many texts the last [`set_query`](Self::set_query) looked through.
+    pub fn examined(&self) -> usize {
+        self.examined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Answer;
+    use crate::journal::{AnswerRecord, ENTRY_FORMAT};
+
+    fn query(typed: &str) -> Query {
+        Query::new(typed).unwrap()
+    }
+
+    fn marked(s: &Snippet) -> Vec<&str> {
+        s.marks.iter().map(|r| &s.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn folding_ignores_case_in_every_script() {
+        assert_eq!(fold("Calm HANDOVER"), "calm handover");
+        assert_eq!(fold("ÉTÉ À Paris"), "été à paris");
+        assert_eq!(fold("ΟΔΟΣ"), "οδοσ");
+        assert_eq!(fold("ΟΔΌΣ"), fold("οδός"), "a final sigma is a sigma");
+        assert!(query("été").matches_folded(&fold("Un ÉTÉ calme")));
+        assert!(query("straße").matches_folded(&fold("STRAẞE")));
+        assert!(!query("ete").matches_folded(&fold("été")), "accents count");
+    }
+
+    #[test]
+    fn the_fast_fold_and_the_mapped_fold_agree() {
+        for text in [
+            "Plain ASCII",
+            "ΟΔΟΣ ΣΑΣ Σ",
+            "İstanbul ǅemal ﬁne",
+            "世界 café Ünïcödé ẞ",
+            "",
+        ] {
+            assert_eq!(fold(text), fold_mapped(text).0, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_word_must_be_there_in_any_order() {
+        let text = fold("We were calm at the handover.\nMia laughed.");
+        assert!(query("handover calm").matches_folded(&text));
+        assert!(query("  MIA  ").matches_folded(&text));
+        assert!(!query("calm argument").matches_folded(&text));
+        assert!(Query::new("   ").is_none());
+    }
+
+    #[test]
+    fn a_longer_query_narrows_a_shorter_one() {
+        assert!(query("calm").narrows(&query("cal")));
+        assert!(query("calm mia").narrows(&query("calm")));
+        assert!(query("calm mia").narrows(&query("mi cal")));
+        assert!(!query("cal").narrows(&query("calm")));
+        assert!(!query("calm").narrows(&query("calm mia")));
+    }
+
+    #[test]
+    fn matches_are_found_in_the_original_text_whatever_its_case() {
+        let text = "Calm, CALM and calmer. İstanbul";
+        let found = query("calm").find_in(text);
+        let words: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["Calm", "CALM", "calm"]);
+        // İ folds to two characters (i and a dot above); a match on the
+        // first still marks İ whole.
+        let found = query("i").find_in("İstanbul");
+        assert_eq!(found, vec![0.."İ".len()]);
+    }
+
+    #[test]
+    fn overlapping_words_are_marked_once() {
+        let text = "handover";
+        assert_eq!(query("hand over").find_in(text), vec![0..8]);
+    }
+
+    #[test]
+    fn a_snippet_starts_a_few_words_before_the_first_match() {
+        let text = "It was a long week at work and at home.\nAt the handover we were both calm and kind, and Mia laughed.";
+        let s = snippet(text, &query("calm"), 12, 40).unwrap();
+        assert_eq!(s.text, "…were both calm and kind, and Mia laugh…");
+        assert_eq!(marked(&s), ["calm"]);
+        let s = snippet(text, &query("LONG"), 12, 30).unwrap();
+        assert_eq!(s.text, "It was a long week at work an…");
+        assert_eq!(marked(&s), ["long"]);
+    }
+
+    #[test]
+    fn a_snippet_joins_lines_and_marks_every_word() {
+        let text = "First line\nsecond   line with Calm\tand calm";
+        let s = snippet(text, &query("calm line"), 40, 80).unwrap();
+        assert_eq!(s.text, "First line · second line with Calm and calm");
+        assert_eq!(marked(&s), ["line", "line", "Calm", "calm"]);
+        assert_eq!(snippet(text, &query("absent"), 10, 80), None);
+    }
+
+    #[test]
+    fn snippets_count_columns_not_bytes() {
+        let text = "世界世界世界世界 calm 世界";
+        let s = snippet(text, &query("calm"), 4, 12).unwrap();
+        // No word starts within four columns before: it starts at the match.
+        assert_eq!(s.text, "…calm 世界");
+        assert_eq!(marked(&s), ["calm"]);
+        let s = snippet(text, &query("世界"), 4, 9).unwrap();
+        assert_eq!(s.text, "世界世界…");
+        assert_eq!(marked(&s), ["世界世界"]);
+    }
+
+    #[test]
+    fn the_index_searches_what_has_been_read_and_narrows_as_typing_goes_on() {
+        let texts = ["Calm handover", "A tense morning", "calm evening", "Nothing much"];
+        let mut index = SearchIndex::new(texts.len());
+        for (i, t) in texts.iter().enumerate().take(3) {
+            index.insert(i, t);
+        }
+        index.set_query("c");
+        assert_eq!(index.examined(), 3);
+        assert_eq!(index.hit_count(), 2);
+        index.set_query("ca");
+        assert_eq!(index.examined(), 2, "only the last matches are looked at");
+        index.set_query("calm ev");
+        assert_eq!(hits(&index), [2]);
+        // What is read later is searched as it arrives.
+        index.insert(3, "CALM, then evening");
+        assert_eq!(hits(&index), [2, 3]);
+        // A shorter query looks at everything read again.
+        index.set_query("calm");
+        assert_eq!(index.examined(), 4);
+        assert_eq!(hits(&index), [0, 2, 3]);
+        index.remove(0);
+        assert_eq!(hits(&index), [2, 3]);
+        assert_eq!(index.read_count(), 3);
+        index.set_query("");
+        assert_eq!(index.hit_count(), 0);
+    }
+
+    fn hits(index: &SearchIndex) -> Vec<usize> {
+        (0..index.len()).filter(|&i| index.is_hit(i)).collect()
+    }
+
+    #[test]
+    fn narrowing_finds_exactly_what_a_fresh_search_finds() {
+        let words = [
+            "calm",
+            "Calmer",
+            "CAL",
+            "handover",
+            "hand",
+            "mia",
+            "Mía",
+            "calm hand",
+        ];
+        let mut index = SearchIndex::new(words.len());
+        for (i, w) in words.iter().enumerate() {
+            index.insert(i, w);
+        }
+        for typed in ["c", "ca", "cal", "calm", "calm h", "calm ha"] {
+            index.set_query(typed);
+            let mut fresh = SearchIndex::new(words.len());
+            for (i, w) in words.iter().enumerate() {
+                fresh.insert(i, w);
+            }
+            fresh.set_query(typed);
+            assert_eq!(hits(&index), hits(&fresh), "{typed}");
+        }
+    }
+
+    fn entry(answers: Vec<AnswerRecord>) -> Entry {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+        Entry {
+            format: ENTRY_FORMAT,
+            id: "2026-11-21-213000-x".into(),
+            exercise_id: "x".into(),
+            exercise_title: "X".into(),
+            exercise_hash: String::new(),
+            started_at: at,
+            finished_at: at,
+            answers,
+        }
+    }
+
+    #[test]
+    fn answers_with_words_are_searchable_and_the_first_text_answer_leads() {
+        let e = entry(vec![
+            AnswerRecord::new("mood", "Mood?", false, &Answer::Scale(4)),
+            AnswerRecord::new(
+                "went",
+                "Went well?",
+                false,
+                &Answer::List(vec!["On time".into(), "Bag".into()]),
+            ),
+            AnswerRecord::new(
+                "note",
+                "Note?",
+                true,
+                &Answer::Text("A  calm\n\u{1b}[31mday  at the park".into()),
+            ),
+            AnswerRecord::new("tense", "Tense?", false, &Answer::YesNo(true)),
+        ]);
+        assert_eq!(
+            searchable_text(&e),
+            "On time\nBag\nA  calm\n␛[31mday  at the park"
+        );
+        assert_eq!(first_words(&e, 100), "A calm ␛[31mday at the park");
+        assert_eq!(first_words(&e, 6), "A calm");
+        let no_text = entry(vec![AnswerRecord::new(
+            "went",
+            "Went well?",
+            false,
+            &Answer::List(vec!["On time".into(), "Bag".into()]),
+        )]);
+        assert_eq!(first_words(&no_text, 100), "On time, Bag");
+    }
+}

@@ -1,0 +1,157 @@
+//! The evening calendar: which evenings have an entry, month by month, and
+//! the current run, said without pressure.
+//!
+//! Built from entry names alone (`Store::entries`): nothing is read.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::habit::{Habit, evening_of};
+use crate::journal::EntryName;
+use crate::tui::strings::Keys;
+use crate::tui::theme::Theme;
+
+#[path = "view/calendar.rs"]
+mod view;
+
+/// What the calendar asks of whoever shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// The person is done with the calendar.
+    Close,
+}
+
+#[derive(Debug, Clone)]
+pub struct CalendarState {
+    habit: Habit,
+    /// Tonight's evening (until 4 in the morning, still the day before).
+    today: NaiveDate,
+    /// The first day of the month shown last (rightmost).
+    month: NaiveDate,
+}
+
+impl CalendarState {
+    /// The calendar on this month, from every entry's name and the time now.
+    pub fn new(names: &[EntryName], now: NaiveDateTime) -> Self {
+        let today = evening_of(now);
+        Self {
+            habit: Habit::from_names(names),
+            today,
+            month: first_of_month(today),
+        }
+    }
+
+    pub fn habit(&self) -> &Habit {
+        &self.habit
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The first day of the month shown last.
+    pub fn month(&self) -> NaiveDate {
+        self.month
+    }
+
+    /// Handles one key. F1 and Ctrl+Q are the caller's.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Stay;
+        }
+        match key.code {
+            KeyCode::Left | KeyCode::PageUp | KeyCode::Char('h') => self.step(-1),
+            KeyCode::Right | KeyCode::PageDown | KeyCode::Char('l') => self.step(1),
+            KeyCode::Home | KeyCode::Char('t') => self.month = first_of_month(self.today),
+            KeyCode::Esc | KeyCode::Char('q') => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// A month back or on, never past this month nor before the first entry's.
+    fn step(&mut self, by: i32) {
+        let moved = if by < 0 {
+            self.month.checked_sub_months(Months::new(1))
+        } else {
+            self.month.checked_add_months(Months::new(1))
+        };
+        let earliest = first_of_month(self.habit.first().unwrap_or(self.today).min(self.today));
+        let latest = first_of_month(self.today);
+        if let Some(month) = moved.filter(|m| (earliest..=latest).contains(m)) {
+            self.month = month;
+        }
+    }
+
+    /// Draws the calendar into `area`; the keys for the footer.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
+        view::render(frame, area, self, theme)
+    }
+}
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::journal::entry_name;
+
+    fn names(ids: &[&str]) -> Vec<EntryName> {
+        ids.iter().filter_map(|id| entry_name::parse(id)).collect()
+    }
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn press(state: &mut CalendarState, code: KeyCode) -> Outcome {
+        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn it_opens_on_this_month_and_moves_only_between_the_first_entry_and_now() {
+        let mut state = CalendarState::new(
+            &names(&["2026-09-12-210000-x", "2026-11-20-210000-x"]),
+            at("2026-11-21 21:30"),
+        );
+        assert_eq!(state.month(), d("2026-11-01"));
+        press(&mut state, KeyCode::Right);
+        assert_eq!(state.month(), d("2026-11-01"), "no months ahead of this one");
+        press(&mut state, KeyCode::Left);
+        press(&mut state, KeyCode::Left);
+        press(&mut state, KeyCode::Left);
+        assert_eq!(state.month(), d("2026-09-01"), "nothing before the first entry");
+        press(&mut state, KeyCode::Right);
+        assert_eq!(state.month(), d("2026-10-01"));
+        press(&mut state, KeyCode::Char('t'));
+        assert_eq!(state.month(), d("2026-11-01"));
+        assert_eq!(press(&mut state, KeyCode::Esc), Outcome::Close);
+    }
+
+    #[test]
+    fn in_the_small_hours_it_is_still_the_evening_before() {
+        let state = CalendarState::new(&[], at("2026-12-01 01:30"));
+        assert_eq!(state.today(), d("2026-11-30"));
+        assert_eq!(state.month(), d("2026-11-01"));
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut state = CalendarState::new(&names(&["2026-10-12-210000-x"]), at("2026-11-21 21:30"));
+        let mut release = KeyEvent::new(KeyCode::Left, KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        state.handle_key(release);
+        assert_eq!(state.month(), d("2026-11-01"));
+    }
+}

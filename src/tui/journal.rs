@@ -1,0 +1,592 @@
+//! The journal browser's state: every entry newest first, filters, the
+//! search, and the entry being read or compared.
+//!
+//! Opening the browser reads no entry file: the list comes from file names
+//! ([`Store::entries`]), titles from the exercise library. Entries are read
+//! for the rows on screen as they come into view, and for the search a
+//! chunk at a time from [`JournalState::tick`], each chunk well inside a
+//! frame, so keys are answered while a large journal is still being read.
+//! An entry that cannot be read is reported once, stays in the list marked
+//! "(could not be read)", and is left out of searches.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::strings;
+use crate::journal::search::{self, SearchIndex, Snippet};
+use crate::journal::{Entry, EntryName, Filter, Store, StoreError};
+use crate::library::Loaded;
+
+/// Entries read for the search per tick at most...
+pub const READ_CHUNK: usize = 256;
+/// ...and for no longer than this, so a key is never kept waiting.
+pub const READ_BUDGET: Duration = Duration::from_millis(8);
+/// Characters kept of each entry's first words, for its row.
+const FIRST_WORDS: usize = 120;
+/// A snippet starts about this many columns before the first match...
+const SNIPPET_BEFORE: usize = 16;
+/// ...and is at most this wide (the row cuts it to fit).
+const SNIPPET_WIDTH: usize = 160;
+/// Rows read beyond the bottom of the screen, for a smooth scroll.
+const READ_AHEAD: usize = 8;
+
+/// How far back the list reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Any,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// The next, after the last: any time again.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Any => Self::Week,
+            Self::Week => Self::Month,
+            Self::Month => Self::Year,
+            Self::Year => Self::Any,
+        }
+    }
+
+    /// The first day it takes in, counting `today`.
+    pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Self::Any => None,
+            Self::Week => today.checked_sub_days(chrono::Days::new(6)),
+            Self::Month => today.checked_sub_days(chrono::Days::new(29)),
+            Self::Year => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+        }
+    }
+}
+
+/// One entry of the journal, as listed.
+#[derive(Debug)]
+pub struct Row {
+    pub name: EntryName,
+    pub state: RowState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowState {
+    /// Known from its file name alone.
+    Unread,
+    Read {
+        /// The entry's own title, kept only when its exercise is no longer
+        /// in the library.
+        own_title: Option<Box<str>>,
+        first_words: Box<str>,
+    },
+    /// It could not be read; why, naming its file.
+    Unreadable(String),
+    /// Moved to the trash, or gone from the journal.
+    Gone,
+}
+
+/// An entry open for reading, and the one before it when comparing.
+#[derive(Debug)]
+pub struct Reading {
+    /// Its row in the list.
+    pub row: usize,
+    pub entry: Entry,
+    /// Lines scrolled past.
+    pub scroll: usize,
+    /// The previous entry of the same exercise, once asked for.
+    pub last: Option<Entry>,
+    pub compare_scroll: usize,
+}
+
+pub struct JournalState {
+    /// Every entry, newest first. Rows are never removed, only marked
+    /// gone, so their numbers hold.
+    pub rows: Vec<Row>,
+    /// Titles of the exercises in the library, by id.
+    titles: HashMap<String, String>,
+    /// Exercises with entries, most recently done first: what the
+    /// exercise filter goes through.
+    pub exercises: Vec<String>,
+    /// Only this exercise's entries, when set.
+    pub exercise: Option<String>,
+    pub period: Period,
+    today: NaiveDate,
+    /// The search as typed.
+    pub query: String,
+    /// Keys go to the search field.
+    pub typing: bool,
+    index: SearchIndex,
+    /// The rows the list shows now, in order.
+    pub shown: Vec<usize>,
+    /// The highlighted place in `shown`.
+    pub cursor: usize,
+    /// The first place in `shown` on screen.
+    pub offset: usize,
+    /// Rows the list has room for (as the app last measured the screen).
+    rows_on_screen: usize,
+    /// Where reading for the search goes on from.
+    next_read: usize,
+    unread: usize,
+    gone: usize,
+    /// Words of the rows near the screen, as written, for snippets.
+    texts: HashMap<usize, String>,
+    snippets: HashMap<usize, Snippet>,
+    pub reading: Option<Reading>,
+    /// Entries found unreadable that have not been reported yet.
+    problems: Vec<(String, String)>,
+}
+
+impl JournalState {
+    /// The browser over `store`'s entries, with the rows on screen read.
+    pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate, rows_on_screen: usize) -> Self {
+        let rows: Vec<Row> = store
+            .entries()
+            .into_iter()
+            .map(|name| Row {
+                name,
+                state: RowState::Unread,
+            })
+            .collect();
+        let titles = library
+            .iter()
+            .map(|l| (l.exercise.id.clone(), l.exercise.title.clone()))
+            .collect();
+        let mut state = Self {
+            index: SearchIndex::new(rows.len()),
+            unread: rows.len(),
+            rows,
+            titles,
+            exercises: Vec::new(),
+            exercise: None,
+            period: Period::Any,
+            today,
+            query: String::new(),
+            typing: false,
+            shown: Vec::new(),
+            cursor: 0,
+            offset: 0,
+            rows_on_screen: rows_on_screen.max(1),
+            next_read: 0,
+            gone: 0,
+            texts: HashMap::new(),
+            snippets: HashMap::new(),
+            reading: None,
+            problems: Vec::new(),
+        };
+        state.list_exercises();
+        state.refresh(store, true);
+        state
+    }
+
+    // ----- what the screens show -----
+
+    /// The title of an exercise: from the library, else from one of its
+    /// entries, else its id.
+    pub fn exercise_title(&self, exercise_id: &str) -> String {
+        if let Some(title) = self.titles.get(exercise_id) {
+            return title.clone();
+        }
+        self.rows
+            .iter()
+            .filter(|r| r.name.exercise_id == exercise_id)
+            .find_map(|r| match &r.state {
+                RowState::Read {
+                    own_title: Some(t), ..
+                } => Some(t.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| exercise_id.to_string())
+    }
+
+    /// The title to show on a row.
+    pub fn row_title(&self, row: usize) -> String {
+        let Some(r) = self.rows.get(row) else {
+            return String::new();
+        };
+        match (&r.state, self.titles.get(&r.name.exercise_id)) {
+            (_, Some(title)) => title.clone(),
+            (
+                RowState::Read {
+                    own_title: Some(t), ..
+                },
+                None,
+            ) => t.to_string(),
+            _ => r.name.exercise_id.clone(),
+        }
+    }
+
+    /// The row highlighted in the list.
+    pub fn selected(&self) -> Option<usize> {
+        self.shown.get(self.cursor).copied()
+    }
+
+    /// The snippet of a row that matches the search, once it is on screen.
+    pub fn snippet(&self, row: usize) -> Option<&Snippet> {
+        self.snippets.get(&row)
+    }
+
+    /// Whether a search is typed.
+    pub fn searching(&self) -> bool {
+        self.index.query().is_some()
+    }
+
+    /// Entries read so far and entries in all, for "reading… N of M".
+    pub fn progress(&self) -> (usize, usize) {
+        let alive = self.rows.len() - self.gone;
+        (alive - self.unread.min(alive), alive)
+    }
+
+    /// Whether every entry has been read (or found unreadable).
+    pub fn fully_read(&self) -> bool {
+        self.unread == 0
+    }
+
+    /// Entries in the journal, trash aside.
+    pub fn total(&self) -> usize {
+        self.rows.len() - self.gone
+    }
+
+    /// Entries found unreadable since last asked, each once: (id, why).
+    pub fn take_problems(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.problems)
+    }
+
+    // ----- reading -----
+
+    /// Reads entry `row`, noting its first words and its words for the
+    /// search. `None` if it cannot be read (noted once) or is gone.
+    fn read(&mut self, store: &dyn Store, row: usize) -> Option<Entry> {
+        let r = self.rows.get(row)?;
+        if matches!(r.state, RowState::Unreadable(_) | RowState::Gone) {
+            return None;
+        }
+        match store.load_entry(&r.name.id) {
+            Ok(entry) => {
+                if r.state == RowState::Unread {
+                    let own_title = (!self.titles.contains_key(&entry.exercise_id)
+                        && !entry.exercise_title.is_empty())
+                    .then(|| entry.exercise_title.clone().into_boxed_str());
+                    let first_words = search::first_words(&entry, FIRST_WORDS).into_boxed_str();
+                    self.set_state(
+                        row,
+                        RowState::Read {
+                            own_title,
+                            first_words,
+                        },
+                    );
+                }
+                if !self.index.has(row) {
+                    self.index.insert(row, &search::searchable_text(&entry));
+                }
+                Some(entry)
+            }
+            Err(StoreError::NoSuchEntry(_)) => {
+                self.set_state(row, RowState::Gone);
+                None
+            }
+            Err(problem) => {
+                let why = problem.to_string();
+                self.problems.push((r.name.id.clone(), why.clone()));
+                self.set_state(row, RowState::Unreadable(why));
+                None
+            }
+        }
+    }
+
+    fn set_state(&mut self, row: usize, state: RowState) {
+        let Some(r) = self.rows.get_mut(row) else { return };
+        if r.state == RowState::Unread {
+            self.unread -= 1;
+        }
+        if state == RowState::Gone && r.state != RowState::Gone {
+            self.gone += 1;
+        }
+        if matches!(state, RowState::Unreadable(_) | RowState::Gone) {
+            self.index.remove(row);
+        }
+        r.state = state;
+    }
+
+    /// Reads the next chunk of entries for the search. Whether anything
+    /// was read.
+    pub fn tick(&mut self, store: &dyn Store) -> bool {
+        if self.fully_read() {
+            return false;
+        }
+        let started = Instant::now();
+        let mut read = 0;
+        while self.next_read < self.rows.len() && read < READ_CHUNK {
+            let row = self.next_read;
+            self.next_read += 1;
+            if self.rows[row].state != RowState::Unread {
+                continue;
+            }
+            self.read(store, row);
+            read += 1;
+            if started.elapsed() >= READ_BUDGET {
+                break;
+            }
+        }
+        self.refresh(store, false);
+        read > 0
+    }
+
+    /// The list again after a change: which rows it shows (keeping the
+    /// highlight on its entry, or at the top after `to_top`), the rows on
+    /// screen read, and their snippets.
+    fn refresh(&mut self, store: &dyn Store, to_top: bool) {
+        let selected = self.selected();
+        let filter = Filter {
+            exercise: self.exercise.clone(),
+            since: self.period.since(self.today),
+            until: None,
+        };
+        let searching = self.searching();
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                r.state != RowState::Gone && filter.matches(&r.name) && (!searching || self.index.is_hit(*i))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor = match selected {
+            Some(row) if !to_top => self.shown.partition_point(|&i| i < row),
+            _ => 0,
+        };
+        self.clamp();
+        self.read_window(store);
+    }
+
+    /// Keeps the highlight in the list and on screen.
+    fn clamp(&mut self) {
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        }
+        if self.cursor >= self.offset + self.rows_on_screen {
+            self.offset = self.cursor + 1 - self.rows_on_screen;
+        }
+        let last_page = self.shown.len().saturating_sub(self.rows_on_screen);
+        self.offset = self.offset.min(last_page);
+    }
+
+    /// The places in `shown` on screen, and a few beyond.
+    fn window(&self) -> Range<usize> {
+        let end = (self.offset + self.rows_on_screen + READ_AHEAD).min(self.shown.len());
+        self.offset.min(end)..end
+    }
+
+    /// Reads the rows on screen not read yet, and finds their snippets.
+    fn read_window(&mut self, store: &dyn Store) {
+        let rows: Vec<usize> = self.shown[self.window()].to_vec();
+        self.texts.retain(|row, _| rows.contains(row));
+        self.snippets.retain(|row, _| rows.contains(row));
+        let Some(query) = self.index.query().cloned() else {
+            for row in rows {
+                if self.rows[row].state == RowState::Unread {
+                    self.read(store, row);
+                }
+            }
+            return;
+        };
+        for row in rows {
+            if self.snippets.contains_key(&row) {
+                continue;
+            }
+            if !self.texts.contains_key(&row) {
+                let Some(entry) = self.read(store, row) else {
+                    continue;
+                };
+                self.texts.insert(row, search::searchable_text(&entry));
+            }
+            if let Some(snippet) = self
+                .texts
+                .get(&row)
+                .and_then(|text| search::snippet(text, &query, SNIPPET_BEFORE, SNIPPET_WIDTH))
+            {
+                self.snippets.insert(row, snippet);
+            }
+        }
+    }
+
+    /// The screen has room for this many rows now.
+    pub fn set_rows_on_screen(&mut self, store: &dyn Store, rows: usize) {
+        if rows.max(1) != self.rows_on_screen {
+            self.rows_on_screen = rows.max(1);
+            self.clamp();
+            self.read_window(store);
+        }
+    }
+
+    // ----- moving, filtering, searching -----
+
+    /// Moves the highlight by `delta` rows.
+    pub fn move_by(&mut self, store: &dyn Store, delta: isize) {
+        self.cursor = self.cursor.saturating_add_signed(delta);
+        self.clamp();
+        self.read_window(store);
+    }
+
+    pub fn first(&mut self, store: &dyn Store) {
+        self.cursor = 0;
+        self.clamp();
+        self.read_window(store);
+    }
+
+    pub fn last(&mut self, store: &dyn Store) {
+        self.cursor = self.shown.len().saturating_sub(1);
+        self.clamp();
+        self.read_window(store);
+    }
+
+    /// A page up or down.
+    pub fn page(&mut self, store: &dyn Store, down: bool) {
+        let page = self.rows_on_screen.saturating_sub(1).max(1) as isize;
+        self.move_by(store, if down { page } else { -page });
+    }
+
+    /// The next exercise's entries only; after the last, every exercise.
+    pub fn cycle_exercise(&mut self, store: &dyn Store, forward: bool) {
+        let at = self
+            .exercise
+            .as_ref()
+            .and_then(|e| self.exercises.iter().position(|x| x == e));
+        let count = self.exercises.len();
+        let next = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => count.saturating_sub(1),
+            (Some(i), true) => i + 1,
+            (Some(0), false) => count,
+            (Some(i), false) => i - 1,
+        };
+        self.exercise = self.exercises.get(next).cloned();
+        self.refresh(store, true);
+    }
+
+    /// A shorter span of time; after the shortest, any time again.
+    pub fn cycle_period(&mut self, store: &dyn Store) {
+        self.period = self.period.next();
+        self.refresh(store, true);
+    }
+
+    /// Keys go to the search field.
+    pub fn start_typing(&mut self) {
+        self.typing = true;
+    }
+
+    /// Keys go back to the list; the search stays.
+    pub fn stop_typing(&mut self) {
+        self.typing = false;
+    }
+
+    /// Searches for `typed`: every entry read so far at once, the rest as
+    /// they are read.
+    pub fn set_query(&mut self, store: &dyn Store, typed: &str) {
+        if typed == self.query {
+            return;
+        }
+        let before = self.index.query().map(|q| q.terms().to_vec());
+        self.query = typed.to_string();
+        self.index.set_query(typed);
+        let after = self.index.query().map(|q| q.terms().to_vec());
+        if before != after {
+            self.snippets.clear();
+            self.refresh(store, true);
+        }
+    }
+
+    /// Clears the search and stops typing.
+    pub fn clear_search(&mut self, store: &dyn Store) {
+        self.typing = false;
+        self.set_query(store, "");
+    }
+
+    fn list_exercises(&mut self) {
+        let mut seen = Vec::new();
+        for r in &self.rows {
+            if r.state != RowState::Gone && !seen.contains(&r.name.exercise_id) {
+                seen.push(r.name.exercise_id.clone());
+            }
+        }
+        self.exercises = seen;
+    }
+
+    // ----- one entry -----
+
+    /// Opens the highlighted entry for reading; why not, if it can't be.
+    pub fn open_selected(&mut self, store: &dyn Store) -> Result<(), String> {
+        let Some(row) = self.selected() else {
+            return Err(String::new());
+        };
+        if let RowState::Unreadable(why) = &self.rows[row].state {
+            return Err(strings::cannot_open(why));
+        }
+        match self.read(store, row) {
+            Some(entry) => {
+                self.reading = Some(Reading {
+                    row,
+                    entry,
+                    scroll: 0,
+                    last: None,
+                    compare_scroll: 0,
+                });
+                Ok(())
+            }
+            None => {
+                let why = match &self.rows[row].state {
+                    RowState::Unreadable(why) => strings::cannot_open(why),
+                    _ => strings::ENTRY_GONE.to_string(),
+                };
+                self.refresh(store, false);
+                Err(why)
+            }
+        }
+    }
+
+    /// Finds the entry before the open one, of the same exercise, for
+    /// comparing; why not, if there is none.
+    pub fn compare(&mut self, store: &dyn Store) -> Result<(), String> {
+        let Some(reading) = &self.reading else {
+            return Err(String::new());
+        };
+        let (row, exercise) = (reading.row, reading.entry.exercise_id.clone());
+        let mut unreadable = false;
+        for earlier in row + 1..self.rows.len() {
+            if self.rows[earlier].name.exercise_id != exercise {
+                continue;
+            }
+            match self.read(store, earlier) {
+                Some(last) => {
+                    if let Some(reading) = self.reading.as_mut() {
+                        reading.last = Some(last);
+                        reading.compare_scroll = 0;
+                    }
+                    return Ok(());
+                }
+                None => unreadable |= matches!(self.rows[earlier].state, RowState::Unreadable(_)),
+            }
+        }
+        Err(if unreadable {
+            strings::NOTHING_READABLE_BEFORE
+        } else {
+            strings::NOTHING_BEFORE
+        }
+        .to_string())
+    }
+
+    /// Takes a row out of the list: its entry went to the trash.
+    pub fn remove(&mut self, store: &dyn Store, row: usize) {
+        self.set_state(row, RowState::Gone);
+        self.texts.remove(&row);
+        self.snippets.remove(&row);
+        if self.reading.as_ref().is_some_and(|r| r.row == row) {
+            self.reading = None;
+        }
+        self.list_exercises();
+        self.refresh(store, false);
+    }
+}

@@ -1,0 +1,651 @@
+//! Sharing entries: choose which (an exercise, how far back) and a format,
+//! read exactly what will leave, with private answers withheld unless the
+//! person asks for them, then name the file.
+//!
+//! Nothing here touches the disk but to see whether a file is already
+//! there: whoever shows this screen reads the entries when asked with
+//! [`Outcome::Load`] and writes the file when asked with
+//! [`Outcome::Write`], through the [`Store`].
+
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::export::{Format, Options, render};
+use crate::journal::{Entry, EntryName, Store, StoreError};
+use crate::library::Loaded;
+use crate::sanitize::{clean_pasted, inert};
+use crate::tui::strings::{self, Keys};
+use crate::tui::text_editor::TextEditor;
+use crate::tui::theme::Theme;
+
+#[path = "view/share.rs"]
+mod view;
+
+/// What the screen asks of whoever shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// The person is done here.
+    Close,
+    /// Read these entries and pass them to [`ShareState::show`]
+    /// ([`read_entries`] does just that).
+    Load(Vec<String>),
+    /// Write `text` to `path` with [`Store::write_export`], then pass the
+    /// result to [`ShareState::written`].
+    Write {
+        path: PathBuf,
+        text: String,
+    },
+}
+
+/// How far back to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Week,
+    Month,
+    All,
+}
+
+impl Period {
+    const ALL: [Self; 3] = [Self::Week, Self::Month, Self::All];
+
+    /// How many days back, today included; `None` for no limit.
+    pub fn days(self) -> Option<u32> {
+        match self {
+            Self::Week => Some(7),
+            Self::Month => Some(30),
+            Self::All => None,
+        }
+    }
+}
+
+/// Which part of sharing the person is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Choosing the entries and the format.
+    Pick,
+    /// Reading exactly what will leave.
+    Preview,
+    /// Naming the file.
+    Path,
+}
+
+/// An exercise that has entries: its id and the title to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseRow {
+    pub id: String,
+    pub title: String,
+}
+
+/// A short message under the preview or in the path box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub warning: bool,
+}
+
+pub struct ShareState {
+    names: Vec<EntryName>,
+    /// Exercises with entries, the most recently written first. The list
+    /// on screen has "All exercises" above them.
+    pub exercises: Vec<ExerciseRow>,
+    /// 0 for all exercises, else 1 + an index into `exercises`.
+    pub row: usize,
+    pub period: Period,
+    pub format: Format,
+    pub include_private: bool,
+    pub stage: Stage,
+    pub message: Option<Message>,
+    now: DateTime<FixedOffset>,
+    /// The entries chosen, oldest first, once read.
+    entries: Vec<Entry>,
+    unreadable: usize,
+    /// The export exactly as it would be written.
+    text: String,
+    /// The first row of the preview on screen.
+    scroll: usize,
+    /// The preview's rows at the last draw, wrapped to its width.
+    wrapped: RefCell<Option<(u16, Vec<String>)>>,
+    /// Rows on screen at the last draw, for paging; 0 before the first.
+    page: Cell<usize>,
+    path: TextEditor,
+    /// Set after a first Enter on a path that is already a file.
+    confirm_replace: bool,
+    /// The path asked to be written, as typed, until [`Self::written`].
+    writing: Option<String>,
+}
+
+impl ShareState {
+    /// Starts on the choice of entries. `names` are every entry (any
+    /// order); `exercises` give titles to their ids; `now` dates the export.
+    pub fn new(names: Vec<EntryName>, exercises: &[Loaded], now: DateTime<FixedOffset>) -> Self {
+        let mut names = names;
+        names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
+        let mut rows: Vec<ExerciseRow> = Vec::new();
+        for name in &names {
+            if rows.iter().all(|r| r.id != name.exercise_id) {
+                let title = exercises
+                    .iter()
+                    .find(|l| l.exercise.id == name.exercise_id)
+                    .map_or_else(|| name.exercise_id.clone(), |l| l.exercise.title.clone());
+                rows.push(ExerciseRow {
+                    id: name.exercise_id.clone(),
+                    title,
+                });
+            }
+        }
+        Self {
+            names,
+            exercises: rows,
+            row: 0,
+            period: Period::Week,
+            format: Format::Md,
+            include_private: false,
+            stage: Stage::Pick,
+            message: None,
+            now,
+            entries: Vec::new(),
+            unreadable: 0,
+            text: String::new(),
+            scroll: 0,
+            wrapped: RefCell::new(None),
+            page: Cell::new(0),
+            path: TextEditor::new(Vec::new(), ""),
+            confirm_replace: false,
+            writing: None,
+        }
+    }
+
+    /// The ids of the entries the current choice takes in, newest first.
+    pub fn chosen_ids(&self) -> Vec<String> {
+        self.matching(self.row).map(|n| n.id.clone()).collect()
+    }
+
+    /// How many entries a row of the list takes in for the chosen period.
+    pub fn count(&self, row: usize) -> usize {
+        self.matching(row).count()
+    }
+
+    fn matching(&self, row: usize) -> impl Iterator<Item = &EntryName> {
+        let exercise = row.checked_sub(1).and_then(|i| self.exercises.get(i));
+        let since = self.period.days().map(|days| {
+            let today = self.now.naive_local().date();
+            today - Duration::days(i64::from(days) - 1)
+        });
+        self.names.iter().filter(move |n| {
+            exercise.is_none_or(|e| e.id == n.exercise_id) && since.is_none_or(|s| n.started.date() >= s)
+        })
+    }
+
+    /// The entries asked for with [`Outcome::Load`], as read; `unreadable`
+    /// is how many could not be. Opens the preview.
+    pub fn show(&mut self, mut entries: Vec<Entry>, unreadable: usize) {
+        entries.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+        self.entries = entries;
+        self.unreadable = unreadable;
+        self.stage = Stage::Preview;
+        self.message = None;
+        self.refresh();
+    }
+
+    /// The export as it would be written now.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn unreadable(&self) -> usize {
+        self.unreadable
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The path as typed in its field.
+    pub fn path_text(&self) -> String {
+        self.path.lines().join("")
+    }
+
+    /// The outcome of an [`Outcome::Write`]: back to the preview with where
+    /// it went, or the path box again with what went wrong.
+    pub fn written(&mut self, result: Result<(), StoreError>) {
+        let typed = self.writing.take().unwrap_or_default();
+        match result {
+            Ok(()) => {
+                self.stage = Stage::Preview;
+                self.message = Some(Message {
+                    text: strings::share_written(&typed),
+                    warning: false,
+                });
+            }
+            Err(error) => {
+                self.stage = Stage::Path;
+                self.message = Some(Message {
+                    text: strings::share_failed(&error),
+                    warning: true,
+                });
+            }
+        }
+    }
+
+    fn refresh(&mut self) {
+        let options = Options {
+            format: self.format,
+            include_private: self.include_private,
+            made_at: self.now,
+        };
+        self.text = render(options, &self.entries);
+        self.wrapped.replace(None);
+        self.scroll = 0;
+    }
+
+    fn next_format(&mut self) {
+        self.format = match self.format {
+            Format::Md => Format::Html,
+            Format::Html => Format::Json,
+            Format::Json => Format::Md,
+        };
+    }
+
+    /// Handles one key. F1 and Ctrl+Q are the caller's.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Stay;
+        }
+        match self.stage {
+            Stage::Pick => self.pick_key(key),
+            Stage::Preview => self.preview_key(key),
+            Stage::Path => self.path_key(key),
+        }
+    }
+
+    /// Pasted text: only the path field takes it, as one line.
+    pub fn handle_paste(&mut self, text: &str) {
+        if self.stage == Stage::Path {
+            let line = clean_pasted(text).lines().collect::<Vec<_>>().join(" ");
+            if self.path.insert_str(line.trim()) {
+                self.confirm_replace = false;
+            }
+        }
+    }
+
+    fn pick_key(&mut self, key: KeyEvent) -> Outcome {
+        self.message = None;
+        let last = self.exercises.len();
+        let at = Period::ALL.iter().position(|p| *p == self.period).unwrap_or(0);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.row = (self.row + 1).min(last),
+            KeyCode::Left | KeyCode::Char('h') => self.period = Period::ALL[at.saturating_sub(1)],
+            KeyCode::Right | KeyCode::Char('l') => {
+                self.period = Period::ALL[(at + 1).min(Period::ALL.len() - 1)];
+            }
+            KeyCode::Char('f') => self.next_format(),
+            KeyCode::Enter => {
+                let ids = self.chosen_ids();
+                if !ids.is_empty() {
+                    return Outcome::Load(ids);
+                }
+                self.message = Some(Message {
+                    text: strings::SHARE_NOTHING.into(),
+                    warning: false,
+                });
+            }
+            KeyCode::Esc | KeyCode::Char('q') => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn preview_key(&mut self, key: KeyEvent) -> Outcome {
+        let page = self.page.get().saturating_sub(1).max(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.scroll_to(self.scroll + 1),
+            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_to(self.scroll + page),
+            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
+            KeyCode::End | KeyCode::Char('G') => self.scroll_to(usize::MAX),
+            KeyCode::Char('f') => {
+                self.next_format();
+                self.message = None;
+                self.refresh();
+            }
+            KeyCode::Char('p') => {
+                self.include_private = !self.include_private;
+                self.message = None;
+                self.refresh();
+            }
+            KeyCode::Enter | KeyCode::Char('w') => {
+                let suggested = strings::export_path(self.now.date_naive(), self.format.extension());
+                self.path = TextEditor::new(vec![suggested], "");
+                self.confirm_replace = false;
+                self.message = None;
+                self.stage = Stage::Path;
+            }
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.stage = Stage::Pick;
+                self.message = None;
+                self.entries.clear();
+                self.text.clear();
+                self.wrapped.replace(None);
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn path_key(&mut self, key: KeyEvent) -> Outcome {
+        match key.code {
+            KeyCode::Esc => {
+                self.stage = Stage::Preview;
+                self.message = None;
+            }
+            KeyCode::Enter => {
+                let typed = self.path_text().trim().to_string();
+                if typed.is_empty() {
+                    return Outcome::Stay;
+                }
+                let path = expand_home(&typed);
+                if path.exists() && !self.confirm_replace {
+                    self.confirm_replace = true;
+                    self.message = Some(Message {
+                        text: strings::SHARE_REPLACE.into(),
+                        warning: true,
+                    });
+                    return Outcome::Stay;
+                }
+                self.confirm_replace = false;
+                self.message = None;
+                self.writing = Some(typed);
+                return Outcome::Write {
+                    path,
+                    text: self.text.clone(),
+                };
+            }
+            // A second line has no place in a path.
+            KeyCode::Char('j' | 'm') if key.modifiers.contains(KeyModifiers::CONTROL) => {}
+            _ => {
+                if self.path.input(key) {
+                    self.confirm_replace = false;
+                    self.message = None;
+                }
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// Moves the preview so `row` is on top, but never past its end.
+    fn scroll_to(&mut self, row: usize) {
+        let page = self.page.get();
+        let total = self.wrapped.borrow().as_ref().map_or(0, |(_, rows)| rows.len());
+        self.scroll = if page == 0 {
+            row.min(self.text.lines().count())
+        } else {
+            row.min(total.saturating_sub(page))
+        };
+    }
+
+    /// Calls `f` with the preview's rows at `width`, wrapped once and kept
+    /// until the text or the width changes.
+    fn with_preview_rows<R>(&self, width: u16, f: impl FnOnce(&[String]) -> R) -> R {
+        let mut cache = self.wrapped.borrow_mut();
+        if cache.as_ref().is_none_or(|(w, _)| *w != width) {
+            let rows: Vec<String> = inert(&self.text)
+                .replace('\t', "    ")
+                .lines()
+                .flat_map(|line| crate::tui::kit::wrap(line, usize::from(width)))
+                .collect();
+            *cache = Some((width, rows));
+        }
+        f(cache.as_ref().map_or(&[], |(_, rows)| rows.as_slice()))
+    }
+
+    /// Draws the screen into `area`; the keys for the footer.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
+        view::render(frame, area, self, theme)
+    }
+}
+
+/// `~/...` as the shell would read it: people type paths the way they know.
+fn expand_home(path: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// Reads the entries with these ids; how many could not be read.
+pub fn read_entries(store: &dyn Store, ids: &[String]) -> (Vec<Entry>, usize) {
+    let mut entries = Vec::with_capacity(ids.len());
+    let mut unreadable = 0;
+    for id in ids {
+        match store.load_entry(id) {
+            Ok(entry) => entries.push(entry),
+            Err(_) => unreadable += 1,
+        }
+    }
+    (entries, unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::answer::Answer;
+    use crate::journal::{AnswerRecord, ENTRY_FORMAT, entry_name};
+
+    const SECRET: &str = "what I never said out loud";
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap()
+    }
+
+    fn entry(id: &str) -> Entry {
+        let name = entry_name::parse(id).unwrap();
+        let at = name.started.and_local_timezone(now().timezone()).unwrap();
+        Entry {
+            format: ENTRY_FORMAT,
+            id: id.into(),
+            exercise_id: name.exercise_id,
+            exercise_title: "Evening check-in".into(),
+            exercise_hash: "h".into(),
+            started_at: at,
+            finished_at: at,
+            answers: vec![
+                AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(4)),
+                AnswerRecord::new("secret", "Kept to yourself?", true, &Answer::Text(SECRET.into())),
+            ],
+        }
+    }
+
+    const IDS: [&str; 4] = [
+        "2026-11-21-213000-evening-check-in",
+        "2026-11-16-210000-trust-inventory",
+        "2026-11-10-210000-evening-check-in",
+        "2026-08-01-210000-evening-check-in",
+    ];
+
+    fn state() -> ShareState {
+        let names = IDS.iter().filter_map(|id| entry_name::parse(id)).collect();
+        ShareState::new(names, &crate::library::Library::built_in().exercises, now())
+    }
+
+    fn press(state: &mut ShareState, code: KeyCode) -> Outcome {
+        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// The state on the preview of the chosen entries.
+    fn previewing() -> ShareState {
+        let mut state = state();
+        let Outcome::Load(ids) = press(&mut state, KeyCode::Enter) else {
+            panic!("Enter asks for the entries");
+        };
+        state.show(ids.iter().map(|id| entry(id)).collect(), 0);
+        state
+    }
+
+    #[test]
+    fn the_list_has_every_exercise_with_entries_and_counts_by_period() {
+        let mut state = state();
+        let titles: Vec<&str> = state.exercises.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, vec!["Evening check-in", "Trust inventory"]);
+        assert_eq!((state.count(0), state.count(1), state.count(2)), (2, 1, 1));
+        press(&mut state, KeyCode::Right);
+        assert_eq!(state.period, Period::Month);
+        assert_eq!(state.count(0), 3);
+        press(&mut state, KeyCode::Right);
+        press(&mut state, KeyCode::Right);
+        assert_eq!(state.period, Period::All, "it stops at the end");
+        assert_eq!(state.count(0), 4);
+        press(&mut state, KeyCode::Down);
+        press(&mut state, KeyCode::Down);
+        press(&mut state, KeyCode::Down);
+        assert_eq!(state.row, 2);
+        assert_eq!(state.chosen_ids(), vec!["2026-11-16-210000-trust-inventory"]);
+    }
+
+    #[test]
+    fn the_last_seven_days_include_today_and_six_before() {
+        let names = ["2026-11-15-235900-x", "2026-11-14-235900-x"]
+            .iter()
+            .filter_map(|id| entry_name::parse(id))
+            .collect();
+        let state = ShareState::new(names, &[], now());
+        assert_eq!(state.chosen_ids(), vec!["2026-11-15-235900-x"]);
+        assert_eq!(
+            state.exercises[0].title, "x",
+            "an exercise not in the library shows its id"
+        );
+    }
+
+    #[test]
+    fn enter_on_nothing_says_so_and_asks_for_nothing() {
+        let names = vec![entry_name::parse(IDS[3]).unwrap()];
+        let mut state = ShareState::new(names, &[], now());
+        assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
+        assert!(state.message.is_some());
+        assert_eq!(press(&mut state, KeyCode::Esc), Outcome::Close);
+    }
+
+    #[test]
+    fn the_preview_withholds_private_answers_until_asked_and_follows_the_format() {
+        let mut state = previewing();
+        assert_eq!(state.stage, Stage::Preview);
+        assert_eq!(state.entries().len(), 2);
+        assert!(
+            state.entries()[0].started_at < state.entries()[1].started_at,
+            "oldest first"
+        );
+        assert!(!state.text().contains(SECRET));
+        assert!(state.text().contains("1 private answer was left out."));
+        press(&mut state, KeyCode::Char('p'));
+        assert!(state.include_private);
+        assert!(state.text().contains(SECRET));
+        press(&mut state, KeyCode::Char('p'));
+        press(&mut state, KeyCode::Char('f'));
+        assert_eq!(state.format, Format::Html);
+        assert!(state.text().starts_with("<!DOCTYPE html>"));
+        assert!(!state.text().contains(SECRET));
+        press(&mut state, KeyCode::Esc);
+        assert_eq!(state.stage, Stage::Pick);
+        assert!(
+            state.text().is_empty(),
+            "nothing is kept once the person goes back"
+        );
+    }
+
+    #[test]
+    fn scrolling_stays_within_the_text() {
+        let mut state = previewing();
+        press(&mut state, KeyCode::Up);
+        assert_eq!(state.scroll(), 0);
+        press(&mut state, KeyCode::Down);
+        assert_eq!(state.scroll(), 1);
+        press(&mut state, KeyCode::End);
+        assert_eq!(state.scroll(), state.text().lines().count());
+        press(&mut state, KeyCode::Home);
+        assert_eq!(state.scroll(), 0);
+    }
+
+    #[test]
+    fn the_path_is_suggested_and_enter_asks_for_the_write() {
+        let mut state = previewing();
+        press(&mut state, KeyCode::Char('f'));
+        press(&mut state, KeyCode::Enter);
+        assert_eq!(state.stage, Stage::Path);
+        assert_eq!(state.path_text(), "~/mend-export-2026-11-21.html");
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("for-my-mediator.html");
+        state.path = TextEditor::new(vec![target.display().to_string()], "");
+        let Outcome::Write { path, text } = press(&mut state, KeyCode::Enter) else {
+            panic!("Enter asks for the write");
+        };
+        assert_eq!(path, target);
+        assert_eq!(text, state.text());
+        assert!(!text.contains(SECRET));
+        state.written(Ok(()));
+        assert_eq!(state.stage, Stage::Preview);
+        let message = state.message.clone().unwrap();
+        assert!(message.text.contains("for-my-mediator.html") && !message.warning);
+    }
+
+    #[test]
+    fn a_file_already_there_is_replaced_only_on_a_second_enter() {
+        let mut state = previewing();
+        press(&mut state, KeyCode::Enter);
+        let file = tempfile::NamedTempFile::new().unwrap();
+        state.path = TextEditor::new(vec![file.path().display().to_string()], "");
+        assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
+        assert!(state.message.as_ref().is_some_and(|m| m.warning));
+        assert!(matches!(press(&mut state, KeyCode::Enter), Outcome::Write { .. }));
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_path_box_open_and_says_why() {
+        let mut state = previewing();
+        press(&mut state, KeyCode::Enter);
+        press(&mut state, KeyCode::Char('x'));
+        assert_eq!(state.path_text(), "~/mend-export-2026-11-21.mdx");
+        assert!(matches!(press(&mut state, KeyCode::Enter), Outcome::Write { .. }));
+        let error = StoreError::io(
+            "write the export",
+            Path::new("/nowhere/x.md"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        state.written(Err(error));
+        assert_eq!(state.stage, Stage::Path);
+        assert!(state.message.as_ref().is_some_and(|m| m.warning));
+        press(&mut state, KeyCode::Esc);
+        assert_eq!(state.stage, Stage::Preview);
+    }
+
+    #[test]
+    fn a_pasted_path_arrives_as_one_line_only_in_the_path_box() {
+        let mut state = previewing();
+        state.handle_paste("/tmp/ignored");
+        assert!(!state.text().contains("/tmp/ignored"));
+        press(&mut state, KeyCode::Enter);
+        state.path = TextEditor::new(Vec::new(), "");
+        state.handle_paste("  /tmp/a\nb.md \u{1b}[2J");
+        assert_eq!(state.path_text(), "/tmp/a b.md [2J");
+        press(&mut state, KeyCode::Enter);
+        let mut ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        ctrl_j.kind = KeyEventKind::Press;
+        state.handle_key(ctrl_j);
+        assert_eq!(state.path.lines().len(), 1);
+    }
+}

@@ -1,0 +1,298 @@
+//! How things have moved: choose an exercise with questions on a scale,
+//! then see each one's answers over time, and all of them side by side.
+//!
+//! The list of exercises comes from the library and entry names alone; the
+//! chosen exercise's entries are read by whoever shows this screen, when it
+//! asks with [`Outcome::Load`], and handed back with [`TrendsState::show`].
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::exercise::{Exercise, PromptKind};
+use crate::journal::{Entry, EntryName};
+use crate::library::Loaded;
+use crate::trends::{Trends, trends};
+use crate::tui::strings::Keys;
+use crate::tui::theme::Theme;
+
+#[path = "view/trends.rs"]
+mod view;
+
+/// What the screen asks of whoever shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// The person is done here.
+    Close,
+    /// Read these entries (of the chosen exercise) and pass them to
+    /// [`TrendsState::show`].
+    Load(Vec<String>),
+}
+
+/// An exercise offered in the list.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub exercise: Exercise,
+    /// Its entries, newest first.
+    pub ids: Vec<String>,
+}
+
+/// One exercise's answers, on screen.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// `None` when none of the entries read had a scale answer.
+    pub trends: Option<Trends>,
+    /// The question in focus: an index into the series.
+    pub selected: usize,
+    /// Entries that were listed but could not be read.
+    pub unreadable: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrendsState {
+    pub choices: Vec<Choice>,
+    pub cursor: usize,
+    /// The exercise being looked at, once its entries are read.
+    pub shown: Option<Shown>,
+    /// The choice whose entries were asked for.
+    pending: Option<usize>,
+}
+
+impl TrendsState {
+    /// The list of exercises with a question on a scale and at least one
+    /// entry, in the library's order.
+    pub fn new(exercises: &[Loaded], names: &[EntryName]) -> Self {
+        let choices = exercises
+            .iter()
+            .filter(|l| {
+                l.exercise
+                    .prompts
+                    .iter()
+                    .any(|p| matches!(p.kind, PromptKind::Scale { .. }))
+            })
+            .filter_map(|l| {
+                let ids: Vec<String> = names
+                    .iter()
+                    .filter(|n| n.exercise_id == l.exercise.id)
+                    .map(|n| n.id.clone())
+                    .collect();
+                (!ids.is_empty()).then(|| Choice {
+                    exercise: l.exercise.clone(),
+                    ids,
+                })
+            })
+            .collect();
+        Self {
+            choices,
+            cursor: 0,
+            shown: None,
+            pending: None,
+        }
+    }
+
+    /// Straight to one exercise's answers, with no list to go back to.
+    pub fn of_entries(entries: &[Entry], exercise: Option<&Exercise>) -> Self {
+        let mut state = Self {
+            choices: Vec::new(),
+            cursor: 0,
+            shown: None,
+            pending: None,
+        };
+        state.shown = Some(shown(entries, exercise, 0));
+        state
+    }
+
+    /// The entries asked for with [`Outcome::Load`], as read; `unreadable`
+    /// is how many could not be.
+    pub fn show(&mut self, entries: Vec<Entry>, unreadable: usize) {
+        let exercise = self
+            .pending
+            .take()
+            .and_then(|i| self.choices.get(i))
+            .map(|c| &c.exercise);
+        self.shown = Some(shown(&entries, exercise, unreadable));
+    }
+
+    /// Handles one key. F1 and Ctrl+Q are the caller's.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Stay;
+        }
+        match &mut self.shown {
+            Some(shown) => {
+                let count = shown.trends.as_ref().map_or(0, |t| t.series.len());
+                match key.code {
+                    KeyCode::Right | KeyCode::Down | KeyCode::Tab | KeyCode::Char('l' | 'j') => {
+                        shown.selected = (shown.selected + 1).min(count.saturating_sub(1));
+                    }
+                    KeyCode::Left | KeyCode::Up | KeyCode::BackTab | KeyCode::Char('h' | 'k') => {
+                        shown.selected = shown.selected.saturating_sub(1);
+                    }
+                    KeyCode::Esc | KeyCode::Char('q') if self.choices.is_empty() => return Outcome::Close,
+                    KeyCode::Esc | KeyCode::Char('q') => self.shown = None,
+                    _ => {}
+                }
+                Outcome::Stay
+            }
+            None => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.cursor = self.cursor.saturating_sub(1);
+                    Outcome::Stay
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.cursor = (self.cursor + 1).min(self.choices.len().saturating_sub(1));
+                    Outcome::Stay
+                }
+                KeyCode::Enter | KeyCode::Right => match self.choices.get(self.cursor) {
+                    Some(choice) => {
+                        self.pending = Some(self.cursor);
+                        Outcome::Load(choice.ids.clone())
+                    }
+                    None => Outcome::Stay,
+                },
+                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                _ => Outcome::Stay,
+            },
+        }
+    }
+
+    /// Draws the screen into `area`; the keys for the footer.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
+        view::render(frame, area, self, theme)
+    }
+}
+
+fn shown(entries: &[Entry], exercise: Option<&Exercise>, unreadable: usize) -> Shown {
+    let trends = trends(entries).into_iter().next().map(|t| match exercise {
+        Some(exercise) => t.with_exercise(exercise),
+        None => t,
+    });
+    Shown {
+        trends,
+        selected: 0,
+        unreadable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::answer::Answer;
+    use crate::journal::{AnswerRecord, ENTRY_FORMAT, entry_name};
+    use crate::library::Library;
+
+    fn press(state: &mut TrendsState, code: KeyCode) -> Outcome {
+        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn inventory(at: &str, values: [i64; 7]) -> Entry {
+        let at = DateTime::parse_from_rfc3339(at).unwrap();
+        let ids = [
+            "boundaries",
+            "reliability",
+            "accountability",
+            "confidences",
+            "integrity",
+            "not-judging",
+            "generosity",
+        ];
+        Entry {
+            format: ENTRY_FORMAT,
+            id: entry_name::entry_id(at, "trust-inventory", 1),
+            exercise_id: "trust-inventory".into(),
+            exercise_title: "Trust inventory".into(),
+            exercise_hash: "h".into(),
+            started_at: at,
+            finished_at: at,
+            answers: ids
+                .iter()
+                .zip(values)
+                .map(|(id, v)| AnswerRecord::new(id, &format!("{id}: ?"), false, &Answer::Scale(v)))
+                .collect(),
+        }
+    }
+
+    fn names(ids: &[&str]) -> Vec<EntryName> {
+        ids.iter().filter_map(|id| entry_name::parse(id)).collect()
+    }
+
+    #[test]
+    fn only_exercises_with_a_scale_and_an_entry_are_offered() {
+        let library = Library::built_in().exercises;
+        let state = TrendsState::new(
+            &library,
+            &names(&[
+                "2026-11-21-210000-trust-inventory",
+                "2026-11-20-210000-facts-not-feelings",
+                "2026-11-14-210000-trust-inventory",
+            ]),
+        );
+        let offered: Vec<(&str, usize)> = state
+            .choices
+            .iter()
+            .map(|c| (c.exercise.id.as_str(), c.ids.len()))
+            .collect();
+        assert_eq!(offered, vec![("trust-inventory", 2)]);
+    }
+
+    #[test]
+    fn enter_asks_for_the_entries_and_show_opens_them_with_the_scale_ranges() {
+        let library = Library::built_in().exercises;
+        let mut state = TrendsState::new(&library, &names(&["2026-11-21-210000-trust-inventory"]));
+        assert_eq!(
+            press(&mut state, KeyCode::Enter),
+            Outcome::Load(vec!["2026-11-21-210000-trust-inventory".into()])
+        );
+        state.show(vec![inventory("2026-11-21T21:00:00+01:00", [3; 7])], 0);
+        let shown = state.shown.as_ref().unwrap();
+        let trends = shown.trends.as_ref().unwrap();
+        assert_eq!(trends.series.len(), 7);
+        assert_eq!(trends.series[0].bounds(), (1, 5), "from the exercise");
+    }
+
+    #[test]
+    fn arrows_and_tab_move_between_questions_and_stop_at_the_ends() {
+        let mut state = TrendsState::of_entries(&[inventory("2026-11-21T21:00:00+01:00", [3; 7])], None);
+        let selected = |s: &TrendsState| s.shown.as_ref().unwrap().selected;
+        press(&mut state, KeyCode::Left);
+        assert_eq!(selected(&state), 0);
+        press(&mut state, KeyCode::Right);
+        press(&mut state, KeyCode::Tab);
+        press(&mut state, KeyCode::Down);
+        assert_eq!(selected(&state), 3);
+        press(&mut state, KeyCode::BackTab);
+        assert_eq!(selected(&state), 2);
+        for _ in 0..10 {
+            press(&mut state, KeyCode::Right);
+        }
+        assert_eq!(selected(&state), 6);
+        assert_eq!(
+            press(&mut state, KeyCode::Esc),
+            Outcome::Close,
+            "no list to go back to"
+        );
+    }
+
+    #[test]
+    fn esc_goes_back_to_the_list_then_leaves() {
+        let library = Library::built_in().exercises;
+        let mut state = TrendsState::new(&library, &names(&["2026-11-21-210000-trust-inventory"]));
+        press(&mut state, KeyCode::Enter);
+        state.show(Vec::new(), 1);
+        assert!(state.shown.as_ref().unwrap().trends.is_none());
+        assert_eq!(press(&mut state, KeyCode::Esc), Outcome::Stay);
+        assert!(state.shown.is_none());
+        assert_eq!(press(&mut state, KeyCode::Esc), Outcome::Close);
+    }
+
+    #[test]
+    fn an_empty_list_asks_for_nothing() {
+        let mut state = TrendsState::new(&[], &[]);
+        assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
+        assert_eq!(press(&mut state, KeyCode::Down), Outcome::Stay);
+    }
+}

@@ -1,0 +1,236 @@
+//! One entry of the journal, to read: every question as it was asked, with
+//! its answer; private answers marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::chrome::{render_header, safe};
+use crate::exercise::{Exercise, PromptKind};
+use crate::export::{ShownValue, shown_value};
+use crate::journal::{AnswerRecord, Entry};
+use crate::tui::app::App;
+use crate::tui::journal::Reading;
+use crate::tui::strings::{self, Keys};
+use crate::tui::theme::Theme;
+
+/// Answers sit under their question, a little in.
+pub const INDENT: &str = "   ";
+
+/// Lines of text on screen at once, in a terminal `height` rows high: all
+/// but the header (two rows), the notice (two) and the keys.
+pub fn page_height(height: u16) -> usize {
+    usize::from(height.saturating_sub(5))
+}
+
+/// Columns for text in a terminal `width` columns wide: all but the
+/// margins and the scroll bar.
+fn text_width(width: u16) -> usize {
+    usize::from(width.saturating_sub(4))
+}
+
+/// Lines the open entry takes in a terminal `width` columns wide.
+pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
+    let exercise = exercise(app, &reading.entry.exercise_id);
+    lines(&reading.entry, exercise, text_width(width), &Theme::plain()).len()
+}
+
+/// The exercise with this id, if it is in the library.
+pub fn exercise<'a>(app: &'a App, id: &str) -> Option<&'a Exercise> {
+    app.exercises.iter().map(|l| &l.exercise).find(|e| e.id == id)
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+    let Some(journal) = &app.journal else {
+        return strings::KEYS_ENTRY;
+    };
+    let Some(reading) = &journal.reading else {
+        return strings::KEYS_ENTRY;
+    };
+    let entry = &reading.entry;
+    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let exercise = exercise(app, &entry.exercise_id);
+    let title = exercise.map_or(entry.exercise_title.as_str(), |e| e.title.as_str());
+    render_header(frame, header, theme, title, &long_date(entry));
+    let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    let lines = lines(entry, exercise, usize::from(text.width), theme);
+    scrolled(frame, text, bar, lines, reading.scroll, theme);
+    strings::KEYS_ENTRY
+}
+
+/// `lines` from `scroll` on, with a scroll bar when they don't all fit.
+pub fn scrolled(
+    frame: &mut Frame,
+    text: Rect,
+    bar: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    theme: &Theme,
+) {
+    let page = usize::from(text.height);
+    let max = lines.len().saturating_sub(page);
+    let scroll = scroll.min(max);
+    let shown: Vec<Line> = lines.iter().skip(scroll).take(page).cloned().collect();
+    frame.render_widget(Paragraph::new(shown), text);
+    if max > 0 {
+        let mut position = ScrollbarState::new(max + 1).position(scroll);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
+        frame.render_stateful_widget(scrollbar, bar, &mut position);
+    }
+}
+
+/// "Saturday 21 November 2026, 21:30".
+pub fn long_date(entry: &Entry) -> String {
+    entry.started_at.format("%A %-d %B %Y, %H:%M").to_string()
+}
+
+/// "Sat 21 Nov 2026".
+pub fn short_date(entry: &Entry) -> String {
+    entry.started_at.format("%a %-d %b %Y").to_string()
+}
+
+/// The question of an answer: as it was asked, else as the exercise asks
+/// it today, else its id.
+pub fn question<'a>(record: &'a AnswerRecord, exercise: Option<&'a Exercise>) -> &'a str {
+    if !record.question.trim().is_empty() {
+        return &record.question;
+    }
+    exercise
+        .and_then(|e| e.prompt(&record.prompt_id))
+        .map_or(record.prompt_id.as_str(), |p| p.ask.as_str())
+}
+
+/// The whole entry as lines `width` columns wide; first, when its exercise
+/// is gone from the library, a word about where the questions come from.
+fn lines(entry: &Entry, exercise: Option<&Exercise>, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if exercise.is_none() {
+        lines.extend(
+            wrap_hard(strings::ENTRY_EXERCISE_GONE, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+        lines.push(Line::raw(""));
+    }
+    for record in &entry.answers {
+        let mut asked: Vec<Line> = wrap_hard(&safe(question(record, exercise)), width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect();
+        if record.private {
+            let mark = format!("  {}", strings::PRIVATE_MARK);
+            match asked.last_mut() {
+                Some(last) if last.width() + mark.width() <= width => {
+                    last.spans.push(Span::styled(mark, theme.accent));
+                }
+                _ => asked.push(Line::styled(strings::PRIVATE_MARK, theme.accent)),
+            }
+        }
+        lines.extend(asked);
+        let inner = width.saturating_sub(INDENT.len());
+        for (text, style) in value_lines(record, inner, theme) {
+            lines.push(Line::from(vec![Span::raw(INDENT), Span::styled(text, style)]));
+        }
+        if let Some(range) = scale_range(record, exercise) {
+            let value_width = lines.last().map_or(0, Line::width);
+            match lines.last_mut() {
+                Some(last) if value_width + 3 + range.width() <= width => {
+                    last.spans.push(Span::styled(format!("   {range}"), theme.dim));
+                }
+                _ => lines.extend(
+                    wrap_hard(&range, inner)
+                        .into_iter()
+                        .map(|l| Line::styled(format!("{INDENT}{l}"), theme.dim)),
+                ),
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.pop();
+    lines
+}
+
+/// What a scale answer's number means, if the exercise still says.
+fn scale_range(record: &AnswerRecord, exercise: Option<&Exercise>) -> Option<String> {
+    if record.kind != "scale" {
+        return None;
+    }
+    match &exercise?.prompt(&record.prompt_id)?.kind {
+        PromptKind::Scale { min, max, low, high } => Some(strings::scale_range(
+            *min,
+            *max,
+            low.as_deref().map(|l| safe(l).into_owned()).as_deref(),
+            high.as_deref().map(|h| safe(h).into_owned()).as_deref(),
+        )),
+        _ => None,
+    }
+}
+
+/// An answer as lines at most `width` columns wide, each with its style:
+/// paragraphs wrapped, list items bulleted, facts as they are.
+pub fn value_lines(record: &AnswerRecord, width: usize, theme: &Theme) -> Vec<(String, Style)> {
+    match shown_value(record) {
+        ShownValue::Words(text) => safe(&text)
+            .split('\n')
+            .flat_map(|paragraph| wrap_hard(paragraph, width))
+            .map(|l| (l, theme.text))
+            .collect(),
+        ShownValue::Items(items) => items
+            .iter()
+            .flat_map(|item| {
+                wrap_hard(&safe(item), width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| (format!("{}{l}", if i == 0 { "• " } else { "  " }), theme.text))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+        ShownValue::Fact(fact) => vec![(fact, theme.text)],
+    }
+}
+
+/// `text` broken at spaces into lines of at most `width` columns; a word
+/// longer than a line is broken too, so nothing is ever cut off.
+pub fn wrap_hard(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let word_width = word.width();
+        if used > 0 && used + 1 + word_width > width {
+            lines.push(std::mem::take(&mut current));
+            used = 0;
+        } else if used > 0 || !current.is_empty() {
+            current.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                lines.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += w;
+        }
+    }
+    lines.push(current);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_words_are_broken_rather_than_cut_off() {
+        assert_eq!(wrap_hard("a verylongword b", 5), ["a", "veryl", "ongwo", "rd b"]);
+        assert_eq!(wrap_hard("世界世界", 5), ["世界", "世界"]);
+        assert_eq!(wrap_hard("", 5), [""]);
+        assert_eq!(wrap_hard("two  spaces", 20), ["two  spaces"]);
+    }
+}

@@ -1,0 +1,229 @@
+//! Sharing: the choice of entries and format; the export exactly as it
+//! will be written, scrollable; the box for the file's name.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::{ShareState, Stage};
+use crate::tui::kit::{header, popup, safe_line, truncate, wrap};
+use crate::tui::strings::{self, Keys};
+use crate::tui::theme::Theme;
+
+/// Room for the label before the period and the format.
+const LABEL_WIDTH: usize = 8;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+    match state.stage {
+        Stage::Pick => render_pick(frame, area, state, theme),
+        Stage::Preview => render_preview(frame, area, state, theme),
+        Stage::Path => {
+            render_preview(frame, area, state, theme);
+            render_path(frame, area, state, theme)
+        }
+    }
+}
+
+fn lines(text: &str, width: u16, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    wrap(text, usize::from(width))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn height(lines: &[Line]) -> u16 {
+    u16::try_from(lines.len()).unwrap_or(u16::MAX)
+}
+
+fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+    let intro = lines(strings::SHARE_INTRO, area.width, theme.dim);
+    let mut bottom = lines(strings::SHARE_PRIVATE_LATER, area.width, theme.dim);
+    if let Some(message) = &state.message {
+        let style = if message.warning {
+            theme.warning
+        } else {
+            theme.accent
+        };
+        bottom.extend(lines(&message.text, area.width, style));
+    }
+    let list_rows = u16::try_from(state.exercises.len() + 1).unwrap_or(u16::MAX);
+    // When space is short the introduction and the blank rows go first, so
+    // the list keeps a few rows.
+    let essential = 1 + 1 + list_rows.min(3) + 2 + height(&bottom);
+    let mut intro = intro;
+    let gap = u16::from(area.height >= essential + 4 + height(&intro));
+    if gap == 0 {
+        intro.clear();
+    }
+    let list_height = list_rows.min(
+        area.height
+            .saturating_sub(essential - list_rows.min(3) + 4 * gap + height(&intro)),
+    );
+    let [top, _, intro_area, _, which, list, _, settings, _, bottom_area, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(gap),
+        Constraint::Length(height(&intro)),
+        Constraint::Length(gap),
+        Constraint::Length(1),
+        Constraint::Length(list_height),
+        Constraint::Length(gap),
+        Constraint::Length(2),
+        Constraint::Length(gap),
+        Constraint::Length(height(&bottom)),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    header(frame, top, theme, strings::SHARE_TITLE, "");
+    frame.render_widget(Paragraph::new(intro), intro_area);
+    frame.render_widget(Line::styled(strings::SHARE_WHICH, theme.title), which);
+
+    let width = usize::from(list.width.saturating_sub(2));
+    let titles = std::iter::once(strings::SHARE_ALL_EXERCISES.to_string())
+        .chain(state.exercises.iter().map(|e| safe_line(&e.title).into_owned()));
+    let items: Vec<ListItem> = titles
+        .enumerate()
+        .map(|(row, title)| {
+            let count = state.count(row);
+            let count_text = strings::entries_count(count);
+            let title = truncate(&title, width.saturating_sub(count_text.width() + 2));
+            let pad = width.saturating_sub(title.width() + count_text.width());
+            let count_style = if count == 0 { theme.dim } else { theme.text };
+            ListItem::new(Line::from(vec![
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count_text, count_style),
+            ]))
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected(Some(state.row));
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected)
+            .highlight_symbol("› "),
+        list,
+        &mut list_state,
+    );
+
+    let period = format!("‹ {} ›", strings::share_period(state.period.days()));
+    let settings_lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{:<LABEL_WIDTH$}", strings::SHARE_PERIOD), theme.title),
+            Span::raw(period),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{:<LABEL_WIDTH$}", strings::SHARE_FORMAT), theme.title),
+            Span::raw(strings::share_format(state.format)),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(settings_lines), settings);
+    frame.render_widget(Paragraph::new(bottom), bottom_area);
+    strings::KEYS_SHARE_PICK
+}
+
+fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+    let mut notes = if state.include_private {
+        lines(strings::SHARE_PRIVATE_IN, area.width, theme.warning)
+    } else {
+        lines(strings::SHARE_PRIVATE_OUT, area.width, theme.dim)
+    };
+    notes.extend(lines(
+        &strings::unreadable_left_out(state.unreadable()),
+        area.width,
+        theme.warning,
+    ));
+    if let Some(message) = state.message.as_ref().filter(|_| state.stage == Stage::Preview) {
+        let style = if message.warning {
+            theme.warning
+        } else {
+            theme.accent
+        };
+        notes.extend(lines(&safe_line(&message.text), area.width, style));
+    }
+    let [top, notes_area, preview] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(height(&notes)),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let heading = strings::share_heading(state.entries().len(), state.format);
+    header(frame, top, theme, strings::SHARE_TITLE, &heading);
+    frame.render_widget(Paragraph::new(notes), notes_area);
+
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border);
+    let inner = block.inner(preview);
+    frame.render_widget(block, preview);
+    // A space inside the border on either side; the scroll bar runs down
+    // the right border.
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let page = usize::from(text_area.height);
+    state.page.set(page);
+    let (top_row, total) = state.with_preview_rows(text_area.width, |rows| {
+        let top_row = state.scroll().min(rows.len().saturating_sub(page));
+        let shown: Vec<Line> = rows
+            .iter()
+            .skip(top_row)
+            .take(page)
+            .map(|r| Line::styled(r.clone(), theme.text))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), text_area);
+        (top_row, rows.len())
+    });
+    if total > page {
+        let mut position = ScrollbarState::new(total.saturating_sub(page)).position(top_row);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .track_style(theme.border)
+            .thumb_style(theme.dim);
+        let track = Rect {
+            y: inner.y,
+            height: inner.height,
+            ..preview
+        };
+        frame.render_stateful_widget(bar, track, &mut position);
+    }
+    strings::KEYS_SHARE_PREVIEW
+}
+
+fn render_path(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+    let width = area.width.min(72);
+    let text_width = width.saturating_sub(4);
+    let body = lines(strings::SHARE_PATH_BODY, text_width, theme.text);
+    let message = state.message.as_ref().map_or_else(Vec::new, |m| {
+        let style = if m.warning { theme.warning } else { theme.accent };
+        lines(&safe_line(&m.text), text_width, style)
+    });
+    let rows = height(&body) + 2 + height(&message) + u16::from(!message.is_empty());
+    let inner = popup(frame, area, theme, strings::SHARE_PATH_TITLE, width, rows + 2);
+    let [body_area, _, field, _, message_area] = Layout::vertical([
+        Constraint::Length(height(&body)),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(!message.is_empty())),
+        Constraint::Length(height(&message)),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(body), body_area);
+    if let Some(cursor) = state
+        .path
+        .render(field, frame.buffer_mut(), theme.text, theme.dim)
+    {
+        frame.set_cursor_position(cursor);
+    }
+    frame.render_widget(Paragraph::new(message), message_area);
+    strings::KEYS_SHARE_PATH
+}

@@ -1,0 +1,791 @@
+//! The journal browser, key by key: the list, its filters, the search, an
+//! entry to read, the comparison with last time, and the trash. The journal
+//! is kept in memory (tests/common), with one entry whose file cannot be
+//! read and one whose exercise is gone from the library.
+
+// A helper that cannot go on fails its test, like an assertion; clippy's
+// `allow-expect-in-tests` only looks inside `#[test]` functions.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::journal::ids::*;
+use common::journal::{ALL, THIS_WEEK, journal, library};
+use common::*;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mend::tui::app::Dialog;
+use mend::tui::journal::RowState;
+use mend::tui::{App, Screen, strings};
+
+/// The app with the browser open.
+fn browser(store: &TestStore) -> App {
+    let mut app = app_with(library(), store);
+    app.press(key(KeyCode::Char('b')));
+    assert_eq!(app.screen, Screen::Journal);
+    app
+}
+
+fn shown(app: &App) -> Vec<String> {
+    let journal = app.journal.as_ref().expect("the browser is open");
+    journal
+        .shown
+        .iter()
+        .map(|&r| journal.rows[r].name.id.clone())
+        .collect()
+}
+
+fn selected(app: &App) -> String {
+    let journal = app.journal.as_ref().expect("the browser is open");
+    let row = journal.selected().expect("a row is highlighted");
+    journal.rows[row].name.id.clone()
+}
+
+fn notice(app: &App) -> Option<&str> {
+    app.notice.as_ref().map(|n| n.text.as_str())
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &mend::tui::theme::Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    terminal.backend().to_string()
+}
+
+/// Highlights `id` in the list, from the top.
+fn go_to(app: &mut App, id: &str) {
+    app.press(key(KeyCode::Home));
+    for _ in 0..ALL.len() {
+        if selected(app) == id {
+            return;
+        }
+        app.press(key(KeyCode::Down));
+    }
+    panic!("{id} is not in the list");
+}
+
+fn reading_scroll(app: &App) -> usize {
+    app.journal.as_ref().unwrap().reading.as_ref().unwrap().scroll
+}
+
+// ----- the list -----
+
+#[test]
+fn the_home_screen_opens_the_journal_with_b_and_esc_goes_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    assert_eq!(shown(&app), ALL);
+    assert_eq!(selected(&app), E1, "the newest entry is highlighted");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.journal.is_none(), "the browser's memory is let go");
+    assert!(screen_text(&app, 80, 24).contains("b journal"));
+}
+
+#[test]
+fn rows_show_date_title_and_first_words() {
+    let store = journal();
+    let app = browser(&store);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("21 Nov 2026  Handover week"), "{text}");
+    assert!(text.contains("We met at the station café as planned."), "{text}");
+    assert!(
+        text.contains("20 Nov 2026  Evening check-in   A CALM bath"),
+        "{text}"
+    );
+    // Gone from the library: the entry's own title, once it is read.
+    assert!(
+        text.contains(" 2 Oct 2026  Homework from Sam  I noticed I was calmer"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" 1 Nov 2026  Evening check-in   (could not be read)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn opening_the_browser_reads_only_the_rows_on_screen() {
+    let mut store = TestStore::new();
+    for day in 0..200 {
+        let started = format!("2026-06-{:02} {:02}:{:02}", 1 + day % 28, 8 + day / 28, day % 60);
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, "words")],
+        ));
+    }
+    let app = browser(&store);
+    let journal = app.journal.as_ref().unwrap();
+    assert_eq!(journal.total(), 200);
+    let loaded = store.loads();
+    assert!(loaded <= 30, "{loaded} entries were read before the first frame");
+    assert!(!journal.fully_read());
+}
+
+#[test]
+fn moving_pages_and_ends() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Down));
+    assert_eq!(selected(&app), E2);
+    app.press(key(KeyCode::Char('j')));
+    app.press(key(KeyCode::Char('k')));
+    assert_eq!(selected(&app), E2);
+    app.press(key(KeyCode::End));
+    assert_eq!(selected(&app), E6);
+    app.press(key(KeyCode::Down));
+    assert_eq!(selected(&app), E6, "the list stops at the oldest");
+    app.press(key(KeyCode::Home));
+    assert_eq!(selected(&app), E1);
+    app.press(key(KeyCode::PageDown));
+    assert_eq!(selected(&app), E6, "a page is longer than this journal");
+}
+
+#[test]
+fn a_long_list_scrolls_with_the_highlight() {
+    let mut store = TestStore::new();
+    for day in 1..=28 {
+        let started = format!("2026-06-{day:02} 20:00");
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, &format!("Day {day}"))],
+        ));
+    }
+    let mut app = browser(&store);
+    press_times(&mut app, KeyCode::Down, 20);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("›  8 Jun 2026"), "{text}");
+    assert!(
+        !text.contains("28 Jun 2026"),
+        "the newest has scrolled away:\n{text}"
+    );
+    assert!(
+        text.contains("Day 8"),
+        "rows scrolled into view are read:\n{text}"
+    );
+}
+
+// ----- filters -----
+
+#[test]
+fn the_exercise_filter_goes_through_exercises_with_entries_and_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(shown(&app), [E1, E3, E6]);
+    assert!(screen_text(&app, 80, 24).contains("Showing Handover week, any time"));
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(shown(&app), [E2, BAD, E5]);
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(shown(&app), [E4]);
+    assert!(screen_text(&app, 80, 24).contains("Showing Homework from Sam, any time"));
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(shown(&app), ALL);
+    assert!(screen_text(&app, 80, 24).contains("Showing all exercises, any time"));
+    app.press(KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+    assert_eq!(shown(&app), [E4], "E goes the other way");
+}
+
+#[test]
+fn the_date_filter_narrows_to_a_week_a_month_this_year_and_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), [E1, E2]);
+    assert!(screen_text(&app, 80, 24).contains("Showing all exercises, the last 7 days"));
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), [E1, E2, E3, BAD]);
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), [E1, E2, E3, BAD, E4, E5]);
+    assert!(screen_text(&app, 80, 24).contains("Showing all exercises, this year"));
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn filters_combine_and_say_so_when_nothing_is_left() {
+    let store = journal();
+    let mut app = browser(&store);
+    press_times(&mut app, KeyCode::Char('e'), 3); // old-homework
+    app.press(key(KeyCode::Char('w'))); // the last 7 days
+    assert!(shown(&app).is_empty());
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("No entries for this exercise and time."), "{text}");
+    assert!(text.contains("0 of 7 entries"), "{text}");
+}
+
+// ----- search -----
+
+/// Types a search, a key at a time.
+fn search(app: &mut App, words: &str) {
+    app.press(key(KeyCode::Char('/')));
+    type_text(app, words);
+}
+
+#[test]
+fn the_search_finds_every_entry_holding_the_words_whatever_their_case() {
+    let store = journal();
+    let mut app = browser(&store);
+    search(&mut app, "CALM");
+    assert_eq!(
+        shown(&app),
+        [E2, E3, E4],
+        "calm, CALM and calmer; never the unreadable one"
+    );
+    assert!(app.journal.as_ref().unwrap().typing);
+    // A second word narrows it, in any order.
+    type_text(&mut app, " weekend");
+    assert_eq!(shown(&app), [E2, E3]);
+    // Backspace widens it again.
+    press_times(&mut app, KeyCode::Backspace, " weekend".len());
+    assert_eq!(shown(&app), [E2, E3, E4]);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Search CALM"), "{text}");
+    assert!(text.contains("3 entries found"), "{text}");
+}
+
+#[test]
+fn results_update_with_every_key() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('/')));
+    let mut counts = Vec::new();
+    for c in "pancakes".chars() {
+        app.press(key(KeyCode::Char(c)));
+        counts.push(shown(&app).len());
+    }
+    // Each letter can only narrow what the letters before it found.
+    assert!(counts.windows(2).all(|w| w[1] <= w[0]), "{counts:?}");
+    assert_eq!(shown(&app), [E5]);
+}
+
+#[test]
+fn matches_are_marked_in_a_snippet_around_the_first_one() {
+    let store = journal();
+    let mut app = browser(&store);
+    search(&mut app, "calm");
+    let journal = app.journal.as_ref().unwrap();
+    let row = journal.shown[0];
+    let snippet = journal.snippet(row).expect("rows on screen have a snippet");
+    assert!(
+        snippet
+            .text
+            .starts_with("A CALM bath and an early night. · A late message"),
+        "{}",
+        snippet.text
+    );
+    let marked: Vec<&str> = snippet.marks.iter().map(|r| &snippet.text[r.clone()]).collect();
+    assert_eq!(marked, ["CALM", "calm"]);
+    // The marks are drawn where the words are.
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a test terminal");
+    terminal
+        .draw(|f| mend::tui::view::draw(&app, &mend::tui::theme::Theme::plain(), f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let matched = mend::tui::theme::Theme::plain().matched.add_modifier;
+    let row_y = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("A CALM bath")
+        })
+        .expect("the row is on screen");
+    let line: String = (0..80).map(|x| buffer[(x, row_y)].symbol()).collect();
+    let at = line.find("CALM").unwrap();
+    let column = u16::try_from(line[..at].chars().count()).unwrap();
+    for x in column..column + 4 {
+        assert!(
+            buffer[(x, row_y)].modifier.contains(matched),
+            "CALM is marked at {x}"
+        );
+    }
+    assert!(
+        !buffer[(column + 5, row_y)].modifier.contains(matched),
+        "the next word is not"
+    );
+}
+
+#[test]
+fn a_snippet_starts_near_a_match_far_into_an_entry() {
+    let long = format!(
+        "{} and in the end we were calm.",
+        "We talked about the schedule again".repeat(6)
+    );
+    let store = TestStore::new().with_entry(journal_entry(
+        "2026-11-20 20:00",
+        "every-kind",
+        "Handover week",
+        vec![text("this-week", THIS_WEEK, &long)],
+    ));
+    let mut app = browser(&store);
+    search(&mut app, "calm");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("…the end we were calm."), "{text}");
+}
+
+#[test]
+fn enter_keeps_the_search_and_esc_clears_it() {
+    let store = journal();
+    let mut app = browser(&store);
+    search(&mut app, "calm");
+    app.press(key(KeyCode::Enter));
+    let journal = app.journal.as_ref().unwrap();
+    assert!(!journal.typing);
+    assert_eq!(journal.query, "calm");
+    // Keys move the list again, and letters are keys again.
+    app.press(key(KeyCode::Char('j')));
+    assert_eq!(selected(&app), E3);
+    assert!(screen_text(&app, 80, 24).contains("Esc clear search"));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Journal, "the first Esc clears the search");
+    assert_eq!(shown(&app), ALL);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn esc_while_typing_clears_the_search_at_once() {
+    let store = journal();
+    let mut app = browser(&store);
+    search(&mut app, "pancakes");
+    app.press(key(KeyCode::Esc));
+    let journal = app.journal.as_ref().unwrap();
+    assert!(!journal.typing);
+    assert!(journal.query.is_empty());
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn nothing_found_says_so_kindly() {
+    let store = journal();
+    let mut app = browser(&store);
+    finish_reading(&mut app);
+    search(&mut app, "zebra");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Nothing found for “zebra”."), "{text}");
+}
+
+#[test]
+fn the_search_filters_combine() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('e'))); // Handover week
+    search(&mut app, "calm");
+    assert_eq!(shown(&app), [E3]);
+}
+
+#[test]
+fn a_paste_goes_into_the_search_on_one_line() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('/')));
+    app.handle_event(&Event::Paste("early\nnight".into()), std::time::Instant::now());
+    assert_eq!(app.journal.as_ref().unwrap().query, "early night");
+    assert_eq!(shown(&app), [E2]);
+}
+
+#[test]
+fn a_large_journal_is_searched_as_it_is_read() {
+    let mut store = TestStore::new();
+    for n in 0..120 {
+        let started = format!("2026-{:02}-{:02} 20:{:02}", 1 + n / 28, 1 + n % 28, n % 60);
+        let words = if n == 0 {
+            "the needle in the haystack"
+        } else {
+            "hay and more hay"
+        };
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, words)],
+        ));
+    }
+    let mut app = browser(&store);
+    search(&mut app, "needle");
+    // The oldest entry, the only match, is far below the screen.
+    let journal = app.journal.as_ref().unwrap();
+    assert!(!journal.fully_read());
+    assert!(shown(&app).is_empty());
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("reading your journal…"), "{text}");
+    assert!(text.contains("Nothing found so far."), "{text}");
+    finish_reading(&mut app);
+    assert_eq!(shown(&app), ["2026-01-01-200000-every-kind"]);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("1 entry found"), "{text}");
+    assert!(!text.contains("reading your journal"), "{text}");
+}
+
+#[test]
+fn while_reading_the_loop_does_not_wait() {
+    let mut store = TestStore::new();
+    for n in 0..100 {
+        let started = format!("2026-03-{:02} {:02}:00", 1 + n % 28, n / 28 + 8);
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, "hay")],
+        ));
+    }
+    let mut app = browser(&store);
+    let now = std::time::Instant::now();
+    assert_eq!(app.next_tick_in(now), Some(std::time::Duration::ZERO));
+    finish_reading(&mut app);
+    assert_eq!(app.next_tick_in(now), None);
+}
+
+// ----- an unreadable entry -----
+
+#[test]
+fn an_unreadable_entry_is_reported_once_and_left_out_of_searches() {
+    let store = journal();
+    let mut app = browser(&store);
+    let reported = notice(&app)
+        .expect("the unreadable entry is reported")
+        .to_string();
+    assert!(
+        reported.contains("/journal/2026-11-01-090000-evening-check-in.toml"),
+        "{reported}"
+    );
+    assert!(reported.contains("could not be read"), "{reported}");
+    app.press(key(KeyCode::Down));
+    assert_eq!(notice(&app), None);
+    finish_reading(&mut app);
+    search(&mut app, "e");
+    assert!(!shown(&app).contains(&BAD.to_string()));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(notice(&app), None, "searching does not report it again");
+    // Nor does opening the browser again.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('b')));
+    finish_reading(&mut app);
+    assert_eq!(notice(&app), None);
+    // It stays in the list, marked.
+    let journal = app.journal.as_ref().unwrap();
+    let row = journal.rows.iter().position(|r| r.name.id == BAD).unwrap();
+    assert!(matches!(journal.rows[row].state, RowState::Unreadable(_)));
+    assert_eq!(
+        store.journal().loads.get(BAD),
+        Some(&2),
+        "read once per opening, never again"
+    );
+}
+
+#[test]
+fn an_unreadable_entry_cannot_be_opened_but_can_go_to_the_trash() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, BAD);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Journal);
+    assert!(notice(&app).unwrap().starts_with("This entry can't be opened"));
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(store.journal().trashed_unreadable, [BAD]);
+    assert!(!shown(&app).contains(&BAD.to_string()));
+}
+
+// ----- reading an entry -----
+
+#[test]
+fn enter_opens_the_entry_with_every_question_and_private_answers_marked() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Entry);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("Handover week"), "{text}");
+    assert!(text.contains("Saturday 21 November 2026, 20:00"), "{text}");
+    assert!(text.contains(THIS_WEEK), "{text}");
+    assert!(text.contains("• On time, both of us"), "{text}");
+    assert!(
+        text.contains("4   on a scale from 1 (Very hard) to 5 (Calm and easy)"),
+        "{text}"
+    );
+    assert!(text.contains("No"), "{text}");
+    assert!(
+        text.contains("Looking back, is there anything you'd like to do differently next time?  private"),
+        "{text}"
+    );
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(selected(&app), E1, "back where it was");
+}
+
+#[test]
+fn an_entry_scrolls_and_stops_at_its_end() {
+    let long = (1..=40)
+        .map(|n| format!("Line {n} of a long evening."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let store = TestStore::new().with_entry(journal_entry(
+        "2026-11-20 20:00",
+        "every-kind",
+        "Handover week",
+        vec![
+            text("this-week", THIS_WEEK, &long),
+            text("my-part", "And then?", "The very end."),
+        ],
+    ));
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(reading_scroll(&app), 0);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('j')));
+    assert_eq!(reading_scroll(&app), 2);
+    app.press(key(KeyCode::Up));
+    assert_eq!(reading_scroll(&app), 1);
+    app.press(key(KeyCode::PageDown));
+    assert_eq!(reading_scroll(&app), 1 + 18, "a page is the screen less a line");
+    app.press(key(KeyCode::End));
+    // 1 question + 40 lines + a gap + 1 question + 1 line, on 19 lines.
+    let end = 44 - 19;
+    assert_eq!(reading_scroll(&app), end);
+    press_times(&mut app, KeyCode::Down, 5);
+    assert_eq!(reading_scroll(&app), end, "no scrolling past the end");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("The very end."), "{text}");
+    assert!(!text.contains("Line 1 of"), "{text}");
+    app.press(key(KeyCode::Home));
+    assert_eq!(reading_scroll(&app), 0);
+}
+
+#[test]
+fn a_taller_window_scrolls_less() {
+    let long = (1..=40)
+        .map(|n| format!("Line {n}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let store = TestStore::new().with_entry(journal_entry(
+        "2026-11-20 20:00",
+        "every-kind",
+        "Handover week",
+        vec![text("this-week", THIS_WEEK, &long)],
+    ));
+    let mut app = browser(&store);
+    app.handle_event(&Event::Resize(120, 40), std::time::Instant::now());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::End));
+    assert_eq!(reading_scroll(&app), 41 - 35);
+}
+
+#[test]
+fn an_entry_whose_exercise_is_gone_reads_from_its_own_questions() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E4);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Entry);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Homework from Sam"), "{text}");
+    assert!(
+        text.contains("No longer in your library: the questions are shown as they were asked."),
+        "{text}"
+    );
+    assert!(text.contains("What did you notice this week?"), "{text}");
+    assert!(
+        text.contains("I noticed I was calmer when I had eaten."),
+        "{text}"
+    );
+}
+
+#[test]
+fn control_characters_in_an_entry_are_made_harmless() {
+    let store = TestStore::new().with_entry(journal_entry(
+        "2026-11-20 20:00",
+        "every-kind",
+        "Handover\u{1b}]0;x\u{7} week",
+        vec![text("this-week", "Q\u{1b}[2J?", "A\u{1b}[31m red\tday")],
+    ));
+    let mut app = app_with(vec![], &store);
+    app.press(key(KeyCode::Char('b')));
+    let list = screen_text(&app, 80, 24);
+    assert!(!list.contains('\u{1b}'), "{list}");
+    assert!(list.contains("A␛[31m red day"), "{list}");
+    app.press(key(KeyCode::Enter));
+    let text = screen_text(&app, 80, 24);
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(text.contains("Handover␛]0;x␇ week"), "{text}");
+    assert!(text.contains("Q␛[2J?"), "{text}");
+}
+
+// ----- compare with last time -----
+
+#[test]
+fn c_compares_with_the_previous_entry_of_the_same_exercise() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Compare);
+    let reading = app.journal.as_ref().unwrap().reading.as_ref().unwrap();
+    assert_eq!(reading.last.as_ref().unwrap().id, E3);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("Compared with last time"), "{text}");
+    assert!(text.contains("Last time Sat 14 Nov 2026"), "{text}");
+    assert!(text.contains("This time Sat 21 Nov 2026"), "{text}");
+    // Side by side: last time's answer, then this time's, on one line.
+    let line = text.lines().find(|l| l.contains("Tense at the door")).unwrap();
+    assert!(line.contains("We met at the station café"), "{line}");
+    // Asked only last time, or only this time: a dash on the other side.
+    let line = text.lines().find(|l| l.contains("Raised voices")).unwrap();
+    assert!(line.contains('—'), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("Keep it short and kind."))
+        .unwrap();
+    assert!(line.contains('—'), "{line}");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Entry);
+}
+
+#[test]
+fn a_narrow_window_stacks_the_comparison() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    let text = screen_text(&app, 80, 40);
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines
+        .iter()
+        .position(|l| l.contains("Last time  Tense at the door"))
+        .expect(&text);
+    assert!(
+        lines[last + 1].contains("This time  We met at the station café"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_comparison_scrolls() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    app.press(key(KeyCode::End));
+    let scroll = app
+        .journal
+        .as_ref()
+        .unwrap()
+        .reading
+        .as_ref()
+        .unwrap()
+        .compare_scroll;
+    assert!(scroll > 0);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Keep it short and kind."), "{text}");
+}
+
+#[test]
+fn the_oldest_entry_has_nothing_to_compare_with() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E6);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(notice(&app), Some(strings::NOTHING_BEFORE));
+}
+
+#[test]
+fn an_unreadable_earlier_entry_is_passed_over() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    let reading = app.journal.as_ref().unwrap().reading.as_ref().unwrap();
+    assert_eq!(reading.last.as_ref().unwrap().id, E5);
+}
+
+// ----- the trash -----
+
+#[test]
+fn d_asks_before_moving_an_entry_to_the_trash_and_esc_keeps_it() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    assert!(matches!(app.dialog, Some(Dialog::ConfirmDelete { .. })));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Move this entry to the trash? It is kept there for 30 days."),
+        "{text}"
+    );
+    app.press(key(KeyCode::Enter));
+    assert!(app.dialog.is_some(), "Enter alone moves nothing");
+    app.press(key(KeyCode::Esc));
+    assert!(app.dialog.is_none());
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(shown(&app), ALL);
+    app.press(key(KeyCode::Delete));
+    app.press(key(KeyCode::Char('n')));
+    assert!(store.journal().trashed.is_empty());
+}
+
+#[test]
+fn y_moves_it_to_the_trash_and_the_list_updates() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    let trashed: Vec<String> = store.journal().trashed.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(trashed, [E2]);
+    assert_eq!(shown(&app), [E1, E3, BAD, E4, E5, E6]);
+    assert_eq!(selected(&app), E3, "the highlight moves on to the next entry");
+    assert_eq!(notice(&app), Some(strings::MOVED_TO_TRASH));
+    assert!(screen_text(&app, 80, 24).contains("6 entries"));
+}
+
+#[test]
+fn an_open_entry_can_go_to_the_trash_and_the_browser_comes_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    search(&mut app, "calm");
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Entry);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(shown(&app), [E3, E4], "the search holds");
+}
+
+#[test]
+fn a_failed_move_to_the_trash_leaves_the_entry() {
+    let store = journal();
+    let mut app = browser(&store);
+    // An entry the store no longer has cannot be moved.
+    store.0.borrow_mut().entries.retain(|(e, _)| e.id != E1);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert!(
+        notice(&app)
+            .unwrap()
+            .starts_with("The entry could not be moved to the trash")
+    );
+    assert_eq!(shown(&app), ALL);
+}
+
+// ----- help -----
+
+#[test]
+fn help_lists_the_browser_keys() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::F(1)));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("search every answer"), "{text}");
+    assert!(text.contains("move the entry to the trash"), "{text}");
+}

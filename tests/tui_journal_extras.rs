@@ -1,0 +1,492 @@
+//! The trends, evening calendar and share screens, drawn straight from
+//! their own state at 80×24 and 120×40 (as the app lays out a screen: a
+//! margin at each side, two rows for notices and the keys at the bottom),
+//! kept as insta snapshots; and the export they write.
+//!
+//! To accept changed snapshots: `INSTA_UPDATE=always cargo test --test
+//! tui_journal_extras`, then read the `.snap` files as a person would.
+
+// A helper that cannot go on fails its test, like an assertion.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use mend::answer::Answer;
+use mend::journal::{AnswerRecord, ENTRY_FORMAT, Entry, Store, entry_name};
+use mend::tui::calendar::CalendarState;
+use mend::tui::share::{self, ShareState, Stage};
+use mend::tui::strings::Keys;
+use mend::tui::theme::Theme;
+use mend::tui::trends::{self, TrendsState};
+use ratatui::Frame;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+const SECRET: &str = "I still check their messages for a tone that isn't there";
+
+/// Draws one screen as the app would place it: its keys in the footer.
+fn draw(width: u16, height: u16, screen: impl Fn(&mut Frame, Rect, &Theme) -> Keys) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    let theme = Theme::plain();
+    terminal
+        .draw(|frame| {
+            let inner = frame.area().inner(Margin {
+                horizontal: 1,
+                vertical: 0,
+            });
+            let [body, _notice, footer] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(2), Constraint::Length(1)])
+                    .areas(inner);
+            let keys = screen(frame, body, &theme);
+            let mut spans = Vec::new();
+            for (i, (key, what)) in keys.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(" · "));
+                }
+                spans.push(Span::raw(*key));
+                spans.push(Span::raw(format!(" {what}")));
+            }
+            frame.render_widget(Line::from(spans), footer);
+        })
+        .expect("drawing never fails on a test backend");
+    terminal
+}
+
+fn snap(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Keys) {
+    for (width, height) in SIZES {
+        let terminal = draw(width, height, &screen);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+fn press(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn days_ago(days: i64, hour: u32) -> DateTime<FixedOffset> {
+    let at = now() - Duration::days(days);
+    let date = at.date_naive().and_hms_opt(hour, 5, 0).unwrap();
+    date.and_local_timezone(*now().offset()).unwrap()
+}
+
+fn entry(exercise_id: &str, title: &str, at: DateTime<FixedOffset>, answers: Vec<AnswerRecord>) -> Entry {
+    Entry {
+        format: ENTRY_FORMAT,
+        id: entry_name::entry_id(at, exercise_id, 1),
+        exercise_id: exercise_id.into(),
+        exercise_title: title.into(),
+        exercise_hash: "0".into(),
+        started_at: at,
+        finished_at: at + Duration::minutes(4),
+        answers,
+    }
+}
+
+fn check_in(days: i64, mood: i64, did_well: &str) -> Entry {
+    entry(
+        "evening-check-in",
+        "Evening check-in",
+        days_ago(days, 21),
+        vec![
+            AnswerRecord::new(
+                "mood",
+                "How are you feeling this evening?",
+                false,
+                &Answer::Scale(mood),
+            ),
+            AnswerRecord::new(
+                "touched-trust",
+                "Did anything today touch on trust between you and your ex or co-parent?",
+                false,
+                &Answer::YesNo(false),
+            ),
+            AnswerRecord::new(
+                "did-well",
+                "What's one small thing you did well today?",
+                false,
+                &Answer::Text(did_well.into()),
+            ),
+        ],
+    )
+}
+
+const BEHAVIOURS: [(&str, &str); 7] = [
+    (
+        "boundaries",
+        "Boundaries: how reliably have you respected their limits, and been clear about yours?",
+    ),
+    (
+        "reliability",
+        "Reliability: how reliably have you done what you said you would?",
+    ),
+    (
+        "accountability",
+        "Accountability: when you got something wrong, how often did you own it and try to put it right?",
+    ),
+    (
+        "confidences",
+        "Keeping confidences: how well have you kept private things private?",
+    ),
+    (
+        "integrity",
+        "Integrity: how often did you do what you believe is right, even when something easier or more satisfying was on offer?",
+    ),
+    (
+        "not-judging",
+        "Not judging: when they asked for something, struggled, or got something wrong, how often did you respond without judgement?",
+    ),
+    (
+        "generosity",
+        "Generosity: how often did you give them the kindest fair reading of what they said or did?",
+    ),
+];
+
+fn inventory(days: i64, values: [i64; 7]) -> Entry {
+    let mut answers: Vec<AnswerRecord> = BEHAVIOURS
+        .iter()
+        .zip(values)
+        .map(|((id, question), v)| AnswerRecord::new(id, question, false, &Answer::Scale(v)))
+        .collect();
+    answers.push(AnswerRecord::new(
+        "withdrawal",
+        "Marbles out: is there one moment that probably took some trust away, and that you'd like to repair?",
+        true,
+        &Answer::Text(SECRET.into()),
+    ));
+    answers.push(AnswerRecord::new(
+        "focus-step",
+        "What is one concrete thing you'll do for it?",
+        false,
+        &Answer::Text("Confirm handover times the evening before.".into()),
+    ));
+    entry("trust-inventory", "Trust inventory", days_ago(days, 20), answers)
+}
+
+/// A journal of evening check-ins and fortnightly trust inventories.
+fn journal() -> TestStore {
+    let mut store = TestStore::new();
+    let moods = [
+        (40, 2, "Answered the message about the school trip calmly."),
+        (33, 3, "Kept the handover short and friendly."),
+        (26, 2, "Let a late reply go without comment."),
+        (19, 4, "Sent the photos from the weekend."),
+        (12, 3, "Asked before changing the pickup time."),
+        (5, 4, "Packed Mia's bag the night before."),
+        (2, 5, "Said thank you for swapping weekends."),
+        (1, 4, "Listened first when the plan changed."),
+        (0, 3, "Went to bed early."),
+    ];
+    for (days, mood, did_well) in moods {
+        store.save_entry(&mut check_in(days, mood, did_well)).unwrap();
+    }
+    let inventories = [
+        (70, [2, 3, 2, 3, 3, 2, 2]),
+        (56, [3, 3, 2, 3, 3, 2, 3]),
+        (42, [3, 2, 3, 4, 3, 3, 3]),
+        (28, [3, 3, 3, 4, 4, 3, 3]),
+        (14, [4, 4, 3, 4, 4, 3, 4]),
+        (3, [4, 3, 4, 5, 4, 4, 4]),
+    ];
+    for (days, values) in inventories {
+        store.save_entry(&mut inventory(days, values)).unwrap();
+    }
+    store
+}
+
+/// The trends screen as the app would wire it: open the list, press
+/// Enter on `exercise_id`, read what it asks for.
+fn trends_of(store: &TestStore, exercise_id: &str) -> TrendsState {
+    let library = built_ins();
+    let mut state = TrendsState::new(&library, &store.entries());
+    let at = state
+        .choices
+        .iter()
+        .position(|c| c.exercise.id == exercise_id)
+        .expect("the exercise is offered");
+    for _ in 0..at {
+        state.handle_key(press(KeyCode::Down));
+    }
+    let trends::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the entries");
+    };
+    let (entries, unreadable) = share::read_entries(store, &ids);
+    state.show(entries, unreadable);
+    state
+}
+
+// ----- trends -----
+
+#[test]
+fn trends_list() {
+    let store = journal();
+    let state = TrendsState::new(&built_ins(), &store.entries());
+    let offered: Vec<&str> = state.choices.iter().map(|c| c.exercise.id.as_str()).collect();
+    assert_eq!(offered, vec!["evening-check-in", "trust-inventory"]);
+    snap("trends_list", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn trends_one_scale() {
+    let store = journal();
+    let state = trends_of(&store, "evening-check-in");
+    snap("trends_one_scale", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn trends_side_by_side() {
+    let store = journal();
+    let mut state = trends_of(&store, "trust-inventory");
+    state.handle_key(press(KeyCode::Right));
+    state.handle_key(press(KeyCode::Tab));
+    state.handle_key(press(KeyCode::Tab));
+    snap("trends_side_by_side", |f, area, theme| {
+        state.render(f, area, theme)
+    });
+}
+
+#[test]
+fn trends_a_single_entry_is_a_dot_without_a_line() {
+    let mut store = TestStore::new();
+    store.save_entry(&mut check_in(0, 4, "Rested.")).unwrap();
+    let state = trends_of(&store, "evening-check-in");
+    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(text.contains(mend::tui::strings::TRENDS_ONE_ENTRY), "{text}");
+    assert!(text.contains("21 Nov"), "the one date is under its dot:\n{text}");
+}
+
+#[test]
+fn trends_leave_out_unreadable_entries_and_say_so() {
+    let store = journal();
+    let damaged = "2026-11-19-210000-evening-check-in".to_string();
+    store.0.borrow_mut().unreadable.push(damaged.clone());
+    let state = trends_of(&store, "evening-check-in");
+    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(
+        text.contains("1 entry could not be read and is left out."),
+        "{text}"
+    );
+}
+
+// ----- the calendar -----
+
+#[test]
+fn calendar_with_a_streak() {
+    let store = journal();
+    let state = CalendarState::new(&store.entries(), now().naive_local());
+    // Evenings from the 18th to the 21st, none on the 17th.
+    assert_eq!(state.habit().current_streak(state.today()), 4);
+    snap("calendar_streak", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
+    let store = journal();
+    let state = CalendarState::new(&store.entries(), now().naive_local());
+    let terminal = draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    let buffer = terminal.backend().buffer();
+    let row = |y: u16| -> String { (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect() };
+    let (november_x, november_y) = (0..buffer.area.height)
+        .find_map(|y| row(y).find("November 2026").map(|x| (x, y)))
+        .expect("November is shown");
+    // November's days start a little before its centred name; October's
+    // 21st sits further left.
+    let from = november_x.saturating_sub(6);
+    let (x, y) = (november_y..buffer.area.height)
+        .find_map(|y| row(y).get(from..)?.find("21").map(|x| (from + x, y)))
+        .expect("the 21st is shown");
+    let style = |x: usize| buffer[(u16::try_from(x).unwrap(), y)].modifier;
+    let today = style(x);
+    assert!(
+        today.contains(Modifier::REVERSED),
+        "today has an entry: {today:?}"
+    );
+    assert!(
+        today.contains(Modifier::UNDERLINED),
+        "today is underlined: {today:?}"
+    );
+    assert!(style(x - 3).contains(Modifier::REVERSED), "the 20th has an entry");
+    assert!(
+        !style(x - 3).contains(Modifier::UNDERLINED),
+        "only today is underlined"
+    );
+    assert!(!style(x - 12).contains(Modifier::REVERSED), "the 17th has none");
+}
+
+#[test]
+fn calendar_before_the_first_entry_is_kind() {
+    let state = CalendarState::new(&[], now().naive_local());
+    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(text.contains("Whenever you're ready."), "{text}");
+    assert!(!text.contains("Longest"), "{text}");
+}
+
+// ----- sharing -----
+
+/// The share screen on the preview of the last 7 days of every exercise.
+fn share_preview(store: &TestStore) -> ShareState {
+    let mut state = ShareState::new(store.entries(), &built_ins(), now());
+    let share::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the entries");
+    };
+    let (entries, unreadable) = share::read_entries(store, &ids);
+    state.show(entries, unreadable);
+    state
+}
+
+#[test]
+fn share_pick() {
+    let store = journal();
+    let mut state = ShareState::new(store.entries(), &built_ins(), now());
+    state.handle_key(press(KeyCode::Down));
+    snap("share_pick", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn share_preview_withholds_private_answers() {
+    let store = journal();
+    let state = share_preview(&store);
+    assert_eq!(state.stage, Stage::Preview);
+    assert!(!state.text().contains(SECRET));
+    snap("share_preview", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn share_preview_scrolled_with_private_answers_included() {
+    let store = journal();
+    let mut state = share_preview(&store);
+    state.handle_key(press(KeyCode::Char('p')));
+    // Scrolling is measured against the rows at the last draw.
+    draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    for _ in 0..12 {
+        state.handle_key(press(KeyCode::Down));
+    }
+    let terminal = draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    insta::assert_snapshot!("share_preview_private_80x24", terminal.backend());
+    assert!(
+        terminal
+            .backend()
+            .to_string()
+            .contains("Anyone who gets this file can read them."),
+        "the warning stays on screen while private answers are in"
+    );
+}
+
+#[test]
+fn share_path_field() {
+    let store = journal();
+    let mut state = share_preview(&store);
+    state.handle_key(press(KeyCode::Char('f')));
+    state.handle_key(press(KeyCode::Enter));
+    assert_eq!(state.stage, Stage::Path);
+    assert_eq!(state.path_text(), "~/mend-export-2026-11-21.html");
+    snap("share_path", |f, area, theme| state.render(f, area, theme));
+}
+
+#[test]
+fn the_export_written_holds_no_private_answer() {
+    let mut store = journal();
+    let mut state = share_preview(&store);
+    state.handle_key(press(KeyCode::Right));
+    state.handle_key(press(KeyCode::Enter));
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("for-sam.md");
+    for _ in 0.."~/mend-export-2026-11-21.md".len() {
+        state.handle_key(press(KeyCode::Backspace));
+    }
+    for c in target.display().to_string().chars() {
+        state.handle_key(press(KeyCode::Char(c)));
+    }
+    let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the write");
+    };
+    assert_eq!(path, target);
+    let result = store.write_export(&path, &text);
+    state.written(result);
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("Trust inventory"), "{written}");
+    assert!(written.contains("Confirm handover times the evening before."));
+    assert!(!written.contains(SECRET), "a private answer left the journal");
+    assert!(!written.contains("Marbles out"), "nor its question");
+    assert!(written.contains("1 private answer was left out."));
+    assert_eq!(store.journal().exports.len(), 1);
+    assert_eq!(state.stage, Stage::Preview);
+    let screen = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(screen.contains("Written to"), "{screen}");
+}
+
+#[test]
+fn a_failed_export_says_why_and_keeps_the_path() {
+    let mut store = journal();
+    store.fail_exports(std::io::ErrorKind::PermissionDenied, 1);
+    let mut state = share_preview(&store);
+    state.handle_key(press(KeyCode::Enter));
+    let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the write");
+    };
+    state.written(store.write_export(&path, &text));
+    assert_eq!(state.stage, Stage::Path);
+    let screen = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(screen.contains("could not be written"), "{screen}");
+    assert!(screen.contains("~/mend-export-2026-11-21.md"), "{screen}");
+}
+
+#[test]
+fn every_screen_draws_at_any_size_without_panicking() {
+    let store = journal();
+    let trends_list = TrendsState::new(&built_ins(), &store.entries());
+    let one = trends_of(&store, "evening-check-in");
+    let several = trends_of(&store, "trust-inventory");
+    let calendar = CalendarState::new(&store.entries(), now().naive_local());
+    let pick = ShareState::new(store.entries(), &built_ins(), now());
+    let preview = share_preview(&store);
+    let mut path = share_preview(&store);
+    path.handle_key(press(KeyCode::Enter));
+    for (width, height) in [(60, 16), (40, 10), (12, 5), (3, 4), (200, 60)] {
+        draw(width, height, |f, area, theme| trends_list.render(f, area, theme));
+        draw(width, height, |f, area, theme| one.render(f, area, theme));
+        draw(width, height, |f, area, theme| several.render(f, area, theme));
+        draw(width, height, |f, area, theme| calendar.render(f, area, theme));
+        draw(width, height, |f, area, theme| pick.render(f, area, theme));
+        draw(width, height, |f, area, theme| preview.render(f, area, theme));
+        draw(width, height, |f, area, theme| path.render(f, area, theme));
+    }
+}
+
+#[test]
+fn the_journal_writes_an_export_whole_and_for_its_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = mend::journal::FileJournal::open(&dir.path().join("journal")).unwrap();
+    let target = dir.path().join("mend-export-2026-11-21.md");
+    std::fs::write(&target, "an older export").unwrap();
+    journal.write_export(&target, "# Journal entries\n").unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "# Journal entries\n");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+    let missing = dir.path().join("no-such-folder").join("x.md");
+    assert!(journal.write_export(&missing, "x").is_err());
+}

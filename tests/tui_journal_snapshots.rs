@@ -1,0 +1,195 @@
+//! The journal screens drawn by ratatui's `TestBackend` at 80×24 and
+//! 120×40, kept as insta snapshots in `tests/snapshots/`: the browser, a
+//! search, an entry, the comparison with last time, and the question
+//! before moving an entry to the trash.
+//!
+//! Each scene is reached by pressing keys, over the small journal of
+//! `tests/common/journal.rs`, with the clock stopped on a Saturday evening
+//! and the plain theme (snapshots hold characters, not colours). Every
+//! entry is read first, so no "reading your journal…" note comes and goes.
+//!
+//! To accept changed snapshots: `INSTA_UPDATE=always cargo test --test
+//! tui_journal_snapshots`, then read the `.snap` files as a person would.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::journal::ids::*;
+use common::journal::{journal, library};
+use common::*;
+use crossterm::event::{Event, KeyCode};
+use mend::tui::App;
+use mend::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The sizes every screen is drawn at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots `app` at every size, as `NAME_WxH`, telling the app the size
+/// first as the terminal would.
+fn snap(name: &str, app: &mut App) {
+    for (width, height) in SIZES {
+        app.handle_event(&Event::Resize(width, height), std::time::Instant::now());
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        terminal
+            .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
+            .expect("drawing never fails on a test backend");
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// The browser, every entry read, the notice about the unreadable one gone.
+fn browser(store: &TestStore) -> App {
+    let mut app = app_with(library(), store);
+    app.press(key(KeyCode::Char('b')));
+    finish_reading(&mut app);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Up));
+    app
+}
+
+fn go_to(app: &mut App, id: &str) {
+    app.press(key(KeyCode::Home));
+    for _ in 0..10 {
+        let journal = app.journal.as_ref().unwrap();
+        if journal.selected().is_some_and(|r| journal.rows[r].name.id == id) {
+            return;
+        }
+        app.press(key(KeyCode::Down));
+    }
+    panic!("{id} is not in the list");
+}
+
+#[test]
+fn journal_browser() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Down));
+    snap("journal", &mut app);
+}
+
+#[test]
+fn journal_browser_reporting_an_unreadable_entry() {
+    let store = journal();
+    let mut app = app_with(library(), &store);
+    app.press(key(KeyCode::Char('b')));
+    snap("journal_unreadable", &mut app);
+}
+
+#[test]
+fn journal_browser_filtered() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('e')));
+    app.press(key(KeyCode::Char('w')));
+    app.press(key(KeyCode::Char('w')));
+    snap("journal_filtered", &mut app);
+}
+
+#[test]
+fn journal_search() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('/')));
+    type_text(&mut app, "calm");
+    snap("journal_search", &mut app);
+}
+
+#[test]
+fn journal_search_done() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('/')));
+    type_text(&mut app, "weekend");
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Down));
+    snap("journal_search_done", &mut app);
+}
+
+#[test]
+fn journal_empty() {
+    let store = TestStore::new();
+    let mut app = app_with(library(), &store);
+    app.press(key(KeyCode::Char('b')));
+    snap("journal_empty", &mut app);
+}
+
+#[test]
+fn entry() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    snap("entry", &mut app);
+}
+
+#[test]
+fn entry_of_a_gone_exercise() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E4);
+    app.press(key(KeyCode::Enter));
+    snap("entry_gone_exercise", &mut app);
+}
+
+#[test]
+fn compare() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    snap("compare", &mut app);
+}
+
+#[test]
+fn delete_confirmation() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    snap("delete", &mut app);
+}
+
+#[test]
+fn journal_help() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::F(1)));
+    snap("journal_help", &mut app);
+}
+
+/// A journal of `n` entries of the fixture, a day apart, newest first.
+fn many(n: usize) -> TestStore {
+    let mut store = TestStore::new();
+    for i in 0..n {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap() - chrono::Days::new(i as u64);
+        let started = format!("{} 20:00", day.format("%Y-%m-%d"));
+        let words = format!("Handover number {}: on time, and calm enough.", n - i);
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", common::journal::THIS_WEEK, &words)],
+        ));
+    }
+    store
+}
+
+#[test]
+fn journal_long_list_scrolled() {
+    let store = many(60);
+    let mut app = browser(&store);
+    press_times(&mut app, KeyCode::Down, 25);
+    snap("journal_scrolled", &mut app);
+}
+
+#[test]
+fn journal_search_while_reading() {
+    let store = many(200);
+    let mut app = app_with(library(), &store);
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('/')));
+    type_text(&mut app, "number 3");
+    snap("journal_search_reading", &mut app);
+}
