@@ -37,7 +37,7 @@ fn screen_text(app: &App) -> String {
 }
 
 fn cursor(app: &App) -> usize {
-    app.run.as_ref().expect("an exercise is open").cursor
+    app.answering.as_ref().expect("an exercise is open").cursor
 }
 
 fn notice(app: &App) -> Option<&str> {
@@ -312,7 +312,7 @@ fn the_other_field_takes_the_persons_own_words() {
     }
     assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
     press_times(&mut app, KeyCode::Down, 4);
-    assert!(app.run.as_ref().is_some_and(|r| r.on_other_row()));
+    assert!(app.answering.as_ref().is_some_and(|r| r.on_other_row()));
     // On the "other" row, j, k and space are letters, not moves.
     type_text(&mut app, "Quiet, jokey");
     assert_eq!(
@@ -331,7 +331,10 @@ fn the_other_field_takes_the_persons_own_words() {
     // The words are still there when coming back.
     app.press(shift_tab());
     assert_eq!(cursor(&app), 4);
-    assert_eq!(app.run.as_ref().map(|r| r.other.as_str()), Some("Quiet, jok"));
+    assert_eq!(
+        app.answering.as_ref().map(|r| r.other.as_str()),
+        Some("Quiet, jok")
+    );
 
     // In a multi, own words go after the picks.
     app.press(key(KeyCode::Tab));
@@ -420,7 +423,7 @@ fn esc_leaves_for_home_keeping_a_draft_of_the_words() {
     type_text(&mut app, "Half a thought");
     app.press(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Home);
-    assert!(app.run.is_none());
+    assert!(app.answering.is_none());
     assert_eq!(notice(&app), Some(strings::DRAFT_KEPT));
     let journal = store.journal();
     let draft = journal.draft(FIXTURE_ID).expect("a draft was kept");
@@ -541,7 +544,7 @@ fn enter_on_the_review_goes_back_to_that_prompt() {
 fn p_marks_an_answer_private_and_the_saved_entry_says_so() {
     let store = TestStore::new();
     let mut app = at_review(&store);
-    let private = |app: &App, i| app.run.as_ref().is_some_and(|r| r.session.is_private(i));
+    let private = |app: &App, i| app.answering.as_ref().is_some_and(|r| r.session.is_private(i));
     assert!(
         private(&app, p::MY_PART),
         "`my-part` starts private, as its file says"
@@ -604,7 +607,7 @@ fn ctrl_s_saves_the_entry_and_shows_where() {
     let mut app = at_review(&store);
     app.press(ctrl('s'));
     assert_eq!(app.screen, Screen::Saved);
-    assert!(app.run.is_none());
+    assert!(app.answering.is_none());
     {
         let journal = store.journal();
         let (entry, path) = journal.entries.first().expect("saved");
@@ -886,7 +889,7 @@ fn f_starts_afresh_and_esc_goes_back_home() {
     app.press(key(KeyCode::Esc));
     assert!(app.dialog.is_none());
     assert_eq!(app.screen, Screen::Home);
-    assert!(app.run.is_none());
+    assert!(app.answering.is_none());
 
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('f')));
@@ -906,7 +909,7 @@ fn c_on_home_opens_the_evening_check_in() {
     app.press(key(KeyCode::Down));
     app.press(key(KeyCode::Char('c')));
     assert_eq!(app.screen, Screen::Intro);
-    let run = app.run.as_ref().expect("an exercise is open");
+    let run = app.answering.as_ref().expect("an exercise is open");
     assert_eq!(run.session.exercise().id, "evening-check-in");
 
     let mut app = app_with(vec![fixture()], &store);

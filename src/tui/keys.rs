@@ -197,7 +197,7 @@ fn prompt_action(app: &App, key: KeyEvent) -> Option<Action> {
 /// Choice and multi: arrows move, Space picks, Enter picks and moves on;
 /// on the "other" row, typing writes the person's own answer.
 fn options_action(app: &App, key: KeyEvent) -> Option<Action> {
-    let on_other = app.run.as_ref().is_some_and(|r| r.on_other_row());
+    let on_other = app.answering.as_ref().is_some_and(|r| r.on_other_row());
     Some(match key.code {
         KeyCode::Up => Action::Up,
         KeyCode::Down => Action::Down,

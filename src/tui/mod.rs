@@ -1,12 +1,12 @@
 //! The full-screen app (ratatui over crossterm).
 
 pub mod action;
+pub mod answering;
 pub mod app;
 pub mod calendar;
-mod editor;
+mod external_editor;
 pub mod journal;
 mod keys;
-pub mod run;
 pub mod share;
 mod signals;
 pub mod strings;
@@ -74,7 +74,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
                 terminal::wipe(terminal)?;
                 return Ok(());
             }
-            Some(Request::OpenEditor) => editor::edit_answer(terminal, app)?,
+            Some(Request::OpenEditor) => external_editor::edit_answer(terminal, app)?,
             None => {}
         }
     }

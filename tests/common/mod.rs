@@ -379,11 +379,11 @@ pub fn press_times(app: &mut App, code: KeyCode, times: usize) {
 
 /// The step the app's session is on.
 pub fn step(app: &App) -> Option<mend::session::Step> {
-    app.run.as_ref().map(|r| r.session.step())
+    app.answering.as_ref().map(|r| r.session.step())
 }
 
 pub fn answer(app: &App, index: usize) -> Option<mend::answer::Answer> {
-    app.run.as_ref()?.session.answer(index).cloned()
+    app.answering.as_ref()?.session.answer(index).cloned()
 }
 
 // ----- journal entries -----

@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Padding, Pa
 use super::chrome::safe;
 use crate::answer::Answer;
 use crate::exercise::{Prompt, PromptKind};
-use crate::tui::run::Run;
+use crate::tui::answering::Answering;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, index: usize, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, index: usize, theme: &Theme) {
     let answer = run.session.answer(index);
     match &prompt.kind {
         PromptKind::Text | PromptKind::List => render_editor(frame, area, run, theme),
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, index: 
     }
 }
 
-fn render_editor(frame: &mut Frame, area: Rect, run: &Run, theme: &Theme) {
+fn render_editor(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
@@ -150,7 +150,7 @@ fn render_yes_no(frame: &mut Frame, area: Rect, answer: Option<&Answer>, theme: 
 fn render_options(
     frame: &mut Frame,
     area: Rect,
-    run: &Run,
+    run: &Answering,
     (options, other): (&[String], bool),
     answer: Option<&Answer>,
     theme: &Theme,

@@ -11,7 +11,7 @@ use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
-    let Some(run) = &app.run else {
+    let Some(run) = &app.answering else {
         return strings::KEYS_INTRO;
     };
     let exercise = run.session.exercise();

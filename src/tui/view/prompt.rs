@@ -8,13 +8,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::answer;
 use super::chrome::{render_header, safe};
 use crate::exercise::{Prompt, PromptKind};
+use crate::tui::answering::Answering;
 use crate::tui::app::App;
-use crate::tui::run::Run;
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
-    let Some(run) = &app.run else {
+    let Some(run) = &app.answering else {
         return strings::KEYS_TEXT;
     };
     let Some(index) = run.current() else {
@@ -65,7 +65,7 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     u16::try_from(rows + lines.len() / 4).unwrap_or(u16::MAX)
 }
 
-fn render_status(frame: &mut Frame, area: Rect, run: &Run, prompt: &Prompt, theme: &Theme) {
+fn render_status(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, theme: &Theme) {
     let private = run.current().is_some_and(|i| run.session.is_private(i));
     let status = match (prompt.optional, run.current_answered()) {
         (true, _) => strings::OPTIONAL,

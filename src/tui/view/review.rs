@@ -8,8 +8,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::chrome::{render_header, safe, wrap};
 use super::home::truncate;
 use crate::answer::Answer;
+use crate::tui::answering::Answering;
 use crate::tui::app::App;
-use crate::tui::run::Run;
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 
@@ -19,7 +19,7 @@ const PREVIEW_LINES: usize = 3;
 const INDENT: &str = "   ";
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
-    let Some(run) = &app.run else {
+    let Some(run) = &app.answering else {
         return strings::KEYS_REVIEW;
     };
     let [header, intro, list] =
@@ -52,7 +52,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     strings::KEYS_REVIEW
 }
 
-fn item(run: &Run, number: usize, index: usize, width: usize, theme: &Theme) -> ListItem<'static> {
+fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Theme) -> ListItem<'static> {
     let session = &run.session;
     let Some(prompt) = session.prompt(index) else {
         return ListItem::new("");

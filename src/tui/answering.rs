@@ -10,7 +10,7 @@ use crate::exercise::PromptKind;
 use crate::sanitize::inert;
 use crate::session::{Session, Step};
 
-pub struct Run {
+pub struct Answering {
     pub session: Session,
     /// The editor of the current text or list prompt.
     pub editor: TextEditor,
@@ -25,7 +25,7 @@ pub struct Run {
     pub last_input: Option<Instant>,
 }
 
-impl Run {
+impl Answering {
     pub fn new(session: Session) -> Self {
         let mut run = Self {
             session,

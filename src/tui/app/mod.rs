@@ -1,0 +1,314 @@
+//! The full-screen app's state, and how each action changes it.
+//!
+//! Rendering reads this state and nothing else; the journal is reached only
+//! through the [`Store`] it was given, so tests can hand it one that fails.
+
+mod browse;
+mod dialogs;
+mod home;
+mod prompts;
+mod review;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+use crossterm::event::{Event, KeyEvent};
+
+use super::action::Action;
+use super::answering::Answering;
+use super::journal::JournalState;
+use super::keys::action_for;
+use super::strings;
+use super::text_editor::TextEditor;
+use crate::clock::Clock;
+use crate::exercise::Prompt;
+use crate::journal::{Draft, Entry, Store};
+use crate::library::Loaded;
+use crate::session::{Session, Step};
+
+/// A draft is written once typing pauses this long...
+pub const DRAFT_IDLE: Duration = Duration::from_millis(800);
+/// ...and at least this often while typing goes on.
+pub const DRAFT_MAX_DELAY: Duration = Duration::from_millis(1500);
+
+/// The id of the exercise one key away on the home screen.
+pub const CHECK_IN_ID: &str = "evening-check-in";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Intro,
+    Prompt,
+    Review,
+    Saved,
+    /// The journal browser: every entry, filters and the search.
+    Journal,
+    /// One entry of the journal, to read.
+    Entry,
+    /// The open entry beside the previous one of its exercise.
+    Compare,
+}
+
+/// A question over the current screen that must be answered first.
+pub enum Dialog {
+    /// A draft of this exercise was found.
+    Resume { draft: Box<Draft>, loaded: Box<Loaded> },
+    /// The entry could not be saved; it is still here, in memory.
+    SaveFailed { entry: Box<Entry>, error: String },
+    /// Typing the path for a copy of the entry.
+    SaveElsewhere {
+        entry: Box<Entry>,
+        path: Box<TextEditor>,
+    },
+    /// Moving an entry of the journal (its row in the browser) to the trash.
+    ConfirmDelete { row: usize },
+}
+
+/// Something only the terminal loop can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// Hand the current answer to `$VISUAL` / `$EDITOR`.
+    OpenEditor,
+    Quit,
+    /// Clear the screen before anything else, then quit.
+    QuickExit,
+}
+
+/// A short message under the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub warning: bool,
+}
+
+pub struct App {
+    pub screen: Screen,
+    /// The exercises offered on the home screen.
+    pub exercises: Vec<Loaded>,
+    pub last_done: HashMap<String, NaiveDateTime>,
+    pub home_cursor: usize,
+    pub answering: Option<Answering>,
+    pub dialog: Option<Dialog>,
+    pub help_open: bool,
+    pub notice: Option<Notice>,
+    /// Set while drafts cannot be written; cleared by the next good write.
+    pub draft_problem: Option<String>,
+    /// Where the last entry was saved, for the "saved" screen.
+    pub saved_to: Option<PathBuf>,
+    pub request: Option<Request>,
+    /// The journal browser, while it is open (with the entry being read).
+    pub journal: Option<JournalState>,
+    /// The terminal's size, as last told: what the journal's lists and
+    /// pages are measured by.
+    pub viewport: (u16, u16),
+    /// Entries already reported as unreadable, so each is named only once.
+    reported: HashSet<String>,
+    store: Box<dyn Store>,
+    clock: Box<dyn Clock>,
+}
+
+impl App {
+    pub fn new(exercises: Vec<Loaded>, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Self {
+        let last_done = store.last_done();
+        Self {
+            screen: Screen::Home,
+            exercises,
+            last_done,
+            home_cursor: 0,
+            answering: None,
+            dialog: None,
+            help_open: false,
+            notice: None,
+            draft_problem: None,
+            saved_to: None,
+            request: None,
+            journal: None,
+            viewport: (80, 24),
+            reported: HashSet::new(),
+            store,
+            clock,
+        }
+    }
+
+    /// The local time now, as the clock says.
+    pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        self.clock.now()
+    }
+
+    pub fn current_prompt(&self) -> Option<&Prompt> {
+        let run = self.answering.as_ref()?;
+        run.current().and_then(|i| run.session.prompt(i))
+    }
+
+    /// Feeds one terminal event in.
+    pub fn handle_event(&mut self, event: &Event, now: Instant) {
+        match event {
+            Event::Key(key) => {
+                if let Some(action) = action_for(self, *key) {
+                    self.update(action, now);
+                }
+            }
+            Event::Paste(text) => self.update(Action::Paste(text.clone()), now),
+            Event::Resize(width, height) => self.resize(*width, *height),
+            _ => {}
+        }
+    }
+
+    /// Feeds one key in (a convenience for tests and benchmarks).
+    pub fn press(&mut self, key: KeyEvent) {
+        self.handle_event(&Event::Key(key), Instant::now());
+    }
+
+    pub fn update(&mut self, action: Action, now: Instant) {
+        if !matches!(action, Action::Edit(_) | Action::Paste(_)) {
+            self.notice = None;
+        }
+        match action {
+            Action::QuickExit => self.request = Some(Request::QuickExit),
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            // Keys are held back while help is open; a paste is too.
+            Action::Paste(_) if self.help_open => {}
+            _ if self.dialog.is_some() => self.dialog_update(action),
+            _ => match self.screen {
+                Screen::Home => self.home_update(action),
+                Screen::Intro => self.intro_update(action),
+                Screen::Prompt => self.prompt_update(action, now),
+                Screen::Review => self.review_update(action),
+                Screen::Saved => self.back_home(),
+                Screen::Journal => self.journal_update(action),
+                Screen::Entry => self.entry_update(action),
+                Screen::Compare => self.compare_update(action),
+            },
+        }
+    }
+
+    /// Writes the draft if typing has paused, or has gone on a while; reads
+    /// the next chunk of the journal for the browser's search.
+    pub fn tick(&mut self, now: Instant) {
+        self.journal_tick();
+        let due = self.answering.as_ref().is_some_and(|r| {
+            let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
+            let overdue = r
+                .unsaved_since
+                .is_some_and(|t| now.duration_since(t) >= DRAFT_MAX_DELAY);
+            r.unsaved_since.is_some() && (idle || overdue)
+        });
+        if due {
+            self.save_draft();
+            // A failed write leaves the draft due with both timers long past,
+            // so `next_tick_in` would say "now" on every turn and the loop
+            // would spin, hammering a full disk. Try again after a pause.
+            if self.draft_problem.is_some()
+                && let Some(run) = self.answering.as_mut()
+                && run.unsaved_since.is_some()
+            {
+                run.unsaved_since = Some(now);
+                run.last_input = Some(now);
+            }
+        }
+    }
+
+    /// Writes the session as a draft now, if it holds anything.
+    pub fn save_draft(&mut self) {
+        let now = self.clock.now();
+        let Some(run) = self.answering.as_mut() else {
+            return;
+        };
+        run.commit_editor();
+        if !run.has_answers() {
+            // Nothing to keep. If answers were taken back since the last
+            // write, the draft on disk would bring them back: remove it.
+            if run.unsaved_since.take().is_some() {
+                let _ = self.store.discard_draft(&run.session.exercise().id);
+            }
+            return;
+        }
+        let draft = run.session.to_draft(now);
+        match self.store.save_draft(&draft) {
+            Ok(()) => {
+                run.unsaved_since = None;
+                self.draft_problem = None;
+            }
+            Err(e) => self.draft_problem = Some(strings::draft_failed(&e)),
+        }
+    }
+
+    /// Time until the draft timer next needs a look (or at once, while the
+    /// journal browser is still reading), for the event loop's wait.
+    pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        if self.journal.as_ref().is_some_and(|j| !j.fully_read()) {
+            return Some(Duration::ZERO);
+        }
+        let run = self.answering.as_ref()?;
+        let since = run.unsaved_since?;
+        let idle = run.last_input.map_or(Duration::ZERO, |t| {
+            DRAFT_IDLE.saturating_sub(now.duration_since(t))
+        });
+        let overdue = DRAFT_MAX_DELAY.saturating_sub(now.duration_since(since));
+        Some(idle.min(overdue))
+    }
+
+    /// A warning under the current screen.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            warning: true,
+        });
+    }
+
+    /// A private folder for files handed to `$EDITOR`.
+    pub fn scratch_dir(&self) -> Result<PathBuf, crate::journal::StoreError> {
+        self.store.scratch_dir()
+    }
+
+    fn notify(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            warning: false,
+        });
+    }
+
+    fn begin(&mut self, session: Session) {
+        self.screen = match session.step() {
+            Step::Intro => Screen::Intro,
+            Step::Prompt(_) => Screen::Prompt,
+            Step::Review => Screen::Review,
+        };
+        self.answering = Some(Answering::new(session));
+    }
+
+    fn back_home(&mut self) {
+        self.answering = None;
+        self.journal = None;
+        self.dialog = None;
+        self.screen = Screen::Home;
+        self.last_done = self.store.last_done();
+    }
+
+    /// Leaves the exercise for the home screen; the draft keeps every word.
+    fn leave(&mut self) {
+        self.save_draft();
+        let kept = self.answering.as_ref().is_some_and(Answering::has_answers);
+        self.back_home();
+        if kept {
+            self.notify(strings::DRAFT_KEPT);
+        }
+    }
+
+    /// After the session moved: the screen that shows its step, with a fresh
+    /// widget, and the draft written (a prompt change always writes it).
+    fn sync_screen(&mut self) {
+        let Some(run) = self.answering.as_mut() else {
+            return;
+        };
+        self.screen = match run.session.step() {
+            Step::Intro => Screen::Intro,
+            Step::Prompt(_) => Screen::Prompt,
+            Step::Review => Screen::Review,
+        };
+        run.load_prompt();
+        self.save_draft();
+    }
+}

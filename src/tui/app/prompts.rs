@@ -1,0 +1,224 @@
+//! Answering prompts: each kind of answer, and moving between prompts.
+
+use std::time::Instant;
+
+use crossterm::event::KeyCode;
+
+use super::{App, Request};
+use crate::answer::Answer;
+use crate::exercise::PromptKind;
+use crate::sanitize::clean_pasted;
+use crate::session::Session;
+use crate::tui::action::Action;
+use crate::tui::answering::{self, Answering};
+use crate::tui::strings;
+
+impl App {
+    pub(super) fn prompt_update(&mut self, action: Action, now: Instant) {
+        match action {
+            Action::Next => self.next_prompt(),
+            Action::Back => self.move_session(Session::back),
+            Action::Leave => self.leave(),
+            Action::ExternalEditor => self.request = Some(Request::OpenEditor),
+            Action::Confirm => self.confirm(now),
+            other => self.answer_input(other, now),
+        }
+    }
+
+    pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) {
+        if let Some(run) = self.answering.as_mut() {
+            run.commit_editor();
+            step(&mut run.session);
+        }
+        self.sync_screen();
+    }
+
+    pub(super) fn next_prompt(&mut self) {
+        let Some(run) = self.answering.as_mut() else {
+            return;
+        };
+        run.commit_editor();
+        match run.session.advance() {
+            Ok(()) => self.sync_screen(),
+            Err(_) => self.notify(strings::NEEDS_ANSWER),
+        }
+    }
+
+    /// Enter on a prompt that is not a text editor: pick, then move on.
+    pub(super) fn confirm(&mut self, now: Instant) {
+        let is_choice = matches!(
+            self.current_prompt().map(|p| &p.kind),
+            Some(PromptKind::Choice { .. })
+        );
+        if is_choice {
+            self.answer_input(Action::Toggle, now);
+        }
+        self.next_prompt();
+    }
+
+    pub(super) fn answer_input(&mut self, action: Action, now: Instant) {
+        let Some(run) = self.answering.as_mut() else {
+            return;
+        };
+        let Some(index) = run.current() else { return };
+        let Some(prompt) = run.session.prompt(index).cloned() else {
+            return;
+        };
+        let changed = match (&prompt.kind, action) {
+            (PromptKind::Text | PromptKind::List, Action::Edit(key)) => run.editor.input(key),
+            (PromptKind::Text | PromptKind::List, Action::Paste(text)) => {
+                run.editor.insert_str(&clean_pasted(&text))
+            }
+            (PromptKind::Scale { min, max, .. }, action) => move_scale(run, index, *min, *max, &action),
+            (PromptKind::YesNo, action) => answer_yes_no(run, index, &action),
+            (PromptKind::Choice { options, .. }, action) => pick_choice(run, index, options, action),
+            (PromptKind::Multi { options, .. }, action) => pick_multi(run, index, options, action),
+            _ => false,
+        };
+        if changed {
+            let in_editor = matches!(prompt.kind, PromptKind::Text | PromptKind::List);
+            run.touched(now, in_editor);
+        }
+    }
+
+    /// The text of the current answer, for `$EDITOR`.
+    pub fn editor_text(&self) -> Option<String> {
+        let run = self.answering.as_ref()?;
+        Some(run.editor.lines().join("\n"))
+    }
+
+    /// Takes back the text written in `$EDITOR`.
+    pub fn replace_editor_text(&mut self, text: &str, now: Instant) {
+        let Some(run) = self.answering.as_mut() else {
+            return;
+        };
+        let Some(index) = run.current() else { return };
+        let Some(kind) = run.session.prompt(index).map(|p| p.kind.clone()) else {
+            return;
+        };
+        let text = clean_pasted(text.trim_end_matches('\n'));
+        let answer = match kind {
+            PromptKind::List => Answer::List(text.lines().map(str::to_string).collect()),
+            _ => Answer::Text(text),
+        };
+        run.editor = answering::new_editor(&kind, Some(&answer));
+        run.touched(now, true);
+        self.save_draft();
+    }
+}
+
+fn move_scale(run: &mut Answering, index: usize, min: i64, max: i64, action: &Action) -> bool {
+    let current = match run.session.answer(index) {
+        Some(Answer::Scale(n)) => Some(*n),
+        _ => None,
+    };
+    let middle = min + (max - min) / 2;
+    let value = match action {
+        Action::Left => current.map_or(middle, |n| (n - 1).max(min)),
+        Action::Right => current.map_or(middle, |n| (n + 1).min(max)),
+        Action::Digit(d) if (min..=max).contains(&i64::from(*d)) => i64::from(*d),
+        _ => return false,
+    };
+    run.session.set_answer(index, Some(Answer::Scale(value))).is_ok() && current != Some(value)
+}
+
+fn answer_yes_no(run: &mut Answering, index: usize, action: &Action) -> bool {
+    let current = match run.session.answer(index) {
+        Some(Answer::YesNo(b)) => Some(*b),
+        _ => None,
+    };
+    let value = match action {
+        Action::Yes => true,
+        Action::No => false,
+        Action::Toggle => !current.unwrap_or(false),
+        _ => return false,
+    };
+    run.session.set_answer(index, Some(Answer::YesNo(value))).is_ok() && current != Some(value)
+}
+
+fn pick_choice(run: &mut Answering, index: usize, options: &[String], action: Action) -> bool {
+    match action {
+        Action::Up | Action::Down => {
+            move_cursor(run, &action);
+            false
+        }
+        Action::Toggle => {
+            let picked = options
+                .get(run.cursor)
+                .cloned()
+                .unwrap_or_else(|| run.other.clone());
+            run.session
+                .set_answer(index, Some(Answer::Choice(picked)))
+                .is_ok()
+        }
+        // Pasted text arrives wherever the cursor is; it is only for the "other" row.
+        Action::Paste(_) if !run.on_other_row() => false,
+        Action::Edit(_) | Action::Paste(_) => {
+            edit_other(run, &action);
+            let own = Some(Answer::Choice(run.other.clone()));
+            run.session.set_answer(index, own).is_ok()
+        }
+        _ => false,
+    }
+}
+
+fn pick_multi(run: &mut Answering, index: usize, options: &[String], action: Action) -> bool {
+    let mut picked: Vec<String> = match run.session.answer(index) {
+        Some(Answer::Multi(items)) => items.iter().filter(|i| options.contains(i)).cloned().collect(),
+        _ => Vec::new(),
+    };
+    match action {
+        Action::Up | Action::Down => {
+            move_cursor(run, &action);
+            return false;
+        }
+        Action::Toggle => {
+            let Some(option) = options.get(run.cursor) else {
+                return false;
+            };
+            match picked.iter().position(|p| p == option) {
+                Some(at) => {
+                    picked.remove(at);
+                }
+                None => picked.push(option.clone()),
+            }
+        }
+        Action::Paste(_) if !run.on_other_row() => return false,
+        Action::Edit(_) | Action::Paste(_) => edit_other(run, &action),
+        _ => return false,
+    }
+    // Picks are kept in the order the options are listed, the person's own words last.
+    let mut answer: Vec<String> = options.iter().filter(|o| picked.contains(o)).cloned().collect();
+    if !run.other.trim().is_empty() {
+        answer.push(run.other.clone());
+    }
+    run.session.set_answer(index, Some(Answer::Multi(answer))).is_ok()
+}
+
+fn move_cursor(run: &mut Answering, action: &Action) {
+    let last = run.option_rows().saturating_sub(1);
+    run.cursor = match action {
+        Action::Up => run.cursor.saturating_sub(1),
+        _ => (run.cursor + 1).min(last),
+    };
+}
+
+/// Typing or pasting on the "other" row: a one-line field.
+fn edit_other(run: &mut Answering, action: &Action) {
+    match action {
+        Action::Edit(key) => match key.code {
+            KeyCode::Char(c) if !c.is_control() => run.other.push(c),
+            KeyCode::Backspace => {
+                run.other.pop();
+            }
+            _ => {}
+        },
+        Action::Paste(text) => run.other.push_str(&one_line(text)),
+        _ => {}
+    }
+}
+
+/// Pasted text for a one-line field: cleaned, its lines joined by spaces.
+pub(super) fn one_line(text: &str) -> String {
+    clean_pasted(text).lines().collect::<Vec<_>>().join(" ")
+}
