@@ -32,6 +32,17 @@ pub fn exercises_dir(journal: &Path) -> PathBuf {
     journal.join(EXERCISES_DIR)
 }
 
+/// A path as a person types it: `~/...` is read as the shell would.
+pub fn expand_home(typed: &str) -> PathBuf {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    match (typed.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +51,15 @@ mod tests {
     fn the_flag_wins() {
         let dir = journal_dir(Some(Path::new("/tmp/x"))).ok();
         assert_eq!(dir, Some(PathBuf::from("/tmp/x")));
+    }
+
+    #[test]
+    fn only_a_leading_tilde_means_home() {
+        assert_eq!(expand_home("/tmp/~/x"), PathBuf::from("/tmp/~/x"));
+        assert_eq!(expand_home("notes.md"), PathBuf::from("notes.md"));
+        if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            assert_eq!(expand_home("~/a.md"), PathBuf::from(home).join("a.md"));
+        }
     }
 
     #[test]

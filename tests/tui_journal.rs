@@ -789,3 +789,79 @@ fn help_lists_the_browser_keys() {
     assert!(text.contains("search every answer"), "{text}");
     assert!(text.contains("move the entry to the trash"), "{text}");
 }
+
+// ----- trends, calendar and share, opened from the journal -----
+
+#[test]
+fn trends_calendar_and_share_open_from_the_browser_and_close_back_to_it() {
+    let store = journal();
+    let mut app = browser(&store);
+    for (letter, screen) in [
+        ('t', Screen::Trends),
+        ('m', Screen::Calendar),
+        ('s', Screen::Share),
+    ] {
+        app.press(key(KeyCode::Char(letter)));
+        assert_eq!(app.screen, screen, "{letter} opens {screen:?}");
+        assert!(
+            screen_text(&app, 80, 24).contains("F1"),
+            "{screen:?} draws with its keys"
+        );
+        app.press(key(KeyCode::Esc));
+        assert_eq!(
+            app.screen,
+            Screen::Journal,
+            "Esc from {screen:?} goes back to the list"
+        );
+    }
+}
+
+#[test]
+fn trends_from_an_entry_show_that_exercises_scales_straight_away() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Home));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Entry);
+    app.press(key(KeyCode::Char('t')));
+    assert_eq!(app.screen, Screen::Trends);
+    let Some(mend::tui::app::Extra::Trends(state)) = &app.extra else {
+        panic!("the trends screen is open");
+    };
+    let shown = state
+        .shown
+        .as_ref()
+        .expect("the entry's exercise is shown, not the list");
+    let trends = shown.trends.as_ref().expect("it has scale answers");
+    assert_eq!(trends.exercise_id, "every-kind");
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Entry, "back to the entry it was opened from");
+}
+
+#[test]
+fn sharing_writes_the_export_through_the_store_without_private_answers() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('s')));
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("for-my-counselor.md");
+    // Look it over, then open the path field, type our own path and write.
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    for _ in 0..80 {
+        app.press(key(KeyCode::Backspace));
+    }
+    app.handle_event(
+        &Event::Paste(target.display().to_string()),
+        std::time::Instant::now(),
+    );
+    app.press(key(KeyCode::Enter));
+    let written = std::fs::read_to_string(&target).expect("the export was written");
+    assert!(written.contains("We met at the station café"));
+    assert!(
+        !written.contains("Keep it short and kind."),
+        "a private answer left the journal"
+    );
+    assert!(written.contains("private answer was left out"));
+}

@@ -80,4 +80,12 @@ pub enum Action {
     Delete,
     /// Show the open entry beside the previous entry of the same exercise.
     Compare,
+    /// Open the trends of scale answers (of the open entry's exercise, from an entry).
+    OpenTrends,
+    /// Open the calendar of evenings with entries.
+    OpenCalendar,
+    /// Open sharing: pick entries, see what leaves, write the export.
+    OpenShare,
+    /// A key for a screen that reads keys itself (trends, calendar, share).
+    ScreenKey(KeyEvent),
 }

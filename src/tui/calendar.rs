@@ -13,8 +13,7 @@ use crate::journal::EntryName;
 use crate::tui::strings::Keys;
 use crate::tui::theme::Theme;
 
-#[path = "view/calendar.rs"]
-mod view;
+use crate::tui::view::calendar as view;
 
 /// What the calendar asks of whoever shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

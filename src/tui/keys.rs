@@ -36,6 +36,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Journal => journal_action(app, key, ctrl),
         Screen::Entry => entry_action(key),
         Screen::Compare => scroll_action(key),
+        Screen::Trends | Screen::Calendar | Screen::Share => Some(Action::ScreenKey(key)),
     }
 }
 
@@ -126,6 +127,9 @@ fn journal_action(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('e') => Action::NextExercise,
         KeyCode::Char('E') => Action::PreviousExercise,
         KeyCode::Char('w') => Action::NextPeriod,
+        KeyCode::Char('t') => Action::OpenTrends,
+        KeyCode::Char('m') => Action::OpenCalendar,
+        KeyCode::Char('s') => Action::OpenShare,
         KeyCode::Char('d') | KeyCode::Delete => Action::Delete,
         KeyCode::Esc | KeyCode::Char('q') => Action::Leave,
         _ => return None,
@@ -136,6 +140,7 @@ fn journal_action(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
 fn entry_action(key: KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::Char('c') => Some(Action::Compare),
+        KeyCode::Char('t') => Some(Action::OpenTrends),
         KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
         _ => scroll_action(key),
     }

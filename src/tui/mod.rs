@@ -19,9 +19,6 @@ pub mod view;
 /// Drawing helpers of the trends, calendar and share screens, whose views
 /// sit in `view/` but are mounted by their own state modules until `view`
 /// takes them in.
-#[path = "view/kit.rs"]
-mod kit;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 

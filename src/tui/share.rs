@@ -23,8 +23,7 @@ use crate::tui::strings::{self, Keys};
 use crate::tui::text_editor::TextEditor;
 use crate::tui::theme::Theme;
 
-#[path = "view/share.rs"]
-mod view;
+use crate::tui::view::share as view;
 
 /// What the screen asks of whoever shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,8 +111,8 @@ pub struct ShareState {
     /// The preview's rows at the last draw, wrapped to its width.
     wrapped: RefCell<Option<(u16, Vec<String>)>>,
     /// Rows on screen at the last draw, for paging; 0 before the first.
-    page: Cell<usize>,
-    path: TextEditor,
+    pub(crate) page: Cell<usize>,
+    pub(crate) path: TextEditor,
     /// Set after a first Enter on a path that is already a file.
     confirm_replace: bool,
     /// The path asked to be written, as typed, until [`Self::written`].
@@ -355,7 +354,7 @@ impl ShareState {
                 if typed.is_empty() {
                     return Outcome::Stay;
                 }
-                let path = expand_home(&typed);
+                let path = crate::paths::expand_home(&typed);
                 if path.exists() && !self.confirm_replace {
                     self.confirm_replace = true;
                     self.message = Some(Message {
@@ -397,13 +396,13 @@ impl ShareState {
 
     /// Calls `f` with the preview's rows at `width`, wrapped once and kept
     /// until the text or the width changes.
-    fn with_preview_rows<R>(&self, width: u16, f: impl FnOnce(&[String]) -> R) -> R {
+    pub(crate) fn with_preview_rows<R>(&self, width: u16, f: impl FnOnce(&[String]) -> R) -> R {
         let mut cache = self.wrapped.borrow_mut();
         if cache.as_ref().is_none_or(|(w, _)| *w != width) {
             let rows: Vec<String> = inert(&self.text)
                 .replace('\t', "    ")
                 .lines()
-                .flat_map(|line| crate::tui::kit::wrap(line, usize::from(width)))
+                .flat_map(|line| crate::tui::view::chrome::wrap(line, usize::from(width)))
                 .collect();
             *cache = Some((width, rows));
         }
@@ -413,15 +412,6 @@ impl ShareState {
     /// Draws the screen into `area`; the keys for the footer.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
         view::render(frame, area, self, theme)
-    }
-}
-
-/// `~/...` as the shell would read it: people type paths the way they know.
-fn expand_home(path: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    match (path.strip_prefix("~/"), home) {
-        (Some(rest), Some(home)) => home.join(rest),
-        _ => PathBuf::from(path),
     }
 }
 

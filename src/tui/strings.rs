@@ -226,12 +226,9 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
     )
 }
 
-/// A path in the home folder for a copy of an entry.
+/// A path in the home folder for a copy of an entry (`~` is read when saving).
 pub fn copy_path(entry_id: &str) -> String {
-    let home = std::env::var_os("HOME")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_default();
-    home.join(format!("mend-{entry_id}.toml")).display().to_string()
+    format!("~/mend-{entry_id}.toml")
 }
 
 // ----- the journal browser -----
@@ -265,11 +262,10 @@ pub const MOVED_TO_TRASH: &str = "The entry was moved to the trash. It is kept t
 pub const KEYS_JOURNAL: Keys = &[
     ("Enter", "read"),
     ("/", "search"),
-    ("e", "exercise"),
-    ("w", "when"),
-    ("d", "delete"),
-    ("Esc", "home"),
-    ("F1", "help"),
+    ("t", "trends"),
+    ("m", "calendar"),
+    ("s", "share"),
+    ("F1", "more keys"),
 ];
 pub const KEYS_JOURNAL_SEARCHED: Keys = &[
     ("Enter", "read"),
@@ -313,6 +309,9 @@ pub const HELP_JOURNAL: HelpGroup = (
         ("e / E", "one exercise's entries, then the next"),
         ("w", "the last 7 days, 30 days, this year, or any time"),
         ("d / Delete", "move the entry to the trash (kept 30 days)"),
+        ("t", "how scale answers have moved over time"),
+        ("m", "the calendar of your evenings"),
+        ("s", "share: choose entries and write them to a file"),
     ],
 );
 pub const HELP_ENTRY: HelpGroup = (
@@ -320,6 +319,7 @@ pub const HELP_ENTRY: HelpGroup = (
     &[
         ("↑ ↓ PgUp PgDn", "scroll"),
         ("c", "compare with the last time you did this exercise"),
+        ("t", "this exercise's scale answers over time"),
         ("d / Delete", "move the entry to the trash (kept 30 days)"),
     ],
 );
@@ -473,6 +473,7 @@ pub const KEYS_SHARE_PICK: Keys = &[
     ("f", "format"),
     ("Enter", "preview"),
     ("Esc", "back"),
+    ("F1", "help"),
 ];
 pub const KEYS_SHARE_PREVIEW: Keys = &[
     ("↑↓", "scroll"),
@@ -480,6 +481,7 @@ pub const KEYS_SHARE_PREVIEW: Keys = &[
     ("p", "private"),
     ("Enter", "write"),
     ("Esc", "back"),
+    ("F1", "help"),
 ];
 pub const KEYS_SHARE_PATH: Keys = &[("Enter", "write"), ("Esc", "back")];
 

@@ -16,8 +16,7 @@ use crate::trends::{Trends, trends};
 use crate::tui::strings::Keys;
 use crate::tui::theme::Theme;
 
-#[path = "view/trends.rs"]
-mod view;
+use crate::tui::view::trends as view;
 
 /// What the screen asks of whoever shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

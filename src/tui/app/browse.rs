@@ -5,7 +5,6 @@
 use crossterm::event::KeyCode;
 
 use super::{App, Dialog, Screen};
-use crate::sanitize::clean_pasted;
 use crate::tui::action::Action;
 use crate::tui::journal::JournalState;
 use crate::tui::{strings, view};
@@ -84,12 +83,7 @@ impl App {
                 journal.set_query(store, &query);
             }
             Action::Paste(text) if journal.typing => {
-                let pasted = clean_pasted(&text);
-                let query = format!(
-                    "{}{}",
-                    journal.query,
-                    pasted.lines().collect::<Vec<_>>().join(" ")
-                );
+                let query = format!("{}{}", journal.query, super::prompts::one_line(&text));
                 journal.set_query(store, &query);
             }
             Action::NextExercise => journal.cycle_exercise(store, true),
@@ -107,6 +101,9 @@ impl App {
             }
             Action::Leave if journal.typing || journal.searching() => journal.clear_search(store),
             Action::Leave => self.back_home(),
+            Action::OpenTrends => self.open_trends(),
+            Action::OpenCalendar => self.open_calendar(),
+            Action::OpenShare => self.open_share(),
             _ => {}
         }
         self.report_problems();
@@ -128,6 +125,7 @@ impl App {
                 }
                 self.report_problems();
             }
+            Action::OpenTrends => self.open_trends(),
             Action::Delete => {
                 if let Some(reading) = self.journal.as_ref().and_then(|j| j.reading.as_ref()) {
                     self.dialog = Some(Dialog::ConfirmDelete { row: reading.row });

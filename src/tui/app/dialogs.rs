@@ -1,7 +1,5 @@
 //! Dialogs: resuming a draft, a failed save, saving a copy elsewhere, deleting.
 
-use std::path::PathBuf;
-
 use crossterm::event::KeyCode;
 
 use super::prompts::one_line;
@@ -55,7 +53,7 @@ impl App {
     }
 
     pub(super) fn save_copy(&mut self, entry: Box<Entry>, path: &TextEditor) {
-        let target = expand_home(&path.lines().join(""));
+        let target = crate::paths::expand_home(&path.lines().join(""));
         match self.store.save_copy(&entry, &target) {
             Ok(()) => {
                 let _ = self.store.discard_draft(&entry.exercise_id);
@@ -70,14 +68,5 @@ impl App {
                 })
             }
         }
-    }
-}
-
-/// `~/...` as the shell would read it: people type paths the way they know.
-fn expand_home(path: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    match (path.strip_prefix("~/"), home) {
-        (Some(rest), Some(home)) => home.join(rest),
-        _ => PathBuf::from(path),
     }
 }

@@ -5,6 +5,7 @@
 
 mod browse;
 mod dialogs;
+mod extras;
 mod home;
 mod prompts;
 mod review;
@@ -27,6 +28,7 @@ use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
 use crate::session::{Session, Step};
+pub use extras::Extra;
 
 /// A draft is written once typing pauses this long...
 pub const DRAFT_IDLE: Duration = Duration::from_millis(800);
@@ -49,6 +51,12 @@ pub enum Screen {
     Entry,
     /// The open entry beside the previous one of its exercise.
     Compare,
+    /// Scale answers over time.
+    Trends,
+    /// The evenings with entries, month by month.
+    Calendar,
+    /// Choosing what to share and writing the export.
+    Share,
 }
 
 /// A question over the current screen that must be answered first.
@@ -103,6 +111,10 @@ pub struct App {
     /// The terminal's size, as last told: what the journal's lists and
     /// pages are measured by.
     pub viewport: (u16, u16),
+    /// The trends, calendar or share screen, while one is open.
+    pub extra: Option<Extra>,
+    /// The screen it was opened from, to go back to.
+    extra_from: Option<Screen>,
     /// Entries already reported as unreadable, so each is named only once.
     reported: HashSet<String>,
     store: Box<dyn Store>,
@@ -125,6 +137,8 @@ impl App {
             saved_to: None,
             request: None,
             journal: None,
+            extra: None,
+            extra_from: None,
             viewport: (80, 24),
             reported: HashSet::new(),
             store,
@@ -180,6 +194,7 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
+                Screen::Trends | Screen::Calendar | Screen::Share => self.extra_update(action),
             },
         }
     }
@@ -282,6 +297,7 @@ impl App {
     fn back_home(&mut self) {
         self.answering = None;
         self.journal = None;
+        self.extra = None;
         self.dialog = None;
         self.screen = Screen::Home;
         self.last_done = self.store.last_done();

@@ -9,10 +9,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
 
-use super::CalendarState;
-use crate::tui::kit::{header, wrap};
+use crate::tui::calendar::CalendarState;
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
+use crate::tui::view::chrome::{render_header, wrap};
 
 /// A month is seven days of three columns: a gutter and two digits.
 const MONTH_WIDTH: u16 = 21;
@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
     ])
     .areas(area);
     let date = today.format("%A %-d %B").to_string();
-    header(frame, top, theme, strings::CALENDAR_TITLE, &date);
+    render_header(frame, top, theme, strings::CALENDAR_TITLE, &date);
     let streak_lines = vec![
         Line::styled(strings::streak_now(now), theme.title),
         Line::styled(strings::streak_longest(habit.longest_streak(), now), theme.dim),

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::inert;
 use crate::tui::app::Notice;
@@ -23,17 +23,24 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// One line: a title on the left, something small on the right.
+/// Text from a file or a person, made safe to draw on one line: control
+/// characters inert, tabs as spaces, line breaks as spaces.
+pub fn safe_line(text: &str) -> Cow<'_, str> {
+    let text = inert(text);
+    if text.contains(['\t', '\n']) {
+        Cow::Owned(text.replace('\t', "    ").replace('\n', " "))
+    } else {
+        text
+    }
+}
+
+/// One line: a title on the left (cut short if it must be), something small on the right.
 pub fn render_header(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, right: &str) {
-    let [left_area, right_area] = Layout::horizontal([
-        Constraint::Min(1),
-        Constraint::Length(right.chars().count() as u16),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(safe(left).into_owned(), theme.title)),
-        left_area,
-    );
+    let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
+    let left = truncate(&safe_line(left), usize::from(left_area.width.saturating_sub(1)));
+    frame.render_widget(Paragraph::new(Span::styled(left, theme.title)), left_area);
     frame.render_widget(
         Paragraph::new(Span::styled(right.to_string(), theme.dim)),
         right_area,
@@ -114,19 +121,85 @@ pub fn inset(area: Rect, horizontal: u16, vertical: u16) -> Rect {
     area.inner(ratatui::layout::Margin { horizontal, vertical })
 }
 
+/// `text` cut to `width` columns, with an ellipsis when cut. Columns, not
+/// characters: 世 takes two.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    cut.push('…');
+    cut
+}
+
 /// `line` broken at spaces into lines of at most `width` columns; a word
-/// longer than that is left whole, to be cut short.
+/// longer than that is broken where it must be. Leading spaces (JSON's
+/// indentation) are kept, on every line the text wraps onto.
 pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let rest = line.trim_start_matches(' ');
+    let indent = &line[..line.len() - rest.len()];
+    if indent.is_empty() || indent.len() * 2 > width {
+        return wrap_words(line, width);
+    }
+    wrap_words(rest, width - indent.len())
+        .into_iter()
+        .map(|l| format!("{indent}{l}"))
+        .collect()
+}
+
+fn wrap_words(line: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
+    let mut used = 0;
     for word in line.split(' ') {
-        if !current.is_empty() && current.width() + 1 + word.width() > width {
+        let w = word.width();
+        if used > 0 && used + 1 + w > width {
             lines.push(std::mem::take(&mut current));
-        } else if !current.is_empty() {
+            used = 0;
+        } else if used > 0 {
             current.push(' ');
+            used += 1;
         }
-        current.push_str(word);
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += cw;
+        }
     }
     lines.push(current);
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_long_words_where_they_must() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("世界世界", 4), vec!["世界", "世界"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("  \"a\": \"b c\"", 8), vec!["  \"a\":", "  \"b c\""]);
+        assert_eq!(wrap("a  b", 9), vec!["a  b"]);
+    }
+
+    #[test]
+    fn one_line_text_loses_its_breaks_and_escapes() {
+        assert_eq!(safe_line("a\tb\nc\u{1b}"), "a    b c␛");
+    }
 }

@@ -50,5 +50,8 @@ fn groups(app: &App) -> Vec<HelpGroup> {
         Screen::Journal => vec![strings::HELP_BROWSING, strings::HELP_JOURNAL],
         Screen::Entry => vec![strings::HELP_BROWSING, strings::HELP_ENTRY],
         Screen::Compare => vec![strings::HELP_BROWSING, strings::HELP_COMPARE],
+        Screen::Trends => vec![strings::HELP_EVERYWHERE, strings::HELP_TRENDS],
+        Screen::Calendar => vec![strings::HELP_EVERYWHERE, strings::HELP_CALENDAR],
+        Screen::Share => vec![strings::HELP_EVERYWHERE, strings::HELP_SHARE],
     }
 }

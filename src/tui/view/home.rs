@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::chrome::{render_header, safe, wrap};
+use super::chrome::{render_header, safe, truncate, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
@@ -89,24 +89,4 @@ fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> List
     let summary = exercise.summary.as_deref().map(safe).unwrap_or_default();
     let second = Line::styled(truncate(&summary, width), theme.dim);
     ListItem::new(vec![first, second])
-}
-
-/// `text` cut to `width` columns, with an ellipsis when cut. Columns, not
-/// characters: 世 takes two.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut cut = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        cut.push(c);
-    }
-    cut.push('…');
-    cut
 }

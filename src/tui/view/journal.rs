@@ -12,8 +12,8 @@ use ratatui::widgets::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::chrome::truncate;
 use super::chrome::{render_header, safe};
-use super::home::truncate;
 use crate::tui::app::App;
 use crate::tui::journal::{JournalState, RowState};
 use crate::tui::strings::{self, Keys};

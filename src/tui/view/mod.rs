@@ -1,7 +1,8 @@
 //! Drawing: every screen renders from `&App` into a `Frame`, and nothing else.
 
 mod answer;
-mod chrome;
+pub(crate) mod calendar;
+pub(crate) mod chrome;
 pub(crate) mod compare;
 mod dialog;
 pub(crate) mod entry;
@@ -12,14 +13,16 @@ pub(crate) mod journal;
 mod prompt;
 mod review;
 mod saved;
+pub(crate) mod share;
+pub(crate) mod trends;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Screen};
-use super::strings;
+use super::app::{App, Extra, Screen};
+use super::strings::{self, Keys};
 use super::theme::Theme;
 
 /// The smallest window the layout is made for.
@@ -52,6 +55,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Journal => journal::render(frame, body, app, theme),
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
+        Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
     };
     chrome::render_notice(
         frame,
@@ -71,6 +75,16 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         keys
     };
     chrome::render_keys(frame, footer, theme, keys);
+}
+
+/// The trends, calendar or share screen, whichever is open.
+fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+    match &app.extra {
+        Some(Extra::Trends(state)) => trends::render(frame, area, state, theme),
+        Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
+        Some(Extra::Share(state)) => share::render(frame, area, state, theme),
+        None => &[],
+    }
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

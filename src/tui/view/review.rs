@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
+use super::chrome::truncate;
 use super::chrome::{render_header, safe, wrap};
-use super::home::truncate;
 use crate::answer::Answer;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;

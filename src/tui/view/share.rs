@@ -9,10 +9,10 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{ShareState, Stage};
-use crate::tui::kit::{header, popup, safe_line, truncate, wrap};
+use crate::tui::share::{ShareState, Stage};
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
+use crate::tui::view::chrome::{popup, render_header, safe_line, truncate, wrap};
 
 /// Room for the label before the period and the format.
 const LABEL_WIDTH: usize = 8;
@@ -80,7 +80,7 @@ fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
         Constraint::Fill(1),
     ])
     .areas(area);
-    header(frame, top, theme, strings::SHARE_TITLE, "");
+    render_header(frame, top, theme, strings::SHARE_TITLE, "");
     frame.render_widget(Paragraph::new(intro), intro_area);
     frame.render_widget(Line::styled(strings::SHARE_WHICH, theme.title), which);
 
@@ -153,7 +153,7 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
     ])
     .areas(area);
     let heading = strings::share_heading(state.entries().len(), state.format);
-    header(frame, top, theme, strings::SHARE_TITLE, &heading);
+    render_header(frame, top, theme, strings::SHARE_TITLE, &heading);
     frame.render_widget(Paragraph::new(notes), notes_area);
 
     let block = Block::bordered()

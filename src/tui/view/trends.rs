@@ -11,11 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Sparkline};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Shown, TrendsState};
 use crate::trends::{Series, Trends};
-use crate::tui::kit::{header, safe_line, truncate, wrap};
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
+use crate::tui::trends::{Shown, TrendsState};
+use crate::tui::view::chrome::{render_header, safe_line, truncate, wrap};
 
 /// The fewest rows worth drawing a chart in: three of plot, the axis, its
 /// dates and the line under it.
@@ -59,7 +59,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
         Constraint::Length(rows(&note)),
     ])
     .areas(area);
-    header(frame, top, theme, strings::TRENDS_TITLE, "");
+    render_header(frame, top, theme, strings::TRENDS_TITLE, "");
     frame.render_widget(Paragraph::new(intro), intro_area);
     frame.render_widget(Paragraph::new(note), note_area);
     if state.choices.is_empty() {
@@ -177,7 +177,7 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
     } else {
         strings::entries_count(trends.times.len())
     };
-    header(frame, top, theme, &trends.title, &position);
+    render_header(frame, top, theme, &trends.title, &position);
     frame.render_widget(Paragraph::new(question), question_area);
     render_chart(frame, chart_area, series, theme);
     let ends = if series.points.len() == 1 {

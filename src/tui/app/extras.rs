@@ -1,0 +1,114 @@
+//! The trends, calendar and share screens, opened from the journal: each
+//! reads its own keys, and asks the app for what only the store can do
+//! (reading entries, writing the export).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Screen};
+use crate::journal::Store;
+use crate::tui::action::Action;
+use crate::tui::calendar::{self, CalendarState};
+use crate::tui::share::{self, ShareState};
+use crate::tui::trends::{self, TrendsState};
+
+/// The screen open over the journal, with its state.
+pub enum Extra {
+    Trends(TrendsState),
+    Calendar(CalendarState),
+    Share(ShareState),
+}
+
+impl App {
+    /// Trends: of the open entry's exercise when reading one, else a list to choose from.
+    pub(super) fn open_trends(&mut self) {
+        let names = self.store.entries();
+        let mut state = TrendsState::new(&self.exercises, &names);
+        let reading = self.journal.as_ref().and_then(|j| j.reading.as_ref());
+        if let Some(reading) = reading
+            && let Some(at) = state
+                .choices
+                .iter()
+                .position(|c| c.exercise.id == reading.entry.exercise_id)
+        {
+            state.cursor = at;
+            trends_key(&mut state, enter(), &mut *self.store);
+        }
+        self.show_extra(Extra::Trends(state), Screen::Trends);
+    }
+
+    pub(super) fn open_calendar(&mut self) {
+        let state = CalendarState::new(&self.store.entries(), self.clock.now().naive_local());
+        self.show_extra(Extra::Calendar(state), Screen::Calendar);
+    }
+
+    pub(super) fn open_share(&mut self) {
+        let state = ShareState::new(self.store.entries(), &self.exercises, self.clock.now());
+        self.show_extra(Extra::Share(state), Screen::Share);
+    }
+
+    fn show_extra(&mut self, extra: Extra, screen: Screen) {
+        self.extra_from = Some(self.screen);
+        self.extra = Some(extra);
+        self.screen = screen;
+    }
+
+    /// Back to where the screen was opened from.
+    fn close_extra(&mut self) {
+        self.extra = None;
+        self.screen = self.extra_from.take().unwrap_or(Screen::Journal);
+    }
+
+    pub(super) fn extra_update(&mut self, action: Action) {
+        let store = &mut *self.store;
+        let closed = match (self.extra.as_mut(), action) {
+            (Some(Extra::Trends(state)), Action::ScreenKey(key)) => trends_key(state, key, store),
+            (Some(Extra::Calendar(state)), Action::ScreenKey(key)) => {
+                state.handle_key(key) == calendar::Outcome::Close
+            }
+            (Some(Extra::Share(state)), Action::ScreenKey(key)) => share_key(state, key, store),
+            (Some(Extra::Share(state)), Action::Paste(text)) => {
+                state.handle_paste(&text);
+                false
+            }
+            _ => false,
+        };
+        if closed {
+            self.close_extra();
+        }
+    }
+}
+
+/// Feeds a key to the trends screen and reads what it asks for; whether it closed.
+fn trends_key(state: &mut TrendsState, key: KeyEvent, store: &mut dyn Store) -> bool {
+    match state.handle_key(key) {
+        trends::Outcome::Stay => false,
+        trends::Outcome::Close => true,
+        trends::Outcome::Load(ids) => {
+            let (entries, unreadable) = share::read_entries(store, &ids);
+            state.show(entries, unreadable);
+            false
+        }
+    }
+}
+
+/// Feeds a key to the share screen and reads or writes what it asks for; whether it closed.
+fn share_key(state: &mut ShareState, key: KeyEvent, store: &mut dyn Store) -> bool {
+    match state.handle_key(key) {
+        share::Outcome::Stay => false,
+        share::Outcome::Close => true,
+        share::Outcome::Load(ids) => {
+            let (entries, unreadable) = share::read_entries(store, &ids);
+            state.show(entries, unreadable);
+            false
+        }
+        share::Outcome::Write { path, text } => {
+            state.written(store.write_export(&path, &text));
+            false
+        }
+    }
+}
+
+/// The key that opens the highlighted choice.
+fn enter() -> KeyEvent {
+    KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
+}
