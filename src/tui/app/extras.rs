@@ -15,7 +15,7 @@ use crate::tui::trends::{self, TrendsState};
 pub enum Extra {
     Trends(TrendsState),
     Calendar(CalendarState),
-    Share(ShareState),
+    Share(Box<ShareState>),
 }
 
 impl App {
@@ -43,7 +43,7 @@ impl App {
 
     pub(super) fn open_share(&mut self) {
         let state = ShareState::new(self.store.entries(), &self.exercises, self.clock.now());
-        self.show_extra(Extra::Share(state), Screen::Share);
+        self.show_extra(Extra::Share(Box::new(state)), Screen::Share);
     }
 
     fn show_extra(&mut self, extra: Extra, screen: Screen) {
