@@ -154,8 +154,8 @@ impl Sandbox {
         };
         Term {
             child,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             screen,
             raw,
             reader: Some(reader),
@@ -241,8 +241,9 @@ fn signal(pid: u32, signal: &str) {
 /// mend running in a pseudo-terminal.
 struct Term {
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the terminal has been closed.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
@@ -251,8 +252,9 @@ struct Term {
 impl Term {
     /// Types `keys`, as one burst of bytes.
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("keys reach mend");
-        self.writer.flush().expect("keys reach mend");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("keys reach mend");
+        writer.flush().expect("keys reach mend");
     }
 
     /// A lone Esc: crossterm tells it from the start of a sequence by the
@@ -331,6 +333,12 @@ impl Term {
         status
     }
 
+    /// Closes the terminal, as closing its window does.
+    fn close(&mut self) {
+        self.writer = None;
+        self.master = None;
+    }
+
     /// Everything mend wrote to the terminal so far.
     fn raw(&self) -> Vec<u8> {
         lock(&self.raw).clone()
@@ -343,6 +351,8 @@ impl Term {
             NonZeroU16::new(cols).expect("columns"),
         );
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -654,11 +664,44 @@ fn sigterm_keeps_the_words_typed_a_moment_before_and_restores_the_terminal() {
     term.wait_for("Typed a moment before the end");
     signal(term.pid(), "TERM");
     let status = term.wait_exit(Duration::from_secs(2) * slack());
-    assert!(status.success(), "mend exited with {status:?}");
+    assert_eq!(
+        status.exit_code(),
+        128 + 15,
+        "mend says it was stopped by SIGTERM"
+    );
     term.assert_restored();
     let draft = sandbox.draft_holding("Typed a moment before the end", Duration::ZERO);
     assert_eq!(mode(&sandbox.draft_path()), 0o600, "the draft");
     assert_eq!(draft.answers.len(), 1, "{draft:?}");
+}
+
+#[test]
+fn closing_the_terminal_window_keeps_the_draft_and_ends_mend() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Written just before the window closed");
+    // Within two seconds of the last key, the words are in the draft.
+    sandbox.draft_holding(
+        "Written just before the window closed",
+        Duration::from_millis(2_500) * slack(),
+    );
+    term.close();
+    // What the system sends the terminal's programs when its window closes.
+    // (Here the test's own reader still holds the terminal open, so mend's
+    // input does not end as it would for real; tmux's kill-session shows that.)
+    signal(term.pid(), "HUP");
+    let start = Instant::now();
+    while term.child.try_wait().ok().flatten().is_none() {
+        assert!(
+            start.elapsed() < timeout(),
+            "mend kept running after its terminal closed"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    // Ended, so its lock on the journal is gone too; and the words are kept.
+    sandbox.draft_holding("Written just before the window closed", Duration::ZERO);
 }
 
 #[test]

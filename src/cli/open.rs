@@ -9,13 +9,12 @@ use crate::clock::SystemClock;
 use crate::journal::FileJournal;
 use crate::library::{self, Library, Loaded, Origin};
 use crate::paths;
-use crate::tui::{self, App};
+use crate::tui::{self, App, Ended};
 
 /// The home screen.
 pub fn home(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
     let (app, _) = open_app(journal)?;
-    tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    finish(tui::run(app)?)
 }
 
 /// Straight into one exercise, full-screen or as plain lines.
@@ -30,8 +29,20 @@ pub fn exercise(journal: Option<&Path>, target: &str, plain: bool) -> anyhow::Re
     let (mut app, library) = open_app(journal)?;
     let loaded = find(&library, target)?;
     app.open(loaded);
-    tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    finish(tui::run(app)?)
+}
+
+/// What the shell hears once the app has gone and the terminal is back.
+fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
+    Ok(match ended {
+        Ended::Normally => ExitCode::SUCCESS,
+        // As shells report it: 128 and the signal's number.
+        Ended::BySignal(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        Ended::DraftElsewhere(words) => {
+            eprintln!("mend: {words}");
+            ExitCode::FAILURE
+        }
+    })
 }
 
 /// The app over the journal, and the library it lists.

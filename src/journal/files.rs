@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Local, NaiveDateTime};
 
@@ -22,7 +23,7 @@ use super::private_fs::{
     private_dir, private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
 };
 use super::store::{Store, StoreError};
-use super::{Draft, Entry, EntryName, trash};
+use super::{Draft, Entry, EntryName, Rescuer, rescue_draft, trash};
 
 const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -156,6 +157,11 @@ impl Store for FileJournal {
                 Err(e) => StoreError::io("set a damaged draft aside", &path, e),
             }
         })
+    }
+
+    fn rescuer(&self) -> Rescuer {
+        let root = self.root.clone();
+        Arc::new(move |draft: &Draft| rescue_draft(&root, draft))
     }
 
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {

@@ -10,6 +10,7 @@ mod files;
 mod lock;
 pub mod private_fs;
 mod record;
+mod rescue;
 pub mod search;
 mod store;
 pub mod trash;
@@ -21,6 +22,7 @@ pub use entry_name::EntryName;
 pub use files::FileJournal;
 pub use lock::{JournalLock, LOCK_FILE};
 pub use record::{AnswerRecord, Value};
+pub use rescue::{Rescuer, rescue_draft};
 pub use store::{Store, StoreError};
 
 #[cfg(test)]

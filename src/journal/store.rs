@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use super::{Draft, Entry, EntryError, EntryName};
+use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
 use crate::sanitize::inert;
 
@@ -28,6 +28,10 @@ pub trait Store {
     fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError>;
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError>;
+
+    /// Something that can write a draft from any thread, wherever it can
+    /// (for when mend must stop and the journal cannot take the draft).
+    fn rescuer(&self) -> Rescuer;
 
     /// Keeps the draft of this exercise under another name, where no session
     /// writes over it (for "start afresh", or a draft from an older revision

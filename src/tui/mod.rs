@@ -16,15 +16,13 @@ pub mod theme;
 pub mod trends;
 pub mod view;
 
-/// Drawing helpers of the trends, calendar and share screens, whose views
-/// sit in `view/` but are mounted by their own state modules until `view`
-/// takes them in.
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use crossterm::event;
 
 pub use app::{App, Request, Screen};
+
 use signals::Signals;
 use terminal::Term;
 use theme::Theme;
@@ -32,20 +30,37 @@ use theme::Theme;
 /// The longest the loop waits for a key before looking at signals and timers.
 const POLL: Duration = Duration::from_millis(200);
 
+/// How the app ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// The person left.
+    Normally,
+    /// Asked to stop by this signal; the draft was kept.
+    BySignal(i32),
+    /// The draft could not be kept in the journal; this says where it went
+    /// instead, or that it could not be kept at all.
+    DraftElsewhere(String),
+}
+
 /// Runs the app until the person leaves. The draft is saved and the
 /// terminal restored however that happens, a panic included.
-pub fn run(mut app: App) -> anyhow::Result<()> {
-    let signals = Signals::register()?;
+pub fn run(mut app: App) -> anyhow::Result<Ended> {
+    let last = app::LastDraft::default();
+    app.keep_last_draft_in(std::sync::Arc::clone(&last));
+    let signals = Signals::watch(last, app.rescuer())?;
     let theme = Theme::from_env();
     let mut terminal = terminal::enter()?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &theme, &signals)
     }));
-    app.save_draft();
+    let kept = app.keep_draft_before_going();
     terminal::leave();
-    match outcome {
-        Ok(result) => result,
-        Err(_) => anyhow::bail!("mend stopped unexpectedly. Your answers so far were kept as a draft."),
+    signals.finished();
+    match (outcome, kept) {
+        (Err(_), _) => anyhow::bail!("mend stopped unexpectedly. Your answers so far were kept as a draft."),
+        (Ok(Err(e)), _) => Err(e),
+        (Ok(Ok(())), Some(elsewhere)) => Ok(Ended::DraftElsewhere(elsewhere)),
+        (Ok(Ok(())), None) => Ok(signals.raised().map_or(Ended::Normally, Ended::BySignal)),
     }
 }
 
@@ -55,7 +70,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
         app.resize(size.width, size.height);
     }
     loop {
-        if signals.raised() {
+        if signals.raised().is_some() {
             return Ok(());
         }
         terminal.draw(|frame| view::draw(app, theme, frame))?;

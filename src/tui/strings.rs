@@ -208,6 +208,13 @@ pub fn draft_failed(error: &StoreError) -> String {
     )
 }
 
+/// Said on the shell after mend has gone, when the journal could not take the draft.
+pub fn draft_rescued(path: &str) -> String {
+    format!("Your answers could not be kept in the journal, so they were saved to {path}.")
+}
+
+pub const DRAFT_LOST: &str = "Your answers from this session could not be saved anywhere: the journal and the home folder both refused them.";
+
 pub fn draft_unreadable(error: &StoreError) -> String {
     format!("An earlier draft could not be read, so this is a fresh start. {error}")
 }

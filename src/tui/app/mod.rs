@@ -12,6 +12,7 @@ mod review;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
@@ -25,10 +26,14 @@ use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
 use crate::exercise::Prompt;
-use crate::journal::{Draft, Entry, Store};
+use crate::journal::{Draft, Entry, Rescuer, Store};
 use crate::library::Loaded;
 use crate::session::{Session, Step};
 pub use extras::Extra;
+
+/// The last draft the app wrote (or tried to), shared with the thread that
+/// keeps it safe if mend must stop without its usual way out.
+pub type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// A draft is written once typing pauses this long...
 pub const DRAFT_IDLE: Duration = Duration::from_millis(800);
@@ -115,6 +120,8 @@ pub struct App {
     pub extra: Option<Extra>,
     /// The screen it was opened from, to go back to.
     extra_from: Option<Screen>,
+    /// Where each draft is also handed, for the signal watcher.
+    last_draft: Option<LastDraft>,
     /// Entries already reported as unreadable, so each is named only once.
     reported: HashSet<String>,
     store: Box<dyn Store>,
@@ -139,6 +146,7 @@ impl App {
             journal: None,
             extra: None,
             extra_from: None,
+            last_draft: None,
             viewport: (80, 24),
             reported: HashSet::new(),
             store,
@@ -241,13 +249,41 @@ impl App {
             return;
         }
         let draft = run.session.to_draft(now);
-        match self.store.save_draft(&draft) {
+        let result = self.store.save_draft(&draft);
+        if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
+            *last = Some(draft);
+        }
+        match result {
             Ok(()) => {
                 run.unsaved_since = None;
                 self.draft_problem = None;
             }
             Err(e) => self.draft_problem = Some(strings::draft_failed(&e)),
         }
+    }
+
+    /// Hands every draft to `slot` as well, for the signal watcher.
+    pub fn keep_last_draft_in(&mut self, slot: LastDraft) {
+        self.last_draft = Some(slot);
+    }
+
+    pub fn rescuer(&self) -> Rescuer {
+        self.store.rescuer()
+    }
+
+    /// The last save before mend goes. If the journal cannot take the draft,
+    /// it goes elsewhere; the words to say so after the terminal is back.
+    pub fn keep_draft_before_going(&mut self) -> Option<String> {
+        self.save_draft();
+        self.draft_problem.as_ref()?;
+        let draft = self
+            .answering
+            .as_ref()
+            .map(|a| a.session.to_draft(self.clock.now()))?;
+        Some(match (self.store.rescuer())(&draft) {
+            Some(path) => strings::draft_rescued(&path.display().to_string()),
+            None => strings::DRAFT_LOST.to_string(),
+        })
     }
 
     /// Time until the draft timer next needs a look (or at once, while the
@@ -295,6 +331,10 @@ impl App {
     }
 
     fn back_home(&mut self) {
+        // The session is over: saved as an entry, or kept as a draft.
+        if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
+            *last = None;
+        }
         self.answering = None;
         self.journal = None;
         self.extra = None;

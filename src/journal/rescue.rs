@@ -1,0 +1,62 @@
+//! The last place for a draft to go when the journal cannot take it, or
+//! when mend must stop without its usual way out (a closed terminal).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::Draft;
+use super::private_fs::{write_atomic, write_atomic_new};
+
+/// Writes a draft wherever it can; where it went. Safe to call from any thread.
+pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
+
+/// Tries the draft's own place in the journal first (the draft is the newest
+/// words, so it may replace what is there), then a new file in the home
+/// folder, then in the system's temporary folder: the words matter more than
+/// the place.
+pub fn rescue_draft(journal: &Path, draft: &Draft) -> Option<PathBuf> {
+    let text = draft.to_toml().ok()?;
+    let own = journal.join("drafts").join(format!("{}.toml", draft.exercise_id));
+    if write_atomic(&own, text.as_bytes()).is_ok() {
+        return Some(own);
+    }
+    let name = format!(
+        "mend-draft-{}-{}.toml",
+        draft.exercise_id,
+        draft.saved_at.format("%Y-%m-%d-%H%M%S")
+    );
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(|h| PathBuf::from(h).join(&name));
+    [home, Some(std::env::temp_dir().join(&name))]
+        .into_iter()
+        .flatten()
+        .find(|path| write_atomic_new(path, text.as_bytes()).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    #[test]
+    fn a_draft_goes_to_the_next_place_when_the_journal_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+        let draft = Draft::new("x", "h", at, at);
+        let journal = dir.path().join("journal-that-vanished");
+        let saved = rescue_draft(&journal, &draft).expect("somewhere took it");
+        assert!(!saved.starts_with(&journal));
+        assert_eq!(Draft::from_toml(&std::fs::read(&saved).unwrap()).unwrap(), draft);
+        let _ = std::fs::remove_file(saved);
+    }
+
+    #[test]
+    fn in_the_journal_it_is_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+        let saved = rescue_draft(dir.path(), &Draft::new("x", "h", at, at)).unwrap();
+        assert_eq!(saved, dir.path().join("drafts/x.toml"));
+    }
+}
