@@ -38,6 +38,10 @@ mod words {
     pub const MULTI_HOW: &str = "(numbers separated by spaces, e.g. 1 3)";
     pub const OWN_WORDS: &str = "Anything else, in your own words? (Enter to skip)";
     pub const SKIP: &str = "Enter to skip";
+
+    pub fn kept_aside(path: &str) -> String {
+        format!("Your earlier draft is kept, whole, in {path}.")
+    }
 }
 
 /// Runs one exercise on the process's stdin and stdout.
@@ -121,11 +125,20 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let resume = self
             .read_line()?
             .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'));
-        Ok(if resume {
+        let (session, left_out) = if resume {
             Session::resume(loaded.exercise.clone(), &loaded.hash, &draft)
         } else {
-            fresh()
-        })
+            (fresh(), 0)
+        };
+        // A fresh start, or answers that no longer fit: the old draft is kept
+        // whole under another name before anything writes over it.
+        if !resume || left_out > 0 {
+            let kept = store.set_draft_aside(&loaded.exercise.id)?;
+            if let Some(path) = kept {
+                writeln!(self.output, "{}", words::kept_aside(&path.display().to_string()))?;
+            }
+        }
+        Ok(session)
     }
 
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {

@@ -893,11 +893,40 @@ fn f_starts_afresh_and_esc_goes_back_home() {
 
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('f')));
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("earlier draft is kept"))
+    );
     assert!(app.dialog.is_none());
     assert_eq!(app.screen, Screen::Intro);
     assert_eq!(answer(&app, p::THIS_WEEK), None);
     app.press(key(KeyCode::Enter));
     assert_eq!(editor_lines(&app), [""]);
+    // The old words were not thrown away: the draft is kept under another name.
+    let kept = &store.0.borrow().set_aside;
+    assert_eq!(kept.len(), 1);
+    assert!(format!("{:?}", kept[0].answers).contains("Old words"));
+}
+
+#[test]
+fn resuming_a_draft_whose_answers_no_longer_fit_keeps_the_whole_draft_aside() {
+    let mut draft = draft_with_words("Words for a question since renamed", None);
+    for record in &mut draft.answers {
+        record.prompt_id = "renamed-since".into();
+    }
+    let store = TestStore::new().with_draft(draft);
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('r')));
+    let kept = &store.0.borrow().set_aside;
+    assert_eq!(kept.len(), 1, "set aside before anything could write over it");
+    assert!(format!("{:?}", kept[0].answers).contains("since renamed"));
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("no longer asks"))
+    );
 }
 
 // ----- home -----

@@ -27,19 +27,23 @@ impl Session {
 
     /// Picks a draft up again. Answers are matched to prompts by id; any
     /// that no longer fit (the exercise changed since) are left out.
-    pub fn resume(exercise: Exercise, exercise_hash: &str, draft: &Draft) -> Self {
+    /// Also says how many of the draft's answers no longer fit: the caller
+    /// must then keep the draft itself, or those words would be lost.
+    pub fn resume(exercise: Exercise, exercise_hash: &str, draft: &Draft) -> (Self, usize) {
         let mut session = Self::new(exercise, exercise_hash, draft.started_at);
+        let mut left_out = 0;
         for record in &draft.answers {
-            let Some(index) = session
+            let index = session
                 .exercise
                 .prompts
                 .iter()
-                .position(|p| p.id == record.prompt_id)
-            else {
-                continue;
-            };
-            if session.set_answer(index, record.answer()).is_ok() {
-                session.private[index] = record.private;
+                .position(|p| p.id == record.prompt_id);
+            let answer = record.answer();
+            match index {
+                Some(index) if answer.is_some() && session.set_answer(index, answer).is_ok() => {
+                    session.private[index] = record.private;
+                }
+                _ => left_out += 1,
             }
         }
         session.step = match &draft.step {
@@ -57,6 +61,6 @@ impl Session {
         {
             session.step = Step::Intro;
         }
-        session
+        (session, left_out)
     }
 }

@@ -207,7 +207,8 @@ fn a_draft_brings_back_answers_privacy_and_place() {
     let draft = s.to_draft(at("2026-11-21T21:05:00+01:00"));
     let reread = Draft::from_toml(draft.to_toml().unwrap().as_bytes()).unwrap();
     assert_eq!(reread, draft);
-    let back = Session::resume(s.exercise().clone(), "hash", &reread);
+    let (back, left_out) = Session::resume(s.exercise().clone(), "hash", &reread);
+    assert_eq!(left_out, 0);
     assert_eq!(back.step(), Step::Prompt(2));
     assert_eq!(back.answer(0), Some(&Answer::Text("first words".into())));
     assert!(back.is_private(0));
@@ -223,7 +224,11 @@ fn a_draft_from_an_older_revision_keeps_what_still_fits() {
         AnswerRecord::new("mood", "", false, &Answer::Scale(42)),
     ];
     draft.step = DraftStep::Prompt("gone".into());
-    let back = Session::resume(session().exercise().clone(), "hash", &draft);
+    let (back, left_out) = Session::resume(session().exercise().clone(), "hash", &draft);
+    assert_eq!(
+        left_out, 2,
+        "the answer to a gone prompt and the one off the scale"
+    );
     assert_eq!(back.answer(0), Some(&Answer::Text("kept".into())));
     assert_eq!(back.answer(3), None);
     assert_eq!(back.step(), Step::Intro);

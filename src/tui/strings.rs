@@ -215,6 +215,25 @@ pub fn draft_rescued(path: &str) -> String {
 
 pub const DRAFT_LOST: &str = "Your answers from this session could not be saved anywhere: the journal and the home folder both refused them.";
 
+pub fn draft_set_aside(path: &str) -> String {
+    format!("A fresh start. Your earlier draft is kept, whole, in {path}.")
+}
+
+pub fn answers_left_out(n: usize, path: &str) -> String {
+    let answers = if n == 1 {
+        "One earlier answer was".to_string()
+    } else {
+        format!("{n} earlier answers were")
+    };
+    format!(
+        "{answers} for questions this exercise no longer asks. The earlier draft is kept, whole, in {path}."
+    )
+}
+
+pub fn draft_not_set_aside(error: &StoreError) -> String {
+    format!("Your earlier draft could not be kept aside, so nothing was changed: {error}")
+}
+
 pub fn draft_unreadable(error: &StoreError) -> String {
     format!("An earlier draft could not be read, so this is a fresh start. {error}")
 }

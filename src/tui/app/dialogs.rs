@@ -11,15 +11,42 @@ use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
 
 impl App {
+    /// Keeps the exercise's draft under another name and says where, in
+    /// `words`; whether that worked (if not, nothing may write over it).
+    fn set_draft_aside(&mut self, exercise_id: &str, words: &dyn Fn(&str) -> String) -> bool {
+        match self.store.set_draft_aside(exercise_id) {
+            Ok(Some(path)) => {
+                self.notify(words(&path.display().to_string()));
+                true
+            }
+            Ok(None) => true,
+            Err(e) => {
+                self.warn(strings::draft_not_set_aside(&e));
+                false
+            }
+        }
+    }
+
     pub(super) fn dialog_update(&mut self, action: Action) {
         let Some(dialog) = self.dialog.take() else { return };
         match (dialog, action) {
             (Dialog::Resume { draft, loaded }, Action::Resume) => {
-                self.begin(Session::resume(loaded.exercise, &loaded.hash, &draft));
+                let id = loaded.exercise.id.clone();
+                let (session, left_out) = Session::resume(loaded.exercise, &loaded.hash, &draft);
+                // Answers that no longer fit would be gone with the next write:
+                // the whole draft is kept under another name first.
+                if left_out > 0
+                    && !self.set_draft_aside(&id, &|path| strings::answers_left_out(left_out, path))
+                {
+                    return;
+                }
+                self.begin(session);
                 self.sync_screen();
             }
             (Dialog::Resume { loaded, .. }, Action::StartAfresh) => {
-                self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now()));
+                if self.set_draft_aside(&loaded.exercise.id, &strings::draft_set_aside) {
+                    self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now()));
+                }
             }
             (Dialog::SaveFailed { entry, .. }, Action::Retry) => self.store_entry(*entry),
             (Dialog::SaveFailed { entry, .. }, Action::SaveElsewhere) => {
