@@ -991,3 +991,22 @@ optional = true
         "nothing is left to write, so nothing is due"
     );
 }
+
+#[test]
+fn esc_does_not_leave_when_the_draft_cannot_be_kept() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    store.fail_drafts(std::io::ErrorKind::StorageFull, 100);
+    type_text(&mut app, "Words with nowhere to go");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Prompt, "leaving would drop the only copy");
+    assert_eq!(
+        app.notice.as_ref().map(|n| n.text.as_str()),
+        Some(strings::CANNOT_LEAVE)
+    );
+    assert_eq!(app.editor_text().as_deref(), Some("Words with nowhere to go"));
+    // The way out that keeps them: the last save hands them to the rescuer.
+    let words = app.keep_draft_before_going().expect("the draft went elsewhere");
+    assert!(words.contains("saved to"), "{words}");
+    assert!(format!("{:?}", store.1.lock().unwrap()).contains("Words with nowhere to go"));
+}

@@ -5,7 +5,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use super::app::App;
+use super::strings;
 use super::terminal::{self, Term};
+use crate::io_error::plain_words;
 use crate::journal::private_fs::{remove, write_new};
 
 /// Leaves the screen, runs `$VISUAL` (else `$EDITOR`, else `vi`) on a
@@ -14,6 +16,8 @@ pub fn edit_answer(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     let Some(text) = app.editor_text() else {
         return Ok(());
     };
+    // The draft first: whatever happens in the editor, what was typed here is kept.
+    app.save_draft();
     let dir = match app.scratch_dir() {
         Ok(dir) => dir,
         Err(e) => {
@@ -27,22 +31,28 @@ pub fn edit_answer(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     // that adds a line would glue it onto the answer's last line.
     let text = format!("{text}\n");
     if let Err(e) = write_new(&path, text.as_bytes()) {
-        app.warn(format!(
-            "The answer could not be handed to your editor: {}",
-            crate::io_error::plain_words(&e)
-        ));
+        app.warn(strings::editor_not_started(&plain_words(&e)));
         return Ok(());
     }
     terminal::leave();
     let outcome = run_editor(&path);
+    // Read before anything else can fail: the edited words come first.
+    let edited = std::fs::read(&path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
     terminal::resume()?;
     terminal::wipe(terminal)?;
-    match outcome.and_then(|()| std::fs::read_to_string(&path).map_err(|e| e.to_string())) {
-        Ok(edited) => app.replace_editor_text(&edited, Instant::now()),
-        Err(why) => app.warn(format!("Your answer is unchanged: {why}.")),
+    match (outcome, edited) {
+        (Ok(()), Ok(edited)) => {
+            app.replace_editor_text(&edited, Instant::now());
+            // The words are back in mend (and in its draft): the copy must not linger.
+            let _ = remove(&path);
+        }
+        // An editor that failed may still have saved something: keep its file.
+        (Err(why), _) => app.warn(strings::editor_failed(&why, &path.display().to_string())),
+        (Ok(()), Err(e)) => app.warn(strings::editor_failed(
+            &plain_words(&e),
+            &path.display().to_string(),
+        )),
     }
-    // The words are back in mend (and in its draft): the copy must not linger.
-    let _ = remove(&path);
     Ok(())
 }
 
@@ -58,12 +68,7 @@ fn run_editor(path: &Path) -> Result<(), String> {
         .arg(&editor)
         .arg(path)
         .status()
-        .map_err(|e| {
-            format!(
-                "the editor could not be started ({})",
-                crate::io_error::plain_words(&e)
-            )
-        })?;
+        .map_err(|e| format!("the editor could not be started ({})", plain_words(&e)))?;
     if status.success() {
         Ok(())
     } else {

@@ -215,6 +215,17 @@ pub fn draft_rescued(path: &str) -> String {
 
 pub const DRAFT_LOST: &str = "Your answers from this session could not be saved anywhere: the journal and the home folder both refused them.";
 
+pub fn editor_not_started(why: &str) -> String {
+    format!("The answer could not be handed to your editor: {why}.")
+}
+
+pub fn editor_failed(why: &str, path: &str) -> String {
+    format!("Your answer here is unchanged: {why}. Whatever the editor saved is kept in {path}.")
+}
+
+pub const CANNOT_LEAVE: &str = "Your answers can't be kept as a draft right now, so mend stays here with them. \
+Saving the entry from the review offers another place; Ctrl+Q leaves and keeps them in your home folder.";
+
 pub fn draft_set_aside(path: &str) -> String {
     format!("A fresh start. Your earlier draft is kept, whole, in {path}.")
 }

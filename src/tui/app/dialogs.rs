@@ -71,9 +71,6 @@ impl App {
                 self.dialog = Some(Dialog::SaveElsewhere { entry, path });
             }
             (Dialog::Resume { .. }, Action::Leave) => {}
-            (Dialog::SaveFailed { entry, error }, Action::Leave) if self.answering.is_none() => {
-                self.dialog = Some(Dialog::SaveFailed { entry, error });
-            }
             (_, Action::Leave) => {}
             (dialog, _) => self.dialog = Some(dialog),
         }

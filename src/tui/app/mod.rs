@@ -347,6 +347,11 @@ impl App {
     fn leave(&mut self) {
         self.save_draft();
         let kept = self.answering.as_ref().is_some_and(Answering::has_answers);
+        // Leaving would drop the only copy of the words.
+        if kept && self.draft_problem.is_some() {
+            self.warn(strings::CANNOT_LEAVE);
+            return;
+        }
         self.back_home();
         if kept {
             self.notify(strings::DRAFT_KEPT);
