@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::*;
-use crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
 use mend::journal::{Draft, DraftStep, Entry, Value};
 use mend::session::{Session, Step};
@@ -332,7 +332,7 @@ fn the_other_field_takes_the_persons_own_words() {
     app.press(shift_tab());
     assert_eq!(cursor(&app), 4);
     assert_eq!(
-        app.answering.as_ref().map(|r| r.other.as_str()),
+        app.answering.as_ref().map(|r| r.other_text()).as_deref(),
         Some("Quiet, jok")
     );
 
@@ -1009,4 +1009,34 @@ fn esc_does_not_leave_when_the_draft_cannot_be_kept() {
     let words = app.keep_draft_before_going().expect("the draft went elsewhere");
     assert!(words.contains("saved to"), "{words}");
     assert!(format!("{:?}", store.1.lock().unwrap()).contains("Words with nowhere to go"));
+}
+
+#[test]
+fn the_other_field_edits_like_any_answer_and_ctrl_keys_type_nothing() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    for _ in 0..3 {
+        app.press(shift_tab());
+    }
+    press_times(&mut app, KeyCode::Down, 4);
+    type_text(&mut app, "so tired");
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    app.press(ctrl('w'));
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("so ".into())),
+        "Ctrl+W takes a word"
+    );
+    app.press(ctrl('z'));
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("so tired".into())),
+        "Ctrl+Z brings it back"
+    );
+    app.press(key(KeyCode::Home));
+    type_text(&mut app, "oh, ");
+    assert_eq!(
+        answer(&app, p::CHILDREN_AFTER),
+        Some(Answer::Choice("oh, so tired".into()))
+    );
 }

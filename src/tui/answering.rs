@@ -19,7 +19,7 @@ pub struct Answering {
     /// The highlighted row: an option, or an answer on the review screen.
     pub cursor: usize,
     /// The person's own words for an `other = true` prompt.
-    pub other: String,
+    pub other: TextEditor,
     /// Answers changed since the draft was last written.
     pub unsaved_since: Option<Instant>,
     pub last_input: Option<Instant>,
@@ -32,7 +32,7 @@ impl Answering {
             editor: TextEditor::new(Vec::new(), ""),
             editor_changed: false,
             cursor: 0,
-            other: String::new(),
+            other: TextEditor::new(Vec::new(), ""),
             unsaved_since: None,
             last_input: None,
         };
@@ -57,7 +57,7 @@ impl Answering {
     pub fn load_prompt(&mut self) {
         self.editor_changed = false;
         self.cursor = 0;
-        self.other.clear();
+        self.other = TextEditor::new(Vec::new(), "");
         let Some(index) = self.current() else { return };
         let answer = self.session.answer(index).cloned();
         let Some(kind) = self.kind().cloned() else { return };
@@ -67,16 +67,14 @@ impl Answering {
                 if let Some(Answer::Choice(picked)) = answer {
                     self.cursor = options.iter().position(|o| *o == picked).unwrap_or(options.len());
                     if !options.contains(&picked) {
-                        self.other = picked;
+                        self.other = TextEditor::new(vec![picked], "");
                     }
                 }
             }
             PromptKind::Multi { options, .. } => {
                 if let Some(Answer::Multi(picked)) = answer {
-                    self.other = picked
-                        .into_iter()
-                        .find(|p| !options.contains(p))
-                        .unwrap_or_default();
+                    let own = picked.into_iter().find(|p| !options.contains(p));
+                    self.other = TextEditor::new(own.into_iter().collect(), "");
                 }
             }
             _ => {}
@@ -121,10 +119,15 @@ impl Answering {
     /// the editor (a cheap look: the editor is not read through).
     pub fn current_answered(&self) -> bool {
         match (self.current(), self.kind()) {
-            (Some(_), Some(PromptKind::Text | PromptKind::List)) => !self.editor.is_empty(),
+            (Some(_), Some(PromptKind::Text | PromptKind::List)) => !self.editor.is_blank(),
             (Some(i), _) => self.session.is_answered(i),
             (None, _) => false,
         }
+    }
+
+    /// The person's own words in the "other" field.
+    pub fn other_text(&self) -> String {
+        self.other.lines().join(" ")
     }
 
     pub fn on_other_row(&self) -> bool {

@@ -210,7 +210,13 @@ fn options_action(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::Confirm,
         KeyCode::Char('k') if !on_other => Action::Up,
         KeyCode::Char('j') if !on_other => Action::Down,
-        KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete | KeyCode::Left | KeyCode::Right
+        KeyCode::Char(_)
+        | KeyCode::Backspace
+        | KeyCode::Delete
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Home
+        | KeyCode::End
             if on_other =>
         {
             Action::Edit(key)

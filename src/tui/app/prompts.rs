@@ -146,7 +146,7 @@ fn pick_choice(run: &mut Answering, index: usize, options: &[String], action: Ac
             let picked = options
                 .get(run.cursor)
                 .cloned()
-                .unwrap_or_else(|| run.other.clone());
+                .unwrap_or_else(|| run.other_text());
             run.session
                 .set_answer(index, Some(Answer::Choice(picked)))
                 .is_ok()
@@ -155,7 +155,7 @@ fn pick_choice(run: &mut Answering, index: usize, options: &[String], action: Ac
         Action::Paste(_) if !run.on_other_row() => false,
         Action::Edit(_) | Action::Paste(_) => {
             edit_other(run, &action);
-            let own = Some(Answer::Choice(run.other.clone()));
+            let own = Some(Answer::Choice(run.other_text()));
             run.session.set_answer(index, own).is_ok()
         }
         _ => false,
@@ -189,8 +189,9 @@ fn pick_multi(run: &mut Answering, index: usize, options: &[String], action: Act
     }
     // Picks are kept in the order the options are listed, the person's own words last.
     let mut answer: Vec<String> = options.iter().filter(|o| picked.contains(o)).cloned().collect();
-    if !run.other.trim().is_empty() {
-        answer.push(run.other.clone());
+    let own = run.other_text();
+    if !own.trim().is_empty() {
+        answer.push(own);
     }
     run.session.set_answer(index, Some(Answer::Multi(answer))).is_ok()
 }
@@ -203,17 +204,16 @@ fn move_cursor(run: &mut Answering, action: &Action) {
     };
 }
 
-/// Typing or pasting on the "other" row: a one-line field.
+/// Typing or pasting on the "other" row: a one-line field, with the same
+/// editing keys (and undo) as any answer.
 fn edit_other(run: &mut Answering, action: &Action) {
     match action {
-        Action::Edit(key) => match key.code {
-            KeyCode::Char(c) if !c.is_control() => run.other.push(c),
-            KeyCode::Backspace => {
-                run.other.pop();
-            }
-            _ => {}
-        },
-        Action::Paste(text) => run.other.push_str(&one_line(text)),
+        Action::Edit(key) if key.code != KeyCode::Enter => {
+            run.other.input(*key);
+        }
+        Action::Paste(text) => {
+            run.other.insert_str(&one_line(text));
+        }
         _ => {}
     }
 }

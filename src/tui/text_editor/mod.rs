@@ -58,6 +58,16 @@ impl TextEditor {
         &self.lines
     }
 
+    /// Paragraph and byte offset of the cursor.
+    pub fn cursor(&self) -> (usize, usize) {
+        self.cursor
+    }
+
+    /// Whether there is nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.lines.iter().all(|l| l.trim().is_empty())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.lines.len() == 1 && self.lines[0].is_empty()
     }

@@ -167,16 +167,23 @@ fn render_options(
         .map(|o| ListItem::new(format!("{} {}", mark(o), safe(o))))
         .collect();
     if other {
-        let own = if run.other.trim().is_empty() {
-            off
-        } else {
-            mark(&run.other)
+        let text = run.other_text();
+        let own = if text.trim().is_empty() { off } else { mark(&text) };
+        // The cursor shows where typing goes, when the row is in use.
+        let (before, after) = match run.on_other_row() {
+            true => {
+                let at = Some(run.other.cursor().1)
+                    .filter(|&at| text.is_char_boundary(at))
+                    .unwrap_or(text.len());
+                (format!("{}▏", &text[..at]), text[at..].to_string())
+            }
+            false => (text.clone(), String::new()),
         };
-        let cursor = if run.on_other_row() { "▏" } else { "" };
         items.push(ListItem::new(format!(
-            "{own} {}{}{cursor}",
+            "{own} {}{}{}",
             strings::OTHER_LABEL,
-            safe(&run.other)
+            safe(&before),
+            safe(&after)
         )));
     }
     let list = List::new(items)
