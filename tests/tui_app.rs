@@ -1040,3 +1040,51 @@ fn the_other_field_edits_like_any_answer_and_ctrl_keys_type_nothing() {
         Some(Answer::Choice("oh, so tired".into()))
     );
 }
+
+#[test]
+fn digits_typed_one_after_another_make_one_number_on_a_scale() {
+    let text = "schema = 1\nid = \"ten\"\ntitle = \"Ten\"\n\n[[prompt]]\nid = \"calm\"\nkind = \"scale\"\nask = \"How calm?\"\nmin = 0\nmax = 10\n";
+    let loaded = mend::library::check_bytes(
+        text.as_bytes(),
+        std::path::Path::new("ten.toml"),
+        mend::library::Origin::File("ten.toml".into()),
+    )
+    .expect("a valid exercise");
+    let store = TestStore::new();
+    let mut app = app_with(vec![loaded], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let scale = |app: &App| app.answering.as_ref().and_then(|a| a.session.answer(0).cloned());
+    app.press(key(KeyCode::Char('1')));
+    app.press(key(KeyCode::Char('0')));
+    assert_eq!(scale(&app), Some(Answer::Scale(10)));
+    app.press(key(KeyCode::Char('7')));
+    assert_eq!(
+        scale(&app),
+        Some(Answer::Scale(7)),
+        "107 is off the scale: 7 starts again"
+    );
+    app.press(key(KeyCode::Left));
+    app.press(key(KeyCode::Char('3')));
+    assert_eq!(
+        scale(&app),
+        Some(Answer::Scale(3)),
+        "a move ends the number being typed"
+    );
+}
+
+#[test]
+fn changing_an_answer_from_the_review_comes_straight_back_to_it() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Prompt);
+    type_text(&mut app, " More.");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Review, "not on to the next question");
+    // Going on from a prompt opened the ordinary way still goes to the next one.
+    app.press(key(KeyCode::Enter));
+    app.press(shift_tab());
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Prompt);
+}

@@ -78,10 +78,7 @@ fn check_one(file: &Path, built_in: &Library, checked: &[Loaded]) -> Result<Load
             let text = bytes.strip_prefix(library::BOM).unwrap_or(&bytes);
             let source = String::from_utf8_lossy(text);
             let span = locate_value(&source, "id").unwrap_or(0..0);
-            let owner = match &other.origin {
-                Origin::BuiltIn => "the built-in exercise".to_string(),
-                Origin::Library(p) | Origin::File(p) => shown(p),
-            };
+            let owner = other.origin.owner();
             let message = format!(
                 "the id `{id}` is already used by {owner} \"{}\"",
                 inert(&other.exercise.title)

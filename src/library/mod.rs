@@ -38,6 +38,15 @@ impl Origin {
             Self::Library(p) | Self::File(p) => p.display().to_string(),
         }
     }
+
+    /// Who holds an id, in a sentence: "the built-in exercise", or a path
+    /// (made safe to print).
+    pub fn owner(&self) -> String {
+        match self {
+            Self::BuiltIn => "the built-in exercise".into(),
+            Self::Library(p) | Self::File(p) => crate::sanitize::inert(&p.display().to_string()).into_owned(),
+        }
+    }
 }
 
 /// A checked exercise and where it came from.

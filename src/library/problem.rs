@@ -57,10 +57,7 @@ impl Problem {
             Self::DuplicateId {
                 id, kept, kept_title, ..
             } => {
-                let owner = match kept {
-                    Origin::BuiltIn => "the built-in exercise".to_string(),
-                    Origin::Library(p) | Origin::File(p) => inert(&p.display().to_string()).into_owned(),
-                };
+                let owner = kept.owner();
                 format!("was not loaded: the id `{id}` is already used by {owner} \"{kept_title}\"")
             }
         }

@@ -23,14 +23,15 @@ pub enum Step {
     Review,
 }
 
-/// Why the session cannot move on yet.
+/// A required prompt was left unanswered: the session cannot move on yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this question needs an answer before moving on")]
+pub struct NeedsAnswer;
+
+/// The prompts (by index) that still need an answer before the entry can be saved.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Blocked {
-    #[error("this question needs an answer before moving on")]
-    Required,
-    #[error("some questions still need an answer")]
-    Unanswered(Vec<usize>),
-}
+#[error("some questions still need an answer")]
+pub struct Unanswered(pub Vec<usize>);
 
 /// One exercise being answered.
 #[derive(Debug, Clone)]
@@ -157,10 +158,10 @@ impl Session {
 
     /// The finished entry. Only answers to prompts that are shown are kept:
     /// an answer that stopped being reachable is not saved.
-    pub fn finish(&self, entry_id: &str, finished_at: DateTime<FixedOffset>) -> Result<Entry, Blocked> {
+    pub fn finish(&self, entry_id: &str, finished_at: DateTime<FixedOffset>) -> Result<Entry, Unanswered> {
         let missing = self.missing_required();
         if !missing.is_empty() {
-            return Err(Blocked::Unanswered(missing));
+            return Err(Unanswered(missing));
         }
         let answers = self
             .visible_prompts()

@@ -1,6 +1,6 @@
 //! Moving through a session: forward, back, and jumps from the review.
 
-use super::{Blocked, Session, Step};
+use super::{NeedsAnswer, Session, Step};
 
 impl Session {
     /// From the intro to the first prompt shown (or the review, if none is).
@@ -10,13 +10,13 @@ impl Session {
 
     /// On to the next prompt shown, or the review after the last one.
     /// A required prompt cannot be passed unanswered.
-    pub fn advance(&mut self) -> Result<(), Blocked> {
+    pub fn advance(&mut self) -> Result<(), NeedsAnswer> {
         match self.step {
             Step::Intro => self.begin(),
             Step::Prompt(i) => {
                 let prompt = &self.exercise.prompts[i];
                 if !prompt.optional && !self.is_answered(i) {
-                    return Err(Blocked::Required);
+                    return Err(NeedsAnswer);
                 }
                 self.step = self
                     .next_visible_after(Some(i))

@@ -74,9 +74,9 @@ fn starts_on_the_intro_and_begins_at_the_first_prompt() {
 fn a_required_prompt_cannot_be_passed_unanswered() {
     let mut s = session();
     s.begin();
-    assert_eq!(s.advance(), Err(Blocked::Required));
+    assert_eq!(s.advance(), Err(NeedsAnswer));
     s.set_answer(0, text("   ")).unwrap();
-    assert_eq!(s.advance(), Err(Blocked::Required), "blank text is no answer");
+    assert_eq!(s.advance(), Err(NeedsAnswer), "blank text is no answer");
     s.set_answer(0, text("We were on time")).unwrap();
     assert_eq!(s.advance(), Ok(()));
     assert_eq!(s.step(), Step::Prompt(1));
@@ -148,7 +148,7 @@ fn finishing_needs_every_shown_required_answer() {
     s.set_answer(1, Some(Answer::YesNo(true))).unwrap();
     assert_eq!(
         s.finish("e", at("2026-11-21T21:10:00+01:00")),
-        Err(Blocked::Unanswered(vec![0, 2]))
+        Err(Unanswered(vec![0, 2]))
     );
 }
 

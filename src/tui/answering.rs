@@ -20,6 +20,10 @@ pub struct Answering {
     pub cursor: usize,
     /// The person's own words for an `other = true` prompt.
     pub other: TextEditor,
+    /// The prompt was opened from the review: moving on goes back there.
+    pub back_to_review: bool,
+    /// The number being typed on a scale, digit by digit.
+    pub typed_number: Option<i64>,
     /// Answers changed since the draft was last written.
     pub unsaved_since: Option<Instant>,
     pub last_input: Option<Instant>,
@@ -33,6 +37,8 @@ impl Answering {
             editor_changed: false,
             cursor: 0,
             other: TextEditor::new(Vec::new(), ""),
+            back_to_review: false,
+            typed_number: None,
             unsaved_since: None,
             last_input: None,
         };
@@ -56,6 +62,7 @@ impl Answering {
     /// Sets the screen state up for the prompt the session is now on.
     pub fn load_prompt(&mut self) {
         self.editor_changed = false;
+        self.typed_number = None;
         self.cursor = 0;
         self.other = TextEditor::new(Vec::new(), "");
         let Some(index) = self.current() else { return };

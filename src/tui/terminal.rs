@@ -51,10 +51,15 @@ pub fn leave() {
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+        std::panic::set_hook(Box::new(|info| {
             leave();
-            previous(info);
+            // Only where, never what: a panic's message can quote the text
+            // it was working on, and that may be someone's answer.
+            let place = info
+                .location()
+                .map(|l| format!(" ({}:{})", l.file(), l.line()))
+                .unwrap_or_default();
+            eprintln!("mend: something went wrong inside mend{place}. Your draft is being kept.");
         }));
     });
 }

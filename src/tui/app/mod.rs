@@ -197,7 +197,7 @@ impl App {
                 Screen::Home => self.home_update(action),
                 Screen::Intro => self.intro_update(action),
                 Screen::Prompt => self.prompt_update(action, now),
-                Screen::Review => self.review_update(action),
+                Screen::Review => self.review_update(action, now),
                 Screen::Saved => self.back_home(),
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
@@ -322,11 +322,7 @@ impl App {
     }
 
     fn begin(&mut self, session: Session) {
-        self.screen = match session.step() {
-            Step::Intro => Screen::Intro,
-            Step::Prompt(_) => Screen::Prompt,
-            Step::Review => Screen::Review,
-        };
+        self.screen = screen_for(session.step());
         self.answering = Some(Answering::new(session));
     }
 
@@ -364,12 +360,17 @@ impl App {
         let Some(run) = self.answering.as_mut() else {
             return;
         };
-        self.screen = match run.session.step() {
-            Step::Intro => Screen::Intro,
-            Step::Prompt(_) => Screen::Prompt,
-            Step::Review => Screen::Review,
-        };
+        self.screen = screen_for(run.session.step());
         run.load_prompt();
         self.save_draft();
+    }
+}
+
+/// The screen that shows a step of the session.
+fn screen_for(step: Step) -> Screen {
+    match step {
+        Step::Intro => Screen::Intro,
+        Step::Prompt(_) => Screen::Prompt,
+        Step::Review => Screen::Review,
     }
 }

@@ -17,7 +17,12 @@ impl App {
     pub(super) fn prompt_update(&mut self, action: Action, now: Instant) {
         match action {
             Action::Next => self.next_prompt(),
-            Action::Back => self.move_session(Session::back),
+            Action::Back => {
+                if let Some(run) = self.answering.as_mut() {
+                    run.back_to_review = false;
+                }
+                self.move_session(Session::back);
+            }
             Action::Leave => self.leave(),
             Action::ExternalEditor => self.request = Some(Request::OpenEditor),
             Action::Confirm => self.confirm(now),
@@ -39,7 +44,12 @@ impl App {
         };
         run.commit_editor();
         match run.session.advance() {
-            Ok(()) => self.sync_screen(),
+            Ok(()) => {
+                if std::mem::take(&mut run.back_to_review) {
+                    run.session.review();
+                }
+                self.sync_screen();
+            }
             Err(_) => self.notify(strings::NEEDS_ANSWER),
         }
     }
@@ -113,10 +123,23 @@ fn move_scale(run: &mut Answering, index: usize, min: i64, max: i64, action: &Ac
         _ => None,
     };
     let middle = min + (max - min) / 2;
+    let typed = run.typed_number.take();
     let value = match action {
-        Action::Left => current.map_or(middle, |n| (n - 1).max(min)),
-        Action::Right => current.map_or(middle, |n| (n + 1).min(max)),
-        Action::Digit(d) if (min..=max).contains(&i64::from(*d)) => i64::from(*d),
+        Action::Left => current.map_or(middle, |n| n.saturating_sub(1).max(min)),
+        Action::Right => current.map_or(middle, |n| n.saturating_add(1).min(max)),
+        Action::Digit(d) => {
+            // Digits typed one after another make one number: 1 then 0 is 10.
+            let d = i64::from(*d);
+            let longer = typed.map(|t| t.saturating_mul(10).saturating_add(d));
+            let Some(n) = longer
+                .filter(|n| (min..=max).contains(n))
+                .or(Some(d).filter(|d| (min..=max).contains(d)))
+            else {
+                return false;
+            };
+            run.typed_number = Some(n);
+            n
+        }
         _ => return false,
     };
     run.session.set_answer(index, Some(Answer::Scale(value))).is_ok() && current != Some(value)

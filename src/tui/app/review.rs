@@ -4,12 +4,12 @@ use std::time::Instant;
 
 use super::{App, Dialog, Screen};
 use crate::journal::{Entry, entry_name};
-use crate::session::{Blocked, Session};
+use crate::session::{Session, Unanswered};
 use crate::tui::action::Action;
 use crate::tui::strings;
 
 impl App {
-    pub(super) fn review_update(&mut self, action: Action) {
+    pub(super) fn review_update(&mut self, action: Action, now: Instant) {
         let Some(run) = self.answering.as_mut() else {
             return;
         };
@@ -19,6 +19,8 @@ impl App {
             Action::Down => run.cursor = (run.cursor + 1).min(visible.len().saturating_sub(1)),
             Action::Open => {
                 if let Some(&index) = visible.get(run.cursor) {
+                    // Changing one answer: Tab brings the person straight back here.
+                    run.back_to_review = true;
                     self.move_session(|s| {
                         s.go_to(index);
                     });
@@ -27,7 +29,7 @@ impl App {
             Action::TogglePrivate => {
                 if let Some(&index) = visible.get(run.cursor) {
                     run.session.toggle_private(index);
-                    run.touched(Instant::now(), false);
+                    run.touched(now, false);
                 }
             }
             Action::Back => self.move_session(Session::back),
@@ -46,7 +48,7 @@ impl App {
         let provisional = entry_name::entry_id(run.session.started_at(), &run.session.exercise().id, 1);
         match run.session.finish(&provisional, now) {
             Ok(entry) => self.store_entry(entry),
-            Err(Blocked::Unanswered(missing)) => {
+            Err(Unanswered(missing)) => {
                 let visible = run.session.visible_prompts();
                 run.cursor = missing
                     .first()
@@ -54,7 +56,6 @@ impl App {
                     .unwrap_or(0);
                 self.notify(strings::still_missing(missing.len()));
             }
-            Err(Blocked::Required) => {}
         }
     }
 
