@@ -2,7 +2,9 @@
 //! figures), over a synthetic journal of 10,000 entries of 100–600 words:
 //! - the browser's first frame within 20 ms of the key that opens it;
 //! - each search keystroke handled and drawn within 30 ms;
-//! - peak memory under 40 MB with every entry read for the search.
+//! - peak memory under 40 MB with every entry read for the search;
+//! - `mend list` within 50 ms, `mend export --format md` of everything
+//!   within 500 ms.
 //!
 //! The memory figures are printed before criterion's timings: the peak
 //! resident size of this process (`VmHWM`, reset just before the browser
@@ -166,6 +168,33 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
     );
 }
 
+/// The command-line readers, as the release binary runs them: `mend list`
+/// (goal 50 ms) and `mend export --format md` of everything (goal 500 ms),
+/// from process start to the last byte written.
+fn commands(c: &mut Criterion, journal: &Path) {
+    let binary = env!("CARGO_BIN_EXE_mend");
+    let mut group = c.benchmark_group("commands (10,000 entries)");
+    group.sample_size(10);
+    for args in [
+        &["list"][..],
+        &["export", "--format", "md"],
+        &["export", "--format", "html"],
+    ] {
+        group.bench_function(format!("mend {}", args.join(" ")), |b| {
+            b.iter(|| {
+                let output = std::process::Command::new(binary)
+                    .args(args)
+                    .env("MEND_HOME", journal)
+                    .output()
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(output.status.success());
+                output.stdout.len()
+            })
+        });
+    }
+    group.finish();
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let journal = dir.path().join("journal");
@@ -174,5 +203,6 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     first_frame(&mut c, &journal);
     search_keystroke(&mut c, &journal);
+    commands(&mut c, &journal);
     c.final_summary();
 }

@@ -66,7 +66,13 @@ fn value(shown: &ShownValue) -> String {
 
 /// Text made safe inside HTML elements and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if !text
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'') || crate::sanitize::is_unsafe(c))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -1,5 +1,6 @@
 //! Markdown: as readable in a plain text editor as when rendered.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::values::{ShownValue, shown_value};
@@ -38,21 +39,34 @@ pub fn section(options: &Options, entry: &Entry) -> String {
 }
 
 fn value(shown: &ShownValue) -> String {
+    let mut out = String::new();
     match shown {
-        ShownValue::Words(text) => text.lines().map(escape).collect::<Vec<_>>().join("  \n"),
-        ShownValue::Items(items) => items
-            .iter()
-            .map(|i| format!("- {}", escape(i)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        ShownValue::Fact(fact) => fact.clone(),
+        ShownValue::Words(text) => {
+            for (i, line) in text.lines().enumerate() {
+                // Two spaces end a line without ending the paragraph.
+                out.push_str(if i == 0 { "" } else { "  \n" });
+                out.push_str(&escape(line));
+            }
+        }
+        ShownValue::Items(items) => {
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(if i == 0 { "- " } else { "\n- " });
+                out.push_str(&escape(item));
+            }
+        }
+        ShownValue::Fact(fact) => out.push_str(fact),
     }
+    out
 }
 
 /// Escapes what Markdown would read as markup (or a renderer as HTML), so an
 /// answer reads exactly as it was written.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn escape(text: &str) -> Cow<'_, str> {
+    const MARKUP: &[char] = &['<', '>', '&', '\\', '`', '*', '_', '[', ']', '#', '|', '~'];
+    if !text.contains(MARKUP) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '<' => out.push_str("&lt;"),
@@ -65,5 +79,5 @@ fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }

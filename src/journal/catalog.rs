@@ -120,30 +120,45 @@ pub fn read_entries(root: &Path, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreE
 const BATCH: usize = 256;
 
 /// Reads the entries named, in order, handing each (or why it could not be
-/// read) to `each`. Files are read and parsed on every core, a batch at a time.
+/// read) to `each`. Files are read and parsed on every core, a batch at a
+/// time, while `each` works through the batch before: reading and using
+/// overlap, and no more than a few batches are ever held at once.
 pub fn for_each_entry<E>(
     root: &Path,
     names: &[EntryName],
     mut each: impl FnMut(Result<Entry, StoreError>) -> Result<(), E>,
 ) -> Result<(), E> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    for batch in names.chunks(BATCH) {
-        let share = batch.len().div_ceil(workers);
-        let results: Vec<Vec<Result<Entry, StoreError>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = batch
-                .chunks(share.max(1))
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|n| read_entry(root, &n.id)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+    let (batches, incoming) = std::sync::mpsc::sync_channel(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in names.chunks(BATCH) {
+                // Stops when `each` has given up and nobody is listening.
+                if batches.send(read_batch(root, batch, workers)).is_err() {
+                    break;
+                }
+            }
         });
-        for result in results.into_iter().flatten() {
-            each(result)?;
+        for batch in incoming {
+            for result in batch {
+                each(result)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
+}
+
+/// One batch of entries, read on `workers` threads, in order.
+fn read_batch(root: &Path, batch: &[EntryName], workers: usize) -> Vec<Result<Entry, StoreError>> {
+    let share = batch.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = batch
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().map(|n| read_entry(root, &n.id)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }

@@ -1,41 +1,35 @@
 //! A session in progress, saved as the person types so nothing is lost.
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::entry::{ENTRY_FORMAT, EntryError, Versioned, read_versioned, to_toml};
+use super::entry::{ENTRY_FORMAT, EntryError, to_toml};
+use super::reading::File;
 use super::record::AnswerRecord;
 
 /// Everything needed to pick a session up where it was left.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
     pub format: u32,
     pub exercise_id: String,
     pub exercise_hash: String,
     pub started_at: DateTime<FixedOffset>,
     pub saved_at: DateTime<FixedOffset>,
-    /// The prompt the person was on; empty for the intro, `review` marks the review screen.
-    #[serde(default)]
+    /// Where the person was.
     pub step: Step,
     /// Every answer given so far, including those to prompts hidden for now.
-    #[serde(rename = "answer", default)]
+    #[serde(rename = "answer")]
     pub answers: Vec<AnswerRecord>,
 }
 
 /// Where in the session the person was.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "at", content = "prompt_id")]
 pub enum Step {
     #[default]
     Intro,
     Prompt(String),
     Review,
-}
-
-impl Versioned for Draft {
-    fn format(&self) -> u32 {
-        self.format
-    }
 }
 
 impl Draft {
@@ -60,7 +54,31 @@ impl Draft {
         to_toml(self)
     }
 
+    /// Reads a draft file. Errors say where, never what was written.
     pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
-        read_versioned(bytes)
+        let arena = toml_spanner::Arena::new();
+        let file = File::parse(bytes, &arena)?;
+        let root = file.root();
+        Ok(Self {
+            format: ENTRY_FORMAT,
+            exercise_id: file.string(root, "exercise_id")?,
+            exercise_hash: file.string(root, "exercise_hash")?,
+            started_at: file.time(root, "started_at")?,
+            saved_at: file.time(root, "saved_at")?,
+            step: read_step(&file)?,
+            answers: file.answers()?,
+        })
     }
+}
+
+/// `[step]`: `at = "intro" | "prompt" | "review"`, with the prompt's id.
+fn read_step(file: &File<'_>) -> Result<Step, EntryError> {
+    let Some(table) = file.root().get("step").and_then(|s| s.as_table()) else {
+        return Ok(Step::Intro);
+    };
+    Ok(match file.string(table, "at")?.as_str() {
+        "prompt" => Step::Prompt(file.string(table, "prompt_id")?),
+        "review" => Step::Review,
+        _ => Step::Intro,
+    })
 }

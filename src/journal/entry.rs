@@ -1,8 +1,9 @@
 //! A finished entry: one exercise answered, as kept in the journal.
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::reading::File;
 use super::record::AnswerRecord;
 
 /// The entry format this build writes and reads. Newer entries are refused
@@ -11,7 +12,7 @@ pub const ENTRY_FORMAT: u32 = 1;
 
 /// One finished exercise, readable on its own: it carries the questions as
 /// they were asked, so it survives its exercise changing or disappearing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
     pub format: u32,
     pub id: String,
@@ -21,7 +22,7 @@ pub struct Entry {
     pub exercise_hash: String,
     pub started_at: DateTime<FixedOffset>,
     pub finished_at: DateTime<FixedOffset>,
-    #[serde(rename = "answer", default)]
+    #[serde(rename = "answer")]
     pub answers: Vec<AnswerRecord>,
 }
 
@@ -49,58 +50,23 @@ impl Entry {
 
     /// Reads an entry file. Errors say where, never what was written.
     pub fn from_toml(bytes: &[u8]) -> Result<Self, EntryError> {
-        let entry: Entry = read_versioned(bytes)?;
-        if entry.answers.iter().any(|a| a.answer().is_none()) {
-            return Err(EntryError::BadAnswer);
-        }
-        Ok(entry)
+        let arena = toml_spanner::Arena::new();
+        let file = File::parse(bytes, &arena)?;
+        let root = file.root();
+        Ok(Self {
+            format: ENTRY_FORMAT,
+            id: file.string(root, "id")?,
+            exercise_id: file.string(root, "exercise_id")?,
+            exercise_title: file.string(root, "exercise_title")?,
+            exercise_hash: file.string(root, "exercise_hash")?,
+            started_at: file.time(root, "started_at")?,
+            finished_at: file.time(root, "finished_at")?,
+            answers: file.answers()?,
+        })
     }
 }
 
 /// `value` as TOML, for the files mend writes.
 pub(super) fn to_toml<T: Serialize>(value: &T) -> std::io::Result<String> {
     toml::to_string(value).map_err(std::io::Error::other)
-}
-
-/// Reads a file mend wrote (an entry or a draft): UTF-8, not from a newer
-/// format, well-formed. Errors say where, never what was written.
-pub(super) fn read_versioned<T: serde::de::DeserializeOwned + Versioned>(
-    bytes: &[u8],
-) -> Result<T, EntryError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| EntryError::NotUtf8)?;
-    match toml::from_str::<T>(text) {
-        Ok(value) if value.format() > ENTRY_FORMAT => Err(EntryError::Newer(value.format())),
-        Ok(value) => Ok(value),
-        // Only a file that does not parse is looked at again, for a newer
-        // format whose layout changed: that is "newer", not "damaged".
-        Err(e) => Err(newer_format(text).map_or_else(|| damaged(text, e.span()), EntryError::Newer)),
-    }
-}
-
-/// A file with a `format` number.
-pub(super) trait Versioned {
-    fn format(&self) -> u32;
-}
-
-impl Versioned for Entry {
-    fn format(&self) -> u32 {
-        self.format
-    }
-}
-
-/// The `format` of a file from a newer mend, if it says it is one.
-fn newer_format(text: &str) -> Option<u32> {
-    let (document, _) = toml::de::DeTable::parse_recoverable(text);
-    let value = document.get_ref().get("format")?;
-    let format = value.get_ref().as_integer()?.as_str().parse::<u32>().ok()?;
-    (format > ENTRY_FORMAT).then_some(format)
-}
-
-fn damaged(text: &str, span: Option<std::ops::Range<usize>>) -> EntryError {
-    let at = span.map_or(0, |s| s.start).min(text.len());
-    let before = text.get(..at).unwrap_or_default();
-    EntryError::Damaged {
-        line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    }
 }

@@ -9,6 +9,7 @@ pub mod entry_name;
 mod files;
 mod lock;
 pub mod private_fs;
+mod reading;
 mod record;
 mod rescue;
 pub mod search;

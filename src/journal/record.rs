@@ -1,18 +1,18 @@
 //! How an answer is written in entry and draft files: the prompt's kind
 //! beside a plain TOML value, so the file reads well and parses back exactly.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answer::Answer;
 
 /// An answer as stored on disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerRecord {
     pub prompt_id: String,
     pub kind: String,
     /// The question as it was asked, so the entry reads well even after the
     /// exercise changes or is gone. Drafts leave it out.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub question: String,
     pub private: bool,
     pub value: Value,
@@ -28,54 +28,6 @@ pub enum Value {
     Texts(Vec<String>),
 }
 
-/// Read by the value's own type, without serde's trial and error of
-/// untagged enums: journals are read whole for exports and searches.
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> serde::de::Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("text, a whole number, true or false, or a list of texts")
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Integer(n))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
-        i64::try_from(n)
-            .map(Value::Integer)
-            .map_err(|_| E::custom("number too large"))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::Text(s.to_string()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::Text(s))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element::<String>()? {
-            items.push(item);
-        }
-        Ok(Value::Texts(items))
-    }
-}
-
 impl From<&Answer> for Value {
     fn from(answer: &Answer) -> Self {
         match answer {
@@ -88,6 +40,17 @@ impl From<&Answer> for Value {
 }
 
 impl AnswerRecord {
+    /// Whether the value has the shape its kind calls for (without copying it).
+    pub fn is_well_formed(&self) -> bool {
+        matches!(
+            (self.kind.as_str(), &self.value),
+            ("text" | "choice", Value::Text(_))
+                | ("list" | "multi", Value::Texts(_))
+                | ("scale", Value::Integer(_))
+                | ("yesno", Value::Bool(_))
+        )
+    }
+
     /// The answer, if the value has the shape its kind calls for.
     pub fn answer(&self) -> Option<Answer> {
         Some(match (self.kind.as_str(), &self.value) {
