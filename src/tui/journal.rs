@@ -329,7 +329,12 @@ impl JournalState {
                 break;
             }
         }
-        self.refresh(store, false);
+        // Only a search's results change as entries are read: without one,
+        // going over the whole list again each tick would make reading a
+        // large journal grow with the square of its size.
+        if read > 0 && self.searching() {
+            self.refresh(store, false);
+        }
         read > 0
     }
 
