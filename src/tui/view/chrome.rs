@@ -121,6 +121,22 @@ pub fn inset(area: Rect, horizontal: u16, vertical: u16) -> Rect {
     area.inner(ratatui::layout::Margin { horizontal, vertical })
 }
 
+/// `text` wrapped to `width`, in `style`; no lines at all for no text.
+pub fn wrapped_lines(text: &str, width: u16, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    wrap(text, usize::from(width))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// How many rows `lines` take, for a layout.
+pub fn line_count(lines: &[Line]) -> u16 {
+    u16::try_from(lines.len()).unwrap_or(u16::MAX)
+}
+
 /// `text` cut to `width` columns, with an ellipsis when cut. Columns, not
 /// characters: 世 takes two.
 pub fn truncate(text: &str, width: usize) -> String {

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::share::{ShareState, Stage};
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
-use crate::tui::view::chrome::{popup, render_header, safe_line, truncate, wrap};
+use crate::tui::view::chrome::{line_count, popup, render_header, safe_line, truncate, wrapped_lines};
 
 /// Room for the label before the period and the format.
 const LABEL_WIDTH: usize = 8;
@@ -28,55 +28,41 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) 
     }
 }
 
-fn lines(text: &str, width: u16, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    wrap(text, usize::from(width))
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
-}
-
-fn height(lines: &[Line]) -> u16 {
-    u16::try_from(lines.len()).unwrap_or(u16::MAX)
-}
-
 fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
-    let intro = lines(strings::SHARE_INTRO, area.width, theme.dim);
-    let mut bottom = lines(strings::SHARE_PRIVATE_LATER, area.width, theme.dim);
+    let intro = wrapped_lines(strings::SHARE_INTRO, area.width, theme.dim);
+    let mut bottom = wrapped_lines(strings::SHARE_PRIVATE_LATER, area.width, theme.dim);
     if let Some(message) = &state.message {
         let style = if message.warning {
             theme.warning
         } else {
             theme.accent
         };
-        bottom.extend(lines(&message.text, area.width, style));
+        bottom.extend(wrapped_lines(&message.text, area.width, style));
     }
     let list_rows = u16::try_from(state.exercises.len() + 1).unwrap_or(u16::MAX);
     // When space is short the introduction and the blank rows go first, so
     // the list keeps a few rows.
-    let essential = 1 + 1 + list_rows.min(3) + 2 + height(&bottom);
+    let essential = 1 + 1 + list_rows.min(3) + 2 + line_count(&bottom);
     let mut intro = intro;
-    let gap = u16::from(area.height >= essential + 4 + height(&intro));
+    let gap = u16::from(area.height >= essential + 4 + line_count(&intro));
     if gap == 0 {
         intro.clear();
     }
     let list_height = list_rows.min(
         area.height
-            .saturating_sub(essential - list_rows.min(3) + 4 * gap + height(&intro)),
+            .saturating_sub(essential - list_rows.min(3) + 4 * gap + line_count(&intro)),
     );
     let [top, _, intro_area, _, which, list, _, settings, _, bottom_area, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(gap),
-        Constraint::Length(height(&intro)),
+        Constraint::Length(line_count(&intro)),
         Constraint::Length(gap),
         Constraint::Length(1),
         Constraint::Length(list_height),
         Constraint::Length(gap),
         Constraint::Length(2),
         Constraint::Length(gap),
-        Constraint::Length(height(&bottom)),
+        Constraint::Length(line_count(&bottom)),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -129,11 +115,11 @@ fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
 
 fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
     let mut notes = if state.include_private {
-        lines(strings::SHARE_PRIVATE_IN, area.width, theme.warning)
+        wrapped_lines(strings::SHARE_PRIVATE_IN, area.width, theme.warning)
     } else {
-        lines(strings::SHARE_PRIVATE_OUT, area.width, theme.dim)
+        wrapped_lines(strings::SHARE_PRIVATE_OUT, area.width, theme.dim)
     };
-    notes.extend(lines(
+    notes.extend(wrapped_lines(
         &strings::unreadable_left_out(state.unreadable()),
         area.width,
         theme.warning,
@@ -144,11 +130,11 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
         } else {
             theme.accent
         };
-        notes.extend(lines(&safe_line(&message.text), area.width, style));
+        notes.extend(wrapped_lines(&safe_line(&message.text), area.width, style));
     }
     let [top, notes_area, preview] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(height(&notes)),
+        Constraint::Length(line_count(&notes)),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -202,19 +188,19 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
 fn render_path(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
     let width = area.width.min(72);
     let text_width = width.saturating_sub(4);
-    let body = lines(strings::SHARE_PATH_BODY, text_width, theme.text);
+    let body = wrapped_lines(strings::SHARE_PATH_BODY, text_width, theme.text);
     let message = state.message.as_ref().map_or_else(Vec::new, |m| {
         let style = if m.warning { theme.warning } else { theme.accent };
-        lines(&safe_line(&m.text), text_width, style)
+        wrapped_lines(&safe_line(&m.text), text_width, style)
     });
-    let rows = height(&body) + 2 + height(&message) + u16::from(!message.is_empty());
+    let rows = line_count(&body) + 2 + line_count(&message) + u16::from(!message.is_empty());
     let inner = popup(frame, area, theme, strings::SHARE_PATH_TITLE, width, rows + 2);
     let [body_area, _, field, _, message_area] = Layout::vertical([
-        Constraint::Length(height(&body)),
+        Constraint::Length(line_count(&body)),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(u16::from(!message.is_empty())),
-        Constraint::Length(height(&message)),
+        Constraint::Length(line_count(&message)),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(body), body_area);

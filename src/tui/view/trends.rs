@@ -5,7 +5,6 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Sparkline};
@@ -15,7 +14,7 @@ use crate::trends::{Series, Trends};
 use crate::tui::strings::{self, Keys};
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
-use crate::tui::view::chrome::{render_header, safe_line, truncate, wrap};
+use crate::tui::view::chrome::{line_count, render_header, safe_line, truncate, wrap, wrapped_lines};
 
 /// The fewest rows worth drawing a chart in: three of plot, the axis, its
 /// dates and the line under it.
@@ -32,31 +31,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme)
     }
 }
 
-/// `text` wrapped to `width`, in `style`; no lines at all for no text.
-fn dim_lines(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    wrap(text, usize::from(width))
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
-}
-
-fn rows(lines: &[Line]) -> u16 {
-    u16::try_from(lines.len()).unwrap_or(u16::MAX)
-}
-
 fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) -> Keys {
-    let intro = dim_lines(strings::TRENDS_PICK_INTRO, area.width, theme.dim);
-    let note = dim_lines(strings::TRENDS_NOTE, area.width, theme.dim);
+    let intro = wrapped_lines(strings::TRENDS_PICK_INTRO, area.width, theme.dim);
+    let note = wrapped_lines(strings::TRENDS_NOTE, area.width, theme.dim);
     let [top, _, intro_area, _, list, note_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(rows(&intro)),
+        Constraint::Length(line_count(&intro)),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(rows(&note)),
+        Constraint::Length(line_count(&note)),
     ])
     .areas(area);
     render_header(frame, top, theme, strings::TRENDS_TITLE, "");
@@ -93,8 +77,8 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
 fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> Keys {
     let Some(trends) = shown.trends.as_ref().filter(|t| !t.series.is_empty()) else {
         let mut lines = vec![Line::styled(strings::TRENDS_TITLE, theme.title), Line::raw("")];
-        lines.extend(dim_lines(strings::TRENDS_NONE, area.width, theme.text));
-        lines.extend(dim_lines(
+        lines.extend(wrapped_lines(strings::TRENDS_NONE, area.width, theme.text));
+        lines.extend(wrapped_lines(
             &strings::unreadable_left_out(shown.unreadable),
             area.width,
             theme.warning,
@@ -121,8 +105,8 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
             theme.text,
         );
     }
-    let mut note = dim_lines(strings::TRENDS_NOTE, area.width, theme.dim);
-    let warning = dim_lines(
+    let mut note = wrapped_lines(strings::TRENDS_NOTE, area.width, theme.dim);
+    let warning = wrapped_lines(
         &strings::unreadable_left_out(shown.unreadable),
         area.width,
         theme.warning,
@@ -136,11 +120,11 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
     // question and (for several scales) the rows side by side stay.
     let room = area
         .height
-        .saturating_sub(1 + rows(&question) + rows(&warning) + 3 * gap);
-    if room < side_rows + CHART_MIN + rows(&note) {
+        .saturating_sub(1 + line_count(&question) + line_count(&warning) + 3 * gap);
+    if room < side_rows + CHART_MIN + line_count(&note) {
         note.clear();
     }
-    let left = room.saturating_sub(side_rows + rows(&note));
+    let left = room.saturating_sub(side_rows + line_count(&note));
     let (low, high) = series.bounds();
     let range = u16::try_from(high - low).unwrap_or(u16::MAX).max(1);
     let (chart_rows, ends_rows) = if left >= CHART_MIN || !several {
@@ -162,13 +146,13 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
     ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(gap),
-        Constraint::Length(rows(&question)),
+        Constraint::Length(line_count(&question)),
         Constraint::Length(gap),
         Constraint::Length(chart_rows),
         Constraint::Length(ends_rows),
         Constraint::Length(side_rows),
         Constraint::Fill(1),
-        Constraint::Length(rows(&note)),
+        Constraint::Length(line_count(&note)),
     ])
     .areas(area);
 
