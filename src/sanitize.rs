@@ -26,7 +26,7 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// Unicode bidirectional embedding, override and isolate controls, which can
 /// make text read differently from what it is.
-pub fn is_direction_override(c: char) -> bool {
+fn is_direction_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -31,14 +31,6 @@ pub enum Origin {
 }
 
 impl Origin {
-    /// A short description for lists: "built-in", or the file's path.
-    pub fn describe(&self) -> String {
-        match self {
-            Self::BuiltIn => "built-in".into(),
-            Self::Library(p) | Self::File(p) => p.display().to_string(),
-        }
-    }
-
     /// Who holds an id, in a sentence: "the built-in exercise", or a path
     /// (made safe to print).
     pub fn owner(&self) -> String {

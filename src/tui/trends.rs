@@ -91,6 +91,7 @@ impl TrendsState {
     }
 
     /// Straight to one exercise's answers, with no list to go back to.
+    #[cfg(test)]
     pub fn of_entries(entries: &[Entry], exercise: Option<&Exercise>) -> Self {
         let mut state = Self {
             choices: Vec::new(),
@@ -143,16 +144,22 @@ impl TrendsState {
                     self.cursor = (self.cursor + 1).min(self.choices.len().saturating_sub(1));
                     Outcome::Stay
                 }
-                KeyCode::Enter | KeyCode::Right => match self.choices.get(self.cursor) {
-                    Some(choice) => {
-                        self.pending = Some(self.cursor);
-                        Outcome::Load(choice.ids.clone())
-                    }
-                    None => Outcome::Stay,
-                },
+                KeyCode::Enter | KeyCode::Right => self.choose(self.cursor),
                 KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
                 _ => Outcome::Stay,
             },
+        }
+    }
+
+    /// Opens the exercise at `at` in the list: asks for its entries.
+    pub fn choose(&mut self, at: usize) -> Outcome {
+        match self.choices.get(at) {
+            Some(choice) => {
+                self.cursor = at;
+                self.pending = Some(at);
+                Outcome::Load(choice.ids.clone())
+            }
+            None => Outcome::Stay,
         }
     }
 

@@ -2,7 +2,7 @@
 //! reads its own keys, and asks the app for what only the store can do
 //! (reading entries, writing the export).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::{App, Screen};
 use crate::journal::Store;
@@ -30,8 +30,8 @@ impl App {
                 .iter()
                 .position(|c| c.exercise.id == reading.entry.exercise_id)
         {
-            state.cursor = at;
-            trends_key(&mut state, enter(), &mut *self.store);
+            let outcome = state.choose(at);
+            follow_trends(&mut state, outcome, &mut *self.store);
         }
         self.show_extra(Extra::Trends(state), Screen::Trends);
     }
@@ -80,7 +80,13 @@ impl App {
 
 /// Feeds a key to the trends screen and reads what it asks for; whether it closed.
 fn trends_key(state: &mut TrendsState, key: KeyEvent, store: &mut dyn Store) -> bool {
-    match state.handle_key(key) {
+    let outcome = state.handle_key(key);
+    follow_trends(state, outcome, store)
+}
+
+/// Does what the trends screen asked for; whether it closed.
+fn follow_trends(state: &mut TrendsState, outcome: trends::Outcome, store: &mut dyn Store) -> bool {
+    match outcome {
         trends::Outcome::Stay => false,
         trends::Outcome::Close => true,
         trends::Outcome::Load(ids) => {
@@ -106,9 +112,4 @@ fn share_key(state: &mut ShareState, key: KeyEvent, store: &mut dyn Store) -> bo
             false
         }
     }
-}
-
-/// The key that opens the highlighted choice.
-fn enter() -> KeyEvent {
-    KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
 }
