@@ -783,3 +783,38 @@ fn a_small_window_says_so_and_a_larger_one_redraws_the_screen() {
     assert!(term.wait_exit(timeout()).success());
     term.assert_restored();
 }
+
+#[test]
+fn an_editor_that_fails_leaves_the_answer_alone_and_keeps_its_file() {
+    let sandbox = Sandbox::new();
+    // This editor writes something, then fails, as a crashed editor might.
+    fs::write(
+        &sandbox.editor,
+        "#!/bin/sh\nprintf 'Half-written in my editor.\\n' >> \"$1\"\nexit 1\n",
+    )
+    .expect("the editor");
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Typed in mend.");
+    term.wait_for("Typed in mend.");
+    term.send(CTRL_E);
+    term.wait_for("Whatever the editor saved");
+    assert!(
+        !term.contents().contains("Half-written"),
+        "the answer here is unchanged"
+    );
+    let kept: Vec<PathBuf> = fs::read_dir(sandbox.journal.join("tmp"))
+        .expect("the scratch folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(kept.len(), 1, "the editor's file is kept: {kept:?}");
+    let text = fs::read_to_string(&kept[0]).expect("readable");
+    assert!(text.contains("Typed in mend.") && text.contains("Half-written in my editor."));
+    assert_eq!(mode(&kept[0]), 0o600);
+    // The draft was written before the hand-off.
+    sandbox.draft_holding("Typed in mend.", Duration::ZERO);
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+}
