@@ -334,6 +334,9 @@ impl ShareState {
             KeyCode::Esc | KeyCode::Char('q') => {
                 self.stage = Stage::Pick;
                 self.message = None;
+                // Including private answers is a choice for one preview only:
+                // the list says they stay out, and the next preview must too.
+                self.include_private = false;
                 self.entries.clear();
                 self.text.clear();
                 self.wrapped.replace(None);
@@ -529,6 +532,20 @@ mod tests {
         assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
         assert!(state.message.is_some());
         assert_eq!(press(&mut state, KeyCode::Esc), Outcome::Close);
+    }
+
+    #[test]
+    fn including_private_answers_is_forgotten_on_going_back() {
+        let mut state = previewing();
+        press(&mut state, KeyCode::Char('p'));
+        assert!(state.text().contains(SECRET));
+        press(&mut state, KeyCode::Esc);
+        let Outcome::Load(ids) = press(&mut state, KeyCode::Enter) else {
+            panic!("Enter asks for the entries");
+        };
+        state.show(ids.iter().map(|id| entry(id)).collect(), 0);
+        assert!(!state.include_private);
+        assert!(!state.text().contains(SECRET), "the next preview leaves them out again");
     }
 
     #[test]
