@@ -7,7 +7,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::exercise::{Exercise, PromptKind};
+use crate::exercise::{Exercise, PromptKind, SCALE_LIMIT};
 use crate::journal::{Entry, Value};
 
 /// One scale answer, in one entry.
@@ -68,7 +68,11 @@ pub fn trends(entries: &[Entry]) -> Vec<Trends> {
             .answers
             .iter()
             .filter_map(|a| match (a.kind.as_str(), &a.value) {
-                ("scale", Value::Integer(n)) => Some((a.prompt_id.as_str(), a.question.as_str(), *n)),
+                // No scale reaches past ±SCALE_LIMIT: a number beyond it was put
+                // in by hand, and would only wreck the chart (or its arithmetic).
+                ("scale", Value::Integer(n)) if n.unsigned_abs() <= SCALE_LIMIT.unsigned_abs() => {
+                    Some((a.prompt_id.as_str(), a.question.as_str(), *n))
+                }
                 _ => None,
             })
             .collect();
@@ -223,6 +227,27 @@ mod tests {
 
     fn t(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn numbers_no_scale_could_hold_are_left_out_rather_than_wrecking_the_range() {
+        let entries = [
+            entry(
+                "x",
+                "2026-11-01T20:00:00+01:00",
+                vec![scale("mood", "Mood?", i64::MIN)],
+            ),
+            entry("x", "2026-11-02T20:00:00+01:00", vec![scale("mood", "Mood?", 3)]),
+            entry(
+                "x",
+                "2026-11-03T20:00:00+01:00",
+                vec![scale("mood", "Mood?", i64::MAX)],
+            ),
+        ];
+        let all = trends(&entries);
+        let series = &all[0].series[0];
+        assert_eq!(series.points.iter().map(|p| p.value).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(series.bounds(), (3, 4));
     }
 
     #[test]

@@ -14,3 +14,4 @@ pub use diagnostic::{Diagnostic, Report};
 pub use fields::is_valid_id;
 pub use model::{Exercise, Prompt, PromptKind};
 pub use parse::{SCHEMA, locate_value, parse_exercise};
+pub use prompt::SCALE_LIMIT;

@@ -16,7 +16,7 @@ const MAX_SCALE_POINTS: i64 = 101;
 
 /// Scale ends stay within this, so moving along a scale can never overflow
 /// and every number fits on screen.
-const SCALE_LIMIT: i64 = 1_000;
+pub const SCALE_LIMIT: i64 = 1_000;
 
 /// A prompt as read from its table, before its `when` is checked against
 /// the prompts above it. Parts that had mistakes are `None`.

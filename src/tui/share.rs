@@ -545,7 +545,10 @@ mod tests {
         };
         state.show(ids.iter().map(|id| entry(id)).collect(), 0);
         assert!(!state.include_private);
-        assert!(!state.text().contains(SECRET), "the next preview leaves them out again");
+        assert!(
+            !state.text().contains(SECRET),
+            "the next preview leaves them out again"
+        );
     }
 
     #[test]

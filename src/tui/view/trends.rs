@@ -121,7 +121,11 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
     let room = area
         .height
         .saturating_sub(1 + line_count(&question) + line_count(&warning) + 3 * gap);
-    if room < side_rows + CHART_MIN + line_count(&note) {
+    if room
+        < side_rows
+            .saturating_add(CHART_MIN)
+            .saturating_add(line_count(&note))
+    {
         note.clear();
     }
     let left = room.saturating_sub(side_rows + line_count(&note));
