@@ -100,6 +100,9 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     (folded, origin)
 }
 
+/// The longest query searched; anything typed or pasted beyond it is ignored.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// What was typed into the search field, ready to look for.
 #[derive(Clone)]
 pub struct Query {
@@ -117,8 +120,11 @@ impl std::fmt::Debug for Query {
 
 impl Query {
     /// The query for what was typed; `None` when nothing but spaces was.
+    /// Only the first [`MAX_QUERY_CHARS`] characters count: a whole page
+    /// pasted by mistake must not freeze the search.
     pub fn new(typed: &str) -> Option<Self> {
-        let folded = fold(typed);
+        let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
+        let folded = fold(&typed);
         let mut terms: Vec<String> = Vec::new();
         for word in folded.split_whitespace() {
             if !terms.iter().any(|t| t.contains(word)) {
@@ -441,6 +447,15 @@ mod tests {
 
     fn marked(s: &Snippet) -> Vec<&str> {
         s.marks.iter().map(|r| &s.text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn a_pasted_page_is_cut_to_the_first_characters() {
+        let page = "word ".repeat(20_000);
+        let q = query(&page);
+        assert_eq!(q.terms(), ["word"]);
+        let long = format!("{} tail", "x".repeat(MAX_QUERY_CHARS));
+        assert!(!query(&long).terms().iter().any(|t| t == "tail"), "past the cut");
     }
 
     #[test]
