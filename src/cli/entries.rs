@@ -89,16 +89,24 @@ pub fn export(
             none_read(written)?;
         }
         Some(path) => {
-            let (written, bytes) = write_export(&root, &names, options, Vec::new())?;
-            // Not a file that looks like an export but holds nothing.
-            none_read(written)?;
-            private_fs::write_atomic(path, &bytes).map_err(|e| {
+            let could_not = |e: io::Error| {
                 anyhow::anyhow!(
                     "could not write {}: {}",
                     inert(&path.display().to_string()),
                     crate::io_error::plain_words(&e)
                 )
-            })?;
+            };
+            // Streamed into a private temp file beside the target, which
+            // takes its place only once complete.
+            let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
+            let (written, file) = write_export(&root, &names, options, file)?;
+            // Not a file that looks like an export but holds nothing (the
+            // temp file goes when dropped).
+            none_read(written)?;
+            file.into_inner()
+                .map_err(|e| could_not(e.into_error()))?
+                .commit()
+                .map_err(could_not)?;
             // Entries that could not be read were skipped, and are not counted.
             eprintln!(
                 "Exported {} to {}.",

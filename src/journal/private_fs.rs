@@ -59,20 +59,9 @@ fn tighten(dir: &Path) -> io::Result<()> {
 
 /// Replaces `path` with `bytes`, atomically and durably, as a 0600 file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent_of(path);
-    let temp = temp_path(&dir);
-    let result = write_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
-    if let Err(e) = result {
-        // The temp file is ours alone; if it cannot be removed now, the next
-        // start removes it.
-        let _ = fs::remove_file(&temp);
-        return Err(e);
-    }
-    // The new file is in place. A failed flush of the folder only matters if
-    // the power goes before the system flushes it anyway; calling the write
-    // failed would invite a second copy, so it is not reported.
-    let _ = sync_dir(&dir);
-    Ok(())
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
 /// Writes `bytes` to `path` as a 0600 file, atomically and durably, but only
@@ -86,6 +75,65 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result?;
     let _ = sync_dir(&dir);
     Ok(())
+}
+
+/// A file written in place of `path` a piece at a time (an export of any
+/// size): a private temp file in the same folder until `commit` flushes it
+/// and renames it over `path`. Dropped without a commit, it leaves no trace.
+pub struct AtomicFile {
+    file: File,
+    temp: PathBuf,
+    path: PathBuf,
+    committed: bool,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let temp = temp_path(&parent_of(path));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(FILE_MODE)
+            .open(&temp)?;
+        Ok(Self {
+            file,
+            temp,
+            path: path.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Flushes the file and puts it in place of `path`.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.sync_all()?;
+        fs::rename(&self.temp, &self.path)?;
+        self.committed = true;
+        // The new file is in place. A failed flush of the folder only matters
+        // if the power goes before the system flushes it anyway; calling the
+        // write failed would invite a second copy, so it is not reported.
+        let _ = sync_dir(&parent_of(&self.path));
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            // The temp file is ours alone; if it cannot be removed now, the
+            // next start removes it.
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
 }
 
 /// Writes `bytes` to `path`, which must not exist yet, as a 0600 file, and flushes it.
