@@ -396,6 +396,16 @@ fn share_path_field() {
     snap("share_path", |f, area, theme| state.render(f, area, theme));
 }
 
+/// Replaces the suggested path in the field with `target`.
+fn type_path(state: &mut ShareState, target: &std::path::Path) {
+    for _ in 0..state.path_text().chars().count() {
+        state.handle_key(press(KeyCode::Backspace));
+    }
+    for c in target.display().to_string().chars() {
+        state.handle_key(press(KeyCode::Char(c)));
+    }
+}
+
 #[test]
 fn the_export_written_holds_no_private_answer() {
     let mut store = journal();
@@ -404,12 +414,7 @@ fn the_export_written_holds_no_private_answer() {
     state.handle_key(press(KeyCode::Enter));
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("for-sam.md");
-    for _ in 0.."~/mend-export-2026-11-21.md".len() {
-        state.handle_key(press(KeyCode::Backspace));
-    }
-    for c in target.display().to_string().chars() {
-        state.handle_key(press(KeyCode::Char(c)));
-    }
+    type_path(&mut state, &target);
     let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
@@ -436,6 +441,9 @@ fn a_failed_export_says_why_and_keeps_the_path() {
     store.fail_exports(std::io::ErrorKind::PermissionDenied, 1);
     let mut state = share_preview(&store);
     state.handle_key(press(KeyCode::Enter));
+    // Never the real home folder: a file there would ask to be replaced first.
+    let dir = tempfile::tempdir().unwrap();
+    type_path(&mut state, &dir.path().join("for-sam.md"));
     let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
@@ -445,7 +453,11 @@ fn a_failed_export_says_why_and_keeps_the_path() {
         .backend()
         .to_string();
     assert!(screen.contains("could not be written"), "{screen}");
-    assert!(screen.contains("~/mend-export-2026-11-21.md"), "{screen}");
+    assert_eq!(
+        state.path_text(),
+        path.display().to_string(),
+        "the path typed is kept"
+    );
 }
 
 #[test]
