@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::clock::{Clock, SystemClock};
-use crate::export::{Format, Options, ShownValue, Writer, entries_json, one_entry_json, shown_value};
+use crate::export::{
+    Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
+};
 use crate::journal::{
     Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
 };
@@ -172,7 +174,7 @@ fn readable(entry: &Entry) -> String {
     );
     for answer in &entry.answers {
         let private = if answer.private { "  (private)" } else { "" };
-        out.push_str(&format!("\n{}{private}\n", inert(&answer.question)));
+        out.push_str(&format!("\n{}{private}\n", inert(question_of(answer))));
         match shown_value(answer) {
             ShownValue::Words(text) | ShownValue::Fact(text) => {
                 for line in text.lines() {

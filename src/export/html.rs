@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::values::{ShownValue, shown_value};
+use super::values::{ShownValue, question_of, shown_value};
 use super::{Options, WITHHELD_POLICY, when, withheld_note};
 use crate::journal::Entry;
 
@@ -40,7 +40,7 @@ pub fn section(options: &Options, entry: &Entry) -> String {
     );
     let (answers, withheld) = options.shared(entry);
     for answer in answers {
-        let _ = writeln!(out, "<p class=\"q\">{}</p>", escape(&answer.question));
+        let _ = writeln!(out, "<p class=\"q\">{}</p>", escape(question_of(answer)));
         let _ = writeln!(out, "{}", value(&shown_value(answer)));
     }
     if withheld > 0 {

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use super::values::{ShownValue, shown_value};
+use super::values::{ShownValue, question_of, shown_value};
 use super::{Options, WITHHELD_POLICY, when, withheld_note};
 use crate::journal::Entry;
 use crate::sanitize::inert;
@@ -29,7 +29,7 @@ pub fn section(options: &Options, entry: &Entry) -> String {
     );
     let (answers, withheld) = options.shared(entry);
     for answer in answers {
-        let _ = writeln!(out, "**{}**\n", escape(&inert(&answer.question)));
+        let _ = writeln!(out, "**{}**\n", escape(&inert(question_of(answer))));
         let _ = writeln!(out, "{}\n", value(&shown_value(answer)));
     }
     if withheld > 0 {
@@ -45,18 +45,39 @@ fn value(shown: &ShownValue) -> String {
             for (i, line) in text.lines().enumerate() {
                 // Two spaces end a line without ending the paragraph.
                 out.push_str(if i == 0 { "" } else { "  \n" });
-                out.push_str(&escape(line));
+                out.push_str(&escape_line(line));
             }
         }
         ShownValue::Items(items) => {
             for (i, item) in items.iter().enumerate() {
                 out.push_str(if i == 0 { "- " } else { "\n- " });
-                out.push_str(&escape(item));
+                out.push_str(&escape_line(item));
             }
         }
         ShownValue::Fact(fact) => out.push_str(fact),
     }
     out
+}
+
+/// A whole line of an answer, escaped: besides the markup inside it, what
+/// Markdown reads at a line's start (a list, a heading rule, a numbered
+/// list, an indented code block) is made plain too.
+fn escape_line(line: &str) -> String {
+    let trimmed = line.trim_start_matches(' ');
+    let indent = line.len() - trimmed.len();
+    // Four spaces start a code block: keep the words, lose the indent.
+    let lead = if indent >= 4 { "" } else { &line[..indent] };
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'));
+    let marker = trimmed.starts_with(['-', '+', '=']);
+    let body = escape(trimmed);
+    if numbered {
+        format!("{lead}{}\\{}", &body[..digits], &body[digits..])
+    } else if marker {
+        format!("{lead}\\{body}")
+    } else {
+        format!("{lead}{body}")
+    }
 }
 
 /// Escapes what Markdown would read as markup (or a renderer as HTML), so an

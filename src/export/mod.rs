@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::journal::{AnswerRecord, Entry};
 pub use json::{entries_json, one_entry_json};
-pub use values::{ShownValue, shown_value};
+pub use values::{ShownValue, question_of, shown_value};
 
 /// The formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -141,3 +141,29 @@ fn json_of_several_entries_is_one_valid_array() {
     let json: serde_json::Value = serde_json::from_str(&export(&entries, false, Format::Json)).unwrap();
     assert_eq!(json.as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn markdown_keeps_line_starts_from_turning_into_markup() {
+    let mut e = entry();
+    let text = "---\n1. first\n    indented\n+ plus\nplain";
+    e.answers = vec![AnswerRecord::new(
+        "w",
+        "Words?",
+        false,
+        &Answer::Text(text.into()),
+    )];
+    let out = export(std::slice::from_ref(&e), false, Format::Md);
+    assert!(
+        out.contains("\\---  \n1\\. first  \nindented  \n\\+ plus  \nplain"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_answer_that_lost_its_question_is_labelled_by_its_prompt() {
+    let mut e = entry();
+    e.answers = vec![AnswerRecord::new("went-well", "", false, &Answer::Scale(3))];
+    let md = export(std::slice::from_ref(&e), false, Format::Md);
+    assert!(md.contains("**went-well**") && !md.contains("****"), "{md}");
+    assert!(export(std::slice::from_ref(&e), false, Format::Html).contains("<p class=\"q\">went-well</p>"));
+}

@@ -14,6 +14,16 @@ pub enum ShownValue {
     Fact(String),
 }
 
+/// The question an answer was given to. An entry edited by hand may have
+/// lost it; its prompt's id then stands in, so no answer is left unlabelled.
+pub fn question_of(record: &AnswerRecord) -> &str {
+    if record.question.trim().is_empty() {
+        &record.prompt_id
+    } else {
+        &record.question
+    }
+}
+
 /// The value of `record`, control characters made inert.
 pub fn shown_value(record: &AnswerRecord) -> ShownValue {
     match &record.value {
