@@ -40,17 +40,13 @@ fn push_line(text: &mut String, words: &str) {
 
 /// The first words of an entry, for a list: its first text answer (else its
 /// first words of any kind), on one line, at most `max_chars` characters.
+/// Private answers are passed over: a list is what someone glancing at the
+/// screen sees first.
 pub fn first_words(entry: &Entry, max_chars: usize) -> String {
-    let text = entry
-        .answers
-        .iter()
+    let shared = || entry.answers.iter().filter(|a| !a.private);
+    let text = shared()
         .find(|a| a.kind == "text")
-        .or_else(|| {
-            entry
-                .answers
-                .iter()
-                .find(|a| matches!(&a.value, Value::Text(_) | Value::Texts(_)))
-        })
+        .or_else(|| shared().find(|a| matches!(&a.value, Value::Text(_) | Value::Texts(_))))
         .map(|a| match &a.value {
             Value::Text(words) => words.clone(),
             Value::Texts(items) => items.join(", "),
@@ -636,7 +632,7 @@ mod tests {
             AnswerRecord::new(
                 "note",
                 "Note?",
-                true,
+                false,
                 &Answer::Text("A  calm\n\u{1b}[31mday  at the park".into()),
             ),
             AnswerRecord::new("tense", "Tense?", false, &Answer::YesNo(true)),
@@ -654,5 +650,14 @@ mod tests {
             &Answer::List(vec!["On time".into(), "Bag".into()]),
         )]);
         assert_eq!(first_words(&no_text, 100), "On time, Bag");
+        let private_first = entry(vec![
+            AnswerRecord::new("secret", "Private?", true, &Answer::Text("Only for me".into())),
+            AnswerRecord::new("shared", "Shared?", false, &Answer::Text("Fine to see".into())),
+        ]);
+        assert_eq!(
+            first_words(&private_first, 100),
+            "Fine to see",
+            "private answers stay off the list"
+        );
     }
 }
