@@ -184,7 +184,8 @@ impl ShareState {
     /// The entries asked for with [`Outcome::Load`], as read; `unreadable`
     /// is how many could not be. Opens the preview.
     pub fn show(&mut self, mut entries: Vec<Entry>, unreadable: usize) {
-        entries.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+        // Newest first, as `mend list` and `mend export` give them.
+        entries.sort_by(|a, b| (b.started_at, &b.id).cmp(&(a.started_at, &a.id)));
         self.entries = entries;
         self.unreadable = unreadable;
         self.stage = Stage::Preview;
@@ -557,8 +558,8 @@ mod tests {
         assert_eq!(state.stage, Stage::Preview);
         assert_eq!(state.entries().len(), 2);
         assert!(
-            state.entries()[0].started_at < state.entries()[1].started_at,
-            "oldest first"
+            state.entries()[0].started_at > state.entries()[1].started_at,
+            "newest first, as the command line exports"
         );
         assert!(!state.text().contains(SECRET));
         assert!(state.text().contains("1 private answer was left out."));
