@@ -25,7 +25,7 @@ use super::private_fs::{
 use super::store::{Store, StoreError};
 use super::{Draft, Entry, EntryName, Rescuer, rescue_draft, trash};
 
-const DRAFTS_DIR: &str = "drafts";
+pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
 
 /// A journal folder, opened for writing.

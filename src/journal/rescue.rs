@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Draft;
+use super::files::DRAFTS_DIR;
 use super::private_fs::{write_atomic, write_atomic_new};
 
 /// Writes a draft wherever it can; where it went. Safe to call from any thread.
@@ -16,7 +17,9 @@ pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
 /// the place.
 pub fn rescue_draft(journal: &Path, draft: &Draft) -> Option<PathBuf> {
     let text = draft.to_toml().ok()?;
-    let own = journal.join("drafts").join(format!("{}.toml", draft.exercise_id));
+    let own = journal
+        .join(DRAFTS_DIR)
+        .join(format!("{}.toml", draft.exercise_id));
     if write_atomic(&own, text.as_bytes()).is_ok() {
         return Some(own);
     }

@@ -26,7 +26,22 @@ pub fn move_to_trash(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf,
     }
     let trash = root.join(TRASH_DIR);
     private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
-    let to = trash.join(format!("{}{SEPARATOR}{id}.toml", today.format("%Y-%m-%d")));
+    // An entry put back by hand and deleted again the same day must not
+    // replace its earlier copy in the trash.
+    let day = today.format("%Y-%m-%d");
+    let to = (1..=1000)
+        .map(|n| match n {
+            1 => trash.join(format!("{day}{SEPARATOR}{id}.toml")),
+            n => trash.join(format!("{day}{SEPARATOR}{id}.{n}.toml")),
+        })
+        .find(|p| !p.exists())
+        .ok_or_else(|| {
+            StoreError::io(
+                "move the entry to the trash",
+                &trash,
+                std::io::Error::other("no free name"),
+            )
+        })?;
     // A rename within the journal is atomic: the entry is in one place or the other.
     fs::rename(&from, &to).map_err(|e| StoreError::io("move the entry to the trash", &from, e))?;
     for dir in [&trash, from.parent().unwrap_or(root)] {
@@ -79,6 +94,21 @@ mod tests {
         assert!(trashed.exists(), "30 days later it is still there");
         empty_old(dir.path(), day("2026-12-02"));
         assert!(!trashed.exists());
+    }
+
+    #[test]
+    fn deleting_the_same_entry_twice_keeps_both_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = "2026-10-01-080000-x";
+        let path = entry_name::entry_path(dir.path(), id).unwrap();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "first").unwrap();
+        let first = move_to_trash(dir.path(), id, day("2026-11-01")).unwrap();
+        fs::write(&path, "second").unwrap();
+        let second = move_to_trash(dir.path(), id, day("2026-11-01")).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(fs::read_to_string(first).unwrap(), "first");
+        assert_eq!(fs::read_to_string(second).unwrap(), "second");
     }
 
     #[test]
