@@ -173,7 +173,7 @@ pub fn wrap(line: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-fn wrap_words(line: &str, width: usize) -> Vec<String> {
+pub fn wrap_words(line: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut used = 0;
@@ -203,6 +203,14 @@ fn wrap_words(line: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_are_broken_rather_than_cut_off() {
+        assert_eq!(wrap_words("a verylongword b", 5), ["a", "veryl", "ongwo", "rd b"]);
+        assert_eq!(wrap_words("世界世界", 5), ["世界", "世界"]);
+        assert_eq!(wrap_words("", 5), [""]);
+        assert_eq!(wrap_words("two  spaces", 20), ["two  spaces"]);
+    }
 
     #[test]
     fn wrapping_breaks_at_spaces_and_long_words_where_they_must() {

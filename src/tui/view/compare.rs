@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::chrome::wrap_words;
 use super::chrome::{render_header, safe};
-use super::entry::{INDENT, exercise, question, scrolled, short_date, value_lines, wrap_hard};
+use super::entry::{INDENT, exercise, question, scrolled, short_date, value_lines};
 use crate::exercise::Exercise;
 use crate::journal::compare::pair_answers;
 use crate::journal::{AnswerRecord, Entry};
@@ -104,7 +105,7 @@ fn lines(
             _ => pair.question.to_string(),
         };
         lines.extend(
-            wrap_hard(&safe(&asked), width)
+            wrap_words(&safe(&asked), width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.title)),
         );

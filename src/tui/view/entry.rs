@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::chrome::{render_header, safe};
+use super::chrome::{render_header, safe, wrap_words};
 use crate::exercise::{Exercise, PromptKind};
 use crate::export::{ShownValue, shown_value};
 use crate::journal::{AnswerRecord, Entry};
@@ -109,14 +109,14 @@ fn lines(entry: &Entry, exercise: Option<&Exercise>, width: usize, theme: &Theme
     let mut lines = Vec::new();
     if exercise.is_none() {
         lines.extend(
-            wrap_hard(strings::ENTRY_EXERCISE_GONE, width)
+            wrap_words(strings::ENTRY_EXERCISE_GONE, width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.dim)),
         );
         lines.push(Line::raw(""));
     }
     for record in &entry.answers {
-        let mut asked: Vec<Line> = wrap_hard(&safe(question(record, exercise)), width)
+        let mut asked: Vec<Line> = wrap_words(&safe(question(record, exercise)), width)
             .into_iter()
             .map(|l| Line::styled(l, theme.title))
             .collect();
@@ -141,7 +141,7 @@ fn lines(entry: &Entry, exercise: Option<&Exercise>, width: usize, theme: &Theme
                     last.spans.push(Span::styled(format!("   {range}"), theme.dim));
                 }
                 _ => lines.extend(
-                    wrap_hard(&range, inner)
+                    wrap_words(&range, inner)
                         .into_iter()
                         .map(|l| Line::styled(format!("{INDENT}{l}"), theme.dim)),
                 ),
@@ -175,13 +175,13 @@ pub fn value_lines(record: &AnswerRecord, width: usize, theme: &Theme) -> Vec<(S
     match shown_value(record) {
         ShownValue::Words(text) => safe(&text)
             .split('\n')
-            .flat_map(|paragraph| wrap_hard(paragraph, width))
+            .flat_map(|paragraph| wrap_words(paragraph, width))
             .map(|l| (l, theme.text))
             .collect(),
         ShownValue::Items(items) => items
             .iter()
             .flat_map(|item| {
-                wrap_hard(&safe(item), width.saturating_sub(2))
+                wrap_words(&safe(item), width.saturating_sub(2))
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| (format!("{}{l}", if i == 0 { "• " } else { "  " }), theme.text))
@@ -189,48 +189,5 @@ pub fn value_lines(record: &AnswerRecord, width: usize, theme: &Theme) -> Vec<(S
             })
             .collect(),
         ShownValue::Fact(fact) => vec![(fact, theme.text)],
-    }
-}
-
-/// `text` broken at spaces into lines of at most `width` columns; a word
-/// longer than a line is broken too, so nothing is ever cut off.
-pub fn wrap_hard(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut used = 0;
-    for word in text.split(' ') {
-        let word_width = word.width();
-        if used > 0 && used + 1 + word_width > width {
-            lines.push(std::mem::take(&mut current));
-            used = 0;
-        } else if used > 0 || !current.is_empty() {
-            current.push(' ');
-            used += 1;
-        }
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && used > 0 {
-                lines.push(std::mem::take(&mut current));
-                used = 0;
-            }
-            current.push(c);
-            used += w;
-        }
-    }
-    lines.push(current);
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_words_are_broken_rather_than_cut_off() {
-        assert_eq!(wrap_hard("a verylongword b", 5), ["a", "veryl", "ongwo", "rd b"]);
-        assert_eq!(wrap_hard("世界世界", 5), ["世界", "世界"]);
-        assert_eq!(wrap_hard("", 5), [""]);
-        assert_eq!(wrap_hard("two  spaces", 20), ["two  spaces"]);
     }
 }
