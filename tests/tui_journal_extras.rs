@@ -217,7 +217,7 @@ fn trends_of(store: &TestStore, exercise_id: &str) -> TrendsState {
     let trends::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the entries");
     };
-    let (entries, unreadable) = share::read_entries(store, &ids);
+    let (entries, unreadable) = store.load_entries(&ids);
     state.show(entries, unreadable);
     state
 }
@@ -342,7 +342,7 @@ fn share_preview(store: &TestStore) -> ShareState {
     let share::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the entries");
     };
-    let (entries, unreadable) = share::read_entries(store, &ids);
+    let (entries, unreadable) = store.load_entries(&ids);
     state.show(entries, unreadable);
     state
 }

@@ -50,6 +50,19 @@ pub trait Store {
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;
 
+    /// Reads the entries with these ids, in order; how many could not be read.
+    fn load_entries(&self, ids: &[String]) -> (Vec<Entry>, usize) {
+        let mut entries = Vec::with_capacity(ids.len());
+        let mut unreadable = 0;
+        for id in ids {
+            match self.load_entry(id) {
+                Ok(entry) => entries.push(entry),
+                Err(_) => unreadable += 1,
+            }
+        }
+        (entries, unreadable)
+    }
+
     /// Moves an entry to the trash, from which it is emptied after 30 days.
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError>;
 

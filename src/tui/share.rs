@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::export::{Format, Options, render};
-use crate::journal::{Entry, EntryName, Store, StoreError};
+use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
 use crate::tui::strings::{self, Keys};
@@ -417,19 +417,6 @@ impl ShareState {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
         view::render(frame, area, self, theme)
     }
-}
-
-/// Reads the entries with these ids; how many could not be read.
-pub fn read_entries(store: &dyn Store, ids: &[String]) -> (Vec<Entry>, usize) {
-    let mut entries = Vec::with_capacity(ids.len());
-    let mut unreadable = 0;
-    for id in ids {
-        match store.load_entry(id) {
-            Ok(entry) => entries.push(entry),
-            Err(_) => unreadable += 1,
-        }
-    }
-    (entries, unreadable)
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ fn follow_trends(state: &mut TrendsState, outcome: trends::Outcome, store: &mut 
         trends::Outcome::Stay => false,
         trends::Outcome::Close => true,
         trends::Outcome::Load(ids) => {
-            let (entries, unreadable) = share::read_entries(store, &ids);
+            let (entries, unreadable) = store.load_entries(&ids);
             state.show(entries, unreadable);
             false
         }
@@ -103,7 +103,7 @@ fn share_key(state: &mut ShareState, key: KeyEvent, store: &mut dyn Store) -> bo
         share::Outcome::Stay => false,
         share::Outcome::Close => true,
         share::Outcome::Load(ids) => {
-            let (entries, unreadable) = share::read_entries(store, &ids);
+            let (entries, unreadable) = store.load_entries(&ids);
             state.show(entries, unreadable);
             false
         }
