@@ -5,7 +5,7 @@
 //! Nothing here touches the disk but to see whether a file is already
 //! there: whoever shows this screen reads the entries when asked with
 //! [`Outcome::Load`] and writes the file when asked with
-//! [`Outcome::Write`], through the [`Store`].
+//! [`Outcome::Write`], through the [`Store`](crate::journal::Store).
 
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
@@ -32,9 +32,9 @@ pub enum Outcome {
     /// The person is done here.
     Close,
     /// Read these entries and pass them to [`ShareState::show`]
-    /// ([`read_entries`] does just that).
+    /// ([`Store::load_entries`](crate::journal::Store::load_entries) does just that).
     Load(Vec<String>),
-    /// Write `text` to `path` with [`Store::write_export`], then pass the
+    /// Write `text` to `path` with [`Store::write_export`](crate::journal::Store::write_export), then pass the
     /// result to [`ShareState::written`].
     Write {
         path: PathBuf,
