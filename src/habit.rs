@@ -32,6 +32,7 @@ impl Habit {
         }
     }
 
+    #[cfg(test)]
     pub fn from_days(days: impl IntoIterator<Item = NaiveDate>) -> Self {
         Self {
             days: days.into_iter().collect(),

@@ -305,7 +305,6 @@ fn snippet_start(text: &str, first: usize, before: usize) -> usize {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     texts: Vec<Option<Box<str>>>,
-    read: usize,
     query: Option<Query>,
     hits: Vec<bool>,
     hit_count: usize,
@@ -324,17 +323,15 @@ impl SearchIndex {
     }
 
     /// How many entries the index is for.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub fn slots(&self) -> usize {
         self.texts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
-    }
-
     /// How many entries have been read into the index.
+    #[cfg(test)]
     pub fn read_count(&self) -> usize {
-        self.read
+        self.texts.iter().filter(|t| t.is_some()).count()
     }
 
     pub fn has(&self, item: usize) -> bool {
@@ -347,9 +344,6 @@ impl SearchIndex {
             return;
         };
         let folded = fold(text).into_boxed_str();
-        if slot.is_none() {
-            self.read += 1;
-        }
         let hit = self.query.as_ref().is_some_and(|q| q.matches_folded(&folded));
         *slot = Some(folded);
         self.set_hit(item, hit);
@@ -357,10 +351,8 @@ impl SearchIndex {
 
     /// Forgets entry `item`, which is no longer in the journal.
     pub fn remove(&mut self, item: usize) {
-        if let Some(slot) = self.texts.get_mut(item)
-            && slot.take().is_some()
-        {
-            self.read -= 1;
+        if let Some(slot) = self.texts.get_mut(item) {
+            *slot = None;
         }
         self.set_hit(item, false);
     }
@@ -575,7 +567,7 @@ mod tests {
     }
 
     fn hits(index: &SearchIndex) -> Vec<usize> {
-        (0..index.len()).filter(|&i| index.is_hit(i)).collect()
+        (0..index.slots()).filter(|&i| index.is_hit(i)).collect()
     }
 
     #[test]
