@@ -101,7 +101,10 @@ pub struct ShareState {
     pub stage: Stage,
     pub message: Option<Message>,
     now: DateTime<FixedOffset>,
-    /// The entries chosen, oldest first, once read.
+    /// How many entries each row takes in for the period: counted once per
+    /// change of period, not on every frame.
+    counts: Vec<usize>,
+    /// The entries chosen, newest first, once read.
     entries: Vec<Entry>,
     unreadable: usize,
     /// The export exactly as it would be written.
@@ -138,9 +141,10 @@ impl ShareState {
                 });
             }
         }
-        Self {
+        let mut state = Self {
             names,
             exercises: rows,
+            counts: Vec::new(),
             row: 0,
             period: Period::Week,
             format: Format::Md,
@@ -157,7 +161,9 @@ impl ShareState {
             path: TextEditor::new(Vec::new(), ""),
             confirm_replace: false,
             writing: None,
-        }
+        };
+        state.recount();
+        state
     }
 
     /// The ids of the entries the current choice takes in, newest first.
@@ -167,7 +173,13 @@ impl ShareState {
 
     /// How many entries a row of the list takes in for the chosen period.
     pub fn count(&self, row: usize) -> usize {
-        self.matching(row).count()
+        self.counts.get(row).copied().unwrap_or(0)
+    }
+
+    fn recount(&mut self) {
+        self.counts = (0..=self.exercises.len())
+            .map(|row| self.matching(row).count())
+            .collect();
     }
 
     fn matching(&self, row: usize) -> impl Iterator<Item = &EntryName> {
@@ -285,9 +297,13 @@ impl ShareState {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => self.row = (self.row + 1).min(last),
-            KeyCode::Left | KeyCode::Char('h') => self.period = Period::ALL[at.saturating_sub(1)],
+            KeyCode::Left | KeyCode::Char('h') => {
+                self.period = Period::ALL[at.saturating_sub(1)];
+                self.recount();
+            }
             KeyCode::Right | KeyCode::Char('l') => {
                 self.period = Period::ALL[(at + 1).min(Period::ALL.len() - 1)];
+                self.recount();
             }
             KeyCode::Char('f') => self.next_format(),
             KeyCode::Enter => {
