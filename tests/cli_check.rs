@@ -507,3 +507,210 @@ fn only_toml_files_in_the_library_are_read() {
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     assert_eq!(json(&run.stdout).len(), BUILT_IN_IDS.len());
 }
+
+// ------------------------------------------- fitting the terminal (issue 15)
+
+/// Runs `script` in an interactive bash that has sourced mend's completions,
+/// and returns what it printed; `None` where bash is not installed.
+fn bash_with_completions(s: &Sandbox, script: &str) -> Option<String> {
+    let setup = format!(
+        "source <('{}' completions bash) && {script}",
+        env!("CARGO_BIN_EXE_mend")
+    );
+    let output = Command::new("bash")
+        .args(["--norc", "--noprofile", "-i", "-c", &setup])
+        .env("MEND_HOME", s.home.path())
+        .env("HOME", s.home.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// What bash offers for `words`, the last being the word being typed.
+fn completions_of(s: &Sandbox, words: &str) -> Option<Vec<String>> {
+    let count = words.split(' ').count();
+    let script = format!(
+        "COMP_WORDS=({words}); COMP_CWORD={}; COMP_LINE='{words}'; COMP_POINT={}; \
+         _clap_complete_mend mend \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        count - 1,
+        words.len()
+    );
+    let out = bash_with_completions(s, &script)?;
+    Some(
+        out.lines()
+            .map(str::to_string)
+            .filter(|l| !l.is_empty())
+            .collect(),
+    )
+}
+
+#[test]
+fn bash_completes_commands_and_exercise_ids() {
+    let s = Sandbox::new();
+    let Some(commands) = completions_of(&s, "mend ru") else {
+        eprintln!("bash is not installed: completions not tried");
+        return;
+    };
+    assert_eq!(commands, ["run"]);
+    let ids = completions_of(&s, "mend run evening").unwrap_or_default();
+    assert_eq!(ids, ["evening-check-in"]);
+}
+
+#[test]
+fn bash_completes_entry_ids_from_the_journal() {
+    let s = Sandbox::new();
+    write(
+        &s.home
+            .path()
+            .join("entries/2026/11/2026-11-21-213000-evening-check-in.toml"),
+        b"not read: completion lists file names only",
+    );
+    let Some(ids) = completions_of(&s, "mend show 2026-11") else {
+        eprintln!("bash is not installed: completions not tried");
+        return;
+    };
+    assert_eq!(ids, ["2026-11-21-213000-evening-check-in"]);
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    let s = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = s.run(&["completions", shell]);
+        assert_eq!(run.code, Some(0), "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains("MEND_COMPLETE"), "{shell}:\n{}", run.stdout);
+    }
+    assert_eq!(s.run(&["completions", "tcsh"]).code, Some(2));
+}
+
+#[test]
+fn the_manual_names_every_command_and_renders_with_man() {
+    let s = Sandbox::new();
+    let run = s.run(&["man"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with(".ie") || run.stdout.contains(".TH"),
+        "not roff"
+    );
+    for command in [
+        "mend run",
+        "mend list",
+        "mend completions",
+        "MEND_HOME",
+        "EXIT STATUS",
+    ] {
+        assert!(run.stdout.contains(command), "{command} missing");
+    }
+    let page = s.files.path().join("mend.1");
+    write(&page, run.stdout.as_bytes());
+    let Ok(rendered) = Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .output()
+    else {
+        eprintln!("man is not installed: the page was not rendered");
+        return;
+    };
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(
+        rendered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    assert!(text.contains("KEYS") && text.contains("Ctrl+Q"), "{text}");
+}
+
+#[test]
+fn where_names_the_journal_and_the_exercises_folder() {
+    let s = Sandbox::new();
+    let run = s.run(&["where"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let home = shown(s.home.path());
+    assert!(
+        run.stdout.contains(&format!("journal    {home}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("exercises  {home}/exercises")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn without_a_terminal_mend_lists_the_exercises_and_how_to_start_one() {
+    let s = Sandbox::new();
+    // The test's stdin and stdout are not a terminal, as in a pipe or a script.
+    let run = s.run(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("evening-check-in"), "{}", run.stdout);
+    assert!(run.stdout.contains("mend run"), "{}", run.stdout);
+    let plain = s.run(&["--plain"]);
+    assert_eq!(plain.stdout, run.stdout);
+}
+
+#[test]
+fn an_unknown_exercise_suggests_the_nearest_and_is_a_usage_mistake() {
+    let s = Sandbox::new();
+    let run = s.run(&["run", "--plain", "evening-chek-in"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("did you mean `evening-check-in`?"),
+        "{}",
+        run.stderr
+    );
+    let far = s.run(&["run", "--plain", "zzzz"]);
+    assert_eq!(far.code, Some(2));
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    let list = s.run(&["list", "--exercise", "trust-inventori"]);
+    assert_eq!(list.code, Some(2));
+    assert!(
+        list.stderr.contains("did you mean `trust-inventory`?"),
+        "{}",
+        list.stderr
+    );
+    assert!(list.stdout.is_empty());
+}
+
+#[test]
+fn each_command_exits_as_documented() {
+    let s = Sandbox::new();
+    let good = s.file("good.toml", GOOD);
+    let good = shown(&good);
+    let cases: &[(&[&str], i32)] = &[
+        (&["exercises"], 0),
+        (&["check", &good], 0),
+        (&["check", "missing.toml"], 1),
+        (&["check"], 2),
+        (&["list"], 0),
+        (&["list", "--since", "yesterday"], 2),
+        (&["show", "2026-11-21-213000-evening-check-in"], 1),
+        (&["show"], 2),
+        (&["export"], 1),
+        (&["export", "--format", "pdf"], 2),
+        (&["import", "missing.toml"], 1),
+        (&["run", "--plain", "no-such-exercise"], 2),
+        (&["where"], 0),
+        (&["completions", "bash"], 0),
+        (&["man"], 0),
+        (&["no-such-command"], 2),
+    ];
+    for (args, code) in cases {
+        let run = s.run(args);
+        assert_eq!(run.code, Some(*code), "mend {}: {}", args.join(" "), run.stderr);
+        if *code != 0 {
+            // `mend check`'s report is its output; every other failure is said on stderr.
+            let said = if args[0] == "check" && args.len() > 1 {
+                &run.stdout
+            } else {
+                &run.stderr
+            };
+            assert!(!said.is_empty(), "mend {} failed silently", args.join(" "));
+        }
+    }
+}

@@ -295,10 +295,11 @@ fn list_prints_one_line_per_entry_newest_first() {
     assert_eq!(
         run.lines(),
         [
+            // Ids are padded to the longest, so the dates line up.
             format!("{A}  2026-11-21 21:30  Evening check-in"),
             format!("{B}  2026-11-20 08:00  Keeping promises"),
             format!("{C}  2026-11-19 23:59  Evening check-in"),
-            format!("{D}  2026-11-01 00:00  Old homework title"),
+            format!("{D}      2026-11-01 00:00  Old homework title"),
             format!("{E}  2026-10-31 12:00  Evening check-in"),
         ]
     );
@@ -311,7 +312,9 @@ fn list_filters_by_exercise_and_by_inclusive_dates() {
     let cases: &[(&[&str], &[&str])] = &[
         (&["--exercise", "evening-check-in"], &[A, C, E]),
         (&["--exercise", "old-homework"], &[D]),
-        (&["--exercise", "nobody-did-this"], &[]),
+        // An exercise with no entries lists none (an unknown id is a usage
+        // mistake: tests/cli_check.rs).
+        (&["--exercise", "trust-inventory"], &[]),
         // C started at 23:59:59 on the 19th by its own clock: both ends take the whole day.
         (&["--since", "2026-11-19"], &[A, B, C]),
         (&["--since", "2026-11-20"], &[A, B]),
@@ -401,7 +404,7 @@ fn an_entry_whose_exercise_is_gone_lists_with_its_own_title() {
         run.lines(),
         [
             "2026-11-03-100000-evening-check-in  2026-11-03 10:00  Evening check-in",
-            "2026-11-02-100000-handover-week  2026-11-02 10:00  Handover week (first version)",
+            "2026-11-02-100000-handover-week     2026-11-02 10:00  Handover week (first version)",
         ]
     );
 }

@@ -24,7 +24,16 @@ use crate::sanitize::inert;
 /// One line per entry: id, date and the exercise's title.
 pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let names = filter.apply(catalog(&root));
+    let all = catalog(&root);
+    if let Some(id) = &filter.exercise
+        && !all.iter().any(|n| n.exercise_id == *id)
+    {
+        let library = Library::load(&paths::exercises_dir(&root));
+        if library.find(id).is_none() {
+            return Err(super::open::unknown_exercise(&library, id).into());
+        }
+    }
+    let names = filter.apply(all);
     let mut out = io::stdout().lock();
     if json {
         let entries = read_reporting(&root, &names);
@@ -32,11 +41,12 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
         return Ok(ExitCode::SUCCESS);
     }
     let titles = Titles::new(&root);
+    let id_width = names.iter().map(|n| n.id.len()).max().unwrap_or(0);
     for name in &names {
         let title = titles.of(name);
         writeln!(
             out,
-            "{}  {}  {}",
+            "{:id_width$}  {}  {}",
             name.id,
             name.started.format("%Y-%m-%d %H:%M"),
             inert(&title)

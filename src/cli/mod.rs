@@ -1,10 +1,14 @@
 //! The command line: `mend`, `mend check`, `mend exercises`, ...
 
 mod check;
+mod completions;
 mod entries;
 mod exercises;
 mod import;
+mod manual;
 mod open;
+mod usage;
+mod where_;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,15 +17,21 @@ use clap::{Parser, Subcommand};
 
 use crate::library::Library;
 use crate::paths;
+pub use usage::UsageError;
 
 /// Guided reflection exercises for rebuilding trust, kept as a private
 /// journal on your own computer.
 #[derive(Debug, Parser)]
-#[command(name = "mend", version, about, long_about = None)]
+#[command(name = "mend", bin_name = "mend", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
     /// The journal directory (default: $MEND_HOME, else your data directory)
     #[arg(long, global = true, value_name = "DIR")]
     pub journal: Option<PathBuf>,
+
+    /// Draw nothing: plain lines for screen readers, scripts and pipes
+    /// (also when TERM is dumb or there is no terminal)
+    #[arg(long, global = true)]
+    pub plain: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -36,21 +46,25 @@ pub enum Command {
         json: bool,
     },
     /// Answer one exercise: by id, or straight from a file
+    #[command(
+        after_help = "Examples:\n  mend run evening-check-in\n  mend run ~/Downloads/handover-week.toml\n  mend run --plain trust-inventory"
+    )]
     Run {
-        /// Ask the questions as plain lines (for screen readers, scripts and pipes)
-        #[arg(long)]
-        plain: bool,
         /// An exercise id (see `mend exercises`) or the path of an exercise file
-        #[arg(value_name = "ID_OR_FILE")]
+        #[arg(value_name = "ID_OR_FILE", add = completions::exercise_ids())]
         exercise: String,
     },
     /// Check exercise files (or every *.toml in a folder) for mistakes
+    #[command(after_help = "Examples:\n  mend check handover-week.toml\n  mend check ~/homework/")]
     Check {
         /// Exercise files or folders to check
         #[arg(required = true, value_name = "FILE_OR_DIR")]
         paths: Vec<PathBuf>,
     },
     /// List your journal entries, newest first
+    #[command(
+        after_help = "Examples:\n  mend list\n  mend list --exercise evening-check-in --since 2026-11-01\n  mend list --json > entries.json"
+    )]
     List {
         #[command(flatten)]
         filter: FilterArgs,
@@ -59,16 +73,21 @@ pub enum Command {
         json: bool,
     },
     /// Show one entry
+    #[command(after_help = "Example:\n  mend show 2026-11-21-213000-evening-check-in")]
     Show {
         /// The entry's id, as `mend list` prints it
-        #[arg(value_name = "ENTRY_ID")]
+        #[arg(value_name = "ENTRY_ID", add = completions::entry_ids())]
         id: String,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Write entries to share: Markdown, a printable HTML page, or JSON
+    #[command(
+        after_help = "Examples:\n  mend export --exercise trust-inventory --format html -o for-my-counsellor.html\n  mend export --since 2026-11-01 > november.md"
+    )]
     Export {
+        /// The kind of file: Markdown, a web page to print, or JSON
         #[arg(long, value_enum, default_value = "md")]
         format: crate::export::Format,
         #[command(flatten)]
@@ -81,6 +100,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Check an exercise file and add it to your own library
+    #[command(after_help = "Example:\n  mend import ~/Downloads/handover-week.toml")]
     Import {
         /// The exercise file
         #[arg(value_name = "FILE")]
@@ -89,13 +109,36 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print where the journal and your own exercises are kept
+    Where,
+    /// Print a script that makes your shell complete mend's commands and ids
+    #[command(
+        after_help = "Examples:\n  echo 'source <(mend completions bash)' >> ~/.bashrc\n  mend completions fish > ~/.config/fish/completions/mend.fish"
+    )]
+    Completions {
+        /// The shell to write the script for
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print mend's manual page (for `man -l -` or a man folder)
+    #[command(after_help = "Example:\n  mend man | man -l -")]
+    Man,
 }
+
+/// Shown after `mend --help`.
+const EXAMPLES: &str = "Examples:
+  mend                          open the app: every exercise, and your journal
+  mend run evening-check-in     straight into the evening check-in
+  mend list                     your entries, newest first
+  mend check my-exercise.toml   check an exercise you wrote
+
+Exit status: 0 all went well, 1 something failed, 2 a usage mistake, 130 interrupted.";
 
 /// Which entries a command takes.
 #[derive(Debug, clap::Args)]
 pub struct FilterArgs {
     /// Only entries of this exercise
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = completions::exercise_ids())]
     pub exercise: Option<String>,
     /// Only entries from this day on (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -120,11 +163,17 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date like 2026-11-21"))
 }
 
+/// Answers the shell's completion script and ends the process, when that is
+/// what started mend.
+pub fn answer_completion_if_asked() {
+    completions::answer_if_asked();
+}
+
 /// Runs the command line and says how the process should exit.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => open::home(cli.journal.as_deref()),
-        Some(Command::Run { plain, exercise }) => open::exercise(cli.journal.as_deref(), &exercise, plain),
+        None => open::home(cli.journal.as_deref(), cli.plain),
+        Some(Command::Run { exercise }) => open::exercise(cli.journal.as_deref(), &exercise, cli.plain),
         Some(Command::Exercises { json }) => {
             let library = load_library(cli.journal)?;
             exercises::print(&library, json)?;
@@ -146,6 +195,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref(),
         ),
         Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
+        Some(Command::Where) => where_::print(cli.journal.as_deref()),
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => manual::print(),
     }
 }
 

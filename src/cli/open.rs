@@ -3,23 +3,44 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::bail;
-
+use super::UsageError;
 use crate::clock::SystemClock;
 use crate::journal::FileJournal;
 use crate::library::{self, Library, Loaded, Origin};
 use crate::paths;
 use crate::tui::{self, App, Ended};
 
-/// The home screen.
-pub fn home(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// The home screen; without a terminal to draw on, the list of exercises
+/// and how to start one.
+pub fn home(journal: Option<&Path>, plain: bool) -> anyhow::Result<ExitCode> {
+    if plain || !can_draw() {
+        let dir = paths::journal_dir(journal)?;
+        let library = Library::load(&paths::exercises_dir(&dir));
+        super::exercises::print(&library, false)?;
+        println!("\n{HOW_TO_START}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let (app, _) = open_app(journal)?;
     finish(tui::run(app)?)
 }
 
+/// What `mend` says under the list when it cannot draw.
+const HOW_TO_START: &str =
+    "To start one, type mend run and its id, for example: mend run --plain evening-check-in
+The questions come one at a time as plain lines; mend safety says where to find help.";
+
+/// Whether the full-screen app can be drawn: a terminal on both sides that
+/// can move the cursor. A screen reader's dumb terminal, a pipe or a script
+/// get plain lines instead.
+fn can_draw() -> bool {
+    use std::io::IsTerminal;
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    !dumb && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 /// Straight into one exercise, full-screen or as plain lines.
 pub fn exercise(journal: Option<&Path>, target: &str, plain: bool) -> anyhow::Result<ExitCode> {
-    if plain {
+    if plain || !can_draw() {
         let dir = paths::journal_dir(journal)?;
         let library = Library::load(&paths::exercises_dir(&dir));
         let loaded = find(&library, target)?;
@@ -66,9 +87,26 @@ fn find(library: &Library, target: &str) -> anyhow::Result<Loaded> {
     }
     match library.find(target) {
         Some(loaded) => Ok(loaded.clone()),
-        None => bail!(
-            "there is no exercise called `{}`; `mend exercises` lists them",
-            crate::sanitize::inert(target)
-        ),
+        None => Err(unknown_exercise(library, target).into()),
     }
+}
+
+/// There is no such exercise: the nearest id, if one is close, and where
+/// to see them all.
+pub fn unknown_exercise(library: &Library, typed: &str) -> UsageError {
+    let shown = crate::sanitize::inert(typed);
+    // A pasted page is not compared letter by letter with every id.
+    let nearest = (typed.len() <= 100)
+        .then_some(&library.exercises)
+        .into_iter()
+        .flatten()
+        .map(|e| (strsim::jaro_winkler(&e.exercise.id, typed), &e.exercise.id))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    UsageError(match nearest {
+        Some((_, id)) => format!(
+            "there is no exercise called `{shown}`; did you mean `{id}`? (`mend exercises` lists them all)"
+        ),
+        None => format!("there is no exercise called `{shown}`; `mend exercises` lists them"),
+    })
 }

@@ -1,0 +1,20 @@
+//! `mend where`: the folders mend keeps, so a person can back them up,
+//! move them or find an exercise they imported.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::paths;
+use crate::sanitize::inert;
+
+pub fn print(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let dir = paths::journal_dir(journal)?;
+    let exercises = paths::exercises_dir(&dir);
+    let mut out = io::stdout().lock();
+    for (what, path) in [("journal", dir.as_path()), ("exercises", exercises.as_path())] {
+        let state = if path.exists() { "" } else { "  (not made yet)" };
+        writeln!(out, "{what:<10} {}{state}", inert(&path.display().to_string()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
