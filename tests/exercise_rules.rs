@@ -1258,7 +1258,7 @@ intro = """Take your time.
 A word or two is plenty."""
 minutes = 5
 tags = ["handover", "daily"]
-author = "A. Counselor"
+author = "A. Counsellor"
 version = "2"
 
 [[prompt]]
@@ -1328,7 +1328,7 @@ fn a_file_with_every_kind_parses_into_the_model() {
     );
     assert_eq!(e.minutes, Some(5));
     assert_eq!(e.tags, ["handover", "daily"]);
-    assert_eq!(e.author.as_deref(), Some("A. Counselor"));
+    assert_eq!(e.author.as_deref(), Some("A. Counsellor"));
     assert_eq!(e.version.as_deref(), Some("2"));
     let ids: Vec<&str> = e.prompts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(

@@ -24,7 +24,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every
 /// The words plain mode says when input ends early.
 const KEPT_AS_DRAFT: &str = "Your answers so far are kept as a draft";
 const RESUME: &str = "Carry on where you left off?";
-const NEEDS_ANSWER: &str = "This one needs an answer.";
+const NEEDS_ANSWER: &str = "This one asks for a few words before moving on.";
 
 /// How long a run may take before the test fails (`MEND_E2E_TIMEOUT_SECS`).
 fn timeout() -> Duration {

@@ -5,6 +5,7 @@ mod entries;
 mod exercises;
 mod import;
 mod open;
+mod safety;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +81,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What to do if you are not safe: emergencies, helplines, mediation, privacy
+    Safety,
     /// Check an exercise file and add it to your own library
     Import {
         /// The exercise file
@@ -145,6 +148,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             include_private,
             output.as_deref(),
         ),
+        Some(Command::Safety) => safety::print(),
         Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
     }
 }
