@@ -57,7 +57,7 @@ fn nothing_listed(root: &Path, in_all: usize) -> String {
     let path = root.display().to_string();
     let at = inert(&path);
     match in_all {
-        0 => format!("Your journal is empty for now. It is in {at}."),
+        0 => format!("Your journal is empty for now. Entries will be kept in {at}."),
         1 => format!("No entries match. The journal in {at} has 1 entry in all."),
         n => format!("No entries match. The journal in {at} has {n} entries in all."),
     }

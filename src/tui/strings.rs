@@ -577,7 +577,7 @@ pub fn nth_of(position: usize, total: usize) -> String {
     format!("{position} of {total}")
 }
 
-/// "1 = Hardly at all · 5 = Every time", from what the exercise says.
+/// "1 = Hardly ever · 5 = Every time", from what the exercise says.
 pub fn scale_ends(min: i64, low: Option<&str>, max: i64, high: Option<&str>) -> String {
     match (low, high) {
         (Some(low), Some(high)) => format!("{min} = {low} · {max} = {high}"),
