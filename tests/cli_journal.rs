@@ -320,7 +320,10 @@ fn safety_prints_the_page_as_plain_wrapped_lines() {
     // Plain words for a screen reader: no box drawing, no line past 72 columns,
     // and no phone number that could be wrong for the reader.
     assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
-    assert!(!text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+        "{text}"
+    );
     assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

@@ -7,8 +7,7 @@ use crate::journal::StoreError;
 
 pub const APP_NAME: &str = "mend";
 pub const HOME_TITLE: &str = "Choose an exercise";
-pub const HOME_GREETING: &str =
-    "Take your time. Nothing is sent from this computer, but anyone using your login can read the journal.";
+pub const HOME_GREETING: &str = "Take your time. Nothing is sent anywhere; anyone on this login can read it.";
 pub const NEVER_DONE: &str = "not yet";
 pub const NO_CHECK_IN: &str = "The evening check-in isn't in your library right now.";
 /// Under the home screen's list, each on its own line: what to do where
@@ -59,7 +58,6 @@ pub const KEYS_HOME: Keys = &[
     ("Enter", "start"),
     ("c", "evening check-in"),
     ("b", "journal"),
-    ("!", "safety"),
     ("q", "quit"),
     ("F1", "help"),
 ];
