@@ -30,7 +30,7 @@ use crate::session::{Session, Step};
 
 mod words {
     pub const NEEDS_ANSWER: &str =
-        "This one asks for a few words before moving on. Whatever comes to mind is enough.";
+        "This one asks for an answer before moving on. Take your time; anything true is enough.";
     pub const ENDED_EARLY: &str = "Input ended before the last question. Your answers so far are kept as a draft: run the same command to carry on.";
     pub const RESUME: &str = "You started this exercise before. Carry on where you left off? [Y/n]";
     pub const TEXT_HOW: &str = "(end with a line holding only \".\")";

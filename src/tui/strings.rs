@@ -25,13 +25,13 @@ pub const SCALE_UNSET: &str = "Use ← and → to choose.";
 pub const YES: &str = "Yes";
 pub const NO: &str = "No";
 
-pub const REQUIRED: &str = "a word or two will do";
+pub const REQUIRED: &str = "please answer when you're ready";
 pub const ANSWERED: &str = "answered";
 pub const OPTIONAL: &str = "optional — skip it if you like";
 pub const PRIVATE_MARK: &str = "private";
 pub const NOT_ANSWERED: &str = "(not answered)";
 pub const NEEDS_ANSWER: &str =
-    "This one asks for a few words before moving on. Whatever comes to mind is enough.";
+    "This one asks for an answer before moving on. Take your time; anything true is enough.";
 pub const DRAFT_KEPT: &str = "Your answers are kept as a draft. Open the exercise again to carry on.";
 
 pub const REVIEW_TITLE: &str = "Look it over";
@@ -206,8 +206,8 @@ pub fn by_author(author: &str) -> String {
 
 pub fn still_missing(n: usize) -> String {
     match n {
-        1 => "One question is still waiting for a few words; it is highlighted.".into(),
-        n => format!("{n} questions are still waiting for a few words; the first is highlighted."),
+        1 => "One question is still waiting for an answer; it is highlighted.".into(),
+        n => format!("{n} questions are still waiting for an answer; the first is highlighted."),
     }
 }
 
