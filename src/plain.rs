@@ -29,7 +29,8 @@ use crate::sanitize::{clean_pasted, inert};
 use crate::session::{Session, Step};
 
 mod words {
-    pub const NEEDS_ANSWER: &str = "This one needs an answer. A few words are enough.";
+    pub const NEEDS_ANSWER: &str =
+        "This one asks for an answer before moving on. Take your time; anything true is enough.";
     pub const ENDED_EARLY: &str = "Input ended before the last question. Your answers so far are kept as a draft: run the same command to carry on.";
     pub const RESUME: &str = "You started this exercise before. Carry on where you left off? [Y/n]";
     pub const TEXT_HOW: &str = "(end with a line holding only \".\")";
@@ -38,6 +39,7 @@ mod words {
     pub const MULTI_HOW: &str = "(numbers separated by spaces, e.g. 1 3)";
     pub const OWN_WORDS: &str = "Anything else, in your own words? (Enter to skip)";
     pub const SKIP: &str = "Enter to skip";
+    pub const SAFETY: &str = "If you are not safe, `mend safety` says what can help.";
 
     pub fn kept_aside(path: &str) -> String {
         format!("Your earlier draft is kept, whole, in {path}.")
@@ -144,6 +146,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {
         let exercise = session.exercise();
         writeln!(self.output, "{}", inert(&exercise.title))?;
+        writeln!(self.output, "{}", words::SAFETY)?;
         if let Some(intro) = &exercise.intro {
             writeln!(self.output, "\n{}", inert(intro))?;
         }
@@ -161,8 +164,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             return Ok(Ok(None));
         };
         let prompt = &prompt;
-        let (position, total) = session.progress(index);
-        writeln!(self.output, "\n[{position} of {total}] {}", inert(&prompt.ask))?;
+        let counter = counter(session, index);
+        writeln!(self.output, "\n{counter} {}", inert(&prompt.ask))?;
         if let Some(help) = &prompt.help {
             writeln!(self.output, "  {}", inert(help))?;
         }
@@ -177,7 +180,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     // The note, then the question again: someone listening
                     // with a screen reader may no longer have it in mind.
                     writeln!(self.output, "{why}")?;
-                    writeln!(self.output, "[{position} of {total}] {}", inert(&prompt.ask))?;
+                    writeln!(self.output, "{counter} {}", inert(&prompt.ask))?;
                     writeln!(self.output, "  {}", how_to_answer(prompt))?;
                 }
             }
@@ -314,6 +317,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 Ok(ExitCode::FAILURE)
             }
         }
+    }
+}
+
+/// "[3 of 8]", or "[3 of up to 10]" while later answers may still add
+/// follow-up questions: the total only ever shrinks.
+fn counter(session: &Session, index: usize) -> String {
+    let (position, at_most) = session.progress_at_most(index);
+    let (_, shown) = session.progress(index);
+    if at_most > shown {
+        format!("[{position} of up to {at_most}]")
+    } else {
+        format!("[{position} of {at_most}]")
     }
 }
 

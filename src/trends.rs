@@ -361,7 +361,7 @@ mod tests {
         let inv = trends(&entries).remove(0).with_exercise(&loaded.exercise);
         let scale = inv.series[0].scale.clone().unwrap();
         assert_eq!((scale.min, scale.max), (1, 5));
-        assert_eq!(scale.low.as_deref(), Some("Hardly at all"));
+        assert_eq!(scale.low.as_deref(), Some("Hardly ever"));
     }
 
     #[test]

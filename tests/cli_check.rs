@@ -119,8 +119,10 @@ fn json(text: &str) -> Vec<serde_json::Value> {
     }
 }
 
-const BUILT_IN_IDS: [&str; 8] = [
+const BUILT_IN_IDS: [&str; 15] = [
     "evening-check-in",
+    "after-a-hard-handover",
+    "before-you-send",
     "owning-a-mistake",
     "respecting-boundaries",
     "letting-go-of-resentment",
@@ -128,6 +130,11 @@ const BUILT_IN_IDS: [&str; 8] = [
     "trust-inventory",
     "facts-not-feelings",
     "revisiting-as-children-grow",
+    "talking-about-their-other-parent",
+    "what-kind-of-co-parenting",
+    "trusting-myself",
+    "being-forgiven-and-forgiving",
+    "an-unsent-letter",
 ];
 
 // ---------------------------------------------------------------- mend check

@@ -307,6 +307,29 @@ fn list_prints_one_line_per_entry_newest_first() {
 }
 
 #[test]
+fn safety_prints_the_page_as_plain_wrapped_lines() {
+    let s = Sandbox::new();
+    let run = s.run(&["safety"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let text = &run.stdout;
+    assert!(text.starts_with("Your safety comes first\n\n"), "{text}");
+    assert!(text.contains("call your local emergency number"), "{text}");
+    assert!(text.contains("domestic abuse helpline"), "{text}");
+    assert!(text.contains("tell the mediator about the abuse first"), "{text}");
+    assert!(text.contains("rebuilding trust is not the goal"), "{text}");
+    assert!(text.contains("Ctrl+Q clears the screen"), "{text}");
+    // Plain words for a screen reader: no box drawing, no line past 72 columns,
+    // and no phone number that could be wrong for the reader.
+    assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+        "{text}"
+    );
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
 fn list_filters_by_exercise_and_by_inclusive_dates() {
     let (s, _) = standard();
     let cases: &[(&[&str], &[&str])] = &[
@@ -342,7 +365,13 @@ fn list_filters_by_exercise_and_by_inclusive_dates() {
         all.extend_from_slice(args);
         let run = s.run(&all);
         assert_eq!(listed(&run), *expected, "mend {}", all.join(" "));
-        assert!(run.stderr.is_empty(), "mend {}: {}", all.join(" "), run.stderr);
+        if expected.is_empty() {
+            // Nothing listed is said, on stderr, so a script still reads no lines.
+            assert!(run.stderr.starts_with("No entries match."), "{}", run.stderr);
+            assert!(run.stderr.contains("has 5 entries in all"), "{}", run.stderr);
+        } else {
+            assert!(run.stderr.is_empty(), "mend {}: {}", all.join(" "), run.stderr);
+        }
         // The same filter gives the same entries as JSON.
         all.push("--json");
         let run = s.run(&all);
@@ -501,16 +530,24 @@ fn list_json_has_every_field_and_values_typed_by_kind() {
 }
 
 #[test]
-fn an_empty_or_missing_journal_lists_nothing_and_is_not_created() {
+fn an_empty_or_missing_journal_lists_nothing_says_so_and_is_not_created() {
     let s = Sandbox::new();
     for args in [&["list"][..], &["list", "--json"]] {
         let run = s.run(args);
         assert_eq!(run.code, Some(0), "{}", run.stderr);
-        assert!(run.stderr.is_empty(), "{}", run.stderr);
         if args.len() == 2 {
             assert_eq!(run.json_rows().len(), 0);
+            assert!(run.stderr.is_empty(), "{}", run.stderr);
         } else {
+            // Said on stderr, with where the journal is: a script still reads no lines.
             assert!(run.stdout.is_empty(), "{}", run.stdout);
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "Your journal is empty for now. Entries will be kept in {}.\n",
+                    s.journal().display()
+                )
+            );
         }
     }
     assert!(!s.journal().exists(), "reading the journal must not create it");

@@ -1258,7 +1258,7 @@ intro = """Take your time.
 A word or two is plenty."""
 minutes = 5
 tags = ["handover", "daily"]
-author = "A. Counselor"
+author = "A. Counsellor"
 version = "2"
 
 [[prompt]]
@@ -1328,7 +1328,7 @@ fn a_file_with_every_kind_parses_into_the_model() {
     );
     assert_eq!(e.minutes, Some(5));
     assert_eq!(e.tags, ["handover", "daily"]);
-    assert_eq!(e.author.as_deref(), Some("A. Counselor"));
+    assert_eq!(e.author.as_deref(), Some("A. Counsellor"));
     assert_eq!(e.version.as_deref(), Some("2"));
     let ids: Vec<&str> = e.prompts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(
@@ -1435,6 +1435,83 @@ fn built_in_ids_match_their_file_names() {
     }
 }
 
+/// The source of the built-in exercise with this id.
+fn built_in(id: &str) -> &'static str {
+    match BUILT_INS.iter().find(|b| b.file == format!("{id}.toml")) {
+        Some(b) => b.source,
+        None => panic!("no built-in {id}"),
+    }
+}
+
+#[test]
+fn there_are_at_least_fifteen_built_ins() {
+    assert!(BUILT_INS.len() >= 15, "{} built-ins", BUILT_INS.len());
+}
+
+/// Every piece of text a built-in shows: intro, questions, help, options.
+fn shown_words(e: &Exercise) -> Vec<String> {
+    let mut all: Vec<String> = e.intro.iter().cloned().collect();
+    for p in &e.prompts {
+        all.push(p.ask.clone());
+        all.extend(p.help.iter().cloned());
+        if let PromptKind::Choice { options, .. } | PromptKind::Multi { options, .. } = &p.kind {
+            all.extend(options.iter().cloned());
+        }
+    }
+    all
+}
+
+#[test]
+fn built_ins_write_one_british_spelling_and_no_e_g_openings() {
+    for b in BUILT_INS {
+        let e = parsed(b.source);
+        for text in shown_words(&e) {
+            let lower = text.to_lowercase();
+            for word in ["counselor", "kids", "support line"] {
+                assert!(!lower.contains(word), "{}: {word:?} in {text:?}", e.id);
+            }
+            assert!(!text.starts_with("E.g."), "{}: {text:?}", e.id);
+        }
+    }
+}
+
+#[test]
+fn exercises_about_contact_with_the_other_parent_carry_the_fear_caveat() {
+    let caveat = "a mediator should be told about abuse first";
+    for id in [
+        "facts-not-feelings",
+        "revisiting-as-children-grow",
+        "before-you-send",
+    ] {
+        let e = parsed(built_in(id));
+        let intro = e.intro.as_deref().unwrap_or_default();
+        assert!(intro.contains("If you feel afraid of"), "{id}");
+        assert!(intro.contains(caveat), "{id}");
+    }
+}
+
+#[test]
+fn respecting_boundaries_is_safe_for_people_who_are_controlled() {
+    let e = parsed(built_in("respecting-boundaries"));
+    let intro = e.intro.as_deref().unwrap_or_default();
+    assert!(intro.contains("A rule about your life is not a boundary you owe anyone"));
+    assert!(intro.contains("a support service or a lawyer"));
+    assert!(e.prompts[0].optional, "the first question can be skipped");
+    let owning = parsed(built_in("owning-a-mistake"));
+    let acknowledge = owning.prompt("acknowledge").expect("the acknowledge choice");
+    let PromptKind::Choice { options, .. } = &acknowledge.kind else {
+        panic!("acknowledge is a choice");
+    };
+    assert!(options.iter().any(|o| o == "It wouldn't be safe to contact them"));
+    assert!(
+        owning
+            .intro
+            .as_deref()
+            .unwrap_or_default()
+            .contains("not your mistake to own")
+    );
+}
+
 #[test]
 fn the_built_ins_together_use_every_kind_and_when_on_every_answerable_kind() {
     let exercises: Vec<Exercise> = BUILT_INS.iter().map(|b| parsed(b.source)).collect();
@@ -1460,7 +1537,7 @@ fn the_built_ins_together_use_every_kind_and_when_on_every_answerable_kind() {
 }
 
 #[test]
-fn the_trust_inventory_rates_seven_habits_on_scales() {
+fn the_trust_inventory_rates_its_habits_on_scales_with_boundaries_split() {
     let library = Library::built_in();
     let inventory = match library.find("trust-inventory") {
         Some(loaded) => &loaded.exercise,
@@ -1476,6 +1553,7 @@ fn the_trust_inventory_rates_seven_habits_on_scales() {
         scales,
         [
             "boundaries",
+            "own-boundaries",
             "reliability",
             "accountability",
             "confidences",

@@ -24,7 +24,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/every
 /// The words plain mode says when input ends early.
 const KEPT_AS_DRAFT: &str = "Your answers so far are kept as a draft";
 const RESUME: &str = "Carry on where you left off?";
-const NEEDS_ANSWER: &str = "This one needs an answer.";
+const NEEDS_ANSWER: &str = "This one asks for an answer before moving on.";
 
 /// How long a run may take before the test fails (`MEND_E2E_TIMEOUT_SECS`).
 fn timeout() -> Duration {
@@ -365,8 +365,10 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
     assert!(run.stdout.contains(RESUME), "{run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "this-week")), "{run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "went-well")), "{run:?}");
-    assert!(run.stdout.contains("[3 of 7]"), "{run:?}");
+    // The follow-up is counted before it shows, so the total never grows.
+    assert!(run.stdout.contains("[3 of up to 8]"), "{run:?}");
     assert!(run.stdout.contains("[5 of 8]"), "{run:?}");
+    assert!(!run.stdout.contains(" of 7]"), "{run:?}");
     let (_, entry) = sandbox.entry();
     assert_eq!(
         entry.started_at, draft.started_at,
@@ -451,6 +453,18 @@ fn the_readme_example_works() {
     let sandbox = Sandbox::new();
     let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
     assert_eq!(run.code, Some(0), "{run:?}");
+    // The opening lines say where the safety page is, before any question.
+    let opening: Vec<&str> = run.stdout.lines().take(2).collect();
+    assert_eq!(
+        opening,
+        [
+            "Evening check-in",
+            "If you are not safe, `mend safety` says what can help."
+        ]
+    );
+    // A low mood or a follow-up would be counted before it shows: never "of 4" then "of 5".
+    assert!(run.stdout.contains("[1 of up to 6]"), "{run:?}");
+    assert!(run.stdout.contains("[3 of 3]"), "{run:?}");
     let mut found = Vec::new();
     for year in fs::read_dir(sandbox.journal.join("entries"))
         .expect("entries")

@@ -1088,3 +1088,69 @@ fn changing_an_answer_from_the_review_comes_straight_back_to_it() {
     app.press(key(KeyCode::Tab));
     assert_eq!(app.screen, Screen::Prompt);
 }
+
+#[test]
+fn the_safety_page_opens_with_a_bang_where_nothing_is_typed_and_esc_goes_back() {
+    let store = TestStore::new();
+    // From home, and back to the same row.
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('!')));
+    assert_eq!(app.safety, Some(0));
+    assert!(screen_text(&app).contains("local emergency number"));
+    // Keys on the page only scroll it: nothing starts underneath.
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.safety, None, "Enter closes it too");
+    app.press(key(KeyCode::Char('!')));
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Home);
+    app.press(key(KeyCode::Esc));
+    assert_eq!((app.screen, app.safety, app.home_cursor), (Screen::Home, None, 1));
+
+    // On a scale, where `!` is not an answer, it opens; Esc leaves the answer as it was.
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Calm.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Char('!')));
+    assert!(app.safety.is_some());
+    app.press(key(KeyCode::Esc));
+    assert_eq!((app.screen, app.safety), (Screen::Prompt, None));
+    assert!(screen_text(&app).contains('4'));
+
+    // While writing, `!` is a character; F1 help offers the page instead.
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Wow!");
+    assert_eq!(app.safety, None);
+    assert_eq!(editor_lines(&app), ["Wow!"]);
+    app.press(key(KeyCode::F(1)));
+    assert!(screen_text(&app).contains("the safety page"));
+    app.press(key(KeyCode::Char('!')));
+    assert!(app.safety.is_some() && !app.help_open);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(
+        (app.screen, app.safety, app.help_open),
+        (Screen::Prompt, None, false)
+    );
+    assert_eq!(editor_lines(&app), ["Wow!"]);
+}
+
+#[test]
+fn the_safety_page_opens_from_the_journal_but_not_while_searching() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Char('b')));
+    assert_eq!(app.screen, Screen::Journal);
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Char('!')));
+    assert_eq!(app.safety, None, "typed into the search");
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('!')));
+    assert!(app.safety.is_some());
+    app.press(key(KeyCode::Esc));
+    assert_eq!((app.screen, app.safety), (Screen::Journal, None));
+}

@@ -845,7 +845,7 @@ fn sharing_writes_the_export_through_the_store_without_private_answers() {
     let mut app = browser(&store);
     app.press(key(KeyCode::Char('s')));
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("for-my-counselor.md");
+    let target = dir.path().join("for-my-counsellor.md");
     // Look it over, then open the path field, type our own path and write.
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));

@@ -151,6 +151,40 @@ fn intro() {
     snap("intro", &app);
 }
 
+/// The exercises added for the themes that had none, each as it opens.
+const NEW_BUILT_INS: [&str; 7] = [
+    "after-a-hard-handover",
+    "talking-about-their-other-parent",
+    "what-kind-of-co-parenting",
+    "before-you-send",
+    "trusting-myself",
+    "an-unsent-letter",
+    "being-forgiven-and-forgiving",
+];
+
+#[test]
+fn intros_of_the_newer_built_ins() {
+    for id in NEW_BUILT_INS {
+        let store = TestStore::new();
+        let loaded = built_ins()
+            .into_iter()
+            .find(|l| l.exercise.id == id)
+            .expect("a built-in");
+        let mut app = app_with(vec![loaded], &store);
+        app.press(key(KeyCode::Enter));
+        assert_eq!(app.screen, mend::tui::Screen::Intro, "{id}");
+        snap(&format!("intro_{id}"), &app);
+    }
+}
+
+#[test]
+fn safety_page_over_home() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Char('!')));
+    snap("safety", &app);
+}
+
 #[test]
 fn text_prompt_wraps_wide_characters() {
     let store = TestStore::new();

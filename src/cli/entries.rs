@@ -33,7 +33,12 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
             return Err(super::open::unknown_exercise(&library, id).into());
         }
     }
+    let in_all = all.len();
     let names = filter.apply(all);
+    if names.is_empty() && !json {
+        // On stderr, so a script reading the list still gets no lines.
+        eprintln!("{}", nothing_listed(&root, in_all));
+    }
     let mut out = io::stdout().lock();
     if json {
         let entries = read_reporting(&root, &names);
@@ -53,6 +58,18 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Said when `mend list` has no line to print: an empty journal is named
+/// with where it is, so nobody wonders whether they are looking in the right place.
+fn nothing_listed(root: &Path, in_all: usize) -> String {
+    let path = root.display().to_string();
+    let at = inert(&path);
+    match in_all {
+        0 => format!("Your journal is empty for now. Entries will be kept in {at}."),
+        1 => format!("No entries match. The journal in {at} has 1 entry in all."),
+        n => format!("No entries match. The journal in {at} has {n} entries in all."),
+    }
 }
 
 /// One entry, as text or JSON.

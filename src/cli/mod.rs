@@ -7,6 +7,7 @@ mod exercises;
 mod import;
 mod manual;
 mod open;
+mod safety;
 mod usage;
 mod where_;
 
@@ -99,6 +100,8 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What to do if you are not safe: emergencies, helplines, mediation, privacy
+    Safety,
     /// Check an exercise file and add it to your own library
     #[command(after_help = "Example:\n  mend import ~/Downloads/handover-week.toml")]
     Import {
@@ -194,6 +197,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             include_private,
             output.as_deref(),
         ),
+        Some(Command::Safety) => safety::print(),
         Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),

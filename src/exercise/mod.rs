@@ -1,4 +1,4 @@
-//! Exercises: the TOML format counselors write by hand, and its checking.
+//! Exercises: the TOML format counsellors write by hand, and its checking.
 
 mod condition;
 mod diagnostic;

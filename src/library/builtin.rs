@@ -19,6 +19,8 @@ macro_rules! builtin {
 /// the short evening check-in first, then the longer worksheets.
 pub const BUILT_INS: &[BuiltIn] = &[
     builtin!("evening-check-in.toml"),
+    builtin!("after-a-hard-handover.toml"),
+    builtin!("before-you-send.toml"),
     builtin!("owning-a-mistake.toml"),
     builtin!("respecting-boundaries.toml"),
     builtin!("letting-go-of-resentment.toml"),
@@ -26,6 +28,11 @@ pub const BUILT_INS: &[BuiltIn] = &[
     builtin!("trust-inventory.toml"),
     builtin!("facts-not-feelings.toml"),
     builtin!("revisiting-as-children-grow.toml"),
+    builtin!("talking-about-their-other-parent.toml"),
+    builtin!("what-kind-of-co-parenting.toml"),
+    builtin!("trusting-myself.toml"),
+    builtin!("being-forgiven-and-forgiving.toml"),
+    builtin!("an-unsent-letter.toml"),
 ];
 
 #[cfg(test)]

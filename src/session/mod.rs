@@ -156,6 +156,29 @@ impl Session {
         (position, visible.len())
     }
 
+    /// Where prompt `index` stands among the prompts shown, and the most
+    /// prompts there can be in all, for answering in order (plain mode).
+    /// Follow-ups that answers from `index` on might still reveal count in
+    /// the total from the start, so it never grows as they appear: it only
+    /// shrinks as branches are ruled out, and the count never jumps back.
+    pub fn progress_at_most(&self, index: usize) -> (usize, usize) {
+        let prompts = &self.exercise.prompts;
+        let visible = self.visibility();
+        let mut possible: Vec<bool> = Vec::with_capacity(prompts.len());
+        for (i, prompt) in prompts.iter().enumerate() {
+            let undecided = i > index
+                && prompt.when.as_ref().is_some_and(|when| {
+                    prompts
+                        .iter()
+                        .position(|p| p.id == when.prompt)
+                        .is_some_and(|t| t >= index && possible.get(t) == Some(&true))
+                });
+            possible.push(visible[i] || undecided);
+        }
+        let position = visible.iter().take(index + 1).filter(|v| **v).count();
+        (position, possible.iter().filter(|p| **p).count())
+    }
+
     /// The finished entry. Only answers to prompts that are shown are kept:
     /// an answer that stopped being reachable is not saved.
     pub fn finish(&self, entry_id: &str, finished_at: DateTime<FixedOffset>) -> Result<Entry, Unanswered> {

@@ -113,6 +113,22 @@ fn progress_counts_only_prompts_shown() {
 }
 
 #[test]
+fn progress_at_most_never_grows_as_follow_ups_appear() {
+    let mut s = session();
+    // Both follow-ups could still appear.
+    assert_eq!(s.progress_at_most(0), (1, 6));
+    s.set_answer(0, Some(Answer::Text("Fine".into()))).unwrap();
+    assert_eq!(s.progress_at_most(1), (2, 6));
+    s.set_answer(1, Some(Answer::YesNo(false))).unwrap();
+    // "Not late" rules one out; the mood's follow-up is still possible.
+    assert_eq!(s.progress_at_most(3), (3, 5));
+    assert_eq!(s.progress(3), (3, 4), "the plain count would grow from here");
+    s.set_answer(3, Some(Answer::Scale(1))).unwrap();
+    assert_eq!(s.progress_at_most(4), (4, 5));
+    assert_eq!(s.progress_at_most(5), (5, 5));
+}
+
+#[test]
 fn optional_prompts_can_be_passed_and_the_last_leads_to_review() {
     let mut s = session();
     s.go_to(5);

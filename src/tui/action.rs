@@ -10,6 +10,8 @@ pub enum Action {
     Quit,
     /// Show or hide the keys of this screen.
     ToggleHelp,
+    /// Open the safety page over this screen, or close it again.
+    ToggleSafety,
     /// Leave the exercise for the home screen, keeping a draft; close a dialog; or go back a screen.
     Leave,
     /// Move up a row, an option or a line.

@@ -6,7 +6,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::app::{App, Dialog, Screen};
+use super::app::{App, Dialog, Extra, Screen};
+use super::share::Stage;
 use crate::exercise::PromptKind;
 
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
@@ -20,12 +21,21 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::F(1) => return Some(Action::ToggleHelp),
         _ => {}
     }
+    if app.safety.is_some() {
+        return safety_action(key);
+    }
     if app.help_open {
-        return matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'))
-            .then_some(Action::ToggleHelp);
+        return match key.code {
+            KeyCode::Char(SAFETY_KEY) => Some(Action::ToggleSafety),
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Action::ToggleHelp),
+            _ => None,
+        };
     }
     if let Some(dialog) = &app.dialog {
         return dialog_action(dialog, key);
+    }
+    if key.code == KeyCode::Char(SAFETY_KEY) && !takes_typing(app) {
+        return Some(Action::ToggleSafety);
     }
     match app.screen {
         Screen::Home => home_action(key),
@@ -37,6 +47,34 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Entry => entry_action(key),
         Screen::Compare => scroll_action(key),
         Screen::Trends | Screen::Calendar | Screen::Share => Some(Action::ScreenKey(key)),
+    }
+}
+
+/// Opens the safety page wherever nothing is being typed (and from F1 help
+/// everywhere): a key that is never a letter, so no screen needs it.
+pub const SAFETY_KEY: char = '!';
+
+/// Whether the screen is taking typed text, where `!` is a character.
+fn takes_typing(app: &App) -> bool {
+    match app.screen {
+        Screen::Prompt => {
+            let writing = matches!(
+                app.current_prompt().map(|p| &p.kind),
+                Some(PromptKind::Text | PromptKind::List)
+            );
+            writing || app.answering.as_ref().is_some_and(|r| r.on_other_row())
+        }
+        Screen::Journal => app.journal.as_ref().is_some_and(|j| j.typing),
+        Screen::Share => matches!(&app.extra, Some(Extra::Share(s)) if s.stage == Stage::Path),
+        _ => false,
+    }
+}
+
+/// The safety page: scroll it, or close it to be back where you were.
+fn safety_action(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | SAFETY_KEY) => Some(Action::ToggleSafety),
+        _ => list_action(key),
     }
 }
 

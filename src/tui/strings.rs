@@ -7,10 +7,16 @@ use crate::journal::StoreError;
 
 pub const APP_NAME: &str = "mend";
 pub const HOME_TITLE: &str = "Choose an exercise";
-pub const HOME_GREETING: &str = "Take your time. Nothing here leaves this computer.";
+pub const HOME_GREETING: &str = "Take your time. Nothing is sent anywhere; anyone on this login can read it.";
 pub const NEVER_DONE: &str = "not yet";
 pub const NO_CHECK_IN: &str = "The evening check-in isn't in your library right now.";
-pub const HOME_CARE: &str = "If you are afraid for your safety or your children's, rebuilding trust is not the goal: please reach out to local support services. A counselor or mediator can help with what a worksheet can't.";
+/// Under the home screen's list, each on its own line: what to do where
+/// there is fear comes first, and apart from the everyday help, because
+/// mediation is often not right where there is abuse.
+pub const HOME_CARE: &[&str] = &[
+    "In danger now? Call your local emergency number. If you are afraid of someone, rebuilding trust is not the goal: a domestic abuse helpline can talk it through with you in confidence. Press ! for more.",
+    "For the everyday strain, a counsellor or mediator can help with what a worksheet can't.",
+];
 
 pub const TEXT_PLACEHOLDER: &str = "Write as much or as little as you like.";
 pub const LIST_PLACEHOLDER: &str = "One per line.";
@@ -19,12 +25,13 @@ pub const SCALE_UNSET: &str = "Use ← and → to choose.";
 pub const YES: &str = "Yes";
 pub const NO: &str = "No";
 
-pub const REQUIRED: &str = "needs an answer";
+pub const REQUIRED: &str = "please answer when you're ready";
 pub const ANSWERED: &str = "answered";
 pub const OPTIONAL: &str = "optional — skip it if you like";
 pub const PRIVATE_MARK: &str = "private";
 pub const NOT_ANSWERED: &str = "(not answered)";
-pub const NEEDS_ANSWER: &str = "This one needs an answer before moving on. A few words are enough.";
+pub const NEEDS_ANSWER: &str =
+    "This one asks for an answer before moving on. Take your time; anything true is enough.";
 pub const DRAFT_KEPT: &str = "Your answers are kept as a draft. Open the exercise again to carry on.";
 
 pub const REVIEW_TITLE: &str = "Look it over";
@@ -102,7 +109,8 @@ pub const KEYS_SAVED: Keys = &[("Enter", "home")];
 pub const KEYS_RESUME: Keys = &[("r", "resume"), ("f", "start afresh"), ("Esc", "back")];
 pub const KEYS_SAVE_FAILED: Keys = &[("r", "try again"), ("s", "save elsewhere"), ("Esc", "back")];
 pub const KEYS_SAVE_ELSEWHERE: Keys = &[("Enter", "save"), ("Esc", "back")];
-pub const KEYS_HELP: Keys = &[("Esc", "close")];
+pub const KEYS_HELP: Keys = &[("!", "safety"), ("Esc", "close")];
+pub const KEYS_SAFETY: Keys = &[("↑↓", "scroll"), ("Esc", "back")];
 
 /// The help screen: every key, grouped by where it works.
 /// A group of keys on the help screen: its heading and its keys.
@@ -112,6 +120,7 @@ pub const HELP_EVERYWHERE: HelpGroup = (
     "Everywhere",
     &[
         ("Ctrl+Q", "leave at once: the screen clears, your draft is kept"),
+        ("!", "the safety page: what can help if you are not safe"),
         ("F1", "show or hide these keys"),
         ("Esc", "leave the exercise; your answers are kept as a draft"),
     ],
@@ -197,8 +206,8 @@ pub fn by_author(author: &str) -> String {
 
 pub fn still_missing(n: usize) -> String {
     match n {
-        1 => "One question still needs an answer; it is highlighted.".into(),
-        n => format!("{n} questions still need an answer; the first is highlighted."),
+        1 => "One question is still waiting for an answer; it is highlighted.".into(),
+        n => format!("{n} questions are still waiting for an answer; the first is highlighted."),
     }
 }
 
@@ -332,6 +341,7 @@ pub const HELP_BROWSING: HelpGroup = (
     "Everywhere",
     &[
         ("Ctrl+Q", "leave at once: the screen clears"),
+        ("!", "the safety page: what can help if you are not safe"),
         ("F1", "show or hide these keys"),
         ("Esc", "back"),
     ],
@@ -565,7 +575,7 @@ pub fn nth_of(position: usize, total: usize) -> String {
     format!("{position} of {total}")
 }
 
-/// "1 = Hardly at all · 5 = Every time", from what the exercise says.
+/// "1 = Hardly ever · 5 = Every time", from what the exercise says.
 pub fn scale_ends(min: i64, low: Option<&str>, max: i64, high: Option<&str>) -> String {
     match (low, high) {
         (Some(low), Some(high)) => format!("{min} = {low} · {max} = {high}"),

@@ -9,6 +9,7 @@ mod extras;
 mod home;
 mod prompts;
 mod review;
+mod safety;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -105,6 +106,8 @@ pub struct App {
     pub answering: Option<Answering>,
     pub dialog: Option<Dialog>,
     pub help_open: bool,
+    /// The safety page, while it is open: how far it is scrolled.
+    pub safety: Option<u16>,
     pub notice: Option<Notice>,
     /// Set while drafts cannot be written; cleared by the next good write.
     pub draft_problem: Option<String>,
@@ -139,6 +142,7 @@ impl App {
             answering: None,
             dialog: None,
             help_open: false,
+            safety: None,
             notice: None,
             draft_problem: None,
             saved_to: None,
@@ -190,6 +194,13 @@ impl App {
         match action {
             Action::QuickExit => self.request = Some(Request::QuickExit),
             Action::ToggleHelp => self.help_open = !self.help_open,
+            // Opened from help, it takes help's place; closed, the screen
+            // underneath is just as the person left it.
+            Action::ToggleSafety => {
+                self.help_open = false;
+                self.safety = if self.safety.is_some() { None } else { Some(0) };
+            }
+            _ if self.safety.is_some() => self.scroll_safety(&action),
             // Keys are held back while help is open; a paste is too.
             Action::Paste(_) if self.help_open => {}
             _ if self.dialog.is_some() => self.dialog_update(action),

@@ -17,8 +17,9 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     // The words about safety are never cut short, however narrow the window.
-    let care_lines: Vec<Line> = wrap(strings::HOME_CARE, usize::from(area.width))
-        .into_iter()
+    let care_lines: Vec<Line> = strings::HOME_CARE
+        .iter()
+        .flat_map(|paragraph| wrap(paragraph, usize::from(area.width)))
         .map(|l| Line::styled(l, theme.dim))
         .collect();
     let [header, greeting, list, care] = Layout::vertical([

@@ -12,6 +12,7 @@ mod intro;
 pub(crate) mod journal;
 mod prompt;
 mod review;
+pub(crate) mod safety;
 mod saved;
 pub(crate) mod share;
 pub(crate) mod trends;
@@ -68,7 +69,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(d) => dialog::render(frame, over, d, app, theme),
         None => keys,
     };
-    let keys = if app.help_open {
+    let keys = if let Some(scroll) = app.safety {
+        safety::render(frame, over, scroll, theme);
+        strings::KEYS_SAFETY
+    } else if app.help_open {
         help::render(frame, over, app, theme);
         strings::KEYS_HELP
     } else {

@@ -1,0 +1,21 @@
+//! The safety page: what to do when rebuilding trust is not the goal.
+//!
+//! Written once, here, so the app's safety screen and `mend safety` say the
+//! same thing. It has to hold in any country: no phone numbers, which could
+//! be wrong for the person reading.
+
+pub const TITLE: &str = "Your safety comes first";
+
+/// The page, one paragraph each.
+pub const PARAGRAPHS: &[&str] = &[
+    "If you are in danger now, call your local emergency number.",
+    "A domestic abuse helpline can help you think things through, in confidence. \
+You don't need to be sure it is abuse to call. Your doctor can help you find one, \
+or you can search for one on a device nobody else checks.",
+    "Mediation may not be right where there is abuse. If you are thinking of it, \
+tell the mediator about the abuse first, so they can decide with you whether and how to go ahead.",
+    "Where there is fear, rebuilding trust is not the goal. Keeping yourself and \
+your children safe is. You don't owe anyone an apology, a reconciliation or a conversation.",
+    "Anyone who can use this computer's login can read this journal: it is not \
+encrypted. In the app, Ctrl+Q clears the screen at once and keeps your draft.",
+];
