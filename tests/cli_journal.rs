@@ -8,7 +8,7 @@
 #![allow(clippy::expect_used)]
 
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -1053,6 +1053,37 @@ fn export_replaces_an_existing_file_whole_by_renaming_over_it() {
     );
     // And no temporary file is left beside it.
     assert_eq!(names_in(&s.files()), ["old-link.html", "share.html"]);
+}
+
+#[test]
+fn export_replaces_only_an_ordinary_file() {
+    let (s, _) = standard();
+    let pipe = s.files().join("pipe.md");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    let folder = s.files().join("folder.md");
+    fs::create_dir(&folder).expect("a folder");
+    for (path, what) in [(&pipe, "a named pipe"), (&folder, "a folder")] {
+        let arg = shown(path);
+        let run = s.run(&["export", "-o", &arg]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!("mend: could not write {arg}: it is {what}, not an ordinary file\n")
+        );
+    }
+    assert!(
+        fs::symlink_metadata(&pipe)
+            .expect("the pipe")
+            .file_type()
+            .is_fifo()
+    );
+    assert!(folder.is_dir());
+    assert_eq!(
+        names_in(&s.files()),
+        ["folder.md", "pipe.md"],
+        "no temp file left"
+    );
 }
 
 #[test]

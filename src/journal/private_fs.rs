@@ -12,6 +12,8 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::io_error::not_a_file;
+
 pub const FILE_MODE: u32 = 0o600;
 pub const DIR_MODE: u32 = 0o700;
 
@@ -88,7 +90,15 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
+    /// Starts a file to take the place of `path`, which must be an ordinary
+    /// file or nothing yet: a device, a named pipe, a folder or a link there
+    /// is refused, never replaced.
     pub fn create(path: &Path) -> io::Result<Self> {
+        match fs::symlink_metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a_file(meta.file_type())),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         let temp = temp_path(&parent_of(path));
         let file = OpenOptions::new()
             .write(true)
@@ -259,6 +269,38 @@ mod tests {
         assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&file).unwrap(), b"first");
         assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn only_an_ordinary_file_is_ever_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let pipe = root.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+        assert!(made.success());
+        let folder = root.path().join("folder");
+        fs::create_dir(&folder).unwrap();
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(root.path().join("elsewhere"), &link).unwrap();
+        for (path, what) in [
+            (&pipe, "a named pipe"),
+            (&folder, "a folder"),
+            (&link, "a symbolic link"),
+            (&PathBuf::from("/dev/null"), "a device"),
+        ] {
+            let error = write_atomic(path, b"x").unwrap_err();
+            assert_eq!(
+                crate::io_error::plain_words(&error),
+                format!("it is {what}, not an ordinary file")
+            );
+        }
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!root.path().join("elsewhere").exists());
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 3, "no temp file left: {names:?}");
     }
 
     #[test]
