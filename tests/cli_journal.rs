@@ -1698,3 +1698,96 @@ fn force_leaves_no_older_copy_that_would_hide_the_new_one() {
         "the import must be the one in use"
     );
 }
+
+// ---------------------------------------------------------------- the journal folder
+
+/// A folder that is someone's, not a journal: a file of theirs, another
+/// program's temp file, and a mode mend must not change.
+fn someone_elses_folder(s: &Sandbox) -> PathBuf {
+    let dir = s.base.path().join("home-like");
+    write(&dir.join("notes.txt"), b"mine");
+    write(&dir.join("tmp").join(".tmp-1-0"), b"another program's");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod");
+    dir
+}
+
+#[test]
+fn a_folder_that_is_not_a_journal_is_refused_and_left_as_it_was() {
+    let s = Sandbox::new();
+    let dir = someone_elses_folder(&s);
+    let arg = shown(&dir);
+    for args in [
+        vec!["--journal", &arg, "run", "--plain", "evening-check-in"],
+        vec!["--journal", &arg, "import", "exercise.toml"],
+    ] {
+        s.file("exercise.toml", EXERCISE);
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "mend: {arg} already holds files that are not a mend journal, so mend will not keep its journal there. \
+                 Choose a new or empty folder with --journal DIR (or MEND_HOME).\n"
+            )
+        );
+    }
+    assert_eq!(mode(&dir), 0o755, "its mode is not changed");
+    assert_eq!(names_in(&dir), ["notes.txt", "tmp"], "nothing is added");
+    assert_eq!(names_in(&dir.join("tmp")), [".tmp-1-0"], "nothing is deleted");
+}
+
+#[test]
+fn an_empty_folder_others_can_open_is_used_with_a_warning_and_not_changed() {
+    let s = Sandbox::new();
+    let dir = s.base.path().join("empty");
+    fs::create_dir(&dir).expect("a folder");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let arg = shown(&dir);
+    let run = s.run(&["--journal", &arg, "run", "--plain", "evening-check-in"]);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "mend: Other people on this computer can open your journal folder {arg}. \
+             To keep it to yourself, run: chmod 700 {arg}\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(mode(&dir), 0o755);
+    assert!(dir.join(".mend-journal").is_file(), "it is marked as mend's");
+}
+
+#[test]
+fn a_journal_from_an_earlier_version_is_used_as_it_is() {
+    let (s, _) = standard();
+    // The standard journal holds `entries/` alone, as an earlier mend left it.
+    let run = s.run(&["run", "--plain", "evening-check-in"]);
+    assert!(!run.stderr.contains("not a mend journal"), "{}", run.stderr);
+    assert!(s.journal().join(".mend-journal").is_file());
+    assert!(s.journal().join(".lock").is_file());
+}
+
+#[test]
+fn missing_parents_of_a_new_journal_are_made_private() {
+    let s = Sandbox::new();
+    let dir = s.base.path().join("new").join("deeper").join("journal");
+    let run = s.run(&["--journal", &shown(&dir), "run", "--plain", "evening-check-in"]);
+    assert!(dir.join("drafts").is_dir(), "{}", run.stderr);
+    for folder in ["new", "new/deeper", "new/deeper/journal"] {
+        assert_eq!(mode(&s.base.path().join(folder)), 0o700, "{folder}");
+    }
+}
+
+#[test]
+fn a_journal_path_through_a_file_is_named_in_a_sentence() {
+    let s = Sandbox::new();
+    let file = s.file("a-file", "x");
+    let dir = file.join("journal");
+    let run = s.run(&["--journal", &shown(&dir), "run", "--plain", "evening-check-in"]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: The journal folder {} could not be made: part of the path is a file, not a folder.\n",
+            shown(&dir)
+        )
+    );
+}

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::journal::private_fs::{private_dir, private_subdirs, remove, write_atomic};
+use crate::journal::folder;
+use crate::journal::private_fs::{private_subdirs, remove, write_atomic};
 use crate::library::{self, Library, Origin, Problem};
 use crate::paths;
 use crate::sanitize::inert;
@@ -53,7 +54,9 @@ pub fn run(journal: Option<&Path>, file: &Path, force: bool) -> anyhow::Result<E
     if let Some(Origin::Library(old)) = existing.map(|e| &e.origin) {
         replaced.push(old.clone());
     }
-    private_dir(&root)?;
+    if let Some(warning) = folder::prepare(&root)? {
+        eprintln!("mend: {warning}");
+    }
     private_subdirs(&root, &dir)?;
     let target = file_name_for(&dir, id, &replaced);
     write_atomic(&target, &bytes)?;

@@ -3,6 +3,7 @@
 //! ```text
 //! JOURNAL/
 //!   .lock                      held while mend is open
+//!   .mend-journal              says the folder is a mend journal
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
 //!   drafts/evening-check-in.toml
 //!   exercises/                 the person's own exercises
@@ -18,9 +19,10 @@ use chrono::{Local, NaiveDateTime};
 
 use super::catalog::{catalog, read_entry};
 use super::entry_name;
+use super::folder;
 use super::lock::JournalLock;
 use super::private_fs::{
-    private_dir, private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
+    private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
 };
 use super::store::{Store, StoreError};
 use super::{Draft, Entry, EntryName, Rescuer, rescue_draft, trash};
@@ -33,16 +35,20 @@ const SCRATCH_DIR: &str = "tmp";
 pub struct FileJournal {
     root: PathBuf,
     _lock: JournalLock,
+    /// Said once when the journal is opened (a folder others can open).
+    warning: Option<String>,
 }
 
 impl FileJournal {
-    /// Creates the journal privately if it is new, and takes its lock.
+    /// Creates the journal privately if it is new (refusing a folder that
+    /// holds something else: see [`folder`]), and takes its lock.
     pub fn open(root: &Path) -> Result<Self, StoreError> {
-        private_dir(root).map_err(|e| StoreError::io("create the journal folder", root, e))?;
+        let warning = folder::prepare(root)?;
         let lock = JournalLock::acquire(root)?;
         let journal = Self {
             root: root.to_path_buf(),
             _lock: lock,
+            warning,
         };
         // With the lock held, any temp file left here is a crash's leftover.
         remove_stale_temps(&journal.drafts_dir());
@@ -53,6 +59,11 @@ impl FileJournal {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// What the person should hear about their journal folder, if anything.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     fn drafts_dir(&self) -> PathBuf {

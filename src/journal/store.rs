@@ -85,6 +85,8 @@ pub enum StoreError {
     Unreadable { path: PathBuf, reason: EntryError },
     #[error("there is no entry `{}` in the journal", inert(.0))]
     NoSuchEntry(String),
+    #[error(transparent)]
+    Folder(#[from] super::folder::FolderError),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]
