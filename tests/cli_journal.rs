@@ -10,7 +10,8 @@
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use mend::journal::{AnswerRecord, ENTRY_FORMAT, Entry, Value, entry_name};
@@ -93,15 +94,27 @@ impl Sandbox {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+        let child = Command::new(env!("CARGO_BIN_EXE_mend"))
             .args(args)
             .env("MEND_HOME", self.journal())
             .env("HOME", self.base.path().join("home"))
             .env("NO_COLOR", "1")
             .env_remove("RUST_BACKTRACE")
             .current_dir(self.files())
-            .output()
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("mend runs");
+        // A hang is a failed test, not one that never ends.
+        let pid = child.id().to_string();
+        let (done, output) = mpsc::channel();
+        std::thread::spawn(move || done.send(child.wait_with_output()));
+        let Ok(output) = output.recv_timeout(std::time::Duration::from_secs(30)) else {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("mend {args:?} did not finish within 30 seconds");
+        };
+        let output = output.expect("mend's output");
         Run {
             code: output.status.code(),
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
@@ -1790,4 +1803,74 @@ fn a_journal_path_through_a_file_is_named_in_a_sentence() {
             shown(&dir)
         )
     );
+}
+
+// ---------------------------------------------------------------- files that are not files
+
+/// Makes a named pipe at `path`: opening it to read would wait for a writer for ever.
+fn fifo(path: &Path) -> PathBuf {
+    fs::create_dir_all(path.parent().expect("a parent folder")).expect("the folder is created");
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(made.success());
+    path.to_path_buf()
+}
+
+const NOT_A_FILE: &str = "it is a named pipe, not an ordinary file";
+
+#[test]
+fn a_pipe_named_like_an_entry_is_named_once_and_skipped() {
+    let (s, _) = standard();
+    let id = "2026-11-19-100000-evening-check-in";
+    let pipe = fifo(&entry_name::entry_path(&s.journal(), id).expect("an entry path"));
+    let out = s.files().join("out.md");
+    let out_arg = shown(&out);
+    for args in [
+        vec!["list", "--json"],
+        vec!["export"],
+        vec!["export", "-o", &out_arg],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(id)).collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {}", run.stderr);
+        assert!(lines[0].starts_with("mend: skipped: "), "{}", lines[0]);
+        assert!(lines[0].ends_with(NOT_A_FILE), "{}", lines[0]);
+    }
+    let run = s.run(&["show", id]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.trim_end().ends_with(NOT_A_FILE), "{}", run.stderr);
+    assert!(
+        fs::symlink_metadata(&pipe)
+            .expect("the pipe")
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn a_pipe_named_like_an_exercise_is_named_once_and_never_waited_on() {
+    let s = Sandbox::new();
+    let in_library = fifo(&s.journal().join("exercises").join("piped.toml"));
+    let run = s.run(&["exercises"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!("mend: {}: could not be read: {NOT_A_FILE}\n", shown(&in_library))
+    );
+
+    let pipe = fifo(&s.files().join("handover.toml"));
+    let arg = shown(&pipe);
+    for args in [
+        vec!["check", &arg],
+        vec!["run", "--plain", &arg],
+        vec!["import", &arg],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1), "{args:?}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            all.contains(&format!("{arg}: error: could not be read: {NOT_A_FILE}")),
+            "{args:?}: {all}"
+        );
+    }
 }

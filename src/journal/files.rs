@@ -17,15 +17,15 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDateTime};
 
-use super::catalog::{catalog, read_entry};
+use super::catalog::{MAX_ENTRY_BYTES, catalog, read_entry};
 use super::entry_name;
 use super::folder;
 use super::lock::JournalLock;
 use super::private_fs::{
-    private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
+    Links, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
 };
 use super::store::{Store, StoreError};
-use super::{Draft, Entry, EntryName, Rescuer, rescue_draft, trash};
+use super::{Draft, Entry, EntryError, EntryName, Rescuer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -154,8 +154,14 @@ impl Store for FileJournal {
 
     fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
         let path = self.draft_path(exercise_id);
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
+        let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    reason: EntryError::TooLarge,
+                });
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, e)),
         };

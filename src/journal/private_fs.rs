@@ -7,7 +7,7 @@
 //! at any instant leaves either the old file or the new one, never a torn one.
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -134,6 +134,34 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
+}
+
+/// Whether a file may be read through a symbolic link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file a person named, or put in their library: a link is theirs to make.
+    Follow,
+    /// A file of mend's own in the journal: a link there is not mend's.
+    Refuse,
+}
+
+/// Reads the ordinary file at `path`, or `None` if it holds more than `max`
+/// bytes. This is the one way mend reads a file: opening never waits (a
+/// named pipe would wait for a writer for ever), and anything but an
+/// ordinary file (a pipe, a device, a socket, a folder) is refused.
+pub fn read_file(path: &Path, max: u64, links: Links) -> io::Result<Option<Vec<u8>>> {
+    let flags = match links {
+        Links::Follow => libc::O_NONBLOCK,
+        Links::Refuse => libc::O_NONBLOCK | libc::O_NOFOLLOW,
+    };
+    let file = OpenOptions::new().read(true).custom_flags(flags).open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_a_file(meta.file_type()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
 /// Removes `path` and flushes its folder; a file already gone is fine.

@@ -169,3 +169,58 @@ fn an_entry_filed_in_another_months_folder_is_not_listed() {
     let ids: Vec<String> = catalog(dir.path()).into_iter().map(|n| n.id).collect();
     assert_eq!(ids, [kept.id]);
 }
+
+/// Runs `work` on another thread and fails if it takes more than ten
+/// seconds: a file that stalls mend fails its test instead of hanging it.
+fn within_seconds<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(work()));
+    result
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("mend waited on a file that is not a file")
+}
+
+fn fifo(path: &std::path::Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn a_pipe_for_an_entry_or_a_draft_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let id = "2026-11-21-213045-evening-check-in";
+    fifo(&entry_name::entry_path(&root, id).unwrap());
+    fifo(&root.join("drafts/evening-check-in.toml"));
+    let (entry, draft) = within_seconds(move || {
+        let journal = FileJournal::open(&root).unwrap();
+        // As the journal browser reads an entry, and a session its draft.
+        let entry = journal.load_entry(id).unwrap_err().to_string();
+        let draft = journal.load_draft("evening-check-in").unwrap_err().to_string();
+        (entry, draft)
+    });
+    for error in [entry, draft] {
+        assert!(
+            error.ends_with("it is a named pipe, not an ordinary file"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn an_entry_reached_through_a_link_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "2026-11-21-213045-evening-check-in";
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut saved = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    let path = journal.save_entry(&mut saved).unwrap();
+    let elsewhere = dir.path().join("elsewhere.toml");
+    fs::rename(&path, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    let error = journal.load_entry(id).unwrap_err().to_string();
+    assert!(
+        error.ends_with("it is a symbolic link, which mend does not follow"),
+        "{error}"
+    );
+}
