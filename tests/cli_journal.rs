@@ -1874,3 +1874,14 @@ fn a_pipe_named_like_an_exercise_is_named_once_and_never_waited_on() {
         );
     }
 }
+
+#[test]
+fn import_holds_the_journals_lock() {
+    let s = Sandbox::new();
+    fs::create_dir(s.journal()).expect("a journal");
+    let _held = mend::journal::JournalLock::acquire(&s.journal()).expect("the lock");
+    let run = s.run(&["import", &shown(&s.file("handover.toml", EXERCISE))]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("mend is already open"), "{}", run.stderr);
+    assert!(!s.journal().join("exercises").exists(), "nothing was imported");
+}

@@ -25,6 +25,8 @@ use super::private_fs::{
     Links, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
 };
 use super::store::{Store, StoreError};
+use crate::paths;
+
 use super::{Draft, Entry, EntryError, EntryName, Rescuer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
@@ -90,6 +92,33 @@ impl FileJournal {
         Ok(free)
     }
 
+    /// Puts an exercise file's `bytes` in the person's library, as
+    /// `<id>.toml` (see [`exercise_file_name`]), and removes the library
+    /// files in `replaced` (others with this id, which would hide it).
+    /// Under the journal's lock, so two imports at once cannot both win.
+    /// Where it went.
+    pub fn add_exercise(
+        &mut self,
+        id: &str,
+        bytes: &[u8],
+        replaced: &[PathBuf],
+    ) -> Result<PathBuf, StoreError> {
+        let dir = paths::exercises_dir(&self.root);
+        private_subdirs(&self.root, &dir)
+            .map_err(|e| StoreError::io("create the exercises folder", &dir, e))?;
+        let target = exercise_file_name(&dir, id, replaced);
+        write_atomic(&target, bytes).map_err(|e| StoreError::io("add the exercise", &target, e))?;
+        // The ones replaced may have lived under other file names; only
+        // files of the library itself are ever removed.
+        for old in replaced
+            .iter()
+            .filter(|old| **old != target && old.parent() == Some(&dir))
+        {
+            remove(old).map_err(|e| StoreError::io("remove the exercise it replaces", old, e))?;
+        }
+        Ok(target)
+    }
+
     /// A path for a new entry that no other entry has, with the id it implies.
     fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         for attempt in 1..=1000 {
@@ -101,6 +130,17 @@ impl FileJournal {
         }
         Err(bad_id(&self.root))
     }
+}
+
+/// `<id>.toml` in `dir`, unless a file of that name holds something else (an
+/// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
+/// so on. A file being replaced may be written over.
+fn exercise_file_name(dir: &Path, id: &str, replaced: &[PathBuf]) -> PathBuf {
+    let first = dir.join(format!("{id}.toml"));
+    std::iter::once(first.clone())
+        .chain((2u32..).map(|n| dir.join(format!("{id}-{n}.toml"))))
+        .find(|p| replaced.contains(p) || fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 fn bad_id(root: &Path) -> StoreError {
