@@ -18,11 +18,12 @@ use std::sync::Arc;
 use chrono::{Local, NaiveDateTime};
 
 use super::catalog::{MAX_ENTRY_BYTES, catalog, read_entry};
-use super::entry_name;
+use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::lock::JournalLock;
 use super::private_fs::{
-    Links, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
+    Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
+    write_atomic_new,
 };
 use super::store::{Store, StoreError};
 use crate::paths;
@@ -52,9 +53,7 @@ impl FileJournal {
             _lock: lock,
             warning,
         };
-        // With the lock held, any temp file left here is a crash's leftover.
-        remove_stale_temps(&journal.drafts_dir());
-        remove_stale_temps(&root.join(SCRATCH_DIR));
+        remove_crash_leftovers(root);
         trash::empty_old(root, Local::now().date_naive());
         Ok(journal)
     }
@@ -132,6 +131,27 @@ impl FileJournal {
     }
 }
 
+/// Removes the temp files a crash left in any of the journal's folders (a
+/// temp file of a draft or entry holds every answer, private ones too).
+/// Only with the lock held: every mend that writes here holds it, so no
+/// temp file can be one another mend is writing at this moment. Folders
+/// reached through a link are not the journal's and are left alone.
+fn remove_crash_leftovers(root: &Path) {
+    let entries = root.join(ENTRIES_DIR);
+    let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
+        .iter()
+        .map(|name| root.join(name))
+        .collect();
+    for year in own_subdirs(&entries) {
+        folders.extend(own_subdirs(&year));
+        folders.push(year);
+    }
+    folders.push(entries);
+    for folder in folders {
+        remove_stale_temps(&folder);
+    }
+}
+
 /// `<id>.toml` in `dir`, unless a file of that name holds something else (an
 /// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
 /// so on. A file being replaced may be written over.
@@ -157,8 +177,6 @@ impl Store for FileJournal {
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         private_subdirs(&self.root, &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
-        // With the lock held, a temp file here is a crash's leftover.
-        remove_stale_temps(&folder);
         entry.id = id;
         entry
             .to_toml()

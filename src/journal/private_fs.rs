@@ -189,6 +189,18 @@ pub fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// The folders directly inside `dir`, not counting links to folders.
+pub fn own_subdirs(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect()
+}
+
 /// `.tmp-PID-N`, as [`temp_path`] names a temporary file.
 fn is_temp_name(name: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());

@@ -224,3 +224,44 @@ fn an_entry_reached_through_a_link_is_not_read() {
         "{error}"
     );
 }
+
+#[test]
+fn opening_removes_what_a_crash_left_in_every_folder_of_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let folders = [
+        "drafts",
+        "tmp",
+        "exercises",
+        "trash",
+        "entries",
+        "entries/2026",
+        "entries/2026/11",
+    ];
+    for folder in folders {
+        fs::create_dir_all(root.join(folder)).unwrap();
+        fs::write(
+            root.join(folder).join(".tmp-4242-0"),
+            "every answer, private ones too",
+        )
+        .unwrap();
+    }
+    fs::write(root.join("entries/2026/11/.tmp-notes"), "not a name mend gives").unwrap();
+    drop(FileJournal::open(root).unwrap());
+    for folder in folders {
+        assert!(!root.join(folder).join(".tmp-4242-0").exists(), "{folder}");
+    }
+    assert!(root.join("entries/2026/11/.tmp-notes").exists());
+}
+
+#[test]
+fn a_second_mend_removes_nothing_while_the_first_holds_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = FileJournal::open(dir.path()).unwrap();
+    // As if the first were writing an entry at this moment.
+    let writing = dir.path().join("entries/2026/11/.tmp-4242-0");
+    fs::create_dir_all(writing.parent().unwrap()).unwrap();
+    fs::write(&writing, "half written").unwrap();
+    assert!(FileJournal::open(dir.path()).is_err());
+    assert!(writing.exists());
+}
