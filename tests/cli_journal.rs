@@ -1838,7 +1838,13 @@ fn a_pipe_named_like_an_entry_is_named_once_and_skipped() {
     }
     let run = s.run(&["show", id]);
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.trim_end().ends_with(NOT_A_FILE), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: could not read the entry ({}): {NOT_A_FILE}\n",
+            shown(&pipe)
+        )
+    );
     assert!(
         fs::symlink_metadata(&pipe)
             .expect("the pipe")
@@ -1884,4 +1890,52 @@ fn import_holds_the_journals_lock() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("mend is already open"), "{}", run.stderr);
     assert!(!s.journal().join("exercises").exists(), "nothing was imported");
+}
+
+// ---------------------------------------------------------------- words, not error numbers
+
+#[test]
+fn an_export_that_fails_prints_no_heading() {
+    let s = Sandbox::new();
+    s.put_raw(
+        "2026-11-18-100000-evening-check-in",
+        b"format = 1\nnot toml = =\n",
+    );
+    for format in ["md", "html", "json"] {
+        let run = s.run(&["export", "--format", format]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(run.stdout, "", "{format}: nothing reaches the screen");
+        assert!(
+            run.stderr
+                .ends_with("mend: none of the entries to export could be read, so nothing was exported\n"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_file_in_the_way_is_named_in_words_not_error_numbers() {
+    let s = Sandbox::new();
+    let file = s.file("a-file", "x");
+    let under = shown(&file.join("exercise.toml"));
+    let check = s.run(&["check", &under]);
+    assert_eq!(
+        check.stdout,
+        format!("{under}: error: could not be read: part of the path is a file, not a folder\n")
+    );
+    let journal = shown(&file.join("journal"));
+    for args in [
+        vec!["--journal", &journal, "import", &under],
+        vec!["--journal", &journal, "run", "--plain", "evening-check-in"],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1));
+        assert!(!run.stderr.contains("os error"), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("part of the path is a file, not a folder"),
+            "{}",
+            run.stderr
+        );
+    }
 }
