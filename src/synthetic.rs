@@ -9,7 +9,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::answer::Answer;
 use crate::exercise::{Exercise, PromptKind};
-use crate::journal::private_fs::{private_dir, private_subdirs};
+use crate::journal::folder;
+use crate::journal::private_fs::private_subdirs;
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, entry_name};
 use crate::library::Library;
 
@@ -84,7 +85,7 @@ impl Rng {
 /// Writes `count` entries to the journal at `root`, one every ~20 hours
 /// going back from `newest`, each with 100–600 words of answers in all.
 pub fn generate(root: &Path, count: usize, seed: u64, newest: DateTime<FixedOffset>) -> std::io::Result<()> {
-    private_dir(root)?;
+    folder::prepare(root).map_err(std::io::Error::other)?;
     let library = Library::built_in();
     let mut rng = Rng(seed.max(1));
     for i in 0..count {

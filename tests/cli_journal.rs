@@ -8,9 +8,10 @@
 #![allow(clippy::expect_used)]
 
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use mend::journal::{AnswerRecord, ENTRY_FORMAT, Entry, Value, entry_name};
@@ -93,15 +94,27 @@ impl Sandbox {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+        let child = Command::new(env!("CARGO_BIN_EXE_mend"))
             .args(args)
             .env("MEND_HOME", self.journal())
             .env("HOME", self.base.path().join("home"))
             .env("NO_COLOR", "1")
             .env_remove("RUST_BACKTRACE")
             .current_dir(self.files())
-            .output()
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("mend runs");
+        // A hang is a failed test, not one that never ends.
+        let pid = child.id().to_string();
+        let (done, output) = mpsc::channel();
+        std::thread::spawn(move || done.send(child.wait_with_output()));
+        let Ok(output) = output.recv_timeout(std::time::Duration::from_secs(30)) else {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("mend {args:?} did not finish within 30 seconds");
+        };
+        let output = output.expect("mend's output");
         Run {
             code: output.status.code(),
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
@@ -1096,6 +1109,37 @@ fn export_replaces_an_existing_file_whole_by_renaming_over_it() {
 }
 
 #[test]
+fn export_replaces_only_an_ordinary_file() {
+    let (s, _) = standard();
+    let pipe = s.files().join("pipe.md");
+    let made = Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    let folder = s.files().join("folder.md");
+    fs::create_dir(&folder).expect("a folder");
+    for (path, what) in [(&pipe, "a named pipe"), (&folder, "a folder")] {
+        let arg = shown(path);
+        let run = s.run(&["export", "-o", &arg]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!("mend: could not write {arg}: it is {what}, not an ordinary file\n")
+        );
+    }
+    assert!(
+        fs::symlink_metadata(&pipe)
+            .expect("the pipe")
+            .file_type()
+            .is_fifo()
+    );
+    assert!(folder.is_dir());
+    assert_eq!(
+        names_in(&s.files()),
+        ["folder.md", "pipe.md"],
+        "no temp file left"
+    );
+}
+
+#[test]
 fn export_to_a_folder_that_does_not_exist_fails_clearly() {
     let (s, _) = standard();
     let out = s.files().join("no-such-folder").join("out.md");
@@ -1706,4 +1750,232 @@ fn force_leaves_no_older_copy_that_would_hide_the_new_one() {
         [("handover".to_string(), "Handover, newest".to_string())],
         "the import must be the one in use"
     );
+}
+
+// ---------------------------------------------------------------- the journal folder
+
+/// A folder that is someone's, not a journal: a file of theirs, another
+/// program's temp file, and a mode mend must not change.
+fn someone_elses_folder(s: &Sandbox) -> PathBuf {
+    let dir = s.base.path().join("home-like");
+    write(&dir.join("notes.txt"), b"mine");
+    write(&dir.join("tmp").join(".tmp-1-0"), b"another program's");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod");
+    dir
+}
+
+#[test]
+fn a_folder_that_is_not_a_journal_is_refused_and_left_as_it_was() {
+    let s = Sandbox::new();
+    let dir = someone_elses_folder(&s);
+    let arg = shown(&dir);
+    for args in [
+        vec!["--journal", &arg, "run", "--plain", "evening-check-in"],
+        vec!["--journal", &arg, "import", "exercise.toml"],
+    ] {
+        s.file("exercise.toml", EXERCISE);
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "mend: {arg} already holds files that are not a mend journal, so mend will not keep its journal there. \
+                 Choose a new or empty folder with --journal DIR (or MEND_HOME).\n"
+            )
+        );
+    }
+    assert_eq!(mode(&dir), 0o755, "its mode is not changed");
+    assert_eq!(names_in(&dir), ["notes.txt", "tmp"], "nothing is added");
+    assert_eq!(names_in(&dir.join("tmp")), [".tmp-1-0"], "nothing is deleted");
+}
+
+#[test]
+fn an_empty_folder_others_can_open_is_used_with_a_warning_and_not_changed() {
+    let s = Sandbox::new();
+    let dir = s.base.path().join("empty");
+    fs::create_dir(&dir).expect("a folder");
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let arg = shown(&dir);
+    let run = s.run(&["--journal", &arg, "run", "--plain", "evening-check-in"]);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "mend: Other people on this computer can open your journal folder {arg}. \
+             To keep it to yourself, run: chmod 700 {arg}\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(mode(&dir), 0o755);
+    assert!(dir.join(".mend-journal").is_file(), "it is marked as mend's");
+}
+
+#[test]
+fn a_journal_from_an_earlier_version_is_used_as_it_is() {
+    let (s, _) = standard();
+    // The standard journal holds `entries/` alone, as an earlier mend left it.
+    let run = s.run(&["run", "--plain", "evening-check-in"]);
+    assert!(!run.stderr.contains("not a mend journal"), "{}", run.stderr);
+    assert!(s.journal().join(".mend-journal").is_file());
+    assert!(s.journal().join(".lock").is_file());
+}
+
+#[test]
+fn missing_parents_of_a_new_journal_are_made_private() {
+    let s = Sandbox::new();
+    let dir = s.base.path().join("new").join("deeper").join("journal");
+    let run = s.run(&["--journal", &shown(&dir), "run", "--plain", "evening-check-in"]);
+    assert!(dir.join("drafts").is_dir(), "{}", run.stderr);
+    for folder in ["new", "new/deeper", "new/deeper/journal"] {
+        assert_eq!(mode(&s.base.path().join(folder)), 0o700, "{folder}");
+    }
+}
+
+#[test]
+fn a_journal_path_through_a_file_is_named_in_a_sentence() {
+    let s = Sandbox::new();
+    let file = s.file("a-file", "x");
+    let dir = file.join("journal");
+    let run = s.run(&["--journal", &shown(&dir), "run", "--plain", "evening-check-in"]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: The journal folder {} could not be made: part of the path is a file, not a folder.\n",
+            shown(&dir)
+        )
+    );
+}
+
+// ---------------------------------------------------------------- files that are not files
+
+/// Makes a named pipe at `path`: opening it to read would wait for a writer for ever.
+fn fifo(path: &Path) -> PathBuf {
+    fs::create_dir_all(path.parent().expect("a parent folder")).expect("the folder is created");
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(made.success());
+    path.to_path_buf()
+}
+
+const NOT_A_FILE: &str = "it is a named pipe, not an ordinary file";
+
+#[test]
+fn a_pipe_named_like_an_entry_is_named_once_and_skipped() {
+    let (s, _) = standard();
+    let id = "2026-11-19-100000-evening-check-in";
+    let pipe = fifo(&entry_name::entry_path(&s.journal(), id).expect("an entry path"));
+    let out = s.files().join("out.md");
+    let out_arg = shown(&out);
+    for args in [
+        vec!["list", "--json"],
+        vec!["export"],
+        vec!["export", "-o", &out_arg],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(id)).collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {}", run.stderr);
+        assert!(lines[0].starts_with("mend: skipped: "), "{}", lines[0]);
+        assert!(lines[0].ends_with(NOT_A_FILE), "{}", lines[0]);
+    }
+    let run = s.run(&["show", id]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "mend: could not read the entry ({}): {NOT_A_FILE}\n",
+            shown(&pipe)
+        )
+    );
+    assert!(
+        fs::symlink_metadata(&pipe)
+            .expect("the pipe")
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+fn a_pipe_named_like_an_exercise_is_named_once_and_never_waited_on() {
+    let s = Sandbox::new();
+    let in_library = fifo(&s.journal().join("exercises").join("piped.toml"));
+    let run = s.run(&["exercises"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!("mend: {}: could not be read: {NOT_A_FILE}\n", shown(&in_library))
+    );
+
+    let pipe = fifo(&s.files().join("handover.toml"));
+    let arg = shown(&pipe);
+    for args in [
+        vec!["check", &arg],
+        vec!["run", "--plain", &arg],
+        vec!["import", &arg],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1), "{args:?}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            all.contains(&format!("{arg}: error: could not be read: {NOT_A_FILE}")),
+            "{args:?}: {all}"
+        );
+    }
+}
+
+#[test]
+fn import_holds_the_journals_lock() {
+    let s = Sandbox::new();
+    fs::create_dir(s.journal()).expect("a journal");
+    let _held = mend::journal::JournalLock::acquire(&s.journal()).expect("the lock");
+    let run = s.run(&["import", &shown(&s.file("handover.toml", EXERCISE))]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("mend is already open"), "{}", run.stderr);
+    assert!(!s.journal().join("exercises").exists(), "nothing was imported");
+}
+
+// ---------------------------------------------------------------- words, not error numbers
+
+#[test]
+fn an_export_that_fails_prints_no_heading() {
+    let s = Sandbox::new();
+    s.put_raw(
+        "2026-11-18-100000-evening-check-in",
+        b"format = 1\nnot toml = =\n",
+    );
+    for format in ["md", "html", "json"] {
+        let run = s.run(&["export", "--format", format]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert_eq!(run.stdout, "", "{format}: nothing reaches the screen");
+        assert!(
+            run.stderr
+                .ends_with("mend: none of the entries to export could be read, so nothing was exported\n"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_file_in_the_way_is_named_in_words_not_error_numbers() {
+    let s = Sandbox::new();
+    let file = s.file("a-file", "x");
+    let under = shown(&file.join("exercise.toml"));
+    let check = s.run(&["check", &under]);
+    assert_eq!(
+        check.stdout,
+        format!("{under}: error: could not be read: part of the path is a file, not a folder\n")
+    );
+    let journal = shown(&file.join("journal"));
+    for args in [
+        vec!["--journal", &journal, "import", &under],
+        vec!["--journal", &journal, "run", "--plain", "evening-check-in"],
+    ] {
+        let run = s.run(&args);
+        assert_eq!(run.code, Some(1));
+        assert!(!run.stderr.contains("os error"), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("part of the path is a file, not a folder"),
+            "{}",
+            run.stderr
+        );
+    }
 }

@@ -502,3 +502,30 @@ fn the_journal_writes_an_export_whole_and_for_its_owner_alone() {
     let missing = dir.path().join("no-such-folder").join("x.md");
     assert!(journal.write_export(&missing, "x").is_err());
 }
+
+#[test]
+fn the_share_screen_never_replaces_a_pipe_or_a_folder() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = mend::journal::FileJournal::open(&dir.path().join("journal")).unwrap();
+    let pipe = dir.path().join("pipe.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let error = journal.write_export(&pipe, "# Journal entries\n").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("it is a named pipe, not an ordinary file"),
+        "{error}"
+    );
+    assert!(std::fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
+    let folder = dir.path().join("folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    assert!(journal.write_export(&folder, "x").is_err());
+    assert!(folder.is_dir());
+}

@@ -55,7 +55,8 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let files = library::toml_files(path).map_err(|e| format!("could not read the folder: {e}"))?;
+    let files = library::toml_files(path)
+        .map_err(|e| format!("could not read the folder: {}", crate::io_error::plain_words(&e)))?;
     if files.is_empty() {
         return Err("no exercise files (*.toml) in this folder".into());
     }

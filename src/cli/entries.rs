@@ -114,8 +114,7 @@ pub fn export(
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            let (written, _) = write_export(&root, &names, options, out)?;
-            none_read(written)?;
+            write_export(&root, &names, options, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -128,10 +127,9 @@ pub fn export(
             // Streamed into a private temp file beside the target, which
             // takes its place only once complete.
             let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
-            let (written, file) = write_export(&root, &names, options, file)?;
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
-            none_read(written)?;
+            let (written, file) = write_export(&root, &names, options, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
@@ -147,33 +145,42 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Fails when every entry to export was skipped (each already named on stderr).
-fn none_read(written: usize) -> anyhow::Result<()> {
-    if written == 0 {
-        bail!("none of the entries to export could be read, so nothing was exported");
-    }
-    Ok(())
+/// When every entry to export was skipped (each already named on stderr).
+fn none_read() -> anyhow::Error {
+    anyhow::anyhow!("none of the entries to export could be read, so nothing was exported")
 }
 
 /// Streams the export of `names` into `out`; entries that cannot be read are
-/// named once on stderr and skipped. Returns how many entries were written.
+/// named once on stderr and skipped. Returns how many entries were written,
+/// or `None` if none could be read: then nothing at all was written, not
+/// even the heading, so a failed export leaves nothing that looks like one.
 fn write_export<W: Write>(
     root: &Path,
     names: &[EntryName],
     options: Options,
     out: W,
-) -> anyhow::Result<(usize, W)> {
-    let mut writer = Writer::new(options, out)?;
+) -> anyhow::Result<Option<(usize, W)>> {
+    let mut waiting = Some((options, out));
+    let mut writer = None;
     for_each_entry(root, names, |result| match result {
-        Ok(entry) => writer.entry(&entry),
+        Ok(entry) => {
+            // The heading goes out with the first entry read.
+            if let Some((options, out)) = waiting.take() {
+                writer = Some(Writer::new(options, out)?);
+            }
+            writer
+                .as_mut()
+                .map_or(Ok(()), |w: &mut Writer<W>| w.entry(&entry))
+        }
         Err(problem) => {
             eprintln!("mend: skipped: {problem}");
             Ok(())
         }
     })?;
+    let Some(writer) = writer else { return Ok(None) };
     let (written, mut out) = writer.finish()?;
     out.flush()?;
-    Ok((written, out))
+    Ok(Some((written, out)))
 }
 
 /// Reads the entries named; any that cannot be read are named once on stderr and skipped.

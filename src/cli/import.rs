@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::journal::private_fs::{private_dir, private_subdirs, remove, write_atomic};
-use crate::library::{self, Library, Origin, Problem};
+use crate::journal::FileJournal;
+use crate::library::{self, Library, Loaded, Origin, Problem};
 use crate::paths;
 use crate::sanitize::inert;
 
@@ -18,18 +18,46 @@ pub fn run(journal: Option<&Path>, file: &Path, force: bool) -> anyhow::Result<E
         .map_err(|p| anyhow::anyhow!("{}\nthe file was not imported", p.details().trim_end()))?;
     let root = paths::journal_dir(journal)?;
     let dir = paths::exercises_dir(&root);
-    let library = Library::load(&dir);
+    // Decided once before the journal is touched, so a refusal or "nothing
+    // to do" leaves no trace; then again under the journal's lock, held
+    // until the file is in place: an import while another runs (or while
+    // mend is open) is refused, so neither replaces the other's file unasked.
+    if plan(&dir, &loaded, force)?.is_none() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut store = FileJournal::open(&root)?;
+    if let Some(warning) = store.warning() {
+        eprintln!("mend: {warning}");
+    }
+    let Some(replaced) = plan(&dir, &loaded, force)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let id = &loaded.exercise.id;
+    let target = store.add_exercise(id, &bytes, &replaced)?;
+    println!(
+        "Imported \"{}\" ({id}) into {}.",
+        inert(&loaded.exercise.title),
+        inert(&target.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What importing `loaded` into the library in `dir` takes: `None` when
+/// the same exercise is already there (said on stdout), else the library
+/// files with its id that it replaces; an error when it may not be imported.
+fn plan(dir: &Path, loaded: &Loaded, force: bool) -> anyhow::Result<Option<Vec<PathBuf>>> {
+    let library = Library::load(dir);
     let id = &loaded.exercise.id;
     let title = inert(&loaded.exercise.title).into_owned();
     let existing = library.find(id);
     match existing.map(|e| (&e.origin, e.hash == loaded.hash)) {
         Some((Origin::BuiltIn, true)) => {
             println!("\"{title}\" is one of mend's own exercises; nothing to do.");
-            return Ok(ExitCode::SUCCESS);
+            return Ok(None);
         }
         Some((_, true)) => {
             println!("\"{title}\" is already in your library; nothing to do.");
-            return Ok(ExitCode::SUCCESS);
+            return Ok(None);
         }
         Some((Origin::BuiltIn, false)) => {
             bail!("the id `{id}` belongs to a built-in exercise; give this one an id of its own")
@@ -53,28 +81,5 @@ pub fn run(journal: Option<&Path>, file: &Path, force: bool) -> anyhow::Result<E
     if let Some(Origin::Library(old)) = existing.map(|e| &e.origin) {
         replaced.push(old.clone());
     }
-    private_dir(&root)?;
-    private_subdirs(&root, &dir)?;
-    let target = file_name_for(&dir, id, &replaced);
-    write_atomic(&target, &bytes)?;
-    // The ones replaced may have lived under other file names.
-    for old in replaced.iter().filter(|old| **old != target) {
-        remove(old)?;
-    }
-    println!(
-        "Imported \"{title}\" ({id}) into {}.",
-        inert(&target.display().to_string())
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `<id>.toml` in `dir`, unless a file of that name holds something else (an
-/// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
-/// so on. A file being replaced may be written over.
-fn file_name_for(dir: &Path, id: &str, replaced: &[PathBuf]) -> PathBuf {
-    let first = dir.join(format!("{id}.toml"));
-    std::iter::once(first.clone())
-        .chain((2u32..).map(|n| dir.join(format!("{id}-{n}.toml"))))
-        .find(|p| replaced.contains(p) || std::fs::symlink_metadata(p).is_err())
-        .unwrap_or(first)
+    Ok(Some(replaced))
 }

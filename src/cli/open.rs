@@ -44,7 +44,7 @@ pub fn exercise(journal: Option<&Path>, target: &str, plain: bool) -> anyhow::Re
         let dir = paths::journal_dir(journal)?;
         let library = Library::load(&paths::exercises_dir(&dir));
         let loaded = find(&library, target)?;
-        let mut store = FileJournal::open(&dir)?;
+        let mut store = open_journal(&dir)?;
         return crate::plain::run(&loaded, &mut store, &SystemClock);
     }
     let (mut app, library) = open_app(journal)?;
@@ -70,12 +70,27 @@ fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
 fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
     let dir = paths::journal_dir(journal)?;
     let library = Library::load(&paths::exercises_dir(&dir));
-    let store = FileJournal::open(&dir)?;
+    let store = open_journal(&dir)?;
+    let warning = store.warning().map(str::to_string);
     let mut app = App::new(library.exercises.clone(), Box::new(store), Box::new(SystemClock));
     if !library.problems.is_empty() {
         app.warn(tui::strings::library_problems(library.problems.len()));
     }
+    // About the journal itself, so it comes before the library's notice.
+    if let Some(warning) = warning {
+        app.warn(warning);
+    }
     Ok((app, library))
+}
+
+/// The journal, opened for writing; a warning about its folder is said on
+/// stderr, where it is still to be read after the screen is put back.
+fn open_journal(dir: &Path) -> anyhow::Result<FileJournal> {
+    let store = FileJournal::open(dir)?;
+    if let Some(warning) = store.warning() {
+        eprintln!("mend: {warning}");
+    }
+    Ok(store)
 }
 
 /// The exercise a person named: a file if it looks like one, else an id.

@@ -2,18 +2,18 @@
 //! it is quick however large the journal grows; an entry's file is read only
 //! when it is needed.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::entry_name::{self, ENTRIES_DIR, EntryName};
+use super::private_fs::{Links, read_file};
 use super::store::StoreError;
 use super::{Entry, EntryError};
 
-/// Entry files larger than this are refused rather than read into memory.
-const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
+/// Entry and draft files larger than this are refused rather than read into memory.
+pub(super) const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Every entry under `entries/YYYY/MM/`, newest first, without opening a file.
 pub fn catalog(root: &Path) -> Vec<EntryName> {
@@ -79,21 +79,19 @@ impl Filter {
 /// Reads the entry with this id.
 pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
     let path = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
-    let mut file = File::open(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::NoSuchEntry(id.to_string()),
-        _ => StoreError::io("read the entry", &path, e),
-    })?;
-    let mut bytes = Vec::new();
-    file.by_ref()
-        .take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io("read the entry", &path, e))?;
-    if bytes.len() as u64 > MAX_ENTRY_BYTES {
-        return Err(StoreError::Unreadable {
-            path,
-            reason: EntryError::TooLarge,
-        });
-    }
+    let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Err(StoreError::Unreadable {
+                path,
+                reason: EntryError::TooLarge,
+            });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NoSuchEntry(id.to_string()));
+        }
+        Err(e) => return Err(StoreError::io("read the entry", &path, e)),
+    };
     let mut entry = Entry::from_toml(&bytes).map_err(|reason| StoreError::Unreadable { path, reason })?;
     // The file's name is what lists, `show` and deletion go by.
     entry.id = id.to_string();

@@ -3,6 +3,7 @@
 //! ```text
 //! JOURNAL/
 //!   .lock                      held while mend is open
+//!   .mend-journal              says the folder is a mend journal
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
 //!   drafts/evening-check-in.toml
 //!   exercises/                 the person's own exercises
@@ -16,14 +17,18 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDateTime};
 
-use super::catalog::{catalog, read_entry};
-use super::entry_name;
+use super::catalog::{MAX_ENTRY_BYTES, catalog, read_entry};
+use super::entry_name::{self, ENTRIES_DIR};
+use super::folder;
 use super::lock::JournalLock;
 use super::private_fs::{
-    private_dir, private_subdirs, remove, remove_stale_temps, sync_dir, write_atomic, write_atomic_new,
+    Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
+    write_atomic_new,
 };
 use super::store::{Store, StoreError};
-use super::{Draft, Entry, EntryName, Rescuer, rescue_draft, trash};
+use crate::paths;
+
+use super::{Draft, Entry, EntryError, EntryName, Rescuer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -33,26 +38,33 @@ const SCRATCH_DIR: &str = "tmp";
 pub struct FileJournal {
     root: PathBuf,
     _lock: JournalLock,
+    /// Said once when the journal is opened (a folder others can open).
+    warning: Option<String>,
 }
 
 impl FileJournal {
-    /// Creates the journal privately if it is new, and takes its lock.
+    /// Creates the journal privately if it is new (refusing a folder that
+    /// holds something else: see [`folder`]), and takes its lock.
     pub fn open(root: &Path) -> Result<Self, StoreError> {
-        private_dir(root).map_err(|e| StoreError::io("create the journal folder", root, e))?;
+        let warning = folder::prepare(root)?;
         let lock = JournalLock::acquire(root)?;
         let journal = Self {
             root: root.to_path_buf(),
             _lock: lock,
+            warning,
         };
-        // With the lock held, any temp file left here is a crash's leftover.
-        remove_stale_temps(&journal.drafts_dir());
-        remove_stale_temps(&root.join(SCRATCH_DIR));
+        remove_crash_leftovers(root);
         trash::empty_old(root, Local::now().date_naive());
         Ok(journal)
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// What the person should hear about their journal folder, if anything.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     fn drafts_dir(&self) -> PathBuf {
@@ -79,6 +91,33 @@ impl FileJournal {
         Ok(free)
     }
 
+    /// Puts an exercise file's `bytes` in the person's library, as
+    /// `<id>.toml` (see [`exercise_file_name`]), and removes the library
+    /// files in `replaced` (others with this id, which would hide it).
+    /// Under the journal's lock, so two imports at once cannot both win.
+    /// Where it went.
+    pub fn add_exercise(
+        &mut self,
+        id: &str,
+        bytes: &[u8],
+        replaced: &[PathBuf],
+    ) -> Result<PathBuf, StoreError> {
+        let dir = paths::exercises_dir(&self.root);
+        private_subdirs(&self.root, &dir)
+            .map_err(|e| StoreError::io("create the exercises folder", &dir, e))?;
+        let target = exercise_file_name(&dir, id, replaced);
+        write_atomic(&target, bytes).map_err(|e| StoreError::io("add the exercise", &target, e))?;
+        // The ones replaced may have lived under other file names; only
+        // files of the library itself are ever removed.
+        for old in replaced
+            .iter()
+            .filter(|old| **old != target && old.parent() == Some(&dir))
+        {
+            remove(old).map_err(|e| StoreError::io("remove the exercise it replaces", old, e))?;
+        }
+        Ok(target)
+    }
+
     /// A path for a new entry that no other entry has, with the id it implies.
     fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         for attempt in 1..=1000 {
@@ -90,6 +129,38 @@ impl FileJournal {
         }
         Err(bad_id(&self.root))
     }
+}
+
+/// Removes the temp files a crash left in any of the journal's folders (a
+/// temp file of a draft or entry holds every answer, private ones too).
+/// Only with the lock held: every mend that writes here holds it, so no
+/// temp file can be one another mend is writing at this moment. Folders
+/// reached through a link are not the journal's and are left alone.
+fn remove_crash_leftovers(root: &Path) {
+    let entries = root.join(ENTRIES_DIR);
+    let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
+        .iter()
+        .map(|name| root.join(name))
+        .collect();
+    for year in own_subdirs(&entries) {
+        folders.extend(own_subdirs(&year));
+        folders.push(year);
+    }
+    folders.push(entries);
+    for folder in folders {
+        remove_stale_temps(&folder);
+    }
+}
+
+/// `<id>.toml` in `dir`, unless a file of that name holds something else (an
+/// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
+/// so on. A file being replaced may be written over.
+fn exercise_file_name(dir: &Path, id: &str, replaced: &[PathBuf]) -> PathBuf {
+    let first = dir.join(format!("{id}.toml"));
+    std::iter::once(first.clone())
+        .chain((2u32..).map(|n| dir.join(format!("{id}-{n}.toml"))))
+        .find(|p| replaced.contains(p) || fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 fn bad_id(root: &Path) -> StoreError {
@@ -106,8 +177,6 @@ impl Store for FileJournal {
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         private_subdirs(&self.root, &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
-        // With the lock held, a temp file here is a crash's leftover.
-        remove_stale_temps(&folder);
         entry.id = id;
         entry
             .to_toml()
@@ -143,8 +212,14 @@ impl Store for FileJournal {
 
     fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
         let path = self.draft_path(exercise_id);
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
+        let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    reason: EntryError::TooLarge,
+                });
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, e)),
         };

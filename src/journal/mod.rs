@@ -7,6 +7,7 @@ mod draft;
 mod entry;
 pub mod entry_name;
 mod files;
+pub mod folder;
 mod lock;
 pub mod private_fs;
 mod reading;

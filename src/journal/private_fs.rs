@@ -6,30 +6,19 @@
 //! to disk, renamed over the old file and the folder flushed too, so a crash
 //! at any instant leaves either the old file or the new one, never a torn one.
 
-use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::io_error::not_a_file;
 
 pub const FILE_MODE: u32 = 0o600;
 pub const DIR_MODE: u32 = 0o700;
 
 /// Temporary files start with this, so listings can pass them over.
 pub const TEMP_PREFIX: &str = ".tmp-";
-
-/// Creates `dir` (and missing parents) for private use. The folder itself is
-/// made 0700, and tightened to 0700 if it already existed more open.
-pub fn private_dir(dir: &Path) -> io::Result<()> {
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
-    match DirBuilder::new().mode(DIR_MODE).create(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => tighten(dir),
-        Err(e) => Err(e),
-    }
-}
 
 /// Creates `dir` and any missing folders between it and `root` (which must
 /// exist), all 0700.
@@ -45,14 +34,6 @@ pub fn private_subdirs(root: &Path, dir: &Path) -> io::Result<()> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && current.is_dir() => {}
             Err(e) => return Err(e),
         }
-    }
-    Ok(())
-}
-
-fn tighten(dir: &Path) -> io::Result<()> {
-    let mode = fs::metadata(dir)?.permissions().mode();
-    if mode & 0o077 != 0 {
-        fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))?;
     }
     Ok(())
 }
@@ -88,7 +69,15 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
+    /// Starts a file to take the place of `path`, which must be an ordinary
+    /// file or nothing yet: a device, a named pipe, a folder or a link there
+    /// is refused, never replaced.
     pub fn create(path: &Path) -> io::Result<Self> {
+        match fs::symlink_metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a_file(meta.file_type())),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         let temp = temp_path(&parent_of(path));
         let file = OpenOptions::new()
             .write(true)
@@ -147,6 +136,34 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
+/// Whether a file may be read through a symbolic link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file a person named, or put in their library: a link is theirs to make.
+    Follow,
+    /// A file of mend's own in the journal: a link there is not mend's.
+    Refuse,
+}
+
+/// Reads the ordinary file at `path`, or `None` if it holds more than `max`
+/// bytes. This is the one way mend reads a file: opening never waits (a
+/// named pipe would wait for a writer for ever), and anything but an
+/// ordinary file (a pipe, a device, a socket, a folder) is refused.
+pub fn read_file(path: &Path, max: u64, links: Links) -> io::Result<Option<Vec<u8>>> {
+    let flags = match links {
+        Links::Follow => libc::O_NONBLOCK,
+        Links::Refuse => libc::O_NONBLOCK | libc::O_NOFOLLOW,
+    };
+    let file = OpenOptions::new().read(true).custom_flags(flags).open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_a_file(meta.file_type()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
 /// Removes `path` and flushes its folder; a file already gone is fine.
 pub fn remove(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
@@ -156,14 +173,40 @@ pub fn remove(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes temporary files a crash left in `dir`.
+/// Removes temporary files a crash left in `dir`: only names mend gives its
+/// own ([`temp_path`]), only ordinary files, and never in a folder reached
+/// through a link (which could be anyone's).
 pub fn remove_stale_temps(dir: &Path) {
+    if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        return;
+    }
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+        let ours = entry.file_name().to_str().is_some_and(is_temp_name);
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// The folders directly inside `dir`, not counting links to folders.
+pub fn own_subdirs(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect()
+}
+
+/// `.tmp-PID-N`, as [`temp_path`] names a temporary file.
+fn is_temp_name(name: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, n)| digits(pid) && digits(n))
 }
 
 /// Flushes a folder, so a rename or removal in it survives a crash.
@@ -188,6 +231,7 @@ fn temp_path(dir: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -197,24 +241,13 @@ mod tests {
     fn files_and_folders_are_private_from_the_start() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("journal");
-        private_dir(&dir).unwrap();
-        assert_eq!(mode(&dir), 0o700);
+        fs::create_dir(&dir).unwrap();
         private_subdirs(&dir, &dir.join("entries/2026/11")).unwrap();
         assert_eq!(mode(&dir.join("entries")), 0o700);
         assert_eq!(mode(&dir.join("entries/2026/11")), 0o700);
         let file = dir.join("a.toml");
         write_atomic(&file, b"one").unwrap();
         assert_eq!(mode(&file), 0o600);
-    }
-
-    #[test]
-    fn an_existing_open_folder_is_tightened() {
-        let root = tempfile::tempdir().unwrap();
-        let dir = root.path().join("open");
-        fs::create_dir(&dir).unwrap();
-        fs::set_permissions(&dir, Permissions::from_mode(0o755)).unwrap();
-        private_dir(&dir).unwrap();
-        assert_eq!(mode(&dir), 0o700);
     }
 
     #[test]
@@ -262,6 +295,38 @@ mod tests {
     }
 
     #[test]
+    fn only_an_ordinary_file_is_ever_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let pipe = root.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+        assert!(made.success());
+        let folder = root.path().join("folder");
+        fs::create_dir(&folder).unwrap();
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(root.path().join("elsewhere"), &link).unwrap();
+        for (path, what) in [
+            (&pipe, "a named pipe"),
+            (&folder, "a folder"),
+            (&link, "a symbolic link"),
+            (&PathBuf::from("/dev/null"), "a device"),
+        ] {
+            let error = write_atomic(path, b"x").unwrap_err();
+            assert_eq!(
+                crate::io_error::plain_words(&error),
+                format!("it is {what}, not an ordinary file")
+            );
+        }
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!root.path().join("elsewhere").exists());
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 3, "no temp file left: {names:?}");
+    }
+
+    #[test]
     fn stale_temps_are_swept() {
         let root = tempfile::tempdir().unwrap();
         fs::write(root.path().join(".tmp-1-0"), b"x").unwrap();
@@ -269,5 +334,31 @@ mod tests {
         remove_stale_temps(root.path());
         assert!(!root.path().join(".tmp-1-0").exists());
         assert!(root.path().join("keep.toml").exists());
+    }
+
+    #[test]
+    fn only_mends_own_temp_files_are_swept_and_never_through_a_link() {
+        let root = tempfile::tempdir().unwrap();
+        let elsewhere = root.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        fs::write(elsewhere.join(".tmp-1-0"), b"another program's").unwrap();
+        let linked = root.path().join("linked");
+        std::os::unix::fs::symlink(&elsewhere, &linked).unwrap();
+        remove_stale_temps(&linked);
+        assert!(elsewhere.join(".tmp-1-0").exists(), "not through a linked folder");
+
+        let own = root.path().join("own");
+        fs::create_dir(&own).unwrap();
+        fs::write(own.join(".tmp-editor-swap"), b"not mend's name").unwrap();
+        fs::create_dir(own.join(".tmp-2-0")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join(".tmp-1-0"), own.join(".tmp-3-0")).unwrap();
+        remove_stale_temps(&own);
+        assert!(own.join(".tmp-editor-swap").exists());
+        assert!(own.join(".tmp-2-0").is_dir());
+        assert!(
+            fs::symlink_metadata(own.join(".tmp-3-0")).is_ok(),
+            "a link is not removed"
+        );
+        assert!(elsewhere.join(".tmp-1-0").exists());
     }
 }

@@ -74,17 +74,20 @@ pub trait Store {
 /// Why the journal could not do something. Never holds what was written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not {action} ({}): {}", inert(&path.display().to_string()), plain_words(source))]
+    // The plain words say all there is to say: the io::Error is not a
+    // `source`, or "(os error N)" would follow them to the screen.
+    #[error("could not {action} ({}): {}", inert(&path.display().to_string()), plain_words(error))]
     Io {
         action: &'static str,
         path: PathBuf,
-        #[source]
-        source: io::Error,
+        error: io::Error,
     },
     #[error("{} could not be read: {reason}", inert(&path.display().to_string()))]
     Unreadable { path: PathBuf, reason: EntryError },
     #[error("there is no entry `{}` in the journal", inert(.0))]
     NoSuchEntry(String),
+    #[error(transparent)]
+    Folder(#[from] super::folder::FolderError),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]
@@ -92,11 +95,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+    pub fn io(action: &'static str, path: &Path, error: io::Error) -> Self {
         Self::Io {
             action,
             path: path.to_path_buf(),
-            source,
+            error,
         }
     }
 }

@@ -169,3 +169,99 @@ fn an_entry_filed_in_another_months_folder_is_not_listed() {
     let ids: Vec<String> = catalog(dir.path()).into_iter().map(|n| n.id).collect();
     assert_eq!(ids, [kept.id]);
 }
+
+/// Runs `work` on another thread and fails if it takes more than ten
+/// seconds: a file that stalls mend fails its test instead of hanging it.
+fn within_seconds<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || done.send(work()));
+    result
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("mend waited on a file that is not a file")
+}
+
+fn fifo(path: &std::path::Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn a_pipe_for_an_entry_or_a_draft_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let id = "2026-11-21-213045-evening-check-in";
+    fifo(&entry_name::entry_path(&root, id).unwrap());
+    fifo(&root.join("drafts/evening-check-in.toml"));
+    let (entry, draft) = within_seconds(move || {
+        let journal = FileJournal::open(&root).unwrap();
+        // As the journal browser reads an entry, and a session its draft.
+        let entry = journal.load_entry(id).unwrap_err().to_string();
+        let draft = journal.load_draft("evening-check-in").unwrap_err().to_string();
+        (entry, draft)
+    });
+    for error in [entry, draft] {
+        assert!(
+            error.ends_with("it is a named pipe, not an ordinary file"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn an_entry_reached_through_a_link_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "2026-11-21-213045-evening-check-in";
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut saved = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    let path = journal.save_entry(&mut saved).unwrap();
+    let elsewhere = dir.path().join("elsewhere.toml");
+    fs::rename(&path, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+    let error = journal.load_entry(id).unwrap_err().to_string();
+    assert!(
+        error.ends_with("it is a symbolic link, which mend does not follow"),
+        "{error}"
+    );
+}
+
+#[test]
+fn opening_removes_what_a_crash_left_in_every_folder_of_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let folders = [
+        "drafts",
+        "tmp",
+        "exercises",
+        "trash",
+        "entries",
+        "entries/2026",
+        "entries/2026/11",
+    ];
+    for folder in folders {
+        fs::create_dir_all(root.join(folder)).unwrap();
+        fs::write(
+            root.join(folder).join(".tmp-4242-0"),
+            "every answer, private ones too",
+        )
+        .unwrap();
+    }
+    fs::write(root.join("entries/2026/11/.tmp-notes"), "not a name mend gives").unwrap();
+    drop(FileJournal::open(root).unwrap());
+    for folder in folders {
+        assert!(!root.join(folder).join(".tmp-4242-0").exists(), "{folder}");
+    }
+    assert!(root.join("entries/2026/11/.tmp-notes").exists());
+}
+
+#[test]
+fn a_second_mend_removes_nothing_while_the_first_holds_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = FileJournal::open(dir.path()).unwrap();
+    // As if the first were writing an entry at this moment.
+    let writing = dir.path().join("entries/2026/11/.tmp-4242-0");
+    fs::create_dir_all(writing.parent().unwrap()).unwrap();
+    fs::write(&writing, "half written").unwrap();
+    assert!(FileJournal::open(dir.path()).is_err());
+    assert!(writing.exists());
+}

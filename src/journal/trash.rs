@@ -51,9 +51,14 @@ pub fn move_to_trash(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf,
 }
 
 /// Removes what has been in the trash for more than [`KEEP_DAYS`] days.
-/// Files it does not recognise are left alone.
+/// Files it does not recognise, anything but an ordinary file, and a trash
+/// folder reached through a link (not the journal's own) are left alone.
 pub fn empty_old(root: &Path, today: NaiveDate) {
-    let Ok(files) = fs::read_dir(root.join(TRASH_DIR)) else {
+    let trash = root.join(TRASH_DIR);
+    if !fs::symlink_metadata(&trash).is_ok_and(|m| m.is_dir()) {
+        return;
+    }
+    let Ok(files) = fs::read_dir(trash) else {
         return;
     };
     for file in files.flatten() {
@@ -61,6 +66,9 @@ pub fn empty_old(root: &Path, today: NaiveDate) {
         let Some(deleted) = name.to_str().and_then(deletion_day) else {
             continue;
         };
+        if !file.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
         if (today - deleted).num_days() > KEEP_DAYS {
             let _ = fs::remove_file(file.path());
         }
@@ -127,5 +135,19 @@ mod tests {
         fs::write(&odd, "x").unwrap();
         empty_old(dir.path(), day("2030-01-01"));
         assert!(odd.exists());
+    }
+
+    #[test]
+    fn a_trash_folder_reached_through_a_link_is_never_emptied() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        let theirs = elsewhere.join("2020-01-01--notes.toml");
+        fs::write(&theirs, "someone's").unwrap();
+        let journal = dir.path().join("journal");
+        fs::create_dir(&journal).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, journal.join(TRASH_DIR)).unwrap();
+        empty_old(&journal, day("2030-01-01"));
+        assert!(theirs.exists());
     }
 }

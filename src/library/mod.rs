@@ -4,13 +4,12 @@
 mod builtin;
 mod problem;
 
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use crate::exercise::{Exercise, parse_exercise};
+use crate::journal::private_fs::{Links, read_file};
 pub use builtin::BUILT_INS;
 pub use problem::Problem;
 
@@ -107,7 +106,9 @@ impl Library {
     }
 }
 
-/// The `*.toml` files directly inside `dir`, sorted by name; hidden files are skipped.
+/// The `*.toml` files directly inside `dir`, sorted by name; hidden files
+/// and folders are skipped. Anything else of that name (a named pipe, say)
+/// is listed, so that reading it names it as unreadable.
 pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .flatten()
@@ -117,7 +118,7 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .filter(|p| p.is_file())
+        .filter(|p| !p.is_dir())
         .collect();
     files.sort();
     Ok(files)
@@ -129,23 +130,19 @@ pub fn load_file(path: &Path, origin: Origin) -> Result<Loaded, Problem> {
     check_bytes(&bytes, path, origin)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`].
+/// Reads an exercise file of at most [`MAX_FILE_BYTES`] (never waiting on
+/// a pipe or device: see [`read_file`]).
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
-    let unreadable = |error| Problem::Unreadable {
-        path: path.to_path_buf(),
-        error,
-    };
-    let file = File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
+    match read_file(path, MAX_FILE_BYTES, Links::Follow) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(Problem::TooLarge {
             path: path.to_path_buf(),
-        });
+        }),
+        Err(error) => Err(Problem::Unreadable {
+            path: path.to_path_buf(),
+            error,
+        }),
     }
-    Ok(bytes)
 }
 
 /// Checks the bytes of an exercise file that came from `path`.
