@@ -17,6 +17,7 @@ pub mod journal;
 pub mod library;
 pub mod paths;
 pub mod plain;
+pub mod promises;
 pub mod safety;
 pub mod sanitize;
 pub mod session;

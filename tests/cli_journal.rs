@@ -1979,3 +1979,194 @@ fn a_file_in_the_way_is_named_in_words_not_error_numbers() {
         );
     }
 }
+
+// ------------------------------------------------- promises and the jar
+
+/// The promises `mend promise list --json` (with `--all` if asked) prints.
+fn promises(s: &Sandbox, all: bool) -> Vec<Json> {
+    let mut args = vec!["promise", "list", "--json"];
+    if all {
+        args.push("--all");
+    }
+    let run = s.run(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("a JSON list")
+}
+
+#[test]
+fn a_promise_is_made_kept_and_listed_with_its_history() {
+    let s = Sandbox::new();
+    let run = s.run(&[
+        "promise",
+        "add",
+        "Call the children at 7",
+        "--to",
+        "children",
+        "--due",
+        "2026-11-25T19:00",
+        "--weekly",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Promised the children, due Wed 25 Nov 2026 at 19:00, and every week after."),
+        "{}",
+        run.stdout
+    );
+    let listed = promises(&s, false);
+    assert_eq!(listed.len(), 1);
+    let p = &listed[0];
+    for key in ["id", "text", "to", "due", "status", "history"] {
+        assert!(p.get(key).is_some(), "{key} missing from {p}");
+    }
+    assert_eq!(p["text"], "Call the children at 7");
+    assert_eq!(p["to"], "children");
+    assert_eq!(p["due"], "2026-11-25T19:00");
+    assert_eq!(p["status"], "open");
+    let id = p["id"].as_str().expect("an id").to_string();
+
+    let kept = s.run(&["promise", "kept", &id, "--note", "they were happy"]);
+    assert_eq!(kept.code, Some(0), "{}", kept.stderr);
+    assert!(
+        kept.stdout.contains("Next time: Wed 2 Dec 2026 at 19:00."),
+        "{}",
+        kept.stdout
+    );
+    let p = &promises(&s, false)[0];
+    assert_eq!(p["status"], "open", "a weekly promise goes on");
+    assert_eq!(p["next_due"], "2026-12-02T19:00");
+    assert_eq!(p["history"][0]["outcome"], "kept");
+    assert_eq!(p["history"][0]["note"], "they were happy");
+    let file = s.journal().join("promises").join(format!("{id}.toml"));
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(&s.journal().join("promises")), 0o700);
+}
+
+#[test]
+fn a_one_off_promise_missed_leaves_the_open_list_but_not_the_whole_one() {
+    let s = Sandbox::new();
+    s.run(&["promise", "add", "Send the school forms", "--due", "2026-11-30"]);
+    let id = promises(&s, false)[0]["id"].as_str().expect("an id").to_string();
+    let missed = s.run(&["promise", "missed", &id[..20]]);
+    assert_eq!(missed.code, Some(0), "{}", missed.stderr);
+    assert!(promises(&s, false).is_empty());
+    let all = promises(&s, true);
+    assert_eq!(all[0]["status"], "missed");
+    let again = s.run(&["promise", "kept", &id]);
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("already missed"), "{}", again.stderr);
+    assert_eq!(promises(&s, true)[0]["history"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn renegotiating_ends_one_promise_and_opens_the_next() {
+    let s = Sandbox::new();
+    s.run(&[
+        "promise",
+        "add",
+        "Swimming on Saturday",
+        "--due",
+        "2026-11-28",
+        "--to",
+        "children",
+    ]);
+    let id = promises(&s, false)[0]["id"].as_str().expect("an id").to_string();
+    let run = s.run(&[
+        "promise",
+        "renegotiate",
+        &id,
+        "--due",
+        "2026-12-05",
+        "--note",
+        "pool closed",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Changing it openly keeps faith too."),
+        "{}",
+        run.stdout
+    );
+    let open = promises(&s, false);
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0]["due"], "2026-12-05");
+    assert_eq!(open[0]["to"], "children");
+    let all = promises(&s, true);
+    let old = all.iter().find(|p| p["id"] == id.as_str()).expect("the old one");
+    assert_eq!(old["status"], "renegotiated");
+    assert_eq!(old["history"][0]["carried_on_by"], open[0]["id"]);
+    let jar = s.run(&["jar", "--json"]);
+    let jar: Json = serde_json::from_str(&jar.stdout).expect("the jar as JSON");
+    assert_eq!(
+        jar["yours"].as_array().map(Vec::len),
+        Some(1),
+        "renegotiated counts as kept"
+    );
+}
+
+#[test]
+fn the_jar_counts_kept_and_their_marbles_and_names_missed_ones_gently() {
+    let s = Sandbox::new();
+    s.run(&["promise", "add", "Be on time", "--weekly"]);
+    let id = promises(&s, false)[0]["id"].as_str().expect("an id").to_string();
+    s.run(&["promise", "kept", &id]);
+    s.run(&["promise", "kept", &id]);
+    s.run(&["promise", "missed", &id]);
+    let added = s.run(&["jar", "add", "Sent the school forms on time"]);
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    let run = s.run(&["jar"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("3 marbles in the jar"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("2 from promises you kept or openly changed"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 your co-parent added"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 missed. They do not take marbles out"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Sent the school forms on time"),
+        "{}",
+        run.stdout
+    );
+    for span in ["3m", "1y"] {
+        assert_eq!(s.run(&["jar", "--span", span]).code, Some(0));
+    }
+}
+
+#[test]
+fn promise_mistakes_are_said_plainly() {
+    let s = Sandbox::new();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["promise", "add", "x", "--due", "next week"],
+            2,
+            "2026-11-28T19:00",
+        ),
+        (
+            &["promise", "add", "x", "--to", "the ex"],
+            2,
+            "co-parent, children or myself",
+        ),
+        (&["promise", "add", "  \u{7}\u{1b} "], 2, "needs a few words"),
+        (
+            &["promise", "kept", "nothing-like-this"],
+            1,
+            "there is no promise",
+        ),
+        (&["promise", "renegotiate", "x"], 2, "--due"),
+        (&["jar", "--span", "2d"], 2, "4w, 3m or 1y"),
+    ];
+    for (args, code, says) in cases {
+        let run = s.run(args);
+        assert_eq!(run.code, Some(*code), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+    let empty = s.run(&["promise", "list"]);
+    assert_eq!(empty.code, Some(0));
+    assert!(empty.stdout.is_empty());
+    assert!(empty.stderr.contains("No promises yet"), "{}", empty.stderr);
+}

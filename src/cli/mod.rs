@@ -7,6 +7,7 @@ mod exercises;
 mod import;
 mod manual;
 mod open;
+mod promise;
 mod safety;
 mod usage;
 mod where_;
@@ -112,6 +113,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Keep small promises: make one, say what became of it, list them
+    Promise {
+        #[command(subcommand)]
+        command: promise::PromiseCommand,
+    },
+    /// The marble jar: promises kept over time, and the marbles your co-parent added
+    #[command(
+        after_help = "Examples:\n  mend jar\n  mend jar --span 3m\n  mend jar add \"Sent the school forms on time\""
+    )]
+    Jar {
+        #[command(subcommand)]
+        command: Option<promise::JarCommand>,
+        /// How far back: 4w, 3m or 1y
+        #[arg(long, default_value = "4w", value_parser = promise::parse_span)]
+        span: crate::promises::Span,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Print where the journal and your own exercises are kept
     Where,
     /// Print a script that makes your shell complete mend's commands and ids
@@ -199,6 +219,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::Safety) => safety::print(),
         Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
+        Some(Command::Promise { command }) => promise::run(cli.journal.as_deref(), command),
+        Some(Command::Jar { command, span, json }) => {
+            promise::jar(cli.journal.as_deref(), command, span, json)
+        }
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),

@@ -1,0 +1,367 @@
+//! `mend promise …` and `mend jar`: keeping small promises, and seeing them
+//! add up.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clap::Subcommand;
+use serde::Serialize;
+
+use crate::clock::{Clock, SystemClock};
+use crate::journal::FileJournal;
+use crate::paths;
+use crate::promises::{
+    Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, deposit, deposits,
+};
+use crate::sanitize::inert;
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseCommand {
+    /// Make a promise: a few words, to whom, and when it is due
+    #[command(
+        after_help = "Examples:\n  mend promise add \"Call the children at 7\" --to children --due 2026-12-02T19:00 --weekly\n  mend promise add \"Send the school forms\" --due 2026-11-30"
+    )]
+    Add {
+        /// The promise, in a few words
+        text: String,
+        /// Who it is made to: co-parent, children or myself
+        #[arg(long, value_name = "WHOM", default_value = "co-parent", value_parser = parse_whom)]
+        to: Whom,
+        /// When it is due: YYYY-MM-DD, or YYYY-MM-DDTHH:MM (default: today)
+        #[arg(long, value_name = "WHEN", value_parser = parse_due)]
+        due: Option<Due>,
+        /// It comes round again every week
+        #[arg(long)]
+        weekly: bool,
+        /// A note for yourself
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List your open promises, soonest due first
+    List {
+        /// Every promise, kept, missed and renegotiated ones too
+        #[arg(long)]
+        all: bool,
+        /// Print JSON, with each promise's history
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write down that you kept a promise (for a weekly one, this week's)
+    Kept {
+        /// The promise's id, or the start of it
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Write down that a promise was missed; it happens, and it is honest to say so
+    Missed {
+        /// The promise's id, or the start of it
+        id: String,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Change a promise openly, before it falls due: that keeps faith too
+    Renegotiate {
+        /// The promise's id, or the start of it
+        id: String,
+        /// The new time it is due
+        #[arg(long, value_name = "WHEN", value_parser = parse_due)]
+        due: Due,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JarCommand {
+    /// Note a small trustworthy act of your co-parent's, as a marble they added
+    Add {
+        /// What they did, in a few words
+        text: String,
+    },
+}
+
+fn parse_whom(text: &str) -> Result<Whom, String> {
+    text.parse().map_err(|e: crate::promises::BadWhom| e.to_string())
+}
+
+fn parse_due(text: &str) -> Result<Due, String> {
+    text.parse().map_err(|e: crate::promises::BadDue| e.to_string())
+}
+
+/// Parses a span for `mend jar --span`.
+pub fn parse_span(text: &str) -> Result<Span, String> {
+    match text {
+        "4w" => Ok(Span::FourWeeks),
+        "3m" => Ok(Span::ThreeMonths),
+        "1y" => Ok(Span::Year),
+        _ => Err("a span is 4w, 3m or 1y".into()),
+    }
+}
+
+pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<ExitCode> {
+    let root = paths::journal_dir(journal)?;
+    let book = Book::new(&root);
+    let now = SystemClock.now();
+    if let PromiseCommand::List { all, json } = command {
+        return list(&book, all, json, now);
+    }
+    // Writing: hold the journal, so no other mend writes the same promise.
+    let _held = FileJournal::open(&root)?;
+    let mut out = io::stdout().lock();
+    match command {
+        PromiseCommand::Add {
+            text,
+            to,
+            due,
+            weekly,
+            note,
+        } => {
+            let text = one_line(&text)?;
+            let due = due.unwrap_or(Due {
+                date: now.date_naive(),
+                time: None,
+            });
+            let note = note.unwrap_or_default();
+            let made = book.make(
+                Making {
+                    text,
+                    to,
+                    due,
+                    weekly,
+                    note,
+                },
+                now,
+            )?;
+            writeln!(
+                out,
+                "Promised {}, due {}{}.",
+                made.to.words(),
+                when(made.due),
+                weekly_words(&made)
+            )?;
+            writeln!(out, "Its id is {}.", made.id)?;
+        }
+        PromiseCommand::Kept { id, note } => {
+            let p = book.settle(&id, Outcome::Kept, &note.unwrap_or_default(), now)?;
+            writeln!(out, "Kept: \"{}\". One more marble in the jar.", inert(&p.text))?;
+            next_time(&mut out, &p)?;
+        }
+        PromiseCommand::Missed { id, note } => {
+            let p = book.settle(&id, Outcome::Missed, &note.unwrap_or_default(), now)?;
+            writeln!(
+                out,
+                "Written down as missed: \"{}\". Saying so honestly is part of keeping faith.",
+                inert(&p.text)
+            )?;
+            next_time(&mut out, &p)?;
+        }
+        PromiseCommand::Renegotiate { id, due, note } => {
+            let (old, new) = book.renegotiate(&id, due, &note.unwrap_or_default(), now)?;
+            writeln!(
+                out,
+                "Renegotiated: \"{}\" is now due {}. Changing it openly keeps faith too.",
+                inert(&old.text),
+                when(new.due)
+            )?;
+            writeln!(out, "Its new id is {}.", new.id)?;
+        }
+        PromiseCommand::List { .. } => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A promise is a few words on one line; pasted control characters and line
+/// breaks are not kept.
+fn one_line(text: &str) -> anyhow::Result<String> {
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = text.chars().filter(|c| !crate::sanitize::is_unsafe(*c)).collect();
+    if text.is_empty() {
+        return Err(super::UsageError("a promise needs a few words".into()).into());
+    }
+    Ok(text)
+}
+
+fn weekly_words(p: &Promise) -> &'static str {
+    if p.weekly { ", and every week after" } else { "" }
+}
+
+fn next_time(out: &mut impl Write, p: &Promise) -> io::Result<()> {
+    match p.next_due() {
+        Some(due) => writeln!(out, "Next time: {}.", when(due)),
+        None => Ok(()),
+    }
+}
+
+/// "Wed 2 Dec at 19:00", as a person reads a date.
+fn when(due: Due) -> String {
+    let day = due.date.format("%a %-d %b %Y").to_string();
+    match due.time {
+        Some(t) => format!("{day} at {}", t.format("%H:%M")),
+        None => day,
+    }
+}
+
+fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyhow::Result<ExitCode> {
+    let read = book.read();
+    for problem in &read.unreadable {
+        eprintln!("mend: {problem}");
+    }
+    let shown: Vec<&Promise> = read
+        .all
+        .iter()
+        .filter(|p| all || p.status() == Status::Open)
+        .collect();
+    let mut out = io::stdout().lock();
+    if json {
+        let rows: Vec<Row<'_>> = shown.iter().map(|p| Row::of(p)).collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if shown.is_empty() {
+        eprintln!(
+            "{}",
+            if all || read.all.is_empty() {
+                "No promises yet. mend promise add makes one: small ones are best."
+            } else {
+                "No open promises. mend promise list --all shows the ones you have kept, missed or renegotiated."
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let id_width = shown.iter().map(|p| p.id.len()).max().unwrap_or(2);
+    let today = now.date_naive();
+    for p in shown {
+        let state = match p.next_due() {
+            Some(due) => due_words(due, today),
+            None => p.status().words().to_string(),
+        };
+        writeln!(
+            out,
+            "{:id_width$}  {:<22}  {:<13}  {}{}",
+            p.id,
+            state,
+            p.to.key(),
+            inert(&p.text),
+            if p.weekly { " (weekly)" } else { "" }
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// When an open promise is due, quietly: "today 19:00", "Wed 2 Dec", "was due Mon 23 Nov".
+fn due_words(due: Due, today: NaiveDate) -> String {
+    let time = due
+        .time
+        .map(|t| format!(" {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    let day = if due.date == today {
+        "today".to_string()
+    } else {
+        due.date.format("%a %-d %b").to_string()
+    };
+    if due.date < today {
+        format!("was due {day}{time}")
+    } else {
+        format!("{day}{time}")
+    }
+}
+
+/// A promise as `--json` prints it.
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    text: &'a str,
+    to: Whom,
+    due: Due,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_due: Option<Due>,
+    weekly: bool,
+    status: Status,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    history: &'a [Event],
+}
+
+impl<'a> Row<'a> {
+    fn of(p: &'a Promise) -> Self {
+        Self {
+            id: &p.id,
+            text: &p.text,
+            to: p.to,
+            due: p.due,
+            next_due: p.next_due(),
+            weekly: p.weekly,
+            status: p.status(),
+            note: &p.note,
+            history: &p.history,
+        }
+    }
+}
+
+/// `mend jar`: what the jar holds over a span, or a marble of the co-parent's.
+pub fn jar(
+    journal: Option<&Path>,
+    command: Option<JarCommand>,
+    span: Span,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let root = paths::journal_dir(journal)?;
+    let now = SystemClock.now();
+    let mut out = io::stdout().lock();
+    if let Some(JarCommand::Add { text }) = command {
+        let text = one_line(&text)?;
+        let _held = FileJournal::open(&root)?;
+        deposit(&root, &text, now)?;
+        writeln!(
+            out,
+            "A marble they added: \"{}\". Noticing it matters.",
+            inert(&text)
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let read = Book::new(&root).read();
+    let jar = Jar::fill(&read, &deposits(&root), span, now.date_naive());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &jar)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    write_jar(&mut out, &jar, span)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_jar(out: &mut impl Write, jar: &Jar, span: Span) -> io::Result<()> {
+    writeln!(out, "Over {}:", span.words())?;
+    writeln!(out, "  {} marbles in the jar", jar.marbles())?;
+    writeln!(
+        out,
+        "    {} from promises you kept or openly changed",
+        jar.yours.len()
+    )?;
+    writeln!(out, "    {} your co-parent added", jar.theirs.len())?;
+    if !jar.missed.is_empty() {
+        writeln!(
+            out,
+            "  {} missed. They do not take marbles out: trust grows from what is kept.",
+            jar.missed.len()
+        )?;
+    }
+    for (heading, marbles) in [
+        ("Kept, or changed openly", &jar.yours),
+        ("Marbles your co-parent added", &jar.theirs),
+        ("Missed", &jar.missed),
+    ] {
+        if marbles.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{heading}:")?;
+        for m in marbles {
+            writeln!(out, "  {}  {}", m.on.format("%a %-d %b"), inert(&m.text))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Promises and the marble jar: a person's own small promises, what became
+//! of each, and the jar they fill over time. No terminal here: the command
+//! line and the app both read and write through this.
+
+mod book;
+mod jar;
+mod model;
+
+pub use book::{Book, Making, PROMISES_DIR, PromiseError, Promises};
+pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, Span, deposit, deposits};
+pub use model::{BadDue, BadWhom, Due, Event, NotOpen, Outcome, PROMISE_FORMAT, Promise, Status, Whom};
