@@ -4,6 +4,7 @@ mod check;
 mod entries;
 mod exercises;
 mod import;
+mod message;
 mod open;
 
 use std::path::PathBuf;
@@ -89,6 +90,28 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Before you send: look over a message to the other parent, privately
+    #[command(subcommand)]
+    Message(MessageCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MessageCommand {
+    /// Point out what in a message may land as an attack, with the BIFF checklist
+    Check {
+        /// The message: a file, or `-` (the default) to read it from standard input
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Leave out the flags of this rule (can be given more than once)
+        #[arg(long, value_name = "RULE")]
+        dismiss: Vec<String>,
+        /// The local time the message is written, for the late-night flag (default: now)
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: Option<chrono::NaiveTime>,
+    },
 }
 
 /// Which entries a command takes.
@@ -113,6 +136,10 @@ impl FilterArgs {
             until: self.until,
         }
     }
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| format!("`{text}` is not a time like 22:40"))
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
@@ -146,6 +173,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref(),
         ),
         Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
+        Some(Command::Message(MessageCommand::Check {
+            file,
+            json,
+            dismiss,
+            time,
+        })) => message::check(
+            cli.journal.as_deref(),
+            file.as_deref(),
+            &message::Options { json, dismiss, time },
+        ),
     }
 }
 

@@ -58,7 +58,10 @@ pub(crate) fn checklist(message: &str, words: &[Word], rules: &Rules) -> Checkli
     let mut greeting = false;
     let mut close = false;
     let mut asks = 0;
-    let mut facts = words.iter().filter(|w| w.text.chars().any(|c| c.is_ascii_digit())).count();
+    let mut facts = words
+        .iter()
+        .filter(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+        .count();
     let closing_from = words.len().saturating_sub(CLOSING_WINDOW);
     rules.biff.find(words, |tag, first, last| match tag {
         BiffWord::Greeting => greeting |= first < GREETING_WINDOW,

@@ -166,7 +166,10 @@ fn detected(
             .map(|(first, last)| Span::covering(&first.span, &last.span))
             .into_iter()
             .collect(),
-        Detector::NoGreeting => (!checklist.friendly.greeting).then_some(start).into_iter().collect(),
+        Detector::NoGreeting => (!checklist.friendly.greeting)
+            .then_some(start)
+            .into_iter()
+            .collect(),
         Detector::NoAsk => (checklist.firm.asks == 0)
             .then(|| Span::empty_at(message.chars().count(), message.len()))
             .into_iter()
@@ -280,9 +283,9 @@ fn scare_quotes(message: &str) -> Vec<Span> {
             continue;
         };
         let reach = chars.len().min(i + SCARE_QUOTE_REACH);
-        let end = (i + 1..reach)
-            .take_while(|&j| chars[j].1 != '\n')
-            .find(|&j| close.contains(&chars[j].1) && chars.get(j + 1).is_none_or(|n| !n.1.is_alphanumeric()));
+        let end = (i + 1..reach).take_while(|&j| chars[j].1 != '\n').find(|&j| {
+            close.contains(&chars[j].1) && chars.get(j + 1).is_none_or(|n| !n.1.is_alphanumeric())
+        });
         let Some(j) = end else {
             i += 1;
             continue;
@@ -301,14 +304,19 @@ fn scare_quotes(message: &str) -> Vec<Span> {
 
 /// The flags to show: one per rule and place, in message order, less those
 /// set aside.
-fn flags<'r>(message: &str, rules: &'r Rules, mut found: Vec<(usize, Span)>, dismissed: &Dismissed) -> Vec<Flag<'r>> {
+fn flags<'r>(
+    message: &str,
+    rules: &'r Rules,
+    mut found: Vec<(usize, Span)>,
+    dismissed: &Dismissed,
+) -> Vec<Flag<'r>> {
     // Within one rule, a phrase inside a longer one is the same flag.
     found.sort_by_key(|(rule, span)| (*rule, span.chars.start, std::cmp::Reverse(span.chars.end)));
     let mut kept: Vec<(usize, Span)> = Vec::with_capacity(found.len());
     for (rule, span) in found {
-        let inside = kept
-            .last()
-            .is_some_and(|(r, last)| *r == rule && span.chars.start < last.chars.end.max(last.chars.start + 1));
+        let inside = kept.last().is_some_and(|(r, last)| {
+            *r == rule && span.chars.start < last.chars.end.max(last.chars.start + 1)
+        });
         if !inside {
             kept.push((rule, span));
         }

@@ -165,7 +165,10 @@ pub fn parse_rules(source: &str) -> Result<RuleFile, Vec<Diagnostic>> {
         let span = e.span().unwrap_or(0..0);
         vec![Diagnostic::at(source, span, e.message().trim())]
     })?;
-    let mut problems = Problems { source, found: Vec::new() };
+    let mut problems = Problems {
+        source,
+        found: Vec::new(),
+    };
     let language = spec.language.map(|l| {
         if !is_language_tag(l.get_ref()) {
             problems.add(l.span(), "`language` is a short tag like \"en\" or \"en-GB\"");
@@ -233,12 +236,18 @@ fn check_rule(p: &mut Problems<'_>, rule: &Spanned<RuleSpec>) {
     p.phrases(&rule.phrases);
     let detect = rule.detect.as_ref().map(|d| *d.get_ref());
     if !rule.except.is_empty() && !matches!(detect, None | Some(Detector::Capitals)) {
-        p.add(rule.except[0].span(), "`except` goes with `phrases` or `detect = \"capitals\"`");
+        p.add(
+            rule.except[0].span(),
+            "`except` goes with `phrases` or `detect = \"capitals\"`",
+        );
     }
     p.phrases(&rule.except);
     match (&rule.limit, detect) {
         (Some(limit), Some(Detector::Length)) if !(1..=MAX_LIMIT).contains(limit.get_ref()) => {
-            p.add(limit.span(), &format!("`limit` is a number of words from 1 to {MAX_LIMIT}"));
+            p.add(
+                limit.span(),
+                &format!("`limit` is a number of words from 1 to {MAX_LIMIT}"),
+            );
         }
         (None, Some(Detector::Length)) => p.add(whole, "`detect = \"length\"` needs a `limit` in words"),
         (Some(limit), detect) if detect != Some(Detector::Length) => {
@@ -252,7 +261,10 @@ fn check_biff(p: &mut Problems<'_>, biff: &BiffSpec) {
     if let Some(words) = &biff.brief_words
         && !(1..=MAX_LIMIT).contains(words.get_ref())
     {
-        p.add(words.span(), &format!("`brief_words` is a number from 1 to {MAX_LIMIT}"));
+        p.add(
+            words.span(),
+            &format!("`brief_words` is a number from 1 to {MAX_LIMIT}"),
+        );
     }
     for list in [&biff.greetings, &biff.closings, &biff.asks, &biff.facts] {
         p.phrases(list);

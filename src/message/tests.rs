@@ -24,7 +24,11 @@ fn strong_rules(message: &str) -> Vec<String> {
 fn flagged(message: &str) -> Vec<(String, String)> {
     let rules = rules();
     let report = check(message, &rules, &Context::default());
-    report.flags.iter().map(|f| (f.rule.to_string(), f.phrase.clone())).collect()
+    report
+        .flags
+        .iter()
+        .map(|f| (f.rule.to_string(), f.phrase.clone()))
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -72,8 +76,16 @@ fn the_labelled_collection_meets_its_goals() {
         println!("{miss}");
     }
     assert!(hostile + good >= 60, "the collection has at least 60 messages");
-    assert!(caught * 10 >= hostile * 9, "{caught}/{hostile} hostile caught:\n{}", misses.join("\n"));
-    assert!(wrongly * 10 <= good, "{wrongly}/{good} good wrongly flagged:\n{}", misses.join("\n"));
+    assert!(
+        caught * 10 >= hostile * 9,
+        "{caught}/{hostile} hostile caught:\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        wrongly * 10 <= good,
+        "{wrongly}/{good} good wrongly flagged:\n{}",
+        misses.join("\n")
+    );
 }
 
 #[test]
@@ -105,7 +117,10 @@ fn each_kind_of_escalation_is_flagged_strong() {
         ("Tell your father he owes me.", "children-as-messengers"),
     ];
     for (message, rule) in cases {
-        assert!(strong_rules(message).contains(&rule.to_string()), "{message} → {rule}");
+        assert!(
+            strong_rules(message).contains(&rule.to_string()),
+            "{message} → {rule}"
+        );
     }
 }
 
@@ -125,7 +140,10 @@ fn gentle_flags_point_at_tone_and_shape() {
     ];
     for (message, rule) in cases {
         let rules: Vec<String> = flagged(message).into_iter().map(|(r, _)| r).collect();
-        assert!(rules.contains(&rule.to_string()), "{message} → {rule}, got {rules:?}");
+        assert!(
+            rules.contains(&rule.to_string()),
+            "{message} → {rule}, got {rules:?}"
+        );
     }
 }
 
@@ -175,10 +193,20 @@ fn dismissed_rules_and_flags_are_left_out() {
     let mut context = Context::default();
     context.dismissed.flag(first);
     let one_left = check(message, &rules, &context);
-    let absolutes: Vec<usize> = one_left.flags.iter().filter(|f| f.rule == "absolutes").map(|f| f.start).collect();
+    let absolutes: Vec<usize> = one_left
+        .flags
+        .iter()
+        .filter(|f| f.rule == "absolutes")
+        .map(|f| f.start)
+        .collect();
     assert_eq!(absolutes, [18]);
     context.dismissed.rule("absolutes");
-    assert!(check(message, &rules, &context).flags.iter().all(|f| f.rule != "absolutes"));
+    assert!(
+        check(message, &rules, &context)
+            .flags
+            .iter()
+            .all(|f| f.rule != "absolutes")
+    );
 }
 
 #[test]
@@ -191,7 +219,12 @@ fn late_at_night_is_a_gentle_flag_from_the_injected_time() {
         ..Context::default()
     };
     let message = "Hi, fine. Thanks.";
-    let flagged_late = |c: &Context| check(message, &rules, c).flags.iter().any(|f| f.rule == "late-night");
+    let flagged_late = |c: &Context| {
+        check(message, &rules, c)
+            .flags
+            .iter()
+            .any(|f| f.rule == "late-night")
+    };
     assert!(flagged_late(&at(late.now().time())));
     assert!(flagged_late(&at(NaiveTime::from_hms_opt(4, 59, 0).unwrap())));
     assert!(!flagged_late(&at(NaiveTime::from_hms_opt(19, 0, 0).unwrap())));
@@ -203,9 +236,15 @@ fn the_checklist_reads_a_biff_reply() {
     let rules = rules();
     let good = "Hi Sam, could you have Leo on Tuesday from 4? I'll collect him at 7. Thanks.";
     let list = check(good, &rules, &Context::default()).checklist;
-    assert!(list.brief.ok && list.informative.ok && list.friendly.ok && list.firm.ok, "{list:?}");
+    assert!(
+        list.brief.ok && list.informative.ok && list.friendly.ok && list.firm.ok,
+        "{list:?}"
+    );
     let bare = check("whatever", &rules, &Context::default()).checklist;
-    assert!(!bare.informative.ok && !bare.friendly.ok && !bare.firm.ok, "{bare:?}");
+    assert!(
+        !bare.informative.ok && !bare.friendly.ok && !bare.firm.ok,
+        "{bare:?}"
+    );
 }
 
 #[test]
@@ -250,7 +289,10 @@ why = "Softer here."
 instead = "One time."
 phrases = ["you always"]
 "#;
-    let rules = Rules::from_files([super::rules::parse_rules(include_str!("../../content/messages/en.toml")).unwrap(), parse_rules(user).unwrap()]);
+    let rules = Rules::from_files([
+        super::rules::parse_rules(include_str!("../../content/messages/en.toml")).unwrap(),
+        parse_rules(user).unwrap(),
+    ]);
     let report = check("Hi, you always say access. Thanks.", &rules, &Context::default());
     let found: Vec<(&str, Severity)> = report.flags.iter().map(|f| (f.rule, f.severity)).collect();
     assert!(found.contains(&("absolutes", Severity::Gentle)), "{found:?}");
@@ -261,22 +303,50 @@ phrases = ["you always"]
 #[test]
 fn mistakes_in_a_rules_file_are_reported_with_line_and_column() {
     let cases = [
-        ("[[rule]]\nid = \"x\"\nseverity = \"loud\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"y\"]\n", 3, 12),
-        ("[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrase = [\"y\"]\n", 6, 1),
-        ("[[rule]]\nid = \"Bad Id\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"y\"]\n", 2, 6),
-        ("[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"!!!\"]\n", 6, 12),
-        ("[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\ndetect = \"length\"\nlimit = 0\n", 7, 9),
+        (
+            "[[rule]]\nid = \"x\"\nseverity = \"loud\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"y\"]\n",
+            3,
+            12,
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrase = [\"y\"]\n",
+            6,
+            1,
+        ),
+        (
+            "[[rule]]\nid = \"Bad Id\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"y\"]\n",
+            2,
+            6,
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\nphrases = [\"!!!\"]\n",
+            6,
+            12,
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\ndetect = \"length\"\nlimit = 0\n",
+            7,
+            9,
+        ),
     ];
     for (source, line, column) in cases {
         let problems = parse_rules(source).unwrap_err();
-        assert_eq!((problems[0].line, problems[0].column), (line, column), "{source}\n{problems:?}");
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (line, column),
+            "{source}\n{problems:?}"
+        );
     }
 }
 
 #[test]
 fn a_rule_needs_phrases_or_a_detector_but_not_both() {
     let none = "[[rule]]\nid = \"x\"\nseverity = \"gentle\"\nwhy = \"a\"\ninstead = \"b\"\n";
-    assert!(parse_rules(none).unwrap_err()[0].message.contains("needs `phrases`"));
+    assert!(
+        parse_rules(none).unwrap_err()[0]
+            .message
+            .contains("needs `phrases`")
+    );
     let both = format!("{none}phrases = [\"y\"]\ndetect = \"capitals\"\n");
     assert!(parse_rules(&both).unwrap_err()[0].message.contains("not both"));
 }
@@ -295,7 +365,16 @@ fn the_journal_rules_file_is_read_when_present_and_its_problems_returned() {
 #[test]
 fn odd_input_never_panics() {
     let rules = rules();
-    for message in ["'", "\"", "‘", "??!!", "\u{1b}[31mYOU\u{1b}[0m", "é\u{301}", "''''''", "“ ” ‘’ '' \"\""] {
+    for message in [
+        "'",
+        "\"",
+        "‘",
+        "??!!",
+        "\u{1b}[31mYOU\u{1b}[0m",
+        "é\u{301}",
+        "''''''",
+        "“ ” ‘’ '' \"\"",
+    ] {
         let report = check(message, &rules, &Context::default());
         for f in &report.flags {
             assert!(f.start <= f.end && f.end <= message.chars().count());

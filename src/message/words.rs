@@ -61,7 +61,8 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                 after_break: std::mem::take(&mut pending_break),
                 capitals: true,
             });
-            word.text.extend(c.to_lowercase().map(|l| if is_apostrophe(l) { '\'' } else { l }));
+            word.text
+                .extend(c.to_lowercase().map(|l| if is_apostrophe(l) { '\'' } else { l }));
             word.span.chars.end = at + 1;
             word.span.bytes.end = byte + c.len_utf8();
             word.capitals &= !c.is_lowercase();
@@ -248,13 +249,18 @@ mod tests {
         }
         let ws = words(text);
         let mut out = Vec::new();
-        set.find(&ws, |(), a, b| out.push((ws[a].span.chars.start, ws[b].span.chars.end)));
+        set.find(&ws, |(), a, b| {
+            out.push((ws[a].span.chars.start, ws[b].span.chars.end))
+        });
         out
     }
 
     #[test]
     fn words_are_lower_cased_keep_apostrophes_and_split_hyphens() {
-        assert_eq!(texts("Don’t—so-called 'plans' 5:30!"), ["don't", "so", "called", "plans", "5", "30"]);
+        assert_eq!(
+            texts("Don’t—so-called 'plans' 5:30!"),
+            ["don't", "so", "called", "plans", "5", "30"]
+        );
     }
 
     #[test]
