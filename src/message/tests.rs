@@ -381,3 +381,19 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn the_readme_example_rules_file_is_valid() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("```toml\nlanguage = \"en\"").unwrap() + "```toml\n".len();
+    let length = readme[start..].find("```").unwrap();
+    let file = parse_rules(&readme[start..start + length]).unwrap();
+    let rules = Rules::from_files([file]);
+    let report = check(
+        "Hi, is it contact this weekend? The access code is 1234.",
+        &rules,
+        &Context::default(),
+    );
+    let phrases: Vec<&str> = report.flags.iter().map(|f| f.phrase.as_str()).collect();
+    assert_eq!(phrases, ["contact this weekend"]);
+}
