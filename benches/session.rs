@@ -1,7 +1,9 @@
 //! Speed goals of the guided session (BENCHMARKS.md has the figures):
 //! - the first frame of `mend run FILE` within 30 ms of start;
 //! - one keystroke handled and drawn in under 2 ms while editing a
-//!   5,000-word answer.
+//!   5,000-word answer;
+//! - the message check (issue 12) in under 1 ms per keystroke on a
+//!   500-word message.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -162,10 +164,46 @@ fn long_answer(words: usize) -> String {
     text
 }
 
+/// What a "before you send" screen does on each keystroke: check the whole
+/// message again. The message mixes calm and hostile sentences, so many
+/// rules fire, with a keystroke's worth of change between iterations.
+fn message_check_per_keystroke(c: &mut Criterion) {
+    let rules = mend::message::Rules::built_in().unwrap_or_else(|e| panic!("{e}"));
+    let context = mend::message::Context {
+        local_time: chrono::NaiveTime::from_hms_opt(22, 40, 0),
+        ..Default::default()
+    };
+    let sentences = [
+        "Hi Sam, could we move Sunday's pick-up to 5:30?",
+        "You never listen and you always leave it to the last minute!!",
+        "Mia has a party until 5, so I'll collect her from there.",
+        "Your so-called 'emergency' was a night out, typical.",
+        "Let me know by Thursday. Thanks.",
+    ];
+    let mut message = String::new();
+    while message.split_whitespace().count() < 500 {
+        for sentence in sentences {
+            message.push_str(sentence);
+            message.push(' ');
+        }
+    }
+    let words = message.split_whitespace().count();
+    c.bench_function(&format!("message check per keystroke ({words} words)"), |b| {
+        let mut typed = message.clone();
+        b.iter(|| {
+            typed.push('x');
+            let report = mend::message::check(black_box(&typed), &rules, &context);
+            typed.pop();
+            black_box(report.flags.len())
+        })
+    });
+}
+
 criterion_group!(
     benches,
     first_frame_in_process,
     first_frame_of_binary,
-    keystroke_in_long_answer
+    keystroke_in_long_answer,
+    message_check_per_keystroke
 );
 criterion_main!(benches);

@@ -15,6 +15,7 @@ pub mod habit;
 pub mod io_error;
 pub mod journal;
 pub mod library;
+pub mod message;
 pub mod paths;
 pub mod plain;
 pub mod promises;

@@ -69,15 +69,29 @@ impl Sandbox {
     }
 
     fn run_os<'a>(&self, args: impl IntoIterator<Item = &'a std::ffi::OsStr>) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+        self.run_with_input(args, b"")
+    }
+
+    /// Runs mend with `input` on its standard input.
+    fn run_with_input<'a>(&self, args: impl IntoIterator<Item = &'a std::ffi::OsStr>, input: &[u8]) -> Run {
+        use std::io::Write;
+        let child = Command::new(env!("CARGO_BIN_EXE_mend"))
             .args(args)
             .env("MEND_HOME", self.home.path())
             .env("HOME", self.home.path())
             .env("NO_COLOR", "1")
             .env_remove("RUST_BACKTRACE")
             .current_dir(self.files.path())
-            .output();
-        match output {
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn();
+        let mut child = child.unwrap_or_else(|e| panic!("could not run mend: {e}"));
+        if let Some(mut stdin) = child.stdin.take() {
+            // mend may exit without reading (a usage error): that is not a failure here.
+            let _ = stdin.write_all(input);
+        }
+        match child.wait_with_output() {
             Ok(o) => Run {
                 code: o.status.code(),
                 stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -720,4 +734,211 @@ fn each_command_exits_as_documented() {
             assert!(!said.is_empty(), "mend {} failed silently", args.join(" "));
         }
     }
+}
+
+// ------------------------------------------------------- mend message check
+
+const CALM: &str =
+    "Could we move Sunday's pick-up to 5:30? Mia has a party until 5. Let me know by Thursday.";
+
+impl Sandbox {
+    /// `mend message check ARGS` at 10:00 (so no late-night flag), with
+    /// `message` on standard input.
+    fn message(&self, args: &[&str], message: &str) -> Run {
+        let args = ["message", "check", "--time", "10:00"].iter().chain(args);
+        self.run_with_input(args.map(std::ffi::OsStr::new), message.as_bytes())
+    }
+}
+
+fn one_json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+fn rules_of(report: &serde_json::Value) -> Vec<String> {
+    let flags = report["flags"].as_array().cloned().unwrap_or_default();
+    flags
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn message_json_has_words_flags_with_offsets_and_the_checklist() {
+    let s = Sandbox::new();
+    let run = s.message(&["--json"], "Hi, you never listen. Thanks.");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report = one_json(&run.stdout);
+    assert_eq!(report["words"], 5);
+    let flag = &report["flags"][0];
+    assert_eq!(flag["rule"], "absolutes");
+    assert_eq!(flag["severity"], "strong");
+    assert_eq!(
+        (flag["start"].as_u64(), flag["end"].as_u64()),
+        (Some(4), Some(13))
+    );
+    assert_eq!(flag["phrase"], "you never");
+    assert!(flag["why"].as_str().is_some_and(|w| w.contains("may land")));
+    assert!(flag["instead"].is_string());
+    for item in ["brief", "informative", "friendly", "firm"] {
+        assert!(
+            report["checklist"][item]["ok"].is_boolean(),
+            "{item}: {}",
+            run.stdout
+        );
+    }
+    assert_eq!(report["checklist"]["brief"]["words"], 5);
+}
+
+#[test]
+fn a_calm_message_exits_0_with_no_strong_flag() {
+    let s = Sandbox::new();
+    let run = s.message(&["--json", "-"], CALM);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report = one_json(&run.stdout);
+    let flags = report["flags"].as_array().cloned().unwrap_or_default();
+    assert!(flags.iter().all(|f| f["severity"] != "strong"), "{}", run.stdout);
+}
+
+#[test]
+fn message_text_gives_line_column_phrase_why_suggestion_and_checklist() {
+    let s = Sandbox::new();
+    let file = s.file("reply.txt", "Hi Sam,\nTell your father he is late. Thanks.");
+    let run = s.message(&[&shown(&file)], "");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let first = run.stdout.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "2:1: \"Tell your father\" (likely to escalate: children-as-messengers)"
+    );
+    assert!(run.stdout.contains("\n  why: "), "{}", run.stdout);
+    assert!(run.stdout.contains("\n  instead: "), "{}", run.stdout);
+    assert!(run.stdout.contains("Before you send (BIFF)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("[x] Friendly: a greeting and a kind close"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn control_characters_in_a_message_are_shown_inert() {
+    let s = Sandbox::new();
+    let run = s.message(&[], "You never \u{1b}[2Jlisten \"\u{1b}]0;x\u{7}\"");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(run.stdout.contains('␛'), "{}", run.stdout);
+    let json = s.message(&["--json"], "you never\u{9b}2J \"it\u{202e}\"");
+    assert!(
+        !json.stdout.contains('\u{9b}') && !json.stdout.contains('\u{202e}'),
+        "{}",
+        json.stdout
+    );
+}
+
+#[test]
+fn a_message_file_that_cannot_be_read_exits_1() {
+    let s = Sandbox::new();
+    let run = s.message(&["no-such-message.txt"], "");
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("could not read no-such-message.txt"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn message_usage_errors_exit_2() {
+    let s = Sandbox::new();
+    assert_eq!(s.message(&["--loud"], CALM).code, Some(2));
+    assert_eq!(s.message(&["a.txt", "b.txt"], CALM).code, Some(2));
+    let unknown = s.message(&["--dismiss", "no-such-rule"], CALM);
+    assert_eq!(unknown.code, Some(2));
+    assert!(
+        unknown.stderr.contains("there is no rule `no-such-rule`"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn a_dismissed_rule_is_left_out() {
+    let s = Sandbox::new();
+    let message = "You never listen. What is wrong with you?";
+    let all = rules_of(&one_json(&s.message(&["--json"], message).stdout));
+    assert!(all.contains(&"absolutes".into()) && all.contains(&"rhetorical-questions".into()));
+    let run = s.message(
+        &["--json", "--dismiss", "absolutes", "--dismiss", "no-greeting"],
+        message,
+    );
+    let left = rules_of(&one_json(&run.stdout));
+    assert!(
+        !left.contains(&"absolutes".into()) && !left.contains(&"no-greeting".into()),
+        "{left:?}"
+    );
+    assert!(left.contains(&"rhetorical-questions".into()), "{left:?}");
+}
+
+#[test]
+fn late_at_night_is_flagged_from_the_given_time() {
+    let s = Sandbox::new();
+    let late = ["message", "check", "--json", "--time", "22:40"].map(std::ffi::OsStr::new);
+    let run = s.run_with_input(late, CALM.as_bytes());
+    assert!(
+        rules_of(&one_json(&run.stdout)).contains(&"late-night".into()),
+        "{}",
+        run.stdout
+    );
+    assert!(!rules_of(&one_json(&s.message(&["--json"], CALM).stdout)).contains(&"late-night".into()));
+}
+
+const USER_RULES: &str = r#"language = "en"
+
+[[rule]]
+id = "handover-word"
+severity = "gentle"
+why = "This word has been hard for us both."
+instead = "Try \"changeover\"."
+phrases = ["handover"]
+"#;
+
+#[test]
+fn a_rules_file_in_the_journal_adds_its_rules() {
+    let s = Sandbox::new();
+    write(&s.home.path().join("message-rules.toml"), USER_RULES.as_bytes());
+    let run = s.message(&["--json"], "Hi, handover at 5? Thanks.");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(
+        rules_of(&one_json(&run.stdout)).contains(&"handover-word".into()),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_bad_rules_file_is_reported_with_line_and_column_and_the_check_goes_on() {
+    let s = Sandbox::new();
+    let bad = USER_RULES.replace("severity = \"gentle\"", "severity = \"loud\"");
+    write(&s.home.path().join("message-rules.toml"), bad.as_bytes());
+    let run = s.message(&["--json"], "Hi, you never listen at handover. Thanks.");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let path = shown(&s.home.path().join("message-rules.toml"));
+    assert!(
+        run.stderr.starts_with(&format!("{path}:5:12: error: ")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("5 | severity = \"loud\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("mend's own rules were used"),
+        "{}",
+        run.stderr
+    );
+    let rules = rules_of(&one_json(&run.stdout));
+    assert!(
+        rules.contains(&"absolutes".into()) && !rules.contains(&"handover-word".into()),
+        "{rules:?}"
+    );
 }

@@ -6,6 +6,7 @@ mod entries;
 mod exercises;
 mod import;
 mod manual;
+mod message;
 mod open;
 mod promise;
 mod safety;
@@ -146,6 +147,28 @@ pub enum Command {
     /// Print mend's manual page (for `man -l -` or a man folder)
     #[command(after_help = "Example:\n  mend man | man -l -")]
     Man,
+    /// Before you send: look over a message to the other parent, privately
+    #[command(subcommand)]
+    Message(MessageCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MessageCommand {
+    /// Point out what in a message may land as an attack, with the BIFF checklist
+    Check {
+        /// The message: a file, or `-` (the default) to read it from standard input
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+        /// Leave out the flags of this rule (can be given more than once)
+        #[arg(long, value_name = "RULE")]
+        dismiss: Vec<String>,
+        /// The local time the message is written, for the late-night flag (default: now)
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time)]
+        time: Option<chrono::NaiveTime>,
+    },
 }
 
 /// Shown after `mend --help`.
@@ -179,6 +202,10 @@ impl FilterArgs {
             until: self.until,
         }
     }
+}
+
+fn parse_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| format!("`{text}` is not a time like 22:40"))
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
@@ -226,6 +253,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),
+        Some(Command::Message(MessageCommand::Check {
+            file,
+            json,
+            dismiss,
+            time,
+        })) => message::check(
+            cli.journal.as_deref(),
+            file.as_deref(),
+            &message::Options { json, dismiss, time },
+        ),
     }
 }
 
