@@ -937,6 +937,58 @@ fn html_escapes_every_piece_of_text_and_fetches_nothing() {
     assert!(page.contains("default-src 'none'"), "{page}");
 }
 
+/// Characters serde_json writes as themselves but a terminal acts on or
+/// hides: C1 controls (U+009B is CSI), DEL, direction controls, invisible
+/// format characters and line separators.
+const INVISIBLE: [char; 10] = [
+    '\u{9b}', '\u{85}', '\u{7f}', '\u{202E}', '\u{2067}', '\u{200F}', '\u{200B}', '\u{FEFF}', '\u{2028}',
+    '\u{AD}',
+];
+
+#[test]
+fn json_escapes_what_a_terminal_would_act_on_and_keeps_the_values() {
+    let s = Sandbox::new();
+    let text: String = INVISIBLE.iter().map(|c| format!("{c}31m word ")).collect();
+    let title = format!("Title\u{9b}2J\u{202E}");
+    s.put(&entry(
+        "2026-11-21T21:30:00+01:00",
+        "hidden",
+        &title,
+        vec![
+            answer("q", "text", "Asked\u{85}?", false, Value::Text(text.clone())),
+            answer("l", "list", "Items", false, texts(&["\u{7f}one", "two\u{200B}"])),
+        ],
+    ));
+    let id = "2026-11-21-213000-hidden";
+    for args in [
+        &["list", "--json"][..],
+        &["show", id, "--json"],
+        &["export", "--format", "json"],
+    ] {
+        let run = s.run(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        for c in INVISIBLE {
+            assert!(!run.stdout.contains(c), "{args:?} wrote U+{:04X} raw", c as u32);
+        }
+        assert!(run.stdout.contains("\\u009b"), "{args:?}: {}", run.stdout);
+        let json = run.json();
+        let object = json.as_array().map_or(&json, |rows| &rows[0]);
+        assert_eq!(object["exercise_title"], title.as_str(), "{args:?}");
+        assert_eq!(object["answers"][0]["question"], "Asked\u{85}?", "{args:?}");
+        assert_eq!(object["answers"][0]["value"], text.as_str(), "{args:?}");
+        assert_eq!(
+            object["answers"][1]["value"],
+            serde_json::json!(["\u{7f}one", "two\u{200B}"])
+        );
+    }
+    for args in [&["list"][..], &["show", id], &["export"]] {
+        let run = s.run(args);
+        for c in INVISIBLE {
+            assert!(!run.stdout.contains(c), "{args:?} printed U+{:04X}", c as u32);
+        }
+    }
+}
+
 #[test]
 fn markdown_and_the_terminal_never_carry_markup_or_escape_sequences() {
     let s = hostile();

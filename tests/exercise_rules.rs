@@ -1141,6 +1141,28 @@ fn a_direction_override_is_refused() {
 }
 
 #[test]
+fn invisible_characters_are_refused_but_joiners_are_kept() {
+    for (escape, code) in [
+        ("\\u200B", "200B"),
+        ("\\u200F", "200F"),
+        ("\\uFEFF", "FEFF"),
+        ("\\u2028", "2028"),
+    ] {
+        let source = VALID.replace("title = \"Handover\"", &format!("title = \"Hand{escape}over\""));
+        assert_error(
+            &source,
+            3,
+            9,
+            &format!(
+                "`title` holds a control character (U+{code}); only ordinary text, line breaks and tabs are allowed"
+            ),
+        );
+    }
+    let source = VALID.replace("title = \"Handover\"", "title = \"Family 👨\\u200D👧\"");
+    assert_eq!(parsed(&source).title, "Family 👨\u{200D}👧");
+}
+
+#[test]
 fn control_characters_are_refused_in_every_kind_of_text() {
     let source = r#"schema = 1
 id = "handover"

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use chrono::{DateTime, FixedOffset};
 
 use crate::journal::{AnswerRecord, Entry};
-pub use json::{entries_json, one_entry_json};
+pub use json::{entries_json, one_entry_json, write_pretty};
 pub use values::{ShownValue, question_of, shown_value};
 
 /// The formats an export can take.
