@@ -949,7 +949,7 @@ const INVISIBLE: [char; 10] = [
 fn json_escapes_what_a_terminal_would_act_on_and_keeps_the_values() {
     let s = Sandbox::new();
     let text: String = INVISIBLE.iter().map(|c| format!("{c}31m word ")).collect();
-    let title = format!("Title\u{9b}2J\u{202E}");
+    let title = "Title\u{9b}2J\u{202E}".to_string();
     s.put(&entry(
         "2026-11-21T21:30:00+01:00",
         "hidden",

@@ -116,7 +116,7 @@ impl Formatter for TerminalSafe<'_> {
     ) -> io::Result<()> {
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|(_, c)| crate::sanitize::is_unsafe(*c)) {
-            writer.write_all(rest[..at].as_bytes())?;
+            writer.write_all(&rest.as_bytes()[..at])?;
             // Above U+FFFF, JSON writes a character as its UTF-16 pair.
             for unit in c.encode_utf16(&mut [0; 2]) {
                 write!(writer, "\\u{unit:04x}")?;
