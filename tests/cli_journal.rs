@@ -545,7 +545,14 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
             .unwrap_or_else(|| panic!("no {question:?} in:\n{}", run.stdout));
         (lines[i], lines[i + 1])
     };
-    assert_eq!(after(MOOD_Q), (MOOD_Q, "  4"));
+    // A scale answer reads with its range and the words at its ends (the
+    // built-in's words are left to the exercise).
+    let (question, value) = after(MOOD_Q);
+    assert_eq!(question, MOOD_Q);
+    assert!(
+        value.starts_with("  4 on a scale of 1 (") && value.contains(") to 5 ("),
+        "{value}"
+    );
     assert_eq!(
         after("Did anything today"),
         ("Did anything today touch on trust?", "  Yes")
@@ -569,6 +576,33 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
     assert!(run.stdout.contains(&format!(
         "{GOT_IN_THE_WAY_Q}  (private)\n  - Work\n  - Heavy traffic\n"
     )));
+}
+
+#[test]
+fn a_scale_answer_reads_with_its_range_everywhere_but_json() {
+    let s = Sandbox::new();
+    s.library_file(
+        "calm.toml",
+        "schema = 1\nid = \"calm\"\ntitle = \"Calm\"\n\n[[prompt]]\nid = \"calm\"\nkind = \"scale\"\nask = \"How calm?\"\nmin = 1\nmax = 5\nlow = \"Very hard\"\nhigh = \"Calm and easy\"\n",
+    );
+    let calm = |value| answer("calm", "scale", "How calm?", false, Value::Integer(value));
+    s.put(&entry("2026-11-21T21:30:00+01:00", "calm", "Calm", vec![calm(4)]));
+    s.put(&entry("2026-11-20T21:30:00+01:00", "gone", "Gone", vec![calm(3)]));
+    let reading = "4 on a scale of 1 (Very hard) to 5 (Calm and easy)";
+    let shown = s.run(&["show", "2026-11-21-213000-calm"]).stdout;
+    assert!(shown.contains(&format!("How calm?\n  {reading}\n")), "{shown}");
+    let md = s.run(&["export"]).stdout;
+    assert!(md.contains(&format!("**How calm?**\n\n{reading}\n")), "{md}");
+    let html = s.run(&["export", "--format", "html"]).stdout;
+    assert!(html.contains(&format!("<p class=\"a\">{reading}</p>")), "{html}");
+    // Without its exercise, the bare number.
+    let shown = s.run(&["show", "2026-11-20-213000-gone"]).stdout;
+    assert!(shown.contains("How calm?\n  3\n"), "{shown}");
+    assert!(md.contains("**How calm?**\n\n3\n"), "{md}");
+    // JSON keeps the number as a number.
+    let rows = s.run(&["export", "--format", "json"]).json_rows();
+    assert_eq!(rows[0]["answers"][0]["value"], 4);
+    assert_eq!(rows[0]["answers"][0].as_object().map(|o| o.len()), Some(5));
 }
 
 #[test]

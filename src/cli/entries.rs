@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::clock::{Clock, SystemClock};
+use crate::exercise::Exercise;
 use crate::export::{
     Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
 };
@@ -52,7 +53,8 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     let text = if json {
         one_entry_json(&entry)
     } else {
-        readable(&entry)
+        let library = Library::load(&paths::exercises_dir(&root));
+        readable(&entry, library.find(&entry.exercise_id).map(|l| &l.exercise))
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -84,10 +86,11 @@ pub fn export(
         include_private,
         made_at: SystemClock.now(),
     };
+    let library = Library::load(&paths::exercises_dir(&root));
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            let (written, _) = write_export(&root, &names, options, out)?;
+            let (written, _) = write_export(&root, &names, options, &library, out)?;
             none_read(written)?;
         }
         Some(path) => {
@@ -101,7 +104,7 @@ pub fn export(
             // Streamed into a private temp file beside the target, which
             // takes its place only once complete.
             let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
-            let (written, file) = write_export(&root, &names, options, file)?;
+            let (written, file) = write_export(&root, &names, options, &library, file)?;
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
             none_read(written)?;
@@ -134,9 +137,10 @@ fn write_export<W: Write>(
     root: &Path,
     names: &[EntryName],
     options: Options,
+    library: &Library,
     out: W,
 ) -> anyhow::Result<(usize, W)> {
-    let mut writer = Writer::new(options, out)?;
+    let mut writer = Writer::new(options, &library.exercises, out)?;
     for_each_entry(root, names, |result| match result {
         Ok(entry) => writer.entry(&entry),
         Err(problem) => {
@@ -165,8 +169,8 @@ fn count(n: usize) -> String {
     }
 }
 
-/// An entry as plain text.
-fn readable(entry: &Entry) -> String {
+/// An entry as plain text; `exercise`, if still known, gives scales their ranges.
+fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
     let mut out = format!(
         "{}\n{}\n",
         inert(&entry.exercise_title),
@@ -175,7 +179,7 @@ fn readable(entry: &Entry) -> String {
     for answer in &entry.answers {
         let private = if answer.private { "  (private)" } else { "" };
         out.push_str(&format!("\n{}{private}\n", inert(question_of(answer))));
-        match shown_value(answer) {
+        match shown_value(answer, exercise) {
             ShownValue::Words(text) | ShownValue::Fact(text) => {
                 for line in text.lines() {
                     out.push_str(&format!("  {line}\n"));
