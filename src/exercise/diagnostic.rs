@@ -43,14 +43,7 @@ impl Diagnostic {
     /// A diagnostic for the byte range `span` of `source`. For one mistake
     /// only: many are placed together by [`LineIndex::place`].
     pub fn at(source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        let mut placed = LineIndex::new(source).place(vec![Found::new(span, message)]);
-        placed.pop().unwrap_or_else(|| Self {
-            line: 1,
-            column: 1,
-            width: 1,
-            message: String::new(),
-            hint: None,
-        })
+        LineIndex::new(source).locate(Found::new(span, message), &mut Cursor::default())
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -104,11 +97,6 @@ impl<'s> LineIndex<'s> {
         self.starts.partition_point(|&start| start <= at).max(1)
     }
 
-    /// Where the line holding byte `at` starts.
-    pub fn line_start(&self, at: usize) -> usize {
-        self.starts[self.line_of(at) - 1]
-    }
-
     /// The text of 1-based `line`, without its line end; `None` past the end.
     pub fn line_text(&self, line: usize) -> Option<&'s str> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
@@ -122,39 +110,55 @@ impl<'s> LineIndex<'s> {
     /// counted on from the previous mistake on the same line, so a thousand
     /// mistakes on one long line still cost one pass over it.
     pub fn place(&self, mut found: Vec<Found>) -> Vec<Diagnostic> {
-        let source = self.source;
-        let clamp = |i: usize| floor_char_boundary(source, i.min(source.len()));
-        found.sort_by_key(|f| clamp(f.span.start));
-        // The last place counted: its byte, line and column.
-        let mut last = (0, 1, 1);
-        found
-            .into_iter()
-            .map(|f| {
-                let start = clamp(f.span.start);
-                let end = floor_char_boundary(source, f.span.end.clamp(start, source.len()));
-                let line = self.line_of(start);
-                let (from, column) = if last.1 == line {
-                    (last.0, last.2)
-                } else {
-                    (self.starts[line - 1], 1)
-                };
-                let column = column + source[from..start].chars().count();
-                last = (start, line, column);
-                let width = source[start..end]
-                    .chars()
-                    .take_while(|c| *c != '\n')
-                    .take(MAX_UNDERLINE)
-                    .count();
-                Diagnostic {
-                    line,
-                    column,
-                    width: width.max(1),
-                    message: f.message,
-                    hint: f.hint,
-                }
-            })
-            .collect()
+        found.sort_by_key(|f| self.clamp(f.span.start));
+        let mut cursor = Cursor::default();
+        found.into_iter().map(|f| self.locate(f, &mut cursor)).collect()
     }
+
+    /// `found` at its line and column, counting on from `cursor` when it is
+    /// on the same line (and not before it); the cursor then moves to it.
+    fn locate(&self, found: Found, cursor: &mut Cursor) -> Diagnostic {
+        let source = self.source;
+        let start = self.clamp(found.span.start);
+        let end = floor_char_boundary(source, found.span.end.clamp(start, source.len()));
+        let line = self.line_of(start);
+        let (from, column) = if cursor.line == line && cursor.byte <= start {
+            (cursor.byte, cursor.column)
+        } else {
+            (self.starts[line - 1], 1)
+        };
+        let column = column + source[from..start].chars().count();
+        *cursor = Cursor {
+            byte: start,
+            line,
+            column,
+        };
+        let width = source[start..end]
+            .chars()
+            .take_while(|c| *c != '\n')
+            .take(MAX_UNDERLINE)
+            .count();
+        Diagnostic {
+            line,
+            column,
+            width: width.max(1),
+            message: found.message,
+            hint: found.hint,
+        }
+    }
+
+    /// `at`, within the text and on a character boundary.
+    fn clamp(&self, at: usize) -> usize {
+        floor_char_boundary(self.source, at.min(self.source.len()))
+    }
+}
+
+/// The last place a column was counted at: its byte, line and column.
+#[derive(Default)]
+struct Cursor {
+    byte: usize,
+    line: usize,
+    column: usize,
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -304,7 +308,6 @@ mod tests {
         let index = LineIndex::new("one\r\ntwo\n\nfour");
         assert_eq!(index.line_of(0), 1);
         assert_eq!(index.line_of(5), 2);
-        assert_eq!(index.line_start(7), 5);
         let lines: Vec<_> = (1..=5).map(|l| index.line_text(l)).collect();
         assert_eq!(lines, [Some("one"), Some("two"), Some(""), Some("four"), None]);
     }

@@ -43,11 +43,6 @@ impl<'s> Checker<'s> {
         self.lines.line_of(span.start)
     }
 
-    /// Where the line holding byte `at` starts.
-    pub fn line_start(&self, at: usize) -> usize {
-        self.lines.line_start(at)
-    }
-
     pub fn report(&mut self, found: Found) {
         self.found.push(found);
     }

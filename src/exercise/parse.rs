@@ -30,8 +30,7 @@ pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
         exercise = read_exercise(&mut checker, document.get_ref());
     }
     for error in &errors {
-        let found = syntax_error(&checker, source, error);
-        checker.report(found);
+        checker.report(syntax_error(source, error));
     }
     let diagnostics = checker.finish();
     match exercise {
@@ -41,11 +40,11 @@ pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
 }
 
 /// A TOML syntax error, with words for the slips authors new to TOML make most.
-fn syntax_error(c: &Checker<'_>, source: &str, error: &toml::de::Error) -> Found {
+fn syntax_error(source: &str, error: &toml::de::Error) -> Found {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
     if message == "duplicate key" {
-        return duplicate_key(c, source, span);
+        return duplicate_key(source, span);
     }
     let diagnostic = Found::new(span, message);
     if message.starts_with("string values must be quoted") {
@@ -55,13 +54,13 @@ fn syntax_error(c: &Checker<'_>, source: &str, error: &toml::de::Error) -> Found
 }
 
 /// The parser's "duplicate key" does not say which key: the span does.
-fn duplicate_key(c: &Checker<'_>, source: &str, span: Range<usize>) -> Found {
+fn duplicate_key(source: &str, span: Range<usize>) -> Found {
     let key = source
         .get(span.clone())
         .unwrap_or_default()
         .trim_matches(['"', '\'']);
     // `[prompt]` below a `[[prompt]]` is a missing bracket, not a repeated key.
-    let hint = if key == "prompt" && is_header_line(c, source, span.start) {
+    let hint = if key == "prompt" && names_a_header(source, span.start) {
         "write `[[prompt]]`, with two brackets, above each question"
     } else {
         "each key can be given only once in a section: keep one of them"
@@ -70,10 +69,15 @@ fn duplicate_key(c: &Checker<'_>, source: &str, span: Range<usize>) -> Found {
     Found::new(span, message).with_hint(hint)
 }
 
-/// Whether the line holding byte `at` is a table header, such as `[prompt]`.
-fn is_header_line(c: &Checker<'_>, source: &str, at: usize) -> bool {
-    let line_start = c.line_start(at.min(source.len()));
-    source[line_start..].trim_start().starts_with('[')
+/// Whether the key at byte `at` is the name in a table header, such as
+/// `[prompt]`. Only what lies between the key and the bracket is looked at,
+/// so a thousand repeated keys on one long line cost one pass over it.
+fn names_a_header(source: &str, at: usize) -> bool {
+    source
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end_matches([' ', '\t', '"', '\''])
+        .ends_with('[')
 }
 
 /// The text of the file, refusing what cannot be an exercise before TOML is parsed.
