@@ -4,6 +4,8 @@
 //!   5,000-word answer;
 //! - the message check (issue 12) in under 1 ms per keystroke on a
 //!   500-word message.
+//! - any exercise file of up to 1 MB checked (and its mistakes printed)
+//!   in under 1 s.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -14,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
 use mend::journal::FileJournal;
-use mend::library::{Library, Origin, load_file};
+use mend::library::{Library, MAX_FILE_BYTES, Origin, check_bytes, load_file};
 use mend::tui::App;
 use mend::tui::theme::Theme;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -199,11 +201,73 @@ fn message_check_per_keystroke(c: &mut Criterion) {
     });
 }
 
+/// `mend check` on one file, in process: check it, and write out its
+/// mistakes as `mend check` prints them.
+fn checking(c: &mut Criterion) {
+    let files = [
+        ("1 MB file of mistakes", file_of_mistakes()),
+        ("1 MB file of TOML syntax errors", file_of_syntax_errors()),
+        ("exercise with 80,000 options", file_of_options(80_000)),
+    ];
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for (name, bytes) in &files {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let path = Path::new("bench.toml");
+                match check_bytes(black_box(bytes), path, Origin::File(path.into())) {
+                    Ok(loaded) => black_box(loaded.exercise.prompts.len()),
+                    Err(problem) => black_box(problem.details().len()),
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+const HEAD: &str = "schema = 1\nid = \"big\"\ntitle = \"Big\"\n";
+
+/// Prompts, each with half a dozen mistakes of different kinds (a misspelt
+/// kind and key, the wrong type, a repeated option, a `when` naming no
+/// prompt), up to the largest file mend reads.
+fn file_of_mistakes() -> Vec<u8> {
+    let mut text = HEAD.to_string();
+    for i in 0.. {
+        let prompt = format!(
+            "[[prompt]]\nid = \"p{i}\"\nkind = \"choise\"\nask = 5\nqestion = \"x\"\n\
+             [[prompt]]\nid = \"c{i}\"\nkind = \"choice\"\nask = \"A\"\noptions = [\"a\", \"b\", \"a\"]\n\
+             when = {{ prompt = \"nope{i}\", equals = \"z\" }}\n"
+        );
+        if (text.len() + prompt.len()) as u64 > MAX_FILE_BYTES {
+            break;
+        }
+        text.push_str(&prompt);
+    }
+    text.into_bytes()
+}
+
+/// Lines that are not TOML at all, up to the largest file mend reads.
+fn file_of_syntax_errors() -> Vec<u8> {
+    let line = "this is not = = toml [\n";
+    line.repeat(MAX_FILE_BYTES as usize / line.len()).into_bytes()
+}
+
+/// A valid exercise whose one choice prompt has `count` options.
+fn file_of_options(count: usize) -> Vec<u8> {
+    let options: Vec<String> = (0..count).map(|i| format!("\"o{i}\"")).collect();
+    format!(
+        "{HEAD}[[prompt]]\nid = \"p\"\nkind = \"choice\"\nask = \"Which?\"\noptions = [{}]\n",
+        options.join(", ")
+    )
+    .into_bytes()
+}
+
 criterion_group!(
     benches,
     first_frame_in_process,
     first_frame_of_binary,
     keystroke_in_long_answer,
-    message_check_per_keystroke
+    message_check_per_keystroke,
+    checking
 );
 criterion_main!(benches);

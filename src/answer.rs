@@ -1,6 +1,7 @@
 //! A person's answer to one prompt, and whether it fits the prompt.
 
 use crate::exercise::PromptKind;
+use crate::sanitize::inert;
 
 /// An answer, shaped by its prompt's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,26 @@ impl Answer {
     }
 }
 
+/// A number given on a scale, as people read it away from the scale itself
+/// (a review, an entry, an export): "4 on a scale of 1 (Very hard) to 5
+/// (Calm and easy)", with the words at the ends where the prompt has them.
+/// The bare number when the scale is not known (the exercise is gone) or no
+/// longer holds it (the exercise was changed since): a range that did not
+/// apply would mislead.
+pub fn scale_reading(value: i64, kind: Option<&PromptKind>) -> String {
+    let Some(PromptKind::Scale { min, max, low, high }) = kind else {
+        return value.to_string();
+    };
+    if !(min..=max).contains(&&value) {
+        return value.to_string();
+    }
+    let end = |n: i64, label: &Option<String>| match label {
+        Some(label) => format!("{n} ({})", inert(label)),
+        None => n.to_string(),
+    };
+    format!("{value} on a scale of {} to {}", end(*min, low), end(*max, high))
+}
+
 fn non_blank(items: Vec<String>) -> Vec<String> {
     items.into_iter().filter(|i| !i.trim().is_empty()).collect()
 }
@@ -154,6 +175,33 @@ mod tests {
         assert_eq!(Answer::Scale(5).fits(&kind), Ok(()));
         assert_eq!(Answer::Scale(6).fits(&kind), Err(AnswerError::OutOfRange));
         assert!(Answer::Text("x".into()).fits(&kind).is_err());
+    }
+
+    #[test]
+    fn a_scale_answer_reads_with_its_range_and_the_words_at_its_ends() {
+        let scale = |low: Option<&str>, high: Option<&str>| PromptKind::Scale {
+            min: 1,
+            max: 5,
+            low: low.map(str::to_string),
+            high: high.map(str::to_string),
+        };
+        let labelled = scale(Some("Very hard"), Some("Calm and easy"));
+        assert_eq!(
+            scale_reading(4, Some(&labelled)),
+            "4 on a scale of 1 (Very hard) to 5 (Calm and easy)"
+        );
+        assert_eq!(
+            scale_reading(2, Some(&scale(None, None))),
+            "2 on a scale of 1 to 5"
+        );
+        assert_eq!(
+            scale_reading(5, Some(&scale(None, Some("Lots")))),
+            "5 on a scale of 1 to 5 (Lots)"
+        );
+        // Without a scale that holds it, only the number.
+        assert_eq!(scale_reading(4, None), "4");
+        assert_eq!(scale_reading(9, Some(&labelled)), "9");
+        assert_eq!(scale_reading(-3, Some(&PromptKind::Text)), "-3");
     }
 
     #[test]

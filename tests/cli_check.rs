@@ -942,3 +942,37 @@ fn a_bad_rules_file_is_reported_with_line_and_column_and_the_check_goes_on() {
         "{rules:?}"
     );
 }
+
+// ---------------------------------------------------------------- large files
+
+#[test]
+fn only_the_first_fifty_mistakes_are_printed_then_how_many_more() {
+    let s = Sandbox::new();
+    let keys: String = (0..200).map(|i| format!("k{i} = 1\n")).collect();
+    let file = s.file("many.toml", GOOD.replace("minutes = 4\n", &keys));
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stdout.matches(": error: unknown key").count(), 50);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!(
+            "{}: and 150 more mistakes (fix these, then check again to see them)",
+            shown(&file)
+        )
+    );
+}
+
+#[test]
+fn a_huge_unclosed_list_prints_a_few_short_lines() {
+    let s = Sandbox::new();
+    let text = format!("{GOOD}tags = [{}\n", "\"a\", ".repeat(100_000));
+    let file = s.file("unclosed.toml", text);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.len() < 20_000, "{} bytes printed", run.stdout.len());
+    for line in run.stdout.lines().filter(|l| l.contains(" | ")) {
+        assert!(line.chars().count() <= 100, "{line}");
+    }
+    assert!(run.stdout.contains("…"), "{}", run.stdout);
+}

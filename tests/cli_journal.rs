@@ -598,7 +598,14 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
             .unwrap_or_else(|| panic!("no {question:?} in:\n{}", run.stdout));
         (lines[i], lines[i + 1])
     };
-    assert_eq!(after(MOOD_Q), (MOOD_Q, "  4"));
+    // A scale answer reads with its range and the words at its ends (the
+    // built-in's words are left to the exercise).
+    let (question, value) = after(MOOD_Q);
+    assert_eq!(question, MOOD_Q);
+    assert!(
+        value.starts_with("  4 on a scale of 1 (") && value.contains(") to 5 ("),
+        "{value}"
+    );
     assert_eq!(
         after("Did anything today"),
         ("Did anything today touch on trust?", "  Yes")
@@ -622,6 +629,33 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
     assert!(run.stdout.contains(&format!(
         "{GOT_IN_THE_WAY_Q}  (private)\n  - Work\n  - Heavy traffic\n"
     )));
+}
+
+#[test]
+fn a_scale_answer_reads_with_its_range_everywhere_but_json() {
+    let s = Sandbox::new();
+    s.library_file(
+        "calm.toml",
+        "schema = 1\nid = \"calm\"\ntitle = \"Calm\"\n\n[[prompt]]\nid = \"calm\"\nkind = \"scale\"\nask = \"How calm?\"\nmin = 1\nmax = 5\nlow = \"Very hard\"\nhigh = \"Calm and easy\"\n",
+    );
+    let calm = |value| answer("calm", "scale", "How calm?", false, Value::Integer(value));
+    s.put(&entry("2026-11-21T21:30:00+01:00", "calm", "Calm", vec![calm(4)]));
+    s.put(&entry("2026-11-20T21:30:00+01:00", "gone", "Gone", vec![calm(3)]));
+    let reading = "4 on a scale of 1 (Very hard) to 5 (Calm and easy)";
+    let shown = s.run(&["show", "2026-11-21-213000-calm"]).stdout;
+    assert!(shown.contains(&format!("How calm?\n  {reading}\n")), "{shown}");
+    let md = s.run(&["export"]).stdout;
+    assert!(md.contains(&format!("**How calm?**\n\n{reading}\n")), "{md}");
+    let html = s.run(&["export", "--format", "html"]).stdout;
+    assert!(html.contains(&format!("<p class=\"a\">{reading}</p>")), "{html}");
+    // Without its exercise, the bare number.
+    let shown = s.run(&["show", "2026-11-20-213000-gone"]).stdout;
+    assert!(shown.contains("How calm?\n  3\n"), "{shown}");
+    assert!(md.contains("**How calm?**\n\n3\n"), "{md}");
+    // JSON keeps the number as a number.
+    let rows = s.run(&["export", "--format", "json"]).json_rows();
+    assert_eq!(rows[0]["answers"][0]["value"], 4);
+    assert_eq!(rows[0]["answers"][0].as_object().map(|o| o.len()), Some(5));
 }
 
 #[test]
@@ -988,6 +1022,58 @@ fn html_escapes_every_piece_of_text_and_fetches_nothing() {
     }
     // Nothing is loaded from anywhere, even by a page that gets edited later.
     assert!(page.contains("default-src 'none'"), "{page}");
+}
+
+/// Characters serde_json writes as themselves but a terminal acts on or
+/// hides: C1 controls (U+009B is CSI), DEL, direction controls, invisible
+/// format characters and line separators.
+const INVISIBLE: [char; 10] = [
+    '\u{9b}', '\u{85}', '\u{7f}', '\u{202E}', '\u{2067}', '\u{200F}', '\u{200B}', '\u{FEFF}', '\u{2028}',
+    '\u{AD}',
+];
+
+#[test]
+fn json_escapes_what_a_terminal_would_act_on_and_keeps_the_values() {
+    let s = Sandbox::new();
+    let text: String = INVISIBLE.iter().map(|c| format!("{c}31m word ")).collect();
+    let title = "Title\u{9b}2J\u{202E}".to_string();
+    s.put(&entry(
+        "2026-11-21T21:30:00+01:00",
+        "hidden",
+        &title,
+        vec![
+            answer("q", "text", "Asked\u{85}?", false, Value::Text(text.clone())),
+            answer("l", "list", "Items", false, texts(&["\u{7f}one", "two\u{200B}"])),
+        ],
+    ));
+    let id = "2026-11-21-213000-hidden";
+    for args in [
+        &["list", "--json"][..],
+        &["show", id, "--json"],
+        &["export", "--format", "json"],
+    ] {
+        let run = s.run(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        for c in INVISIBLE {
+            assert!(!run.stdout.contains(c), "{args:?} wrote U+{:04X} raw", c as u32);
+        }
+        assert!(run.stdout.contains("\\u009b"), "{args:?}: {}", run.stdout);
+        let json = run.json();
+        let object = json.as_array().map_or(&json, |rows| &rows[0]);
+        assert_eq!(object["exercise_title"], title.as_str(), "{args:?}");
+        assert_eq!(object["answers"][0]["question"], "Asked\u{85}?", "{args:?}");
+        assert_eq!(object["answers"][0]["value"], text.as_str(), "{args:?}");
+        assert_eq!(
+            object["answers"][1]["value"],
+            serde_json::json!(["\u{7f}one", "two\u{200B}"])
+        );
+    }
+    for args in [&["list"][..], &["show", id], &["export"]] {
+        let run = s.run(args);
+        for c in INVISIBLE {
+            assert!(!run.stdout.contains(c), "{args:?} printed U+{:04X}", c as u32);
+        }
+    }
 }
 
 #[test]

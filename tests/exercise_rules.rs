@@ -620,7 +620,11 @@ fn unsafe_ids_are_refused() {
 fn overlong_ids_are_refused() {
     let long = "a".repeat(65);
     let source = VALID.replace("id = \"handover\"", &format!("id = \"{long}\""));
-    let message = format!("`{long}` is not a usable id: it is longer than 64 characters");
+    // Quoted in the message only as far as an id may go.
+    let message = format!(
+        "`{}…` is not a usable id: it is longer than 64 characters",
+        &long[..64]
+    );
     assert_hinted(&source, 2, 6, &message, ID_HINT);
     let just_fits = "a".repeat(64);
     let source = VALID.replace("id = \"handover\"", &format!("id = \"{just_fits}\""));
@@ -1137,6 +1141,28 @@ fn a_direction_override_is_refused() {
 }
 
 #[test]
+fn invisible_characters_are_refused_but_joiners_are_kept() {
+    for (escape, code) in [
+        ("\\u200B", "200B"),
+        ("\\u200F", "200F"),
+        ("\\uFEFF", "FEFF"),
+        ("\\u2028", "2028"),
+    ] {
+        let source = VALID.replace("title = \"Handover\"", &format!("title = \"Hand{escape}over\""));
+        assert_error(
+            &source,
+            3,
+            9,
+            &format!(
+                "`title` holds a control character (U+{code}); only ordinary text, line breaks and tabs are allowed"
+            ),
+        );
+    }
+    let source = VALID.replace("title = \"Handover\"", "title = \"Family 👨\\u200D👧\"");
+    assert_eq!(parsed(&source).title, "Family 👨\u{200D}👧");
+}
+
+#[test]
 fn control_characters_are_refused_in_every_kind_of_text() {
     let source = r#"schema = 1
 id = "handover"
@@ -1561,5 +1587,123 @@ fn the_trust_inventory_rates_its_habits_on_scales_with_boundaries_split() {
             "not-judging",
             "generosity"
         ]
+    );
+}
+
+// ---------------------------------------------------------------- large files
+//
+// Checking must grow with the size of a file, never faster (the speed itself
+// is measured in benches/session.rs); here, what large files are told.
+
+/// A choice prompt `area` with `options` (already written as TOML items),
+/// then prompts that each name `area` in a `when` with `equals`.
+fn choice_then_whens(options: &str, equals: &[&str]) -> String {
+    let mut source = format!(
+        "schema = 1\nid = \"big\"\ntitle = \"Big\"\n\n[[prompt]]\nid = \"area\"\nkind = \"choice\"\nask = \"Which?\"\noptions = [{options}]\n"
+    );
+    for (i, value) in equals.iter().enumerate() {
+        source.push_str(&format!(
+            "\n[[prompt]]\nid = \"q{i}\"\nkind = \"text\"\nask = \"And?\"\nwhen = {{ prompt = \"area\", equals = \"{value}\" }}\n"
+        ));
+    }
+    source
+}
+
+#[test]
+fn eighty_thousand_options_are_read_and_their_repeats_found() {
+    let mut options: Vec<String> = (0..80_000).map(|i| format!("\"{i}\"")).collect();
+    let source = choice_then_whens(&options.join(", "), &["79999"]);
+    let exercise = parsed(&source);
+    match &exercise.prompts[0].kind {
+        PromptKind::Choice { options, .. } => assert_eq!(options.len(), 80_000),
+        other => panic!("not a choice: {other:?}"),
+    }
+    // One option per line, with two repeats far apart.
+    options[70_000] = "\"5\"".into();
+    options[79_999] = "\"6\"".into();
+    let source = choice_then_whens(&format!("\n{}\n", options.join(",\n")), &[]);
+    let got: Vec<(usize, String)> = errors(&source)
+        .iter()
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                70_010,
+                "the option \"5\" is listed twice (first on line 15)".to_string()
+            ),
+            (
+                80_009,
+                "the option \"6\" is listed twice (first on line 16)".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_hint_names_a_dozen_options_and_counts_the_rest() {
+    let options: Vec<String> = (0..5_000).map(|i| format!("\"Option {i}\"")).collect();
+    let source = choice_then_whens(&options.join(", "), &["Nothing like it"]);
+    let d = errors(&source);
+    let hint = d[0].hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.starts_with("the options are: \"Option 0\", \"Option 1\","),
+        "{hint}"
+    );
+    assert!(hint.ends_with("\"Option 11\", and 4988 more"), "{hint}");
+}
+
+#[test]
+fn a_hint_names_a_dozen_earlier_prompts_and_counts_the_rest() {
+    let mut source = VALID.replace("id = \"went-well\"", "id = \"p0\"");
+    for i in 1..=30 {
+        source.push_str(&format!(
+            "\n[[prompt]]\nid = \"p{i}\"\nkind = \"yesno\"\nask = \"Q?\"\n"
+        ));
+    }
+    source.push_str("\n[[prompt]]\nid = \"last\"\nkind = \"text\"\nask = \"A\"\nwhen = { prompt = \"zzzz\", equals = true }\n");
+    let d = errors(&source);
+    assert_eq!(
+        d[0].hint.as_deref(),
+        Some(
+            "the prompts before this one are: p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, and 19 more"
+        )
+    );
+}
+
+#[test]
+fn a_long_text_is_quoted_only_in_part() {
+    let long = "x".repeat(5_000);
+    let source = choice_then_whens(&format!("\"{long}\", \"{long}\""), &[]);
+    let d = errors(&source);
+    let message = format!(
+        "the option \"{}…\" is listed twice (first on line 9)",
+        "x".repeat(64)
+    );
+    assert_eq!(d[0].message, message);
+    let source = VALID.replace("kind = \"text\"", &format!("kind = \"{long}\""));
+    assert_eq!(
+        errors(&source)[0].message,
+        format!("unknown kind `{}…`", "x".repeat(64))
+    );
+}
+
+#[test]
+fn every_mistake_of_a_large_file_is_found_and_placed() {
+    // A key given 5,001 times, 5,000 times on one long line.
+    let mut source = VALID.to_string();
+    source.push_str(&"qestion = 1\n".repeat(5_000));
+    source.push_str(&format!("qestion = {{ {} }}\n", vec!["a = 1"; 5_001].join(", ")));
+    let d = errors(&source);
+    let twice = "`qestion` is given twice";
+    assert_eq!(d.len(), 10_000);
+    assert_eq!((d[0].line, d[0].column, d[0].message.as_str()), (10, 1, twice));
+    assert_eq!((d[4_999].line, d[4_999].column), (5_009, 1));
+    // On the long line, columns are counted along it: `a = 1, ` is 7 wide.
+    let last = &d[9_999];
+    assert_eq!(
+        (last.line, last.column, last.message.as_str()),
+        (5_009, 13 + 7 * 5_000, "`a` is given twice")
     );
 }

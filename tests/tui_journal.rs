@@ -508,7 +508,7 @@ fn enter_opens_the_entry_with_every_question_and_private_answers_marked() {
     assert!(text.contains(THIS_WEEK), "{text}");
     assert!(text.contains("• On time, both of us"), "{text}");
     assert!(
-        text.contains("4   on a scale from 1 (Very hard) to 5 (Calm and easy)"),
+        text.contains("4 on a scale of 1 (Very hard) to 5 (Calm and easy)"),
         "{text}"
     );
     assert!(text.contains("No"), "{text}");

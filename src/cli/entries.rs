@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::clock::{Clock, SystemClock};
+use crate::exercise::Exercise;
 use crate::export::{
     Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
 };
@@ -79,7 +80,8 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     let text = if json {
         one_entry_json(&entry)
     } else {
-        readable(&entry)
+        let library = Library::load(&paths::exercises_dir(&root));
+        readable(&entry, library.find(&entry.exercise_id).map(|l| &l.exercise))
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -111,10 +113,11 @@ pub fn export(
         include_private,
         made_at: SystemClock.now(),
     };
+    let library = Library::load(&paths::exercises_dir(&root));
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            write_export(&root, &names, options, out)?.ok_or_else(none_read)?;
+            write_export(&root, &names, options, &library, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -129,7 +132,8 @@ pub fn export(
             let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
-            let (written, file) = write_export(&root, &names, options, file)?.ok_or_else(none_read)?;
+            let (written, file) =
+                write_export(&root, &names, options, &library, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
@@ -158,6 +162,7 @@ fn write_export<W: Write>(
     root: &Path,
     names: &[EntryName],
     options: Options,
+    library: &Library,
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
     let mut waiting = Some((options, out));
@@ -166,7 +171,7 @@ fn write_export<W: Write>(
         Ok(entry) => {
             // The heading goes out with the first entry read.
             if let Some((options, out)) = waiting.take() {
-                writer = Some(Writer::new(options, out)?);
+                writer = Some(Writer::new(options, &library.exercises, out)?);
             }
             writer
                 .as_mut()
@@ -199,8 +204,8 @@ fn count(n: usize) -> String {
     }
 }
 
-/// An entry as plain text.
-fn readable(entry: &Entry) -> String {
+/// An entry as plain text; `exercise`, if still known, gives scales their ranges.
+fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
     let mut out = format!(
         "{}\n{}\n",
         inert(&entry.exercise_title),
@@ -209,7 +214,7 @@ fn readable(entry: &Entry) -> String {
     for answer in &entry.answers {
         let private = if answer.private { "  (private)" } else { "" };
         out.push_str(&format!("\n{}{private}\n", inert(question_of(answer))));
-        match shown_value(answer) {
+        match shown_value(answer, exercise) {
             ShownValue::Words(text) | ShownValue::Fact(text) => {
                 for line in text.lines() {
                     out.push_str(&format!("  {line}\n"));

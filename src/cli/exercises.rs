@@ -22,7 +22,7 @@ pub fn print(library: &Library, json: bool) -> io::Result<()> {
     let rows: Vec<Row<'_>> = library.exercises.iter().map(row).collect();
     let mut out = io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::export::write_pretty(&mut out, &rows)?;
         writeln!(out)?;
         return Ok(());
     }

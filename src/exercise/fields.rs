@@ -6,17 +6,20 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::diagnostic::Diagnostic;
-use super::keys;
+use super::diagnostic::{Diagnostic, Found, LineIndex, quoted};
+use super::keys::{self, Suggester};
 use crate::sanitize;
 
 /// The longest id we accept; ids become parts of file names.
 const MAX_ID_LEN: usize = 64;
 
 /// Collects the mistakes found in one file while its fields are read.
+/// Each is placed at its line and column once all are found: see
+/// [`LineIndex::place`].
 pub struct Checker<'s> {
-    source: &'s str,
-    pub diagnostics: Vec<Diagnostic>,
+    lines: LineIndex<'s>,
+    found: Vec<Found>,
+    pub suggest: Suggester,
 }
 
 type Entry<'t, 'i> = (&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>);
@@ -24,18 +27,28 @@ type Entry<'t, 'i> = (&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>);
 impl<'s> Checker<'s> {
     pub fn new(source: &'s str) -> Self {
         Self {
-            source,
-            diagnostics: Vec::new(),
+            lines: LineIndex::new(source),
+            found: Vec::new(),
+            suggest: Suggester::default(),
         }
+    }
+
+    /// Every mistake found, in file order.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.lines.place(self.found)
     }
 
     /// The 1-based line on which `span` starts.
     pub fn line_of(&self, span: Range<usize>) -> usize {
-        Diagnostic::at(self.source, span, "").line
+        self.lines.line_of(span.start)
+    }
+
+    pub fn report(&mut self, found: Found) {
+        self.found.push(found);
     }
 
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::at(self.source, span, message));
+        self.found.push(Found::new(span, message));
     }
 
     pub fn error_with_hint(
@@ -44,8 +57,7 @@ impl<'s> Checker<'s> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        self.diagnostics
-            .push(Diagnostic::at(self.source, span, message).with_hint(hint));
+        self.found.push(Found::new(span, message).with_hint(hint));
     }
 
     /// Reports every key of `table` that is not in `allowed`. Keys that
@@ -61,9 +73,8 @@ impl<'s> Checker<'s> {
             if allowed.contains(&name) {
                 continue;
             }
-            let shown = sanitize::inert(name);
-            let message = format!("unknown key `{shown}`");
-            match keys::hint_for(name, allowed, elsewhere) {
+            let message = format!("unknown key `{}`", quoted(name));
+            match self.suggest.hint_for(name, allowed, elsewhere) {
                 Some(hint) => self.error_with_hint(key.span(), message, hint),
                 None => self.error_with_hint(
                     key.span(),
@@ -135,10 +146,7 @@ impl<'s> Checker<'s> {
         };
         self.error_with_hint(
             id.span(),
-            format!(
-                "`{}` is not a usable id: {problem}",
-                sanitize::inert(id.get_ref())
-            ),
+            format!("`{}` is not a usable id: {problem}", quoted(id.get_ref())),
             "ids use lowercase letters, digits and '-', like \"handover-week\"",
         );
         None

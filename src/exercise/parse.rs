@@ -1,16 +1,17 @@
 //! From the bytes of an exercise file to a checked [`Exercise`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Found, quoted};
 use super::fields::{Checker, entry};
 use super::keys;
 use super::model::Exercise;
 use super::prompt::{ReadPrompt, read_prompt};
-use super::when::read_when;
+use super::when::{Targets, read_when};
 
 /// The only format version this build of mend reads.
 pub const SCHEMA: i64 = 1;
@@ -19,17 +20,19 @@ pub const SCHEMA: i64 = 1;
 const MAX_MINUTES: i64 = 600;
 
 /// Checks an exercise file. Every mistake is reported, in file order.
+/// The work grows with the size of the file, never faster, whatever it holds.
 pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
     let source = decode(bytes)?;
     let (document, errors) = DeTable::parse_recoverable(source);
-    let mut diagnostics: Vec<Diagnostic> = errors.iter().map(|e| syntax_error(source, e)).collect();
+    let mut checker = Checker::new(source);
     let mut exercise = None;
-    if diagnostics.is_empty() {
-        let mut checker = Checker::new(source);
+    if errors.is_empty() {
         exercise = read_exercise(&mut checker, document.get_ref());
-        diagnostics = checker.diagnostics;
     }
-    diagnostics.sort_by_key(|d| (d.line, d.column));
+    for error in &errors {
+        checker.report(syntax_error(source, error));
+    }
+    let diagnostics = checker.finish();
     match exercise {
         Some(exercise) if diagnostics.is_empty() => Ok(exercise),
         _ => Err(diagnostics),
@@ -37,13 +40,13 @@ pub fn parse_exercise(bytes: &[u8]) -> Result<Exercise, Vec<Diagnostic>> {
 }
 
 /// A TOML syntax error, with words for the slips authors new to TOML make most.
-fn syntax_error(source: &str, error: &toml::de::Error) -> Diagnostic {
+fn syntax_error(source: &str, error: &toml::de::Error) -> Found {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
     if message == "duplicate key" {
         return duplicate_key(source, span);
     }
-    let diagnostic = Diagnostic::at(source, span, message);
+    let diagnostic = Found::new(span, message);
     if message.starts_with("string values must be quoted") {
         return diagnostic.with_hint("put text in double quotes, like `title = \"Evening check-in\"`");
     }
@@ -51,26 +54,30 @@ fn syntax_error(source: &str, error: &toml::de::Error) -> Diagnostic {
 }
 
 /// The parser's "duplicate key" does not say which key: the span does.
-fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
+fn duplicate_key(source: &str, span: Range<usize>) -> Found {
     let key = source
         .get(span.clone())
         .unwrap_or_default()
         .trim_matches(['"', '\'']);
     // `[prompt]` below a `[[prompt]]` is a missing bracket, not a repeated key.
-    let hint = if key == "prompt" && is_header_line(source, span.start) {
+    let hint = if key == "prompt" && names_a_header(source, span.start) {
         "write `[[prompt]]`, with two brackets, above each question"
     } else {
         "each key can be given only once in a section: keep one of them"
     };
-    let message = format!("`{}` is given twice", crate::sanitize::inert(key));
-    Diagnostic::at(source, span, message).with_hint(hint)
+    let message = format!("`{}` is given twice", quoted(key));
+    Found::new(span, message).with_hint(hint)
 }
 
-/// Whether the line holding byte `at` is a table header, such as `[prompt]`.
-fn is_header_line(source: &str, at: usize) -> bool {
-    let before = source.get(..at).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    source[line_start..].trim_start().starts_with('[')
+/// Whether the key at byte `at` is the name in a table header, such as
+/// `[prompt]`. Only what lies between the key and the bracket is looked at,
+/// so a thousand repeated keys on one long line cost one pass over it.
+fn names_a_header(source: &str, at: usize) -> bool {
+    source
+        .get(..at)
+        .unwrap_or_default()
+        .trim_end_matches([' ', '\t', '"', '\''])
+        .ends_with('[')
 }
 
 /// The text of the file, refusing what cannot be an exercise before TOML is parsed.
@@ -179,11 +186,13 @@ fn read_prompts(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> O
         .iter()
         .map(|(table, span)| read_prompt(c, table, span.clone()))
         .collect();
-    let mut conditions = Vec::with_capacity(read.len());
-    for (index, prompt) in read.iter().enumerate() {
-        report_duplicate_id(c, &read, index);
-        conditions.push(prompt.when.and_then(|w| read_when(c, w, &read, index)));
-    }
+    report_duplicate_ids(c, &read);
+    let mut targets = Targets::new(&read);
+    let conditions: Vec<_> = read
+        .iter()
+        .enumerate()
+        .map(|(index, prompt)| prompt.when.and_then(|w| read_when(c, w, &mut targets, index)))
+        .collect();
     let mut prompts = Vec::with_capacity(read.len());
     for (prompt, when) in read.into_iter().zip(conditions) {
         let had_when = prompt.when.is_some();
@@ -219,18 +228,22 @@ fn prompt_tables<'t, 'i>(
     (tables.len() == items.len()).then_some(tables)
 }
 
-fn report_duplicate_id(c: &mut Checker<'_>, read: &[ReadPrompt<'_, '_>], index: usize) {
-    let Some(id) = &read[index].id else { return };
-    let first = read[..index]
-        .iter()
-        .filter_map(|p| p.id.as_ref())
-        .find(|other| other.get_ref() == id.get_ref());
-    if let Some(first) = first {
-        let line = c.line_of(first.span());
-        c.error(
-            id.span(),
-            format!("the prompt id `{}` is already used on line {line}", id.get_ref()),
-        );
+/// Every prompt id used before, found by looking each up where the ids seen
+/// so far are kept, not by comparing every pair.
+fn report_duplicate_ids(c: &mut Checker<'_>, read: &[ReadPrompt<'_, '_>]) {
+    let mut first_use = HashMap::new();
+    for id in read.iter().filter_map(|p| p.id.as_ref()) {
+        let first = first_use
+            .entry(id.get_ref().as_str())
+            .or_insert_with(|| id.span())
+            .clone();
+        if first != id.span() {
+            let line = c.line_of(first);
+            c.error(
+                id.span(),
+                format!("the prompt id `{}` is already used on line {line}", id.get_ref()),
+            );
+        }
     }
 }
 

@@ -1,14 +1,15 @@
 //! Reading one `[[prompt]]` table.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::diagnostic::quoted;
 use super::fields::{Checker, entry};
 use super::keys;
 use super::model::{Prompt, PromptKind};
-use crate::sanitize;
 
 /// The widest scale we offer: moving along more points than this with
 /// the arrow keys stops being a kindness.
@@ -96,9 +97,9 @@ fn read_kind(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> O
 }
 
 fn unknown_kind(c: &mut Checker<'_>, span: Range<usize>, name: &str) {
-    let message = format!("unknown kind `{}`", sanitize::inert(name));
+    let message = format!("unknown kind `{}`", quoted(name));
     let list = format!("the kinds are: {}", keys::KINDS.join(", "));
-    let hint = match keys::nearest(name, keys::KINDS) {
+    let hint = match c.suggest.nearest(name, keys::KINDS) {
         Some(k) => format!("did you mean `{k}`? {list}"),
         None => list,
     };
@@ -213,15 +214,22 @@ fn read_options(
         );
         return None;
     }
+    // Each option is looked up among those seen so far, not compared with
+    // every other: a list can be long.
+    let mut first_use = HashMap::with_capacity(options.len());
     let mut ok = true;
-    for (i, option) in options.iter().enumerate() {
-        if let Some(first) = options[..i].iter().find(|o| o.get_ref() == option.get_ref()) {
-            let line = c.line_of(first.span());
+    for option in &options {
+        let first = first_use
+            .entry(option.get_ref().as_str())
+            .or_insert_with(|| option.span())
+            .clone();
+        if first != option.span() {
+            let line = c.line_of(first);
             c.error(
                 option.span(),
                 format!(
                     "the option \"{}\" is listed twice (first on line {line})",
-                    option.get_ref()
+                    quoted(option.get_ref())
                 ),
             );
             ok = false;

@@ -1,21 +1,70 @@
 //! Checking a prompt's `when` against the prompts above it.
 
+use std::collections::{HashMap, HashSet};
+
 use toml::Spanned;
 use toml::de::DeValue;
 
 use super::condition::{Condition, ConditionValue};
+use super::diagnostic::quoted;
 use super::fields::{Checker, describe, entry, integer_value};
 use super::keys;
 use super::model::PromptKind;
 use super::prompt::ReadPrompt;
-use crate::sanitize;
+
+/// The prompts a `when` may name, looked up by id, and the options of each
+/// that has been named, looked up by text: an exercise with thousands of
+/// prompts, or of options, is checked without comparing each with each.
+pub struct Targets<'p> {
+    prompts: &'p [ReadPrompt<'p, 'p>],
+    /// Each id with the position of the first prompt to use it.
+    positions: HashMap<&'p str, usize>,
+    /// The ids in file order, and the position of the prompt of each.
+    ids: Vec<&'p str>,
+    id_positions: Vec<usize>,
+    options: HashMap<usize, HashSet<&'p str>>,
+}
+
+impl<'p> Targets<'p> {
+    pub fn new(prompts: &'p [ReadPrompt<'p, 'p>]) -> Self {
+        let (id_positions, ids): (Vec<usize>, Vec<&str>) = prompts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p.id.as_ref()?.get_ref().as_str())))
+            .unzip();
+        let mut positions = HashMap::with_capacity(ids.len());
+        for (&i, &id) in id_positions.iter().zip(&ids) {
+            positions.entry(id).or_insert(i);
+        }
+        Self {
+            prompts,
+            positions,
+            ids,
+            id_positions,
+            options: HashMap::new(),
+        }
+    }
+
+    /// The ids of the prompts before number `index`.
+    fn ids_before(&self, index: usize) -> &[&'p str] {
+        &self.ids[..self.id_positions.partition_point(|i| *i < index)]
+    }
+
+    /// Whether `text` is one of `options`, the options of prompt `position`.
+    fn has_option(&mut self, position: usize, options: &'p [String], text: &str) -> bool {
+        self.options
+            .entry(position)
+            .or_insert_with(|| options.iter().map(String::as_str).collect())
+            .contains(text)
+    }
+}
 
 /// The condition written in `value` for prompt number `index` of `prompts`.
 /// A `when` may only look back, at a prompt whose answer it can compare.
-pub fn read_when(
+pub fn read_when<'p>(
     c: &mut Checker<'_>,
     value: &Spanned<DeValue<'_>>,
-    prompts: &[ReadPrompt<'_, '_>],
+    targets: &mut Targets<'p>,
     index: usize,
 ) -> Option<Condition> {
     let Some(table) = value.get_ref().as_table() else {
@@ -34,27 +83,23 @@ pub fn read_when(
     };
     let target = target?;
     let name = target.get_ref().as_str();
-    let position = prompts
-        .iter()
-        .position(|p| p.id.as_ref().is_some_and(|id| id.get_ref() == name));
-    let Some(position) = position else {
-        let ids: Vec<&str> = prompts[..index]
-            .iter()
-            .filter_map(|p| p.id.as_ref())
-            .map(|id| id.get_ref().as_str())
-            .collect();
-        let hint = match keys::nearest(name, &ids) {
+    let Some(&position) = targets.positions.get(name) else {
+        let ids = targets.ids_before(index);
+        let hint = match c.suggest.nearest(name, ids) {
             Some(near) => format!("did you mean `{near}`?"),
             None if ids.is_empty() => {
                 "the first prompt cannot have a `when`: there is nothing before it".into()
             }
-            None => format!("the prompts before this one are: {}", ids.join(", ")),
+            None => format!(
+                "the prompts before this one are: {}",
+                keys::listed(ids, |id| id.to_string())
+            ),
         };
         c.error_with_hint(
             target.span(),
             format!(
                 "`when` names `{}`, but there is no prompt with that id",
-                sanitize::inert(name)
+                quoted(name)
             ),
             hint,
         );
@@ -63,14 +108,17 @@ pub fn read_when(
     if position >= index {
         c.error_with_hint(
             target.span(),
-            format!("`when` can only look back, but `{name}` is not before this prompt"),
+            format!(
+                "`when` can only look back, but `{}` is not before this prompt",
+                quoted(name)
+            ),
             "move this prompt below the one it depends on",
         );
         return None;
     }
     // A target that had mistakes of its own has been reported already.
-    let kind = prompts[position].kind.as_ref()?;
-    let equals_value = comparable(c, kind, name, equals)?;
+    let kind = targets.prompts[position].kind.as_ref()?;
+    let equals_value = comparable(c, targets, position, kind, name, equals)?;
     Some(Condition {
         prompt: name.to_string(),
         equals: equals_value,
@@ -78,9 +126,11 @@ pub fn read_when(
 }
 
 /// `equals`, read as a value the answer to a `kind` prompt can take.
-fn comparable(
+fn comparable<'p>(
     c: &mut Checker<'_>,
-    kind: &PromptKind,
+    targets: &mut Targets<'p>,
+    position: usize,
+    kind: &'p PromptKind,
     name: &str,
     equals: &Spanned<DeValue<'_>>,
 ) -> Option<ConditionValue> {
@@ -123,18 +173,27 @@ fn comparable(
             }
         },
         PromptKind::Choice { options, .. } | PromptKind::Multi { options, .. } => match raw.as_str() {
-            Some(text) if options.iter().any(|o| o == text) => Some(ConditionValue::Text(text.to_string())),
+            Some(text) if targets.has_option(position, options, text) => {
+                Some(ConditionValue::Text(text.to_string()))
+            }
             Some(text) => {
-                let list: Vec<&str> = options.iter().map(String::as_str).collect();
-                let hint = match keys::nearest(text, &list) {
-                    Some(near) => format!("did you mean \"{near}\"?"),
-                    None => format!("the options are: {}", quoted(&list)),
+                let candidates: Vec<&str> = options
+                    .iter()
+                    .take(keys::MAX_CANDIDATES)
+                    .map(String::as_str)
+                    .collect();
+                let hint = match c.suggest.nearest(text, &candidates) {
+                    Some(near) => format!("did you mean \"{}\"?", quoted(near)),
+                    None => format!(
+                        "the options are: {}",
+                        keys::listed(options, |o| format!("\"{}\"", quoted(o)))
+                    ),
                 };
                 c.error_with_hint(
                     span,
                     format!(
                         "`equals = \"{}\"` can never match: it is not one of the options of `{name}`",
-                        sanitize::inert(text)
+                        quoted(text)
                     ),
                     hint,
                 );
@@ -160,12 +219,4 @@ fn comparable(
             None
         }
     }
-}
-
-fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("\"{i}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::values::{ShownValue, question_of, shown_value};
 use super::{Options, WITHHELD_POLICY, when, withheld_note};
+use crate::exercise::Exercise;
 use crate::journal::Entry;
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}\
@@ -30,7 +31,7 @@ pub fn head(options: &Options) -> String {
     out
 }
 
-pub fn section(options: &Options, entry: &Entry) -> String {
+pub fn section(options: &Options, entry: &Entry, exercise: Option<&Exercise>) -> String {
     let mut out = String::from("<section>\n");
     let _ = writeln!(
         out,
@@ -41,7 +42,7 @@ pub fn section(options: &Options, entry: &Entry) -> String {
     let (answers, withheld) = options.shared(entry);
     for answer in answers {
         let _ = writeln!(out, "<p class=\"q\">{}</p>", escape(question_of(answer)));
-        let _ = writeln!(out, "{}", value(&shown_value(answer)));
+        let _ = writeln!(out, "{}", value(&shown_value(answer, exercise)));
     }
     if withheld > 0 {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", withheld_note(withheld));

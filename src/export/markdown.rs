@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::values::{ShownValue, question_of, shown_value};
 use super::{Options, WITHHELD_POLICY, when, withheld_note};
+use crate::exercise::Exercise;
 use crate::journal::Entry;
 use crate::sanitize::inert;
 
@@ -19,7 +20,7 @@ pub fn head(options: &Options) -> String {
     out
 }
 
-pub fn section(options: &Options, entry: &Entry) -> String {
+pub fn section(options: &Options, entry: &Entry, exercise: Option<&Exercise>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -30,7 +31,7 @@ pub fn section(options: &Options, entry: &Entry) -> String {
     let (answers, withheld) = options.shared(entry);
     for answer in answers {
         let _ = writeln!(out, "**{}**\n", escape(&inert(question_of(answer))));
-        let _ = writeln!(out, "{}\n", value(&shown_value(answer)));
+        let _ = writeln!(out, "{}\n", value(&shown_value(answer, exercise)));
     }
     if withheld > 0 {
         let _ = writeln!(out, "_{}_", withheld_note(withheld));
@@ -54,7 +55,8 @@ fn value(shown: &ShownValue) -> String {
                 out.push_str(&escape_line(item));
             }
         }
-        ShownValue::Fact(fact) => out.push_str(fact),
+        // A scale's words at its ends are the author's, and may hold markup.
+        ShownValue::Fact(fact) => out.push_str(&escape_line(fact)),
     }
     out
 }

@@ -13,8 +13,10 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
-pub use json::{entries_json, one_entry_json};
+use crate::library::Loaded;
+pub use json::{entries_json, one_entry_json, write_pretty};
 pub use values::{ShownValue, question_of, shown_value};
 
 /// The formats an export can take.
@@ -61,15 +63,17 @@ impl Options {
 
 /// Writes an export one entry at a time, so a journal of any size is
 /// exported without holding it all in memory.
-pub struct Writer<W: Write> {
+pub struct Writer<'a, W: Write> {
     options: Options,
+    /// The exercises the entries may have answered, for the ranges of scales.
+    exercises: &'a [Loaded],
     out: W,
     written: usize,
 }
 
-impl<W: Write> Writer<W> {
+impl<'a, W: Write> Writer<'a, W> {
     /// Starts the export (its heading, or the page's head).
-    pub fn new(options: Options, mut out: W) -> io::Result<Self> {
+    pub fn new(options: Options, exercises: &'a [Loaded], mut out: W) -> io::Result<Self> {
         let head = match options.format {
             Format::Md => markdown::head(&options),
             Format::Html => html::head(&options),
@@ -78,6 +82,7 @@ impl<W: Write> Writer<W> {
         out.write_all(head.as_bytes())?;
         Ok(Self {
             options,
+            exercises,
             out,
             written: 0,
         })
@@ -85,9 +90,10 @@ impl<W: Write> Writer<W> {
 
     pub fn entry(&mut self, entry: &Entry) -> io::Result<()> {
         let first = self.written == 0;
+        let exercise = exercise_of(self.exercises, entry);
         let section = match self.options.format {
-            Format::Md => markdown::section(&self.options, entry),
-            Format::Html => html::section(&self.options, entry),
+            Format::Md => markdown::section(&self.options, entry, exercise),
+            Format::Html => html::section(&self.options, entry, exercise),
             Format::Json => json::section(&self.options, entry, first),
         };
         self.written += 1;
@@ -106,9 +112,17 @@ impl<W: Write> Writer<W> {
     }
 }
 
-/// The whole export of `entries` as text.
-pub fn render(options: Options, entries: &[Entry]) -> String {
-    let result = Writer::new(options, Vec::new()).and_then(|mut writer| {
+/// The exercise `entry` answered, if it is among `exercises`.
+fn exercise_of<'a>(exercises: &'a [Loaded], entry: &Entry) -> Option<&'a Exercise> {
+    exercises
+        .iter()
+        .map(|l| &l.exercise)
+        .find(|e| e.id == entry.exercise_id)
+}
+
+/// The whole export of `entries` as text; `exercises` give scales their ranges.
+pub fn render(options: Options, exercises: &[Loaded], entries: &[Entry]) -> String {
+    let result = Writer::new(options, exercises, Vec::new()).and_then(|mut writer| {
         entries.iter().try_for_each(|e| writer.entry(e))?;
         writer.finish()
     });

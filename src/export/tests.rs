@@ -38,6 +38,10 @@ fn entry() -> Entry {
 }
 
 fn export(entries: &[Entry], include_private: bool, format: Format) -> String {
+    export_with(&[], entries, include_private, format)
+}
+
+fn export_with(exercises: &[Loaded], entries: &[Entry], include_private: bool, format: Format) -> String {
     let made_at = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
     render(
         Options {
@@ -45,8 +49,55 @@ fn export(entries: &[Entry], include_private: bool, format: Format) -> String {
             include_private,
             made_at,
         },
+        exercises,
         entries,
     )
+}
+
+/// The exercise [`entry`] answered, its scale labelled at both ends.
+fn handover() -> Loaded {
+    let source = r#"schema = 1
+id = "handover"
+title = "Handover"
+
+[[prompt]]
+id = "mood"
+kind = "scale"
+ask = "How calm?"
+min = 1
+max = 5
+low = "Very *hard*"
+high = "Calm <and> easy"
+"#;
+    Loaded {
+        exercise: crate::exercise::parse_exercise(source.as_bytes()).unwrap(),
+        origin: crate::library::Origin::BuiltIn,
+        hash: "abc".into(),
+    }
+}
+
+#[test]
+fn a_scale_answer_is_shown_with_its_range_and_the_words_at_its_ends() {
+    let entries = [entry()];
+    let exercises = [handover()];
+    let md = export_with(&exercises, &entries, false, Format::Md);
+    assert!(
+        md.contains("**How calm?**\n\n4 on a scale of 1 (Very \\*hard\\*) to 5 (Calm &lt;and&gt; easy)\n"),
+        "{md}"
+    );
+    let html = export_with(&exercises, &entries, false, Format::Html);
+    assert!(
+        html.contains("<p class=\"a\">4 on a scale of 1 (Very *hard*) to 5 (Calm &lt;and&gt; easy)</p>"),
+        "{html}"
+    );
+    // JSON keeps its shape: the value stays a number, for other tools.
+    let json = export_with(&exercises, &entries, false, Format::Json);
+    assert_eq!(json, export(&entries, false, Format::Json));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json[0]["answers"][2]["value"], 4);
+    // An exercise no longer known leaves the bare number.
+    let md = export(&entries, false, Format::Md);
+    assert!(md.contains("**How calm?**\n\n4\n"), "{md}");
 }
 
 #[test]

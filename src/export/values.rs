@@ -1,5 +1,7 @@
 //! An answer's value as it is shown to people.
 
+use crate::answer::scale_reading;
+use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Value};
 use crate::sanitize::inert;
 
@@ -10,7 +12,8 @@ pub enum ShownValue {
     Words(String),
     /// The items of a list, or the options picked.
     Items(Vec<String>),
-    /// A number on a scale, or yes or no.
+    /// A number on a scale (with its range, where the exercise is known),
+    /// or yes or no.
     Fact(String),
 }
 
@@ -24,12 +27,16 @@ pub fn question_of(record: &AnswerRecord) -> &str {
     }
 }
 
-/// The value of `record`, control characters made inert.
-pub fn shown_value(record: &AnswerRecord) -> ShownValue {
+/// The value of `record`, control characters made inert. `exercise`, the
+/// exercise the entry answered if it is still known, gives a scale's range.
+pub fn shown_value(record: &AnswerRecord, exercise: Option<&Exercise>) -> ShownValue {
     match &record.value {
         Value::Text(t) => ShownValue::Words(inert(t).into_owned()),
         Value::Texts(items) => ShownValue::Items(items.iter().map(|i| inert(i).into_owned()).collect()),
-        Value::Integer(n) => ShownValue::Fact(n.to_string()),
+        Value::Integer(n) => {
+            let prompt = exercise.and_then(|e| e.prompt(&record.prompt_id));
+            ShownValue::Fact(scale_reading(*n, prompt.map(|p| &p.kind)))
+        }
         Value::Bool(true) => ShownValue::Fact("Yes".into()),
         Value::Bool(false) => ShownValue::Fact("No".into()),
     }

@@ -95,6 +95,9 @@ pub struct ShareState {
     pub exercises: Vec<ExerciseRow>,
     /// 0 for all exercises, else 1 + an index into `exercises`.
     pub row: usize,
+    /// The exercises of the rows still in the library: they give scale
+    /// answers their ranges in the export.
+    known: Vec<Loaded>,
     pub period: Period,
     pub format: Format,
     pub include_private: bool,
@@ -141,9 +144,15 @@ impl ShareState {
                 });
             }
         }
+        let known = exercises
+            .iter()
+            .filter(|l| rows.iter().any(|r| r.id == l.exercise.id))
+            .cloned()
+            .collect();
         let mut state = Self {
             names,
             exercises: rows,
+            known,
             counts: Vec::new(),
             row: 0,
             period: Period::Week,
@@ -255,7 +264,7 @@ impl ShareState {
             include_private: self.include_private,
             made_at: self.now,
         };
-        self.text = render(options, &self.entries);
+        self.text = render(options, &self.known, &self.entries);
         self.wrapped.replace(None);
         self.scroll = 0;
     }

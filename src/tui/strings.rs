@@ -445,15 +445,6 @@ pub fn delete_failed(error: &StoreError) -> String {
     format!("The entry could not be moved to the trash — {error}. It is still in your journal.")
 }
 
-/// What a number on a scale means, as the exercise says today.
-pub fn scale_range(min: i64, max: i64, low: Option<&str>, high: Option<&str>) -> String {
-    let end = |n: i64, label: Option<&str>| match label {
-        Some(label) => format!("{n} ({label})"),
-        None => n.to_string(),
-    };
-    format!("on a scale from {} to {}", end(min, low), end(max, high))
-}
-
 /// 12345 as "12,345".
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

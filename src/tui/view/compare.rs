@@ -111,8 +111,8 @@ fn lines(
         );
         if two_columns {
             let column = column_width(width);
-            let left = side(pair.last, column, theme);
-            let right = side(pair.this, column, theme);
+            let left = side(pair.last, exercise, column, theme);
+            let right = side(pair.this, exercise, column, theme);
             for i in 0..left.len().max(right.len()) {
                 let (l, l_style) = left.get(i).cloned().unwrap_or_default();
                 let (r, r_style) = right.get(i).cloned().unwrap_or_default();
@@ -127,7 +127,7 @@ fn lines(
         } else {
             let inner = width.saturating_sub(INDENT.len() + label_width);
             for (name, record) in [(strings::LAST_TIME, pair.last), (strings::THIS_TIME, pair.this)] {
-                for (i, (text, style)) in side(record, inner, theme).into_iter().enumerate() {
+                for (i, (text, style)) in side(record, exercise, inner, theme).into_iter().enumerate() {
                     let label = if i == 0 { name } else { "" };
                     lines.push(Line::from(vec![
                         Span::raw(INDENT),
@@ -145,11 +145,16 @@ fn lines(
 
 /// One side's answer, `width` columns wide: "—" for none, and "private"
 /// under a private one.
-fn side(record: Option<&AnswerRecord>, width: usize, theme: &Theme) -> Vec<(String, Style)> {
+fn side(
+    record: Option<&AnswerRecord>,
+    exercise: Option<&Exercise>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
     let Some(record) = record else {
         return vec![(strings::NO_ANSWER_DASH.to_string(), theme.dim)];
     };
-    let mut lines = value_lines(record, width, theme);
+    let mut lines = value_lines(record, exercise, width, theme);
     if record.private {
         lines.push((strings::PRIVATE_MARK.to_string(), theme.accent));
     }

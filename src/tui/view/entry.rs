@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use unicode_width::UnicodeWidthStr;
 
 use super::chrome::{render_header, safe, wrap_words};
-use crate::exercise::{Exercise, PromptKind};
+use crate::exercise::Exercise;
 use crate::export::{ShownValue, shown_value};
 use crate::journal::{AnswerRecord, Entry};
 use crate::tui::app::App;
@@ -131,21 +131,8 @@ fn lines(entry: &Entry, exercise: Option<&Exercise>, width: usize, theme: &Theme
         }
         lines.extend(asked);
         let inner = width.saturating_sub(INDENT.len());
-        for (text, style) in value_lines(record, inner, theme) {
+        for (text, style) in value_lines(record, exercise, inner, theme) {
             lines.push(Line::from(vec![Span::raw(INDENT), Span::styled(text, style)]));
-        }
-        if let Some(range) = scale_range(record, exercise) {
-            let value_width = lines.last().map_or(0, Line::width);
-            match lines.last_mut() {
-                Some(last) if value_width + 3 + range.width() <= width => {
-                    last.spans.push(Span::styled(format!("   {range}"), theme.dim));
-                }
-                _ => lines.extend(
-                    wrap_words(&range, inner)
-                        .into_iter()
-                        .map(|l| Line::styled(format!("{INDENT}{l}"), theme.dim)),
-                ),
-            }
         }
         lines.push(Line::raw(""));
     }
@@ -153,26 +140,16 @@ fn lines(entry: &Entry, exercise: Option<&Exercise>, width: usize, theme: &Theme
     lines
 }
 
-/// What a scale answer's number means, if the exercise still says.
-fn scale_range(record: &AnswerRecord, exercise: Option<&Exercise>) -> Option<String> {
-    if record.kind != "scale" {
-        return None;
-    }
-    match &exercise?.prompt(&record.prompt_id)?.kind {
-        PromptKind::Scale { min, max, low, high } => Some(strings::scale_range(
-            *min,
-            *max,
-            low.as_deref().map(|l| safe(l).into_owned()).as_deref(),
-            high.as_deref().map(|h| safe(h).into_owned()).as_deref(),
-        )),
-        _ => None,
-    }
-}
-
 /// An answer as lines at most `width` columns wide, each with its style:
-/// paragraphs wrapped, list items bulleted, facts as they are.
-pub fn value_lines(record: &AnswerRecord, width: usize, theme: &Theme) -> Vec<(String, Style)> {
-    match shown_value(record) {
+/// paragraphs wrapped, list items bulleted. `exercise`, if still known,
+/// gives a scale answer its range.
+pub fn value_lines(
+    record: &AnswerRecord,
+    exercise: Option<&Exercise>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
+    match shown_value(record, exercise) {
         ShownValue::Words(text) => safe(&text)
             .split('\n')
             .flat_map(|paragraph| wrap_words(paragraph, width))
@@ -188,6 +165,9 @@ pub fn value_lines(record: &AnswerRecord, width: usize, theme: &Theme) -> Vec<(S
                     .collect::<Vec<_>>()
             })
             .collect(),
-        ShownValue::Fact(fact) => vec![(fact, theme.text)],
+        ShownValue::Fact(fact) => wrap_words(&fact, width)
+            .into_iter()
+            .map(|l| (l, theme.text))
+            .collect(),
     }
 }

@@ -7,7 +7,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::chrome::truncate;
 use super::chrome::{render_header, safe, wrap};
-use crate::answer::Answer;
+use crate::answer::{Answer, scale_reading};
+use crate::exercise::PromptKind;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;
 use crate::tui::strings::{self, Keys};
@@ -72,7 +73,7 @@ fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Them
     let mut lines = vec![Line::from(title)];
     match session.answer(index) {
         Some(answer) => lines.extend(
-            answer_lines(answer, width.saturating_sub(INDENT.len()))
+            answer_lines(answer, &prompt.kind, width.saturating_sub(INDENT.len()))
                 .into_iter()
                 .map(|l| Line::raw(format!("{INDENT}{l}"))),
         ),
@@ -90,8 +91,8 @@ fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Them
 }
 
 /// An answer as a few lines of at most `width` columns: text wrapped, one
-/// line per list item.
-fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
+/// line per list item, a number with its scale.
+fn answer_lines(answer: &Answer, kind: &PromptKind, width: usize) -> Vec<String> {
     let lines: Vec<String> = match answer {
         Answer::Text(t) | Answer::Choice(t) => safe(t).lines().flat_map(|l| wrap(l, width)).collect(),
         Answer::List(items) => items.iter().map(|i| format!("• {}", safe(i))).collect(),
@@ -103,7 +104,7 @@ fn answer_lines(answer: &Answer, width: usize) -> Vec<String> {
                 .join(", "),
             width,
         ),
-        Answer::Scale(n) => vec![n.to_string()],
+        Answer::Scale(n) => wrap(&scale_reading(*n, Some(kind)), width),
         Answer::YesNo(b) => vec![if *b { strings::YES } else { strings::NO }.to_string()],
     };
     let more = lines.len() > PREVIEW_LINES;
