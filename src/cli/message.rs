@@ -101,12 +101,9 @@ fn load_rules(journal: Option<&Path>) -> anyhow::Result<Rules> {
     Ok(rules)
 }
 
-fn print_json(out: &mut impl Write, mut report: Report<'_>) -> anyhow::Result<()> {
-    // serde_json escapes C0 controls but not C1 or direction overrides.
-    for flag in &mut report.flags {
-        flag.phrase = inert(&flag.phrase).into_owned();
-    }
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+fn print_json(out: &mut impl Write, report: Report<'_>) -> anyhow::Result<()> {
+    // The same values, with what a terminal would act on written as escapes.
+    crate::export::write_pretty(&mut *out, &report)?;
     writeln!(out)?;
     Ok(())
 }

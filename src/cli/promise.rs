@@ -217,7 +217,7 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
     let mut out = io::stdout().lock();
     if json {
         let rows: Vec<Row<'_>> = shown.iter().map(|p| Row::of(p)).collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::export::write_pretty(&mut out, &rows)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -326,7 +326,7 @@ pub fn jar(
     let read = Book::new(&root).read();
     let jar = Jar::fill(&read, &deposits(&root), span, now.date_naive());
     if json {
-        serde_json::to_writer_pretty(&mut out, &jar)?;
+        crate::export::write_pretty(&mut out, &jar)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
