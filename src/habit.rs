@@ -62,7 +62,6 @@ impl Habit {
         run
     }
 
-
     /// How many evenings of the month holding `day` have an entry.
     pub fn in_month(&self, day: NaiveDate) -> usize {
         use chrono::Datelike;

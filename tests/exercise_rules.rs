@@ -1515,7 +1515,11 @@ fn every_answer_about_not_being_safe_is_private() {
             if let PromptKind::Choice { options, .. } | PromptKind::Multi { options, .. } = &p.kind
                 && options.iter().any(|o| o.to_lowercase().contains("safe"))
             {
-                assert!(p.private, "{}/{}: an answer about safety is not private", e.id, p.id);
+                assert!(
+                    p.private,
+                    "{}/{}: an answer about safety is not private",
+                    e.id, p.id
+                );
             }
         }
     }
@@ -1581,7 +1585,11 @@ fn no_built_in_promises_more_privacy_than_the_app_gives() {
     for b in BUILT_INS {
         let e = parsed(b.source);
         for text in shown_words(&e) {
-            for promise in ["stays out of anything you share", "There's no wrong answer", "Your answer is marked private."] {
+            for promise in [
+                "stays out of anything you share",
+                "There's no wrong answer",
+                "Your answer is marked private.",
+            ] {
                 assert!(!text.contains(promise), "{}: {promise:?} in {text:?}", e.id);
             }
         }
@@ -1613,7 +1621,10 @@ fn nothing_talks_a_person_out_of_seeing_a_pattern() {
         let p = handover.prompt(id).expect("the evidence lists");
         assert!(p.optional, "{id}: both lists or neither are required");
         let help = p.help.as_deref().unwrap_or_default();
-        assert!(help.contains("a pattern worth writing down, not talking yourself out of"), "{id}");
+        assert!(
+            help.contains("a pattern worth writing down, not talking yourself out of"),
+            "{id}"
+        );
     }
     let intro = handover.intro.unwrap_or_default();
     assert!(intro.contains("a pattern of being controlled or put down"));
@@ -1621,13 +1632,26 @@ fn nothing_talks_a_person_out_of_seeing_a_pattern() {
     assert!(trusting.contains("can't trust your own memory or judgement"));
     let inventory = parsed(built_in("trust-inventory"));
     let intro = inventory.intro.as_deref().unwrap_or_default();
-    assert!(intro.starts_with("If you are afraid of your ex"), "safety comes first");
+    assert!(
+        intro.starts_with("If you are afraid of your ex"),
+        "safety comes first"
+    );
     for id in ["confidences", "confidences-step"] {
-        let help = inventory.prompt(id).and_then(|p| p.help.as_deref()).unwrap_or_default();
-        assert!(help.contains("how they treat you is never breaking a confidence"), "{id}");
+        let help = inventory
+            .prompt(id)
+            .and_then(|p| p.help.as_deref())
+            .unwrap_or_default();
+        assert!(
+            help.contains("how they treat you is never breaking a confidence"),
+            "{id}"
+        );
     }
     let generosity = inventory.prompt("generosity").and_then(|p| p.help.as_deref());
-    assert!(generosity.unwrap_or_default().contains("never means ignoring a pattern"));
+    assert!(
+        generosity
+            .unwrap_or_default()
+            .contains("never means ignoring a pattern")
+    );
 }
 
 #[test]

@@ -279,7 +279,8 @@ fn every_kind_answered_from_the_keyboard_with_second_tries() {
         "{run:?}"
     );
     assert!(
-        run.stdout.contains("type a full stop on its own line and press Enter"),
+        run.stdout
+            .contains("type a full stop on its own line and press Enter"),
         "{run:?}"
     );
     assert_eq!(asked("this-week"), 2, "{run:?}");

@@ -35,8 +35,9 @@ Or press Esc to stop for tonight; your answers are kept.";
 pub const DRAFT_KEPT: &str = "Your answers are kept as a draft. Open the exercise again to carry on.";
 
 pub const REVIEW_TITLE: &str = "Look it over";
+/// Says what "private" does, and no more: private answers are still saved.
 pub const REVIEW_INTRO: &str =
-    "Change anything you like. Private answers are left out of exports unless you choose to include them.";
+    "Change what you like. Private answers go in exports only if you include them.";
 pub const SAVED_TITLE: &str = "Saved";
 pub const SAVED_BODY: &str = "Your entry is saved in your journal.";
 pub const SAVED_THANKS: &str = "Thank you for taking the time. Small steps count.";
@@ -601,7 +602,7 @@ pub fn streak_now(n: u32) -> String {
     match n {
         0 => "Whenever you're ready.".into(),
         1 => "1 evening so far.".into(),
-        n => format!("{n} evenings so far."),
+        n => format!("{n} evenings in a row so far."),
     }
 }
 

@@ -51,7 +51,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
     .areas(area);
     let date = today.format("%A %-d %B").to_string();
     render_header(frame, top, theme, strings::CALENDAR_TITLE, &date);
-    frame.render_widget(Paragraph::new(Line::styled(strings::streak_now(now), theme.title)), streak);
+    frame.render_widget(
+        Paragraph::new(Line::styled(strings::streak_now(now), theme.title)),
+        streak,
+    );
 
     let count = ((area.width + GAP) / (MONTH_WIDTH + GAP)).clamp(1, MAX_MONTHS);
     let mut events = CalendarEventStore::default();
