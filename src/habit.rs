@@ -62,22 +62,6 @@ impl Habit {
         run
     }
 
-    /// The most evenings in a row there have ever been.
-    pub fn longest_streak(&self) -> u32 {
-        let mut longest = 0;
-        let mut run = 0;
-        let mut previous: Option<NaiveDate> = None;
-        for &day in &self.days {
-            run = match previous {
-                Some(p) if p.succ_opt() == Some(day) => run + 1,
-                _ => 1,
-            };
-            longest = longest.max(run);
-            previous = Some(day);
-        }
-        longest
-    }
-
     /// How many evenings of the month holding `day` have an entry.
     pub fn in_month(&self, day: NaiveDate) -> usize {
         use chrono::Datelike;
@@ -151,7 +135,6 @@ mod tests {
     fn runs_cross_months_and_years() {
         let habit = days(&["2025-12-30", "2025-12-31", "2026-01-01"]);
         assert_eq!(habit.current_streak(d("2026-01-02")), 3);
-        assert_eq!(habit.longest_streak(), 3);
     }
 
     #[test]
@@ -162,7 +145,7 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_run_is_kept_after_a_gap() {
+    fn a_gap_starts_the_run_again() {
         let habit = days(&[
             "2026-10-01",
             "2026-10-02",
@@ -172,9 +155,7 @@ mod tests {
             "2026-11-20",
             "2026-11-21",
         ]);
-        assert_eq!(habit.longest_streak(), 4);
         assert_eq!(habit.current_streak(d("2026-11-21")), 2);
-        assert_eq!(Habit::default().longest_streak(), 0);
     }
 
     #[test]

@@ -29,11 +29,11 @@ use crate::sanitize::{clean_pasted, inert};
 use crate::session::{Session, Step};
 
 mod words {
-    pub const NEEDS_ANSWER: &str =
-        "This one asks for an answer before moving on. Take your time; anything true is enough.";
+    pub const NEEDS_ANSWER: &str = "This one asks for an answer before moving on. Take your time; anything true is enough. \
+Or end the input to stop for tonight (Ctrl+D; on Windows, Ctrl+Z then Enter): your answers are kept as a draft.";
     pub const ENDED_EARLY: &str = "Input ended before the last question. Your answers so far are kept as a draft: run the same command to carry on.";
     pub const RESUME: &str = "You started this exercise before. Carry on where you left off? [Y/n]";
-    pub const TEXT_HOW: &str = "(end with a line holding only \".\")";
+    pub const TEXT_HOW: &str = "(when you're done, type a full stop on its own line and press Enter)";
     pub const LIST_HOW: &str = "(one per line; end with an empty line)";
     pub const YESNO_HOW: &str = "(y or n)";
     pub const MULTI_HOW: &str = "(numbers separated by spaces, e.g. 1 3)";

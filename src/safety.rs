@@ -9,6 +9,11 @@ pub const TITLE: &str = "Your safety comes first";
 /// The page, one paragraph each.
 pub const PARAGRAPHS: &[&str] = &[
     "If you are in danger now, call your local emergency number.",
+    "If you are thinking about harming yourself or ending your life, call your local \
+emergency number or a crisis line now. This page is for you too.",
+    "If you think a child is not safe right now, call your local emergency number; \
+children's services can also help. If you are worried about a child's safety, \
+contact the police or your local children's services.",
     "A domestic abuse helpline can help you think things through, in confidence. \
 You don't need to be sure it is abuse to call. Your doctor can help you find one, \
 or you can search for one on a device nobody else checks.",
@@ -17,5 +22,9 @@ tell the mediator about the abuse first, so they can decide with you whether and
     "Where there is fear, rebuilding trust is not the goal. Keeping yourself and \
 your children safe is. You don't owe anyone an apology, a reconciliation or a conversation.",
     "Anyone who can use this computer's login can read this journal: it is not \
-encrypted. In the app, Ctrl+Q clears the screen at once and keeps your draft.",
+encrypted. Answers marked private are only left out of exports, unless you choose \
+to include them. Deleting an entry moves it to the trash, where it stays for thirty days.",
+    "In the app, Ctrl+Q clears the screen at once. Your draft is still kept on this \
+computer until you finish that exercise, so if someone might look, finish it later \
+and delete the entry from the journal (d).",
 ];

@@ -510,7 +510,7 @@ fn a_library_exercise_with_a_built_in_id_is_reported() {
     assert_eq!(
         run.stderr,
         format!(
-            "mend: {}: was not loaded: the id `trust-inventory` is already used by the built-in exercise \"Trust inventory\"\n",
+            "mend: {}: was not loaded: the id `trust-inventory` is already used by the built-in exercise \"Everyday trust\"\n",
             shown(&clash)
         )
     );

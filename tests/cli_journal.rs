@@ -331,6 +331,8 @@ fn safety_prints_the_page_as_plain_wrapped_lines() {
     assert!(text.contains("tell the mediator about the abuse first"), "{text}");
     assert!(text.contains("rebuilding trust is not the goal"), "{text}");
     assert!(text.contains("Ctrl+Q clears the screen"), "{text}");
+    assert!(text.contains("harming yourself or ending your life"), "{text}");
+    assert!(text.contains("children's services"), "{text}");
     // Plain words for a screen reader: no box drawing, no line past 72 columns,
     // and no phone number that could be wrong for the reader.
     assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");

@@ -1503,7 +1503,6 @@ fn built_ins_write_one_british_spelling_and_no_e_g_openings() {
 
 #[test]
 fn exercises_about_contact_with_the_other_parent_carry_the_fear_caveat() {
-    let caveat = "a mediator should be told about abuse first";
     for id in [
         "facts-not-feelings",
         "revisiting-as-children-grow",
@@ -1511,8 +1510,185 @@ fn exercises_about_contact_with_the_other_parent_carry_the_fear_caveat() {
     ] {
         let e = parsed(built_in(id));
         let intro = e.intro.as_deref().unwrap_or_default();
-        assert!(intro.contains("If you feel afraid of"), "{id}");
-        assert!(intro.contains(caveat), "{id}");
+        assert!(intro.contains("If you are afraid of"), "{id}");
+        assert!(intro.contains("domestic abuse helpline"), "{id}");
+    }
+    // Where the exercise may lead to mediation, the mediator hears of abuse first.
+    for id in ["facts-not-feelings", "revisiting-as-children-grow"] {
+        let intro = parsed(built_in(id)).intro.unwrap_or_default();
+        assert!(intro.contains("mediator should be told about abuse"), "{id}");
+    }
+    // Messages can be kept and shown to others: say so, and that no reply is owed.
+    let send = parsed(built_in("before-you-send")).intro.unwrap_or_default();
+    assert!(send.contains("keep copies"));
+    assert!(send.contains("you don't have to reply to anything that frightens you"));
+}
+
+/// The words every private safety question carries: what "private" does
+/// and does not do.
+const PRIVATE_TRUTH: &str = "left out of anything you export unless you choose to include it. \
+It is still saved in your journal, which anyone on this computer login can read. Skip this if that isn't safe.";
+
+/// What a follow-up that asks who to contact says about the journal.
+const KEEP_IT_ELSEWHERE: &str =
+    "This is saved in your journal. If someone else might read it, keep it in your head or on paper instead.";
+
+#[test]
+fn every_answer_about_not_being_safe_is_private() {
+    for b in BUILT_INS {
+        let e = parsed(b.source);
+        for p in &e.prompts {
+            if let PromptKind::Choice { options, .. } | PromptKind::Multi { options, .. } = &p.kind
+                && options.iter().any(|o| o.to_lowercase().contains("safe"))
+            {
+                assert!(
+                    p.private,
+                    "{}/{}: an answer about safety is not private",
+                    e.id, p.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_yes_no_questions_about_fear_and_control_are_optional_private_and_honest() {
+    for (id, prompt) in [
+        ("what-kind-of-co-parenting", "afraid"),
+        ("respecting-boundaries", "rules-about-me"),
+    ] {
+        let e = parsed(built_in(id));
+        let p = e.prompt(prompt).expect("the safety question");
+        assert!(matches!(p.kind, PromptKind::YesNo), "{id}/{prompt}");
+        assert!(p.optional, "{id}/{prompt} can be skipped");
+        assert!(p.private, "{id}/{prompt} is private");
+        let help = p.help.as_deref().unwrap_or_default();
+        assert!(help.contains(PRIVATE_TRUTH), "{id}/{prompt}: {help}");
+    }
+    let e = parsed(built_in("what-kind-of-co-parenting"));
+    let afraid = e.prompt("afraid").expect("the fear question");
+    assert!(afraid.ask.contains("control, check up on or threaten you"));
+}
+
+#[test]
+fn after_a_yes_to_fear_or_control_the_person_is_told_they_can_stop() {
+    for (id, follow_up) in [
+        ("what-kind-of-co-parenting", "safety-first"),
+        ("respecting-boundaries", "rules-help"),
+    ] {
+        let e = parsed(built_in(id));
+        let p = e.prompt(follow_up).expect("the safety follow-up");
+        assert!(p.optional && p.private, "{id}/{follow_up}");
+        let help = p.help.as_deref().unwrap_or_default();
+        assert!(help.starts_with("You can stop here"), "{id}/{follow_up}: {help}");
+    }
+    let boundaries = parsed(built_in("respecting-boundaries"));
+    for text in shown_words(&boundaries) {
+        assert!(!text.contains("even on a day you don't feel like it"), "{text}");
+    }
+}
+
+#[test]
+fn helpline_follow_ups_that_ask_who_to_contact_warn_that_the_journal_can_be_read() {
+    let mut seen = 0;
+    for b in BUILT_INS {
+        let e = parsed(b.source);
+        for p in &e.prompts {
+            let help = p.help.as_deref().unwrap_or_default();
+            let asks_who = p.ask.to_lowercase().contains("who could");
+            if asks_who && help.contains("helpline") {
+                seen += 1;
+                assert!(help.contains(KEEP_IT_ELSEWHERE), "{}/{}", e.id, p.id);
+                assert!(p.private, "{}/{}", e.id, p.id);
+            }
+        }
+    }
+    assert!(seen >= 5, "only {seen} helpline follow-ups found");
+}
+
+#[test]
+fn no_built_in_promises_more_privacy_than_the_app_gives() {
+    for b in BUILT_INS {
+        let e = parsed(b.source);
+        for text in shown_words(&e) {
+            for promise in [
+                "stays out of anything you share",
+                "There's no wrong answer",
+                "Your answer is marked private.",
+            ] {
+                assert!(!text.contains(promise), "{}: {promise:?} in {text:?}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_safety_page_covers_self_harm_children_the_trash_and_drafts() {
+    let page = mend::safety::PARAGRAPHS.join("\n");
+    assert!(page.contains("harming yourself or ending your life"));
+    assert!(page.contains("crisis line"));
+    assert!(page.contains("a child is not safe right now"));
+    assert!(page.contains("your local children's services"));
+    assert!(page.contains("moves it to the trash, where it stays for thirty days"));
+    assert!(page.contains("only left out of exports"));
+    assert!(page.contains("Your draft is still kept on this"));
+    // A check-in on the worst evening points to the same help.
+    let check_in = parsed(built_in("evening-check-in"));
+    let hard_day = check_in.prompt("hard-day").expect("the mood-1 follow-up");
+    let help = hard_day.help.as_deref().unwrap_or_default();
+    assert!(help.contains("harming yourself or ending your life"));
+    assert!(help.contains("a child is not safe right now"));
+}
+
+#[test]
+fn nothing_talks_a_person_out_of_seeing_a_pattern() {
+    let handover = parsed(built_in("after-a-hard-handover"));
+    for id in ["for-the-thought", "against-the-thought"] {
+        let p = handover.prompt(id).expect("the evidence lists");
+        assert!(p.optional, "{id}: both lists or neither are required");
+        let help = p.help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("a pattern worth writing down, not talking yourself out of"),
+            "{id}"
+        );
+    }
+    let intro = handover.intro.unwrap_or_default();
+    assert!(intro.contains("a pattern of being controlled or put down"));
+    let trusting = parsed(built_in("trusting-myself")).intro.unwrap_or_default();
+    assert!(trusting.contains("can't trust your own memory or judgement"));
+    let inventory = parsed(built_in("trust-inventory"));
+    let intro = inventory.intro.as_deref().unwrap_or_default();
+    assert!(
+        intro.starts_with("If you are afraid of your ex"),
+        "safety comes first"
+    );
+    for id in ["confidences", "confidences-step"] {
+        let help = inventory
+            .prompt(id)
+            .and_then(|p| p.help.as_deref())
+            .unwrap_or_default();
+        assert!(
+            help.contains("how they treat you is never breaking a confidence"),
+            "{id}"
+        );
+    }
+    let generosity = inventory.prompt("generosity").and_then(|p| p.help.as_deref());
+    assert!(
+        generosity
+            .unwrap_or_default()
+            .contains("never means ignoring a pattern")
+    );
+}
+
+#[test]
+fn self_ratings_can_be_skipped() {
+    for id in ["trust-inventory", "trusting-myself"] {
+        let e = parsed(built_in(id));
+        for p in &e.prompts {
+            if matches!(p.kind, PromptKind::Scale { .. }) {
+                assert!(p.optional, "{id}/{} can be skipped", p.id);
+            }
+        }
     }
 }
 

@@ -273,6 +273,16 @@ fn every_kind_answered_from_the_keyboard_with_second_tries() {
     // Each answer that could not be used got a short note, and the question again.
     let asked = |id: &str| run.stdout.matches(ask(&fixture, id)).count();
     assert!(run.stdout.contains(NEEDS_ANSWER), "{run:?}");
+    // ...and says how to stop for tonight instead, keeping what is written.
+    assert!(
+        run.stdout.contains("end the input to stop for tonight (Ctrl+D"),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout
+            .contains("type a full stop on its own line and press Enter"),
+        "{run:?}"
+    );
     assert_eq!(asked("this-week"), 2, "{run:?}");
     assert!(
         run.stdout.contains("Please give a whole number from 1 to 5."),

@@ -140,6 +140,15 @@ fn a_required_prompt_blocks_tab_with_a_notice() {
     app.press(key(KeyCode::Enter));
     assert_eq!(step(&app), Some(Step::Prompt(p::HOW_IT_FELT)));
     assert_eq!(notice(&app), Some(strings::NEEDS_ANSWER));
+
+    // The notice says stopping is allowed, and Esc does what it says:
+    // leaves for home with the answers kept.
+    assert!(strings::NEEDS_ANSWER.contains("press Esc to stop for tonight; your answers are kept"));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Home);
+    let journal = store.journal();
+    let draft = journal.draft(FIXTURE_ID).expect("a draft was kept");
+    assert!(draft.answers.iter().any(|r| r.prompt_id == "went-well"));
 }
 
 #[test]

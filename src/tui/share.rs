@@ -508,7 +508,7 @@ mod tests {
     fn the_list_has_every_exercise_with_entries_and_counts_by_period() {
         let mut state = state();
         let titles: Vec<&str> = state.exercises.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, vec!["Evening check-in", "Trust inventory"]);
+        assert_eq!(titles, vec!["Evening check-in", "Everyday trust"]);
         assert_eq!((state.count(0), state.count(1), state.count(2)), (2, 1, 1));
         press(&mut state, KeyCode::Right);
         assert_eq!(state.period, Period::Month);

@@ -14,7 +14,7 @@ pub const NO_CHECK_IN: &str = "The evening check-in isn't in your library right 
 /// there is fear comes first, and apart from the everyday help, because
 /// mediation is often not right where there is abuse.
 pub const HOME_CARE: &[&str] = &[
-    "In danger now? Call your local emergency number. If you are afraid of someone, rebuilding trust is not the goal: a domestic abuse helpline can talk it through with you in confidence. Press ! for more.",
+    "In danger now? Call your local emergency number. If you are afraid of someone, rebuilding trust is not the goal. A domestic abuse helpline can talk it through with you in confidence. Press ! for more.",
     "For the everyday strain, a counsellor or mediator can help with what a worksheet can't.",
 ];
 
@@ -30,12 +30,14 @@ pub const ANSWERED: &str = "answered";
 pub const OPTIONAL: &str = "optional — skip it if you like";
 pub const PRIVATE_MARK: &str = "private";
 pub const NOT_ANSWERED: &str = "(not answered)";
-pub const NEEDS_ANSWER: &str =
-    "This one asks for an answer before moving on. Take your time; anything true is enough.";
+pub const NEEDS_ANSWER: &str = "This one asks for an answer before moving on. Take your time; anything true is enough. \
+Or press Esc to stop for tonight; your answers are kept.";
 pub const DRAFT_KEPT: &str = "Your answers are kept as a draft. Open the exercise again to carry on.";
 
 pub const REVIEW_TITLE: &str = "Look it over";
-pub const REVIEW_INTRO: &str = "Change anything you like. Private answers stay out of anything you share.";
+/// Says what "private" does, and no more: private answers are still saved.
+pub const REVIEW_INTRO: &str =
+    "Change what you like. Private answers go in exports only if you include them.";
 pub const SAVED_TITLE: &str = "Saved";
 pub const SAVED_BODY: &str = "Your entry is saved in your journal.";
 pub const SAVED_THANKS: &str = "Thank you for taking the time. Small steps count.";
@@ -585,22 +587,13 @@ pub fn unreadable_left_out(n: usize) -> String {
     }
 }
 
-/// The run of evenings up to now: never a broken streak, never a push.
+/// The run of evenings up to now: never a broken streak, never a record to
+/// beat, never a push.
 pub fn streak_now(n: u32) -> String {
     match n {
         0 => "Whenever you're ready.".into(),
         1 => "1 evening so far.".into(),
-        n => format!("{n} evenings in a row."),
-    }
-}
-
-/// The longest run there has been, or nothing before the first entry.
-pub fn streak_longest(longest: u32, now: u32) -> String {
-    match longest {
-        0 => String::new(),
-        n if n == now && n > 1 => "Your longest run so far.".into(),
-        1 => "Longest run: 1 evening.".into(),
-        n => format!("Longest run: {n} evenings in a row."),
+        n => format!("{n} evenings in a row so far."),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
         .collect();
     // The months need all their rows; when space is short the blank rows
     // go first, then the note.
-    let essential = 1 + 2 + MONTH_HEIGHT + 1;
+    let essential = 1 + 1 + MONTH_HEIGHT + 1;
     let spacious = essential + 3 + rows(&note);
     let gap = u16::from(area.height >= spacious);
     if area.height < essential + rows(&note) + 3 * gap {
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
     let [top, _, streak, _, months, counts, _, bottom, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(gap),
-        Constraint::Length(2),
+        Constraint::Length(1),
         Constraint::Length(gap),
         Constraint::Length(MONTH_HEIGHT),
         Constraint::Length(1),
@@ -51,11 +51,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
     .areas(area);
     let date = today.format("%A %-d %B").to_string();
     render_header(frame, top, theme, strings::CALENDAR_TITLE, &date);
-    let streak_lines = vec![
-        Line::styled(strings::streak_now(now), theme.title),
-        Line::styled(strings::streak_longest(habit.longest_streak(), now), theme.dim),
-    ];
-    frame.render_widget(Paragraph::new(streak_lines), streak);
+    frame.render_widget(
+        Paragraph::new(Line::styled(strings::streak_now(now), theme.title)),
+        streak,
+    );
 
     let count = ((area.width + GAP) / (MONTH_WIDTH + GAP)).clamp(1, MAX_MONTHS);
     let mut events = CalendarEventStore::default();
