@@ -31,8 +31,8 @@ use crate::library::Loaded;
 use crate::session::{Session, Step};
 pub use extras::Extra;
 
-/// The last draft the app wrote (or tried to), shared with the thread that
-/// keeps it safe if mend must stop without its usual way out.
+/// The draft as the answers stood after the last change, shared with the
+/// thread that keeps it safe if mend must stop without its usual way out.
 pub type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// A draft is written once typing pauses this long...
@@ -252,6 +252,7 @@ impl App {
         let result = self.store.save_draft(&draft);
         if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
             *last = Some(draft);
+            run.unshared = false;
         }
         match result {
             Ok(()) => {
@@ -262,9 +263,28 @@ impl App {
         }
     }
 
-    /// Hands every draft to `slot` as well, for the signal watcher.
-    pub fn keep_last_draft_in(&mut self, slot: LastDraft) {
+    /// Hands every draft to `slot` as well, for the signal watcher: each one
+    /// written, and after every change not yet written, the answers as they
+    /// stand (so a window closed a moment after a keystroke loses nothing).
+    pub fn share_drafts_with(&mut self, slot: LastDraft) {
         self.last_draft = Some(slot);
+    }
+
+    /// The answers as they stand, to the watcher, if they changed since it
+    /// was last handed a draft. The loop calls this before it waits for a
+    /// key, after drawing: the person sees each key at once, and the copy
+    /// costs no more than the draft write it stands in for.
+    pub fn share_unsaved_draft(&mut self) {
+        let Some(slot) = &self.last_draft else { return };
+        let Some(run) = self.answering.as_mut().filter(|r| r.unshared) else {
+            return;
+        };
+        run.unshared = false;
+        run.commit_editor();
+        let draft = run.has_answers().then(|| run.session.to_draft(self.clock.now()));
+        if let Ok(mut last) = slot.lock() {
+            *last = draft;
+        }
     }
 
     pub fn rescuer(&self) -> Rescuer {
