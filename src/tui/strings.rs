@@ -31,6 +31,10 @@ pub const REVIEW_TITLE: &str = "Look it over";
 pub const REVIEW_INTRO: &str = "Change anything you like. Private answers stay out of anything you share.";
 pub const SAVED_TITLE: &str = "Saved";
 pub const SAVED_BODY: &str = "Your entry is saved in your journal.";
+/// After "save elsewhere": the file is whole, but the journal does not know it.
+pub const SAVED_ELSEWHERE_BODY: &str = "Your entry is saved as a file of its own, outside your journal.";
+pub const SAVED_ELSEWHERE_NOTE: &str =
+    "Your journal and `mend list` won't show it, so keep that file somewhere safe.";
 pub const SAVED_THANKS: &str = "Thank you for taking the time. Small steps count.";
 
 pub const RESUME_TITLE: &str = "Carry on where you left off?";

@@ -110,6 +110,8 @@ pub struct App {
     pub draft_problem: Option<String>,
     /// Where the last entry was saved, for the "saved" screen.
     pub saved_to: Option<PathBuf>,
+    /// It went to a file of its own, outside the journal ("save elsewhere").
+    pub saved_elsewhere: bool,
     pub request: Option<Request>,
     /// The journal browser, while it is open (with the entry being read).
     pub journal: Option<JournalState>,
@@ -142,6 +144,7 @@ impl App {
             notice: None,
             draft_problem: None,
             saved_to: None,
+            saved_elsewhere: false,
             request: None,
             journal: None,
             extra: None,
