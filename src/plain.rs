@@ -16,7 +16,7 @@
 //!   line; elsewhere in a text, an empty line is a gap between paragraphs);
 //! - an answer that can't be understood gets a short note and the question again.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -39,19 +39,51 @@ mod words {
     pub const OWN_WORDS: &str = "Anything else, in your own words? (Enter to skip)";
     pub const SKIP: &str = "Enter to skip";
 
+    pub const DRAFT_WAITING: &str = "There is a draft of this exercise waiting, and with the answers coming from a pipe or a file there is no one to ask what to do with it. Run the same command with --resume to carry on where you left off, or with --fresh to keep the draft aside and start again.";
+
     pub fn kept_aside(path: &str) -> String {
         format!("Your earlier draft is kept, whole, in {path}.")
     }
 }
 
-/// Runs one exercise on the process's stdin and stdout.
-pub fn run(loaded: &Loaded, store: &mut dyn Store, clock: &dyn Clock) -> anyhow::Result<ExitCode> {
+/// What to do with a draft left from before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfDraft {
+    /// Ask the person at the terminal.
+    Ask,
+    /// Carry on from it (`--resume`).
+    Resume,
+    /// Keep it aside and start again (`--fresh`).
+    Fresh,
+    /// No one to ask and nothing said: stop, and say how to choose. (An
+    /// answer piped in must never be taken as the reply to a question it
+    /// was not written for.)
+    Refuse,
+}
+
+/// The exit code when a draft is waiting and nobody said what to do with it.
+const DRAFT_UNDECIDED: u8 = 2;
+
+/// Runs one exercise on the process's stdin and stdout. Without a choice
+/// from the command line, a draft is asked about only when a person is at
+/// the terminal.
+pub fn run(
+    loaded: &Loaded,
+    store: &mut dyn Store,
+    clock: &dyn Clock,
+    chosen: Option<IfDraft>,
+) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin();
+    let if_draft = chosen.unwrap_or(if stdin.is_terminal() {
+        IfDraft::Ask
+    } else {
+        IfDraft::Refuse
+    });
     let mut plain = Plain {
         input: stdin.lock(),
         output: io::stdout().lock(),
     };
-    plain.run(loaded, store, clock)
+    plain.run(loaded, store, clock, if_draft)
 }
 
 /// The plain front end over any input and output.
@@ -69,8 +101,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         loaded: &Loaded,
         store: &mut dyn Store,
         clock: &dyn Clock,
+        if_draft: IfDraft,
     ) -> anyhow::Result<ExitCode> {
-        let mut session = self.start(loaded, store, clock)?;
+        let Some(mut session) = self.start(loaded, store, clock, if_draft)? else {
+            eprintln!("mend: {}", words::DRAFT_WAITING);
+            return Ok(ExitCode::from(DRAFT_UNDECIDED));
+        };
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -105,26 +141,34 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self.save(&session, keeper.store, clock)
     }
 
-    /// A new session, or the draft's if the person wants to carry on.
+    /// A new session, or the draft's if the person wants to carry on;
+    /// `None` if a draft is waiting and nobody said what to do with it.
     fn start(
         &mut self,
         loaded: &Loaded,
         store: &mut dyn Store,
         clock: &dyn Clock,
-    ) -> anyhow::Result<Session> {
+        if_draft: IfDraft,
+    ) -> anyhow::Result<Option<Session>> {
         let fresh = || Session::new(loaded.exercise.clone(), &loaded.hash, clock.now());
         let draft = match store.load_draft(&loaded.exercise.id) {
             Ok(Some(draft)) => draft,
-            Ok(None) => return Ok(fresh()),
+            Ok(None) => return Ok(Some(fresh())),
             Err(e) => {
                 writeln!(self.output, "{e}")?;
-                return Ok(fresh());
+                return Ok(Some(fresh()));
             }
         };
-        writeln!(self.output, "{}", words::RESUME)?;
-        let resume = self
-            .read_line()?
-            .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'));
+        let resume = match if_draft {
+            IfDraft::Resume => true,
+            IfDraft::Fresh => false,
+            IfDraft::Refuse => return Ok(None),
+            IfDraft::Ask => {
+                writeln!(self.output, "{}", words::RESUME)?;
+                self.read_line()?
+                    .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'))
+            }
+        };
         let (session, left_out) = if resume {
             Session::resume(loaded.exercise.clone(), &loaded.hash, &draft)
         } else {
@@ -138,7 +182,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 writeln!(self.output, "{}", words::kept_aside(&path.display().to_string()))?;
             }
         }
-        Ok(session)
+        Ok(Some(session))
     }
 
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {

@@ -81,9 +81,11 @@ impl Sandbox {
         }
     }
 
-    fn command(&self, target: &str) -> Child {
+    fn command(&self, flags: &[&str], target: &str) -> Child {
         Command::new(env!("CARGO_BIN_EXE_mend"))
-            .args(["run", "--plain", target])
+            .args(["run", "--plain"])
+            .args(flags)
+            .arg(target)
             .env("MEND_HOME", &self.journal)
             .env("HOME", &self.home)
             .env_remove("VISUAL")
@@ -97,7 +99,12 @@ impl Sandbox {
 
     /// `mend run --plain TARGET` with `input` piped in, then the end of input.
     fn run(&self, target: &str, input: &str) -> Run {
-        let mut child = self.command(target);
+        self.run_with(&[], target, input)
+    }
+
+    /// `mend run --plain FLAGS TARGET` with `input` piped in.
+    fn run_with(&self, flags: &[&str], target: &str, input: &str) -> Run {
+        let mut child = self.command(flags, target);
         let mut stdin = child.stdin.take().expect("stdin");
         let input = input.to_string();
         // From a thread, so a full output pipe can never hold the writer up.
@@ -112,7 +119,7 @@ impl Sandbox {
     /// As a person at a keyboard: `input` typed, but the input left open.
     /// mend must finish on what it was given, without waiting for more.
     fn run_typed(&self, target: &str, input: &str) -> Run {
-        let mut child = self.command(target);
+        let mut child = self.command(&[], target);
         let mut stdin = child.stdin.take().expect("stdin");
         stdin.write_all(input.as_bytes()).expect("input reaches mend");
         stdin.flush().expect("input reaches mend");
@@ -348,9 +355,8 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
     assert_eq!(values, [&text("First words"), &texts(&["One thing"])]);
     assert!(sandbox.no_entries(), "no entry before the last answer");
 
-    // Again: it offers to carry on, and asks only what is left.
+    // Again, told to carry on: it asks only what is left.
     let input = [
-        "y",                  // carry on
         "5",                  // scale
         "y",                  // yes/no: the follow-up shows
         "It was the timing.", // the follow-up
@@ -360,9 +366,9 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
         "Text ahead next time.", // the optional, private last one
         ".",
     ];
-    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    let run = sandbox.run_with(&["--resume"], FIXTURE, &(input.join("\n") + "\n"));
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stdout.contains(RESUME), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "nothing is asked: {run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "this-week")), "{run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "went-well")), "{run:?}");
     assert!(run.stdout.contains("[3 of 7]"), "{run:?}");
@@ -401,12 +407,42 @@ fn a_draft_can_be_set_aside_for_a_fresh_start() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(FIXTURE, "Old words\n.\n");
     assert_eq!(run.code, Some(1), "{run:?}");
-    let run = sandbox.run(FIXTURE, "n\nNew words\n.\n");
+    let run = sandbox.run_with(&["--fresh"], FIXTURE, "New words\n.\n");
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stdout.contains(RESUME), "{run:?}");
+    assert!(
+        run.stdout.contains("Your earlier draft is kept, whole"),
+        "{run:?}"
+    );
     let draft = sandbox.draft();
     assert_eq!(draft.answers.len(), 1, "{draft:?}");
     assert_eq!(draft.answers[0].value, text("New words"));
+}
+
+#[test]
+fn piped_input_with_a_draft_waiting_is_never_taken_as_the_reply_to_a_question() {
+    let sandbox = Sandbox::new();
+    // The input ends at the second question: a draft is kept.
+    let run = sandbox.run("evening-check-in", "2\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let draft_path = sandbox.journal.join("drafts/evening-check-in.toml");
+    let kept = fs::read(&draft_path).expect("a draft was kept");
+    // The README's own example, with that draft waiting: nothing is guessed.
+    let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "nothing is asked: {run:?}");
+    assert!(
+        run.stderr.contains("--resume") && run.stderr.contains("--fresh"),
+        "{run:?}"
+    );
+    assert!(sandbox.no_entries(), "nothing was saved");
+    assert_eq!(fs::read(&draft_path).ok(), Some(kept), "the draft is as it was");
+
+    // Told what to do, it does it without asking.
+    let run = sandbox.run_with(&["--fresh"], "evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "{run:?}");
+    let run = sandbox.run_with(&["--resume", "--fresh"], "evening-check-in", "");
+    assert_eq!(run.code, Some(2), "the two flags conflict: {run:?}");
 }
 
 #[test]

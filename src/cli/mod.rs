@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 use crate::library::Library;
 use crate::paths;
+use crate::plain::IfDraft;
 
 /// Guided reflection exercises for rebuilding trust, kept as a private
 /// journal on your own computer.
@@ -40,6 +41,12 @@ pub enum Command {
         /// Ask the questions as plain lines (for screen readers, scripts and pipes)
         #[arg(long)]
         plain: bool,
+        /// With a draft of this exercise waiting, carry on from it without asking
+        #[arg(long, requires = "plain", conflicts_with = "fresh")]
+        resume: bool,
+        /// With a draft of this exercise waiting, keep it aside and start again without asking
+        #[arg(long, requires = "plain")]
+        fresh: bool,
         /// An exercise id (see `mend exercises`) or the path of an exercise file
         #[arg(value_name = "ID_OR_FILE")]
         exercise: String,
@@ -124,7 +131,19 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => open::home(cli.journal.as_deref()),
-        Some(Command::Run { plain, exercise }) => open::exercise(cli.journal.as_deref(), &exercise, plain),
+        Some(Command::Run {
+            plain,
+            resume,
+            fresh,
+            exercise,
+        }) => {
+            let if_draft = if resume {
+                Some(IfDraft::Resume)
+            } else {
+                fresh.then_some(IfDraft::Fresh)
+            };
+            open::exercise(cli.journal.as_deref(), &exercise, plain, if_draft)
+        }
         Some(Command::Exercises { json }) => {
             let library = load_library(cli.journal)?;
             exercises::print(&library, json)?;
