@@ -794,6 +794,57 @@ fn sighup_a_moment_after_typing_keeps_every_word_and_ends_mend_at_once() {
 }
 
 #[test]
+fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    // What a kill -9 just after Ctrl+S leaves: the entry, and its draft.
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:45+01:00").expect("a time");
+    let exercise = &fixture.loaded.exercise;
+    let mut draft = Draft::new(&exercise.id, &fixture.loaded.hash, started, started);
+    draft.answers = vec![AnswerRecord::new(
+        "this-week",
+        "",
+        false,
+        &Answer::Text("Saved once only".into()),
+    )];
+    let entry = Entry {
+        format: ENTRY_FORMAT,
+        id: draft.entry_id(),
+        exercise_id: exercise.id.clone(),
+        exercise_title: exercise.title.clone(),
+        exercise_hash: fixture.loaded.hash.clone(),
+        started_at: started,
+        finished_at: started,
+        answers: draft.answers.clone(),
+    };
+    let entries = sandbox.journal.join("entries/2026/11");
+    fs::create_dir_all(&entries).expect("an entries folder");
+    fs::create_dir_all(sandbox.journal.join("drafts")).expect("a drafts folder");
+    let entry_text = entry.to_toml().expect("an entry");
+    fs::write(entries.join(format!("{}.toml", entry.id)), entry_text).expect("the entry");
+    let draft_text = draft.to_toml().expect("a draft");
+    fs::write(sandbox.draft_path(), &draft_text).expect("the draft");
+
+    let mut term = sandbox.run_fixture();
+    term.wait_for(&fixture.intro_start());
+    assert!(
+        !term.contents().contains("Carry on where you left off?"),
+        "{}",
+        term.contents()
+    );
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+    assert!(!sandbox.draft_path().exists());
+    let aside = sandbox.journal.join("drafts/every-kind.saved-1.toml");
+    assert_eq!(
+        fs::read_to_string(aside).ok(),
+        Some(draft_text),
+        "set aside, whole"
+    );
+    assert_eq!(sandbox.entries().len(), 1, "no second entry");
+}
+
+#[test]
 fn ctrl_q_leaves_at_once_and_keeps_the_draft() {
     let sandbox = Sandbox::new();
     let fixture = Fixture::load();

@@ -446,6 +446,30 @@ fn piped_input_with_a_draft_waiting_is_never_taken_as_the_reply_to_a_question() 
 }
 
 #[test]
+fn a_draft_left_beside_its_saved_entry_is_set_aside_not_offered() {
+    let sandbox = Sandbox::new();
+    let drafts = sandbox.journal.join("drafts");
+    let run = sandbox.run("evening-check-in", "2\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let kept = fs::read(drafts.join("evening-check-in.toml")).expect("a draft was kept");
+    let run = sandbox.run_with(&["--resume"], "evening-check-in", "n\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    // As a kill -9 between writing the entry and removing its draft leaves it.
+    fs::write(drafts.join("evening-check-in.toml"), &kept).expect("the draft back");
+
+    // Nothing to decide: the draft is known to be saved already.
+    let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "{run:?}");
+    assert!(!drafts.join("evening-check-in.toml").exists());
+    assert_eq!(
+        fs::read(drafts.join("evening-check-in.saved-1.toml")).ok(),
+        Some(kept),
+        "set aside, whole"
+    );
+}
+
+#[test]
 fn choices_by_their_words_and_numbers_that_are_no_option() {
     let sandbox = Sandbox::new();
     let fixture = fixture();
