@@ -2,6 +2,11 @@
 
 use crate::exercise::PromptKind;
 
+/// What a number or a yes/no counts for in [`Answer::size`]: written at its
+/// longest worst case (six bytes each, see `Session::answer_limit`), it
+/// holds any `i64`.
+const NUMBER_SIZE: usize = 4;
+
 /// An answer, shaped by its prompt's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -29,6 +34,9 @@ pub enum AnswerError {
     OutOfRange,
     #[error("the answer is not one of the options")]
     NotAnOption,
+    /// Longer than the session's answer limit: the entry could not be read back.
+    #[error("the answer is longer than an answer can be")]
+    TooLong,
 }
 
 impl Answer {
@@ -41,6 +49,17 @@ impl Answer {
             Self::Choice(_) => "choice",
             Self::Multi(_) => "multi",
             Self::YesNo(_) => "yesno",
+        }
+    }
+
+    /// How much room it takes, for the limit on answers: the bytes of its
+    /// words, one more for each item of a list (what separates them), a
+    /// few for a number or a yes/no.
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Text(t) | Self::Choice(t) => t.len(),
+            Self::List(items) | Self::Multi(items) => items.iter().map(|i| i.len() + 1).sum(),
+            Self::Scale(_) | Self::YesNo(_) => NUMBER_SIZE,
         }
     }
 
@@ -86,6 +105,18 @@ impl Answer {
             Self::Multi(items) => Self::Multi(non_blank(items)),
             other => other,
         }
+    }
+}
+
+/// Roughly how many words of ordinary prose fit in `size` (as [`Answer::size`]
+/// counts), for messages: a word and its space are about six bytes.
+pub fn words_in(size: usize) -> usize {
+    let words = size / 6;
+    // A round figure reads better than an exact one that is not exact.
+    if words >= 10_000 {
+        words / 1_000 * 1_000
+    } else {
+        words / 100 * 100
     }
 }
 

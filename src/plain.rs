@@ -41,6 +41,13 @@ mod words {
 
     pub const DRAFT_WAITING: &str = "There is a draft of this exercise waiting, and with the answers coming from a pipe or a file there is no one to ask what to do with it. Run the same command with --resume to carry on where you left off, or with --fresh to keep the draft aside and start again.";
 
+    pub fn too_long(limit: usize) -> String {
+        format!(
+            "That would make this answer longer than one answer can be (about {} words), so it was left out. Everything before it is kept.",
+            crate::answer::words_in(limit)
+        )
+    }
+
     pub fn kept_aside(path: &str) -> String {
         format!("Your earlier draft is kept, whole, in {path}.")
     }
@@ -116,7 +123,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             while let Step::Prompt(index) = session.step() {
                 match self.ask(&mut session, index, &mut keeper)? {
                     Ok(answer) => {
-                        let _ = session.set_answer(index, answer);
+                        // Only the session's limit can refuse it: say so, ask again.
+                        if session.set_answer(index, answer).is_err() {
+                            writeln!(self.output, "{}", words::too_long(session.answer_limit()))?;
+                            continue;
+                        }
                     }
                     Err(Ended) => {
                         keeper.now(&session);
@@ -165,7 +176,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             IfDraft::Refuse => return Ok(None),
             IfDraft::Ask => {
                 writeln!(self.output, "{}", words::RESUME)?;
-                self.read_line()?
+                self.read_line(REPLY_LIMIT)?
                     .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'))
             }
         };
@@ -237,6 +248,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         index: usize,
         keeper: &mut DraftKeeper<'_>,
     ) -> io::Result<Option<Result<Option<Answer>, String>>> {
+        let limit = session.answer_limit();
         // Each line of a longer answer is kept in the draft as it comes, so a
         // closed terminal loses at most the line being typed.
         let mut keep = |answer: Answer| {
@@ -245,15 +257,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         };
         match &prompt.kind {
             PromptKind::Text => Ok(self
-                .read_text(prompt.optional, &mut |lines| keep(text_answer(lines)))?
+                .read_text(prompt.optional, limit, &mut |lines| keep(text_answer(lines)))?
                 .map(|lines| Ok(Some(text_answer(&lines))))),
             PromptKind::List => Ok(self
-                .read_list(&mut |lines| keep(Answer::List(lines.to_vec())))?
+                .read_list(limit, &mut |lines| keep(Answer::List(lines.to_vec())))?
                 .map(|lines| Ok(Some(Answer::List(lines))))),
             _ => {
-                let Some(line) = self.read_line()? else {
+                let Some(line) = self.read_line(limit)? else {
                     return Ok(None);
                 };
+                if line.len() > limit {
+                    return Ok(Some(Err(words::too_long(limit))));
+                }
                 let line = line.trim();
                 if line.is_empty() {
                     return Ok(Some(Ok(None)));
@@ -265,7 +280,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         if picks.iter().all(|p| options.contains(p)) =>
                     {
                         writeln!(self.output, "{}", words::OWN_WORDS)?;
-                        let own = self.read_line()?.unwrap_or_default();
+                        let own = self.read_line(limit)?.unwrap_or_default();
                         if !own.trim().is_empty() {
                             picks.push(own.trim().to_string());
                         }
@@ -284,32 +299,49 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn read_text(
         &mut self,
         optional: bool,
+        limit: usize,
         each: &mut dyn FnMut(&[String]),
     ) -> io::Result<Option<Vec<String>>> {
         self.read_lines(
             |line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()),
+            limit,
             each,
         )
     }
 
     /// A list: one item per line, up to an empty line or one holding only
     /// `.` (the way a text ends, so the habit carries over).
-    fn read_list(&mut self, each: &mut dyn FnMut(&[String])) -> io::Result<Option<Vec<String>>> {
-        self.read_lines(|line, _| matches!(line.trim(), "" | "."), each)
+    fn read_list(
+        &mut self,
+        limit: usize,
+        each: &mut dyn FnMut(&[String]),
+    ) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(|line, _| matches!(line.trim(), "" | "."), limit, each)
     }
 
     /// Lines up to the one `ends` says ends them (given whether it is the
     /// first), or the end of input if any came; `each` sees the lines so far.
+    /// A line that would take the answer past `limit` (by [`Answer::size`])
+    /// is left out, with a note (once: piped input may bring thousands).
     fn read_lines(
         &mut self,
         ends: impl Fn(&str, bool) -> bool,
+        limit: usize,
         each: &mut dyn FnMut(&[String]),
     ) -> io::Result<Option<Vec<String>>> {
         let mut lines = Vec::new();
+        let (mut size, mut noted) = (0, false);
         loop {
-            match self.read_line()? {
+            match self.read_line(limit)? {
                 Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
+                Some(line) if size + line.len() + 1 > limit => {
+                    if !noted {
+                        writeln!(self.output, "{}", words::too_long(limit))?;
+                        noted = true;
+                    }
+                }
                 Some(line) => {
+                    size += line.len() + 1;
                     lines.push(line);
                     each(&lines);
                 }
@@ -319,13 +351,20 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// One line without its line end, control characters dropped; `None` at the end of input.
-    fn read_line(&mut self) -> io::Result<Option<String>> {
+    /// One line without its line end, control characters dropped; `None` at
+    /// the end of input. Of a line longer than `limit` bytes, a little more
+    /// than `limit` is kept (enough to tell it was longer) and the rest skipped
+    /// unread into memory.
+    fn read_line(&mut self, limit: usize) -> io::Result<Option<String>> {
         write!(self.output, "> ")?;
         self.output.flush()?;
         let mut buffer = Vec::new();
-        if self.input.read_until(b'\n', &mut buffer)? == 0 {
+        let most = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(8);
+        if io::Read::take(&mut self.input, most).read_until(b'\n', &mut buffer)? == 0 {
             return Ok(None);
+        }
+        if !buffer.ends_with(b"\n") {
+            self.input.skip_until(b'\n')?;
         }
         let line = String::from_utf8_lossy(&buffer);
         Ok(Some(clean_pasted(line.trim_end_matches(['\n', '\r']))))
@@ -399,6 +438,9 @@ impl<'a> DraftKeeper<'a> {
         }
     }
 }
+
+/// The longest reply to "carry on?" worth reading.
+const REPLY_LIMIT: usize = 64;
 
 /// How often a draft is written while the lines of one answer come in.
 const PARTIAL_EVERY: Duration = Duration::from_secs(1);

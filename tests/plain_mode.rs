@@ -470,6 +470,31 @@ fn a_draft_left_beside_its_saved_entry_is_set_aside_not_offered() {
 }
 
 #[test]
+fn an_answer_too_long_to_read_back_is_refused_gently_and_the_rest_is_saved() {
+    let sandbox = Sandbox::new();
+    let left_out = "longer than one answer can be";
+    // 17 MB on one line, then 17 MB in lines of 1,000 characters: the
+    // reader refuses entries over 16 MiB.
+    let line = "w".repeat(17 * 1024 * 1024);
+    let lines = format!("{}\n", "w".repeat(999)).repeat(17 * 1024);
+    let input = format!("3\nn\n{line}\nA calm handover\n{lines}.\n");
+    let run = sandbox.run("evening-check-in", &input);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.matches(left_out).count(), 1, "said once");
+    let (entry, _) = sandbox.entry();
+    let bytes = fs::read(&entry).expect("the entry");
+    assert!(bytes.len() < 16 * 1024 * 1024, "{} bytes", bytes.len());
+    let id = entry.file_stem().and_then(|s| s.to_str()).expect("an id");
+    let show = Command::new(env!("CARGO_BIN_EXE_mend"))
+        .args(["show", id])
+        .env("MEND_HOME", &sandbox.journal)
+        .output()
+        .expect("mend show runs");
+    assert!(show.status.success(), "{}", String::from_utf8_lossy(&show.stderr));
+    assert!(String::from_utf8_lossy(&show.stdout).contains("A calm handover"));
+}
+
+#[test]
 fn choices_by_their_words_and_numbers_that_are_no_option() {
     let sandbox = Sandbox::new();
     let fixture = fixture();

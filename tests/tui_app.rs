@@ -1088,3 +1088,39 @@ fn changing_an_answer_from_the_review_comes_straight_back_to_it() {
     app.press(key(KeyCode::Tab));
     assert_eq!(app.screen, Screen::Prompt);
 }
+
+#[test]
+fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let limit = app.answering.as_ref().unwrap().session.answer_limit();
+    let paste = |app: &mut App, text: String| app.handle_event(&Event::Paste(text), Instant::now());
+
+    // Far too much at once: none of it is taken.
+    paste(&mut app, "w".repeat(limit + 1));
+    assert_eq!(editor_lines(&app), [""]);
+    let full = strings::answer_full(mend::answer::words_in(limit));
+    assert_eq!(notice(&app), Some(full.as_str()));
+
+    // Up to the limit, then one more letter: the letter is refused.
+    paste(&mut app, "w".repeat(limit - 1));
+    assert_eq!(editor_lines(&app)[0].len(), limit - 1);
+    app.press(key(KeyCode::Char('x')));
+    assert_eq!(notice(&app), Some(full.as_str()));
+    assert_eq!(editor_lines(&app)[0].len(), limit - 1);
+    // Taking a letter back makes room again.
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Char('x')));
+    assert!(editor_lines(&app)[0].ends_with('x'));
+
+    // What is kept is what is on screen.
+    app.save_draft();
+    let draft = store
+        .0
+        .borrow()
+        .drafts
+        .get("every-kind")
+        .cloned()
+        .expect("a draft");
+    assert_eq!(draft.answers[0].value, Value::Text(editor_lines(&app)[0].clone()));
+}

@@ -223,6 +223,8 @@ pub fn editor_not_started(why: &str) -> String {
     format!("The answer could not be handed to your editor: {why}.")
 }
 
+pub const EDITED_TOO_LONG: &str = "what the editor saved is longer than one answer can be";
+
 pub fn editor_failed(why: &str, path: &str) -> String {
     format!("Your answer here is unchanged: {why}. Whatever the editor saved is kept in {path}.")
 }
@@ -255,6 +257,13 @@ pub fn draft_unreadable(error: &StoreError) -> String {
 
 pub fn started_ago(ago: &str) -> String {
     format!("Started {ago}.")
+}
+
+/// Typing or pasting past the limit on one answer.
+pub fn answer_full(words: usize) -> String {
+    format!(
+        "This answer is as long as one answer can be (about {words} words), so that wasn't added. Everything before it is kept."
+    )
 }
 
 pub fn saved_where(path: &str) -> String {
