@@ -751,8 +751,11 @@ fn closing_the_window_a_moment_after_typing_keeps_every_word_and_frees_the_journ
     let typed = Instant::now();
     term.wait_reader_gone();
     thread::sleep(Duration::from_millis(100).saturating_sub(typed.elapsed()));
-    // No draft was written yet: the draft timer waits for a pause in typing.
-    assert!(!sandbox.draft_path().exists(), "test needs no draft yet");
+    // No draft was written yet (the draft timer waits for a pause in
+    // typing), unless this machine was too slow to show the words in time.
+    if typed.elapsed() < Duration::from_millis(500) {
+        assert!(!sandbox.draft_path().exists(), "the words were in no draft yet");
+    }
     term.close();
     let (status, took) = term.time_exit();
     eprintln!(

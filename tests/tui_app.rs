@@ -1124,3 +1124,20 @@ fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before()
         .expect("a draft");
     assert_eq!(draft.answers[0].value, Value::Text(editor_lines(&app)[0].clone()));
 }
+
+#[test]
+fn the_signal_watcher_is_handed_the_words_as_they_stand_after_every_change() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let slot = mend::tui::app::LastDraft::default();
+    app.share_drafts_with(std::sync::Arc::clone(&slot));
+    type_text(&mut app, "Just typed");
+    app.share_unsaved_draft();
+    let shared = slot.lock().unwrap().clone().expect("a draft for the watcher");
+    assert_eq!(shared.answers[0].value, Value::Text("Just typed".into()));
+    assert!(store.0.borrow().drafts.is_empty(), "none written yet");
+    // Taken back to nothing: nothing for the watcher to bring back.
+    press_times(&mut app, KeyCode::Backspace, "Just typed".len());
+    app.share_unsaved_draft();
+    assert!(slot.lock().unwrap().is_none());
+}
