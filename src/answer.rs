@@ -113,10 +113,10 @@ impl Answer {
 pub fn words_in(size: usize) -> usize {
     let words = size / 6;
     // A round figure reads better than an exact one that is not exact.
-    if words >= 10_000 {
-        words / 1_000 * 1_000
-    } else {
-        words / 100 * 100
+    match words {
+        10_000.. => words / 1_000 * 1_000,
+        100.. => words / 100 * 100,
+        _ => words,
     }
 }
 

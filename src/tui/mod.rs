@@ -73,16 +73,16 @@ pub fn run(mut app: App) -> anyhow::Result<Ended> {
     }
 }
 
-/// Draws, waits for a key, handles it, and so on. The loop holds its turn
-/// (see [`signals`]) except while it waits: a signal that comes then is
-/// dealt with by the watcher at once, and one that comes while the loop is
-/// busy is noticed at the top of the next turn.
 /// Whether the terminal has gone (its window closed): a hung-up terminal
 /// answers no terminal requests.
 fn hung_up() -> bool {
     !std::io::stdin().is_terminal()
 }
 
+/// Draws, waits for a key, handles it, and so on. The loop holds its turn
+/// (see [`signals`]) except while it waits: a signal that comes then is
+/// dealt with by the watcher at once, and one that comes while the loop is
+/// busy is noticed at the top of the next turn.
 fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signals) -> anyhow::Result<()> {
     let mut turn = signals.turn();
     // The journal's lists and pages are measured by it; later sizes come as events.

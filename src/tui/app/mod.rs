@@ -275,8 +275,8 @@ impl App {
 
     /// The answers as they stand, to the watcher, if they changed since it
     /// was last handed a draft. The loop calls this before it waits for a
-    /// key, after drawing: the person sees each key at once, and the copy
-    /// costs no more than the draft write it stands in for.
+    /// key, after drawing, so the person sees each key at once; the copy
+    /// grows with the answer as a draft does (see BENCHMARKS.md).
     pub fn share_unsaved_draft(&mut self) {
         let Some(slot) = &self.last_draft else { return };
         let Some(run) = self.answering.as_mut().filter(|r| r.unshared) else {

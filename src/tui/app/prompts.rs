@@ -237,8 +237,6 @@ fn move_cursor(run: &mut Answering, action: &Action) {
     };
 }
 
-/// Typing or pasting on the "other" row: a one-line field, with the same
-/// editing keys (and undo) as any answer.
 /// Whether typing or pasting would take the answer being written past the
 /// session's limit (counted as [`Answer::size`] counts a list: each line and
 /// one more, which is at least what a text of those lines counts).
@@ -268,6 +266,8 @@ fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> 
     size + added > run.session.answer_limit()
 }
 
+/// Typing or pasting on the "other" row: a one-line field, with the same
+/// editing keys (and undo) as any answer.
 fn edit_other(run: &mut Answering, action: &Action) {
     match action {
         Action::Edit(key) if key.code != KeyCode::Enter => {
