@@ -2,10 +2,10 @@
 
 use crate::exercise::PromptKind;
 
-/// What a number or a yes/no counts for in [`Answer::size`]: written at its
-/// longest worst case (six bytes each, see `Session::answer_limit`), it
-/// holds any `i64`.
-const NUMBER_SIZE: usize = 4;
+/// What a number or a yes/no counts for in [`Answer::size`]: at the most
+/// an answer's size grows when written (twice, see `Session::answer_limit`),
+/// room for any `i64`.
+const NUMBER_SIZE: usize = 10;
 
 /// An answer, shaped by its prompt's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,13 +52,15 @@ impl Answer {
         }
     }
 
-    /// How much room it takes, for the limit on answers: the bytes of its
-    /// words, one more for each item of a list (what separates them), a
-    /// few for a number or a yes/no.
+    /// How much room it takes, for the limit on answers, such that written
+    /// in an entry it takes at most twice this: its bytes (a quote or a line
+    /// end is written as two), a control character three (it is written as
+    /// a six-byte escape), two more for each item of a list (its quotes and
+    /// comma), ten for a number or a yes/no.
     pub fn size(&self) -> usize {
         match self {
-            Self::Text(t) | Self::Choice(t) => t.len(),
-            Self::List(items) | Self::Multi(items) => items.iter().map(|i| i.len() + 1).sum(),
+            Self::Text(t) | Self::Choice(t) => text_size(t),
+            Self::List(items) | Self::Multi(items) => items.iter().map(|i| text_size(i) + 2).sum(),
             Self::Scale(_) | Self::YesNo(_) => NUMBER_SIZE,
         }
     }
@@ -118,6 +120,17 @@ pub fn words_in(size: usize) -> usize {
         100.. => words / 100 * 100,
         _ => words,
     }
+}
+
+/// [`Answer::size`] of one text: the front ends keep no control character
+/// but the line end, so there it is the length; a draft edited by hand may
+/// hold others.
+fn text_size(text: &str) -> usize {
+    let escaped = text
+        .bytes()
+        .filter(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+        .count();
+    text.len() + 2 * escaped
 }
 
 fn non_blank(items: Vec<String>) -> Vec<String> {

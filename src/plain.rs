@@ -249,18 +249,21 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         keeper: &mut DraftKeeper<'_>,
     ) -> io::Result<Option<Result<Option<Answer>, String>>> {
         let limit = session.answer_limit();
-        // Each line of a longer answer is kept in the draft as it comes, so a
-        // closed terminal loses at most the line being typed.
-        let mut keep = |answer: Answer| {
-            let _ = session.set_answer(index, Some(answer));
-            keeper.soon(session);
+        // The lines of a longer answer are kept in the draft as they come,
+        // at most once a second: made into an answer each time, thousands of
+        // piped lines would be copied over and over.
+        let mut keep = |lines: &[String], answer: fn(&[String]) -> Answer| {
+            if keeper.due() {
+                let _ = session.set_answer(index, Some(answer(lines)));
+                keeper.now(session);
+            }
         };
         match &prompt.kind {
             PromptKind::Text => Ok(self
-                .read_text(prompt.optional, limit, &mut |lines| keep(text_answer(lines)))?
+                .read_text(prompt.optional, limit, &mut |lines| keep(lines, text_answer))?
                 .map(|lines| Ok(Some(text_answer(&lines))))),
             PromptKind::List => Ok(self
-                .read_list(limit, &mut |lines| keep(Answer::List(lines.to_vec())))?
+                .read_list(limit, &mut |lines| keep(lines, list_answer))?
                 .map(|lines| Ok(Some(Answer::List(lines))))),
             _ => {
                 let Some(line) = self.read_line(limit)? else {
@@ -334,14 +337,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         loop {
             match self.read_line(limit)? {
                 Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
-                Some(line) if size + line.len() + 1 > limit => {
+                Some(line) if size + line.len() + 2 > limit => {
                     if !noted {
                         writeln!(self.output, "{}", words::too_long(limit))?;
                         noted = true;
                     }
                 }
                 Some(line) => {
-                    size += line.len() + 1;
+                    size += line.len() + 2;
                     lines.push(line);
                     each(&lines);
                 }
@@ -410,6 +413,10 @@ fn text_answer(lines: &[String]) -> Answer {
     Answer::Text(lines.join("\n"))
 }
 
+fn list_answer(lines: &[String]) -> Answer {
+    Answer::List(lines.to_vec())
+}
+
 /// Writes drafts: at once after each answer, and at most once a second while
 /// the lines of a longer answer come in (piped input can bring thousands).
 struct DraftKeeper<'a> {
@@ -432,10 +439,9 @@ impl<'a> DraftKeeper<'a> {
         self.last = Some(Instant::now());
     }
 
-    fn soon(&mut self, session: &Session) {
-        if self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
-            self.now(session);
-        }
+    /// Whether a draft of a longer answer is due.
+    fn due(&self) -> bool {
+        self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY)
     }
 }
 

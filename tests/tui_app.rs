@@ -1102,12 +1102,13 @@ fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before()
     let full = strings::answer_full(mend::answer::words_in(limit));
     assert_eq!(notice(&app), Some(full.as_str()));
 
-    // Up to the limit, then one more letter: the letter is refused.
-    paste(&mut app, "w".repeat(limit - 1));
-    assert_eq!(editor_lines(&app)[0].len(), limit - 1);
+    // Up to the limit (a line counts two more, as a list's item does),
+    // then one more letter: the letter is refused.
+    paste(&mut app, "w".repeat(limit - 2));
+    assert_eq!(editor_lines(&app)[0].len(), limit - 2);
     app.press(key(KeyCode::Char('x')));
     assert_eq!(notice(&app), Some(full.as_str()));
-    assert_eq!(editor_lines(&app)[0].len(), limit - 1);
+    assert_eq!(editor_lines(&app)[0].len(), limit - 2);
     // Taking a letter back makes room again.
     app.press(key(KeyCode::Backspace));
     app.press(key(KeyCode::Char('x')));

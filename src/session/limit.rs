@@ -8,9 +8,9 @@ use crate::answer::Answer;
 use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, MAX_ENTRY_BYTES, entry_name};
 
-/// The most an answer's text grows when written: a control character
-/// becomes `\u0001`, six bytes for one.
-const WORST_GROWTH: usize = 6;
+/// The most an answer grows when written, against its [`Answer::size`]
+/// (which counts what grows more, such as control characters, for more).
+const WORST_GROWTH: usize = 2;
 
 /// Room for what an answer adds beyond its words (quotes or triple quotes,
 /// brackets, a longer kind name, a `_2` on the id) and for what a draft has

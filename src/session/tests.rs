@@ -271,19 +271,20 @@ fn an_entry_and_a_draft_with_every_answer_at_the_limit_read_back() {
     let exercise = parse_exercise(ALL_LONG.as_bytes()).expect("valid test exercise");
     let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
     let limit = s.answer_limit();
-    assert!(limit > 100_000, "a long answer still fits: {limit}");
-    // Control characters: the most a character grows when written.
-    let worst = |bytes: usize| "\u{1}".repeat(bytes);
-    let item = 999;
-    let items = vec![worst(item); limit / (item + 1)];
+    assert!(limit > 1_000_000, "a long answer still fits: {limit}");
+    // What grows most when written: control characters (six bytes for one)
+    // and quotes (two for one), to a size of exactly `size`.
+    let worst = |size: usize| "\u{1}".repeat(size / 3) + &"\"".repeat(size % 3);
+    let item = 998;
+    let items = vec![worst(item); limit / (item + 2)];
     let answers = [
         Answer::Text(worst(limit)),
         Answer::List(items),
         Answer::Choice(worst(limit)),
-        Answer::Multi(vec!["x".into(), worst(limit - 2 - 1)]),
+        Answer::Multi(vec!["x".into(), worst(limit - 3 - 2)]),
     ];
     for (i, answer) in answers.into_iter().enumerate() {
-        assert!(answer.size() <= limit && answer.size() + item + 1 > limit, "{i}");
+        assert!(answer.size() <= limit && answer.size() + item + 2 > limit, "{i}");
         s.set_answer(i, Some(answer))
             .expect("an answer at the limit is taken");
     }

@@ -239,10 +239,12 @@ fn move_cursor(run: &mut Answering, action: &Action) {
 
 /// Whether typing or pasting would take the answer being written past the
 /// session's limit (counted as [`Answer::size`] counts a list: each line and
-/// one more, which is at least what a text of those lines counts).
+/// two more, which is at least what a text of those lines counts; the editor
+/// holds no control characters but line ends).
 fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> bool {
     let added = match action {
-        Action::Paste(text) => text.len(),
+        // As it will be kept: tabs become spaces, control characters go.
+        Action::Paste(text) => clean_pasted(text).len(),
         Action::Edit(key)
             if key
                 .modifiers
@@ -252,7 +254,8 @@ fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> 
         }
         Action::Edit(key) => match key.code {
             KeyCode::Char(c) => c.len_utf8(),
-            KeyCode::Enter | KeyCode::Tab => 1,
+            // A new line: counted as the lines are, below.
+            KeyCode::Enter => 2,
             _ => return false,
         },
         _ => return false,
@@ -262,7 +265,7 @@ fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> 
         PromptKind::Choice { .. } | PromptKind::Multi { .. } if run.on_other_row() => &run.other,
         _ => return false,
     };
-    let size: usize = field.lines().iter().map(|l| l.len() + 1).sum();
+    let size: usize = field.lines().iter().map(|l| l.len() + 2).sum();
     size + added > run.session.answer_limit()
 }
 
