@@ -3,6 +3,11 @@
 use crate::exercise::PromptKind;
 use crate::sanitize::inert;
 
+/// What a number or a yes/no counts for in [`Answer::size`]: at the most
+/// an answer's size grows when written (twice, see `Session::answer_limit`),
+/// room for any `i64`.
+const NUMBER_SIZE: usize = 10;
+
 /// An answer, shaped by its prompt's kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -30,6 +35,9 @@ pub enum AnswerError {
     OutOfRange,
     #[error("the answer is not one of the options")]
     NotAnOption,
+    /// Longer than the session's answer limit: the entry could not be read back.
+    #[error("the answer is longer than an answer can be")]
+    TooLong,
 }
 
 impl Answer {
@@ -42,6 +50,19 @@ impl Answer {
             Self::Choice(_) => "choice",
             Self::Multi(_) => "multi",
             Self::YesNo(_) => "yesno",
+        }
+    }
+
+    /// How much room it takes, for the limit on answers, such that written
+    /// in an entry it takes at most twice this: its bytes (a quote or a line
+    /// end is written as two), a control character three (it is written as
+    /// a six-byte escape), two more for each item of a list (its quotes and
+    /// comma), ten for a number or a yes/no.
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Text(t) | Self::Choice(t) => text_size(t),
+            Self::List(items) | Self::Multi(items) => items.iter().map(|i| text_size(i) + 2).sum(),
+            Self::Scale(_) | Self::YesNo(_) => NUMBER_SIZE,
         }
     }
 
@@ -108,6 +129,29 @@ pub fn scale_reading(value: i64, kind: Option<&PromptKind>) -> String {
         None => n.to_string(),
     };
     format!("{value} on a scale of {} to {}", end(*min, low), end(*max, high))
+}
+
+/// Roughly how many words of ordinary prose fit in `size` (as [`Answer::size`]
+/// counts), for messages: a word and its space are about six bytes.
+pub fn words_in(size: usize) -> usize {
+    let words = size / 6;
+    // A round figure reads better than an exact one that is not exact.
+    match words {
+        10_000.. => words / 1_000 * 1_000,
+        100.. => words / 100 * 100,
+        _ => words,
+    }
+}
+
+/// [`Answer::size`] of one text: the front ends keep no control character
+/// but the line end, so there it is the length; a draft edited by hand may
+/// hold others.
+fn text_size(text: &str) -> usize {
+    let escaped = text
+        .bytes()
+        .filter(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)
+        .count();
+    text.len() + 2 * escaped
 }
 
 fn non_blank(items: Vec<String>) -> Vec<String> {

@@ -16,7 +16,7 @@
 //!   line; elsewhere in a text, an empty line is a gap between paragraphs);
 //! - an answer that can't be understood gets a short note and the question again.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -41,19 +41,58 @@ Or end the input to stop for tonight (Ctrl+D; on Windows, Ctrl+Z then Enter): yo
     pub const SKIP: &str = "Enter to skip";
     pub const SAFETY: &str = "If you are not safe, `mend safety` says what can help.";
 
+    pub const DRAFT_WAITING: &str = "There is a draft of this exercise waiting, and with the answers coming from a pipe or a file there is no one to ask what to do with it. Run the same command with --resume to carry on where you left off, or with --fresh to keep the draft aside and start again.";
+
+    pub fn too_long(limit: usize) -> String {
+        format!(
+            "That would make this answer longer than one answer can be (about {} words), so it was left out. Everything before it is kept.",
+            crate::answer::words_in(limit)
+        )
+    }
+
     pub fn kept_aside(path: &str) -> String {
         format!("Your earlier draft is kept, whole, in {path}.")
     }
 }
 
-/// Runs one exercise on the process's stdin and stdout.
-pub fn run(loaded: &Loaded, store: &mut dyn Store, clock: &dyn Clock) -> anyhow::Result<ExitCode> {
+/// What to do with a draft left from before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfDraft {
+    /// Ask the person at the terminal.
+    Ask,
+    /// Carry on from it (`--resume`).
+    Resume,
+    /// Keep it aside and start again (`--fresh`).
+    Fresh,
+    /// No one to ask and nothing said: stop, and say how to choose. (An
+    /// answer piped in must never be taken as the reply to a question it
+    /// was not written for.)
+    Refuse,
+}
+
+/// The exit code when a draft is waiting and nobody said what to do with it.
+const DRAFT_UNDECIDED: u8 = 2;
+
+/// Runs one exercise on the process's stdin and stdout. Without a choice
+/// from the command line, a draft is asked about only when a person is at
+/// the terminal.
+pub fn run(
+    loaded: &Loaded,
+    store: &mut dyn Store,
+    clock: &dyn Clock,
+    chosen: Option<IfDraft>,
+) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin();
+    let if_draft = chosen.unwrap_or(if stdin.is_terminal() {
+        IfDraft::Ask
+    } else {
+        IfDraft::Refuse
+    });
     let mut plain = Plain {
         input: stdin.lock(),
         output: io::stdout().lock(),
     };
-    plain.run(loaded, store, clock)
+    plain.run(loaded, store, clock, if_draft)
 }
 
 /// The plain front end over any input and output.
@@ -71,8 +110,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         loaded: &Loaded,
         store: &mut dyn Store,
         clock: &dyn Clock,
+        if_draft: IfDraft,
     ) -> anyhow::Result<ExitCode> {
-        let mut session = self.start(loaded, store, clock)?;
+        let Some(mut session) = self.start(loaded, store, clock, if_draft)? else {
+            eprintln!("mend: {}", words::DRAFT_WAITING);
+            return Ok(ExitCode::from(DRAFT_UNDECIDED));
+        };
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -82,7 +125,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             while let Step::Prompt(index) = session.step() {
                 match self.ask(&mut session, index, &mut keeper)? {
                     Ok(answer) => {
-                        let _ = session.set_answer(index, answer);
+                        // Only the session's limit can refuse it: say so, ask again.
+                        if session.set_answer(index, answer).is_err() {
+                            writeln!(self.output, "{}", words::too_long(session.answer_limit()))?;
+                            continue;
+                        }
                     }
                     Err(Ended) => {
                         keeper.now(&session);
@@ -107,26 +154,34 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self.save(&session, keeper.store, clock)
     }
 
-    /// A new session, or the draft's if the person wants to carry on.
+    /// A new session, or the draft's if the person wants to carry on;
+    /// `None` if a draft is waiting and nobody said what to do with it.
     fn start(
         &mut self,
         loaded: &Loaded,
         store: &mut dyn Store,
         clock: &dyn Clock,
-    ) -> anyhow::Result<Session> {
+        if_draft: IfDraft,
+    ) -> anyhow::Result<Option<Session>> {
         let fresh = || Session::new(loaded.exercise.clone(), &loaded.hash, clock.now());
         let draft = match store.load_draft(&loaded.exercise.id) {
             Ok(Some(draft)) => draft,
-            Ok(None) => return Ok(fresh()),
+            Ok(None) => return Ok(Some(fresh())),
             Err(e) => {
                 writeln!(self.output, "{e}")?;
-                return Ok(fresh());
+                return Ok(Some(fresh()));
             }
         };
-        writeln!(self.output, "{}", words::RESUME)?;
-        let resume = self
-            .read_line()?
-            .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'));
+        let resume = match if_draft {
+            IfDraft::Resume => true,
+            IfDraft::Fresh => false,
+            IfDraft::Refuse => return Ok(None),
+            IfDraft::Ask => {
+                writeln!(self.output, "{}", words::RESUME)?;
+                self.read_line(REPLY_LIMIT)?
+                    .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'))
+            }
+        };
         let (session, left_out) = if resume {
             Session::resume(loaded.exercise.clone(), &loaded.hash, &draft)
         } else {
@@ -140,7 +195,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 writeln!(self.output, "{}", words::kept_aside(&path.display().to_string()))?;
             }
         }
-        Ok(session)
+        Ok(Some(session))
     }
 
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {
@@ -196,23 +251,30 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         index: usize,
         keeper: &mut DraftKeeper<'_>,
     ) -> io::Result<Option<Result<Option<Answer>, String>>> {
-        // Each line of a longer answer is kept in the draft as it comes, so a
-        // closed terminal loses at most the line being typed.
-        let mut keep = |answer: Answer| {
-            let _ = session.set_answer(index, Some(answer));
-            keeper.soon(session);
+        let limit = session.answer_limit();
+        // The lines of a longer answer are kept in the draft as they come,
+        // at most once a second: made into an answer each time, thousands of
+        // piped lines would be copied over and over.
+        let mut keep = |lines: &[String], answer: fn(&[String]) -> Answer| {
+            if keeper.due() {
+                let _ = session.set_answer(index, Some(answer(lines)));
+                keeper.now(session);
+            }
         };
         match &prompt.kind {
             PromptKind::Text => Ok(self
-                .read_text(prompt.optional, &mut |lines| keep(text_answer(lines)))?
+                .read_text(prompt.optional, limit, &mut |lines| keep(lines, text_answer))?
                 .map(|lines| Ok(Some(text_answer(&lines))))),
             PromptKind::List => Ok(self
-                .read_list(&mut |lines| keep(Answer::List(lines.to_vec())))?
+                .read_list(limit, &mut |lines| keep(lines, list_answer))?
                 .map(|lines| Ok(Some(Answer::List(lines))))),
             _ => {
-                let Some(line) = self.read_line()? else {
+                let Some(line) = self.read_line(limit)? else {
                     return Ok(None);
                 };
+                if line.len() > limit {
+                    return Ok(Some(Err(words::too_long(limit))));
+                }
                 let line = line.trim();
                 if line.is_empty() {
                     return Ok(Some(Ok(None)));
@@ -224,7 +286,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         if picks.iter().all(|p| options.contains(p)) =>
                     {
                         writeln!(self.output, "{}", words::OWN_WORDS)?;
-                        let own = self.read_line()?.unwrap_or_default();
+                        let own = self.read_line(limit)?.unwrap_or_default();
                         if !own.trim().is_empty() {
                             picks.push(own.trim().to_string());
                         }
@@ -243,32 +305,49 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     fn read_text(
         &mut self,
         optional: bool,
+        limit: usize,
         each: &mut dyn FnMut(&[String]),
     ) -> io::Result<Option<Vec<String>>> {
         self.read_lines(
             |line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()),
+            limit,
             each,
         )
     }
 
     /// A list: one item per line, up to an empty line or one holding only
     /// `.` (the way a text ends, so the habit carries over).
-    fn read_list(&mut self, each: &mut dyn FnMut(&[String])) -> io::Result<Option<Vec<String>>> {
-        self.read_lines(|line, _| matches!(line.trim(), "" | "."), each)
+    fn read_list(
+        &mut self,
+        limit: usize,
+        each: &mut dyn FnMut(&[String]),
+    ) -> io::Result<Option<Vec<String>>> {
+        self.read_lines(|line, _| matches!(line.trim(), "" | "."), limit, each)
     }
 
     /// Lines up to the one `ends` says ends them (given whether it is the
     /// first), or the end of input if any came; `each` sees the lines so far.
+    /// A line that would take the answer past `limit` (by [`Answer::size`])
+    /// is left out, with a note (once: piped input may bring thousands).
     fn read_lines(
         &mut self,
         ends: impl Fn(&str, bool) -> bool,
+        limit: usize,
         each: &mut dyn FnMut(&[String]),
     ) -> io::Result<Option<Vec<String>>> {
         let mut lines = Vec::new();
+        let (mut size, mut noted) = (0, false);
         loop {
-            match self.read_line()? {
+            match self.read_line(limit)? {
                 Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
+                Some(line) if size + line.len() + 2 > limit => {
+                    if !noted {
+                        writeln!(self.output, "{}", words::too_long(limit))?;
+                        noted = true;
+                    }
+                }
                 Some(line) => {
+                    size += line.len() + 2;
                     lines.push(line);
                     each(&lines);
                 }
@@ -278,13 +357,20 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// One line without its line end, control characters dropped; `None` at the end of input.
-    fn read_line(&mut self) -> io::Result<Option<String>> {
+    /// One line without its line end, control characters dropped; `None` at
+    /// the end of input. Of a line longer than `limit` bytes, a little more
+    /// than `limit` is kept (enough to tell it was longer) and the rest skipped
+    /// unread into memory.
+    fn read_line(&mut self, limit: usize) -> io::Result<Option<String>> {
         write!(self.output, "> ")?;
         self.output.flush()?;
         let mut buffer = Vec::new();
-        if self.input.read_until(b'\n', &mut buffer)? == 0 {
+        let most = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(8);
+        if io::Read::take(&mut self.input, most).read_until(b'\n', &mut buffer)? == 0 {
             return Ok(None);
+        }
+        if !buffer.ends_with(b"\n") {
+            self.input.skip_until(b'\n')?;
         }
         let line = String::from_utf8_lossy(&buffer);
         Ok(Some(clean_pasted(line.trim_end_matches(['\n', '\r']))))
@@ -342,6 +428,10 @@ fn text_answer(lines: &[String]) -> Answer {
     Answer::Text(lines.join("\n"))
 }
 
+fn list_answer(lines: &[String]) -> Answer {
+    Answer::List(lines.to_vec())
+}
+
 /// Writes drafts: at once after each answer, and at most once a second while
 /// the lines of a longer answer come in (piped input can bring thousands).
 struct DraftKeeper<'a> {
@@ -364,12 +454,14 @@ impl<'a> DraftKeeper<'a> {
         self.last = Some(Instant::now());
     }
 
-    fn soon(&mut self, session: &Session) {
-        if self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY) {
-            self.now(session);
-        }
+    /// Whether a draft of a longer answer is due.
+    fn due(&self) -> bool {
+        self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY)
     }
 }
+
+/// The longest reply to "carry on?" worth reading.
+const REPLY_LIMIT: usize = 64;
 
 /// How often a draft is written while the lines of one answer come in.
 const PARTIAL_EVERY: Duration = Duration::from_secs(1);

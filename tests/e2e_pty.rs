@@ -24,8 +24,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use mend::answer::Answer;
 use mend::exercise::Prompt;
-use mend::journal::{Draft, Entry, Value};
+use mend::journal::{AnswerRecord, Draft, ENTRY_FORMAT, Entry, Value};
 use mend::library::{Loaded, Origin, load_file};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use tempfile::TempDir;
@@ -139,16 +140,25 @@ impl Sandbox {
         let cols = NonZeroU16::new(cols).expect("columns");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let stop_once_shown = Arc::new(Mutex::new(None::<String>));
         let reader = {
             let screen = Arc::clone(&screen);
             let raw = Arc::clone(&raw);
+            let stop = Arc::clone(&stop_once_shown);
             thread::spawn(move || {
                 let mut buffer = [0u8; 8192];
                 // Ends with EOF or EIO once the child (and its terminal) is gone.
                 while let Ok(n @ 1..) = reader.read(&mut buffer) {
                     let bytes = &buffer[..n];
                     lock(&raw).extend_from_slice(bytes);
-                    lock(&screen).process(bytes);
+                    let mut screen = lock(&screen);
+                    screen.process(bytes);
+                    if lock(&stop)
+                        .as_deref()
+                        .is_some_and(|text| screen.screen().contents().contains(text))
+                    {
+                        break;
+                    }
                 }
             })
         };
@@ -159,6 +169,7 @@ impl Sandbox {
             screen,
             raw,
             reader: Some(reader),
+            stop_once_shown,
         }
     }
 
@@ -247,6 +258,8 @@ struct Term {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
+    /// Text at whose sight the reader lets go of the terminal.
+    stop_once_shown: Arc<Mutex<Option<String>>>,
 }
 
 impl Term {
@@ -337,6 +350,46 @@ impl Term {
     fn close(&mut self) {
         self.writer = None;
         self.master = None;
+    }
+
+    /// Stops reading mend's output once `text` is on screen, letting go of
+    /// the test's last hold on the terminal: after that, [`Term::close`]
+    /// closes it for real, as closing a window does (mend's input ends and
+    /// the system sends it SIGHUP).
+    fn stop_reading_once_shown(&mut self, text: &str) {
+        *lock(&self.stop_once_shown) = Some(text.to_string());
+    }
+
+    /// Waits until the reader has seen what [`Term::stop_reading_once_shown`]
+    /// waits for, and let go.
+    fn wait_reader_gone(&mut self) {
+        let start = Instant::now();
+        while self.reader.as_ref().is_some_and(|r| !r.is_finished()) {
+            assert!(
+                start.elapsed() < timeout(),
+                "the text never showed; the screen shows:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(5));
+        }
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
+
+    /// Waits for mend to exit; how long that took.
+    fn time_exit(&mut self) -> (ExitStatus, Duration) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("mend can be waited for") {
+                return (status, start.elapsed());
+            }
+            assert!(
+                start.elapsed() < timeout(),
+                "mend kept running after its terminal closed"
+            );
+            thread::sleep(Duration::from_millis(2));
+        }
     }
 
     /// Everything mend wrote to the terminal so far.
@@ -675,33 +728,123 @@ fn sigterm_keeps_the_words_typed_a_moment_before_and_restores_the_terminal() {
     assert_eq!(draft.answers.len(), 1, "{draft:?}");
 }
 
+/// The journal's lock is free: a second mend could open it now.
+fn assert_journal_free(sandbox: &Sandbox) {
+    let lock = fs::File::open(sandbox.journal.join(".lock")).expect("the lock file");
+    assert!(lock.try_lock().is_ok(), "the journal is still locked");
+}
+
+/// The limit on leaving after a window closes.
+fn exit_deadline() -> Duration {
+    Duration::from_millis(300) * slack()
+}
+
 #[test]
-fn closing_the_terminal_window_keeps_the_draft_and_ends_mend() {
+fn closing_the_window_a_moment_after_typing_keeps_every_word_and_frees_the_journal() {
     let sandbox = Sandbox::new();
     let fixture = Fixture::load();
     let mut term = sandbox.run_fixture();
     to_first_prompt(&mut term, &fixture);
-    term.send("Written just before the window closed");
-    // Within two seconds of the last key, the words are in the draft.
-    sandbox.draft_holding(
-        "Written just before the window closed",
-        Duration::from_millis(2_500) * slack(),
-    );
-    term.close();
-    // What the system sends the terminal's programs when its window closes.
-    // (Here the test's own reader still holds the terminal open, so mend's
-    // input does not end as it would for real; tmux's kill-session shows that.)
-    signal(term.pid(), "HUP");
-    let start = Instant::now();
-    while term.child.try_wait().ok().flatten().is_none() {
-        assert!(
-            start.elapsed() < timeout(),
-            "mend kept running after its terminal closed"
-        );
-        thread::sleep(Duration::from_millis(50));
+    let words = "Written just before the window closed";
+    term.stop_reading_once_shown(words);
+    term.send(words);
+    let typed = Instant::now();
+    term.wait_reader_gone();
+    thread::sleep(Duration::from_millis(100).saturating_sub(typed.elapsed()));
+    // No draft was written yet (the draft timer waits for a pause in
+    // typing), unless this machine was too slow to show the words in time.
+    if typed.elapsed() < Duration::from_millis(500) {
+        assert!(!sandbox.draft_path().exists(), "the words were in no draft yet");
     }
-    // Ended, so its lock on the journal is gone too; and the words are kept.
-    sandbox.draft_holding("Written just before the window closed", Duration::ZERO);
+    term.close();
+    let (status, took) = term.time_exit();
+    eprintln!(
+        "window closed {:?} after typing; mend left {took:?} later",
+        typed.elapsed() - took
+    );
+    assert!(took <= exit_deadline(), "mend took {took:?} to leave");
+    assert_eq!(
+        status.exit_code(),
+        128 + 1,
+        "mend says it was hung up on: {status:?}"
+    );
+    assert_journal_free(&sandbox);
+    let draft = sandbox.draft_holding(words, Duration::ZERO);
+    assert_eq!(draft.answers.len(), 1, "{draft:?}");
+    assert_eq!(draft.answers[0].value, Value::Text(words.to_string()));
+}
+
+#[test]
+fn sighup_a_moment_after_typing_keeps_every_word_and_ends_mend_at_once() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    let words = "Written just before the session ended";
+    term.send(words);
+    let typed = Instant::now();
+    term.wait_for(words);
+    thread::sleep(Duration::from_millis(100).saturating_sub(typed.elapsed()));
+    // What tmux's kill-session and a closed window send. (Here the test's
+    // reader still holds the terminal open, so mend's input does not end.)
+    signal(term.pid(), "HUP");
+    let (status, took) = term.time_exit();
+    assert!(took <= exit_deadline(), "mend took {took:?} to leave");
+    assert_eq!(status.exit_code(), 128 + 1);
+    assert_journal_free(&sandbox);
+    let draft = sandbox.draft_holding(words, Duration::ZERO);
+    assert_eq!(draft.answers[0].value, Value::Text(words.to_string()));
+}
+
+#[test]
+fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    // What a kill -9 just after Ctrl+S leaves: the entry, and its draft.
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:45+01:00").expect("a time");
+    let exercise = &fixture.loaded.exercise;
+    let mut draft = Draft::new(&exercise.id, &fixture.loaded.hash, started, started);
+    draft.answers = vec![AnswerRecord::new(
+        "this-week",
+        "",
+        false,
+        &Answer::Text("Saved once only".into()),
+    )];
+    let entry = Entry {
+        format: ENTRY_FORMAT,
+        id: draft.entry_id(),
+        exercise_id: exercise.id.clone(),
+        exercise_title: exercise.title.clone(),
+        exercise_hash: fixture.loaded.hash.clone(),
+        started_at: started,
+        finished_at: started,
+        answers: draft.answers.clone(),
+    };
+    let entries = sandbox.journal.join("entries/2026/11");
+    fs::create_dir_all(&entries).expect("an entries folder");
+    fs::create_dir_all(sandbox.journal.join("drafts")).expect("a drafts folder");
+    let entry_text = entry.to_toml().expect("an entry");
+    fs::write(entries.join(format!("{}.toml", entry.id)), entry_text).expect("the entry");
+    let draft_text = draft.to_toml().expect("a draft");
+    fs::write(sandbox.draft_path(), &draft_text).expect("the draft");
+
+    let mut term = sandbox.run_fixture();
+    term.wait_for(&fixture.intro_start());
+    assert!(
+        !term.contents().contains("Carry on where you left off?"),
+        "{}",
+        term.contents()
+    );
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+    assert!(!sandbox.draft_path().exists());
+    let aside = sandbox.journal.join("drafts/every-kind.saved-1.toml");
+    assert_eq!(
+        fs::read_to_string(aside).ok(),
+        Some(draft_text),
+        "set aside, whole"
+    );
+    assert_eq!(sandbox.entries().len(), 1, "no second entry");
 }
 
 #[test]

@@ -81,9 +81,11 @@ impl Sandbox {
         }
     }
 
-    fn command(&self, target: &str) -> Child {
+    fn command(&self, flags: &[&str], target: &str) -> Child {
         Command::new(env!("CARGO_BIN_EXE_mend"))
-            .args(["run", "--plain", target])
+            .args(["run", "--plain"])
+            .args(flags)
+            .arg(target)
             .env("MEND_HOME", &self.journal)
             .env("HOME", &self.home)
             .env_remove("VISUAL")
@@ -97,7 +99,12 @@ impl Sandbox {
 
     /// `mend run --plain TARGET` with `input` piped in, then the end of input.
     fn run(&self, target: &str, input: &str) -> Run {
-        let mut child = self.command(target);
+        self.run_with(&[], target, input)
+    }
+
+    /// `mend run --plain FLAGS TARGET` with `input` piped in.
+    fn run_with(&self, flags: &[&str], target: &str, input: &str) -> Run {
+        let mut child = self.command(flags, target);
         let mut stdin = child.stdin.take().expect("stdin");
         let input = input.to_string();
         // From a thread, so a full output pipe can never hold the writer up.
@@ -112,7 +119,7 @@ impl Sandbox {
     /// As a person at a keyboard: `input` typed, but the input left open.
     /// mend must finish on what it was given, without waiting for more.
     fn run_typed(&self, target: &str, input: &str) -> Run {
-        let mut child = self.command(target);
+        let mut child = self.command(&[], target);
         let mut stdin = child.stdin.take().expect("stdin");
         stdin.write_all(input.as_bytes()).expect("input reaches mend");
         stdin.flush().expect("input reaches mend");
@@ -358,9 +365,8 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
     assert_eq!(values, [&text("First words"), &texts(&["One thing"])]);
     assert!(sandbox.no_entries(), "no entry before the last answer");
 
-    // Again: it offers to carry on, and asks only what is left.
+    // Again, told to carry on: it asks only what is left.
     let input = [
-        "y",                  // carry on
         "5",                  // scale
         "y",                  // yes/no: the follow-up shows
         "It was the timing.", // the follow-up
@@ -370,9 +376,9 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
         "Text ahead next time.", // the optional, private last one
         ".",
     ];
-    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    let run = sandbox.run_with(&["--resume"], FIXTURE, &(input.join("\n") + "\n"));
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stdout.contains(RESUME), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "nothing is asked: {run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "this-week")), "{run:?}");
     assert!(!run.stdout.contains(ask(&fixture, "went-well")), "{run:?}");
     // The follow-up is counted before it shows, so the total never grows.
@@ -413,12 +419,92 @@ fn a_draft_can_be_set_aside_for_a_fresh_start() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(FIXTURE, "Old words\n.\n");
     assert_eq!(run.code, Some(1), "{run:?}");
-    let run = sandbox.run(FIXTURE, "n\nNew words\n.\n");
+    let run = sandbox.run_with(&["--fresh"], FIXTURE, "New words\n.\n");
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stdout.contains(RESUME), "{run:?}");
+    assert!(
+        run.stdout.contains("Your earlier draft is kept, whole"),
+        "{run:?}"
+    );
     let draft = sandbox.draft();
     assert_eq!(draft.answers.len(), 1, "{draft:?}");
     assert_eq!(draft.answers[0].value, text("New words"));
+}
+
+#[test]
+fn piped_input_with_a_draft_waiting_is_never_taken_as_the_reply_to_a_question() {
+    let sandbox = Sandbox::new();
+    // The input ends at the second question: a draft is kept.
+    let run = sandbox.run("evening-check-in", "2\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let draft_path = sandbox.journal.join("drafts/evening-check-in.toml");
+    let kept = fs::read(&draft_path).expect("a draft was kept");
+    // The README's own example, with that draft waiting: nothing is guessed.
+    let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "nothing is asked: {run:?}");
+    assert!(
+        run.stderr.contains("--resume") && run.stderr.contains("--fresh"),
+        "{run:?}"
+    );
+    assert!(sandbox.no_entries(), "nothing was saved");
+    assert_eq!(fs::read(&draft_path).ok(), Some(kept), "the draft is as it was");
+
+    // Told what to do, it does it without asking.
+    let run = sandbox.run_with(&["--fresh"], "evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "{run:?}");
+    let run = sandbox.run_with(&["--resume", "--fresh"], "evening-check-in", "");
+    assert_eq!(run.code, Some(2), "the two flags conflict: {run:?}");
+}
+
+#[test]
+fn a_draft_left_beside_its_saved_entry_is_set_aside_not_offered() {
+    let sandbox = Sandbox::new();
+    let drafts = sandbox.journal.join("drafts");
+    let run = sandbox.run("evening-check-in", "2\n");
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let kept = fs::read(drafts.join("evening-check-in.toml")).expect("a draft was kept");
+    // Mood 2 brings an optional follow-up first: an empty line passes it.
+    let run = sandbox.run_with(&["--resume"], "evening-check-in", "\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    // As a kill -9 between writing the entry and removing its draft leaves it.
+    fs::write(drafts.join("evening-check-in.toml"), &kept).expect("the draft back");
+
+    // Nothing to decide: the draft is known to be saved already.
+    let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stdout.contains(RESUME), "{run:?}");
+    assert!(!drafts.join("evening-check-in.toml").exists());
+    assert_eq!(
+        fs::read(drafts.join("evening-check-in.saved-1.toml")).ok(),
+        Some(kept),
+        "set aside, whole"
+    );
+}
+
+#[test]
+fn an_answer_too_long_to_read_back_is_refused_gently_and_the_rest_is_saved() {
+    let sandbox = Sandbox::new();
+    let left_out = "longer than one answer can be";
+    // 17 MB on one line, then 17 MB in lines of 1,000 characters: the
+    // reader refuses entries over 16 MiB.
+    let line = "w".repeat(17 * 1024 * 1024);
+    let lines = format!("{}\n", "w".repeat(999)).repeat(17 * 1024);
+    let input = format!("3\nn\n{line}\nA calm handover\n{lines}.\n");
+    let run = sandbox.run("evening-check-in", &input);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.matches(left_out).count(), 1, "said once");
+    let (entry, _) = sandbox.entry();
+    let bytes = fs::read(&entry).expect("the entry");
+    assert!(bytes.len() < 16 * 1024 * 1024, "{} bytes", bytes.len());
+    let id = entry.file_stem().and_then(|s| s.to_str()).expect("an id");
+    let show = Command::new(env!("CARGO_BIN_EXE_mend"))
+        .args(["show", id])
+        .env("MEND_HOME", &sandbox.journal)
+        .output()
+        .expect("mend show runs");
+    assert!(show.status.success(), "{}", String::from_utf8_lossy(&show.stderr));
+    assert!(String::from_utf8_lossy(&show.stdout).contains("A calm handover"));
 }
 
 #[test]

@@ -1163,3 +1163,57 @@ fn the_safety_page_opens_from_the_journal_but_not_while_searching() {
     app.press(key(KeyCode::Esc));
     assert_eq!((app.screen, app.safety), (Screen::Journal, None));
 }
+
+#[test]
+fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let limit = app.answering.as_ref().unwrap().session.answer_limit();
+    let paste = |app: &mut App, text: String| app.handle_event(&Event::Paste(text), Instant::now());
+
+    // Far too much at once: none of it is taken.
+    paste(&mut app, "w".repeat(limit + 1));
+    assert_eq!(editor_lines(&app), [""]);
+    let full = strings::answer_full(mend::answer::words_in(limit));
+    assert_eq!(notice(&app), Some(full.as_str()));
+
+    // Up to the limit (a line counts two more, as a list's item does),
+    // then one more letter: the letter is refused.
+    paste(&mut app, "w".repeat(limit - 2));
+    assert_eq!(editor_lines(&app)[0].len(), limit - 2);
+    app.press(key(KeyCode::Char('x')));
+    assert_eq!(notice(&app), Some(full.as_str()));
+    assert_eq!(editor_lines(&app)[0].len(), limit - 2);
+    // Taking a letter back makes room again.
+    app.press(key(KeyCode::Backspace));
+    app.press(key(KeyCode::Char('x')));
+    assert!(editor_lines(&app)[0].ends_with('x'));
+
+    // What is kept is what is on screen.
+    app.save_draft();
+    let draft = store
+        .0
+        .borrow()
+        .drafts
+        .get("every-kind")
+        .cloned()
+        .expect("a draft");
+    assert_eq!(draft.answers[0].value, Value::Text(editor_lines(&app)[0].clone()));
+}
+
+#[test]
+fn the_signal_watcher_is_handed_the_words_as_they_stand_after_every_change() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let slot = mend::tui::app::LastDraft::default();
+    app.share_drafts_with(std::sync::Arc::clone(&slot));
+    type_text(&mut app, "Just typed");
+    app.share_unsaved_draft();
+    let shared = slot.lock().unwrap().clone().expect("a draft for the watcher");
+    assert_eq!(shared.answers[0].value, Value::Text("Just typed".into()));
+    assert!(store.0.borrow().drafts.is_empty(), "none written yet");
+    // Taken back to nothing: nothing for the watcher to bring back.
+    press_times(&mut app, KeyCode::Backspace, "Just typed".len());
+    app.share_unsaved_draft();
+    assert!(slot.lock().unwrap().is_none());
+}

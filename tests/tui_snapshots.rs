@@ -21,8 +21,9 @@ use common::*;
 use crossterm::event::KeyCode;
 use mend::journal::Draft;
 use mend::session::Session;
-use mend::tui::App;
+use mend::tui::app::Dialog;
 use mend::tui::theme::Theme;
+use mend::tui::{App, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -338,6 +339,27 @@ fn save_elsewhere_dialog() {
     app.press(ctrl('s'));
     app.press(key(KeyCode::Char('s')));
     snap("save_elsewhere", &app);
+}
+
+#[test]
+fn saved_elsewhere_says_where_and_that_it_is_outside_the_journal() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    // A fixed path in place of the suggested one (which names $HOME).
+    let Some(Dialog::SaveElsewhere { path, .. }) = &app.dialog else {
+        panic!("the save-elsewhere dialog is open");
+    };
+    let suggested = path.lines().join("").chars().count();
+    press_times(&mut app, KeyCode::Backspace, suggested);
+    let target = "/tmp/mend-snapshot-saved-elsewhere.toml";
+    type_text(&mut app, target);
+    app.press(key(KeyCode::Enter));
+    let _ = std::fs::remove_file(target);
+    assert_eq!(app.screen, Screen::Saved);
+    snap("saved_elsewhere", &app);
 }
 
 #[test]

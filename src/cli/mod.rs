@@ -20,6 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::library::Library;
 use crate::paths;
+use crate::plain::IfDraft;
 pub use usage::UsageError;
 
 /// Guided reflection exercises for rebuilding trust, kept as a private
@@ -53,6 +54,12 @@ pub enum Command {
         after_help = "Examples:\n  mend run evening-check-in\n  mend run ~/Downloads/handover-week.toml\n  mend run --plain trust-inventory"
     )]
     Run {
+        /// Plain lines, with a draft of this exercise waiting: carry on from it without asking
+        #[arg(long, conflicts_with = "fresh")]
+        resume: bool,
+        /// Plain lines, with a draft of this exercise waiting: keep it aside and start again without asking
+        #[arg(long)]
+        fresh: bool,
         /// An exercise id (see `mend exercises`) or the path of an exercise file
         #[arg(value_name = "ID_OR_FILE", add = completions::exercise_ids())]
         exercise: String,
@@ -223,7 +230,18 @@ pub fn answer_completion_if_asked() {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => open::home(cli.journal.as_deref(), cli.plain),
-        Some(Command::Run { exercise }) => open::exercise(cli.journal.as_deref(), &exercise, cli.plain),
+        Some(Command::Run {
+            resume,
+            fresh,
+            exercise,
+        }) => {
+            let if_draft = if resume {
+                Some(IfDraft::Resume)
+            } else {
+                fresh.then_some(IfDraft::Fresh)
+            };
+            open::exercise(cli.journal.as_deref(), &exercise, cli.plain, if_draft)
+        }
         Some(Command::Exercises { json }) => {
             let library = load_library(cli.journal)?;
             exercises::print(&library, json)?;

@@ -8,6 +8,7 @@ use crate::clock::SystemClock;
 use crate::journal::FileJournal;
 use crate::library::{self, Library, Loaded, Origin};
 use crate::paths;
+use crate::plain::IfDraft;
 use crate::tui::{self, App, Ended};
 
 /// The home screen; without a terminal to draw on, the list of exercises
@@ -38,14 +39,20 @@ fn can_draw() -> bool {
     !dumb && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// Straight into one exercise, full-screen or as plain lines.
-pub fn exercise(journal: Option<&Path>, target: &str, plain: bool) -> anyhow::Result<ExitCode> {
+/// Straight into one exercise, full-screen or as plain lines (with what to
+/// do with a draft, if the command line said).
+pub fn exercise(
+    journal: Option<&Path>,
+    target: &str,
+    plain: bool,
+    if_draft: Option<IfDraft>,
+) -> anyhow::Result<ExitCode> {
     if plain || !can_draw() {
         let dir = paths::journal_dir(journal)?;
         let library = Library::load(&paths::exercises_dir(&dir));
         let loaded = find(&library, target)?;
         let mut store = open_journal(&dir)?;
-        return crate::plain::run(&loaded, &mut store, &SystemClock);
+        return crate::plain::run(&loaded, &mut store, &SystemClock, if_draft);
     }
     let (mut app, library) = open_app(journal)?;
     let loaded = find(&library, target)?;

@@ -10,10 +10,7 @@ use chrono::NaiveDate;
 use super::entry_name::{self, ENTRIES_DIR, EntryName};
 use super::private_fs::{Links, read_file};
 use super::store::StoreError;
-use super::{Entry, EntryError};
-
-/// Entry and draft files larger than this are refused rather than read into memory.
-pub(super) const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
+use super::{Entry, EntryError, MAX_ENTRY_BYTES};
 
 /// Every entry under `entries/YYYY/MM/`, newest first, without opening a file.
 pub fn catalog(root: &Path) -> Vec<EntryName> {

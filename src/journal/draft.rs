@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::entry::{ENTRY_FORMAT, EntryError, to_toml};
+use super::entry_name::entry_id;
 use super::reading::File;
 use super::record::AnswerRecord;
 
@@ -52,6 +53,14 @@ impl Draft {
 
     pub fn to_toml(&self) -> std::io::Result<String> {
         to_toml(self)
+    }
+
+    /// The id its session's entry is saved under: the one its start and
+    /// exercise give (another session of the exercise started in the same
+    /// second would take the next one, a chance small enough to ignore here:
+    /// a draft taken for saved is set aside, never lost).
+    pub fn entry_id(&self) -> String {
+        entry_id(self.started_at, &self.exercise_id, 1)
     }
 
     /// Reads a draft file. Errors say where, never what was written.

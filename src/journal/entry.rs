@@ -10,6 +10,11 @@ use super::record::AnswerRecord;
 /// rather than misread.
 pub const ENTRY_FORMAT: u32 = 1;
 
+/// Entry files larger than this are refused rather than read into memory.
+/// What an answer may hold is derived from it (`Session::answer_limit`), so
+/// that every entry and draft mend writes is one it can read back.
+pub const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
+
 /// One finished exercise, readable on its own: it carries the questions as
 /// they were asked, so it survives its exercise changing or disappearing.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -17,7 +17,8 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDateTime};
 
-use super::catalog::{MAX_ENTRY_BYTES, catalog, read_entry};
+use super::MAX_ENTRY_BYTES;
+use super::catalog::{catalog, read_entry};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::lock::JournalLock;
@@ -223,7 +224,7 @@ impl Store for FileJournal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, e)),
         };
-        Draft::from_toml(&bytes).map(Some).map_err(|reason| {
+        let draft = Draft::from_toml(&bytes).map_err(|reason| {
             // Set the damaged draft aside, untouched, so the fresh session
             // that follows cannot write over whatever it still holds. If even
             // that fails, the error says so, and no fresh session may start.
@@ -231,7 +232,17 @@ impl Store for FileJournal {
                 Ok(kept) => StoreError::Unreadable { path: kept, reason },
                 Err(e) => StoreError::io("set a damaged draft aside", &path, e),
             }
-        })
+        })?;
+        // Its entry is in the journal: mend stopped between writing the
+        // entry and removing the draft (a kill -9 just after saving). Offered
+        // again, it would be saved twice; set aside, it is kept but not offered.
+        let saved = entry_name::entry_path(&self.root, &draft.entry_id()).is_some_and(|p| p.exists());
+        if saved {
+            self.set_aside(&path, "saved")
+                .map_err(|e| StoreError::io("set an already saved draft aside", &path, e))?;
+            return Ok(None);
+        }
+        Ok(Some(draft))
     }
 
     fn rescuer(&self) -> Rescuer {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Draft;
 use super::files::DRAFTS_DIR;
-use super::private_fs::{write_atomic, write_atomic_new};
+use super::private_fs::{private_subdirs, write_atomic, write_atomic_new};
 
 /// Writes a draft wherever it can; where it went. Safe to call from any thread.
 pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
@@ -17,10 +17,14 @@ pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
 /// the place.
 pub fn rescue_draft(journal: &Path, draft: &Draft) -> Option<PathBuf> {
     let text = draft.to_toml().ok()?;
-    let own = journal
-        .join(DRAFTS_DIR)
-        .join(format!("{}.toml", draft.exercise_id));
-    if write_atomic(&own, text.as_bytes()).is_ok() {
+    let drafts = journal.join(DRAFTS_DIR);
+    let own = drafts.join(format!("{}.toml", draft.exercise_id));
+    // The drafts folder may not be there yet: no draft was written before
+    // (a window closed while the first words were typed).
+    if private_subdirs(journal, &drafts)
+        .and_then(|()| write_atomic(&own, text.as_bytes()))
+        .is_ok()
+    {
         return Some(own);
     }
     let name = format!(
@@ -58,6 +62,14 @@ mod tests {
     fn in_the_journal_it_is_the_draft() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+        let saved = rescue_draft(dir.path(), &Draft::new("x", "h", at, at)).unwrap();
+        assert_eq!(saved, dir.path().join("drafts/x.toml"));
+    }
+
+    #[test]
+    fn the_first_draft_of_a_journal_makes_its_drafts_folder() {
+        let dir = tempfile::tempdir().unwrap();
         let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
         let saved = rescue_draft(dir.path(), &Draft::new("x", "h", at, at)).unwrap();
         assert_eq!(saved, dir.path().join("drafts/x.toml"));

@@ -85,6 +85,32 @@ fn drafts_round_trip_and_go_away_when_the_entry_is_saved() {
 }
 
 #[test]
+fn a_draft_whose_entry_was_saved_is_set_aside_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    let mut draft = Draft::new("evening-check-in", "abc", e.started_at, e.finished_at);
+    draft.answers = e.answers.clone();
+    journal.save_draft(&draft).unwrap();
+    // As a kill -9 right after saving leaves it: the entry, and its draft.
+    let kept = fs::read(dir.path().join("drafts/evening-check-in.toml")).unwrap();
+    journal.save_entry(&mut e).unwrap();
+    assert_eq!(e.id, draft.entry_id(), "the draft knows its entry's id");
+    fs::write(dir.path().join("drafts/evening-check-in.toml"), &kept).unwrap();
+
+    assert_eq!(journal.load_draft("evening-check-in").unwrap(), None);
+    let aside = dir.path().join("drafts/evening-check-in.saved-1.toml");
+    assert_eq!(fs::read(aside).unwrap(), kept, "kept whole");
+    assert_eq!(journal.entries().len(), 1);
+
+    // A draft of another session of the same exercise is still offered.
+    let later = DateTime::parse_from_rfc3339("2026-11-22T20:00:00+01:00").unwrap();
+    let other = Draft::new("evening-check-in", "abc", later, later);
+    journal.save_draft(&other).unwrap();
+    assert_eq!(journal.load_draft("evening-check-in").unwrap(), Some(other));
+}
+
+#[test]
 fn a_damaged_draft_is_reported_without_its_text() {
     let dir = tempfile::tempdir().unwrap();
     let journal = FileJournal::open(dir.path()).unwrap();

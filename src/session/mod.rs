@@ -5,6 +5,7 @@
 //! `when` hides, what is still required, and how to become a draft or a
 //! finished entry. It knows nothing of terminals or files.
 
+mod limit;
 mod navigate;
 mod resume;
 
@@ -44,13 +45,17 @@ pub struct Session {
     answers: Vec<Option<Answer>>,
     private: Vec<bool>,
     step: Step,
+    /// The largest [`Answer::size`] an answer may have (see [`limit`]).
+    answer_limit: usize,
 }
 
 impl Session {
     pub fn new(exercise: Exercise, exercise_hash: &str, started_at: DateTime<FixedOffset>) -> Self {
         let count = exercise.prompts.len();
         let private = exercise.prompts.iter().map(|p| p.private).collect();
+        let answer_limit = limit::answer_limit(&exercise, exercise_hash, started_at);
         Self {
+            answer_limit,
             exercise,
             exercise_hash: exercise_hash.to_string(),
             started_at,
@@ -58,6 +63,12 @@ impl Session {
             private,
             step: Step::Intro,
         }
+    }
+
+    /// The largest [`Answer::size`] an answer may have: one at the limit
+    /// for every prompt still makes an entry mend can read back.
+    pub fn answer_limit(&self) -> usize {
+        self.answer_limit
     }
 
     pub fn exercise(&self) -> &Exercise {
@@ -102,6 +113,9 @@ impl Session {
         let answer = answer.map(Answer::tidied).filter(|a| !a.is_blank());
         if let Some(a) = &answer {
             a.fits(&prompt.kind)?;
+            if a.size() > self.answer_limit {
+                return Err(AnswerError::TooLong);
+            }
         }
         self.answers[index] = answer;
         Ok(())

@@ -249,3 +249,73 @@ fn a_draft_from_an_older_revision_keeps_what_still_fits() {
     assert_eq!(back.answer(3), None);
     assert_eq!(back.step(), Step::Intro);
 }
+
+/// Every prompt can take a long answer; the multi takes one of its own.
+const ALL_LONG: &str = r#"
+schema = 1
+id = "long"
+title = "Long"
+
+[[prompt]]
+id = "a"
+kind = "text"
+ask = "A?"
+
+[[prompt]]
+id = "b"
+kind = "list"
+ask = "B?"
+
+[[prompt]]
+id = "c"
+kind = "choice"
+ask = "C?"
+options = ["x"]
+other = true
+
+[[prompt]]
+id = "d"
+kind = "multi"
+ask = "D?"
+options = ["x"]
+other = true
+"#;
+
+#[test]
+fn an_entry_and_a_draft_with_every_answer_at_the_limit_read_back() {
+    use crate::journal::{FileJournal, Store};
+    let exercise = parse_exercise(ALL_LONG.as_bytes()).expect("valid test exercise");
+    let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    let limit = s.answer_limit();
+    assert!(limit > 1_000_000, "a long answer still fits: {limit}");
+    // What grows most when written: control characters (six bytes for one)
+    // and quotes (two for one), to a size of exactly `size`.
+    let worst = |size: usize| "\u{1}".repeat(size / 3) + &"\"".repeat(size % 3);
+    let item = 998;
+    let items = vec![worst(item); limit / (item + 2)];
+    let answers = [
+        Answer::Text(worst(limit)),
+        Answer::List(items),
+        Answer::Choice(worst(limit)),
+        Answer::Multi(vec!["x".into(), worst(limit - 3 - 2)]),
+    ];
+    for (i, answer) in answers.into_iter().enumerate() {
+        assert!(answer.size() <= limit && answer.size() + item + 2 > limit, "{i}");
+        s.set_answer(i, Some(answer))
+            .expect("an answer at the limit is taken");
+    }
+    assert_eq!(
+        s.set_answer(0, Some(Answer::Text(worst(limit + 1)))),
+        Err(AnswerError::TooLong)
+    );
+
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut journal = FileJournal::open(dir.path()).expect("a journal");
+    let draft = s.to_draft(at("2026-11-21T21:10:00+01:00"));
+    journal.save_draft(&draft).expect("the draft is written");
+    assert_eq!(journal.load_draft("long").expect("read back"), Some(draft));
+    let mut entry = s.finish("x", at("2026-11-21T21:10:00+01:00")).expect("complete");
+    journal.save_entry(&mut entry).expect("the entry is written");
+    let back = journal.load_entry(&entry.id).expect("the entry reads back");
+    assert_eq!(back, entry);
+}

@@ -27,6 +27,8 @@ pub struct Answering {
     /// Answers changed since the draft was last written.
     pub unsaved_since: Option<Instant>,
     pub last_input: Option<Instant>,
+    /// Changed since the signal watcher was last handed a draft.
+    pub unshared: bool,
 }
 
 impl Answering {
@@ -41,6 +43,7 @@ impl Answering {
             typed_number: None,
             unsaved_since: None,
             last_input: None,
+            unshared: false,
         };
         run.load_prompt();
         run
@@ -110,6 +113,7 @@ impl Answering {
         self.editor_changed |= in_editor;
         self.unsaved_since.get_or_insert(now);
         self.last_input = Some(now);
+        self.unshared = true;
     }
 
     /// The number of rows on a choice or multi prompt, counting "other".

@@ -41,10 +41,17 @@ pub fn edit_answer(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
     terminal::resume()?;
     terminal::wipe(terminal)?;
     match (outcome, edited) {
+        // The words are back in mend (and in its draft): the copy must not
+        // linger. Words too long to take back stay in their file.
         (Ok(()), Ok(edited)) => {
-            app.replace_editor_text(&edited, Instant::now());
-            // The words are back in mend (and in its draft): the copy must not linger.
-            let _ = remove(&path);
+            if app.replace_editor_text(&edited, Instant::now()) {
+                let _ = remove(&path);
+            } else {
+                app.warn(strings::editor_failed(
+                    strings::EDITED_TOO_LONG,
+                    &path.display().to_string(),
+                ));
+            }
         }
         // An editor that failed may still have saved something: keep its file.
         (Err(why), _) => app.warn(strings::editor_failed(&why, &path.display().to_string())),

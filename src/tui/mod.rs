@@ -16,10 +16,12 @@ pub mod theme;
 pub mod trends;
 pub mod view;
 
+use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use crossterm::event;
+use signal_hook::consts::SIGHUP;
 
 pub use app::{App, Request, Screen};
 
@@ -46,25 +48,43 @@ pub enum Ended {
 /// terminal restored however that happens, a panic included.
 pub fn run(mut app: App) -> anyhow::Result<Ended> {
     let last = app::LastDraft::default();
-    app.keep_last_draft_in(std::sync::Arc::clone(&last));
+    app.share_drafts_with(std::sync::Arc::clone(&last));
     let signals = Signals::watch(last, app.rescuer())?;
     let theme = Theme::from_env();
-    let mut terminal = terminal::enter()?;
+    let mut terminal = {
+        let _turn = signals.turn();
+        terminal::enter()?
+    };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &theme, &signals)
     }));
+    let turn = signals.turn();
     let kept = app.keep_draft_before_going();
     terminal::leave();
-    signals.finished();
+    turn.finished();
     match (outcome, kept) {
         (Err(_), _) => anyhow::bail!("mend stopped unexpectedly. Your answers so far were kept as a draft."),
+        // The window closed under the loop: its SIGHUP may not be seen yet,
+        // but a hang-up it is, not a fault (and the words were just kept).
+        (Ok(Err(_)), None) if hung_up() => Ok(Ended::BySignal(SIGHUP)),
         (Ok(Err(e)), _) => Err(e),
         (Ok(Ok(())), Some(elsewhere)) => Ok(Ended::DraftElsewhere(elsewhere)),
         (Ok(Ok(())), None) => Ok(signals.raised().map_or(Ended::Normally, Ended::BySignal)),
     }
 }
 
+/// Whether the terminal has gone (its window closed): a hung-up terminal
+/// answers no terminal requests.
+fn hung_up() -> bool {
+    !std::io::stdin().is_terminal()
+}
+
+/// Draws, waits for a key, handles it, and so on. The loop holds its turn
+/// (see [`signals`]) except while it waits: a signal that comes then is
+/// dealt with by the watcher at once, and one that comes while the loop is
+/// busy is noticed at the top of the next turn.
 fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signals) -> anyhow::Result<()> {
+    let mut turn = signals.turn();
     // The journal's lists and pages are measured by it; later sizes come as events.
     if let Ok(size) = terminal.size() {
         app.resize(size.width, size.height);
@@ -75,8 +95,15 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
         }
         terminal.draw(|frame| view::draw(app, theme, frame))?;
         let wait = app.next_tick_in(Instant::now()).map_or(POLL, |d| d.min(POLL));
-        if event::poll(wait)? {
-            let event = event::read()?;
+        app.share_unsaved_draft();
+        drop(turn);
+        let event = if event::poll(wait)? {
+            Some(event::read()?)
+        } else {
+            None
+        };
+        turn = signals.turn();
+        if let Some(event) = event {
             app.handle_event(&event, Instant::now());
         }
         app.tick(Instant::now());
@@ -86,6 +113,9 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
                 terminal::wipe(terminal)?;
                 return Ok(());
             }
+            // While the editor is open the turn stays here: a signal then
+            // waits for the editor to close, rather than pulling the
+            // terminal from under it.
             Some(Request::OpenEditor) => external_editor::edit_answer(terminal, app)?,
             None => {}
         }

@@ -40,6 +40,10 @@ pub const REVIEW_INTRO: &str =
     "Change what you like. Private answers go in exports only if you include them.";
 pub const SAVED_TITLE: &str = "Saved";
 pub const SAVED_BODY: &str = "Your entry is saved in your journal.";
+/// After "save elsewhere": the file is whole, but the journal does not know it.
+pub const SAVED_ELSEWHERE_BODY: &str = "Your entry is saved as a file of its own, outside your journal.";
+pub const SAVED_ELSEWHERE_NOTE: &str =
+    "Your journal and `mend list` won't show it, so keep that file somewhere safe.";
 pub const SAVED_THANKS: &str = "Thank you for taking the time. Small steps count.";
 
 pub const RESUME_TITLE: &str = "Carry on where you left off?";
@@ -230,6 +234,8 @@ pub fn editor_not_started(why: &str) -> String {
     format!("The answer could not be handed to your editor: {why}.")
 }
 
+pub const EDITED_TOO_LONG: &str = "what the editor saved is longer than one answer can be";
+
 pub fn editor_failed(why: &str, path: &str) -> String {
     format!("Your answer here is unchanged: {why}. Whatever the editor saved is kept in {path}.")
 }
@@ -262,6 +268,13 @@ pub fn draft_unreadable(error: &StoreError) -> String {
 
 pub fn started_ago(ago: &str) -> String {
     format!("Started {ago}.")
+}
+
+/// Typing or pasting past the limit on one answer.
+pub fn answer_full(words: usize) -> String {
+    format!(
+        "This answer is as long as one answer can be (about {words} words), so that wasn't added. Everything before it is kept."
+    )
 }
 
 pub fn saved_where(path: &str) -> String {

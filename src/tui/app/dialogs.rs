@@ -83,6 +83,7 @@ impl App {
                 let _ = self.store.discard_draft(&entry.exercise_id);
                 self.back_home();
                 self.saved_to = Some(target);
+                self.saved_elsewhere = true;
                 self.screen = Screen::Saved;
             }
             Err(e) => {

@@ -32,8 +32,8 @@ use crate::library::Loaded;
 use crate::session::{Session, Step};
 pub use extras::Extra;
 
-/// The last draft the app wrote (or tried to), shared with the thread that
-/// keeps it safe if mend must stop without its usual way out.
+/// The draft as the answers stood after the last change, shared with the
+/// thread that keeps it safe if mend must stop without its usual way out.
 pub type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// A draft is written once typing pauses this long...
@@ -113,6 +113,8 @@ pub struct App {
     pub draft_problem: Option<String>,
     /// Where the last entry was saved, for the "saved" screen.
     pub saved_to: Option<PathBuf>,
+    /// It went to a file of its own, outside the journal ("save elsewhere").
+    pub saved_elsewhere: bool,
     pub request: Option<Request>,
     /// The journal browser, while it is open (with the entry being read).
     pub journal: Option<JournalState>,
@@ -146,6 +148,7 @@ impl App {
             notice: None,
             draft_problem: None,
             saved_to: None,
+            saved_elsewhere: false,
             request: None,
             journal: None,
             extra: None,
@@ -263,6 +266,7 @@ impl App {
         let result = self.store.save_draft(&draft);
         if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
             *last = Some(draft);
+            run.unshared = false;
         }
         match result {
             Ok(()) => {
@@ -273,9 +277,28 @@ impl App {
         }
     }
 
-    /// Hands every draft to `slot` as well, for the signal watcher.
-    pub fn keep_last_draft_in(&mut self, slot: LastDraft) {
+    /// Hands every draft to `slot` as well, for the signal watcher: each one
+    /// written, and after every change not yet written, the answers as they
+    /// stand (so a window closed a moment after a keystroke loses nothing).
+    pub fn share_drafts_with(&mut self, slot: LastDraft) {
         self.last_draft = Some(slot);
+    }
+
+    /// The answers as they stand, to the watcher, if they changed since it
+    /// was last handed a draft. The loop calls this before it waits for a
+    /// key, after drawing, so the person sees each key at once; the copy
+    /// grows with the answer as a draft does (see BENCHMARKS.md).
+    pub fn share_unsaved_draft(&mut self) {
+        let Some(slot) = &self.last_draft else { return };
+        let Some(run) = self.answering.as_mut().filter(|r| r.unshared) else {
+            return;
+        };
+        run.unshared = false;
+        run.commit_editor();
+        let draft = run.has_answers().then(|| run.session.to_draft(self.clock.now()));
+        if let Ok(mut last) = slot.lock() {
+            *last = draft;
+        }
     }
 
     pub fn rescuer(&self) -> Rescuer {

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{App, Request};
 use crate::answer::Answer;
@@ -74,6 +74,11 @@ impl App {
         let Some(prompt) = run.session.prompt(index).cloned() else {
             return;
         };
+        if would_pass_the_limit(run, &prompt.kind, &action) {
+            let limit = run.session.answer_limit();
+            self.warn(strings::answer_full(crate::answer::words_in(limit)));
+            return;
+        }
         let changed = match (&prompt.kind, action) {
             (PromptKind::Text | PromptKind::List, Action::Edit(key)) => run.editor.input(key),
             (PromptKind::Text | PromptKind::List, Action::Paste(text)) => {
@@ -97,23 +102,28 @@ impl App {
         Some(run.editor.lines().join("\n"))
     }
 
-    /// Takes back the text written in `$EDITOR`.
-    pub fn replace_editor_text(&mut self, text: &str, now: Instant) {
+    /// Takes back the text written in `$EDITOR`; `false` if it is longer
+    /// than an answer can be (the answer is then left as it was).
+    pub fn replace_editor_text(&mut self, text: &str, now: Instant) -> bool {
         let Some(run) = self.answering.as_mut() else {
-            return;
+            return true;
         };
-        let Some(index) = run.current() else { return };
+        let Some(index) = run.current() else { return true };
         let Some(kind) = run.session.prompt(index).map(|p| p.kind.clone()) else {
-            return;
+            return true;
         };
         let text = clean_pasted(text.trim_end_matches('\n'));
         let answer = match kind {
             PromptKind::List => Answer::List(text.lines().map(str::to_string).collect()),
             _ => Answer::Text(text),
         };
+        if answer.size() > run.session.answer_limit() {
+            return false;
+        }
         run.editor = answering::new_editor(&kind, Some(&answer));
         run.touched(now, true);
         self.save_draft();
+        true
     }
 }
 
@@ -225,6 +235,38 @@ fn move_cursor(run: &mut Answering, action: &Action) {
         Action::Up => run.cursor.saturating_sub(1),
         _ => (run.cursor + 1).min(last),
     };
+}
+
+/// Whether typing or pasting would take the answer being written past the
+/// session's limit (counted as [`Answer::size`] counts a list: each line and
+/// two more, which is at least what a text of those lines counts; the editor
+/// holds no control characters but line ends).
+fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> bool {
+    let added = match action {
+        // As it will be kept: tabs become spaces, control characters go.
+        Action::Paste(text) => clean_pasted(text).len(),
+        Action::Edit(key)
+            if key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            return false;
+        }
+        Action::Edit(key) => match key.code {
+            KeyCode::Char(c) => c.len_utf8(),
+            // A new line: counted as the lines are, below.
+            KeyCode::Enter => 2,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let field = match kind {
+        PromptKind::Text | PromptKind::List => &run.editor,
+        PromptKind::Choice { .. } | PromptKind::Multi { .. } if run.on_other_row() => &run.other,
+        _ => return false,
+    };
+    let size: usize = field.lines().iter().map(|l| l.len() + 2).sum();
+    size + added > run.session.answer_limit()
 }
 
 /// Typing or pasting on the "other" row: a one-line field, with the same

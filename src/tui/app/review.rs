@@ -64,6 +64,7 @@ impl App {
             Ok(path) => {
                 self.back_home();
                 self.saved_to = Some(path);
+                self.saved_elsewhere = false;
                 self.screen = Screen::Saved;
             }
             Err(e) => {

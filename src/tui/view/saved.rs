@@ -17,14 +17,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let text = vec![
-        Line::raw(""),
-        Line::raw(""),
-        Line::raw(strings::SAVED_BODY),
-        Line::styled(strings::saved_where(&safe(&path)), theme.dim),
-        Line::raw(""),
-        Line::styled(strings::SAVED_THANKS, theme.accent),
-    ];
+    let mut text = vec![Line::raw(""), Line::raw("")];
+    if app.saved_elsewhere {
+        text.push(Line::raw(strings::SAVED_ELSEWHERE_BODY));
+        text.push(Line::styled(strings::saved_where(&safe(&path)), theme.dim));
+        text.push(Line::raw(strings::SAVED_ELSEWHERE_NOTE));
+    } else {
+        text.push(Line::raw(strings::SAVED_BODY));
+        text.push(Line::styled(strings::saved_where(&safe(&path)), theme.dim));
+    }
+    text.extend([Line::raw(""), Line::styled(strings::SAVED_THANKS, theme.accent)]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
     strings::KEYS_SAVED
 }
