@@ -11,9 +11,9 @@ pub const PARAGRAPHS: &[&str] = &[
     "If you are in danger now, call your local emergency number.",
     "If you are thinking about harming yourself or ending your life, call your local \
 emergency number or a crisis line now. This page is for you too.",
-    "If you think a child is not safe right now, call your local emergency number; \
-children's services can also help. If you are worried about a child's safety, \
-contact the police or your local children's services.",
+    "If you think a child is not safe right now, call your local emergency number. \
+If you are worried about a child's safety more generally, your local children's \
+services can help.",
     "A domestic abuse helpline can help you think things through, in confidence. \
 You don't need to be sure it is abuse to call. Your doctor can help you find one, \
 or you can search for one on a device nobody else checks.",
