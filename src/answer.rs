@@ -131,6 +131,20 @@ pub fn scale_reading(value: i64, kind: Option<&PromptKind>) -> String {
     format!("{value} on a scale of {} to {}", end(*min, low), end(*max, high))
 }
 
+/// An answer as plain text, read away from its question's screen (a review
+/// in plain mode): a text as written, a list one item a line, a scale with
+/// its range, a yes or a no.
+pub fn reading(answer: &Answer, kind: &PromptKind) -> String {
+    match answer {
+        Answer::Text(text) | Answer::Choice(text) => text.clone(),
+        Answer::List(items) => items.join("\n"),
+        Answer::Multi(items) => items.join(", "),
+        Answer::Scale(n) => scale_reading(*n, Some(kind)),
+        Answer::YesNo(true) => "Yes".into(),
+        Answer::YesNo(false) => "No".into(),
+    }
+}
+
 /// Roughly how many words of ordinary prose fit in `size` (as [`Answer::size`]
 /// counts), for messages: a word and its space are about six bytes.
 pub fn words_in(size: usize) -> usize {

@@ -36,10 +36,19 @@ Or end the input to stop for tonight (Ctrl+D; on Windows, Ctrl+Z then Enter): yo
     pub const TEXT_HOW: &str = "(when you're done, type a full stop on its own line and press Enter)";
     pub const LIST_HOW: &str = "(one per line; end with an empty line)";
     pub const YESNO_HOW: &str = "(y or n)";
-    pub const MULTI_HOW: &str = "(numbers separated by spaces, e.g. 1 3)";
+    pub const MULTI_HOW: &str = "(numbers separated by spaces, such as 1 3)";
     pub const OWN_WORDS: &str = "Anything else, in your own words? (Enter to skip)";
-    pub const SKIP: &str = "Enter to skip";
-    pub const SAFETY: &str = "If you are not safe, `mend safety` says what can help.";
+    pub const SKIP: &str = "press Enter to skip";
+    pub const SAFETY: &str = "If you are not safe, mend safety says what can help.";
+    pub const BACK_HOW: &str = "A line holding only < goes back to the question before.";
+    pub const FIRST: &str = "This is the first question; there is nothing before it.";
+    pub const PRIVATE: &str = "This answer is marked private: it is left out of anything you export unless you choose to include it.";
+    pub const REVIEW: &str = "Your answers, before they are saved:";
+    pub const REVIEW_HOW: &str = "Press Enter to save. Or type a question's number to change that answer, \
+or p and a number to mark an answer private or share it again.";
+    pub const REVIEW_AGAIN: &str = "That isn't one of the choices here. Press Enter to save, type a question's number, or p and a number.";
+    pub const NOT_ANSWERED: &str = "(not answered)";
+    pub const MARKED_PRIVATE: &str = "(private)";
 
     pub const DRAFT_WAITING: &str = "There is a draft of this exercise waiting, and with the answers coming from a pipe or a file there is no one to ask what to do with it. Run the same command with --resume to carry on where you left off, or with --fresh to keep the draft aside and start again.";
 
@@ -48,6 +57,11 @@ Or end the input to stop for tonight (Ctrl+D; on Windows, Ctrl+Z then Enter): yo
             "That would make this answer longer than one answer can be (about {} words), so it was left out. Everything before it is kept.",
             crate::answer::words_in(limit)
         )
+    }
+
+    pub fn and_more(lines: usize) -> String {
+        let plural = if lines == 1 { "" } else { "s" };
+        format!("(and {lines} more line{plural})")
     }
 
     pub fn kept_aside(path: &str) -> String {
@@ -101,8 +115,52 @@ pub struct Plain<R, W> {
     pub output: W,
 }
 
-/// Input ended before the session did.
-struct Ended;
+/// What came back for a question.
+enum Reply {
+    /// An answer, or none for a question that may be skipped.
+    Answer(Option<Answer>),
+    /// `<`: back to the question before.
+    Back,
+    /// Input ended before the session did.
+    Ended,
+}
+
+/// One reading of an answer's lines.
+enum Read {
+    /// What was typed, or why it could not be understood.
+    Answer(Result<Option<Answer>, String>),
+    Back,
+    Ended,
+}
+
+/// The lines of a text or list answer.
+enum Lines {
+    Done(Vec<String>),
+    Back,
+    Ended,
+}
+
+/// The review shows the first few lines of an answer, each cut short: enough
+/// to know it again, not a long answer read out in full.
+const REVIEW_LINES: usize = 3;
+const REVIEW_LINE_CHARS: usize = 200;
+
+/// `line`, cut to at most `most` characters, with "..." where it was cut.
+fn cut(line: &str, most: usize) -> std::borrow::Cow<'_, str> {
+    match line.char_indices().nth(most) {
+        Some((at, _)) => format!("{}...", &line[..at]).into(),
+        None => line.into(),
+    }
+}
+
+/// A line holding only this goes back a question.
+const BACK: &str = "<";
+
+/// What the person chose at the review.
+enum Choice {
+    Save,
+    Change(usize),
+}
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     pub fn run(
@@ -121,17 +179,27 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             session.begin();
         }
         let mut keeper = DraftKeeper::new(store, clock);
+        // Set while one answer is changed from the review, to return there.
+        let mut from_review = false;
         loop {
             while let Step::Prompt(index) = session.step() {
                 match self.ask(&mut session, index, &mut keeper)? {
-                    Ok(answer) => {
+                    Reply::Answer(answer) => {
                         // Only the session's limit can refuse it: say so, ask again.
                         if session.set_answer(index, answer).is_err() {
                             writeln!(self.output, "{}", words::too_long(session.answer_limit()))?;
                             continue;
                         }
                     }
-                    Err(Ended) => {
+                    Reply::Back => {
+                        session.back();
+                        if session.step() == Step::Intro {
+                            writeln!(self.output, "{}", words::FIRST)?;
+                            session.begin();
+                        }
+                        continue;
+                    }
+                    Reply::Ended => {
                         keeper.now(&session);
                         writeln!(self.output, "\n{}", words::ENDED_EARLY)?;
                         return Ok(ExitCode::FAILURE);
@@ -142,14 +210,23 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     continue;
                 }
                 keeper.now(&session);
+                if from_review && session.missing_required().is_empty() {
+                    session.review();
+                }
             }
             // A draft picked up at its review may still miss an answer: ask it.
-            match session.missing_required().first() {
-                Some(&missing) => {
-                    session.go_to(missing);
-                }
-                None => break,
+            if let Some(&missing) = session.missing_required().first() {
+                session.go_to(missing);
+                continue;
             }
+            match self.review(&mut session)? {
+                Choice::Save => break,
+                Choice::Change(index) => {
+                    session.go_to(index);
+                    from_review = true;
+                }
+            }
+            keeper.now(&session);
         }
         self.save(&session, keeper.store, clock)
     }
@@ -200,57 +277,126 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {
         let exercise = session.exercise();
-        writeln!(self.output, "{}", inert(&exercise.title))?;
+        writeln!(self.output, "{}", spoken(&exercise.title))?;
         writeln!(self.output, "{}", words::SAFETY)?;
+        writeln!(self.output, "{}", words::BACK_HOW)?;
         if let Some(intro) = &exercise.intro {
-            writeln!(self.output, "\n{}", inert(intro))?;
+            writeln!(self.output, "\n{}", spoken(intro))?;
         }
         Ok(())
     }
 
-    /// Asks prompt `index` until it gets a usable answer (or none, where allowed).
+    /// Asks prompt `index` until it gets a usable answer (or none, where
+    /// allowed), or the person goes back, or input ends.
     fn ask(
         &mut self,
         session: &mut Session,
         index: usize,
         keeper: &mut DraftKeeper<'_>,
-    ) -> anyhow::Result<Result<Option<Answer>, Ended>> {
+    ) -> anyhow::Result<Reply> {
         let Some(prompt) = session.prompt(index).cloned() else {
-            return Ok(Ok(None));
+            return Ok(Reply::Answer(None));
         };
         let prompt = &prompt;
         let counter = counter(session, index);
-        writeln!(self.output, "\n{counter} {}", inert(&prompt.ask))?;
+        writeln!(self.output, "\n{counter} {}", spoken(&prompt.ask))?;
         if let Some(help) = &prompt.help {
-            writeln!(self.output, "  {}", inert(help))?;
+            writeln!(self.output, "  {}", spoken(help))?;
+        }
+        if session.is_private(index) {
+            writeln!(self.output, "  {}", words::PRIVATE)?;
         }
         writeln!(self.output, "  {}", how_to_answer(prompt))?;
         loop {
-            let Some(answer) = self.read_answer(prompt, session, index, keeper)? else {
-                return Ok(Err(Ended));
+            let answer = match self.read_answer(prompt, session, index, keeper)? {
+                Read::Ended => return Ok(Reply::Ended),
+                Read::Back => return Ok(Reply::Back),
+                Read::Answer(answer) => answer,
             };
             match answer {
-                Ok(answer) => return Ok(Ok(answer)),
+                Ok(answer) => return Ok(Reply::Answer(answer)),
                 Err(why) => {
                     // The note, then the question again: someone listening
                     // with a screen reader may no longer have it in mind.
                     writeln!(self.output, "{why}")?;
-                    writeln!(self.output, "{counter} {}", inert(&prompt.ask))?;
+                    writeln!(self.output, "{counter} {}", spoken(&prompt.ask))?;
                     writeln!(self.output, "  {}", how_to_answer(prompt))?;
                 }
             }
         }
     }
 
-    /// One answer as typed: `None` when input ended, `Err` with a gentle
-    /// word when it could not be understood.
+    /// Every answer shown, numbered, then what to do: save, change one, or
+    /// mark one private. The end of input saves, as it would have without a
+    /// review, so answers piped in from a script are kept.
+    fn review(&mut self, session: &mut Session) -> io::Result<Choice> {
+        loop {
+            let shown = session.visible_prompts();
+            writeln!(self.output, "\n{}", words::REVIEW)?;
+            for (n, &index) in shown.iter().enumerate() {
+                self.review_line(session, n + 1, index)?;
+            }
+            writeln!(self.output, "{}", words::REVIEW_HOW)?;
+            let Some(line) = self.read_line(REPLY_LIMIT)? else {
+                return Ok(Choice::Save);
+            };
+            let line = line.trim().to_lowercase();
+            let numbered = |text: &str| {
+                text.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|n| shown.get(n).copied())
+            };
+            if line.is_empty() {
+                return Ok(Choice::Save);
+            }
+            if let Some(index) = line.strip_prefix('p').and_then(numbered) {
+                session.toggle_private(index);
+                continue;
+            }
+            if let Some(index) = numbered(&line) {
+                return Ok(Choice::Change(index));
+            }
+            writeln!(self.output, "{}", words::REVIEW_AGAIN)?;
+        }
+    }
+
+    fn review_line(&mut self, session: &Session, number: usize, index: usize) -> io::Result<()> {
+        let Some(prompt) = session.prompt(index) else {
+            return Ok(());
+        };
+        let private = if session.is_private(index) {
+            format!(" {}", words::MARKED_PRIVATE)
+        } else {
+            String::new()
+        };
+        writeln!(self.output, "{number}. {}{private}", spoken(&prompt.ask))?;
+        match session.answer(index) {
+            Some(answer) => {
+                let reading = crate::answer::reading(answer, &prompt.kind);
+                let lines: Vec<&str> = reading.lines().collect();
+                for line in lines.iter().take(REVIEW_LINES) {
+                    writeln!(self.output, "   {}", spoken(&cut(line, REVIEW_LINE_CHARS)))?;
+                }
+                if lines.len() > REVIEW_LINES {
+                    writeln!(self.output, "   {}", words::and_more(lines.len() - REVIEW_LINES))?;
+                }
+            }
+            None => writeln!(self.output, "   {}", words::NOT_ANSWERED)?,
+        }
+        Ok(())
+    }
+
+    /// One answer as typed, with `Err` and a gentle word when it could not
+    /// be understood; or `<` for back, or the end of input.
     fn read_answer(
         &mut self,
         prompt: &Prompt,
         session: &mut Session,
         index: usize,
         keeper: &mut DraftKeeper<'_>,
-    ) -> io::Result<Option<Result<Option<Answer>, String>>> {
+    ) -> io::Result<Read> {
         let limit = session.answer_limit();
         // The lines of a longer answer are kept in the draft as they come,
         // at most once a second: made into an answer each time, thousands of
@@ -261,23 +407,33 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 keeper.now(session);
             }
         };
+        let lines = |read: Lines, answer: fn(Vec<String>) -> Answer| match read {
+            Lines::Done(lines) => Read::Answer(Ok(Some(answer(lines)))),
+            Lines::Back => Read::Back,
+            Lines::Ended => Read::Ended,
+        };
         match &prompt.kind {
-            PromptKind::Text => Ok(self
-                .read_text(prompt.optional, limit, &mut |lines| keep(lines, text_answer))?
-                .map(|lines| Ok(Some(text_answer(&lines))))),
-            PromptKind::List => Ok(self
-                .read_list(limit, &mut |lines| keep(lines, list_answer))?
-                .map(|lines| Ok(Some(Answer::List(lines))))),
+            PromptKind::Text => Ok(lines(
+                self.read_text(prompt.optional, limit, &mut |l| keep(l, text_answer))?,
+                |l| text_answer(&l),
+            )),
+            PromptKind::List => Ok(lines(
+                self.read_list(limit, &mut |l| keep(l, list_answer))?,
+                Answer::List,
+            )),
             _ => {
                 let Some(line) = self.read_line(limit)? else {
-                    return Ok(None);
+                    return Ok(Read::Ended);
                 };
                 if line.len() > limit {
-                    return Ok(Some(Err(words::too_long(limit))));
+                    return Ok(Read::Answer(Err(words::too_long(limit))));
                 }
                 let line = line.trim();
+                if line == BACK {
+                    return Ok(Read::Back);
+                }
                 if line.is_empty() {
-                    return Ok(Some(Ok(None)));
+                    return Ok(Read::Answer(Ok(None)));
                 }
                 let parsed = parse_single_line(&prompt.kind, line);
                 match (&prompt.kind, parsed) {
@@ -290,9 +446,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         if !own.trim().is_empty() {
                             picks.push(own.trim().to_string());
                         }
-                        Ok(Some(Ok(Some(Answer::Multi(picks)))))
+                        Ok(Read::Answer(Ok(Some(Answer::Multi(picks)))))
                     }
-                    (_, parsed) => Ok(Some(parsed)),
+                    (_, parsed) => Ok(Read::Answer(parsed)),
                 }
             }
         }
@@ -307,7 +463,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         optional: bool,
         limit: usize,
         each: &mut dyn FnMut(&[String]),
-    ) -> io::Result<Option<Vec<String>>> {
+    ) -> io::Result<Lines> {
         self.read_lines(
             |line, first| line.trim_end() == "." || (optional && first && line.trim().is_empty()),
             limit,
@@ -317,16 +473,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// A list: one item per line, up to an empty line or one holding only
     /// `.` (the way a text ends, so the habit carries over).
-    fn read_list(
-        &mut self,
-        limit: usize,
-        each: &mut dyn FnMut(&[String]),
-    ) -> io::Result<Option<Vec<String>>> {
+    fn read_list(&mut self, limit: usize, each: &mut dyn FnMut(&[String])) -> io::Result<Lines> {
         self.read_lines(|line, _| matches!(line.trim(), "" | "."), limit, each)
     }
 
     /// Lines up to the one `ends` says ends them (given whether it is the
     /// first), or the end of input if any came; `each` sees the lines so far.
+    /// A first line holding only `<` goes back instead.
     /// A line that would take the answer past `limit` (by [`Answer::size`])
     /// is left out, with a note (once: piped input may bring thousands).
     fn read_lines(
@@ -334,12 +487,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         ends: impl Fn(&str, bool) -> bool,
         limit: usize,
         each: &mut dyn FnMut(&[String]),
-    ) -> io::Result<Option<Vec<String>>> {
+    ) -> io::Result<Lines> {
         let mut lines = Vec::new();
         let (mut size, mut noted) = (0, false);
         loop {
             match self.read_line(limit)? {
-                Some(line) if ends(&line, lines.is_empty()) => return Ok(Some(lines)),
+                Some(line) if lines.is_empty() && line.trim() == BACK => return Ok(Lines::Back),
+                Some(line) if ends(&line, lines.is_empty()) => return Ok(Lines::Done(lines)),
                 Some(line) if size + line.len() + 2 > limit => {
                     if !noted {
                         writeln!(self.output, "{}", words::too_long(limit))?;
@@ -351,8 +505,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     lines.push(line);
                     each(&lines);
                 }
-                None if lines.is_empty() => return Ok(None),
-                None => return Ok(Some(lines)),
+                None if lines.is_empty() => return Ok(Lines::Ended),
+                None => return Ok(Lines::Done(lines)),
             }
         }
     }
@@ -406,16 +560,35 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 }
 
-/// "[3 of 8]", or "[3 of up to 10]" while later answers may still add
-/// follow-up questions: the total only ever shrinks.
+/// "Question 3 of 8:", or "Question 3 of up to 10:" while later answers
+/// may still add follow-up questions: the total only ever shrinks. Words,
+/// not brackets, for a screen reader to say.
 fn counter(session: &Session, index: usize) -> String {
     let (position, at_most) = session.progress_at_most(index);
     let (_, shown) = session.progress(index);
     if at_most > shown {
-        format!("[{position} of up to {at_most}]")
+        format!("Question {position} of up to {at_most}:")
     } else {
-        format!("[{position} of {at_most}]")
+        format!("Question {position} of {at_most}:")
     }
+}
+
+/// Text made safe for the terminal and quiet for a screen reader: the
+/// typographic marks a speech synthesiser reads out by name ("horizontal
+/// ellipsis", "en dash", "bullet") become the plain ones it passes over.
+fn spoken(text: &str) -> String {
+    let mut quiet = String::with_capacity(text.len());
+    for c in inert(text).chars() {
+        match c {
+            '–' | '—' | '‒' | '―' => quiet.push('-'),
+            '…' => quiet.push_str("..."),
+            '•' | '·' | '›' | '‹' | '→' | '←' => quiet.push(' '),
+            '‘' | '’' => quiet.push('\''),
+            '“' | '”' => quiet.push('"'),
+            c => quiet.push(c),
+        }
+    }
+    quiet
 }
 
 fn save_draft(session: &Session, store: &mut dyn Store, clock: &dyn Clock) {
@@ -475,19 +648,19 @@ fn how_to_answer(prompt: &Prompt) -> String {
         PromptKind::Scale { min, max, low, high } => {
             let low = low
                 .as_deref()
-                .map(|l| format!(" = {}", inert(l)))
+                .map(|l| format!(", {}", spoken(l)))
                 .unwrap_or_default();
             let high = high
                 .as_deref()
-                .map(|h| format!(" = {}", inert(h)))
+                .map(|h| format!(", {}", spoken(h)))
                 .unwrap_or_default();
-            format!("(a number: {min}{low} … {max}{high})")
+            format!("(a number from {min}{low}, to {max}{high})")
         }
         PromptKind::Choice { options, other } | PromptKind::Multi { options, other } => {
             let mut lines: Vec<String> = options
                 .iter()
                 .enumerate()
-                .map(|(i, o)| format!("{}. {}", i + 1, inert(o)))
+                .map(|(i, o)| format!("{}. {}", i + 1, spoken(o)))
                 .collect();
             if *other {
                 lines.push("or type your own words".to_string());
@@ -499,7 +672,7 @@ fn how_to_answer(prompt: &Prompt) -> String {
         }
     };
     if prompt.optional {
-        format!("{how} — optional: {}", words::SKIP)
+        format!("{how}. Optional: {}", words::SKIP)
     } else {
         how
     }

@@ -272,13 +272,16 @@ fn every_kind_answered_from_the_keyboard_with_second_tries() {
         "Said thank you",
         // the optional last question: Enter skips it
         "",
+        // the review: Enter saves
+        "",
     ];
     let run = sandbox.run_typed(FIXTURE, &(input.join("\n") + "\n"));
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.stdout.contains("Saved in your journal: "), "{run:?}");
 
     // Each answer that could not be used got a short note, and the question again.
-    let asked = |id: &str| run.stdout.matches(ask(&fixture, id)).count();
+    // Asked as "Question N of M: ..." (the review lists them again as "N. ...").
+    let asked = |id: &str| run.stdout.matches(&format!(": {}", ask(&fixture, id))).count();
     assert!(run.stdout.contains(NEEDS_ANSWER), "{run:?}");
     // ...and says how to stop for tonight instead, keeping what is written.
     assert!(
@@ -304,7 +307,7 @@ fn every_kind_answered_from_the_keyboard_with_second_tries() {
         "the follow-up stays hidden after \"no\""
     );
     assert_eq!(asked("my-part"), 1, "{run:?}");
-    assert!(run.stdout.contains("[7 of 7]"), "{run:?}");
+    assert!(run.stdout.contains("Question 7 of 7:"), "{run:?}");
 
     let (path, entry) = sandbox.entry();
     assert!(run.stdout.contains(&path.display().to_string()), "{run:?}");
@@ -379,12 +382,13 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_carries_on() {
     let run = sandbox.run_with(&["--resume"], FIXTURE, &(input.join("\n") + "\n"));
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(!run.stdout.contains(RESUME), "nothing is asked: {run:?}");
-    assert!(!run.stdout.contains(ask(&fixture, "this-week")), "{run:?}");
-    assert!(!run.stdout.contains(ask(&fixture, "went-well")), "{run:?}");
+    let asked = |id: &str| run.stdout.contains(&format!(": {}", ask(&fixture, id)));
+    assert!(!asked("this-week"), "{run:?}");
+    assert!(!asked("went-well"), "{run:?}");
     // The follow-up is counted before it shows, so the total never grows.
-    assert!(run.stdout.contains("[3 of up to 8]"), "{run:?}");
-    assert!(run.stdout.contains("[5 of 8]"), "{run:?}");
-    assert!(!run.stdout.contains(" of 7]"), "{run:?}");
+    assert!(run.stdout.contains("Question 3 of up to 8:"), "{run:?}");
+    assert!(run.stdout.contains("Question 5 of 8:"), "{run:?}");
+    assert!(!run.stdout.contains(" of 7:"), "{run:?}");
     let (_, entry) = sandbox.entry();
     assert_eq!(
         entry.started_at, draft.started_at,
@@ -555,12 +559,12 @@ fn the_readme_example_works() {
         opening,
         [
             "Evening check-in",
-            "If you are not safe, `mend safety` says what can help."
+            "If you are not safe, mend safety says what can help."
         ]
     );
     // A low mood or a follow-up would be counted before it shows: never "of 4" then "of 5".
-    assert!(run.stdout.contains("[1 of up to 6]"), "{run:?}");
-    assert!(run.stdout.contains("[3 of 3]"), "{run:?}");
+    assert!(run.stdout.contains("Question 1 of up to 6:"), "{run:?}");
+    assert!(run.stdout.contains("Question 3 of 3:"), "{run:?}");
     let mut found = Vec::new();
     for year in fs::read_dir(sandbox.journal.join("entries"))
         .expect("entries")
@@ -609,4 +613,103 @@ fn an_unknown_exercise_is_named_plainly() {
     let run = sandbox.run("missing.toml", "");
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("missing.toml"), "{run:?}");
+}
+
+#[test]
+fn a_line_holding_only_lt_goes_back_and_the_review_changes_an_answer_and_marks_one_private() {
+    let sandbox = Sandbox::new();
+    let fixture = fixture();
+    let input = [
+        "First words.",
+        ".",
+        // Back from the list to the text, which is asked again.
+        "<",
+        "Better words.",
+        ".",
+        "Packed the bag",
+        "",
+        "4",
+        "no",
+        "2",
+        "",
+        "",
+        // The review: change answer 3 (the scale), then mark answer 1 private, then save.
+        "3",
+        "2",
+        "p 1",
+        "",
+    ];
+    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout
+            .matches(&format!(": {}", ask(&fixture, "this-week")))
+            .count(),
+        2,
+        "asked again after <: {run:?}"
+    );
+    assert!(
+        run.stdout.contains("Your answers, before they are saved:"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("Question 1 of"), "{run:?}");
+    let (_, entry) = sandbox.entry();
+    let record = |id: &str| {
+        entry
+            .answers
+            .iter()
+            .find(|a| a.prompt_id == id)
+            .unwrap_or_else(|| panic!("{id} answered"))
+    };
+    assert_eq!(record("this-week").value, text("Better words."));
+    assert!(record("this-week").private, "marked private at the review");
+    assert_eq!(
+        record("how-it-felt").value,
+        Value::Integer(2),
+        "changed at the review"
+    );
+    // Changing one answer from the review asks that one only, then comes back.
+    assert_eq!(
+        run.stdout
+            .matches(&format!(": {}", ask(&fixture, "tense-moment")))
+            .count(),
+        1,
+        "{run:?}"
+    );
+}
+
+#[test]
+fn back_at_the_first_question_says_so_and_private_questions_are_announced() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(FIXTURE, "<\n");
+    assert!(
+        run.stdout
+            .contains("This is the first question; there is nothing before it."),
+        "{run:?}"
+    );
+    // The fixture's last question is private; answer everything to reach it.
+    let input = ["Words.", ".", "Bag", "", "4", "no", "2", "", "Mine.", ".", ""];
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("This answer is marked private: it is left out of anything you export"),
+        "{run:?}"
+    );
+    assert!(
+        run.stdout.contains("(private)"),
+        "the review says which are private: {run:?}"
+    );
+}
+
+#[test]
+fn nothing_is_read_aloud_as_noise() {
+    let sandbox = Sandbox::new();
+    let input = ["Words.", ".", "Bag", "", "4", "no", "2", "", "", ""];
+    let run = sandbox.run(FIXTURE, &(input.join("\n") + "\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for noise in ['…', '–', '—', '•', '›', '│', '─', '`'] {
+        assert!(!run.stdout.contains(noise), "{noise:?} in {run:?}");
+    }
 }
