@@ -2258,3 +2258,14 @@ fn promise_mistakes_are_said_plainly() {
     assert!(empty.stdout.is_empty());
     assert!(empty.stderr.contains("No promises yet"), "{}", empty.stderr);
 }
+
+#[test]
+fn a_long_export_in_a_pipe_writes_no_progress() {
+    let s = Sandbox::new();
+    let newest = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").expect("a time");
+    mend::synthetic::generate(&s.journal(), 600, 7, newest).expect("a journal of 600 entries");
+    let run = s.run(&["export", "-o", "all.md"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("Exporting"), "{}", run.stderr);
+    assert!(!run.stderr.contains('\r'), "{:?}", run.stderr);
+}

@@ -960,3 +960,25 @@ fn an_editor_that_fails_leaves_the_answer_alone_and_keeps_its_file() {
     term.send(CTRL_Q);
     assert!(term.wait_exit(timeout()).success());
 }
+
+#[test]
+fn a_long_export_shows_its_progress_on_a_terminal_and_clears_it() {
+    let sandbox = Sandbox::new();
+    let newest = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").expect("a time");
+    mend::synthetic::generate(&sandbox.journal, 600, 7, newest).expect("a journal of 600 entries");
+    let out = sandbox.home.join("all.md");
+    let out_arg = out.display().to_string();
+    let mut term = sandbox.spawn(&["export", "-o", &out_arg], 100, 30);
+    assert!(term.wait_exit(timeout()).success());
+    let raw = String::from_utf8_lossy(&term.raw()).into_owned();
+    assert!(raw.contains("Exporting... "), "no progress shown: {raw:?}");
+    assert!(raw.contains(" of 600"), "{raw:?}");
+    // Cleared before the closing message, which stands alone on its line.
+    assert!(
+        term.contents().contains("Exported 600 entries"),
+        "{}",
+        term.contents()
+    );
+    assert!(!term.contents().contains("Exporting..."), "{}", term.contents());
+    assert!(out.exists());
+}

@@ -167,8 +167,10 @@ fn write_export<W: Write>(
 ) -> anyhow::Result<Option<(usize, W)>> {
     let mut waiting = Some((options, out));
     let mut writer = None;
+    let mut progress = super::progress::Progress::new("Exporting", names.len());
     for_each_entry(root, names, |result| match result {
         Ok(entry) => {
+            progress.tick();
             // The heading goes out with the first entry read.
             if let Some((options, out)) = waiting.take() {
                 writer = Some(Writer::new(options, &library.exercises, out)?);

@@ -8,6 +8,7 @@ mod import;
 mod manual;
 mod message;
 mod open;
+mod progress;
 mod promise;
 mod safety;
 mod usage;
