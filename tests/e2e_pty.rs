@@ -109,6 +109,11 @@ impl Sandbox {
 
     /// `mend ARGS` in a terminal of `cols`×`rows`.
     fn spawn(&self, args: &[&str], cols: u16, rows: u16) -> Term {
+        self.spawn_with_term(args, cols, rows, "xterm-256color")
+    }
+
+    /// `mend ARGS` in a terminal of `cols`×`rows` that calls itself `term`.
+    fn spawn_with_term(&self, args: &[&str], cols: u16, rows: u16, term: &str) -> Term {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -127,7 +132,7 @@ impl Sandbox {
         );
         cmd.env("HOME", &self.home);
         cmd.env("MEND_HOME", &self.journal);
-        cmd.env("TERM", "xterm-256color");
+        cmd.env("TERM", term);
         cmd.env("EDITOR", &self.editor);
         cmd.cwd(&self.home);
         let child = pair.slave.spawn_command(cmd).expect("mend starts");
@@ -981,4 +986,30 @@ fn a_long_export_shows_its_progress_on_a_terminal_and_clears_it() {
     );
     assert!(!term.contents().contains("Exporting..."), "{}", term.contents());
     assert!(out.exists());
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_lines_and_never_a_drawn_screen() {
+    let sandbox = Sandbox::new();
+    let mut term = sandbox.spawn_with_term(&[], 100, 30, "dumb");
+    assert!(term.wait_exit(timeout()).success());
+    assert!(
+        term.contents().contains("evening-check-in"),
+        "{}",
+        term.contents()
+    );
+    assert!(term.contents().contains("mend run"), "{}", term.contents());
+    let raw = term.raw();
+    assert!(
+        find_last(&raw, b"\x1b[?1049h").is_none(),
+        "the alternate screen was entered"
+    );
+
+    let mut term = sandbox.spawn_with_term(&["run", "evening-check-in"], 100, 30, "dumb");
+    term.wait_for("Question 1 of");
+    term.send("3\r");
+    term.wait_for("Question 2 of");
+    term.send("\x04");
+    assert_eq!(term.wait_exit(timeout()).exit_code(), 1, "input ended");
+    assert!(term.contents().contains("kept as a draft"), "{}", term.contents());
 }
