@@ -13,11 +13,9 @@ use anyhow::bail;
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
 use crate::export::{
-    Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
+    EntriesJson, Format, Options, ShownValue, Writer, one_entry_json, question_of, shown_value,
 };
-use crate::journal::{
-    Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
-};
+use crate::journal::{Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entry};
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
@@ -42,8 +40,16 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
     }
     let mut out = io::stdout().lock();
     if json {
-        let entries = read_reporting(&root, &names);
-        out.write_all(entries_json(&entries).as_bytes())?;
+        // One entry at a time, as export does: memory stays flat.
+        let mut listing = EntriesJson::new(io::BufWriter::new(out));
+        for_each_entry(&root, &names, |result| match result {
+            Ok(entry) => listing.entry(&entry),
+            Err(problem) => {
+                eprintln!("mend: skipped: {problem}");
+                Ok(())
+            }
+        })?;
+        listing.finish()?.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let titles = Titles::new(&root);
@@ -191,14 +197,6 @@ fn write_export<W: Write>(
 }
 
 /// Reads the entries named; any that cannot be read are named once on stderr and skipped.
-fn read_reporting(root: &Path, names: &[EntryName]) -> Vec<Entry> {
-    let (entries, problems) = read_entries(root, names);
-    for problem in problems {
-        eprintln!("mend: skipped: {problem}");
-    }
-    entries
-}
-
 fn count(n: usize) -> String {
     match n {
         1 => "1 entry".into(),

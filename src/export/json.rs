@@ -43,7 +43,12 @@ pub fn head() -> String {
 /// One entry of the array; entries after the first are preceded by a comma.
 pub fn section(options: &Options, entry: &Entry, first: bool) -> String {
     let (answers, withheld) = options.shared(entry);
-    let text = to_pretty(&entry_json(entry, &answers, withheld));
+    element(&entry_json(entry, &answers, withheld), first)
+}
+
+/// `value` as an element of an indented array.
+fn element<T: Serialize>(value: &T, first: bool) -> String {
+    let text = to_pretty(value);
     let indented: Vec<String> = text.trim_end().lines().map(|l| format!("  {l}")).collect();
     format!("{}\n{}", if first { "" } else { "," }, indented.join("\n"))
 }
@@ -52,13 +57,36 @@ pub fn tail() -> String {
     "\n]\n".into()
 }
 
-/// Every entry with every answer, private ones included: the person's own listing.
-pub fn entries_json(entries: &[Entry]) -> String {
-    let all: Vec<EntryJson<'_>> = entries
-        .iter()
-        .map(|e| entry_json(e, &e.answers.iter().collect::<Vec<_>>(), 0))
-        .collect();
-    to_pretty(&all)
+/// Every entry with every answer, private ones included: the person's own
+/// listing (`mend list --json`), written one entry at a time so memory
+/// stays flat however large the journal.
+pub struct EntriesJson<W> {
+    out: W,
+    first: bool,
+}
+
+impl<W: io::Write> EntriesJson<W> {
+    pub fn new(out: W) -> Self {
+        Self { out, first: true }
+    }
+
+    pub fn entry(&mut self, entry: &Entry) -> io::Result<()> {
+        if self.first {
+            self.out.write_all(head().as_bytes())?;
+        }
+        let all: Vec<&AnswerRecord> = entry.answers.iter().collect();
+        self.out
+            .write_all(element(&entry_json(entry, &all, 0), self.first).as_bytes())?;
+        self.first = false;
+        Ok(())
+    }
+
+    /// Closes the array (`[]` when there was no entry) and hands back the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        let end = if self.first { "[]\n".to_string() } else { tail() };
+        self.out.write_all(end.as_bytes())?;
+        Ok(self.out)
+    }
 }
 
 /// One entry with every answer, as `mend show --json` prints it.

@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
-pub use json::{entries_json, one_entry_json, write_pretty};
+pub use json::{EntriesJson, one_entry_json, write_pretty};
 pub use values::{ShownValue, question_of, shown_value};
 
 /// The formats an export can take.
