@@ -1217,3 +1217,56 @@ fn the_signal_watcher_is_handed_the_words_as_they_stand_after_every_change() {
     app.share_unsaved_draft();
     assert!(slot.lock().unwrap().is_none());
 }
+
+#[test]
+fn a_window_too_small_to_see_in_acts_on_no_key_but_leaving() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.resize(40, 12);
+    // Once, these two keys started the check-in unseen.
+    app.press(key(KeyCode::Char('c')));
+    app.press(key(KeyCode::Enter));
+    app.handle_event(&Event::Paste("words".into()), Instant::now());
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.answering.is_none());
+    assert_eq!(app.request, None);
+    // Larger again, the same keys work.
+    app.resize(80, 24);
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Intro);
+    // Leaving works however small the window is.
+    app.resize(40, 12);
+    app.press(ctrl('q'));
+    assert_eq!(app.request, Some(Request::QuickExit));
+}
+
+#[test]
+fn after_mend_run_saves_enter_leaves_mend_rather_than_going_home() {
+    let store = TestStore::new();
+    let mut app = app_with(vec![fixture()], &store);
+    app.open_alone(fixture());
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Calm and quick.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Be early.");
+    app.press(key(KeyCode::Tab));
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+    assert!(screen_text(&app).contains("Enter done"));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.request, Some(Request::Quit));
+    // From the home screen, the saved screen still leads home.
+    let mut app = at_review(&store);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Enter));
+    assert_eq!((app.screen, app.request), (Screen::Home, None));
+}

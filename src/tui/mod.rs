@@ -7,6 +7,7 @@ pub mod calendar;
 mod external_editor;
 pub mod journal;
 mod keys;
+pub mod layout;
 pub mod share;
 mod signals;
 pub mod strings;

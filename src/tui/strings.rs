@@ -54,6 +54,8 @@ pub const SAVE_ELSEWHERE_TITLE: &str = "Save a copy elsewhere";
 pub const SAVE_ELSEWHERE_BODY: &str = "Where should the copy go? It will be readable only by you.";
 
 pub const TOO_SMALL: &str = "This window is a little small for mend.";
+/// While the window is too small, keys wait: only leaving works.
+pub const TOO_SMALL_LEAVE: &str = "Until then, keys wait. Ctrl+Q leaves mend; your answers so far are kept.";
 pub const HELP_TITLE: &str = "Keys";
 
 /// The keys of one screen, shown in its footer: (key, what it does).
@@ -112,6 +114,8 @@ pub const KEYS_REVIEW: Keys = &[
     ("F1", "help"),
 ];
 pub const KEYS_SAVED: Keys = &[("Enter", "home")];
+/// After `mend run`: back to where the person started.
+pub const KEYS_SAVED_ALONE: Keys = &[("Enter", "done")];
 pub const KEYS_RESUME: Keys = &[("r", "resume"), ("f", "start afresh"), ("Esc", "back")];
 pub const KEYS_SAVE_FAILED: Keys = &[("r", "try again"), ("s", "save elsewhere"), ("Esc", "back")];
 pub const KEYS_SAVE_ELSEWHERE: Keys = &[("Enter", "save"), ("Esc", "back")];

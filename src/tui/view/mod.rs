@@ -26,14 +26,12 @@ use super::app::{App, Extra, Screen};
 use super::strings::{self, Keys};
 use super::theme::Theme;
 
-/// The smallest window the layout is made for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app.
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !super::layout::fits(area.width, area.height) {
         render_too_small(frame, area, theme);
         return;
     }
@@ -96,6 +94,8 @@ fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled(strings::TOO_SMALL, theme.title),
         Line::raw(""),
         Line::raw(strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+        Line::raw(""),
+        Line::raw(strings::TOO_SMALL_LEAVE),
     ];
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }),

@@ -28,5 +28,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     }
     text.extend([Line::raw(""), Line::styled(strings::SAVED_THANKS, theme.accent)]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
-    strings::KEYS_SAVED
+    if app.one_exercise() {
+        strings::KEYS_SAVED_ALONE
+    } else {
+        strings::KEYS_SAVED
+    }
 }
