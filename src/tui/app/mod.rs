@@ -178,12 +178,10 @@ impl App {
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
         match event {
             // Keys the person could not see the effect of wait, leaving aside.
-            Event::Key(key) if !self.fits_window() => {
-                if action_for(self, *key) == Some(Action::QuickExit) {
-                    self.update(Action::QuickExit, now);
-                }
+            Event::Key(key) if !self.fits_window() && action_for(self, *key) == Some(Action::QuickExit) => {
+                self.update(Action::QuickExit, now);
             }
-            Event::Paste(_) if !self.fits_window() => {}
+            Event::Key(_) | Event::Paste(_) if !self.fits_window() => {}
             Event::Key(key) => {
                 if let Some(action) = action_for(self, *key) {
                     self.update(action, now);
