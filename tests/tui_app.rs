@@ -1270,3 +1270,24 @@ fn after_mend_run_saves_enter_leaves_mend_rather_than_going_home() {
     app.press(key(KeyCode::Enter));
     assert_eq!((app.screen, app.request), (Screen::Home, None));
 }
+
+/// The screen as a person would see it at this size, as text.
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &mend::tui::theme::Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_narrow_footer_drops_whole_hints_and_keeps_help() {
+    let store = TestStore::new();
+    let app = at_first_prompt(&store);
+    let screen = screen_at(&app, 60, 16);
+    let footer = screen.lines().last().expect("the footer row");
+    assert!(footer.contains("F1 help"), "{footer}");
+    assert!(footer.contains("Esc leave"), "{footer}");
+    assert!(!footer.contains("Ctrl+E"), "{footer}");
+}

@@ -47,10 +47,13 @@ pub fn render_header(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, r
     );
 }
 
-/// The keys of the current screen: `Tab next · Esc leave`.
+/// The keys of the current screen: `Tab next · Esc leave`. When they do
+/// not all fit, hints drop out whole, last first; the way out (Esc) goes
+/// only after every other, and F1 help, which lists them all, always stays.
 pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, &str)]) {
-    let mut spans = Vec::with_capacity(keys.len() * 3);
-    for (i, (key, what)) in keys.iter().enumerate() {
+    let shown = keys_that_fit(keys, usize::from(area.width));
+    let mut spans = Vec::with_capacity(shown.len() * 3);
+    for (i, (key, what)) in shown.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
@@ -58,6 +61,28 @@ pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, 
         spans.push(Span::styled(format!(" {what}"), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hints of `keys` that fit in `width` columns, in their order.
+fn keys_that_fit<'a>(keys: &[(&'a str, &'a str)], width: usize) -> Vec<(&'a str, &'a str)> {
+    let mut shown = keys.to_vec();
+    let used = |shown: &[(&str, &str)]| -> usize {
+        let hints: usize = shown.iter().map(|(k, w)| k.width() + 1 + w.width()).sum();
+        hints + 3 * shown.len().saturating_sub(1)
+    };
+    while used(&shown) > width {
+        let drop = shown
+            .iter()
+            .rposition(|(k, _)| !matches!(*k, "F1" | "Esc"))
+            .or_else(|| shown.iter().rposition(|(k, _)| *k != "F1"));
+        match drop {
+            Some(at) => {
+                shown.remove(at);
+            }
+            None => break,
+        }
+    }
+    shown
 }
 
 /// What the notice line shows: a notice, or else the standing warning that
@@ -220,6 +245,29 @@ mod tests {
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("  \"a\": \"b c\"", 8), vec!["  \"a\":", "  \"b c\""]);
         assert_eq!(wrap("a  b", 9), vec!["a  b"]);
+    }
+
+    #[test]
+    fn footer_hints_drop_out_whole_and_help_stays() {
+        let keys = [
+            ("Tab", "next"),
+            ("Shift+Tab", "back"),
+            ("Ctrl+E", "editor"),
+            ("Esc", "leave"),
+            ("F1", "help"),
+        ];
+        assert_eq!(keys_that_fit(&keys, 80), keys);
+        assert_eq!(
+            keys_that_fit(&keys, 47),
+            [
+                ("Tab", "next"),
+                ("Shift+Tab", "back"),
+                ("Esc", "leave"),
+                ("F1", "help")
+            ]
+        );
+        assert_eq!(keys_that_fit(&keys, 20), [("Esc", "leave"), ("F1", "help")]);
+        assert_eq!(keys_that_fit(&keys, 3), [("F1", "help")]);
     }
 
     #[test]
