@@ -1291,3 +1291,31 @@ fn a_narrow_footer_drops_whole_hints_and_keeps_help() {
     assert!(footer.contains("Esc leave"), "{footer}");
     assert!(!footer.contains("Ctrl+E"), "{footer}");
 }
+
+#[test]
+fn a_long_choice_and_the_review_show_that_there_is_more_and_follow_the_cursor() {
+    let options: Vec<String> = (1..=20).map(|n| format!("\"Option {n}\"")).collect();
+    let text = format!(
+        "schema = 1\nid = \"many\"\ntitle = \"Many\"\n\n[[prompt]]\nid = \"pick\"\nkind = \"choice\"\nask = \"Which?\"\noptions = [{}]\nother = true\n",
+        options.join(", ")
+    );
+    let path = std::path::Path::new("many.toml");
+    let loaded = mend::library::check_bytes(text.as_bytes(), path, mend::library::Origin::File(path.into()))
+        .expect("a valid exercise");
+    let store = TestStore::new();
+    let mut app = app_with(vec![loaded], &store);
+    app.resize(60, 16);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let screen = screen_at(&app, 60, 16);
+    assert!(screen.contains("Option 1 ") && !screen.contains("Option 20"), "{screen}");
+    assert!(screen.contains('▼'), "a scroll bar says there is more: {screen}");
+    press_times(&mut app, KeyCode::Down, 20);
+    let screen = screen_at(&app, 60, 16);
+    assert!(screen.contains(strings::OTHER_LABEL.trim_end()), "{screen}");
+
+    // The review at 80×24 holds five of the fixture's answers; a bar says more.
+    let mut app = at_review(&store);
+    app.resize(80, 24);
+    assert!(screen_at(&app, 80, 24).contains('▼'));
+}

@@ -5,7 +5,11 @@ use std::borrow::Cow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::style::Style;
+use ratatui::widgets::{
+    Block, BorderType, Clear, List, ListItem, ListState, Padding, Paragraph, Scrollbar,
+    ScrollbarOrientation, ScrollbarState, Wrap,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::inert;
@@ -139,6 +143,42 @@ pub fn popup(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, width: u
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// Whether items of these heights overflow `area`: the list then scrolls,
+/// and is two columns narrower to make room for its scroll bar.
+pub fn list_overflows(heights: impl IntoIterator<Item = usize>, area: Rect) -> bool {
+    heights.into_iter().sum::<usize>() > usize::from(area.height)
+}
+
+/// A list with a cursor, scrolled so the cursor is in view. When the items
+/// do not all fit, a scroll bar on the right says there is more, and where
+/// the cursor is among them.
+pub fn render_list(
+    frame: &mut Frame,
+    area: Rect,
+    items: Vec<ListItem>,
+    (selected, highlight): (usize, Style),
+    theme: &Theme,
+) {
+    let count = items.len();
+    let overflow = list_overflows(items.iter().map(ListItem::height), area);
+    let list_area = if overflow {
+        Rect {
+            width: area.width.saturating_sub(2),
+            ..area
+        }
+    } else {
+        area
+    };
+    let list = List::new(items).highlight_style(highlight).highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if overflow {
+        let mut position = ScrollbarState::new(count).position(selected);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
+        frame.render_stateful_widget(bar, area, &mut position);
+    }
 }
 
 /// `area` less a margin on every side.
