@@ -1308,7 +1308,10 @@ fn a_long_choice_and_the_review_show_that_there_is_more_and_follow_the_cursor() 
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));
     let screen = screen_at(&app, 60, 16);
-    assert!(screen.contains("Option 1 ") && !screen.contains("Option 20"), "{screen}");
+    assert!(
+        screen.contains("Option 1 ") && !screen.contains("Option 20"),
+        "{screen}"
+    );
     assert!(screen.contains('▼'), "a scroll bar says there is more: {screen}");
     press_times(&mut app, KeyCode::Down, 20);
     let screen = screen_at(&app, 60, 16);
@@ -1318,4 +1321,21 @@ fn a_long_choice_and_the_review_show_that_there_is_more_and_follow_the_cursor() 
     let mut app = at_review(&store);
     app.resize(80, 24);
     assert!(screen_at(&app, 80, 24).contains('▼'));
+}
+
+#[test]
+fn the_home_list_uses_the_rows_a_missing_notice_leaves_and_scrolls_to_the_last_exercise() {
+    let store = TestStore::new();
+    let exercises = built_ins();
+    let count = exercises.len();
+    let titles: Vec<String> = exercises.iter().map(|l| l.exercise.title.clone()).collect();
+    let mut app = app_with(exercises, &store);
+    // Seven exercises at 80×24: no rows stand empty for a notice not there.
+    let screen = screen_at(&app, 80, 24);
+    assert!(screen.contains(titles[6].as_str()), "{screen}");
+    assert!(screen.contains('▼'), "{screen}");
+    press_times(&mut app, KeyCode::Down, count);
+    let screen = screen_at(&app, 80, 24);
+    assert!(screen.contains(titles[count - 1].as_str()), "{screen}");
+    assert!(screen.contains('▲'), "{screen}");
 }

@@ -4,11 +4,11 @@ use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Clear, List, ListItem, ListState, Padding, Paragraph, Scrollbar,
-    ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, BorderType, Clear, List, ListItem, ListState, Padding, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -99,12 +99,13 @@ fn notice_text<'a>(notice: Option<&'a Notice>, draft_problem: Option<&'a str>) -
     }
 }
 
-/// Rows for the notice at this width: two, or as many as a long one needs
-/// (up to four), so that its end is never cut off. A close estimate, with
+/// Rows for the notice at this width: none when there is nothing to say (the
+/// screen above uses them), else two, or as many as a long one needs (up to
+/// four), so that its end is never cut off. A close estimate, with
 /// a row spare for words pushed down by wrapping.
 pub fn notice_height(notice: Option<&Notice>, draft_problem: Option<&str>, width: u16) -> u16 {
     let Some((text, _)) = notice_text(notice, draft_problem) else {
-        return 2;
+        return 0;
     };
     let rows = safe(text).width().div_ceil(usize::from(width.max(1))) + 1;
     u16::try_from(rows.clamp(2, 4)).unwrap_or(4)

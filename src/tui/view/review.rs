@@ -40,7 +40,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     let items = |width: u16| -> Vec<ListItem> {
         let width = usize::from(width.saturating_sub(2));
         let visible = run.session.visible_prompts().into_iter().enumerate();
-        visible.map(|(n, index)| item(run, n + 1, index, width, theme)).collect()
+        visible
+            .map(|(n, index)| item(run, n + 1, index, width, theme))
+            .collect()
     };
     let mut shown = items(list.width);
     if list_overflows(shown.iter().map(ListItem::height), list) {
