@@ -6,7 +6,7 @@ pub mod app;
 pub mod calendar;
 mod external_editor;
 pub mod journal;
-mod keys;
+pub mod keys;
 pub mod layout;
 pub mod share;
 mod signals;

@@ -14,6 +14,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::inert;
 use crate::tui::app::Notice;
+use crate::tui::keys::Hint;
 use crate::tui::theme::Theme;
 
 /// Text from a file or a person, made safe to draw: control characters
@@ -52,12 +53,12 @@ pub fn render_header(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, r
 }
 
 /// The keys of the current screen: `Tab next · Esc leave`. When they do
-/// not all fit, hints drop out whole, last first; the way out (Esc) goes
-/// only after every other, and F1 help, which lists them all, always stays.
-pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, &str)]) {
-    let shown = keys_that_fit(keys, usize::from(area.width));
+/// not all fit, hints drop out whole, the least important (highest rank)
+/// first; F1 help, rank 0, which lists them all, always stays.
+pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, hints: &[Hint]) {
+    let shown = hints_that_fit(hints, usize::from(area.width));
     let mut spans = Vec::with_capacity(shown.len() * 3);
-    for (i, (key, what)) in shown.iter().enumerate() {
+    for (i, (key, what, _)) in shown.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
@@ -67,18 +68,18 @@ pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The hints of `keys` that fit in `width` columns, in their order.
-fn keys_that_fit<'a>(keys: &[(&'a str, &'a str)], width: usize) -> Vec<(&'a str, &'a str)> {
-    let mut shown = keys.to_vec();
-    let used = |shown: &[(&str, &str)]| -> usize {
-        let hints: usize = shown.iter().map(|(k, w)| k.width() + 1 + w.width()).sum();
+/// The hints that fit in `width` columns, in their order.
+fn hints_that_fit(hints: &[Hint], width: usize) -> Vec<Hint> {
+    let mut shown = hints.to_vec();
+    let used = |shown: &[Hint]| -> usize {
+        let hints: usize = shown.iter().map(|(k, w, _)| k.width() + 1 + w.width()).sum();
         hints + 3 * shown.len().saturating_sub(1)
     };
     while used(&shown) > width {
-        let drop = shown
-            .iter()
-            .rposition(|(k, _)| !matches!(*k, "F1" | "Esc"))
-            .or_else(|| shown.iter().rposition(|(k, _)| *k != "F1"));
+        // The last of the highest rank goes first.
+        let drop = (0..shown.len())
+            .filter(|&i| shown[i].2 > 0)
+            .max_by_key(|&i| (shown[i].2, i));
         match drop {
             Some(at) => {
                 shown.remove(at);
@@ -290,25 +291,28 @@ mod tests {
 
     #[test]
     fn footer_hints_drop_out_whole_and_help_stays() {
-        let keys = [
-            ("Tab", "next"),
-            ("Shift+Tab", "back"),
-            ("Ctrl+E", "editor"),
-            ("Esc", "leave"),
-            ("F1", "help"),
+        let hints = [
+            ("Tab", "next", 1),
+            ("Shift+Tab", "back", 3),
+            ("Ctrl+E", "editor", 4),
+            ("Esc", "leave", 2),
+            ("F1", "help", 0),
         ];
-        assert_eq!(keys_that_fit(&keys, 80), keys);
+        assert_eq!(hints_that_fit(&hints, 80), hints);
         assert_eq!(
-            keys_that_fit(&keys, 47),
+            hints_that_fit(&hints, 47),
             [
-                ("Tab", "next"),
-                ("Shift+Tab", "back"),
-                ("Esc", "leave"),
-                ("F1", "help")
+                ("Tab", "next", 1),
+                ("Shift+Tab", "back", 3),
+                ("Esc", "leave", 2),
+                ("F1", "help", 0)
             ]
         );
-        assert_eq!(keys_that_fit(&keys, 20), [("Esc", "leave"), ("F1", "help")]);
-        assert_eq!(keys_that_fit(&keys, 3), [("F1", "help")]);
+        assert_eq!(
+            hints_that_fit(&hints, 30),
+            [("Tab", "next", 1), ("Esc", "leave", 2), ("F1", "help", 0)]
+        );
+        assert_eq!(hints_that_fit(&hints, 3), [("F1", "help", 0)]);
     }
 
     #[test]

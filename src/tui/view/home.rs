@@ -10,10 +10,10 @@ use super::chrome::{self, list_overflows, render_header, safe, truncate, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The words about safety are never cut short, however narrow the window.
     let care_lines: Vec<Line> = strings::HOME_CARE
         .iter()
@@ -36,7 +36,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     frame.render_widget(Paragraph::new(greeting_text), greeting);
     render_exercises(frame, list, app, theme);
     frame.render_widget(Paragraph::new(care_lines), care);
-    strings::KEYS_HOME
 }
 
 fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

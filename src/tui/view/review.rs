@@ -10,7 +10,7 @@ use crate::answer::{Answer, scale_reading};
 use crate::exercise::PromptKind;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 /// Lines of an answer shown before it is cut short.
@@ -18,9 +18,9 @@ const PREVIEW_LINES: usize = 3;
 /// Answers sit under their question, a little in.
 const INDENT: &str = "   ";
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(run) = &app.answering else {
-        return strings::KEYS_REVIEW;
+        return;
     };
     let [header, intro, list] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(2), Constraint::Min(3)]).areas(area);
@@ -49,7 +49,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
         shown = items(list.width.saturating_sub(2));
     }
     render_list(frame, list, shown, (run.cursor, theme.accent), theme);
-    strings::KEYS_REVIEW
 }
 
 fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Theme) -> ListItem<'static> {
