@@ -1217,3 +1217,340 @@ fn the_signal_watcher_is_handed_the_words_as_they_stand_after_every_change() {
     app.share_unsaved_draft();
     assert!(slot.lock().unwrap().is_none());
 }
+
+#[test]
+fn a_window_too_small_to_see_in_acts_on_no_key_but_leaving() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    app.resize(40, 12);
+    // Once, these two keys started the check-in unseen.
+    app.press(key(KeyCode::Char('c')));
+    app.press(key(KeyCode::Enter));
+    app.handle_event(&Event::Paste("words".into()), Instant::now());
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.answering.is_none());
+    assert_eq!(app.request, None);
+    // Larger again, the same keys work.
+    app.resize(80, 24);
+    app.press(key(KeyCode::Char('c')));
+    assert_eq!(app.screen, Screen::Intro);
+    // Leaving works however small the window is.
+    app.resize(40, 12);
+    app.press(ctrl('q'));
+    assert_eq!(app.request, Some(Request::QuickExit));
+}
+
+/// From the fixture's intro to its review, every required prompt answered.
+fn answer_the_fixture(app: &mut App) {
+    app.press(key(KeyCode::Enter));
+    type_text(app, "Calm and quick.");
+    app.press(key(KeyCode::Tab));
+    type_text(app, "On time");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    type_text(app, "Be early.");
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Review);
+}
+
+#[test]
+fn after_mend_run_saves_enter_leaves_mend_rather_than_going_home() {
+    let store = TestStore::new();
+    let mut app = app_with(vec![fixture()], &store);
+    app.open_alone(fixture());
+    answer_the_fixture(&mut app);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+    assert!(screen_text(&app).contains("Enter done"));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.request, Some(Request::Quit));
+    // From the home screen, the saved screen still leads home.
+    let mut app = at_review(&store);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Enter));
+    assert_eq!((app.screen, app.request), (Screen::Home, None));
+}
+
+/// The screen as a person would see it at this size, as text.
+fn screen_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &mend::tui::theme::Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_narrow_footer_drops_whole_hints_and_keeps_help() {
+    let store = TestStore::new();
+    let app = at_first_prompt(&store);
+    let screen = screen_at(&app, 60, 16);
+    let footer = screen.lines().last().expect("the footer row");
+    assert!(footer.contains("F1 help"), "{footer}");
+    assert!(footer.contains("Esc leave"), "{footer}");
+    assert!(!footer.contains("Ctrl+E"), "{footer}");
+}
+
+#[test]
+fn a_long_choice_and_the_review_show_that_there_is_more_and_follow_the_cursor() {
+    let options: Vec<String> = (1..=20).map(|n| format!("\"Option {n}\"")).collect();
+    let text = format!(
+        "schema = 1\nid = \"many\"\ntitle = \"Many\"\n\n[[prompt]]\nid = \"pick\"\nkind = \"choice\"\nask = \"Which?\"\noptions = [{}]\nother = true\n",
+        options.join(", ")
+    );
+    let path = std::path::Path::new("many.toml");
+    let loaded = mend::library::check_bytes(text.as_bytes(), path, mend::library::Origin::File(path.into()))
+        .expect("a valid exercise");
+    let store = TestStore::new();
+    let mut app = app_with(vec![loaded], &store);
+    app.resize(60, 16);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let screen = screen_at(&app, 60, 16);
+    assert!(
+        screen.contains("Option 1 ") && !screen.contains("Option 20"),
+        "{screen}"
+    );
+    assert!(screen.contains('▼'), "a scroll bar says there is more: {screen}");
+    press_times(&mut app, KeyCode::Down, 20);
+    let screen = screen_at(&app, 60, 16);
+    assert!(screen.contains(strings::OTHER_LABEL.trim_end()), "{screen}");
+
+    // The review at 80×24 holds five of the fixture's answers; a bar says more.
+    let mut app = at_review(&store);
+    app.resize(80, 24);
+    assert!(screen_at(&app, 80, 24).contains('▼'));
+}
+
+#[test]
+fn the_home_list_uses_the_rows_a_missing_notice_leaves_and_scrolls_to_the_last_exercise() {
+    let store = TestStore::new();
+    let exercises = built_ins();
+    let count = exercises.len();
+    let titles: Vec<String> = exercises.iter().map(|l| l.exercise.title.clone()).collect();
+    let mut app = app_with(exercises, &store);
+    // Seven exercises at 80×24: no rows stand empty for a notice not there.
+    let screen = screen_at(&app, 80, 24);
+    assert!(screen.contains(titles[6].as_str()), "{screen}");
+    assert!(screen.contains('▼'), "{screen}");
+    press_times(&mut app, KeyCode::Down, count);
+    let screen = screen_at(&app, 80, 24);
+    assert!(screen.contains(titles[count - 1].as_str()), "{screen}");
+    assert!(screen.contains('▲'), "{screen}");
+}
+
+// ----- the key tables -----
+
+/// Every key a person might press, to probe what a screen does with it.
+fn probes() -> Vec<KeyEvent> {
+    let mut codes: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+    codes.extend([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Delete,
+        KeyCode::Backspace,
+        KeyCode::F(1),
+        KeyCode::F(2),
+    ]);
+    let mut keys: Vec<KeyEvent> = codes
+        .iter()
+        .map(|c| KeyEvent::new(*c, KeyModifiers::NONE))
+        .collect();
+    keys.extend(('a'..='z').map(ctrl));
+    keys.extend([KeyModifiers::CONTROL, KeyModifiers::ALT].map(|m| KeyEvent::new(KeyCode::Backspace, m)));
+    keys
+}
+
+/// Holds the screen in front of the person to its table: each key it
+/// handles is a row of the table, and that row is shown, in the help (or,
+/// over help and the safety page, in the footer). Notes which table it was.
+fn keys_are_as_shown(app: &App, seen: &mut Vec<*const mend::tui::keys::Table>) {
+    use mend::tui::keys::{self, EVERYWHERE};
+    let table = keys::current(app);
+    let helped = keys::help(app);
+    let overlay = app.help_open || app.safety.is_some();
+    for press in probes() {
+        let Some(action) = keys::action_for(app, press) else {
+            continue;
+        };
+        let row = |t: &'static keys::Table| {
+            t.bindings
+                .iter()
+                .position(|b| b.keys.iter().any(|k| k.matches(press)))
+        };
+        let (owner, at) = match row(table) {
+            Some(at) if table.action(press) == Some(action.clone()) => (table, at),
+            _ => (
+                &EVERYWHERE,
+                row(&EVERYWHERE).expect("a key handled is in a table"),
+            ),
+        };
+        // A row told with the one above is shown by it.
+        let told = owner.bindings[..=at]
+            .iter()
+            .rposition(|b| !b.label.is_empty())
+            .expect("told");
+        let shown = if overlay && !std::ptr::eq(owner, &EVERYWHERE) {
+            owner.bindings[told].footer.is_some()
+        } else {
+            helped.iter().any(|t| std::ptr::eq(*t, owner))
+        };
+        assert!(shown, "{}: {press:?} is handled but not shown", table.heading);
+    }
+    seen.push(table);
+}
+
+#[test]
+fn every_screen_shows_the_keys_it_handles_from_one_table() {
+    use common::journal::{journal, library};
+    use mend::tui::keys;
+    let mut seen = Vec::new();
+    let check = keys_are_as_shown;
+
+    // Home, help, the safety page.
+    let mut store = journal();
+    // An exercise with two scales and an entry, for its trends side by side.
+    let two = "schema = 1\nid = \"two-scales\"\ntitle = \"Two scales\"\n\n[[prompt]]\nid = \"a\"\nkind = \"scale\"\nask = \"A?\"\nmin = 1\nmax = 5\n\n[[prompt]]\nid = \"b\"\nkind = \"scale\"\nask = \"B?\"\nmin = 1\nmax = 5\n";
+    let path = std::path::Path::new("two.toml");
+    let two = mend::library::check_bytes(two.as_bytes(), path, mend::library::Origin::File(path.into()))
+        .expect("a valid exercise");
+    let mut entry = journal_entry(
+        "2026-11-19 21:00",
+        "two-scales",
+        "Two scales",
+        vec![
+            mend::journal::AnswerRecord::new("a", "A?", false, &Answer::Scale(2)),
+            mend::journal::AnswerRecord::new("b", "B?", false, &Answer::Scale(4)),
+        ],
+    );
+    mend::journal::Store::save_entry(&mut store, &mut entry).expect("saved");
+    let mut exercises = library();
+    exercises.push(two);
+    let mut app = app_with(exercises, &store);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::F(1)));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('!')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+
+    // The journal and everything opened from it.
+    app.press(key(KeyCode::Char('b')));
+    finish_reading(&mut app);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('/')));
+    check(&app, &mut seen);
+    type_text(&mut app, "calm");
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('d')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('c')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('t')));
+    check(&app, &mut seen); // one question
+    app.press(key(KeyCode::Esc));
+    check(&app, &mut seen); // the list
+    let at = match &app.extra {
+        Some(mend::tui::app::Extra::Trends(t)) => {
+            t.choices.iter().position(|c| c.exercise.id == "two-scales")
+        }
+        _ => None,
+    }
+    .expect("the two scales are offered");
+    press_times(&mut app, KeyCode::Up, 10);
+    press_times(&mut app, KeyCode::Down, at);
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // two questions
+    press_times(&mut app, KeyCode::Esc, 3);
+    assert_eq!(app.screen, Screen::Journal);
+    app.press(key(KeyCode::Char('m')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('s')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen);
+
+    // An exercise, every kind of prompt, and saving.
+    let store = TestStore::new();
+    let mut app = fixture_app(&store);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // text
+    type_text(&mut app, "Calm and quick.");
+    app.press(key(KeyCode::Tab));
+    type_text(&mut app, "On time");
+    app.press(key(KeyCode::Tab));
+    check(&app, &mut seen); // scale
+    app.press(key(KeyCode::Char('4')));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // yes or no
+    app.press(key(KeyCode::Char('n')));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // choice
+    press_times(&mut app, KeyCode::Down, 10);
+    check(&app, &mut seen); // its own row
+    press_times(&mut app, KeyCode::Up, 10);
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // multi
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen, Screen::Review);
+    check(&app, &mut seen);
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('s')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(ctrl('s'));
+    assert_eq!(app.screen, Screen::Saved);
+    check(&app, &mut seen);
+    let mut alone = app_with(vec![fixture()], &TestStore::new());
+    alone.open_alone(fixture());
+    answer_the_fixture(&mut alone);
+    alone.press(ctrl('s'));
+    check(&alone, &mut seen);
+
+    // A draft found.
+    let store = TestStore::new().with_draft(draft_with_words("Kept.", None));
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen);
+
+    let missing: Vec<&str> = keys::ALL
+        .iter()
+        .filter(|t| !std::ptr::eq(**t, &keys::EVERYWHERE) && !seen.contains(&std::ptr::from_ref(**t)))
+        .map(|t| t.heading)
+        .collect();
+    assert!(missing.is_empty(), "screens not checked: {missing:?}");
+}

@@ -16,9 +16,9 @@ use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
 use mend::journal::{AnswerRecord, ENTRY_FORMAT, Entry, Store, entry_name};
-use mend::tui::calendar::CalendarState;
+use mend::tui::calendar::{self, CalendarState};
+use mend::tui::keys::{self, Hint};
 use mend::tui::share::{self, ShareState, Stage};
-use mend::tui::strings::Keys;
 use mend::tui::theme::Theme;
 use mend::tui::trends::{self, TrendsState};
 use ratatui::Frame;
@@ -33,7 +33,11 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 const SECRET: &str = "I still check their messages for a tone that isn't there";
 
 /// Draws one screen as the app would place it: its keys in the footer.
-fn draw(width: u16, height: u16, screen: impl Fn(&mut Frame, Rect, &Theme) -> Keys) -> Terminal<TestBackend> {
+fn draw(
+    width: u16,
+    height: u16,
+    screen: impl Fn(&mut Frame, Rect, &Theme) -> Vec<Hint>,
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     let theme = Theme::plain();
     terminal
@@ -47,7 +51,7 @@ fn draw(width: u16, height: u16, screen: impl Fn(&mut Frame, Rect, &Theme) -> Ke
                     .areas(inner);
             let keys = screen(frame, body, &theme);
             let mut spans = Vec::new();
-            for (i, (key, what)) in keys.iter().enumerate() {
+            for (i, (key, what, _)) in keys.iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::raw(" · "));
                 }
@@ -60,7 +64,7 @@ fn draw(width: u16, height: u16, screen: impl Fn(&mut Frame, Rect, &Theme) -> Ke
     terminal
 }
 
-fn snap(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Keys) {
+fn snap(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Vec<Hint>) {
     for (width, height) in SIZES {
         let terminal = draw(width, height, &screen);
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
@@ -69,6 +73,51 @@ fn snap(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Keys) {
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// A screen of its own state, wired as the app wires it: a key goes
+/// through the screen's key table to its update, and the footer comes from
+/// the same table.
+trait AsInTheApp {
+    type Outcome;
+    fn key(&mut self, key: KeyEvent) -> Self::Outcome;
+    fn screen(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Vec<Hint>;
+}
+
+impl AsInTheApp for TrendsState {
+    type Outcome = trends::Outcome;
+    fn key(&mut self, key: KeyEvent) -> trends::Outcome {
+        let action = keys::trends_table(self).action(key);
+        action.map_or(trends::Outcome::Stay, |a| self.update(a))
+    }
+    fn screen(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Vec<Hint> {
+        mend::tui::view::trends::render(frame, area, self, theme);
+        keys::trends_table(self).footer()
+    }
+}
+
+impl AsInTheApp for CalendarState {
+    type Outcome = calendar::Outcome;
+    fn key(&mut self, key: KeyEvent) -> calendar::Outcome {
+        let action = keys::CALENDAR.action(key);
+        action.map_or(calendar::Outcome::Stay, |a| self.update(a))
+    }
+    fn screen(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Vec<Hint> {
+        mend::tui::view::calendar::render(frame, area, self, theme);
+        keys::CALENDAR.footer()
+    }
+}
+
+impl AsInTheApp for ShareState {
+    type Outcome = share::Outcome;
+    fn key(&mut self, key: KeyEvent) -> share::Outcome {
+        let action = keys::share_table(self).action(key);
+        action.map_or(share::Outcome::Stay, |a| self.update(a))
+    }
+    fn screen(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Vec<Hint> {
+        mend::tui::view::share::render(frame, area, self, theme);
+        keys::share_table(self).footer()
+    }
 }
 
 fn days_ago(days: i64, hour: u32) -> DateTime<FixedOffset> {
@@ -212,9 +261,9 @@ fn trends_of(store: &TestStore, exercise_id: &str) -> TrendsState {
         .position(|c| c.exercise.id == exercise_id)
         .expect("the exercise is offered");
     for _ in 0..at {
-        state.handle_key(press(KeyCode::Down));
+        state.key(press(KeyCode::Down));
     }
-    let trends::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
+    let trends::Outcome::Load(ids) = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the entries");
     };
     let (entries, unreadable) = store.load_entries(&ids);
@@ -230,25 +279,25 @@ fn trends_list() {
     let state = TrendsState::new(&built_ins(), &store.entries());
     let offered: Vec<&str> = state.choices.iter().map(|c| c.exercise.id.as_str()).collect();
     assert_eq!(offered, vec!["evening-check-in", "trust-inventory"]);
-    snap("trends_list", |f, area, theme| state.render(f, area, theme));
+    snap("trends_list", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
 fn trends_one_scale() {
     let store = journal();
     let state = trends_of(&store, "evening-check-in");
-    snap("trends_one_scale", |f, area, theme| state.render(f, area, theme));
+    snap("trends_one_scale", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
 fn trends_side_by_side() {
     let store = journal();
     let mut state = trends_of(&store, "trust-inventory");
-    state.handle_key(press(KeyCode::Right));
-    state.handle_key(press(KeyCode::Tab));
-    state.handle_key(press(KeyCode::Tab));
+    state.key(press(KeyCode::Right));
+    state.key(press(KeyCode::Tab));
+    state.key(press(KeyCode::Tab));
     snap("trends_side_by_side", |f, area, theme| {
-        state.render(f, area, theme)
+        state.screen(f, area, theme)
     });
 }
 
@@ -257,7 +306,7 @@ fn trends_a_single_entry_is_a_dot_without_a_line() {
     let mut store = TestStore::new();
     store.save_entry(&mut check_in(0, 4, "Rested.")).unwrap();
     let state = trends_of(&store, "evening-check-in");
-    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
     assert!(text.contains(mend::tui::strings::TRENDS_ONE_ENTRY), "{text}");
@@ -270,7 +319,7 @@ fn trends_leave_out_unreadable_entries_and_say_so() {
     let damaged = "2026-11-19-210000-evening-check-in".to_string();
     store.0.borrow_mut().unreadable.push(damaged.clone());
     let state = trends_of(&store, "evening-check-in");
-    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
     assert!(
@@ -287,14 +336,14 @@ fn calendar_with_a_streak() {
     let state = CalendarState::new(&store.entries(), now().naive_local());
     // Evenings from the 18th to the 21st, none on the 17th.
     assert_eq!(state.habit().current_streak(state.today()), 4);
-    snap("calendar_streak", |f, area, theme| state.render(f, area, theme));
+    snap("calendar_streak", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
 fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
     let store = journal();
     let state = CalendarState::new(&store.entries(), now().naive_local());
-    let terminal = draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    let terminal = draw(80, 24, |f, area, theme| state.screen(f, area, theme));
     let buffer = terminal.backend().buffer();
     let row = |y: u16| -> String { (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect() };
     let (november_x, november_y) = (0..buffer.area.height)
@@ -327,7 +376,7 @@ fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
 #[test]
 fn calendar_before_the_first_entry_is_kind() {
     let state = CalendarState::new(&[], now().naive_local());
-    let text = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
     assert!(text.contains("Whenever you're ready."), "{text}");
@@ -339,7 +388,7 @@ fn calendar_before_the_first_entry_is_kind() {
 /// The share screen on the preview of the last 7 days of every exercise.
 fn share_preview(store: &TestStore) -> ShareState {
     let mut state = ShareState::new(store.entries(), &built_ins(), now());
-    let share::Outcome::Load(ids) = state.handle_key(press(KeyCode::Enter)) else {
+    let share::Outcome::Load(ids) = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the entries");
     };
     let (entries, unreadable) = store.load_entries(&ids);
@@ -351,8 +400,8 @@ fn share_preview(store: &TestStore) -> ShareState {
 fn share_pick() {
     let store = journal();
     let mut state = ShareState::new(store.entries(), &built_ins(), now());
-    state.handle_key(press(KeyCode::Down));
-    snap("share_pick", |f, area, theme| state.render(f, area, theme));
+    state.key(press(KeyCode::Down));
+    snap("share_pick", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
@@ -361,20 +410,20 @@ fn share_preview_withholds_private_answers() {
     let state = share_preview(&store);
     assert_eq!(state.stage, Stage::Preview);
     assert!(!state.text().contains(SECRET));
-    snap("share_preview", |f, area, theme| state.render(f, area, theme));
+    snap("share_preview", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
 fn share_preview_scrolled_with_private_answers_included() {
     let store = journal();
     let mut state = share_preview(&store);
-    state.handle_key(press(KeyCode::Char('p')));
+    state.key(press(KeyCode::Char('p')));
     // Scrolling is measured against the rows at the last draw.
-    draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    draw(80, 24, |f, area, theme| state.screen(f, area, theme));
     for _ in 0..12 {
-        state.handle_key(press(KeyCode::Down));
+        state.key(press(KeyCode::Down));
     }
-    let terminal = draw(80, 24, |f, area, theme| state.render(f, area, theme));
+    let terminal = draw(80, 24, |f, area, theme| state.screen(f, area, theme));
     insta::assert_snapshot!("share_preview_private_80x24", terminal.backend());
     assert!(
         terminal
@@ -389,20 +438,20 @@ fn share_preview_scrolled_with_private_answers_included() {
 fn share_path_field() {
     let store = journal();
     let mut state = share_preview(&store);
-    state.handle_key(press(KeyCode::Char('f')));
-    state.handle_key(press(KeyCode::Enter));
+    state.key(press(KeyCode::Char('f')));
+    state.key(press(KeyCode::Enter));
     assert_eq!(state.stage, Stage::Path);
     assert_eq!(state.path_text(), "~/mend-export-2026-11-21.html");
-    snap("share_path", |f, area, theme| state.render(f, area, theme));
+    snap("share_path", |f, area, theme| state.screen(f, area, theme));
 }
 
 /// Replaces the suggested path in the field with `target`.
 fn type_path(state: &mut ShareState, target: &std::path::Path) {
     for _ in 0..state.path_text().chars().count() {
-        state.handle_key(press(KeyCode::Backspace));
+        state.key(press(KeyCode::Backspace));
     }
     for c in target.display().to_string().chars() {
-        state.handle_key(press(KeyCode::Char(c)));
+        state.key(press(KeyCode::Char(c)));
     }
 }
 
@@ -410,12 +459,12 @@ fn type_path(state: &mut ShareState, target: &std::path::Path) {
 fn the_export_written_holds_no_private_answer() {
     let mut store = journal();
     let mut state = share_preview(&store);
-    state.handle_key(press(KeyCode::Right));
-    state.handle_key(press(KeyCode::Enter));
+    state.key(press(KeyCode::Right));
+    state.key(press(KeyCode::Enter));
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("for-sam.md");
     type_path(&mut state, &target);
-    let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
+    let share::Outcome::Write { path, text } = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
     assert_eq!(path, target);
@@ -429,7 +478,7 @@ fn the_export_written_holds_no_private_answer() {
     assert!(written.contains("1 private answer was left out."));
     assert_eq!(store.journal().exports.len(), 1);
     assert_eq!(state.stage, Stage::Preview);
-    let screen = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+    let screen = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
     assert!(screen.contains("Written to"), "{screen}");
@@ -440,16 +489,16 @@ fn a_failed_export_says_why_and_keeps_the_path() {
     let mut store = journal();
     store.fail_exports(std::io::ErrorKind::PermissionDenied, 1);
     let mut state = share_preview(&store);
-    state.handle_key(press(KeyCode::Enter));
+    state.key(press(KeyCode::Enter));
     // Never the real home folder: a file there would ask to be replaced first.
     let dir = tempfile::tempdir().unwrap();
     type_path(&mut state, &dir.path().join("for-sam.md"));
-    let share::Outcome::Write { path, text } = state.handle_key(press(KeyCode::Enter)) else {
+    let share::Outcome::Write { path, text } = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
     state.written(store.write_export(&path, &text));
     assert_eq!(state.stage, Stage::Path);
-    let screen = draw(80, 24, |f, area, theme| state.render(f, area, theme))
+    let screen = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
     assert!(screen.contains("could not be written"), "{screen}");
@@ -470,15 +519,15 @@ fn every_screen_draws_at_any_size_without_panicking() {
     let pick = ShareState::new(store.entries(), &built_ins(), now());
     let preview = share_preview(&store);
     let mut path = share_preview(&store);
-    path.handle_key(press(KeyCode::Enter));
+    path.key(press(KeyCode::Enter));
     for (width, height) in [(60, 16), (40, 10), (12, 5), (3, 4), (200, 60)] {
-        draw(width, height, |f, area, theme| trends_list.render(f, area, theme));
-        draw(width, height, |f, area, theme| one.render(f, area, theme));
-        draw(width, height, |f, area, theme| several.render(f, area, theme));
-        draw(width, height, |f, area, theme| calendar.render(f, area, theme));
-        draw(width, height, |f, area, theme| pick.render(f, area, theme));
-        draw(width, height, |f, area, theme| preview.render(f, area, theme));
-        draw(width, height, |f, area, theme| path.render(f, area, theme));
+        draw(width, height, |f, area, theme| trends_list.screen(f, area, theme));
+        draw(width, height, |f, area, theme| one.screen(f, area, theme));
+        draw(width, height, |f, area, theme| several.screen(f, area, theme));
+        draw(width, height, |f, area, theme| calendar.screen(f, area, theme));
+        draw(width, height, |f, area, theme| pick.screen(f, area, theme));
+        draw(width, height, |f, area, theme| preview.screen(f, area, theme));
+        draw(width, height, |f, area, theme| path.screen(f, area, theme));
     }
 }
 

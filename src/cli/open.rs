@@ -56,7 +56,7 @@ pub fn exercise(
     }
     let (mut app, library) = open_app(journal)?;
     let loaded = find(&library, target)?;
-    app.open(loaded);
+    app.open_alone(loaded);
     finish(tui::run(app)?)
 }
 

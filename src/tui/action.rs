@@ -24,7 +24,7 @@ pub enum Action {
     PageDown,
     /// Move to the first row, or the top.
     First,
-    /// Move to the last row, or the end.
+    /// Move to the last row, or the end (in the calendar: this month).
     Last,
     /// Start the highlighted exercise, open the highlighted answer from the review, or open a journal entry.
     Open,
@@ -34,9 +34,9 @@ pub enum Action {
     Next,
     /// Back to the previous prompt.
     Back,
-    /// Move a scale down, or switch between yes and no.
+    /// Move a scale down; the month, question or span of time before.
     Left,
-    /// Move a scale up, or switch between yes and no.
+    /// Move a scale up; the month, question or span of time after.
     Right,
     /// Set a scale to this number.
     Digit(u8),
@@ -56,8 +56,10 @@ pub enum Action {
     ExternalEditor,
     /// Mark the highlighted answer private, or share it again.
     TogglePrivate,
-    /// Save the finished entry.
+    /// Save the finished entry; write the export.
     Save,
+    /// Share in the next format: Markdown, a web page, JSON.
+    NextFormat,
     /// Carry on with the draft that was found.
     Resume,
     /// Set the draft aside and begin again.
@@ -88,6 +90,4 @@ pub enum Action {
     OpenCalendar,
     /// Open sharing: pick entries, see what leaves, write the export.
     OpenShare,
-    /// A key for a screen that reads keys itself (trends, calendar, share).
-    ScreenKey(KeyEvent),
 }

@@ -4,16 +4,10 @@
 //! Built from entry names alone (`Store::entries`): nothing is read.
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use ratatui::Frame;
-use ratatui::layout::Rect;
 
 use crate::habit::{Habit, evening_of};
 use crate::journal::EntryName;
-use crate::tui::strings::Keys;
-use crate::tui::theme::Theme;
-
-use crate::tui::view::calendar as view;
+use crate::tui::action::Action;
 
 /// What the calendar asks of whoever shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,16 +50,14 @@ impl CalendarState {
         self.month
     }
 
-    /// Handles one key. F1 and Ctrl+Q are the caller's.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
-        if key.kind == KeyEventKind::Release {
-            return Outcome::Stay;
-        }
-        match key.code {
-            KeyCode::Left | KeyCode::PageUp | KeyCode::Char('h') => self.step(-1),
-            KeyCode::Right | KeyCode::PageDown | KeyCode::Char('l') => self.step(1),
-            KeyCode::Home | KeyCode::Char('t') => self.month = first_of_month(self.today),
-            KeyCode::Esc | KeyCode::Char('q') => return Outcome::Close,
+    /// What an action does here (its keys are in
+    /// [`keys::CALENDAR`](crate::tui::keys::CALENDAR)).
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Left => self.step(-1),
+            Action::Right => self.step(1),
+            Action::Last => self.month = first_of_month(self.today),
+            Action::Leave => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay
@@ -84,11 +76,6 @@ impl CalendarState {
             self.month = month;
         }
     }
-
-    /// Draws the calendar into `area`; the keys for the footer.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
-        view::render(frame, area, self, theme)
-    }
 }
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -97,10 +84,11 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
-    use crossterm::event::KeyModifiers;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
     use crate::journal::entry_name;
+    use crate::tui::keys;
 
     fn names(ids: &[&str]) -> Vec<EntryName> {
         ids.iter().filter_map(|id| entry_name::parse(id)).collect()
@@ -115,7 +103,8 @@ mod tests {
     }
 
     fn press(state: &mut CalendarState, code: KeyCode) -> Outcome {
-        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+        let action = keys::CALENDAR.action(KeyEvent::new(code, KeyModifiers::NONE));
+        action.map_or(Outcome::Stay, |a| state.update(a))
     }
 
     #[test]
@@ -142,15 +131,6 @@ mod tests {
     fn in_the_small_hours_it_is_still_the_evening_before() {
         let state = CalendarState::new(&[], at("2026-12-01 01:30"));
         assert_eq!(state.today(), d("2026-11-30"));
-        assert_eq!(state.month(), d("2026-11-01"));
-    }
-
-    #[test]
-    fn key_releases_are_ignored() {
-        let mut state = CalendarState::new(&names(&["2026-10-12-210000-x"]), at("2026-11-21 21:30"));
-        let mut release = KeyEvent::new(KeyCode::Left, KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        state.handle_key(release);
         assert_eq!(state.month(), d("2026-11-01"));
     }
 }

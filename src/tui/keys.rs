@@ -1,264 +1,1344 @@
-//! Key bindings: from a key press on a given screen to an [`Action`].
+//! Key bindings: one table per screen, from which come what a key press
+//! does ([`action_for`]), the footer ([`footer`]) and the F1 help
+//! ([`help`]). A key a screen handles is in its table, and so in its help;
+//! a hint in its footer is a row of the same table: they cannot drift apart.
 //!
-//! Keys that hold everywhere: Ctrl+Q quick exit, F1 help, Esc leave,
-//! Tab / Shift+Tab next and previous prompt.
+//! The screens' own parts read [`Action`]s only, never keys.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::app::{App, Dialog, Extra, Screen};
-use super::share::Stage;
+use super::share::{ShareState, Stage};
+use super::trends::TrendsState;
 use crate::exercise::PromptKind;
 
-pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        // Ctrl+C is what many people press to get out: treat it as the quick exit.
-        KeyCode::Char('q' | 'Q' | 'c') if ctrl => return Some(Action::QuickExit),
-        KeyCode::F(1) => return Some(Action::ToggleHelp),
-        _ => {}
-    }
-    if app.safety.is_some() {
-        return safety_action(key);
-    }
-    if app.help_open {
-        return match key.code {
-            KeyCode::Char(SAFETY_KEY) => Some(Action::ToggleSafety),
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Action::ToggleHelp),
-            _ => None,
-        };
-    }
-    if let Some(dialog) = &app.dialog {
-        return dialog_action(dialog, key);
-    }
-    if key.code == KeyCode::Char(SAFETY_KEY) && !takes_typing(app) {
-        return Some(Action::ToggleSafety);
-    }
-    match app.screen {
-        Screen::Home => home_action(key),
-        Screen::Intro => intro_action(key),
-        Screen::Prompt => prompt_action(app, key),
-        Screen::Review => review_action(key, ctrl),
-        Screen::Saved => matches!(key.code, KeyCode::Enter | KeyCode::Esc).then_some(Action::Leave),
-        Screen::Journal => journal_action(app, key, ctrl),
-        Screen::Entry => entry_action(key),
-        Screen::Compare => scroll_action(key),
-        Screen::Trends | Screen::Calendar | Screen::Share => Some(Action::ScreenKey(key)),
+/// A key, or a kind of key, as a table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key without Ctrl or Alt (Shift is in the key itself: `G`, Shift+Tab).
+    Plain(KeyCode),
+    /// Ctrl and this letter.
+    Ctrl(char),
+    /// Ctrl or Alt with this key.
+    CtrlOrAlt(KeyCode),
+    /// 0 to 9.
+    Digit,
+    /// What a text field takes as typing.
+    Text(Field),
+}
+
+/// The text fields, by the keys they take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// An answer, or a path: letters, Enter, Backspace, Delete, and moving
+    /// the cursor (with Ctrl, by words).
+    Editor,
+    /// One line written in a list of options: letters, Backspace, Delete,
+    /// and moving along the line.
+    Line,
+    /// The journal's search: letters and Backspace.
+    Search,
+}
+
+/// What a binding does with the key that matched it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Does {
+    Act(Action),
+    /// Hands the key to the text field ([`Action::Edit`]).
+    Edit,
+    /// Sets the number pressed ([`Action::Digit`]).
+    Digit,
+}
+
+/// A hint in the footer: how the key is written there, what it does, and
+/// how readily it drops out when space is short (the highest rank first).
+pub type Hint = (&'static str, &'static str, u8);
+
+/// One row of a screen's table.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub does: Does,
+    /// How the keys are written in the help; empty when this row is told
+    /// with the one above (↑ with ↓).
+    pub label: &'static str,
+    /// What it does, in the help.
+    pub help: &'static str,
+    pub footer: Option<Hint>,
+}
+
+/// The keys of one screen, with the heading its help gives them.
+#[derive(Debug)]
+pub struct Table {
+    pub heading: &'static str,
+    pub bindings: &'static [Binding],
+}
+
+const fn bind(keys: &'static [Key], does: Does, label: &'static str, help: &'static str) -> Binding {
+    Binding {
+        keys,
+        does,
+        label,
+        help,
+        footer: None,
     }
 }
+
+const fn shown(
+    keys: &'static [Key],
+    does: Does,
+    (label, help): (&'static str, &'static str),
+    footer: Hint,
+) -> Binding {
+    Binding {
+        keys,
+        does,
+        label,
+        help,
+        footer: Some(footer),
+    }
+}
+
+/// Told with the row above it, in the help and the footer.
+const fn with_above(keys: &'static [Key], does: Does) -> Binding {
+    bind(keys, does, "", "")
+}
+
+use Does::Act;
+use Key::{Ctrl, CtrlOrAlt, Plain};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// Opens the safety page wherever nothing is being typed (and from F1 help
 /// everywhere): a key that is never a letter, so no screen needs it.
 pub const SAFETY_KEY: char = '!';
 
-/// Whether the screen is taking typed text, where `!` is a character.
-fn takes_typing(app: &App) -> bool {
-    match app.screen {
-        Screen::Prompt => {
-            let writing = matches!(
-                app.current_prompt().map(|p| &p.kind),
-                Some(PromptKind::Text | PromptKind::List)
-            );
-            writing || app.answering.as_ref().is_some_and(|r| r.on_other_row())
+/// F1's hint, kept in every footer however narrow.
+pub const HELP_HINT: Hint = ("F1", "help", 0);
+
+/// Keys that work on every screen. (`!` only where nothing is typed.)
+pub static EVERYWHERE: Table = Table {
+    heading: "Everywhere",
+    bindings: &[
+        bind(
+            &[Ctrl('q'), Ctrl('c')],
+            Act(Action::QuickExit),
+            "Ctrl+Q / Ctrl+C",
+            "leave at once: the screen clears, your draft is kept",
+        ),
+        bind(
+            &[Plain(Char(SAFETY_KEY))],
+            Act(Action::ToggleSafety),
+            "!",
+            "the safety page: what can help if you are not safe",
+        ),
+        bind(
+            &[Plain(KeyCode::F(1))],
+            Act(Action::ToggleHelp),
+            "F1",
+            "show or hide these keys",
+        ),
+    ],
+};
+
+// Rows that several tables share.
+const UP: Binding = shown(
+    &[Plain(Up), Plain(Char('k'))],
+    Act(Action::Up),
+    ("↑ ↓", "move"),
+    ("↑↓", "move", 1),
+);
+const DOWN: Binding = with_above(&[Plain(Down), Plain(Char('j'))], Act(Action::Down));
+const PAGE_UP: Binding = bind(
+    &[Plain(PageUp)],
+    Act(Action::PageUp),
+    "PgUp PgDn Space",
+    "a page up or down",
+);
+const PAGE_DOWN: Binding = with_above(&[Plain(PageDown), Plain(Char(' '))], Act(Action::PageDown));
+const FIRST: Binding = bind(
+    &[Plain(Home), Plain(Char('g'))],
+    Act(Action::First),
+    "Home g / End G",
+    "the top / the end",
+);
+const LAST: Binding = with_above(&[Plain(End), Plain(Char('G'))], Act(Action::Last));
+const BACK: Binding = shown(
+    &[Plain(Esc), Plain(Char('q'))],
+    Act(Action::Leave),
+    ("Esc / q", "back"),
+    ("Esc", "back", 2),
+);
+const NEXT: Binding = shown(
+    &[Plain(Tab)],
+    Act(Action::Next),
+    ("Tab", "next question"),
+    ("Tab", "next", 1),
+);
+const PREVIOUS: Binding = shown(
+    &[Plain(BackTab)],
+    Act(Action::Back),
+    ("Shift+Tab", "previous question"),
+    ("Shift+Tab", "back", 3),
+);
+const NEXT_QUIET: Binding = bind(&[Plain(Tab)], Act(Action::Next), "Tab", "next question");
+const LEAVE: Binding = shown(
+    &[Plain(Esc)],
+    Act(Action::Leave),
+    ("Esc", "leave the exercise; your answers are kept as a draft"),
+    ("Esc", "leave", 2),
+);
+
+pub static HOME: Table = Table {
+    heading: "Home",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose an exercise"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "start it"),
+            ("Enter", "start", 1),
+        ),
+        shown(
+            &[Plain(Char('c'))],
+            Act(Action::CheckIn),
+            ("c", "the evening check-in"),
+            ("c", "evening check-in", 3),
+        ),
+        shown(
+            &[Plain(Char('b'))],
+            Act(Action::OpenJournal),
+            ("b", "your journal: read, search and compare past entries"),
+            ("b", "journal", 2),
+        ),
+        shown(
+            &[Plain(Char('q')), Plain(Esc)],
+            Act(Action::Quit),
+            ("q / Esc", "quit mend"),
+            ("q", "quit", 2),
+        ),
+    ],
+};
+
+pub static INTRO: Table = Table {
+    heading: "Before you begin",
+    bindings: &[
+        shown(
+            &[Plain(Enter), Plain(Tab)],
+            Act(Action::Next),
+            ("Enter / Tab", "begin"),
+            ("Enter", "begin", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(BackTab)],
+            Act(Action::Leave),
+            ("Esc / Shift+Tab", "back to the exercises"),
+            ("Esc", "back", 2),
+        ),
+    ],
+};
+
+// The editing keys of every text field that has undo.
+const UNDO: Binding = bind(&[Ctrl('z'), Ctrl('u')], Does::Edit, "Ctrl+Z / Ctrl+U", "undo");
+const REDO: Binding = bind(&[Ctrl('y'), Ctrl('r')], Does::Edit, "Ctrl+Y / Ctrl+R", "redo");
+const DELETE_WORD: Binding = bind(
+    &[Ctrl('w'), CtrlOrAlt(Backspace)],
+    Does::Edit,
+    "Ctrl+W",
+    "delete the word before the cursor (or Ctrl+Backspace)",
+);
+const DELETE_TO_END: Binding = bind(
+    &[Ctrl('k')],
+    Does::Edit,
+    "Ctrl+K",
+    "delete to the end of the line",
+);
+
+pub static TEXT: Table = Table {
+    heading: "Writing",
+    bindings: &[
+        NEXT,
+        PREVIOUS,
+        shown(
+            &[Ctrl('e')],
+            Act(Action::ExternalEditor),
+            ("Ctrl+E", "open your answer in your own editor"),
+            ("Ctrl+E", "editor", 4),
+        ),
+        LEAVE,
+        UNDO,
+        REDO,
+        DELETE_WORD,
+        DELETE_TO_END,
+        bind(
+            &[Key::Text(Field::Editor)],
+            Does::Edit,
+            "Enter",
+            "a new line (Ctrl+arrows move by words)",
+        ),
+    ],
+};
+
+pub static SCALE: Table = Table {
+    heading: "A scale",
+    bindings: &[
+        shown(
+            &[Plain(Left), Plain(Char('h'))],
+            Act(Action::Left),
+            ("← →", "move along the scale"),
+            ("←→", "move", 1),
+        ),
+        with_above(&[Plain(Right), Plain(Char('l'))], Act(Action::Right)),
+        bind(&[Key::Digit], Does::Digit, "0–9", "that number"),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "keep it and go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        PREVIOUS,
+        LEAVE,
+    ],
+};
+
+pub static YES_NO: Table = Table {
+    heading: "Yes or no",
+    bindings: &[
+        shown(
+            &[Plain(Char('y')), Plain(Char('Y'))],
+            Act(Action::Yes),
+            ("y / n", "answer yes or no"),
+            ("y/n", "answer", 1),
+        ),
+        with_above(&[Plain(Char('n')), Plain(Char('N'))], Act(Action::No)),
+        bind(
+            &[Plain(Left), Plain(Right), Plain(Char(' '))],
+            Act(Action::Toggle),
+            "← → Space",
+            "switch",
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "keep it and go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        PREVIOUS,
+        LEAVE,
+    ],
+};
+
+/// Choice and multi. (On the row for the person's own words, see [`OPTIONS_OWN`].)
+pub static CHOICE: Table = Table {
+    heading: "Choosing",
+    bindings: &[
+        UP,
+        DOWN,
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "pick and go on"),
+            ("Enter", "pick", 1),
+        ),
+        bind(&[Plain(Char(' '))], Act(Action::Toggle), "Space", "pick"),
+        shown(
+            &[Plain(Tab)],
+            Act(Action::Next),
+            ("Tab", "next question"),
+            ("Tab", "next", 3),
+        ),
+        bind(
+            &[Plain(BackTab)],
+            Act(Action::Back),
+            "Shift+Tab",
+            "previous question",
+        ),
+        LEAVE,
+    ],
+};
+
+pub static MULTI: Table = Table {
+    heading: "Choosing",
+    bindings: &[
+        UP,
+        DOWN,
+        shown(
+            &[Plain(Char(' '))],
+            Act(Action::Toggle),
+            ("Space", "pick or unpick"),
+            ("Space", "pick", 1),
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        bind(
+            &[Plain(BackTab)],
+            Act(Action::Back),
+            "Shift+Tab",
+            "previous question",
+        ),
+        LEAVE,
+    ],
+};
+
+/// The row of a choice or multi where the person writes their own words.
+pub static OPTIONS_OWN: Table = Table {
+    heading: "Your own words",
+    bindings: &[
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓", "back to the options"),
+            ("↑↓", "move", 1),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "keep it and go on"),
+            ("Enter", "next", 1),
+        ),
+        shown(
+            &[Plain(Tab)],
+            Act(Action::Next),
+            ("Tab", "next question"),
+            ("Tab", "next", 3),
+        ),
+        bind(
+            &[Plain(BackTab)],
+            Act(Action::Back),
+            "Shift+Tab",
+            "previous question",
+        ),
+        LEAVE,
+        UNDO,
+        REDO,
+        DELETE_WORD,
+        DELETE_TO_END,
+        bind(
+            &[Key::Text(Field::Line)],
+            Does::Edit,
+            "letters",
+            "your own answer",
+        ),
+    ],
+};
+
+pub static REVIEW: Table = Table {
+    heading: "Looking it over",
+    bindings: &[
+        UP,
+        DOWN,
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "go back and change an answer"),
+            ("Enter", "change", 2),
+        ),
+        shown(
+            &[Plain(Char('p')), Plain(Char(' '))],
+            Act(Action::TogglePrivate),
+            ("p / Space", "mark an answer private, or share it"),
+            ("p", "private", 3),
+        ),
+        shown(
+            &[Ctrl('s')],
+            Act(Action::Save),
+            ("Ctrl+S", "save the entry"),
+            ("Ctrl+S", "save", 1),
+        ),
+        bind(
+            &[Plain(BackTab)],
+            Act(Action::Back),
+            "Shift+Tab",
+            "the last question",
+        ),
+        LEAVE,
+    ],
+};
+
+pub static SAVED: Table = Table {
+    heading: "Saved",
+    bindings: &[shown(
+        &[Plain(Enter), Plain(Esc)],
+        Act(Action::Leave),
+        ("Enter / Esc", "back to the exercises"),
+        ("Enter", "home", 1),
+    )],
+};
+
+/// After `mend run`: Enter leaves mend.
+pub static SAVED_ALONE: Table = Table {
+    heading: "Saved",
+    bindings: &[shown(
+        &[Plain(Enter), Plain(Esc)],
+        Act(Action::Leave),
+        ("Enter / Esc", "leave mend"),
+        ("Enter", "done", 1),
+    )],
+};
+
+pub static RESUME: Table = Table {
+    heading: "A draft was found",
+    bindings: &[
+        shown(
+            &[Plain(Char('r')), Plain(Enter)],
+            Act(Action::Resume),
+            ("r / Enter", "carry on with it"),
+            ("r", "resume", 1),
+        ),
+        shown(
+            &[Plain(Char('f'))],
+            Act(Action::StartAfresh),
+            ("f", "set it aside and start afresh"),
+            ("f", "start afresh", 2),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back"),
+            ("Esc", "back", 1),
+        ),
+    ],
+};
+
+pub static SAVE_FAILED: Table = Table {
+    heading: "The entry could not be saved",
+    bindings: &[
+        shown(
+            &[Plain(Char('r'))],
+            Act(Action::Retry),
+            ("r", "try again"),
+            ("r", "try again", 1),
+        ),
+        shown(
+            &[Plain(Char('s'))],
+            Act(Action::SaveElsewhere),
+            ("s", "save a copy elsewhere"),
+            ("s", "save elsewhere", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back; the answers stay"),
+            ("Esc", "back", 1),
+        ),
+    ],
+};
+
+pub static SAVE_ELSEWHERE: Table = Table {
+    heading: "Saving a copy",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::SaveElsewhere),
+            ("Enter", "save it there"),
+            ("Enter", "save", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back"),
+            ("Esc", "back", 1),
+        ),
+        bind(&[Key::Text(Field::Editor)], Does::Edit, "letters", "the path"),
+    ],
+};
+
+/// Nothing is moved on Enter: only a clear "y" sends an entry away.
+pub static CONFIRM_DELETE: Table = Table {
+    heading: "Move to the trash",
+    bindings: &[
+        shown(
+            &[Plain(Char('y')), Plain(Char('Y'))],
+            Act(Action::Yes),
+            ("y", "move the entry to the trash"),
+            ("y", "move to the trash", 1),
+        ),
+        shown(
+            &[Plain(Char('n')), Plain(Char('N')), Plain(Esc)],
+            Act(Action::Leave),
+            ("n / Esc", "keep it"),
+            ("Esc", "keep it", 1),
+        ),
+    ],
+};
+
+pub static HELP: Table = Table {
+    heading: "These keys",
+    bindings: &[
+        shown(
+            &[Plain(Char(SAFETY_KEY))],
+            Act(Action::ToggleSafety),
+            ("!", "the safety page"),
+            ("!", "safety", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Enter), Plain(Char('q'))],
+            Act(Action::ToggleHelp),
+            ("Esc / Enter / q", "close"),
+            ("Esc", "close", 1),
+        ),
+    ],
+};
+
+/// The safety page, over everything: it has no help of its own, so each
+/// of its keys is in its footer, as space allows.
+pub static SAFETY: Table = Table {
+    heading: "The safety page",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "scroll"),
+            ("↑↓", "scroll", 1),
+        ),
+        DOWN,
+        shown(
+            &[Plain(PageUp)],
+            Act(Action::PageUp),
+            ("PgUp PgDn Space", "a page up or down"),
+            ("PgUp/PgDn", "page", 3),
+        ),
+        PAGE_DOWN,
+        shown(
+            &[Plain(Home), Plain(Char('g'))],
+            Act(Action::First),
+            ("Home g / End G", "the top / the end"),
+            ("Home/End", "ends", 4),
+        ),
+        LAST,
+        shown(
+            &[
+                Plain(Esc),
+                Plain(Enter),
+                Plain(Char('q')),
+                Plain(Char(SAFETY_KEY)),
+            ],
+            Act(Action::ToggleSafety),
+            ("Esc / Enter / q / !", "back to where you were"),
+            ("Esc", "back", 1),
+        ),
+    ],
+};
+
+const JOURNAL_UP: Binding = bind(
+    &[Plain(Up), Plain(Char('k'))],
+    Act(Action::Up),
+    "↑ ↓",
+    "move through the entries",
+);
+const JOURNAL_FIRST: Binding = bind(
+    &[Plain(Home), Plain(Char('g'))],
+    Act(Action::First),
+    "Home g / End G",
+    "the newest / the oldest",
+);
+
+/// The journal's list. Its filters and the search work as it is searched too.
+pub static JOURNAL: Table = Table {
+    heading: "Your journal",
+    bindings: &[
+        JOURNAL_UP,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        JOURNAL_FIRST,
+        LAST,
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "read the entry"),
+            ("Enter", "read", 1),
+        ),
+        shown(
+            &[Plain(Char('/'))],
+            Act(Action::Search),
+            ("/", "search every answer; Enter when done, Esc clears it"),
+            ("/", "search", 3),
+        ),
+        shown(
+            &[Plain(Char('e'))],
+            Act(Action::NextExercise),
+            ("e / E", "one exercise's entries, then the next"),
+            ("e", "exercise", 7),
+        ),
+        with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        shown(
+            &[Plain(Char('w'))],
+            Act(Action::NextPeriod),
+            ("w", "the last 7 days, 30 days, this year, or any time"),
+            ("w", "when", 8),
+        ),
+        shown(
+            &[Plain(Char('d')), Plain(Delete)],
+            Act(Action::Delete),
+            ("d / Delete", "move the entry to the trash (kept 30 days)"),
+            ("d", "delete", 9),
+        ),
+        shown(
+            &[Plain(Char('t'))],
+            Act(Action::OpenTrends),
+            ("t", "how scale answers have moved over time"),
+            ("t", "trends", 4),
+        ),
+        shown(
+            &[Plain(Char('m'))],
+            Act(Action::OpenCalendar),
+            ("m", "the calendar of your evenings"),
+            ("m", "calendar", 5),
+        ),
+        shown(
+            &[Plain(Char('s'))],
+            Act(Action::OpenShare),
+            ("s", "share: choose entries and write them to a file"),
+            ("s", "share", 6),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back home"),
+            ("Esc", "back", 2),
+        ),
+    ],
+};
+
+/// The journal's list with a search typed: Esc clears it first.
+pub static JOURNAL_SEARCHED: Table = Table {
+    heading: "Your journal, searched",
+    bindings: &[
+        JOURNAL_UP,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        JOURNAL_FIRST,
+        LAST,
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "read the entry"),
+            ("Enter", "read", 1),
+        ),
+        shown(
+            &[Plain(Char('/'))],
+            Act(Action::Search),
+            ("/", "change the search"),
+            ("/", "search", 3),
+        ),
+        shown(
+            &[Plain(Char('e'))],
+            Act(Action::NextExercise),
+            ("e / E", "one exercise's entries, then the next"),
+            ("e", "exercise", 4),
+        ),
+        with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        shown(
+            &[Plain(Char('w'))],
+            Act(Action::NextPeriod),
+            ("w", "the last 7 days, 30 days, this year, or any time"),
+            ("w", "when", 5),
+        ),
+        shown(
+            &[Plain(Char('d')), Plain(Delete)],
+            Act(Action::Delete),
+            ("d / Delete", "move the entry to the trash (kept 30 days)"),
+            ("d", "delete", 9),
+        ),
+        shown(
+            &[Plain(Char('t'))],
+            Act(Action::OpenTrends),
+            ("t", "how scale answers have moved over time"),
+            ("t", "trends", 6),
+        ),
+        shown(
+            &[Plain(Char('m'))],
+            Act(Action::OpenCalendar),
+            ("m", "the calendar of your evenings"),
+            ("m", "calendar", 7),
+        ),
+        shown(
+            &[Plain(Char('s'))],
+            Act(Action::OpenShare),
+            ("s", "share: choose entries and write them to a file"),
+            ("s", "share", 8),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "clear the search"),
+            ("Esc", "clear search", 2),
+        ),
+    ],
+};
+
+/// Typing the journal's search.
+pub static SEARCH_TYPING: Table = Table {
+    heading: "Searching",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::SearchDone),
+            ("Enter", "done: back to the list"),
+            ("Enter", "done", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "clear the search"),
+            ("Esc", "clear", 1),
+        ),
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓ PgUp PgDn", "move through what was found"),
+            ("↑↓", "move", 2),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        with_above(&[Plain(PageUp)], Act(Action::PageUp)),
+        with_above(&[Plain(PageDown)], Act(Action::PageDown)),
+        bind(
+            &[Key::Text(Field::Search)],
+            Does::Edit,
+            "letters",
+            "the words to look for",
+        ),
+    ],
+};
+
+const SCROLL: Binding = shown(
+    &[Plain(Up), Plain(Char('k'))],
+    Act(Action::Up),
+    ("↑ ↓", "scroll"),
+    ("↑↓", "scroll", 1),
+);
+
+pub static ENTRY: Table = Table {
+    heading: "Reading an entry",
+    bindings: &[
+        SCROLL,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char('c'))],
+            Act(Action::Compare),
+            ("c", "compare with the last time you did this exercise"),
+            ("c", "compare with last time", 2),
+        ),
+        bind(
+            &[Plain(Char('t'))],
+            Act(Action::OpenTrends),
+            "t",
+            "this exercise's scale answers over time",
+        ),
+        shown(
+            &[Plain(Char('d')), Plain(Delete)],
+            Act(Action::Delete),
+            ("d / Delete", "move the entry to the trash (kept 30 days)"),
+            ("d", "delete", 3),
+        ),
+        BACK,
+    ],
+};
+
+pub static COMPARE: Table = Table {
+    heading: "Compared with last time",
+    bindings: &[
+        SCROLL,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back to the entry"),
+            ("Esc", "back", 2),
+        ),
+    ],
+};
+
+pub static TRENDS_PICK: Table = Table {
+    heading: "How things have moved",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose an exercise"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        shown(
+            &[Plain(Enter), Plain(Right)],
+            Act(Action::Open),
+            ("Enter / →", "open it"),
+            ("Enter", "open", 1),
+        ),
+        BACK,
+    ],
+};
+
+/// Trends of an exercise with more than one scale question.
+pub static TRENDS: Table = Table {
+    heading: "How things have moved",
+    bindings: &[
+        shown(
+            &[
+                Plain(Right),
+                Plain(Down),
+                Plain(Tab),
+                Plain(Char('l')),
+                Plain(Char('j')),
+            ],
+            Act(Action::Right),
+            ("← → ↑ ↓ Tab", "the next or previous question"),
+            ("←→", "another question", 1),
+        ),
+        with_above(
+            &[
+                Plain(Left),
+                Plain(Up),
+                Plain(BackTab),
+                Plain(Char('h')),
+                Plain(Char('k')),
+            ],
+            Act(Action::Left),
+        ),
+        BACK,
+    ],
+};
+
+/// Trends with one question, or none: only back.
+pub static TRENDS_ONE: Table = Table {
+    heading: "How things have moved",
+    bindings: &[BACK],
+};
+
+pub static CALENDAR: Table = Table {
+    heading: "Your evenings",
+    bindings: &[
+        shown(
+            &[Plain(Left), Plain(PageUp), Plain(Char('h'))],
+            Act(Action::Left),
+            ("← →", "the month before or after"),
+            ("←→", "month", 1),
+        ),
+        with_above(
+            &[Plain(Right), Plain(PageDown), Plain(Char('l'))],
+            Act(Action::Right),
+        ),
+        shown(
+            &[Plain(Char('t')), Plain(Home)],
+            Act(Action::Last),
+            ("t / Home", "this month"),
+            ("t", "this month", 3),
+        ),
+        BACK,
+    ],
+};
+
+pub static SHARE_PICK: Table = Table {
+    heading: "Sharing: what",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose the exercise"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        shown(
+            &[Plain(Left), Plain(Char('h'))],
+            Act(Action::Left),
+            ("← →", "choose how far back"),
+            ("←→", "days", 3),
+        ),
+        with_above(&[Plain(Right), Plain(Char('l'))], Act(Action::Right)),
+        shown(
+            &[Plain(Char('f'))],
+            Act(Action::NextFormat),
+            ("f", "Markdown, a web page or JSON"),
+            ("f", "format", 4),
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "look it over"),
+            ("Enter", "preview", 1),
+        ),
+        BACK,
+    ],
+};
+
+pub static SHARE_PREVIEW: Table = Table {
+    heading: "Sharing: what leaves",
+    bindings: &[
+        SCROLL,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char('f'))],
+            Act(Action::NextFormat),
+            ("f", "Markdown, a web page or JSON"),
+            ("f", "format", 4),
+        ),
+        shown(
+            &[Plain(Char('p'))],
+            Act(Action::TogglePrivate),
+            ("p", "include private answers, or leave them out"),
+            ("p", "private", 3),
+        ),
+        shown(
+            &[Plain(Enter), Plain(Char('w'))],
+            Act(Action::Save),
+            ("Enter / w", "write the file"),
+            ("Enter", "write", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back to choosing"),
+            ("Esc", "back", 2),
+        ),
+    ],
+};
+
+pub static SHARE_PATH: Table = Table {
+    heading: "Sharing: where",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "write the file there"),
+            ("Enter", "write", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back to the preview"),
+            ("Esc", "back", 1),
+        ),
+        bind(&[Key::Text(Field::Editor)], Does::Edit, "letters", "the path"),
+    ],
+};
+
+/// Every table, for the tests that hold them to their promises.
+pub static ALL: &[&Table] = &[
+    &EVERYWHERE,
+    &HOME,
+    &INTRO,
+    &TEXT,
+    &SCALE,
+    &YES_NO,
+    &CHOICE,
+    &MULTI,
+    &OPTIONS_OWN,
+    &REVIEW,
+    &SAVED,
+    &SAVED_ALONE,
+    &RESUME,
+    &SAVE_FAILED,
+    &SAVE_ELSEWHERE,
+    &CONFIRM_DELETE,
+    &HELP,
+    &SAFETY,
+    &JOURNAL,
+    &JOURNAL_SEARCHED,
+    &SEARCH_TYPING,
+    &ENTRY,
+    &COMPARE,
+    &TRENDS_PICK,
+    &TRENDS,
+    &TRENDS_ONE,
+    &CALENDAR,
+    &SHARE_PICK,
+    &SHARE_PREVIEW,
+    &SHARE_PATH,
+];
+
+impl Key {
+    /// Whether `key` is this one.
+    pub fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            Key::Plain(code) => !ctrl && !alt && key.code == code,
+            Key::Ctrl(c) => ctrl && key.code == Char(c),
+            Key::CtrlOrAlt(code) => (ctrl || alt) && key.code == code,
+            Key::Digit => !ctrl && !alt && matches!(key.code, Char('0'..='9')),
+            Key::Text(field) => field.takes(key.code, ctrl || alt),
         }
-        Screen::Journal => app.journal.as_ref().is_some_and(|j| j.typing),
-        Screen::Share => matches!(&app.extra, Some(Extra::Share(s)) if s.stage == Stage::Path),
-        _ => false,
     }
 }
 
-/// The safety page: scroll it, or close it to be back where you were.
-fn safety_action(key: KeyEvent) -> Option<Action> {
-    match key.code {
-        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | SAFETY_KEY) => Some(Action::ToggleSafety),
-        _ => list_action(key),
+impl Field {
+    fn takes(self, code: KeyCode, chord: bool) -> bool {
+        let letter = matches!(code, Char(c) if !chord && !c.is_control());
+        match self {
+            Field::Editor => {
+                letter
+                    || matches!(
+                        code,
+                        Enter
+                            | Backspace
+                            | Delete
+                            | Left
+                            | Right
+                            | Up
+                            | Down
+                            | Home
+                            | End
+                            | PageUp
+                            | PageDown
+                    )
+            }
+            Field::Line => letter || matches!(code, Backspace | Delete | Left | Right | Home | End),
+            Field::Search => letter || (!chord && code == Backspace),
+        }
     }
 }
 
-fn home_action(key: KeyEvent) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char('c') => Action::CheckIn,
-        KeyCode::Char('b') => Action::OpenJournal,
-        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
-        _ => return None,
-    })
+impl Table {
+    /// What `key` does here, if this table has it.
+    pub fn action(&self, key: KeyEvent) -> Option<Action> {
+        let binding = self
+            .bindings
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))?;
+        Some(match &binding.does {
+            Does::Act(action) => action.clone(),
+            Does::Edit => Action::Edit(key),
+            Does::Digit => match key.code {
+                Char(c) => Action::Digit(c.to_digit(10).and_then(|d| u8::try_from(d).ok())?),
+                _ => return None,
+            },
+        })
+    }
+
+    /// The footer's hints: this table's, in its order, then F1.
+    pub fn footer(&self) -> Vec<Hint> {
+        let mut hints: Vec<Hint> = self.bindings.iter().filter_map(|b| b.footer).collect();
+        hints.push(HELP_HINT);
+        hints
+    }
+
+    /// Whether the table has a text field, where `!` is a character.
+    fn takes_typing(&self) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| b.keys.iter().any(|k| matches!(k, Key::Text(_))))
+    }
 }
 
-fn intro_action(key: KeyEvent) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Enter | KeyCode::Tab => Action::Next,
-        KeyCode::Esc | KeyCode::BackTab => Action::Leave,
-        _ => return None,
-    })
+/// What a key press means, given what is open.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let table = current(app);
+    let everywhere = EVERYWHERE.action(key);
+    match everywhere {
+        // Over the safety page, only it and leaving at once.
+        Some(action) if app.safety.is_some() && action != Action::QuickExit => table.action(key),
+        Some(Action::ToggleSafety) if table.takes_typing() => table.action(key),
+        Some(action) => Some(action),
+        None => table.action(key),
+    }
 }
 
-fn review_action(key: KeyEvent, ctrl: bool) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Char('s') if ctrl => Action::Save,
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePrivate,
-        KeyCode::BackTab => Action::Back,
-        KeyCode::Esc => Action::Leave,
-        _ => return None,
-    })
+/// The table of what is in front of the person: the safety page or the
+/// help over everything, then a dialog, then the screen.
+pub fn current(app: &App) -> &'static Table {
+    if app.safety.is_some() {
+        return &SAFETY;
+    }
+    if app.help_open {
+        return &HELP;
+    }
+    match &app.dialog {
+        Some(dialog) => dialog_table(dialog),
+        None => screen_table(app),
+    }
 }
 
-fn dialog_action(dialog: &Dialog, key: KeyEvent) -> Option<Action> {
+fn dialog_table(dialog: &Dialog) -> &'static Table {
     match dialog {
-        Dialog::Resume { .. } => Some(match key.code {
-            KeyCode::Char('r') | KeyCode::Enter => Action::Resume,
-            KeyCode::Char('f') => Action::StartAfresh,
-            KeyCode::Esc => Action::Leave,
-            _ => return None,
-        }),
-        Dialog::SaveFailed { .. } => Some(match key.code {
-            KeyCode::Char('r') => Action::Retry,
-            KeyCode::Char('s') => Action::SaveElsewhere,
-            KeyCode::Esc => Action::Leave,
-            _ => return None,
-        }),
-        Dialog::SaveElsewhere { .. } => Some(match key.code {
-            KeyCode::Enter => Action::SaveElsewhere,
-            KeyCode::Esc => Action::Leave,
-            _ => Action::Edit(key),
-        }),
-        // Nothing is moved on Enter: only a clear "y" sends an entry away.
-        Dialog::ConfirmDelete { .. } => Some(match key.code {
-            KeyCode::Char('y' | 'Y') => Action::Yes,
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Action::Leave,
-            _ => return None,
-        }),
+        Dialog::Resume { .. } => &RESUME,
+        Dialog::SaveFailed { .. } => &SAVE_FAILED,
+        Dialog::SaveElsewhere { .. } => &SAVE_ELSEWHERE,
+        Dialog::ConfirmDelete { .. } => &CONFIRM_DELETE,
     }
 }
 
-/// The journal browser: moving, filters, and the search field while it is
-/// being typed in.
-fn journal_action(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
-    let typing = app.journal.as_ref().is_some_and(|j| j.typing);
-    if typing {
-        return Some(match key.code {
-            KeyCode::Esc => Action::Leave,
-            KeyCode::Enter => Action::SearchDone,
-            KeyCode::Up => Action::Up,
-            KeyCode::Down => Action::Down,
-            KeyCode::PageUp => Action::PageUp,
-            KeyCode::PageDown => Action::PageDown,
-            KeyCode::Char(_) if !ctrl => Action::Edit(key),
-            KeyCode::Backspace => Action::Edit(key),
-            _ => return None,
-        });
-    }
-    if let Some(action) = list_action(key) {
-        return Some(action);
-    }
-    Some(match key.code {
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char('/') => Action::Search,
-        KeyCode::Char('e') => Action::NextExercise,
-        KeyCode::Char('E') => Action::PreviousExercise,
-        KeyCode::Char('w') => Action::NextPeriod,
-        KeyCode::Char('t') => Action::OpenTrends,
-        KeyCode::Char('m') => Action::OpenCalendar,
-        KeyCode::Char('s') => Action::OpenShare,
-        KeyCode::Char('d') | KeyCode::Delete => Action::Delete,
-        KeyCode::Esc | KeyCode::Char('q') => Action::Leave,
-        _ => return None,
-    })
-}
-
-/// One entry, to read. (`t` is kept free for this exercise's trends.)
-fn entry_action(key: KeyEvent) -> Option<Action> {
-    match key.code {
-        KeyCode::Char('c') => Some(Action::Compare),
-        KeyCode::Char('t') => Some(Action::OpenTrends),
-        KeyCode::Char('d') | KeyCode::Delete => Some(Action::Delete),
-        _ => scroll_action(key),
+/// The table of the screen itself, under any dialog or help.
+pub fn screen_table(app: &App) -> &'static Table {
+    match app.screen {
+        Screen::Home => &HOME,
+        Screen::Intro => &INTRO,
+        Screen::Prompt => prompt_table(app),
+        Screen::Review => &REVIEW,
+        Screen::Saved if app.one_exercise() => &SAVED_ALONE,
+        Screen::Saved => &SAVED,
+        Screen::Journal => match &app.journal {
+            Some(j) if j.typing => &SEARCH_TYPING,
+            Some(j) if j.searching() => &JOURNAL_SEARCHED,
+            _ => &JOURNAL,
+        },
+        Screen::Entry => &ENTRY,
+        Screen::Compare => &COMPARE,
+        Screen::Trends | Screen::Calendar | Screen::Share => extra_table(app.extra.as_ref()),
     }
 }
 
-/// Reading: scrolling, and back.
-fn scroll_action(key: KeyEvent) -> Option<Action> {
-    if let Some(action) = list_action(key) {
-        return Some(action);
-    }
-    matches!(key.code, KeyCode::Esc | KeyCode::Char('q')).then_some(Action::Leave)
-}
-
-/// Moving through a list or a page of text.
-fn list_action(key: KeyEvent) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Action::First,
-        KeyCode::End | KeyCode::Char('G') => Action::Last,
-        _ => return None,
-    })
-}
-
-fn prompt_action(app: &App, key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Tab => return Some(Action::Next),
-        KeyCode::BackTab => return Some(Action::Back),
-        KeyCode::Esc => return Some(Action::Leave),
-        _ => {}
-    }
-    let kind = app.current_prompt().map(|p| &p.kind)?;
-    match kind {
-        PromptKind::Text | PromptKind::List => Some(match key.code {
-            KeyCode::Char('e') if ctrl => Action::ExternalEditor,
-            _ => Action::Edit(key),
-        }),
-        PromptKind::Scale { .. } => Some(match key.code {
-            KeyCode::Left | KeyCode::Char('h') => Action::Left,
-            KeyCode::Right | KeyCode::Char('l') => Action::Right,
-            KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
-            KeyCode::Enter => Action::Confirm,
-            _ => return None,
-        }),
-        PromptKind::YesNo => Some(match key.code {
-            KeyCode::Char('y' | 'Y') => Action::Yes,
-            KeyCode::Char('n' | 'N') => Action::No,
-            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') => Action::Toggle,
-            KeyCode::Enter => Action::Confirm,
-            _ => return None,
-        }),
-        PromptKind::Choice { .. } | PromptKind::Multi { .. } => options_action(app, key),
+fn prompt_table(app: &App) -> &'static Table {
+    let on_own_row = app.answering.as_ref().is_some_and(|r| r.on_other_row());
+    match app.current_prompt().map(|p| &p.kind) {
+        Some(PromptKind::Scale { .. }) => &SCALE,
+        Some(PromptKind::YesNo) => &YES_NO,
+        Some(PromptKind::Choice { .. } | PromptKind::Multi { .. }) if on_own_row => &OPTIONS_OWN,
+        Some(PromptKind::Choice { .. }) => &CHOICE,
+        Some(PromptKind::Multi { .. }) => &MULTI,
+        Some(PromptKind::Text | PromptKind::List) | None => &TEXT,
     }
 }
 
-/// Choice and multi: arrows move, Space picks, Enter picks and moves on;
-/// on the "other" row, typing writes the person's own answer.
-fn options_action(app: &App, key: KeyEvent) -> Option<Action> {
-    let on_other = app.answering.as_ref().is_some_and(|r| r.on_other_row());
-    Some(match key.code {
-        KeyCode::Up => Action::Up,
-        KeyCode::Down => Action::Down,
-        KeyCode::Char(' ') if !on_other => Action::Toggle,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Char('k') if !on_other => Action::Up,
-        KeyCode::Char('j') if !on_other => Action::Down,
-        KeyCode::Char(_)
-        | KeyCode::Backspace
-        | KeyCode::Delete
-        | KeyCode::Left
-        | KeyCode::Right
-        | KeyCode::Home
-        | KeyCode::End
-            if on_other =>
-        {
-            Action::Edit(key)
+fn extra_table(extra: Option<&Extra>) -> &'static Table {
+    match extra {
+        Some(Extra::Trends(state)) => trends_table(state),
+        Some(Extra::Calendar(_)) => &CALENDAR,
+        Some(Extra::Share(state)) => share_table(state),
+        None => &TRENDS_ONE,
+    }
+}
+
+/// The trends' keys: the list, or one exercise's questions.
+pub fn trends_table(state: &TrendsState) -> &'static Table {
+    match &state.shown {
+        Some(shown) if shown.trends.as_ref().is_some_and(|t| t.series.len() > 1) => &TRENDS,
+        Some(_) => &TRENDS_ONE,
+        None if state.choices.is_empty() => &TRENDS_ONE,
+        None => &TRENDS_PICK,
+    }
+}
+
+/// Sharing's keys, at each of its stages.
+pub fn share_table(state: &ShareState) -> &'static Table {
+    match state.stage {
+        Stage::Pick => &SHARE_PICK,
+        Stage::Preview => &SHARE_PREVIEW,
+        Stage::Path => &SHARE_PATH,
+    }
+}
+
+/// The footer's hints for what is in front of the person. Help is the way
+/// to every other key: F1 is offered wherever help is not already open (nor
+/// the safety page, which is all there is while it is open).
+pub fn footer(app: &App) -> Vec<Hint> {
+    let table = current(app);
+    if app.help_open || app.safety.is_some() {
+        return table.bindings.iter().filter_map(|b| b.footer).collect();
+    }
+    table.footer()
+}
+
+/// The help's rows: the keys that work everywhere, then this screen's.
+/// Under help, the screen's keys are the ones shown (a dialog's, if one is
+/// open), not help's own.
+pub fn help(app: &App) -> [&'static Table; 2] {
+    let table = match &app.dialog {
+        Some(dialog) => dialog_table(dialog),
+        None => screen_table(app),
+    };
+    [&EVERYWHERE, table]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key press for each key a table names.
+    fn presses(key: Key) -> Vec<KeyEvent> {
+        let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        match key {
+            Key::Plain(code) => vec![plain(code)],
+            Key::Ctrl(c) => vec![KeyEvent::new(Char(c), KeyModifiers::CONTROL)],
+            Key::CtrlOrAlt(code) => vec![
+                KeyEvent::new(code, KeyModifiers::CONTROL),
+                KeyEvent::new(code, KeyModifiers::ALT),
+            ],
+            Key::Digit => vec![plain(Char('7'))],
+            Key::Text(_) => vec![plain(Char('x'))],
         }
-        _ => return None,
-    })
+    }
+
+    #[test]
+    fn every_row_is_told_and_no_key_is_hidden_behind_another() {
+        for table in ALL {
+            let first = table.bindings.first().expect("a table has keys");
+            assert!(
+                !first.label.is_empty(),
+                "{}: the first row has words",
+                table.heading
+            );
+            for (at, binding) in table.bindings.iter().enumerate() {
+                assert_eq!(
+                    binding.label.is_empty(),
+                    binding.help.is_empty(),
+                    "{}",
+                    table.heading
+                );
+                if binding.label.is_empty() {
+                    assert!(
+                        binding.footer.is_none(),
+                        "{}: a row told with the one above",
+                        table.heading
+                    );
+                }
+                for press in binding.keys.iter().flat_map(|k| presses(*k)) {
+                    let first = table
+                        .bindings
+                        .iter()
+                        .position(|b| b.keys.iter().any(|k| k.matches(press)));
+                    assert_eq!(
+                        first,
+                        Some(at),
+                        "{}: {press:?} is taken by an earlier row",
+                        table.heading
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_hint_is_never_dropped_and_every_other_hint_can_be() {
+        for table in ALL {
+            for binding in table.bindings {
+                if let Some((_, _, rank)) = binding.footer {
+                    assert!(rank > 0, "{}", table.heading);
+                }
+            }
+        }
+        assert_eq!(HELP_HINT.2, 0);
+    }
 }

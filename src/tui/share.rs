@@ -11,19 +11,14 @@ use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::Frame;
-use ratatui::layout::Rect;
 
 use crate::export::{Format, Options, render};
 use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
-use crate::tui::strings::{self, Keys};
+use crate::tui::action::Action;
+use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
-use crate::tui::theme::Theme;
-
-use crate::tui::view::share as view;
 
 /// What the screen asks of whoever shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,21 +272,20 @@ impl ShareState {
         };
     }
 
-    /// Handles one key. F1 and Ctrl+Q are the caller's.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
-        if key.kind == KeyEventKind::Release {
-            return Outcome::Stay;
-        }
+    /// What an action does at each stage (its keys are in
+    /// [`keys::share_table`](crate::tui::keys::share_table)); what is asked
+    /// of whoever shows the screen.
+    pub fn update(&mut self, action: Action) -> Outcome {
         match self.stage {
-            Stage::Pick => self.pick_key(key),
-            Stage::Preview => self.preview_key(key),
-            Stage::Path => self.path_key(key),
+            Stage::Pick => self.pick_update(action),
+            Stage::Preview => self.preview_update(action),
+            Stage::Path => self.path_update(action),
         }
     }
 
     /// Pasted text: only the path field takes it, as one line.
-    pub fn handle_paste(&mut self, text: &str) {
-        if self.stage == Stage::Path {
+    fn paste(&mut self, text: &str) {
+        {
             let line = clean_pasted(text).lines().collect::<Vec<_>>().join(" ");
             if self.path.insert_str(line.trim()) {
                 self.confirm_replace = false;
@@ -299,23 +293,23 @@ impl ShareState {
         }
     }
 
-    fn pick_key(&mut self, key: KeyEvent) -> Outcome {
+    fn pick_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         let last = self.exercises.len();
         let at = Period::ALL.iter().position(|p| *p == self.period).unwrap_or(0);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.row = (self.row + 1).min(last),
-            KeyCode::Left | KeyCode::Char('h') => {
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(last),
+            Action::Left => {
                 self.period = Period::ALL[at.saturating_sub(1)];
                 self.recount();
             }
-            KeyCode::Right | KeyCode::Char('l') => {
+            Action::Right => {
                 self.period = Period::ALL[(at + 1).min(Period::ALL.len() - 1)];
                 self.recount();
             }
-            KeyCode::Char('f') => self.next_format(),
-            KeyCode::Enter => {
+            Action::NextFormat => self.next_format(),
+            Action::Open => {
                 let ids = self.chosen_ids();
                 if !ids.is_empty() {
                     return Outcome::Load(ids);
@@ -325,39 +319,39 @@ impl ShareState {
                     warning: false,
                 });
             }
-            KeyCode::Esc | KeyCode::Char('q') => return Outcome::Close,
+            Action::Leave => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay
     }
 
-    fn preview_key(&mut self, key: KeyEvent) -> Outcome {
+    fn preview_update(&mut self, action: Action) -> Outcome {
         let page = self.page.get().saturating_sub(1).max(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.scroll_to(self.scroll + 1),
-            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_to(self.scroll + page),
-            KeyCode::Home | KeyCode::Char('g') => self.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => self.scroll_to(usize::MAX),
-            KeyCode::Char('f') => {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll_to(self.scroll + 1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll_to(self.scroll + page),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll_to(usize::MAX),
+            Action::NextFormat => {
                 self.next_format();
                 self.message = None;
                 self.refresh();
             }
-            KeyCode::Char('p') => {
+            Action::TogglePrivate => {
                 self.include_private = !self.include_private;
                 self.message = None;
                 self.refresh();
             }
-            KeyCode::Enter | KeyCode::Char('w') => {
+            Action::Save => {
                 let suggested = strings::export_path(self.now.date_naive(), self.format.extension());
                 self.path = TextEditor::new(vec![suggested], "");
                 self.confirm_replace = false;
                 self.message = None;
                 self.stage = Stage::Path;
             }
-            KeyCode::Esc | KeyCode::Char('q') => {
+            Action::Leave => {
                 self.stage = Stage::Pick;
                 self.message = None;
                 // Including private answers is a choice for one preview only:
@@ -372,13 +366,13 @@ impl ShareState {
         Outcome::Stay
     }
 
-    fn path_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc => {
+    fn path_update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Leave => {
                 self.stage = Stage::Preview;
                 self.message = None;
             }
-            KeyCode::Enter => {
+            Action::Save => {
                 let typed = self.path_text().trim().to_string();
                 if typed.is_empty() {
                     return Outcome::Stay;
@@ -400,14 +394,14 @@ impl ShareState {
                     text: self.text.clone(),
                 };
             }
-            // A second line has no place in a path.
-            KeyCode::Char('j' | 'm') if key.modifiers.contains(KeyModifiers::CONTROL) => {}
-            _ => {
-                if self.path.input(key) {
-                    self.confirm_replace = false;
-                    self.message = None;
-                }
+            // A second line has no place in a path: Enter is taken above,
+            // and Ctrl+J or Ctrl+M are not typing.
+            Action::Edit(key) if self.path.input(key) => {
+                self.confirm_replace = false;
+                self.message = None;
             }
+            Action::Paste(text) => self.paste(&text),
+            _ => {}
         }
         Outcome::Stay
     }
@@ -437,11 +431,6 @@ impl ShareState {
         }
         f(cache.as_ref().map_or(&[], |(_, rows)| rows.as_slice()))
     }
-
-    /// Draws the screen into `area`; the keys for the footer.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
-        view::render(frame, area, self, theme)
-    }
 }
 
 #[cfg(test)]
@@ -450,9 +439,12 @@ mod tests {
 
     use chrono::DateTime;
 
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
     use super::*;
     use crate::answer::Answer;
     use crate::journal::{AnswerRecord, ENTRY_FORMAT, entry_name};
+    use crate::tui::keys;
 
     const SECRET: &str = "what I never said out loud";
 
@@ -491,7 +483,13 @@ mod tests {
     }
 
     fn press(state: &mut ShareState, code: KeyCode) -> Outcome {
-        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+        press_key(state, KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    /// A key through sharing's table, as the app would send it.
+    fn press_key(state: &mut ShareState, key: KeyEvent) -> Outcome {
+        let action = keys::share_table(state).action(key);
+        action.map_or(Outcome::Stay, |a| state.update(a))
     }
 
     /// The state on the preview of the chosen entries.
@@ -659,16 +657,15 @@ mod tests {
     #[test]
     fn a_pasted_path_arrives_as_one_line_only_in_the_path_box() {
         let mut state = previewing();
-        state.handle_paste("/tmp/ignored");
+        state.update(Action::Paste("/tmp/ignored".into()));
         assert!(!state.text().contains("/tmp/ignored"));
         press(&mut state, KeyCode::Enter);
         state.path = TextEditor::new(Vec::new(), "");
-        state.handle_paste("  /tmp/a\nb.md \u{1b}[2J");
+        state.update(Action::Paste("  /tmp/a\nb.md \u{1b}[2J".into()));
         assert_eq!(state.path_text(), "/tmp/a b.md [2J");
         press(&mut state, KeyCode::Enter);
-        let mut ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
-        ctrl_j.kind = KeyEventKind::Press;
-        state.handle_key(ctrl_j);
+        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        press_key(&mut state, ctrl_j);
         assert_eq!(state.path.lines().len(), 1);
     }
 }

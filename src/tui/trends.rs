@@ -5,18 +5,11 @@
 //! chosen exercise's entries are read by whoever shows this screen, when it
 //! asks with [`Outcome::Load`], and handed back with [`TrendsState::show`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
 use crate::exercise::{Exercise, PromptKind};
 use crate::journal::{Entry, EntryName};
 use crate::library::Loaded;
 use crate::trends::{Trends, trends};
-use crate::tui::strings::Keys;
-use crate::tui::theme::Theme;
-
-use crate::tui::view::trends as view;
+use crate::tui::action::Action;
 
 /// What the screen asks of whoever shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,38 +107,32 @@ impl TrendsState {
         self.shown = Some(shown(&entries, exercise, unreadable));
     }
 
-    /// Handles one key. F1 and Ctrl+Q are the caller's.
-    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
-        if key.kind == KeyEventKind::Release {
-            return Outcome::Stay;
-        }
+    /// What an action does here (its keys are in [`keys::TRENDS`](crate::tui::keys::TRENDS)
+    /// and beside it); what is asked of whoever shows the screen.
+    pub fn update(&mut self, action: Action) -> Outcome {
         match &mut self.shown {
             Some(shown) => {
                 let count = shown.trends.as_ref().map_or(0, |t| t.series.len());
-                match key.code {
-                    KeyCode::Right | KeyCode::Down | KeyCode::Tab | KeyCode::Char('l' | 'j') => {
-                        shown.selected = (shown.selected + 1).min(count.saturating_sub(1));
-                    }
-                    KeyCode::Left | KeyCode::Up | KeyCode::BackTab | KeyCode::Char('h' | 'k') => {
-                        shown.selected = shown.selected.saturating_sub(1);
-                    }
-                    KeyCode::Esc | KeyCode::Char('q') if self.choices.is_empty() => return Outcome::Close,
-                    KeyCode::Esc | KeyCode::Char('q') => self.shown = None,
+                match action {
+                    Action::Right => shown.selected = (shown.selected + 1).min(count.saturating_sub(1)),
+                    Action::Left => shown.selected = shown.selected.saturating_sub(1),
+                    Action::Leave if self.choices.is_empty() => return Outcome::Close,
+                    Action::Leave => self.shown = None,
                     _ => {}
                 }
                 Outcome::Stay
             }
-            None => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => {
+            None => match action {
+                Action::Up => {
                     self.cursor = self.cursor.saturating_sub(1);
                     Outcome::Stay
                 }
-                KeyCode::Down | KeyCode::Char('j') => {
+                Action::Down => {
                     self.cursor = (self.cursor + 1).min(self.choices.len().saturating_sub(1));
                     Outcome::Stay
                 }
-                KeyCode::Enter | KeyCode::Right => self.choose(self.cursor),
-                KeyCode::Esc | KeyCode::Char('q') => Outcome::Close,
+                Action::Open => self.choose(self.cursor),
+                Action::Leave => Outcome::Close,
                 _ => Outcome::Stay,
             },
         }
@@ -161,11 +148,6 @@ impl TrendsState {
             }
             None => Outcome::Stay,
         }
-    }
-
-    /// Draws the screen into `area`; the keys for the footer.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) -> Keys {
-        view::render(frame, area, self, theme)
     }
 }
 
@@ -184,15 +166,17 @@ fn shown(entries: &[Entry], exercise: Option<&Exercise>, unreadable: usize) -> S
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
-    use crossterm::event::KeyModifiers;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
     use crate::answer::Answer;
     use crate::journal::{AnswerRecord, ENTRY_FORMAT, entry_name};
     use crate::library::Library;
+    use crate::tui::keys;
 
     fn press(state: &mut TrendsState, code: KeyCode) -> Outcome {
-        state.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+        let action = keys::trends_table(state).action(KeyEvent::new(code, KeyModifiers::NONE));
+        action.map_or(Outcome::Stay, |a| state.update(a))
     }
 
     fn inventory(at: &str, values: [i64; 7]) -> Entry {

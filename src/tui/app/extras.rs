@@ -1,8 +1,6 @@
 //! The trends, calendar and share screens, opened from the journal: each
-//! reads its own keys, and asks the app for what only the store can do
-//! (reading entries, writing the export).
-
-use crossterm::event::KeyEvent;
+//! updates its own state from an action, and asks the app for what only
+//! the store can do (reading entries, writing the export).
 
 use super::{App, Screen};
 use crate::journal::Store;
@@ -60,28 +58,22 @@ impl App {
 
     pub(super) fn extra_update(&mut self, action: Action) {
         let store = &mut *self.store;
-        let closed = match (self.extra.as_mut(), action) {
-            (Some(Extra::Trends(state)), Action::ScreenKey(key)) => trends_key(state, key, store),
-            (Some(Extra::Calendar(state)), Action::ScreenKey(key)) => {
-                state.handle_key(key) == calendar::Outcome::Close
+        let closed = match self.extra.as_mut() {
+            Some(Extra::Trends(state)) => {
+                let outcome = state.update(action);
+                follow_trends(state, outcome, store)
             }
-            (Some(Extra::Share(state)), Action::ScreenKey(key)) => share_key(state, key, store),
-            (Some(Extra::Share(state)), Action::Paste(text)) => {
-                state.handle_paste(&text);
-                false
+            Some(Extra::Calendar(state)) => state.update(action) == calendar::Outcome::Close,
+            Some(Extra::Share(state)) => {
+                let outcome = state.update(action);
+                follow_share(state, outcome, store)
             }
-            _ => false,
+            None => false,
         };
         if closed {
             self.close_extra();
         }
     }
-}
-
-/// Feeds a key to the trends screen and reads what it asks for; whether it closed.
-fn trends_key(state: &mut TrendsState, key: KeyEvent, store: &mut dyn Store) -> bool {
-    let outcome = state.handle_key(key);
-    follow_trends(state, outcome, store)
 }
 
 /// Does what the trends screen asked for; whether it closed.
@@ -97,9 +89,9 @@ fn follow_trends(state: &mut TrendsState, outcome: trends::Outcome, store: &mut 
     }
 }
 
-/// Feeds a key to the share screen and reads or writes what it asks for; whether it closed.
-fn share_key(state: &mut ShareState, key: KeyEvent, store: &mut dyn Store) -> bool {
-    match state.handle_key(key) {
+/// Reads or writes what the share screen asked for; whether it closed.
+fn follow_share(state: &mut ShareState, outcome: share::Outcome, store: &mut dyn Store) -> bool {
+    match outcome {
         share::Outcome::Stay => false,
         share::Outcome::Close => true,
         share::Outcome::Load(ids) => {

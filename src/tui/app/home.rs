@@ -32,6 +32,13 @@ impl App {
         }
     }
 
+    /// Opens one exercise for `mend run`: once it is saved, Enter leaves mend
+    /// rather than going to a home screen the person never came from.
+    pub fn open_alone(&mut self, loaded: Loaded) {
+        self.one_exercise = true;
+        self.open(loaded);
+    }
+
     /// Opens an exercise: its draft first, if one was left.
     pub fn open(&mut self, loaded: Loaded) {
         match self.store.load_draft(&loaded.exercise.id) {

@@ -125,6 +125,8 @@ pub struct App {
     pub extra: Option<Extra>,
     /// The screen it was opened from, to go back to.
     extra_from: Option<Screen>,
+    /// Opened for one exercise (`mend run`): once it is saved, mend is done.
+    one_exercise: bool,
     /// Where each draft is also handed, for the signal watcher.
     last_draft: Option<LastDraft>,
     /// Entries already reported as unreadable, so each is named only once.
@@ -153,6 +155,7 @@ impl App {
             journal: None,
             extra: None,
             extra_from: None,
+            one_exercise: false,
             last_draft: None,
             viewport: (80, 24),
             reported: HashSet::new(),
@@ -174,6 +177,11 @@ impl App {
     /// Feeds one terminal event in.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
         match event {
+            // Keys the person could not see the effect of wait, leaving aside.
+            Event::Key(key) if !self.fits_window() && action_for(self, *key) == Some(Action::QuickExit) => {
+                self.update(Action::QuickExit, now);
+            }
+            Event::Key(_) | Event::Paste(_) if !self.fits_window() => {}
             Event::Key(key) => {
                 if let Some(action) = action_for(self, *key) {
                     self.update(action, now);
@@ -183,6 +191,11 @@ impl App {
             Event::Resize(width, height) => self.resize(*width, *height),
             _ => {}
         }
+    }
+
+    /// Whether the window, as last told, is large enough to show the app.
+    fn fits_window(&self) -> bool {
+        crate::tui::layout::fits(self.viewport.0, self.viewport.1)
     }
 
     /// Feeds one key in (a convenience for tests and benchmarks).
@@ -212,7 +225,7 @@ impl App {
                 Screen::Intro => self.intro_update(action),
                 Screen::Prompt => self.prompt_update(action, now),
                 Screen::Review => self.review_update(action, now),
-                Screen::Saved => self.back_home(),
+                Screen::Saved => self.saved_update(),
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
@@ -358,6 +371,21 @@ impl App {
     fn begin(&mut self, session: Session) {
         self.screen = screen_for(session.step());
         self.answering = Some(Answering::new(session));
+    }
+
+    /// After the saved screen: home, or out of mend for `mend run`, back
+    /// where the person started.
+    fn saved_update(&mut self) {
+        if self.one_exercise {
+            self.request = Some(Request::Quit);
+        } else {
+            self.back_home();
+        }
+    }
+
+    /// Whether the app was opened for one exercise (`mend run`).
+    pub fn one_exercise(&self) -> bool {
+        self.one_exercise
     }
 
     fn back_home(&mut self) {

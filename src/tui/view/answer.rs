@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, ListItem, Padding, Paragraph};
 
-use super::chrome::safe;
+use super::chrome::{render_list, safe};
 use crate::answer::Answer;
 use crate::exercise::{Prompt, PromptKind};
 use crate::tui::answering::Answering;
@@ -186,9 +186,5 @@ fn render_options(
             safe(&after)
         )));
     }
-    let list = List::new(items)
-        .highlight_style(theme.selected)
-        .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(Some(run.cursor));
-    frame.render_stateful_widget(list, area, &mut state);
+    render_list(frame, area, items, (run.cursor, theme.selected), theme);
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
 
 use crate::tui::calendar::CalendarState;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::view::chrome::{render_header, wrap};
 
@@ -21,7 +21,7 @@ const GAP: u16 = 3;
 const MONTH_HEIGHT: u16 = 8;
 const MAX_MONTHS: u16 = 4;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Theme) {
     let habit = state.habit();
     let today = state.today();
     let now = habit.current_streak(today);
@@ -92,7 +92,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
         frame.render_widget(Line::styled(words, theme.dim).centered(), line);
     }
     frame.render_widget(Paragraph::new(note), bottom);
-    strings::KEYS_CALENDAR
 }
 
 fn rows(lines: &[Line]) -> u16 {

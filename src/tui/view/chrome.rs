@@ -4,12 +4,17 @@ use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, BorderType, Clear, List, ListItem, ListState, Padding, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::inert;
 use crate::tui::app::Notice;
+use crate::tui::keys::Hint;
 use crate::tui::theme::Theme;
 
 /// Text from a file or a person, made safe to draw: control characters
@@ -47,10 +52,13 @@ pub fn render_header(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, r
     );
 }
 
-/// The keys of the current screen: `Tab next · Esc leave`.
-pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, &str)]) {
-    let mut spans = Vec::with_capacity(keys.len() * 3);
-    for (i, (key, what)) in keys.iter().enumerate() {
+/// The keys of the current screen: `Tab next · Esc leave`. When they do
+/// not all fit, hints drop out whole, the least important (highest rank)
+/// first; F1 help, rank 0, which lists them all, always stays.
+pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, hints: &[Hint]) {
+    let shown = hints_that_fit(hints, usize::from(area.width));
+    let mut spans = Vec::with_capacity(shown.len() * 3);
+    for (i, (key, what, _)) in shown.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
@@ -58,6 +66,28 @@ pub fn render_keys(frame: &mut Frame, area: Rect, theme: &Theme, keys: &[(&str, 
         spans.push(Span::styled(format!(" {what}"), theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hints that fit in `width` columns, in their order.
+fn hints_that_fit(hints: &[Hint], width: usize) -> Vec<Hint> {
+    let mut shown = hints.to_vec();
+    let used = |shown: &[Hint]| -> usize {
+        let hints: usize = shown.iter().map(|(k, w, _)| k.width() + 1 + w.width()).sum();
+        hints + 3 * shown.len().saturating_sub(1)
+    };
+    while used(&shown) > width {
+        // The last of the highest rank goes first.
+        let drop = (0..shown.len())
+            .filter(|&i| shown[i].2 > 0)
+            .max_by_key(|&i| (shown[i].2, i));
+        match drop {
+            Some(at) => {
+                shown.remove(at);
+            }
+            None => break,
+        }
+    }
+    shown
 }
 
 /// What the notice line shows: a notice, or else the standing warning that
@@ -70,12 +100,13 @@ fn notice_text<'a>(notice: Option<&'a Notice>, draft_problem: Option<&'a str>) -
     }
 }
 
-/// Rows for the notice at this width: two, or as many as a long one needs
-/// (up to four), so that its end is never cut off. A close estimate, with
+/// Rows for the notice at this width: none when there is nothing to say (the
+/// screen above uses them), else two, or as many as a long one needs (up to
+/// four), so that its end is never cut off. A close estimate, with
 /// a row spare for words pushed down by wrapping.
 pub fn notice_height(notice: Option<&Notice>, draft_problem: Option<&str>, width: u16) -> u16 {
     let Some((text, _)) = notice_text(notice, draft_problem) else {
-        return 2;
+        return 0;
     };
     let rows = safe(text).width().div_ceil(usize::from(width.max(1))) + 1;
     u16::try_from(rows.clamp(2, 4)).unwrap_or(4)
@@ -114,6 +145,42 @@ pub fn popup(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, width: u
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// Whether items of these heights overflow `area`: the list then scrolls,
+/// and is two columns narrower to make room for its scroll bar.
+pub fn list_overflows(heights: impl IntoIterator<Item = usize>, area: Rect) -> bool {
+    heights.into_iter().sum::<usize>() > usize::from(area.height)
+}
+
+/// A list with a cursor, scrolled so the cursor is in view. When the items
+/// do not all fit, a scroll bar on the right says there is more, and where
+/// the cursor is among them.
+pub fn render_list(
+    frame: &mut Frame,
+    area: Rect,
+    items: Vec<ListItem>,
+    (selected, highlight): (usize, Style),
+    theme: &Theme,
+) {
+    let count = items.len();
+    let overflow = list_overflows(items.iter().map(ListItem::height), area);
+    let list_area = if overflow {
+        Rect {
+            width: area.width.saturating_sub(2),
+            ..area
+        }
+    } else {
+        area
+    };
+    let list = List::new(items).highlight_style(highlight).highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    if overflow {
+        let mut position = ScrollbarState::new(count).position(selected);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
+        frame.render_stateful_widget(bar, area, &mut position);
+    }
 }
 
 /// `area` less a margin on every side.
@@ -220,6 +287,32 @@ mod tests {
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("  \"a\": \"b c\"", 8), vec!["  \"a\":", "  \"b c\""]);
         assert_eq!(wrap("a  b", 9), vec!["a  b"]);
+    }
+
+    #[test]
+    fn footer_hints_drop_out_whole_and_help_stays() {
+        let hints = [
+            ("Tab", "next", 1),
+            ("Shift+Tab", "back", 3),
+            ("Ctrl+E", "editor", 4),
+            ("Esc", "leave", 2),
+            ("F1", "help", 0),
+        ];
+        assert_eq!(hints_that_fit(&hints, 80), hints);
+        assert_eq!(
+            hints_that_fit(&hints, 47),
+            [
+                ("Tab", "next", 1),
+                ("Shift+Tab", "back", 3),
+                ("Esc", "leave", 2),
+                ("F1", "help", 0)
+            ]
+        );
+        assert_eq!(
+            hints_that_fit(&hints, 30),
+            [("Tab", "next", 1), ("Esc", "leave", 2), ("F1", "help", 0)]
+        );
+        assert_eq!(hints_that_fit(&hints, 3), [("F1", "help", 0)]);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::journal::compare::pair_answers;
 use crate::journal::{AnswerRecord, Entry};
 use crate::tui::app::App;
 use crate::tui::journal::Reading;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 /// Windows at least this wide show the two entries side by side.
@@ -40,12 +40,12 @@ pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
     .len()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(reading) = app.journal.as_ref().and_then(|j| j.reading.as_ref()) else {
-        return strings::KEYS_COMPARE;
+        return;
     };
     let Some(last) = &reading.last else {
-        return strings::KEYS_COMPARE;
+        return;
     };
     let this = &reading.entry;
     let two_columns = frame.area().width >= TWO_COLUMNS_FROM;
@@ -80,7 +80,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     frame.render_widget(Paragraph::new(dates_line), dates);
     let lines = lines(last, this, exercise, width, two_columns, theme);
     scrolled(frame, text, bar, lines, reading.compare_scroll, theme);
-    strings::KEYS_COMPARE
 }
 
 /// Columns of each side, side by side in `width`.

@@ -8,10 +8,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::chrome::{popup, safe};
 use crate::time_words::ago;
 use crate::tui::app::{App, Dialog};
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: &Theme) {
     match dialog {
         Dialog::Resume { draft, .. } => {
             // "Started ...": when the session began, not when its draft was last written.
@@ -21,7 +21,6 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
                 Line::styled(strings::started_ago(&when), theme.dim),
             ];
             message(frame, area, theme, strings::RESUME_TITLE, lines);
-            strings::KEYS_RESUME
         }
         Dialog::SaveFailed { error, .. } => {
             let lines = vec![
@@ -30,7 +29,6 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
                 Line::styled(safe(error).into_owned(), theme.warning),
             ];
             message(frame, area, theme, strings::SAVE_FAILED_TITLE, lines);
-            strings::KEYS_SAVE_FAILED
         }
         Dialog::SaveElsewhere { path, .. } => {
             let inner = popup(frame, area, theme, strings::SAVE_ELSEWHERE_TITLE, 70, 7);
@@ -42,7 +40,6 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
             if let Some(cursor) = path.render(field, frame.buffer_mut(), theme.text, theme.dim) {
                 frame.set_cursor_position(cursor);
             }
-            strings::KEYS_SAVE_ELSEWHERE
         }
         Dialog::ConfirmDelete { row } => {
             let which = app.journal.as_ref().and_then(|j| {
@@ -56,7 +53,6 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
                 Line::styled(which.unwrap_or_default(), theme.dim),
             ];
             message(frame, area, theme, strings::DELETE_TITLE, lines);
-            strings::KEYS_CONFIRM_DELETE
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::export::{ShownValue, shown_value};
 use crate::journal::{AnswerRecord, Entry};
 use crate::tui::app::App;
 use crate::tui::journal::Reading;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 /// Answers sit under their question, a little in.
@@ -43,12 +43,12 @@ pub fn exercise<'a>(app: &'a App, id: &str) -> Option<&'a Exercise> {
     app.exercises.iter().map(|l| &l.exercise).find(|e| e.id == id)
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(journal) = &app.journal else {
-        return strings::KEYS_ENTRY;
+        return;
     };
     let Some(reading) = &journal.reading else {
-        return strings::KEYS_ENTRY;
+        return;
     };
     let entry = &reading.entry;
     let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
@@ -58,7 +58,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(body);
     let lines = lines(entry, exercise, usize::from(text.width), theme);
     scrolled(frame, text, bar, lines, reading.scroll, theme);
-    strings::KEYS_ENTRY
 }
 
 /// `lines` from `scroll` on, with a scroll bar when they don't all fit.

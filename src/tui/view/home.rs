@@ -3,19 +3,17 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{ListItem, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::chrome::{render_header, safe, truncate, wrap};
+use super::chrome::{self, list_overflows, render_header, safe, truncate, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The words about safety are never cut short, however narrow the window.
     let care_lines: Vec<Line> = strings::HOME_CARE
         .iter()
@@ -36,15 +34,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
         Line::styled(strings::HOME_GREETING, theme.dim),
     ];
     frame.render_widget(Paragraph::new(greeting_text), greeting);
-    render_list(frame, list, app, theme);
+    render_exercises(frame, list, app, theme);
     frame.render_widget(Paragraph::new(care_lines), care);
-    strings::KEYS_HOME
 }
 
-fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now().naive_local();
     // Two rows an exercise: when they don't all fit, a scroll bar says there is more.
-    let overflow = app.exercises.len() * 2 > usize::from(area.height);
+    let overflow = list_overflows(app.exercises.iter().map(|_| 2), area);
     let width = area.width.saturating_sub(if overflow { 4 } else { 2 }) as usize;
     let items: Vec<ListItem> = app
         .exercises
@@ -62,16 +59,7 @@ fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )
         })
         .collect();
-    let list = List::new(items)
-        .highlight_style(theme.selected)
-        .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(Some(app.home_cursor));
-    frame.render_stateful_widget(list, area, &mut state);
-    if overflow {
-        let mut position = ScrollbarState::new(app.exercises.len()).position(app.home_cursor);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
-        frame.render_stateful_widget(bar, area, &mut position);
-    }
+    chrome::render_list(frame, area, items, (app.home_cursor, theme.selected), theme);
 }
 
 /// Two lines: the title with minutes and when it was last done; the summary.

@@ -7,12 +7,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::chrome::{render_header, safe};
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(run) = &app.answering else {
-        return strings::KEYS_INTRO;
+        return;
     };
     let exercise = run.session.exercise();
     let [header, facts, body] =
@@ -34,5 +34,4 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
         .unwrap_or_default();
     let lines: Vec<Line> = safe(intro).lines().map(|l| Line::raw(l.to_string())).collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-    strings::KEYS_INTRO
 }

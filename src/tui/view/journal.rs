@@ -16,7 +16,7 @@ use super::chrome::truncate;
 use super::chrome::{render_header, safe};
 use crate::tui::app::App;
 use crate::tui::journal::{JournalState, RowState};
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 /// Rows above the list: the header (two), the filters, the search, a gap.
@@ -32,9 +32,9 @@ pub fn list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(ABOVE_LIST + 3))
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(journal) = &app.journal else {
-        return strings::KEYS_JOURNAL;
+        return;
     };
     let [header, filters, search, _, list] = Layout::vertical([
         Constraint::Length(2),
@@ -53,13 +53,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     render_filters(frame, filters, journal, theme);
     render_search(frame, search, journal, theme);
     render_list(frame, list, journal, theme);
-    if journal.typing {
-        strings::KEYS_SEARCH_TYPING
-    } else if journal.searching() {
-        strings::KEYS_JOURNAL_SEARCHED
-    } else {
-        strings::KEYS_JOURNAL
-    }
 }
 
 fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {

@@ -1,7 +1,8 @@
-//! Drawing: every screen renders from `&App` into a `Frame`, and nothing else.
+//! Drawing: every screen renders from `&App` into a `Frame`, and nothing
+//! else; the footer and help come from the key tables ([`keys`]).
 
 mod answer;
-pub(crate) mod calendar;
+pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
 mod dialog;
@@ -14,8 +15,8 @@ mod prompt;
 mod review;
 pub(crate) mod safety;
 mod saved;
-pub(crate) mod share;
-pub(crate) mod trends;
+pub mod share;
+pub mod trends;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,17 +24,16 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Extra, Screen};
-use super::strings::{self, Keys};
+use super::keys;
+use super::strings;
 use super::theme::Theme;
 
-/// The smallest window the layout is made for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app.
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !super::layout::fits(area.width, area.height) {
         render_too_small(frame, area, theme);
         return;
     }
@@ -47,7 +47,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     .areas(inner);
     // Boxes over the screen stop above the keys, so the keys never cover them.
     let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let keys = match app.screen {
+    match app.screen {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
         Screen::Prompt => prompt::render(frame, body, app, theme),
@@ -57,7 +57,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
         Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
-    };
+    }
     chrome::render_notice(
         frame,
         notice,
@@ -65,29 +65,25 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         app.notice.as_ref(),
         app.draft_problem.as_deref(),
     );
-    let keys = match &app.dialog {
-        Some(d) => dialog::render(frame, over, d, app, theme),
-        None => keys,
-    };
-    let keys = if let Some(scroll) = app.safety {
+    if let Some(d) = &app.dialog {
+        dialog::render(frame, over, d, app, theme);
+    }
+    if let Some(scroll) = app.safety {
         safety::render(frame, over, scroll, theme);
-        strings::KEYS_SAFETY
     } else if app.help_open {
         help::render(frame, over, app, theme);
-        strings::KEYS_HELP
-    } else {
-        keys
-    };
-    chrome::render_keys(frame, footer, theme, keys);
+    }
+    // The footer comes from the same table as what the keys do.
+    chrome::render_keys(frame, footer, theme, &keys::footer(app));
 }
 
 /// The trends, calendar or share screen, whichever is open.
-fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match &app.extra {
         Some(Extra::Trends(state)) => trends::render(frame, area, state, theme),
         Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
         Some(Extra::Share(state)) => share::render(frame, area, state, theme),
-        None => &[],
+        None => {}
     }
 }
 
@@ -96,6 +92,8 @@ fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled(strings::TOO_SMALL, theme.title),
         Line::raw(""),
         Line::raw(strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+        Line::raw(""),
+        Line::raw(strings::TOO_SMALL_LEAVE),
     ];
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }),

@@ -7,21 +7,21 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::answer;
 use super::chrome::{render_header, safe};
-use crate::exercise::{Prompt, PromptKind};
+use crate::exercise::Prompt;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(run) = &app.answering else {
-        return strings::KEYS_TEXT;
+        return;
     };
     let Some(index) = run.current() else {
-        return strings::KEYS_TEXT;
+        return;
     };
     let Some(prompt) = run.session.prompt(index) else {
-        return strings::KEYS_TEXT;
+        return;
     };
     let (position, total) = run.session.progress(index);
     let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), theme);
@@ -43,7 +43,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), question_area);
     answer::render(frame, widget, run, prompt, index, theme);
     render_status(frame, status, run, prompt, theme);
-    keys_for(&prompt.kind)
 }
 
 fn question_lines<'a>(ask: &'a str, help: Option<&'a str>, theme: &Theme) -> Vec<Line<'a>> {
@@ -78,14 +77,4 @@ fn render_status(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt
         spans.push(Span::styled(strings::PRIVATE_MARK, theme.accent));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn keys_for(kind: &PromptKind) -> Keys {
-    match kind {
-        PromptKind::Text | PromptKind::List => strings::KEYS_TEXT,
-        PromptKind::Scale { .. } => strings::KEYS_SCALE,
-        PromptKind::YesNo => strings::KEYS_YESNO,
-        PromptKind::Choice { .. } => strings::KEYS_CHOICE,
-        PromptKind::Multi { .. } => strings::KEYS_MULTI,
-    }
 }

@@ -3,15 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
-use super::chrome::truncate;
-use super::chrome::{render_header, safe, wrap};
+use super::chrome::{list_overflows, render_header, render_list, safe, truncate, wrap};
 use crate::answer::{Answer, scale_reading};
 use crate::exercise::PromptKind;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 /// Lines of an answer shown before it is cut short.
@@ -19,9 +18,9 @@ const PREVIEW_LINES: usize = 3;
 /// Answers sit under their question, a little in.
 const INDENT: &str = "   ";
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(run) = &app.answering else {
-        return strings::KEYS_REVIEW;
+        return;
     };
     let [header, intro, list] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(2), Constraint::Min(3)]).areas(area);
@@ -36,21 +35,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
         Paragraph::new(Span::styled(strings::REVIEW_INTRO, theme.dim)),
         intro,
     );
-    // Each row starts after the highlight symbol's two columns.
-    let width = usize::from(list.width.saturating_sub(2));
-    let items: Vec<ListItem> = run
-        .session
-        .visible_prompts()
-        .into_iter()
-        .enumerate()
-        .map(|(n, index)| item(run, n + 1, index, width, theme))
-        .collect();
-    let list_widget = List::new(items)
-        .highlight_symbol("› ")
-        .highlight_style(theme.accent);
-    let mut state = ListState::default().with_selected(Some(run.cursor));
-    frame.render_stateful_widget(list_widget, list, &mut state);
-    strings::KEYS_REVIEW
+    // Each row starts after the highlight symbol's two columns; when the
+    // answers do not all fit, two more make room for the scroll bar.
+    let items = |width: u16| -> Vec<ListItem> {
+        let width = usize::from(width.saturating_sub(2));
+        let visible = run.session.visible_prompts().into_iter().enumerate();
+        visible
+            .map(|(n, index)| item(run, n + 1, index, width, theme))
+            .collect()
+    };
+    let mut shown = items(list.width);
+    if list_overflows(shown.iter().map(ListItem::height), list) {
+        shown = items(list.width.saturating_sub(2));
+    }
+    render_list(frame, list, shown, (run.cursor, theme.accent), theme);
 }
 
 fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Theme) -> ListItem<'static> {

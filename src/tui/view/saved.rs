@@ -7,10 +7,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::chrome::{render_header, safe};
 use crate::tui::app::App;
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_header(frame, area, theme, strings::SAVED_TITLE, "");
     let path = app
         .saved_to
@@ -28,5 +28,4 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Keys {
     }
     text.extend([Line::raw(""), Line::styled(strings::SAVED_THANKS, theme.accent)]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
-    strings::KEYS_SAVED
 }

@@ -10,14 +10,14 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::share::{ShareState, Stage};
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::view::chrome::{line_count, popup, render_header, safe_line, truncate, wrapped_lines};
 
 /// Room for the label before the period and the format.
 const LABEL_WIDTH: usize = 8;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
     match state.stage {
         Stage::Pick => render_pick(frame, area, state, theme),
         Stage::Preview => render_preview(frame, area, state, theme),
@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) 
     }
 }
 
-fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
     let intro = wrapped_lines(strings::SHARE_INTRO, area.width, theme.dim);
     let mut bottom = wrapped_lines(strings::SHARE_PRIVATE_LATER, area.width, theme.dim);
     if let Some(message) = &state.message {
@@ -110,10 +110,9 @@ fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
     ];
     frame.render_widget(Paragraph::new(settings_lines), settings);
     frame.render_widget(Paragraph::new(bottom), bottom_area);
-    strings::KEYS_SHARE_PICK
 }
 
-fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
     let mut notes = if state.include_private {
         wrapped_lines(strings::SHARE_PRIVATE_IN, area.width, theme.warning)
     } else {
@@ -182,10 +181,9 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
         };
         frame.render_stateful_widget(bar, track, &mut position);
     }
-    strings::KEYS_SHARE_PREVIEW
 }
 
-fn render_path(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) -> Keys {
+fn render_path(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
     let width = area.width.min(72);
     let text_width = width.saturating_sub(4);
     let body = wrapped_lines(strings::SHARE_PATH_BODY, text_width, theme.text);
@@ -211,5 +209,4 @@ fn render_path(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
         frame.set_cursor_position(cursor);
     }
     frame.render_widget(Paragraph::new(message), message_area);
-    strings::KEYS_SHARE_PATH
 }

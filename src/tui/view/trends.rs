@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListStat
 use unicode_width::UnicodeWidthStr;
 
 use crate::trends::{Series, Trends};
-use crate::tui::strings::{self, Keys};
+use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
 use crate::tui::view::chrome::{line_count, render_header, safe_line, truncate, wrap, wrapped_lines};
@@ -24,14 +24,14 @@ const LABEL_MAX: usize = 20;
 /// Room for "latest" at the end of each side-by-side row.
 const LATEST_WIDTH: u16 = 6;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) -> Keys {
+pub fn render(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) {
     match &state.shown {
         Some(shown) => render_shown(frame, area, shown, theme),
         None => render_list(frame, area, state, theme),
     }
 }
 
-fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) -> Keys {
+fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) {
     let intro = wrapped_lines(strings::TRENDS_PICK_INTRO, area.width, theme.dim);
     let note = wrapped_lines(strings::TRENDS_NOTE, area.width, theme.dim);
     let [top, _, intro_area, _, list, note_area] = Layout::vertical([
@@ -48,7 +48,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
     frame.render_widget(Paragraph::new(note), note_area);
     if state.choices.is_empty() {
         frame.render_widget(Paragraph::new(strings::TRENDS_NONE), list);
-        return strings::KEYS_TRENDS_ONE;
+        return;
     }
     let width = usize::from(list.width.saturating_sub(2));
     let items: Vec<ListItem> = state
@@ -71,10 +71,9 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
         .highlight_symbol("› ");
     let mut list_state = ListState::default().with_selected(Some(state.cursor));
     frame.render_stateful_widget(list_widget, list, &mut list_state);
-    strings::KEYS_TRENDS_PICK
 }
 
-fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> Keys {
+fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let Some(trends) = shown.trends.as_ref().filter(|t| !t.series.is_empty()) else {
         let mut lines = vec![Line::styled(strings::TRENDS_TITLE, theme.title), Line::raw("")];
         lines.extend(wrapped_lines(strings::TRENDS_NONE, area.width, theme.text));
@@ -84,7 +83,7 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
             theme.warning,
         ));
         frame.render_widget(Paragraph::new(lines), area);
-        return strings::KEYS_TRENDS_ONE;
+        return;
     };
     let count = trends.series.len();
     let selected = shown.selected.min(count - 1);
@@ -184,11 +183,6 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) -> 
         render_side_by_side(frame, side, trends, selected, theme);
     }
     frame.render_widget(Paragraph::new(note), note_area);
-    if several {
-        strings::KEYS_TRENDS
-    } else {
-        strings::KEYS_TRENDS_ONE
-    }
 }
 
 /// Rows for the plot in `available` rows: when every step of the scale
