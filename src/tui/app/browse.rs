@@ -74,7 +74,7 @@ impl App {
             Action::Edit(key) if journal.typing => {
                 let mut query = journal.query.clone();
                 match key.code {
-                    KeyCode::Char(c) if !c.is_control() => query.push(c),
+                    KeyCode::Char(c) if !crate::sanitize::is_unsafe(c) => query.push(c),
                     KeyCode::Backspace => {
                         query.pop();
                     }

@@ -82,7 +82,8 @@ impl TextEditor {
             KeyCode::Char('w') if ctrl => self.delete_word_back(),
             KeyCode::Char('k') if ctrl => self.delete_to_paragraph_end(),
             KeyCode::Backspace if ctrl || alt => self.delete_word_back(),
-            KeyCode::Char(c) if !ctrl && !alt && !c.is_control() => {
+            // Invisible and direction characters never enter an answer, typed or pasted.
+            KeyCode::Char(c) if !ctrl && !alt && !crate::sanitize::is_unsafe(c) => {
                 self.type_text(c.encode_utf8(&mut [0; 4]))
             }
             KeyCode::Enter => self.type_text("\n"),

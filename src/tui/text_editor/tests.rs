@@ -232,3 +232,11 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn invisible_and_direction_characters_typed_are_left_out() {
+    // A right-to-left override, a zero-width space, a C1 control and a BOM
+    // between the letters; the joiner in the family emoji stays.
+    let editor = typed("a\u{202E}b\u{200B}c\u{9B}d\u{FEFF}e 👨\u{200D}👩");
+    assert_eq!(editor.lines(), ["abcde 👨\u{200D}👩"]);
+}
