@@ -140,7 +140,57 @@ fn toml_syntax_errors_point_at_the_mistake() {
 #[test]
 fn an_unclosed_string_is_a_syntax_error() {
     let source = VALID.replace("title = \"Handover\"", "title = \"Handover");
-    assert_error(&source, 3, 18, "invalid basic string, expected `\"`");
+    assert_hinted(
+        &source,
+        3,
+        18,
+        "this text has no closing quote",
+        "end it with \" on the same line; for text over several lines, use three quotes: \"\"\"...\"\"\"",
+    );
+}
+
+const CURLY: &str = "these are curly quotes (“ ”); use straight ones (\")";
+const CURLY_HINT: &str = "a word processor curls quotes as you type: a plain text editor keeps them straight";
+
+#[test]
+fn curly_quotes_from_a_word_processor_are_named() {
+    let source = VALID.replace("title = \"Handover\"", "title = “Handover week”");
+    assert_hinted(&source, 3, 9, CURLY, CURLY_HINT);
+    let single = VALID.replace("ask = \"What went well?\"", "ask = ‘What went well?’");
+    assert_hinted(&single, 8, 7, CURLY, CURLY_HINT);
+}
+
+#[test]
+fn curly_quotes_inside_straight_ones_are_just_text() {
+    let source = VALID.replace("ask = \"What went well?\"", "ask = \"What went “well”?\"");
+    assert_eq!(parsed(&source).prompts[0].ask, "What went “well”?");
+}
+
+#[test]
+fn yes_no_and_capitals_are_explained_as_true_and_false() {
+    let hint =
+        "write `true` or `false`, in lowercase and without quotes (or, for words, put them in double quotes)";
+    for (word, message) in [
+        ("yes", "`yes` is not a yes or no that TOML reads"),
+        ("True", "`True` is not a yes or no that TOML reads"),
+        ("False", "`False` is not a yes or no that TOML reads"),
+        ("no", "`no` is not a yes or no that TOML reads"),
+    ] {
+        let source = format!("{VALID}optional = {word}\n");
+        assert_hinted(&source, 9, 12, message, hint);
+    }
+}
+
+#[test]
+fn a_missing_equals_sign_is_explained() {
+    let source = VALID.replace("id = \"handover\"", "id \"handover\"");
+    assert_hinted(
+        &source,
+        2,
+        4,
+        "a key needs `=` before its value",
+        "write it like `title = \"Evening check-in\"`",
+    );
 }
 
 #[test]
