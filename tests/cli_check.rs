@@ -976,3 +976,55 @@ fn a_huge_unclosed_list_prints_a_few_short_lines() {
     }
     assert!(run.stdout.contains("…"), "{}", run.stdout);
 }
+
+// ---------------------------------------------------------------- mend new
+
+#[test]
+fn a_new_exercise_file_passes_check_as_it_is() {
+    let sandbox = Sandbox::new();
+    let made = sandbox.run(&["new", "-o", "mine.toml"]);
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let path = sandbox.files.path().join("mine.toml");
+    let checked = sandbox.check(&[&path]);
+    assert_eq!(checked.code, Some(0), "{}", checked.stdout);
+    assert_eq!(checked.stdout, format!("ok: {} (7 prompts)\n", shown(&path)));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&path).map(|m| m.permissions().mode() & 0o777);
+    assert_eq!(mode.ok(), Some(0o600));
+}
+
+#[test]
+fn the_new_file_has_every_kind_a_follow_up_and_a_private_question() {
+    let exercise = mend::exercise::parse_exercise(mend::exercise::STARTER.as_bytes())
+        .unwrap_or_else(|d| panic!("the starter does not parse: {d:#?}"));
+    let mut kinds: Vec<&str> = exercise.prompts.iter().map(|p| p.kind.name()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(kinds, ["choice", "list", "multi", "scale", "text", "yesno"]);
+    assert!(exercise.prompts.iter().any(|p| p.when.is_some()));
+    assert!(exercise.prompts.iter().any(|p| p.private));
+}
+
+#[test]
+fn mend_new_never_writes_over_a_file() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.file("mine.toml", "my own words");
+    let run = sandbox.run(&["new", "-o", "mine.toml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("already exists, and was left as it is"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some("my own words")
+    );
+}
+
+#[test]
+fn mend_new_without_a_file_prints_the_starter() {
+    let run = Sandbox::new().run(&["new"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.stdout, mend::exercise::STARTER);
+}

@@ -1933,3 +1933,44 @@ fn every_mistake_of_a_large_file_is_found_and_placed() {
         (5_009, 13 + 7 * 5_000, "`a` is given twice")
     );
 }
+
+// ---------------------------------------------------------------- JSON Schema
+
+/// The exercise format's JSON Schema, compiled by a validator.
+fn schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let value: serde_json::Value = serde_json::from_str(mend::exercise::JSON_SCHEMA).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("mend.schema.json", value).unwrap();
+    let index = compiler.compile("mend.schema.json", &mut schemas).unwrap();
+    (schemas, index)
+}
+
+fn schema_accepts(schemas: &boon::Schemas, index: boon::SchemaIndex, toml_text: &str) -> Result<(), String> {
+    let value: serde_json::Value = toml::from_str(toml_text).unwrap();
+    schemas.validate(&value, index).map_err(|e| e.to_string())
+}
+
+#[test]
+fn every_built_in_and_the_starter_validate_against_the_schema() {
+    let (schemas, index) = schema();
+    for built_in in BUILT_INS {
+        let accepted = schema_accepts(&schemas, index, built_in.source);
+        assert_eq!(accepted, Ok(()), "{}", built_in.file);
+    }
+    assert_eq!(schema_accepts(&schemas, index, mend::exercise::STARTER), Ok(()));
+    assert_eq!(schema_accepts(&schemas, index, VALID), Ok(()));
+}
+
+#[test]
+fn the_schema_rejects_a_bad_file() {
+    let (schemas, index) = schema();
+    let bad_kind = VALID.replace("kind = \"text\"", "kind = \"essay\"");
+    assert!(schema_accepts(&schemas, index, &bad_kind).is_err());
+    let scale_keys_on_text = format!("{VALID}min = 1\n");
+    assert!(schema_accepts(&schemas, index, &scale_keys_on_text).is_err());
+    let unknown_key = VALID.replace("title = \"Handover\"", "title = \"Handover\"\nname = \"x\"");
+    assert!(schema_accepts(&schemas, index, &unknown_key).is_err());
+    let no_title = VALID.replace("title = \"Handover\"\n", "");
+    assert!(schema_accepts(&schemas, index, &no_title).is_err());
+}

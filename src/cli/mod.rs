@@ -1,5 +1,6 @@
 //! The command line: `mend`, `mend check`, `mend exercises`, ...
 
+mod authoring;
 mod check;
 mod completions;
 mod entries;
@@ -154,6 +155,16 @@ pub enum Command {
     /// Print mend's manual page (for `man -l -` or a man folder)
     #[command(after_help = "Example:\n  mend man | man -l -")]
     Man,
+    /// Write a commented starting file for a new exercise
+    #[command(after_help = "Example:\n  mend new -o handover-week.toml")]
+    New {
+        /// Write to this new file (never over one already there) instead of the screen
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a JSON Schema of the exercise format, for editors that check TOML
+    #[command(after_help = "Example:\n  mend schema > mend.schema.json")]
+    Schema,
     /// Before you send: look over a message to the other parent, privately
     #[command(subcommand)]
     Message(MessageCommand),
@@ -271,6 +282,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),
+        Some(Command::New { output }) => authoring::new(output.as_deref()),
+        Some(Command::Schema) => authoring::schema(),
         Some(Command::Message(MessageCommand::Check {
             file,
             json,
