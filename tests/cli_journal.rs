@@ -2258,3 +2258,64 @@ fn promise_mistakes_are_said_plainly() {
     assert!(empty.stdout.is_empty());
     assert!(empty.stderr.contains("No promises yet"), "{}", empty.stderr);
 }
+
+#[test]
+fn a_counsellors_pack_is_imported_file_by_file_and_a_bad_one_fails_alone() {
+    let s = Sandbox::new();
+    let pack = s.files().join("pack");
+    write(&pack.join("a-handover.toml"), EXERCISE.as_bytes());
+    let second = EXERCISE.replace("id = \"handover\"", "id = \"second\"");
+    write(&pack.join("b-second.toml"), second.as_bytes());
+    let broken = write(
+        &pack.join("c-broken.toml"),
+        EXERCISE.replace("kind = \"text\"", "kind = \"txt\"").as_bytes(),
+    );
+    let loose = s.file(
+        "loose.toml",
+        &EXERCISE.replace("id = \"handover\"", "id = \"loose\""),
+    );
+    let run = s.run(&["import", &shown(&pack), &shown(&loose)]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let exercises = s.journal().join("exercises");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Imported \"Handover\" (handover) into {}.\n\
+             Imported \"Handover\" (second) into {}.\n\
+             Imported \"Handover\" (loose) into {}.\n",
+            shown(&exercises.join("handover.toml")),
+            shown(&exercises.join("second.toml")),
+            shown(&exercises.join("loose.toml")),
+        )
+    );
+    assert!(
+        run.stderr.contains(&format!("{}:8:8: error", shown(&broken))),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("the file was not imported"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("Imported 3 files; 1 file could not be imported.\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        names_in(&exercises),
+        ["handover.toml", "loose.toml", "second.toml"]
+    );
+
+    // Again: everything good is already there, and said so.
+    let run = s.run(&["import", &shown(&pack)]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout
+            .contains("\"Handover\" is already in your library; nothing to do.")
+    );
+    assert!(
+        run.stderr
+            .ends_with("Imported 0 files; 1 file could not be imported.\n"),
+        "{}",
+        run.stderr
+    );
+}

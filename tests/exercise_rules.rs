@@ -1938,16 +1938,21 @@ fn every_mistake_of_a_large_file_is_found_and_placed() {
 
 /// The exercise format's JSON Schema, compiled by a validator.
 fn schema() -> (boon::Schemas, boon::SchemaIndex) {
-    let value: serde_json::Value = serde_json::from_str(mend::exercise::JSON_SCHEMA).unwrap();
+    let value: serde_json::Value =
+        serde_json::from_str(mend::exercise::JSON_SCHEMA).unwrap_or_else(|e| panic!("not JSON: {e}"));
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
-    compiler.add_resource("mend.schema.json", value).unwrap();
-    let index = compiler.compile("mend.schema.json", &mut schemas).unwrap();
+    if let Err(e) = compiler.add_resource("mend.schema.json", value) {
+        panic!("{e}");
+    }
+    let index = compiler
+        .compile("mend.schema.json", &mut schemas)
+        .unwrap_or_else(|e| panic!("not a schema: {e:?}"));
     (schemas, index)
 }
 
 fn schema_accepts(schemas: &boon::Schemas, index: boon::SchemaIndex, toml_text: &str) -> Result<(), String> {
-    let value: serde_json::Value = toml::from_str(toml_text).unwrap();
+    let value: serde_json::Value = toml::from_str(toml_text).unwrap_or_else(|e| panic!("not TOML: {e}"));
     schemas.validate(&value, index).map_err(|e| e.to_string())
 }
 

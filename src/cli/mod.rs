@@ -112,12 +112,14 @@ pub enum Command {
     },
     /// What to do if you are not safe: emergencies, helplines, mediation, privacy
     Safety,
-    /// Check an exercise file and add it to your own library
-    #[command(after_help = "Example:\n  mend import ~/Downloads/handover-week.toml")]
+    /// Check exercise files (or a folder of them) and add them to your own library
+    #[command(
+        after_help = "Examples:\n  mend import ~/Downloads/handover-week.toml\n  mend import ~/Downloads/counsellor-pack/"
+    )]
     Import {
-        /// The exercise file
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// Exercise files or folders (every *.toml directly inside)
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        files: Vec<PathBuf>,
         /// Replace a different exercise that has the same id
         #[arg(long)]
         force: bool,
@@ -274,7 +276,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output.as_deref(),
         ),
         Some(Command::Safety) => safety::print(),
-        Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
+        Some(Command::Import { files, force }) => import::run(cli.journal.as_deref(), &files, force),
         Some(Command::Promise { command }) => promise::run(cli.journal.as_deref(), command),
         Some(Command::Jar { command, span, json }) => {
             promise::jar(cli.journal.as_deref(), command, span, json)
