@@ -1028,3 +1028,61 @@ fn mend_new_without_a_file_prints_the_starter() {
     assert_eq!(run.code, Some(0));
     assert_eq!(run.stdout, mend::exercise::STARTER);
 }
+
+// ---------------------------------------------------------------- mend print
+
+#[test]
+fn every_built_in_prints_as_a_worksheet_with_each_question() {
+    use mend::export::{Paper, worksheet};
+    for loaded in mend::library::Library::built_in().exercises {
+        let exercise = &loaded.exercise;
+        for paper in [Paper::Html, Paper::Md] {
+            let sheet = worksheet(exercise, paper);
+            assert!(
+                sheet.contains("Your safety comes first"),
+                "{} {paper:?}",
+                exercise.id
+            );
+            let last = exercise.prompts.len();
+            assert!(sheet.contains(&format!("{last}. ")), "{} {paper:?}", exercise.id);
+            for prompt in &exercise.prompts {
+                if prompt.when.is_some() {
+                    assert!(sheet.contains("Only if you "), "{} {paper:?}", exercise.id);
+                }
+            }
+        }
+        let html = worksheet(exercise, Paper::Html);
+        assert_eq!(html.matches("<section>").count(), exercise.prompts.len());
+        assert!(html.contains("break-inside:avoid") && html.contains("@page"));
+    }
+}
+
+#[test]
+fn a_worksheet_has_room_to_write_for_every_kind_of_question() {
+    use mend::export::{Paper, worksheet};
+    let starter = mend::exercise::parse_exercise(mend::exercise::STARTER.as_bytes())
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    insta::assert_snapshot!("worksheet_md", worksheet(&starter, Paper::Md));
+    insta::assert_snapshot!("worksheet_html", worksheet(&starter, Paper::Html));
+}
+
+#[test]
+fn mend_print_writes_a_worksheet_of_an_id_or_a_file() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["print", "evening-check-in", "--format", "md"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.starts_with("# Evening check-in\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("☐ 1 (Rough)   ☐ 2   ☐ 3   ☐ 4   ☐ 5 (Good)"));
+    assert!(run.stdout.contains("_Only if you answered Yes to question 4:_"));
+    assert!(run.stdout.contains("_Written by mend._"));
+
+    let file = sandbox.file("handover.toml", GOOD);
+    let run = sandbox.run(&["print", &shown(&file), "-o", "sheet.html"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let sheet = std::fs::read_to_string(sandbox.files.path().join("sheet.html")).unwrap_or_default();
+    assert!(sheet.contains("<title>Handover</title>"), "{sheet}");
+    assert!(sheet.contains("<p class=\"q\">2. Were you late?</p>"), "{sheet}");
+
+    let run = sandbox.run(&["print", "evening-chek-in"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+}

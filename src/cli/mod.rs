@@ -9,6 +9,7 @@ mod import;
 mod manual;
 mod message;
 mod open;
+mod print;
 mod promise;
 mod safety;
 mod usage;
@@ -157,6 +158,21 @@ pub enum Command {
     /// Print mend's manual page (for `man -l -` or a man folder)
     #[command(after_help = "Example:\n  mend man | man -l -")]
     Man,
+    /// Make a printable worksheet of an exercise, for answering on paper
+    #[command(
+        after_help = "Examples:\n  mend print trust-inventory -o trust-inventory.html\n  mend print handover-week.toml --format md"
+    )]
+    Print {
+        /// An exercise id (see `mend exercises`) or the path of an exercise file
+        #[arg(value_name = "ID_OR_FILE", add = completions::exercise_ids())]
+        exercise: String,
+        /// A page to print from a browser, or Markdown
+        #[arg(long, value_enum, default_value = "html")]
+        format: crate::export::Paper,
+        /// Write to this file instead of the screen
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a commented starting file for a new exercise
     #[command(after_help = "Example:\n  mend new -o handover-week.toml")]
     New {
@@ -284,6 +300,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),
+        Some(Command::Print {
+            exercise,
+            format,
+            output,
+        }) => print::run(cli.journal.as_deref(), &exercise, format, output.as_deref()),
         Some(Command::New { output }) => authoring::new(output.as_deref()),
         Some(Command::Schema) => authoring::schema(),
         Some(Command::Message(MessageCommand::Check {

@@ -64,7 +64,7 @@ fn value(shown: &ShownValue) -> String {
 /// A whole line of an answer, escaped: besides the markup inside it, what
 /// Markdown reads at a line's start (a list, a heading rule, a numbered
 /// list, an indented code block) is made plain too.
-fn escape_line(line: &str) -> String {
+pub(super) fn escape_line(line: &str) -> String {
     let trimmed = line.trim_start_matches(' ');
     let indent = line.len() - trimmed.len();
     // Four spaces start a code block: keep the words, lose the indent.

@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod markdown;
 mod values;
+mod worksheet;
 
 use std::io::{self, Write};
 
@@ -18,6 +19,7 @@ use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
 pub use json::{entries_json, one_entry_json, write_pretty};
 pub use values::{ShownValue, question_of, shown_value};
+pub use worksheet::{Paper, worksheet};
 
 /// The formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
