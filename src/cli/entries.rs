@@ -13,7 +13,7 @@ use anyhow::bail;
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
 use crate::export::{
-    Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
+    Format, Options, ShownValue, Summary, Writer, entries_json, one_entry_json, question_of, shown_value,
 };
 use crate::journal::{
     Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
@@ -165,13 +165,24 @@ fn write_export<W: Write>(
     library: &Library,
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
+    // A first pass keeps only the summary's figures, so the summary can
+    // come first while entries are still written one batch at a time.
+    let mut summary = Summary::default();
+    if options.format != Format::Json {
+        for_each_entry(root, names, |result| {
+            if let Ok(entry) = result {
+                summary.add(&options, &library.exercises, &entry);
+            }
+            Ok::<(), io::Error>(())
+        })?;
+    }
     let mut waiting = Some((options, out));
     let mut writer = None;
     for_each_entry(root, names, |result| match result {
         Ok(entry) => {
             // The heading goes out with the first entry read.
             if let Some((options, out)) = waiting.take() {
-                writer = Some(Writer::new(options, &library.exercises, out)?);
+                writer = Some(Writer::new(options, &library.exercises, &summary, out)?);
             }
             writer
                 .as_mut()

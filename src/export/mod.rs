@@ -7,6 +7,7 @@
 mod html;
 mod json;
 mod markdown;
+mod summary;
 mod values;
 mod worksheet;
 
@@ -18,6 +19,7 @@ use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
 pub use json::{entries_json, one_entry_json, write_pretty};
+pub use summary::Summary;
 pub use values::{ShownValue, question_of, shown_value};
 pub use worksheet::{Paper, worksheet};
 
@@ -74,11 +76,12 @@ pub struct Writer<'a, W: Write> {
 }
 
 impl<'a, W: Write> Writer<'a, W> {
-    /// Starts the export (its heading, or the page's head).
-    pub fn new(options: Options, exercises: &'a [Loaded], mut out: W) -> io::Result<Self> {
+    /// Starts the export: its title and `summary` (see [`Summary::add`]),
+    /// or JSON's opening bracket.
+    pub fn new(options: Options, exercises: &'a [Loaded], summary: &Summary, mut out: W) -> io::Result<Self> {
         let head = match options.format {
-            Format::Md => markdown::head(&options),
-            Format::Html => html::head(&options),
+            Format::Md => markdown::head(&options, summary),
+            Format::Html => html::head(&options, summary),
             Format::Json => json::head(),
         };
         out.write_all(head.as_bytes())?;
@@ -124,7 +127,11 @@ fn exercise_of<'a>(exercises: &'a [Loaded], entry: &Entry) -> Option<&'a Exercis
 
 /// The whole export of `entries` as text; `exercises` give scales their ranges.
 pub fn render(options: Options, exercises: &[Loaded], entries: &[Entry]) -> String {
-    let result = Writer::new(options, exercises, Vec::new()).and_then(|mut writer| {
+    let mut summary = Summary::default();
+    for entry in entries {
+        summary.add(&options, exercises, entry);
+    }
+    let result = Writer::new(options, exercises, &summary, Vec::new()).and_then(|mut writer| {
         entries.iter().try_for_each(|e| writer.entry(e))?;
         writer.finish()
     });
@@ -144,6 +151,9 @@ fn withheld_note(n: usize) -> String {
         n => format!("{n} private answers were left out."),
     }
 }
+
+/// What marks a client's own words among the options they could tick.
+const OWN_WORDS: &str = "(in their own words)";
 
 /// A date and time as people read it: "Saturday 21 November 2026, 21:30".
 fn when(at: &DateTime<FixedOffset>) -> String {
