@@ -828,7 +828,11 @@ fn markdown_is_the_default_and_lists_entries_newest_first() {
     let (s, _) = standard();
     let run = s.run(&["export"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(run.stdout.starts_with("# Entries from 3 exercises\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("# Entries from 3 exercises\n"),
+        "{}",
+        run.stdout
+    );
     let headings: Vec<&str> = run.lines().into_iter().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
@@ -2320,4 +2324,98 @@ fn a_counsellors_pack_is_imported_file_by_file_and_a_bad_one_fails_alone() {
         "{}",
         run.stderr
     );
+}
+
+// ---------------------------------------------------------------- export --to
+
+/// Opens an age file (armored or not) with `identity`, through the age library.
+fn open_sealed(identity: &age::x25519::Identity, sealed: &[u8]) -> String {
+    let decryptor = age::Decryptor::new(age::armor::ArmoredReader::new(sealed)).expect("an age file");
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .expect("opens with the counsellor's key");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut text).expect("text");
+    text
+}
+
+#[test]
+fn export_to_a_counsellors_key_is_sealed_and_opens_with_it() {
+    let (s, _) = standard();
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let plain = s.run(&["export", "--exercise", "evening-check-in"]);
+
+    // To the screen: armored, to paste into an e-mail.
+    let run = s.run(&["export", "--exercise", "evening-check-in", "--to", &public]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Evening check-in"), "nothing in the clear");
+    assert_eq!(open_sealed(&identity, run.stdout.as_bytes()), plain.stdout);
+
+    // To a file: binary, to attach; still only the owner can read it.
+    let target = s.files().join("for-my-counsellor.html.age");
+    let run = s.run(&[
+        "export",
+        "--exercise",
+        "evening-check-in",
+        "--format",
+        "html",
+        "--to",
+        &public,
+        "-o",
+        &shown(&target),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("encrypted: only your counsellor's age key opens it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(mode(&target), 0o600);
+    let bytes = fs::read(&target).expect("the sealed file");
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    assert!(open_sealed(&identity, &bytes).contains("<h1>Evening check-in</h1>"));
+
+    // And with the standard `age` tool, where it is installed.
+    match Command::new("age").arg("--version").output() {
+        Err(_) => {
+            eprintln!("skipped: the `age` tool is not installed, so only the age library opened the export")
+        }
+        Ok(_) => {
+            use age::secrecy::ExposeSecret;
+            let key = write(
+                &s.files().join("key.txt"),
+                identity.to_string().expose_secret().as_bytes(),
+            );
+            let opened = Command::new("age")
+                .args(["--decrypt", "--identity", &shown(&key), &shown(&target)])
+                .output()
+                .expect("age runs");
+            assert!(
+                opened.status.success(),
+                "{}",
+                String::from_utf8_lossy(&opened.stderr)
+            );
+            assert!(String::from_utf8_lossy(&opened.stdout).contains("<h1>Evening check-in</h1>"));
+        }
+    }
+}
+
+#[test]
+fn export_to_something_that_is_not_a_key_is_a_usage_mistake() {
+    let (s, _) = standard();
+    let run = s.run(&["export", "--to", "AGE-SECRET-KEY-1QQQ"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("that is not an age public key"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
 }

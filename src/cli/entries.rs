@@ -13,7 +13,8 @@ use anyhow::bail;
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
 use crate::export::{
-    Format, Options, ShownValue, Summary, Writer, entries_json, one_entry_json, question_of, shown_value,
+    Format, Options, Recipient, Sealed, ShownValue, Summary, Writer, entries_json, one_entry_json,
+    question_of, shown_value,
 };
 use crate::journal::{
     Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
@@ -87,14 +88,16 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// Entries to share, private answers withheld unless asked for. Entries are
-/// read and written one batch at a time, whatever the size of the journal.
+/// Entries to share, private answers withheld unless asked for, sealed for
+/// `to` if given: armored to the screen (text that can be pasted into an
+/// e-mail), binary to a file (to attach). Entries are read and written one
+/// batch at a time, whatever the size of the journal.
 pub fn export(
     journal: Option<&Path>,
     filter: &Filter,
-    format: Format,
-    include_private: bool,
+    (format, include_private): (Format, bool),
     output: Option<&Path>,
+    to: Option<&Recipient>,
 ) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     let names = filter.apply(catalog(&root));
@@ -117,7 +120,7 @@ pub fn export(
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            write_export(&root, &names, options, &library, out)?.ok_or_else(none_read)?;
+            write_sealed((&root, &names), options, &library, to, true, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -133,14 +136,19 @@ pub fn export(
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
             let (written, file) =
-                write_export(&root, &names, options, &library, file)?.ok_or_else(none_read)?;
+                write_sealed((&root, &names), options, &library, to, false, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
                 .map_err(could_not)?;
             // Entries that could not be read were skipped, and are not counted.
+            let sealed = if to.is_some() {
+                ", encrypted: only your counsellor's age key opens it"
+            } else {
+                ""
+            };
             eprintln!(
-                "Exported {} to {}.",
+                "Exported {} to {}{sealed}.",
                 count(written),
                 inert(&path.display().to_string())
             );
@@ -152,6 +160,27 @@ pub fn export(
 /// When every entry to export was skipped (each already named on stderr).
 fn none_read() -> anyhow::Error {
     anyhow::anyhow!("none of the entries to export could be read, so nothing was exported")
+}
+
+/// [`write_export`], encrypted for `to` when given (see [`export`]).
+fn write_sealed<W: Write>(
+    (root, names): (&Path, &[EntryName]),
+    options: Options,
+    library: &Library,
+    to: Option<&Recipient>,
+    armored: bool,
+    out: W,
+) -> anyhow::Result<Option<(usize, W)>> {
+    let Some(recipient) = to else {
+        return write_export(root, names, options, library, out);
+    };
+    let sealed = Sealed::new(recipient, out, armored)?;
+    let Some((written, sealed)) = write_export(root, names, options, library, sealed)? else {
+        return Ok(None);
+    };
+    let mut out = sealed.finish()?;
+    out.flush()?;
+    Ok(Some((written, out)))
 }
 
 /// Streams the export of `names` into `out`; entries that cannot be read are

@@ -110,6 +110,9 @@ pub enum Command {
         /// Write to this file (readable only by you) instead of the screen
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Encrypt it for your counsellor: their age public key (age1…)
+        #[arg(long, value_name = "AGE_PUBLIC_KEY")]
+        to: Option<crate::export::Recipient>,
     },
     /// What to do if you are not safe: emergencies, helplines, mediation, privacy
     Safety,
@@ -284,12 +287,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filter,
             include_private,
             output,
+            to,
         }) => entries::export(
             cli.journal.as_deref(),
             &filter.filter(),
-            format,
-            include_private,
+            (format, include_private),
             output.as_deref(),
+            to.as_ref(),
         ),
         Some(Command::Safety) => safety::print(),
         Some(Command::Import { files, force }) => import::run(cli.journal.as_deref(), &files, force),

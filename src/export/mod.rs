@@ -7,6 +7,7 @@
 mod html;
 mod json;
 mod markdown;
+mod seal;
 mod summary;
 mod values;
 mod worksheet;
@@ -19,6 +20,7 @@ use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
 pub use json::{entries_json, one_entry_json, write_pretty};
+pub use seal::{NotAKey, Recipient, Sealed};
 pub use summary::Summary;
 pub use values::{ShownValue, question_of, shown_value};
 pub use worksheet::{Paper, worksheet};
