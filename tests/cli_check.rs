@@ -1067,6 +1067,23 @@ fn a_worksheet_has_room_to_write_for_every_kind_of_question() {
 }
 
 #[test]
+fn the_evening_check_in_worksheet() {
+    use mend::export::{Paper, worksheet};
+    let library = mend::library::Library::built_in();
+    let loaded = library
+        .find("evening-check-in")
+        .unwrap_or_else(|| panic!("a built-in"));
+    insta::assert_snapshot!(
+        "worksheet_evening_check_in_md",
+        worksheet(&loaded.exercise, Paper::Md)
+    );
+    insta::assert_snapshot!(
+        "worksheet_evening_check_in_html",
+        worksheet(&loaded.exercise, Paper::Html)
+    );
+}
+
+#[test]
 fn mend_print_writes_a_worksheet_of_an_id_or_a_file() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&["print", "evening-check-in", "--format", "md"]);

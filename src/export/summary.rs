@@ -4,6 +4,8 @@
 //! are written, keeping only these figures, so it costs no more memory for
 //! a journal of years than for a week.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::Options;
@@ -21,13 +23,15 @@ pub struct Summary {
     pub titles: Vec<String>,
     /// Every scale question answered (and shared), in the order first met.
     pub scales: Vec<ScaleFigures>,
+    /// Where each exercise's title and each scale question sit above, found
+    /// by lookup, so a journal of many exercises costs no more per entry.
+    seen_titles: std::collections::HashSet<String>,
+    scale_at: HashMap<(String, String), usize>,
 }
 
 /// How one scale question's answers moved over the export.
 #[derive(Debug, Clone)]
 pub struct ScaleFigures {
-    exercise_id: String,
-    prompt_id: String,
     pub question: String,
     /// The scale as the exercise has it now, if it is still known.
     kind: Option<PromptKind>,
@@ -79,7 +83,7 @@ impl Summary {
         let at = entry.started_at;
         self.first = Some(self.first.map_or(at, |f| f.min(at)));
         self.last = Some(self.last.map_or(at, |l| l.max(at)));
-        if !self.titles.contains(&entry.exercise_title) {
+        if self.seen_titles.insert(entry.exercise_title.clone()) {
             self.titles.push(entry.exercise_title.clone());
         }
         let exercise = super::exercise_of(exercises, entry);
@@ -100,10 +104,8 @@ impl Summary {
         n: i64,
     ) {
         let at = entry.started_at;
-        let found = self
-            .scales
-            .iter_mut()
-            .find(|s| s.exercise_id == entry.exercise_id && s.prompt_id == prompt_id);
+        let key = (entry.exercise_id.clone(), prompt_id.to_string());
+        let found = self.scale_at.get(&key).and_then(|&i| self.scales.get_mut(i));
         match found {
             Some(s) => {
                 if at < s.first.0 {
@@ -115,16 +117,17 @@ impl Summary {
                 s.lowest = s.lowest.min(n);
                 s.highest = s.highest.max(n);
             }
-            None => self.scales.push(ScaleFigures {
-                exercise_id: entry.exercise_id.clone(),
-                prompt_id: prompt_id.to_string(),
-                question: question.to_string(),
-                kind: exercise.and_then(|e| e.prompt(prompt_id)).map(|p| p.kind.clone()),
-                first: (at, n),
-                last: (at, n),
-                lowest: n,
-                highest: n,
-            }),
+            None => {
+                self.scale_at.insert(key, self.scales.len());
+                self.scales.push(ScaleFigures {
+                    question: question.to_string(),
+                    kind: exercise.and_then(|e| e.prompt(prompt_id)).map(|p| p.kind.clone()),
+                    first: (at, n),
+                    last: (at, n),
+                    lowest: n,
+                    highest: n,
+                });
+            }
         }
     }
 
