@@ -976,3 +976,130 @@ fn a_huge_unclosed_list_prints_a_few_short_lines() {
     }
     assert!(run.stdout.contains("…"), "{}", run.stdout);
 }
+
+// ---------------------------------------------------------------- mend new
+
+#[test]
+fn a_new_exercise_file_passes_check_as_it_is() {
+    let sandbox = Sandbox::new();
+    let made = sandbox.run(&["new", "-o", "mine.toml"]);
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    let path = sandbox.files.path().join("mine.toml");
+    let checked = sandbox.check(&[&path]);
+    assert_eq!(checked.code, Some(0), "{}", checked.stdout);
+    assert_eq!(checked.stdout, format!("ok: {} (7 prompts)\n", shown(&path)));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&path).map(|m| m.permissions().mode() & 0o777);
+    assert_eq!(mode.ok(), Some(0o600));
+}
+
+#[test]
+fn the_new_file_has_every_kind_a_follow_up_and_a_private_question() {
+    let exercise = mend::exercise::parse_exercise(mend::exercise::STARTER.as_bytes())
+        .unwrap_or_else(|d| panic!("the starter does not parse: {d:#?}"));
+    let mut kinds: Vec<&str> = exercise.prompts.iter().map(|p| p.kind.name()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(kinds, ["choice", "list", "multi", "scale", "text", "yesno"]);
+    assert!(exercise.prompts.iter().any(|p| p.when.is_some()));
+    assert!(exercise.prompts.iter().any(|p| p.private));
+}
+
+#[test]
+fn mend_new_never_writes_over_a_file() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.file("mine.toml", "my own words");
+    let run = sandbox.run(&["new", "-o", "mine.toml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("already exists, and was left as it is"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some("my own words")
+    );
+}
+
+#[test]
+fn mend_new_without_a_file_prints_the_starter() {
+    let run = Sandbox::new().run(&["new"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.stdout, mend::exercise::STARTER);
+}
+
+// ---------------------------------------------------------------- mend print
+
+#[test]
+fn every_built_in_prints_as_a_worksheet_with_each_question() {
+    use mend::export::{Paper, worksheet};
+    for loaded in mend::library::Library::built_in().exercises {
+        let exercise = &loaded.exercise;
+        for paper in [Paper::Html, Paper::Md] {
+            let sheet = worksheet(exercise, paper);
+            assert!(
+                sheet.contains("Your safety comes first"),
+                "{} {paper:?}",
+                exercise.id
+            );
+            let last = exercise.prompts.len();
+            assert!(sheet.contains(&format!("{last}. ")), "{} {paper:?}", exercise.id);
+            for prompt in &exercise.prompts {
+                if prompt.when.is_some() {
+                    assert!(sheet.contains("Only if you "), "{} {paper:?}", exercise.id);
+                }
+            }
+        }
+        let html = worksheet(exercise, Paper::Html);
+        assert_eq!(html.matches("<section>").count(), exercise.prompts.len());
+        assert!(html.contains("break-inside:avoid") && html.contains("@page"));
+    }
+}
+
+#[test]
+fn a_worksheet_has_room_to_write_for_every_kind_of_question() {
+    use mend::export::{Paper, worksheet};
+    let starter = mend::exercise::parse_exercise(mend::exercise::STARTER.as_bytes())
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    insta::assert_snapshot!("worksheet_md", worksheet(&starter, Paper::Md));
+    insta::assert_snapshot!("worksheet_html", worksheet(&starter, Paper::Html));
+}
+
+#[test]
+fn the_evening_check_in_worksheet() {
+    use mend::export::{Paper, worksheet};
+    let library = mend::library::Library::built_in();
+    let loaded = library
+        .find("evening-check-in")
+        .unwrap_or_else(|| panic!("a built-in"));
+    insta::assert_snapshot!(
+        "worksheet_evening_check_in_md",
+        worksheet(&loaded.exercise, Paper::Md)
+    );
+    insta::assert_snapshot!(
+        "worksheet_evening_check_in_html",
+        worksheet(&loaded.exercise, Paper::Html)
+    );
+}
+
+#[test]
+fn mend_print_writes_a_worksheet_of_an_id_or_a_file() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["print", "evening-check-in", "--format", "md"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.starts_with("# Evening check-in\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("☐ 1 (Rough)   ☐ 2   ☐ 3   ☐ 4   ☐ 5 (Good)"));
+    assert!(run.stdout.contains("_Only if you answered Yes to question 4:_"));
+    assert!(run.stdout.contains("_Written by mend._"));
+
+    let file = sandbox.file("handover.toml", GOOD);
+    let run = sandbox.run(&["print", &shown(&file), "-o", "sheet.html"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let sheet = std::fs::read_to_string(sandbox.files.path().join("sheet.html")).unwrap_or_default();
+    assert!(sheet.contains("<title>Handover</title>"), "{sheet}");
+    assert!(sheet.contains("<p class=\"q\">2. Were you late?</p>"), "{sheet}");
+
+    let run = sandbox.run(&["print", "evening-chek-in"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+}

@@ -828,11 +828,16 @@ fn markdown_is_the_default_and_lists_entries_newest_first() {
     let (s, _) = standard();
     let run = s.run(&["export"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(run.stdout.starts_with("# Journal entries\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("# Entries from 3 exercises\n"),
+        "{}",
+        run.stdout
+    );
     let headings: Vec<&str> = run.lines().into_iter().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
         [
+            "## Summary",
             "## Evening check-in — Saturday 21 November 2026, 21:30",
             "## Keeping promises — Friday 20 November 2026, 08:00",
             "## Evening check-in — Thursday 19 November 2026, 23:59",
@@ -1015,6 +1020,7 @@ fn html_escapes_every_piece_of_text_and_fetches_nothing() {
     );
     let allowed = [
         "!doctype", "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "ul", "li",
+        "div", "span", "table", "tr", "th", "td",
     ];
     for tag in tags(page) {
         assert!(
@@ -2268,4 +2274,159 @@ fn a_long_export_in_a_pipe_writes_no_progress() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(!run.stderr.contains("Exporting"), "{}", run.stderr);
     assert!(!run.stderr.contains('\r'), "{:?}", run.stderr);
+}
+
+#[test]
+fn a_counsellors_pack_is_imported_file_by_file_and_a_bad_one_fails_alone() {
+    let s = Sandbox::new();
+    let pack = s.files().join("pack");
+    write(&pack.join("a-handover.toml"), EXERCISE.as_bytes());
+    let second = EXERCISE.replace("id = \"handover\"", "id = \"second\"");
+    write(&pack.join("b-second.toml"), second.as_bytes());
+    let broken = write(
+        &pack.join("c-broken.toml"),
+        EXERCISE.replace("kind = \"text\"", "kind = \"txt\"").as_bytes(),
+    );
+    let loose = s.file(
+        "loose.toml",
+        &EXERCISE.replace("id = \"handover\"", "id = \"loose\""),
+    );
+    let run = s.run(&["import", &shown(&pack), &shown(&loose)]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let exercises = s.journal().join("exercises");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Imported \"Handover\" (handover) into {}.\n\
+             Imported \"Handover\" (second) into {}.\n\
+             Imported \"Handover\" (loose) into {}.\n",
+            shown(&exercises.join("handover.toml")),
+            shown(&exercises.join("second.toml")),
+            shown(&exercises.join("loose.toml")),
+        )
+    );
+    assert!(
+        run.stderr.contains(&format!("{}:8:8: error", shown(&broken))),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("the file was not imported"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("Imported 3 files; 1 file could not be imported.\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        names_in(&exercises),
+        ["handover.toml", "loose.toml", "second.toml"]
+    );
+
+    // Again: everything good is already there, and said so.
+    let run = s.run(&["import", &shown(&pack)]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout
+            .contains("\"Handover\" is already in your library; nothing to do.")
+    );
+    assert!(
+        run.stderr
+            .ends_with("Imported 0 files; 1 file could not be imported.\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------- export --to
+
+/// Opens an age file (armored or not) with `identity`, through the age library.
+fn open_sealed(identity: &age::x25519::Identity, sealed: &[u8]) -> String {
+    let decryptor = age::Decryptor::new(age::armor::ArmoredReader::new(sealed)).expect("an age file");
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .expect("opens with the counsellor's key");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut text).expect("text");
+    text
+}
+
+#[test]
+fn export_to_a_counsellors_key_is_sealed_and_opens_with_it() {
+    let (s, _) = standard();
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let plain = s.run(&["export", "--exercise", "evening-check-in"]);
+
+    // To the screen: armored, to paste into an e-mail.
+    let run = s.run(&["export", "--exercise", "evening-check-in", "--to", &public]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Evening check-in"), "nothing in the clear");
+    assert_eq!(open_sealed(&identity, run.stdout.as_bytes()), plain.stdout);
+
+    // To a file: binary, to attach; still only the owner can read it.
+    let target = s.files().join("for-my-counsellor.html.age");
+    let run = s.run(&[
+        "export",
+        "--exercise",
+        "evening-check-in",
+        "--format",
+        "html",
+        "--to",
+        &public,
+        "-o",
+        &shown(&target),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("encrypted: only your counsellor's age key opens it"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(mode(&target), 0o600);
+    let bytes = fs::read(&target).expect("the sealed file");
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    assert!(open_sealed(&identity, &bytes).contains("<h1>Evening check-in</h1>"));
+
+    // And with the standard `age` tool, where it is installed.
+    match Command::new("age").arg("--version").output() {
+        Err(_) => {
+            eprintln!("skipped: the `age` tool is not installed, so only the age library opened the export")
+        }
+        Ok(_) => {
+            use age::secrecy::ExposeSecret;
+            let key = write(
+                &s.files().join("key.txt"),
+                identity.to_string().expose_secret().as_bytes(),
+            );
+            let opened = Command::new("age")
+                .args(["--decrypt", "--identity", &shown(&key), &shown(&target)])
+                .output()
+                .expect("age runs");
+            assert!(
+                opened.status.success(),
+                "{}",
+                String::from_utf8_lossy(&opened.stderr)
+            );
+            assert!(String::from_utf8_lossy(&opened.stdout).contains("<h1>Evening check-in</h1>"));
+        }
+    }
+}
+
+#[test]
+fn export_to_something_that_is_not_a_key_is_a_usage_mistake() {
+    let (s, _) = standard();
+    let run = s.run(&["export", "--to", "AGE-SECRET-KEY-1QQQ"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("that is not an age public key"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
 }

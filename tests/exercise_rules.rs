@@ -140,7 +140,57 @@ fn toml_syntax_errors_point_at_the_mistake() {
 #[test]
 fn an_unclosed_string_is_a_syntax_error() {
     let source = VALID.replace("title = \"Handover\"", "title = \"Handover");
-    assert_error(&source, 3, 18, "invalid basic string, expected `\"`");
+    assert_hinted(
+        &source,
+        3,
+        18,
+        "this text has no closing quote",
+        "end it with \" on the same line; for text over several lines, use three quotes: \"\"\"...\"\"\"",
+    );
+}
+
+const CURLY: &str = "these are curly quotes (“ ”); use straight ones (\")";
+const CURLY_HINT: &str = "a word processor curls quotes as you type: a plain text editor keeps them straight";
+
+#[test]
+fn curly_quotes_from_a_word_processor_are_named() {
+    let source = VALID.replace("title = \"Handover\"", "title = “Handover week”");
+    assert_hinted(&source, 3, 9, CURLY, CURLY_HINT);
+    let single = VALID.replace("ask = \"What went well?\"", "ask = ‘What went well?’");
+    assert_hinted(&single, 8, 7, CURLY, CURLY_HINT);
+}
+
+#[test]
+fn curly_quotes_inside_straight_ones_are_just_text() {
+    let source = VALID.replace("ask = \"What went well?\"", "ask = \"What went “well”?\"");
+    assert_eq!(parsed(&source).prompts[0].ask, "What went “well”?");
+}
+
+#[test]
+fn yes_no_and_capitals_are_explained_as_true_and_false() {
+    let hint =
+        "write `true` or `false`, in lowercase and without quotes (or, for words, put them in double quotes)";
+    for (word, message) in [
+        ("yes", "`yes` is not a yes or no that TOML reads"),
+        ("True", "`True` is not a yes or no that TOML reads"),
+        ("False", "`False` is not a yes or no that TOML reads"),
+        ("no", "`no` is not a yes or no that TOML reads"),
+    ] {
+        let source = format!("{VALID}optional = {word}\n");
+        assert_hinted(&source, 9, 12, message, hint);
+    }
+}
+
+#[test]
+fn a_missing_equals_sign_is_explained() {
+    let source = VALID.replace("id = \"handover\"", "id \"handover\"");
+    assert_hinted(
+        &source,
+        2,
+        4,
+        "a key needs `=` before its value",
+        "write it like `title = \"Evening check-in\"`",
+    );
 }
 
 #[test]
@@ -1882,4 +1932,50 @@ fn every_mistake_of_a_large_file_is_found_and_placed() {
         (last.line, last.column, last.message.as_str()),
         (5_009, 13 + 7 * 5_000, "`a` is given twice")
     );
+}
+
+// ---------------------------------------------------------------- JSON Schema
+
+/// The exercise format's JSON Schema, compiled by a validator.
+fn schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let value: serde_json::Value =
+        serde_json::from_str(mend::exercise::JSON_SCHEMA).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    if let Err(e) = compiler.add_resource("mend.schema.json", value) {
+        panic!("{e}");
+    }
+    let index = compiler
+        .compile("mend.schema.json", &mut schemas)
+        .unwrap_or_else(|e| panic!("not a schema: {e:?}"));
+    (schemas, index)
+}
+
+fn schema_accepts(schemas: &boon::Schemas, index: boon::SchemaIndex, toml_text: &str) -> Result<(), String> {
+    let value: serde_json::Value = toml::from_str(toml_text).unwrap_or_else(|e| panic!("not TOML: {e}"));
+    schemas.validate(&value, index).map_err(|e| e.to_string())
+}
+
+#[test]
+fn every_built_in_and_the_starter_validate_against_the_schema() {
+    let (schemas, index) = schema();
+    for built_in in BUILT_INS {
+        let accepted = schema_accepts(&schemas, index, built_in.source);
+        assert_eq!(accepted, Ok(()), "{}", built_in.file);
+    }
+    assert_eq!(schema_accepts(&schemas, index, mend::exercise::STARTER), Ok(()));
+    assert_eq!(schema_accepts(&schemas, index, VALID), Ok(()));
+}
+
+#[test]
+fn the_schema_rejects_a_bad_file() {
+    let (schemas, index) = schema();
+    let bad_kind = VALID.replace("kind = \"text\"", "kind = \"essay\"");
+    assert!(schema_accepts(&schemas, index, &bad_kind).is_err());
+    let scale_keys_on_text = format!("{VALID}min = 1\n");
+    assert!(schema_accepts(&schemas, index, &scale_keys_on_text).is_err());
+    let unknown_key = VALID.replace("title = \"Handover\"", "title = \"Handover\"\nname = \"x\"");
+    assert!(schema_accepts(&schemas, index, &unknown_key).is_err());
+    let no_title = VALID.replace("title = \"Handover\"\n", "");
+    assert!(schema_accepts(&schemas, index, &no_title).is_err());
 }

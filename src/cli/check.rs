@@ -51,7 +51,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 /// The files to check for one argument.
-fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
+pub(super) fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }

@@ -13,7 +13,8 @@ use anyhow::bail;
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
 use crate::export::{
-    EntriesJson, Format, Options, ShownValue, Writer, one_entry_json, question_of, shown_value,
+    EntriesJson, Format, Options, Recipient, Sealed, ShownValue, Summary, Writer, one_entry_json,
+    question_of, shown_value,
 };
 use crate::journal::{Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entry};
 use crate::library::Library;
@@ -93,14 +94,16 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// Entries to share, private answers withheld unless asked for. Entries are
-/// read and written one batch at a time, whatever the size of the journal.
+/// Entries to share, private answers withheld unless asked for, sealed for
+/// `to` if given: armored to the screen (text that can be pasted into an
+/// e-mail), binary to a file (to attach). Entries are read and written one
+/// batch at a time, whatever the size of the journal.
 pub fn export(
     journal: Option<&Path>,
     filter: &Filter,
-    format: Format,
-    include_private: bool,
+    (format, include_private): (Format, bool),
     output: Option<&Path>,
+    to: Option<&Recipient>,
 ) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     let names = filter.apply(catalog(&root));
@@ -123,7 +126,7 @@ pub fn export(
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            write_export(&root, &names, options, &library, out)?.ok_or_else(none_read)?;
+            write_sealed((&root, &names), options, &library, to, true, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -139,14 +142,19 @@ pub fn export(
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
             let (written, file) =
-                write_export(&root, &names, options, &library, file)?.ok_or_else(none_read)?;
+                write_sealed((&root, &names), options, &library, to, false, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
                 .map_err(could_not)?;
             // Entries that could not be read were skipped, and are not counted.
+            let sealed = if to.is_some() {
+                ", encrypted: only your counsellor's age key opens it"
+            } else {
+                ""
+            };
             eprintln!(
-                "Exported {} to {}.",
+                "Exported {} to {}{sealed}.",
                 count(written),
                 inert(&path.display().to_string())
             );
@@ -160,6 +168,27 @@ fn none_read() -> anyhow::Error {
     anyhow::anyhow!("none of the entries to export could be read, so nothing was exported")
 }
 
+/// [`write_export`], encrypted for `to` when given (see [`export`]).
+fn write_sealed<W: Write>(
+    (root, names): (&Path, &[EntryName]),
+    options: Options,
+    library: &Library,
+    to: Option<&Recipient>,
+    armored: bool,
+    out: W,
+) -> anyhow::Result<Option<(usize, W)>> {
+    let Some(recipient) = to else {
+        return write_export(root, names, options, library, out);
+    };
+    let sealed = Sealed::new(recipient, out, armored)?;
+    let Some((written, sealed)) = write_export(root, names, options, library, sealed)? else {
+        return Ok(None);
+    };
+    let mut out = sealed.finish()?;
+    out.flush()?;
+    Ok(Some((written, out)))
+}
+
 /// Streams the export of `names` into `out`; entries that cannot be read are
 /// named once on stderr and skipped. Returns how many entries were written,
 /// or `None` if none could be read: then nothing at all was written, not
@@ -171,6 +200,17 @@ fn write_export<W: Write>(
     library: &Library,
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
+    // A first pass keeps only the summary's figures, so the summary can
+    // come first while entries are still written one batch at a time.
+    let mut summary = Summary::default();
+    if options.format != Format::Json {
+        for_each_entry(root, names, |result| {
+            if let Ok(entry) = result {
+                summary.add(&options, &library.exercises, &entry);
+            }
+            Ok::<(), io::Error>(())
+        })?;
+    }
     let mut waiting = Some((options, out));
     let mut writer = None;
     let mut progress = super::progress::Progress::new("Exporting", names.len());
@@ -179,7 +219,7 @@ fn write_export<W: Write>(
             progress.tick();
             // The heading goes out with the first entry read.
             if let Some((options, out)) = waiting.take() {
-                writer = Some(Writer::new(options, &library.exercises, out)?);
+                writer = Some(Writer::new(options, &library.exercises, &summary, out)?);
             }
             writer
                 .as_mut()

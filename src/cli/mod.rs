@@ -1,5 +1,6 @@
 //! The command line: `mend`, `mend check`, `mend exercises`, ...
 
+mod authoring;
 mod check;
 mod completions;
 mod entries;
@@ -8,6 +9,7 @@ mod import;
 mod manual;
 mod message;
 mod open;
+mod print;
 mod progress;
 mod promise;
 mod safety;
@@ -109,15 +111,20 @@ pub enum Command {
         /// Write to this file (readable only by you) instead of the screen
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Encrypt it for your counsellor: their age public key (age1…)
+        #[arg(long, value_name = "AGE_PUBLIC_KEY")]
+        to: Option<crate::export::Recipient>,
     },
     /// What to do if you are not safe: emergencies, helplines, mediation, privacy
     Safety,
-    /// Check an exercise file and add it to your own library
-    #[command(after_help = "Example:\n  mend import ~/Downloads/handover-week.toml")]
+    /// Check exercise files (or a folder of them) and add them to your own library
+    #[command(
+        after_help = "Examples:\n  mend import ~/Downloads/handover-week.toml\n  mend import ~/Downloads/counsellor-pack/"
+    )]
     Import {
-        /// The exercise file
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// Exercise files or folders (every *.toml directly inside)
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        files: Vec<PathBuf>,
         /// Replace a different exercise that has the same id
         #[arg(long)]
         force: bool,
@@ -155,6 +162,31 @@ pub enum Command {
     /// Print mend's manual page (for `man -l -` or a man folder)
     #[command(after_help = "Example:\n  mend man | man -l -")]
     Man,
+    /// Make a printable worksheet of an exercise, for answering on paper
+    #[command(
+        after_help = "Examples:\n  mend print trust-inventory -o trust-inventory.html\n  mend print handover-week.toml --format md"
+    )]
+    Print {
+        /// An exercise id (see `mend exercises`) or the path of an exercise file
+        #[arg(value_name = "ID_OR_FILE", add = completions::exercise_ids())]
+        exercise: String,
+        /// A page to print from a browser, or Markdown
+        #[arg(long, value_enum, default_value = "html")]
+        format: crate::export::Paper,
+        /// Write to this file instead of the screen
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a commented starting file for a new exercise
+    #[command(after_help = "Example:\n  mend new -o handover-week.toml")]
+    New {
+        /// Write to this new file (never over one already there) instead of the screen
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a JSON Schema of the exercise format, for editors that check TOML
+    #[command(after_help = "Example:\n  mend schema > mend.schema.json")]
+    Schema,
     /// Before you send: look over a message to the other parent, privately
     #[command(subcommand)]
     Message(MessageCommand),
@@ -256,15 +288,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filter,
             include_private,
             output,
+            to,
         }) => entries::export(
             cli.journal.as_deref(),
             &filter.filter(),
-            format,
-            include_private,
+            (format, include_private),
             output.as_deref(),
+            to.as_ref(),
         ),
         Some(Command::Safety) => safety::print(),
-        Some(Command::Import { file, force }) => import::run(cli.journal.as_deref(), &file, force),
+        Some(Command::Import { files, force }) => import::run(cli.journal.as_deref(), &files, force),
         Some(Command::Promise { command }) => promise::run(cli.journal.as_deref(), command),
         Some(Command::Jar { command, span, json }) => {
             promise::jar(cli.journal.as_deref(), command, span, json)
@@ -272,6 +305,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),
+        Some(Command::Print {
+            exercise,
+            format,
+            output,
+        }) => print::run(cli.journal.as_deref(), &exercise, format, output.as_deref()),
+        Some(Command::New { output }) => authoring::new(output.as_deref()),
+        Some(Command::Schema) => authoring::schema(),
         Some(Command::Message(MessageCommand::Check {
             file,
             json,

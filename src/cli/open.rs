@@ -101,7 +101,7 @@ fn open_journal(dir: &Path) -> anyhow::Result<FileJournal> {
 }
 
 /// The exercise a person named: a file if it looks like one, else an id.
-fn find(library: &Library, target: &str) -> anyhow::Result<Loaded> {
+pub(super) fn find(library: &Library, target: &str) -> anyhow::Result<Loaded> {
     let path = PathBuf::from(target);
     if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
         return library::load_file(&path, Origin::File(path.clone()))

@@ -46,11 +46,40 @@ fn syntax_error(source: &str, error: &toml::de::Error) -> Found {
     if message == "duplicate key" {
         return duplicate_key(source, span);
     }
+    // The parser's span is short (one value, one character), so looking at
+    // it keeps the checking linear however many mistakes a file holds.
+    let found = source.get(span.clone()).unwrap_or_default();
+    if found.contains(CURLY_QUOTES) {
+        return Found::new(span, "these are curly quotes (“ ”); use straight ones (\")")
+            .with_hint("a word processor curls quotes as you type: a plain text editor keeps them straight");
+    }
+    if is_yes_or_no_word(found) {
+        return Found::new(span, format!("`{}` is not a yes or no that TOML reads", quoted(found)))
+            .with_hint("write `true` or `false`, in lowercase and without quotes (or, for words, put them in double quotes)");
+    }
+    if message.starts_with("invalid basic string") {
+        return Found::new(span, "this text has no closing quote").with_hint(
+            "end it with \" on the same line; for text over several lines, use three quotes: \"\"\"...\"\"\"",
+        );
+    }
+    if message.starts_with("key with no value") {
+        return Found::new(span, "a key needs `=` before its value")
+            .with_hint("write it like `title = \"Evening check-in\"`");
+    }
     let diagnostic = Found::new(span, message);
     if message.starts_with("string values must be quoted") {
         return diagnostic.with_hint("put text in double quotes, like `title = \"Evening check-in\"`");
     }
     diagnostic
+}
+
+/// The quotes a word processor puts in place of straight ones.
+const CURLY_QUOTES: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»'];
+
+/// The ways of saying yes or no that people write for TOML's `true` and `false`.
+fn is_yes_or_no_word(text: &str) -> bool {
+    const WORDS: &[&str] = &["yes", "no", "true", "false", "y", "n", "on", "off"];
+    WORDS.iter().any(|w| text.eq_ignore_ascii_case(w))
 }
 
 /// The parser's "duplicate key" does not say which key: the span does.

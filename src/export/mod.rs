@@ -7,7 +7,10 @@
 mod html;
 mod json;
 mod markdown;
+mod seal;
+mod summary;
 mod values;
+mod worksheet;
 
 use std::io::{self, Write};
 
@@ -17,7 +20,10 @@ use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
 pub use json::{EntriesJson, one_entry_json, write_pretty};
+pub use seal::{NotAKey, Recipient, Sealed};
+pub use summary::Summary;
 pub use values::{ShownValue, question_of, shown_value};
+pub use worksheet::{Paper, worksheet};
 
 /// The formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -72,11 +78,12 @@ pub struct Writer<'a, W: Write> {
 }
 
 impl<'a, W: Write> Writer<'a, W> {
-    /// Starts the export (its heading, or the page's head).
-    pub fn new(options: Options, exercises: &'a [Loaded], mut out: W) -> io::Result<Self> {
+    /// Starts the export: its title and `summary` (see [`Summary::add`]),
+    /// or JSON's opening bracket.
+    pub fn new(options: Options, exercises: &'a [Loaded], summary: &Summary, mut out: W) -> io::Result<Self> {
         let head = match options.format {
-            Format::Md => markdown::head(&options),
-            Format::Html => html::head(&options),
+            Format::Md => markdown::head(&options, summary),
+            Format::Html => html::head(&options, summary),
             Format::Json => json::head(),
         };
         out.write_all(head.as_bytes())?;
@@ -122,7 +129,11 @@ fn exercise_of<'a>(exercises: &'a [Loaded], entry: &Entry) -> Option<&'a Exercis
 
 /// The whole export of `entries` as text; `exercises` give scales their ranges.
 pub fn render(options: Options, exercises: &[Loaded], entries: &[Entry]) -> String {
-    let result = Writer::new(options, exercises, Vec::new()).and_then(|mut writer| {
+    let mut summary = Summary::default();
+    for entry in entries {
+        summary.add(&options, exercises, entry);
+    }
+    let result = Writer::new(options, exercises, &summary, Vec::new()).and_then(|mut writer| {
         entries.iter().try_for_each(|e| writer.entry(e))?;
         writer.finish()
     });
@@ -142,6 +153,9 @@ fn withheld_note(n: usize) -> String {
         n => format!("{n} private answers were left out."),
     }
 }
+
+/// What marks a client's own words among the options they could tick.
+const OWN_WORDS: &str = "(in their own words)";
 
 /// A date and time as people read it: "Saturday 21 November 2026, 21:30".
 fn when(at: &DateTime<FixedOffset>) -> String {

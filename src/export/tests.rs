@@ -218,3 +218,156 @@ fn an_answer_that_lost_its_question_is_labelled_by_its_prompt() {
     assert!(md.contains("**went-well**") && !md.contains("****"), "{md}");
     assert!(export(std::slice::from_ref(&e), false, Format::Html).contains("<p class=\"q\">went-well</p>"));
 }
+
+/// [`entry`] on another day, its scale answered `mood` (and a private scale
+/// answered 1, which must stay out of the summary).
+fn entry_on(day: &str, mood: i64) -> Entry {
+    let mut e = entry();
+    let at = DateTime::parse_from_rfc3339(&format!("{day}T21:30:00+01:00")).unwrap();
+    e.id = format!("{day}-213000-handover");
+    e.started_at = at;
+    e.finished_at = at;
+    e.answers[2] = AnswerRecord::new("mood", "How calm?", false, &Answer::Scale(mood));
+    e.answers.push(AnswerRecord::new(
+        "dread",
+        "How much dread?",
+        true,
+        &Answer::Scale(1),
+    ));
+    e
+}
+
+#[test]
+fn the_title_names_the_exercise_the_period_and_when_it_was_shared() {
+    let entries = [entry_on("2026-11-21", 4), entry_on("2026-11-01", 2)];
+    let md = export(&entries, false, Format::Md);
+    assert!(
+        md.starts_with(
+            "# Handover &lt;week&gt;\n\n1 November 2026 to 21 November 2026. \
+             Shared by the client on Sunday 22 November 2026.\n"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("Journal entries"));
+    let html = export(&entries, false, Format::Html);
+    assert!(html.contains("<title>Handover &lt;week&gt;</title>"), "{html}");
+    assert!(html.contains("<h1>Handover &lt;week&gt;</h1>"), "{html}");
+    assert!(
+        html.contains("Shared by the client on Sunday 22 November 2026."),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_summary_comes_first_with_each_scale_question_as_a_small_table() {
+    // Newest first, as the journal lists them: first and last go by date.
+    let entries = [
+        entry_on("2026-11-21", 4),
+        entry_on("2026-11-08", 1),
+        entry_on("2026-11-01", 2),
+    ];
+    let exercises = [handover()];
+    let md = export_with(&exercises, &entries, false, Format::Md);
+    let summary = "## Summary\n\n3 entries, from Sunday 1 November 2026 to Saturday 21 November 2026.\n\n\
+                   **How calm?** (on a scale of 1 (Very \\*hard\\*) to 5 (Calm &lt;and&gt; easy))\n\n\
+                   | First | Last | Lowest | Highest |\n| --- | --- | --- | --- |\n\
+                   | 2 | 4 | 1 (Very \\*hard\\*) | 4 |\n";
+    assert!(md.contains(summary), "{md}");
+    assert!(
+        md.find("## Summary") < md.find("## Handover"),
+        "the summary comes first"
+    );
+    // The private scale is in no figure.
+    assert!(!md.contains("dread"), "{md}");
+    let html = export_with(&exercises, &entries, false, Format::Html);
+    assert!(html.contains(
+        "<h2>Summary</h2>\n<p>3 entries, from Sunday 1 November 2026 to Saturday 21 November 2026.</p>"
+    ));
+    assert!(
+        html.contains(
+            "<p class=\"q\">How calm? (on a scale of 1 (Very *hard*) to 5 (Calm &lt;and&gt; easy))</p>\n\
+         <table><tr><th>First</th><th>Last</th><th>Lowest</th><th>Highest</th></tr>\
+         <tr><td>2</td><td>4</td><td>1 (Very *hard*)</td><td>4</td></tr></table>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("dread"));
+    // Asked for, the private scale is counted too.
+    assert!(export_with(&exercises, &entries, true, Format::Md).contains("**How much dread?**\n\n| First"));
+    // JSON keeps its shape: an array of entries, no summary.
+    let json: serde_json::Value =
+        serde_json::from_str(&export_with(&exercises, &entries, false, Format::Json)).unwrap();
+    assert_eq!(json.as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn a_clients_own_words_are_marked_as_their_own() {
+    let source = r#"schema = 1
+id = "handover"
+title = "Handover"
+
+[[prompt]]
+id = "felt"
+kind = "choice"
+ask = "What did you feel?"
+options = ["Calm", "Tired"]
+other = true
+
+[[prompt]]
+id = "helped"
+kind = "multi"
+ask = "What helped?"
+options = ["A walk", "Music"]
+other = true
+"#;
+    let exercise = Loaded {
+        exercise: crate::exercise::parse_exercise(source.as_bytes()).unwrap(),
+        origin: crate::library::Origin::BuiltIn,
+        hash: "abc".into(),
+    };
+    let mut e = entry();
+    e.answers = vec![
+        AnswerRecord::new(
+            "felt",
+            "What did you feel?",
+            false,
+            &Answer::Choice("Hopeful".into()),
+        ),
+        AnswerRecord::new(
+            "helped",
+            "What helped?",
+            false,
+            &Answer::Multi(vec!["Music".into(), "My sister".into()]),
+        ),
+    ];
+    let exercises = [exercise];
+    let md = export_with(&exercises, std::slice::from_ref(&e), false, Format::Md);
+    assert!(
+        md.contains("**What did you feel?**\n\nHopeful _(in their own words)_\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Music\n- My sister _(in their own words)_\n"),
+        "{md}"
+    );
+    let html = export_with(&exercises, &[e], false, Format::Html);
+    assert!(
+        html.contains("<p class=\"a\"><span class=\"own\">Hopeful</span> (in their own words)</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li>Music</li><li><span class=\"own\">My sister</span> (in their own words)</li>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_page_prints_cleanly() {
+    let html = export(&[entry()], false, Format::Html);
+    assert!(html.contains("@page{margin:18mm 16mm}"));
+    assert!(html.contains(".answer,section,table{break-inside:avoid"));
+    assert!(
+        html.contains("<div class=\"answer\">\n<p class=\"q\">How calm?</p>"),
+        "{html}"
+    );
+}

@@ -1,7 +1,7 @@
 //! An answer's value as it is shown to people.
 
 use crate::answer::scale_reading;
-use crate::exercise::Exercise;
+use crate::exercise::{Exercise, PromptKind};
 use crate::journal::{AnswerRecord, Value};
 use crate::sanitize::inert;
 
@@ -39,5 +39,17 @@ pub fn shown_value(record: &AnswerRecord, exercise: Option<&Exercise>) -> ShownV
         }
         Value::Bool(true) => ShownValue::Fact("Yes".into()),
         Value::Bool(false) => ShownValue::Fact("No".into()),
+    }
+}
+
+/// Whether `item`, one value of `record`, is the person's own words ("something
+/// else") rather than an option they ticked. Only known while the exercise is.
+pub fn in_own_words(record: &AnswerRecord, exercise: Option<&Exercise>, item: &str) -> bool {
+    let prompt = exercise.and_then(|e| e.prompt(&record.prompt_id));
+    match prompt.map(|p| &p.kind) {
+        Some(PromptKind::Choice { options, other: true } | PromptKind::Multi { options, other: true }) => {
+            !options.iter().any(|o| o == item)
+        }
+        _ => false,
     }
 }
