@@ -102,13 +102,28 @@ mod tests {
         // The night the clocks go back in Britain (25 October 2026): an
         // entry at 00:30 summer time and one at 01:30 winter time, after
         // the change, both belong to the Saturday evening.
-        assert_eq!(evening_of_moment(at("2026-10-25T00:30:00+01:00")), d("2026-10-24"));
-        assert_eq!(evening_of_moment(at("2026-10-25T01:30:00+00:00")), d("2026-10-24"));
+        assert_eq!(
+            evening_of_moment(at("2026-10-25T00:30:00+01:00")),
+            d("2026-10-24")
+        );
+        assert_eq!(
+            evening_of_moment(at("2026-10-25T01:30:00+00:00")),
+            d("2026-10-24")
+        );
         // The night they go forward (29 March 2026): 00:59 winter time, then
         // 03:30 summer time, still the same evening; 04:00 is morning.
-        assert_eq!(evening_of_moment(at("2026-03-29T00:59:00+00:00")), d("2026-03-28"));
-        assert_eq!(evening_of_moment(at("2026-03-29T03:30:00+01:00")), d("2026-03-28"));
-        assert_eq!(evening_of_moment(at("2026-03-29T04:00:00+01:00")), d("2026-03-29"));
+        assert_eq!(
+            evening_of_moment(at("2026-03-29T00:59:00+00:00")),
+            d("2026-03-28")
+        );
+        assert_eq!(
+            evening_of_moment(at("2026-03-29T03:30:00+01:00")),
+            d("2026-03-28")
+        );
+        assert_eq!(
+            evening_of_moment(at("2026-03-29T04:00:00+01:00")),
+            d("2026-03-29")
+        );
         // One instant, two offsets: the evening is the writer's, not UTC's.
         let late = at("2026-11-26T23:30:00+00:00");
         let same_instant_east = late.with_timezone(&FixedOffset::east_opt(5 * 3600).unwrap());

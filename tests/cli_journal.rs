@@ -396,6 +396,34 @@ fn list_filters_by_exercise_and_by_inclusive_dates() {
 }
 
 #[test]
+fn list_search_finds_every_word_in_any_order_case_and_accent() {
+    let (s, _) = standard();
+    s.put(&entry(
+        "2026-11-22T20:00:00+00:00",
+        "evening-check-in",
+        "Evening check-in",
+        vec![answer(
+            "did-well",
+            "text",
+            DID_WELL_Q,
+            false,
+            Value::Text("Un café calme à Noël".into()),
+        )],
+    ));
+    let cafe = "2026-11-22-200000-evening-check-in";
+    assert_eq!(listed(&s.run(&["list", "--search", "TEMPER pickup"])), [A]);
+    assert_eq!(listed(&s.run(&["list", "--search", "noel CAFE"])), [cafe]);
+    assert_eq!(listed(&s.run(&["list", "--search", "Café"])), [cafe]);
+    // List answers are searched; other filters still apply.
+    assert_eq!(listed(&s.run(&["list", "--search", "sunday"])), [B]);
+    let none = s.run(&["list", "--search", "sunday", "--exercise", "evening-check-in"]);
+    assert!(listed(&none).is_empty());
+    assert!(none.stderr.contains("No entries match"), "{}", none.stderr);
+    let json = s.run(&["list", "--json", "--search", "old answer"]).json_rows();
+    assert_eq!(ids_of(&json), [D]);
+}
+
+#[test]
 fn a_bad_date_is_a_usage_error_that_says_what_a_date_looks_like() {
     let (s, _) = standard();
     for (flag, date) in [

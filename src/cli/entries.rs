@@ -15,6 +15,7 @@ use crate::exercise::Exercise;
 use crate::export::{
     Format, Options, ShownValue, Writer, entries_json, one_entry_json, question_of, shown_value,
 };
+use crate::journal::search::{Query, entries_matching};
 use crate::journal::{
     Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entries, read_entry,
 };
@@ -23,7 +24,12 @@ use crate::paths;
 use crate::sanitize::inert;
 
 /// One line per entry: id, date and the exercise's title.
-pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Result<ExitCode> {
+pub fn list(
+    journal: Option<&Path>,
+    filter: &Filter,
+    search: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     let all = catalog(&root);
     if let Some(id) = &filter.exercise
@@ -35,7 +41,14 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
         }
     }
     let in_all = all.len();
-    let names = filter.apply(all);
+    let mut names = filter.apply(all);
+    if let Some(query) = search.and_then(Query::new) {
+        let (found, problems) = entries_matching(&root, names, &query);
+        for problem in problems {
+            eprintln!("mend: skipped: {problem}");
+        }
+        names = found;
+    }
     if names.is_empty() && !json {
         // On stderr, so a script reading the list still gets no lines.
         eprintln!("{}", nothing_listed(&root, in_all));

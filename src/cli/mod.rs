@@ -73,11 +73,14 @@ pub enum Command {
     },
     /// List your journal entries, newest first
     #[command(
-        after_help = "Examples:\n  mend list\n  mend list --exercise evening-check-in --since 2026-11-01\n  mend list --json > entries.json"
+        after_help = "Examples:\n  mend list\n  mend list --exercise evening-check-in --since 2026-11-01\n  mend list --search \"calm handover\"\n  mend list --json > entries.json"
     )]
     List {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Only entries whose answers hold every one of these words (any case, any order, accents or not)
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
         /// Print every entry with its answers as JSON
         #[arg(long)]
         json: bool,
@@ -193,7 +196,7 @@ pub struct FilterArgs {
     /// Only entries of this exercise
     #[arg(long, value_name = "ID", add = completions::exercise_ids())]
     pub exercise: Option<String>,
-    /// Only entries from this day on (YYYY-MM-DD)
+    /// Only entries from this day on (YYYY-MM-DD; calendar days, from midnight)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
     /// Only entries up to this day (YYYY-MM-DD)
@@ -248,7 +251,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { paths }) => check::run(&paths),
-        Some(Command::List { filter, json }) => entries::list(cli.journal.as_deref(), &filter.filter(), json),
+        Some(Command::List { filter, search, json }) => {
+            entries::list(cli.journal.as_deref(), &filter.filter(), search.as_deref(), json)
+        }
         Some(Command::Show { id, json }) => entries::show(cli.journal.as_deref(), &id, json),
         Some(Command::Export {
             format,
