@@ -133,7 +133,7 @@ fn json(text: &str) -> Vec<serde_json::Value> {
     }
 }
 
-const BUILT_IN_IDS: [&str; 15] = [
+const BUILT_IN_IDS: [&str; 16] = [
     "evening-check-in",
     "after-a-hard-handover",
     "before-you-send",
@@ -149,6 +149,7 @@ const BUILT_IN_IDS: [&str; 15] = [
     "trusting-myself",
     "being-forgiven-and-forgiving",
     "an-unsent-letter",
+    "a-blank-page",
 ];
 
 // ---------------------------------------------------------------- mend check
