@@ -10,6 +10,7 @@ mod message;
 mod open;
 mod promise;
 mod safety;
+mod trash;
 mod usage;
 mod where_;
 
@@ -143,7 +144,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print where the journal and your own exercises are kept
+    /// What you deleted, kept 30 days: list it, put an entry back, or empty it now
+    #[command(after_help = "Examples:\n  mend trash list\n  mend trash restore 2026-11-21-213000-evening-check-in\n  mend trash empty --yes")]
+    Trash {
+        #[command(subcommand)]
+        command: trash::TrashCommand,
+    },
+    /// Print where the journal, your own exercises and your settings are kept
     Where,
     /// Print a script that makes your shell complete mend's commands and ids
     #[command(
@@ -273,6 +280,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Jar { command, span, json }) => {
             promise::jar(cli.journal.as_deref(), command, span, json)
         }
+        Some(Command::Trash { command }) => trash::run(cli.journal.as_deref(), command),
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),

@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
 use super::MAX_ENTRY_BYTES;
 use super::catalog::{catalog, read_entry};
@@ -284,6 +284,14 @@ impl Store for FileJournal {
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
         trash::move_to_trash(&self.root, id, Local::now().date_naive()).map(|_| ())
+    }
+
+    fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        super::edit::replace(&self.root, edited, at)
+    }
+
+    fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
+        super::trashed::restore(&self.root, id)
     }
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
