@@ -662,6 +662,98 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
 }
 
 #[test]
+fn show_says_when_an_entry_was_edited() {
+    let (s, entries) = standard();
+    assert!(!s.run(&["show", B]).stdout.contains("edited on"));
+    let mut edited = entries[1].clone();
+    edited.answers.truncate(1);
+    mend::journal::edit::replace(&s.journal(), &edited, at("2026-11-22T09:15:00+00:00")).expect("edited");
+    let run = s.run(&["show", B]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.lines()[..3],
+        [
+            "Keeping promises",
+            "Friday 20 November 2026, 08:00",
+            "edited on Sunday 22 November 2026, 09:15"
+        ]
+    );
+    assert!(
+        !run.stdout.contains("Did any slip?"),
+        "the edited version is shown"
+    );
+    let trash = s.run(&["trash", "list"]);
+    assert!(
+        trash
+            .stdout
+            .contains(&format!("{B}  earlier version, before an edit 2026-11-22")),
+        "{}",
+        trash.stdout
+    );
+}
+
+#[test]
+fn trash_lists_restores_never_over_another_entry_and_empties_only_when_told() {
+    let (s, entries) = standard();
+    let empty = s.run(&["trash", "list"]);
+    assert_eq!((empty.code, empty.stdout.as_str()), (Some(0), ""));
+    assert!(empty.stderr.contains("The trash is empty."), "{}", empty.stderr);
+
+    let today = chrono::Local::now().date_naive();
+    mend::journal::trash::move_to_trash(&s.journal(), A, today).expect("deleted");
+    let listed = s.run(&["trash", "list"]);
+    assert_eq!(
+        listed.lines(),
+        [format!(
+            "{A}  deleted {}  kept 30 more days",
+            today.format("%Y-%m-%d")
+        )]
+    );
+    assert_eq!(listed_ids(&s), [B, C, D, E]);
+
+    // Another entry has taken its id: the trashed copy is not put back over it.
+    s.put(&entries[0]);
+    let refused = s.run(&["trash", "restore", A]);
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused.stderr.contains("is already in the journal"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        s.run(&["trash", "list"]).lines().len(),
+        1,
+        "it stays in the trash"
+    );
+
+    let path = entry_name::entry_path(&s.journal(), A).expect("a path");
+    fs::remove_file(&path).expect("removed");
+    let restored = s.run(&["trash", "restore", A]);
+    assert_eq!(restored.code, Some(0), "{}", restored.stderr);
+    assert_eq!(
+        fs::read(&path).expect("back"),
+        entries[0].to_toml().expect("toml").into_bytes()
+    );
+    assert_eq!(listed_ids(&s), [A, B, C, D, E]);
+    let unknown = s.run(&["trash", "restore", A]);
+    assert!(unknown.stderr.contains("there is no entry"), "{}", unknown.stderr);
+
+    mend::journal::trash::move_to_trash(&s.journal(), B, today).expect("deleted");
+    // Not at a terminal, emptying needs --yes, and nothing goes without it.
+    let unasked = s.run(&["trash", "empty"]);
+    assert_eq!(unasked.code, Some(1));
+    assert!(unasked.stderr.contains("--yes"), "{}", unasked.stderr);
+    assert_eq!(s.run(&["trash", "list"]).lines().len(), 1);
+    let emptied = s.run(&["trash", "empty", "--yes"]);
+    assert_eq!(emptied.code, Some(0), "{}", emptied.stderr);
+    assert!(s.run(&["trash", "list"]).stdout.is_empty());
+}
+
+fn listed_ids(s: &Sandbox) -> Vec<String> {
+    listed(&s.run(&["list"]))
+}
+
+#[test]
 fn a_scale_answer_reads_with_its_range_everywhere_but_json() {
     let s = Sandbox::new();
     s.library_file(

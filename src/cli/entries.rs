@@ -96,7 +96,11 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
     } else {
         let library = Library::load(&paths::exercises_dir(&root));
         let edited = crate::journal::edit::edited_at(&root, id);
-        readable(&entry, edited, library.find(&entry.exercise_id).map(|l| &l.exercise))
+        readable(
+            &entry,
+            edited,
+            library.find(&entry.exercise_id).map(|l| &l.exercise),
+        )
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -222,7 +226,11 @@ fn count(n: usize) -> String {
 /// An entry as plain text; `exercise`, if still known, gives scales their ranges.
 fn readable(entry: &Entry, edited: Option<DateTime<FixedOffset>>, exercise: Option<&Exercise>) -> String {
     const WHEN: &str = "%A %-d %B %Y, %H:%M";
-    let mut out = format!("{}\n{}\n", inert(&entry.exercise_title), entry.started_at.format(WHEN));
+    let mut out = format!(
+        "{}\n{}\n",
+        inert(&entry.exercise_title),
+        entry.started_at.format(WHEN)
+    );
     if let Some(edited) = edited {
         out.push_str(&format!("edited on {}\n", edited.format(WHEN)));
     }

@@ -145,7 +145,9 @@ pub enum Command {
         json: bool,
     },
     /// What you deleted, kept 30 days: list it, put an entry back, or empty it now
-    #[command(after_help = "Examples:\n  mend trash list\n  mend trash restore 2026-11-21-213000-evening-check-in\n  mend trash empty --yes")]
+    #[command(
+        after_help = "Examples:\n  mend trash list\n  mend trash restore 2026-11-21-213000-evening-check-in\n  mend trash empty --yes"
+    )]
     Trash {
         #[command(subcommand)]
         command: trash::TrashCommand,

@@ -53,13 +53,23 @@ fn list(in_trash: &[Trashed]) -> anyhow::Result<ExitCode> {
     let width = in_trash.iter().map(|t| t.id.len()).max().unwrap_or(0);
     let mut out = io::stdout().lock();
     for t in in_trash {
-        let what = if t.earlier_version { "earlier version, before an edit" } else { "deleted" };
+        let what = if t.earlier_version {
+            "earlier version, before an edit"
+        } else {
+            "deleted"
+        };
         let left = match t.days_left(today) {
             0 => "goes tonight".to_string(),
             1 => "kept 1 more day".to_string(),
             n => format!("kept {n} more days"),
         };
-        writeln!(out, "{:width$}  {} {}  {left}", t.id, what, t.on.format("%Y-%m-%d"))?;
+        writeln!(
+            out,
+            "{:width$}  {} {}  {left}",
+            t.id,
+            what,
+            t.on.format("%Y-%m-%d")
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

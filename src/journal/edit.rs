@@ -19,7 +19,8 @@ const EDITED_AT: &str = "edited_at";
 /// The version it replaces goes to the trash first, so a crash between the
 /// two steps leaves both, never neither. Where the entry is.
 pub fn replace(root: &Path, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
-    let path = entry_name::entry_path(root, &edited.id).ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
+    let path =
+        entry_name::entry_path(root, &edited.id).ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
     trashed::keep_earlier_version(root, &edited.id, at.date_naive())?;
     edited_toml(edited, at)
         .and_then(|text| write_atomic(&path, text.as_bytes()))
@@ -30,7 +31,11 @@ pub fn replace(root: &Path, edited: &Entry, at: DateTime<FixedOffset>) -> Result
 /// The entry's file text, saying when it was edited. A top-level key goes
 /// before the tables, so it leads the file.
 fn edited_toml(entry: &Entry, at: DateTime<FixedOffset>) -> std::io::Result<String> {
-    Ok(format!("{EDITED_AT} = \"{}\"\n{}", at.to_rfc3339(), entry.to_toml()?))
+    Ok(format!(
+        "{EDITED_AT} = \"{}\"\n{}",
+        at.to_rfc3339(),
+        entry.to_toml()?
+    ))
 }
 
 /// When the entry in `bytes` was last edited, if it ever was.

@@ -61,7 +61,9 @@ const EDITED: &str = "edited-";
 /// The trash folder, if it is the journal's own (not reached through a link).
 fn trash_dir(root: &Path) -> Option<PathBuf> {
     let trash = root.join(TRASH_DIR);
-    fs::symlink_metadata(&trash).is_ok_and(|m| m.is_dir()).then_some(trash)
+    fs::symlink_metadata(&trash)
+        .is_ok_and(|m| m.is_dir())
+        .then_some(trash)
 }
 
 /// Everything in the trash that mend put there, most recently trashed first.
@@ -134,7 +136,9 @@ pub(super) fn keep_earlier_version(root: &Path, id: &str, today: NaiveDate) -> R
                 reason: EntryError::TooLarge,
             });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NoSuchEntry(id.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NoSuchEntry(id.to_string()));
+        }
         Err(e) => return Err(StoreError::io("read the entry", &from, e)),
     };
     let trash = root.join(TRASH_DIR);
@@ -205,7 +209,10 @@ mod tests {
     fn unknown_ids_strange_files_and_linked_trash_are_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(restore(dir.path(), ID), Err(StoreError::NotInTrash(_))));
-        assert!(matches!(restore(dir.path(), "../../etc"), Err(StoreError::NotInTrash(_))));
+        assert!(matches!(
+            restore(dir.path(), "../../etc"),
+            Err(StoreError::NotInTrash(_))
+        ));
         let trash = dir.path().join(TRASH_DIR);
         fs::create_dir(&trash).unwrap();
         fs::write(trash.join("notes.txt"), "x").unwrap();
