@@ -9,6 +9,7 @@
 pub mod answer;
 pub mod cli;
 pub mod clock;
+pub mod conflict_copies;
 pub mod exercise;
 pub mod export;
 pub mod habit;

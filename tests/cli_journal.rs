@@ -424,6 +424,67 @@ fn list_search_finds_every_word_in_any_order_case_and_accent() {
 }
 
 #[test]
+fn conflict_copies_from_syncthing_and_dropbox_are_never_read_and_each_is_named_once() {
+    let (s, entries) = standard();
+    let original = entry_name::entry_path(&s.journal(), A).expect("a path");
+    let text = entries[0].to_toml().expect("toml");
+    let month = original.parent().expect("its month");
+    let syncthing = month.join(format!("{A}.sync-conflict-20261126-101010-ABCDEFG.toml"));
+    let dropbox = month.join(format!("{A} (Sam's conflicted copy 2026-11-26).toml"));
+    let gone = month.join(format!("{C} (conflicted copy 2026-11-26).toml"));
+    for copy in [&syncthing, &dropbox, &gone] {
+        write(copy, text.as_bytes());
+    }
+    fs::remove_file(entry_name::entry_path(&s.journal(), C).expect("a path")).expect("removed");
+    // An exercise's copy would otherwise be the same exercise twice.
+    let exercise = "schema = 1\nid = \"mine\"\ntitle = \"Mine\"\n\n[[prompt]]\nid = \"a\"\nkind = \"text\"\nask = \"What?\"\n";
+    s.library_file("mine.toml", exercise);
+    s.library_file("mine.sync-conflict-20261126-101010-ABCDEFG.toml", exercise);
+
+    let run = s.run(&["list"]);
+    assert_eq!(listed(&run), [A, B, D, E], "copies are not entries");
+    let said = |path: &Path| {
+        run.stderr
+            .matches(&format!(
+                "mend: {}: this looks like a copy a sync tool made",
+                shown(path)
+            ))
+            .count()
+    };
+    assert_eq!(
+        (said(&syncthing), said(&dropbox), said(&gone)),
+        (1, 1, 1),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("compare it with {} and keep one", shown(&original))),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("is not there, so if you want to keep it, rename it to that"),
+        "{}",
+        run.stderr
+    );
+    let exercises = s.run(&["exercises"]);
+    assert_eq!(exercises.code, Some(0));
+    assert!(
+        !exercises.stderr.contains("was not loaded"),
+        "{}",
+        exercises.stderr
+    );
+    assert_eq!(
+        exercises.stdout.matches("Mine").count(),
+        1,
+        "{}",
+        exercises.stdout
+    );
+}
+
+#[test]
 fn a_bad_date_is_a_usage_error_that_says_what_a_date_looks_like() {
     let (s, _) = standard();
     for (flag, date) in [

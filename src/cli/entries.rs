@@ -42,6 +42,7 @@ pub fn list(
         }
     }
     let in_all = all.len();
+    tell_of_conflict_copies(&root);
     let mut names = filter.apply(all);
     if let Some(query) = search.and_then(Query::new) {
         let (found, problems) = entries_matching(&root, names, &query);
@@ -73,6 +74,23 @@ pub fn list(
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names each copy a sync tool made, once, with what to do about it (on
+/// stderr, so a script reading the list is not disturbed).
+fn tell_of_conflict_copies(root: &Path) {
+    for found in crate::conflict_copies::find(root) {
+        let copy = inert(&found.copy.display().to_string()).into_owned();
+        let original = inert(&found.original.display().to_string()).into_owned();
+        let what_to_do = if found.original.exists() {
+            format!("compare it with {original} and keep one")
+        } else {
+            format!("{original} is not there, so if you want to keep it, rename it to that")
+        };
+        eprintln!(
+            "mend: {copy}: this looks like a copy a sync tool made when two computers changed the same file; {what_to_do}."
+        );
+    }
 }
 
 /// Said when `mend list` has no line to print: an empty journal is named

@@ -91,7 +91,11 @@ impl Book {
         for file in files.flatten() {
             let name = file.file_name();
             let Some(name) = name.to_str() else { continue };
-            if name.starts_with(TEMP_PREFIX) || name.starts_with('.') || !name.ends_with(".toml") {
+            if name.starts_with(TEMP_PREFIX)
+                || name.starts_with('.')
+                || !name.ends_with(".toml")
+                || crate::conflict_copies::is_conflict_copy(name)
+            {
                 continue;
             }
             match read_promise(&file.path()) {
