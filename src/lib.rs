@@ -23,6 +23,7 @@ pub mod promises;
 pub mod safety;
 pub mod sanitize;
 pub mod session;
+pub mod settings;
 pub mod synthetic;
 pub mod time_words;
 pub mod trends;

@@ -662,6 +662,41 @@ fn where_names_the_journal_and_the_exercises_folder() {
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout
+            .contains(&format!("settings   {home}/settings.toml  (not made yet)")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.is_empty(),
+        "no settings file is no mistake: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn where_names_each_mistake_in_the_settings_with_its_line_and_column() {
+    let s = Sandbox::new();
+    std::fs::write(
+        s.home.path().join("settings.toml"),
+        "theme = \"dark\"\nweek_start = \"someday\"\n  colur = 1\n",
+    )
+    .expect("written");
+    let run = s.run(&["where"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let file = format!("{}/settings.toml", shown(s.home.path()));
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "mend: {file}:2:14: `week_start` should be a day of the week, like \"monday\" or \"sunday\""
+            ),
+            format!(
+                "mend: {file}:3:3: there is no setting called `colur` (the settings are `week_start`, `theme`, `idle_lock_minutes`, `editor`)"
+            ),
+        ]
+    );
 }
 
 #[test]
