@@ -3,6 +3,7 @@
 
 mod catalog;
 pub mod compare;
+pub mod computer;
 mod draft;
 pub mod edit;
 mod entry;
