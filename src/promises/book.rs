@@ -406,6 +406,25 @@ mod tests {
     }
 
     #[test]
+    fn a_sync_tools_conflict_copy_is_not_a_second_promise() {
+        let (dir, book) = book();
+        let promises = dir.path().join(PROMISES_DIR);
+        assert!(std::fs::create_dir_all(&promises).is_ok());
+        for name in [
+            "call-on-sunday.sync-conflict-20261126-101010-ABCDEFG.toml",
+            "call-on-sunday (Sam's conflicted copy 2026-11-26).toml",
+        ] {
+            assert!(std::fs::write(promises.join(name), "id = [").is_ok());
+        }
+        let read = book.read();
+        assert!(
+            read.all.is_empty() && read.unreadable.is_empty(),
+            "{:?}",
+            read.unreadable
+        );
+    }
+
+    #[test]
     fn slugs_are_short_plain_and_never_empty() {
         assert_eq!(
             slug("Call the children at 7 on Wednesday"),
