@@ -74,10 +74,21 @@ pub fn fold(text: &str) -> String {
     // final sigma as ς, which `plain_letter` reads as σ, as `fold_char` does.
     let folded = text.to_lowercase();
     if folded.is_ascii() {
-        folded
-    } else {
-        folded.chars().filter_map(plain_letter).collect()
+        return folded;
     }
+    // Runs of letters that stay as they are are copied whole.
+    let mut plain = String::with_capacity(folded.len());
+    let mut copied = 0;
+    for (at, c) in folded.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let letter = plain_letter(c);
+        if letter != Some(c) {
+            plain.push_str(&folded[copied..at]);
+            plain.extend(letter);
+            copied = at + c.len_utf8();
+        }
+    }
+    plain.push_str(&folded[copied..]);
+    plain
 }
 
 fn fold_char(c: char) -> impl Iterator<Item = char> {
