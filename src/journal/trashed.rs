@@ -31,6 +31,8 @@ pub struct Trashed {
     pub on: NaiveDate,
     /// An earlier version of an entry that was edited, rather than a deleted one.
     pub earlier_version: bool,
+    /// Which copy of the day: the second deletion of one entry on one day is 2.
+    copy: u32,
 }
 
 impl Trashed {
@@ -47,10 +49,16 @@ impl Trashed {
         // Entry ids hold no dot: what follows one says which copy this is.
         let (id, copy) = rest.split_once('.').unwrap_or((rest, ""));
         entry_name::parse(id)?;
+        let earlier_version = copy.starts_with(EDITED);
+        let copy = match copy.strip_prefix(EDITED).unwrap_or(copy) {
+            "" => 1,
+            n => n.parse().ok()?,
+        };
         Some(Self {
             id: id.to_string(),
             on,
-            earlier_version: copy.starts_with(EDITED),
+            earlier_version,
+            copy,
             path,
         })
     }
@@ -76,7 +84,7 @@ pub fn list(root: &Path) -> Vec<Trashed> {
         .filter(|f| f.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|f| Trashed::parse(f.path()))
         .collect();
-    found.sort_by(|a, b| b.on.cmp(&a.on).then_with(|| b.path.cmp(&a.path)));
+    found.sort_by(|a, b| (b.on, b.copy, &b.id).cmp(&(a.on, a.copy, &a.id)));
     found
 }
 
@@ -190,6 +198,18 @@ mod tests {
         assert_eq!(restore(dir.path(), ID).unwrap(), path);
         assert_eq!(fs::read_to_string(&path).unwrap(), "format = 1\n# every byte\n");
         assert!(list(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_copy_deleted_last_is_the_one_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in 1..=10 {
+            put(dir.path(), &format!("copy {n}"));
+            move_to_trash(dir.path(), ID, day("2026-11-01")).unwrap();
+        }
+        let path = restore(dir.path(), ID).unwrap();
+        assert_eq!(fs::read_to_string(path).unwrap(), "copy 10");
+        assert_eq!(list(dir.path()).len(), 9);
     }
 
     #[test]
