@@ -747,7 +747,7 @@ fn show_says_when_an_entry_was_edited() {
     assert!(
         trash
             .stdout
-            .contains(&format!("{B}  earlier version, before an edit 2026-11-22")),
+            .contains(&format!("{B}  the version before an edit on 2026-11-22")),
         "{}",
         trash.stdout
     );

@@ -54,7 +54,7 @@ fn list(in_trash: &[Trashed]) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     for t in in_trash {
         let what = if t.earlier_version {
-            "earlier version, before an edit"
+            "the version before an edit on"
         } else {
             "deleted"
         };

@@ -16,10 +16,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::entry_name;
-use super::private_fs::{Links, private_subdirs, read_file, sync_dir, write_atomic_new};
+use super::private_fs::{private_subdirs, sync_dir};
 use super::store::StoreError;
 use super::trash::{KEEP_DAYS, TRASH_DIR};
-use super::{EntryError, MAX_ENTRY_BYTES};
 
 /// One file in the trash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,30 +131,26 @@ pub fn empty_now(root: &Path) -> Result<usize, StoreError> {
     Ok(removed)
 }
 
-/// Copies the entry `id` as it is now into the trash, as its earlier
-/// version, before an edit replaces it.
+/// Keeps the entry `id` as it is now in the trash, as its earlier version,
+/// before an edit replaces it. A second name for the same file (a hard
+/// link), so nothing is read or copied: the edit's atomic write then gives
+/// the entry's own name a new file, and the trash keeps the old one.
 pub(super) fn keep_earlier_version(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf, StoreError> {
     let from = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
-    let bytes = match read_file(&from, MAX_ENTRY_BYTES, Links::Refuse) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => {
-            return Err(StoreError::Unreadable {
-                path: from,
-                reason: EntryError::TooLarge,
-            });
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(StoreError::NoSuchEntry(id.to_string()));
-        }
-        Err(e) => return Err(StoreError::io("read the entry", &from, e)),
-    };
+    if !fs::symlink_metadata(&from).is_ok_and(|m| m.is_file()) {
+        return Err(StoreError::NoSuchEntry(id.to_string()));
+    }
     let trash = root.join(TRASH_DIR);
     private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     let day = today.format("%Y-%m-%d");
     for n in 1..=1000 {
         let to = trash.join(format!("{day}--{id}.{EDITED}{n}.toml"));
-        match write_atomic_new(&to, &bytes) {
-            Ok(()) => return Ok(to),
+        match fs::hard_link(&from, &to) {
+            Ok(()) => {
+                sync_dir(&trash)
+                    .map_err(|e| StoreError::io("keep the earlier version in the trash", &trash, e))?;
+                return Ok(to);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(StoreError::io("keep the earlier version in the trash", &to, e)),
         }
