@@ -59,7 +59,7 @@ fn list(in_trash: &[Trashed]) -> anyhow::Result<ExitCode> {
             "deleted"
         };
         let left = match t.days_left(today) {
-            0 => "goes tonight".to_string(),
+            0 => "goes tomorrow".to_string(),
             1 => "kept 1 more day".to_string(),
             n => format!("kept {n} more days"),
         };
