@@ -1,23 +1,17 @@
 //! The evening habit: which evenings have an entry, and how many in a row.
 //!
 //! Read from entry names alone; nothing is opened. An evening runs until
-//! 4 in the morning, so an entry written at half past midnight counts for
+//! 4 in the morning (see [`crate::time_words::evening_of`]), so an entry written at half past midnight counts for
 //! the evening before it, as the person who wrote it would say.
 
 use std::collections::BTreeSet;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use crate::journal::EntryName;
 
-/// When one evening ends and the next day begins, in hours after midnight.
-pub const EVENING_ENDS_AT_HOUR: i64 = 4;
-
-/// The evening a moment belongs to: its date, or the day before's in the
-/// small hours.
-pub fn evening_of(at: NaiveDateTime) -> NaiveDate {
-    (at - Duration::hours(EVENING_ENDS_AT_HOUR)).date()
-}
+// The one meaning of an evening, kept with mend's other words for time.
+pub use crate::time_words::evening_of;
 
 /// The evenings that have at least one entry, of any exercise.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

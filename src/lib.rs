@@ -9,6 +9,7 @@
 pub mod answer;
 pub mod cli;
 pub mod clock;
+pub mod conflict_copies;
 pub mod exercise;
 pub mod export;
 pub mod habit;
@@ -22,6 +23,7 @@ pub mod promises;
 pub mod safety;
 pub mod sanitize;
 pub mod session;
+pub mod settings;
 pub mod synthetic;
 pub mod time_words;
 pub mod trends;

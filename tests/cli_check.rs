@@ -133,7 +133,7 @@ fn json(text: &str) -> Vec<serde_json::Value> {
     }
 }
 
-const BUILT_IN_IDS: [&str; 15] = [
+const BUILT_IN_IDS: [&str; 16] = [
     "evening-check-in",
     "after-a-hard-handover",
     "before-you-send",
@@ -149,6 +149,7 @@ const BUILT_IN_IDS: [&str; 15] = [
     "trusting-myself",
     "being-forgiven-and-forgiving",
     "an-unsent-letter",
+    "a-blank-page",
 ];
 
 // ---------------------------------------------------------------- mend check
@@ -660,6 +661,41 @@ fn where_names_the_journal_and_the_exercises_folder() {
         run.stdout.contains(&format!("exercises  {home}/exercises")),
         "{}",
         run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("settings   {home}/settings.toml  (not made yet)")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.is_empty(),
+        "no settings file is no mistake: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn where_names_each_mistake_in_the_settings_with_its_line_and_column() {
+    let s = Sandbox::new();
+    std::fs::write(
+        s.home.path().join("settings.toml"),
+        "theme = \"dark\"\nweek_start = \"someday\"\n  colur = 1\n",
+    )
+    .expect("written");
+    let run = s.run(&["where"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let file = format!("{}/settings.toml", shown(s.home.path()));
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "mend: {file}:2:14: `week_start` should be a day of the week, like \"monday\" or \"sunday\""
+            ),
+            format!(
+                "mend: {file}:3:3: there is no setting called `colur` (the settings are `week_start`, `theme`, `idle_lock_minutes`, `editor`)"
+            ),
+        ]
     );
 }
 

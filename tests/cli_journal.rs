@@ -396,6 +396,95 @@ fn list_filters_by_exercise_and_by_inclusive_dates() {
 }
 
 #[test]
+fn list_search_finds_every_word_in_any_order_case_and_accent() {
+    let (s, _) = standard();
+    s.put(&entry(
+        "2026-11-22T20:00:00+00:00",
+        "evening-check-in",
+        "Evening check-in",
+        vec![answer(
+            "did-well",
+            "text",
+            DID_WELL_Q,
+            false,
+            Value::Text("Un café calme à Noël".into()),
+        )],
+    ));
+    let cafe = "2026-11-22-200000-evening-check-in";
+    assert_eq!(listed(&s.run(&["list", "--search", "TEMPER pickup"])), [A]);
+    assert_eq!(listed(&s.run(&["list", "--search", "noel CAFE"])), [cafe]);
+    assert_eq!(listed(&s.run(&["list", "--search", "Café"])), [cafe]);
+    // List answers are searched; other filters still apply.
+    assert_eq!(listed(&s.run(&["list", "--search", "sunday"])), [B]);
+    let none = s.run(&["list", "--search", "sunday", "--exercise", "evening-check-in"]);
+    assert!(listed(&none).is_empty());
+    assert!(none.stderr.contains("No entries match"), "{}", none.stderr);
+    let json = s.run(&["list", "--json", "--search", "old answer"]).json_rows();
+    assert_eq!(ids_of(&json), [D]);
+}
+
+#[test]
+fn conflict_copies_from_syncthing_and_dropbox_are_never_read_and_each_is_named_once() {
+    let (s, entries) = standard();
+    let original = entry_name::entry_path(&s.journal(), A).expect("a path");
+    let text = entries[0].to_toml().expect("toml");
+    let month = original.parent().expect("its month");
+    let syncthing = month.join(format!("{A}.sync-conflict-20261126-101010-ABCDEFG.toml"));
+    let dropbox = month.join(format!("{A} (Sam's conflicted copy 2026-11-26).toml"));
+    let gone = month.join(format!("{C} (conflicted copy 2026-11-26).toml"));
+    for copy in [&syncthing, &dropbox, &gone] {
+        write(copy, text.as_bytes());
+    }
+    fs::remove_file(entry_name::entry_path(&s.journal(), C).expect("a path")).expect("removed");
+    // An exercise's copy would otherwise be the same exercise twice.
+    let exercise = "schema = 1\nid = \"mine\"\ntitle = \"Mine\"\n\n[[prompt]]\nid = \"a\"\nkind = \"text\"\nask = \"What?\"\n";
+    s.library_file("mine.toml", exercise);
+    s.library_file("mine.sync-conflict-20261126-101010-ABCDEFG.toml", exercise);
+
+    let run = s.run(&["list"]);
+    assert_eq!(listed(&run), [A, B, D, E], "copies are not entries");
+    let said = |path: &Path| {
+        run.stderr
+            .matches(&format!(
+                "mend: {}: this looks like a copy a sync tool made",
+                shown(path)
+            ))
+            .count()
+    };
+    assert_eq!(
+        (said(&syncthing), said(&dropbox), said(&gone)),
+        (1, 1, 1),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("compare it with {} and keep one", shown(&original))),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("is not there, so if you want to keep it, rename it to that"),
+        "{}",
+        run.stderr
+    );
+    let exercises = s.run(&["exercises"]);
+    assert_eq!(exercises.code, Some(0));
+    assert!(
+        !exercises.stderr.contains("was not loaded"),
+        "{}",
+        exercises.stderr
+    );
+    assert_eq!(
+        exercises.stdout.matches("Mine").count(),
+        1,
+        "{}",
+        exercises.stdout
+    );
+}
+
+#[test]
 fn a_bad_date_is_a_usage_error_that_says_what_a_date_looks_like() {
     let (s, _) = standard();
     for (flag, date) in [
@@ -631,6 +720,98 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
     assert!(run.stdout.contains(&format!(
         "{GOT_IN_THE_WAY_Q}  (private)\n  - Work\n  - Heavy traffic\n"
     )));
+}
+
+#[test]
+fn show_says_when_an_entry_was_edited() {
+    let (s, entries) = standard();
+    assert!(!s.run(&["show", B]).stdout.contains("edited on"));
+    let mut edited = entries[1].clone();
+    edited.answers.truncate(1);
+    mend::journal::edit::replace(&s.journal(), &edited, at("2026-11-22T09:15:00+00:00")).expect("edited");
+    let run = s.run(&["show", B]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.lines()[..3],
+        [
+            "Keeping promises",
+            "Friday 20 November 2026, 08:00",
+            "edited on Sunday 22 November 2026, 09:15"
+        ]
+    );
+    assert!(
+        !run.stdout.contains("Did any slip?"),
+        "the edited version is shown"
+    );
+    let trash = s.run(&["trash", "list"]);
+    assert!(
+        trash
+            .stdout
+            .contains(&format!("{B}  the version before an edit on 2026-11-22")),
+        "{}",
+        trash.stdout
+    );
+}
+
+#[test]
+fn trash_lists_restores_never_over_another_entry_and_empties_only_when_told() {
+    let (s, entries) = standard();
+    let empty = s.run(&["trash", "list"]);
+    assert_eq!((empty.code, empty.stdout.as_str()), (Some(0), ""));
+    assert!(empty.stderr.contains("The trash is empty."), "{}", empty.stderr);
+
+    let today = chrono::Local::now().date_naive();
+    mend::journal::trash::move_to_trash(&s.journal(), A, today).expect("deleted");
+    let listed = s.run(&["trash", "list"]);
+    assert_eq!(
+        listed.lines(),
+        [format!(
+            "{A}  deleted {}  kept 30 more days",
+            today.format("%Y-%m-%d")
+        )]
+    );
+    assert_eq!(listed_ids(&s), [B, C, D, E]);
+
+    // Another entry has taken its id: the trashed copy is not put back over it.
+    s.put(&entries[0]);
+    let refused = s.run(&["trash", "restore", A]);
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused.stderr.contains("is already in the journal"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(
+        s.run(&["trash", "list"]).lines().len(),
+        1,
+        "it stays in the trash"
+    );
+
+    let path = entry_name::entry_path(&s.journal(), A).expect("a path");
+    fs::remove_file(&path).expect("removed");
+    let restored = s.run(&["trash", "restore", A]);
+    assert_eq!(restored.code, Some(0), "{}", restored.stderr);
+    assert_eq!(
+        fs::read(&path).expect("back"),
+        entries[0].to_toml().expect("toml").into_bytes()
+    );
+    assert_eq!(listed_ids(&s), [A, B, C, D, E]);
+    let unknown = s.run(&["trash", "restore", A]);
+    assert!(unknown.stderr.contains("there is no entry"), "{}", unknown.stderr);
+
+    mend::journal::trash::move_to_trash(&s.journal(), B, today).expect("deleted");
+    // Not at a terminal, emptying needs --yes, and nothing goes without it.
+    let unasked = s.run(&["trash", "empty"]);
+    assert_eq!(unasked.code, Some(1));
+    assert!(unasked.stderr.contains("--yes"), "{}", unasked.stderr);
+    assert_eq!(s.run(&["trash", "list"]).lines().len(), 1);
+    let emptied = s.run(&["trash", "empty", "--yes"]);
+    assert_eq!(emptied.code, Some(0), "{}", emptied.stderr);
+    assert!(s.run(&["trash", "list"]).stdout.is_empty());
+}
+
+fn listed_ids(s: &Sandbox) -> Vec<String> {
+    listed(&s.run(&["list"]))
 }
 
 #[test]

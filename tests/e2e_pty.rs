@@ -184,7 +184,7 @@ impl Sandbox {
     }
 
     fn draft_path(&self) -> PathBuf {
-        self.journal.join("drafts/every-kind.toml")
+        mend::journal::computer::drafts_dir(&self.journal).join("every-kind.toml")
     }
 
     /// The draft of the fixture, read back, once it holds `text` in its
@@ -694,6 +694,8 @@ fn sigkill_mid_answer_loses_nothing_and_the_draft_is_offered_again() {
     assert_eq!(draft.exercise_id, "every-kind");
     assert_eq!(mode(&sandbox.draft_path()), 0o600, "the draft");
     assert_eq!(mode(&sandbox.journal.join("drafts")), 0o700, "the drafts folder");
+    let own = mend::journal::computer::drafts_dir(&sandbox.journal);
+    assert_eq!(mode(&own), 0o700, "this computer's drafts folder");
 
     signal(term.pid(), "KILL");
     let status = term.wait_exit(timeout());
@@ -826,7 +828,7 @@ fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
     };
     let entries = sandbox.journal.join("entries/2026/11");
     fs::create_dir_all(&entries).expect("an entries folder");
-    fs::create_dir_all(sandbox.journal.join("drafts")).expect("a drafts folder");
+    fs::create_dir_all(mend::journal::computer::drafts_dir(&sandbox.journal)).expect("a drafts folder");
     let entry_text = entry.to_toml().expect("an entry");
     fs::write(entries.join(format!("{}.toml", entry.id)), entry_text).expect("the entry");
     let draft_text = draft.to_toml().expect("a draft");
@@ -842,7 +844,7 @@ fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
     term.send(CTRL_Q);
     assert!(term.wait_exit(timeout()).success());
     assert!(!sandbox.draft_path().exists());
-    let aside = sandbox.journal.join("drafts/every-kind.saved-1.toml");
+    let aside = mend::journal::computer::drafts_dir(&sandbox.journal).join("every-kind.saved-1.toml");
     assert_eq!(
         fs::read_to_string(aside).ok(),
         Some(draft_text),

@@ -137,7 +137,7 @@ impl Sandbox {
     }
 
     fn draft_path(&self) -> PathBuf {
-        self.journal.join("drafts/every-kind.toml")
+        mend::journal::computer::drafts_dir(&self.journal).join("every-kind.toml")
     }
 
     fn no_entries(&self) -> bool {
@@ -440,7 +440,7 @@ fn piped_input_with_a_draft_waiting_is_never_taken_as_the_reply_to_a_question() 
     // The input ends at the second question: a draft is kept.
     let run = sandbox.run("evening-check-in", "2\n");
     assert_eq!(run.code, Some(1), "{run:?}");
-    let draft_path = sandbox.journal.join("drafts/evening-check-in.toml");
+    let draft_path = mend::journal::computer::drafts_dir(&sandbox.journal).join("evening-check-in.toml");
     let kept = fs::read(&draft_path).expect("a draft was kept");
     // The README's own example, with that draft waiting: nothing is guessed.
     let run = sandbox.run("evening-check-in", "3\nn\nA calm handover\n.\n");
@@ -464,7 +464,7 @@ fn piped_input_with_a_draft_waiting_is_never_taken_as_the_reply_to_a_question() 
 #[test]
 fn a_draft_left_beside_its_saved_entry_is_set_aside_not_offered() {
     let sandbox = Sandbox::new();
-    let drafts = sandbox.journal.join("drafts");
+    let drafts = mend::journal::computer::drafts_dir(&sandbox.journal);
     let run = sandbox.run("evening-check-in", "2\n");
     assert_eq!(run.code, Some(1), "{run:?}");
     let kept = fs::read(drafts.join("evening-check-in.toml")).expect("a draft was kept");

@@ -153,7 +153,7 @@ fn intro() {
 }
 
 /// The exercises added for the themes that had none, each as it opens.
-const NEW_BUILT_INS: [&str; 7] = [
+const NEW_BUILT_INS: [&str; 8] = [
     "after-a-hard-handover",
     "talking-about-their-other-parent",
     "what-kind-of-co-parenting",
@@ -161,6 +161,7 @@ const NEW_BUILT_INS: [&str; 7] = [
     "trusting-myself",
     "an-unsent-letter",
     "being-forgiven-and-forgiving",
+    "a-blank-page",
 ];
 
 #[test]

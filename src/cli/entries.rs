@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use chrono::{DateTime, FixedOffset};
 
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
@@ -16,13 +17,19 @@ use crate::export::{
     EntriesJson, Format, Options, Recipient, Sealed, ShownValue, Summary, Writer, one_entry_json,
     question_of, shown_value,
 };
+use crate::journal::search::{Query, entries_matching};
 use crate::journal::{Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entry};
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
 
 /// One line per entry: id, date and the exercise's title.
-pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Result<ExitCode> {
+pub fn list(
+    journal: Option<&Path>,
+    filter: &Filter,
+    search: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     let all = catalog(&root);
     if let Some(id) = &filter.exercise
@@ -34,7 +41,15 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
         }
     }
     let in_all = all.len();
-    let names = filter.apply(all);
+    tell_of_conflict_copies(&root);
+    let mut names = filter.apply(all);
+    if let Some(query) = search.and_then(Query::new) {
+        let (found, problems) = entries_matching(&root, names, &query);
+        for problem in problems {
+            eprintln!("mend: skipped: {problem}");
+        }
+        names = found;
+    }
     if names.is_empty() && !json {
         // On stderr, so a script reading the list still gets no lines.
         eprintln!("{}", nothing_listed(&root, in_all));
@@ -68,6 +83,23 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
+/// Names each copy a sync tool made, once, with what to do about it (on
+/// stderr, so a script reading the list is not disturbed).
+fn tell_of_conflict_copies(root: &Path) {
+    for found in crate::conflict_copies::find(root) {
+        let copy = inert(&found.copy.display().to_string()).into_owned();
+        let original = inert(&found.original.display().to_string()).into_owned();
+        let what_to_do = if found.original.exists() {
+            format!("compare it with {original} and keep one")
+        } else {
+            format!("{original} is not there, so if you want to keep it, rename it to that")
+        };
+        eprintln!(
+            "mend: {copy}: this looks like a copy a sync tool made when two computers changed the same file; {what_to_do}."
+        );
+    }
+}
+
 /// Said when `mend list` has no line to print: an empty journal is named
 /// with where it is, so nobody wonders whether they are looking in the right place.
 fn nothing_listed(root: &Path, in_all: usize) -> String {
@@ -88,7 +120,12 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
         one_entry_json(&entry)
     } else {
         let library = Library::load(&paths::exercises_dir(&root));
-        readable(&entry, library.find(&entry.exercise_id).map(|l| &l.exercise))
+        let edited = crate::journal::edit::edited_at(&root, id);
+        readable(
+            &entry,
+            edited,
+            library.find(&entry.exercise_id).map(|l| &l.exercise),
+        )
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -245,12 +282,16 @@ fn count(n: usize) -> String {
 }
 
 /// An entry as plain text; `exercise`, if still known, gives scales their ranges.
-fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
+fn readable(entry: &Entry, edited: Option<DateTime<FixedOffset>>, exercise: Option<&Exercise>) -> String {
+    const WHEN: &str = "%A %-d %B %Y, %H:%M";
     let mut out = format!(
         "{}\n{}\n",
         inert(&entry.exercise_title),
-        entry.started_at.format("%A %-d %B %Y, %H:%M")
+        entry.started_at.format(WHEN)
     );
+    if let Some(edited) = edited {
+        out.push_str(&format!("edited on {}\n", edited.format(WHEN)));
+    }
     for answer in &entry.answers {
         let private = if answer.private { "  (private)" } else { "" };
         out.push_str(&format!("\n{}{private}\n", inert(question_of(answer))));

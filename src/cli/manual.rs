@@ -170,9 +170,19 @@ fn files() -> Roff {
         ),
         &[
             ("entries/YYYY/MM/ID.toml", "one finished entry a file"),
-            ("drafts/", "unfinished exercises, saved as you type"),
+            (
+                "drafts/COMPUTER/",
+                "unfinished exercises, saved as you type, one folder for each computer",
+            ),
             ("exercises/", "exercises you added with mend import"),
-            ("trash/", "entries you deleted, kept for 30 days"),
+            (
+                "settings.toml",
+                "your settings, if you make the file: week_start, theme, idle_lock_minutes, editor",
+            ),
+            (
+                "trash/",
+                "entries you deleted, and versions before an edit, kept for 30 days (see mend trash)",
+            ),
             (
                 ".lock",
                 "held while mend is open, so two copies never write over each other",

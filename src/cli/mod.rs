@@ -13,6 +13,7 @@ mod print;
 mod progress;
 mod promise;
 mod safety;
+mod trash;
 mod usage;
 mod where_;
 
@@ -76,11 +77,14 @@ pub enum Command {
     },
     /// List your journal entries, newest first
     #[command(
-        after_help = "Examples:\n  mend list\n  mend list --exercise evening-check-in --since 2026-11-01\n  mend list --json > entries.json"
+        after_help = "Examples:\n  mend list\n  mend list --exercise evening-check-in --since 2026-11-01\n  mend list --search \"calm handover\"\n  mend list --json > entries.json"
     )]
     List {
         #[command(flatten)]
         filter: FilterArgs,
+        /// Only entries whose answers hold every one of these words (any case, any order, accents or not)
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
         /// Print every entry with its answers as JSON
         #[arg(long)]
         json: bool,
@@ -148,7 +152,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print where the journal and your own exercises are kept
+    /// What you deleted, kept 30 days: list it, put an entry back, or empty it now
+    #[command(
+        after_help = "Examples:\n  mend trash list\n  mend trash restore 2026-11-21-213000-evening-check-in\n  mend trash empty --yes"
+    )]
+    Trash {
+        #[command(subcommand)]
+        command: trash::TrashCommand,
+    },
+    /// Print where the journal, your own exercises and your settings are kept
     Where,
     /// Print a script that makes your shell complete mend's commands and ids
     #[command(
@@ -226,7 +238,7 @@ pub struct FilterArgs {
     /// Only entries of this exercise
     #[arg(long, value_name = "ID", add = completions::exercise_ids())]
     pub exercise: Option<String>,
-    /// Only entries from this day on (YYYY-MM-DD)
+    /// Only entries from this day on (YYYY-MM-DD; calendar days, from midnight)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
     /// Only entries up to this day (YYYY-MM-DD)
@@ -281,7 +293,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { paths }) => check::run(&paths),
-        Some(Command::List { filter, json }) => entries::list(cli.journal.as_deref(), &filter.filter(), json),
+        Some(Command::List { filter, search, json }) => {
+            entries::list(cli.journal.as_deref(), &filter.filter(), search.as_deref(), json)
+        }
         Some(Command::Show { id, json }) => entries::show(cli.journal.as_deref(), &id, json),
         Some(Command::Export {
             format,
@@ -302,6 +316,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Jar { command, span, json }) => {
             promise::jar(cli.journal.as_deref(), command, span, json)
         }
+        Some(Command::Trash { command }) => trash::run(cli.journal.as_deref(), command),
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),

@@ -16,6 +16,7 @@ use crate::promises::{
     Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, deposit, deposits,
 };
 use crate::sanitize::inert;
+use crate::time_words::evening_of_moment;
 
 #[derive(Debug, Subcommand)]
 pub enum PromiseCommand {
@@ -120,8 +121,9 @@ pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<Ex
             note,
         } => {
             let text = one_line(&text)?;
+            // "Today" as the person counts it: at half past midnight, still this evening.
             let due = due.unwrap_or(Due {
-                date: now.date_naive(),
+                date: evening_of_moment(now),
                 time: None,
             });
             let note = note.unwrap_or_default();
@@ -233,7 +235,7 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
         return Ok(ExitCode::SUCCESS);
     }
     let id_width = shown.iter().map(|p| p.id.len()).max().unwrap_or(2);
-    let today = now.date_naive();
+    let today = evening_of_moment(now);
     for p in shown {
         let state = match p.next_due() {
             Some(due) => due_words(due, today),
@@ -324,7 +326,7 @@ pub fn jar(
         return Ok(ExitCode::SUCCESS);
     }
     let read = Book::new(&root).read();
-    let jar = Jar::fill(&read, &deposits(&root), span, now.date_naive());
+    let jar = Jar::fill(&read, &deposits(&root), span, evening_of_moment(now));
     if json {
         crate::export::write_pretty(&mut out, &jar)?;
         writeln!(out)?;

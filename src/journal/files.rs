@@ -5,7 +5,7 @@
 //!   .lock                      held while mend is open
 //!   .mend-journal              says the folder is a mend journal
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
-//!   drafts/evening-check-in.toml
+//!   drafts/<computer>/evening-check-in.toml   one folder per computer (see computer.rs)
 //!   exercises/                 the person's own exercises
 //!   tmp/                       files handed to $EDITOR, removed afterwards
 //! ```
@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
 use super::MAX_ENTRY_BYTES;
 use super::catalog::{catalog, read_entry};
@@ -29,7 +29,7 @@ use super::private_fs::{
 use super::store::{Store, StoreError};
 use crate::paths;
 
-use super::{Draft, Entry, EntryError, EntryName, Rescuer, rescue_draft, trash};
+use super::{Draft, Entry, EntryError, EntryName, Rescuer, computer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -69,11 +69,28 @@ impl FileJournal {
     }
 
     fn drafts_dir(&self) -> PathBuf {
-        self.root.join(DRAFTS_DIR)
+        computer::drafts_dir(&self.root)
     }
 
     fn draft_path(&self, exercise_id: &str) -> PathBuf {
         self.drafts_dir().join(format!("{exercise_id}.toml"))
+    }
+
+    /// Where older versions of mend kept the draft, for every computer.
+    fn shared_draft_path(&self, exercise_id: &str) -> PathBuf {
+        computer::shared_drafts_dir(&self.root).join(format!("{exercise_id}.toml"))
+    }
+
+    /// The draft of this exercise there is: this computer's, else one an
+    /// older mend left in the shared folder (this computer's place if neither).
+    fn existing_draft_path(&self, exercise_id: &str) -> PathBuf {
+        let own = self.draft_path(exercise_id);
+        let shared = self.shared_draft_path(exercise_id);
+        if fs::symlink_metadata(&own).is_err() && fs::symlink_metadata(&shared).is_ok() {
+            shared
+        } else {
+            own
+        }
     }
 
     /// Renames a draft to a free `NAME.LABEL-N.toml`, where no session will
@@ -88,7 +105,7 @@ impl FileJournal {
             .find(|aside| !aside.exists())
             .ok_or_else(|| std::io::Error::other("no free name"))?;
         fs::rename(path, &free)?;
-        sync_dir(&self.drafts_dir())?;
+        sync_dir(path.parent().unwrap_or(&self.root))?;
         Ok(free)
     }
 
@@ -143,6 +160,9 @@ fn remove_crash_leftovers(root: &Path) {
         .iter()
         .map(|name| root.join(name))
         .collect();
+    // Every computer's drafts folder: the lock is the journal's, whichever
+    // computer holds it (a crash's temp file may be another computer's).
+    folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
     for year in own_subdirs(&entries) {
         folders.extend(own_subdirs(&year));
         folders.push(year);
@@ -212,7 +232,7 @@ impl Store for FileJournal {
     }
 
     fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
-        let path = self.draft_path(exercise_id);
+        let path = self.existing_draft_path(exercise_id);
         let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
             Ok(Some(bytes)) => bytes,
             Ok(None) => {
@@ -251,7 +271,7 @@ impl Store for FileJournal {
     }
 
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {
-        let path = self.draft_path(exercise_id);
+        let path = self.existing_draft_path(exercise_id);
         if !path.exists() {
             return Ok(None);
         }
@@ -261,8 +281,11 @@ impl Store for FileJournal {
     }
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
-        let path = self.draft_path(exercise_id);
-        remove(&path).map_err(|e| StoreError::io("remove the draft", &path, e))
+        // An older mend's draft of it, carried on from here, goes too.
+        for path in [self.draft_path(exercise_id), self.shared_draft_path(exercise_id)] {
+            remove(&path).map_err(|e| StoreError::io("remove the draft", &path, e))?;
+        }
+        Ok(())
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
@@ -284,6 +307,14 @@ impl Store for FileJournal {
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
         trash::move_to_trash(&self.root, id, Local::now().date_naive()).map(|_| ())
+    }
+
+    fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        super::edit::replace(&self.root, edited, at)
+    }
+
+    fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
+        super::trashed::restore(&self.root, id)
     }
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {

@@ -3,7 +3,9 @@
 
 mod catalog;
 pub mod compare;
+pub mod computer;
 mod draft;
+pub mod edit;
 mod entry;
 pub mod entry_name;
 mod files;
@@ -16,6 +18,7 @@ mod rescue;
 pub mod search;
 mod store;
 pub mod trash;
+pub mod trashed;
 
 pub use catalog::{Filter, catalog, for_each_entry, read_entries, read_entry};
 pub use draft::{Draft, Step as DraftStep};

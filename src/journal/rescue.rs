@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Draft;
-use super::files::DRAFTS_DIR;
 use super::private_fs::{private_subdirs, write_atomic, write_atomic_new};
+use super::{Draft, computer};
 
 /// Writes a draft wherever it can; where it went. Safe to call from any thread.
 pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
@@ -17,7 +16,7 @@ pub type Rescuer = Arc<dyn Fn(&Draft) -> Option<PathBuf> + Send + Sync>;
 /// the place.
 pub fn rescue_draft(journal: &Path, draft: &Draft) -> Option<PathBuf> {
     let text = draft.to_toml().ok()?;
-    let drafts = journal.join(DRAFTS_DIR);
+    let drafts = computer::drafts_dir(journal);
     let own = drafts.join(format!("{}.toml", draft.exercise_id));
     // The drafts folder may not be there yet: no draft was written before
     // (a window closed while the first words were typed).
@@ -64,7 +63,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("drafts")).unwrap();
         let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
         let saved = rescue_draft(dir.path(), &Draft::new("x", "h", at, at)).unwrap();
-        assert_eq!(saved, dir.path().join("drafts/x.toml"));
+        assert_eq!(saved, computer::drafts_dir(dir.path()).join("x.toml"));
     }
 
     #[test]
@@ -72,6 +71,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
         let saved = rescue_draft(dir.path(), &Draft::new("x", "h", at, at)).unwrap();
-        assert_eq!(saved, dir.path().join("drafts/x.toml"));
+        assert_eq!(saved, computer::drafts_dir(dir.path()).join("x.toml"));
     }
 }

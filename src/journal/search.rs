@@ -4,8 +4,8 @@
 //! that is filled a few entries at a time; a [`Query`] is the words typed,
 //! and an entry matches when it holds every one of them, in any order.
 //! Folding is per character (`char::to_lowercase`, with the final sigma
-//! read as σ), so "ÉTÉ" finds "été" and "ΟΔΟΣ" finds "οδός"; accents are
-//! not ignored. Typing on (a query that contains the last one) looks only
+//! read as σ, then accents set aside: see [`plain_letter`]), so "ÉTÉ" and
+//! "ete" find "été", and "ΟΔΟΣ" finds "οδός". Typing on (a query that contains the last one) looks only
 //! at the entries that matched before.
 
 use std::ops::Range;
@@ -13,7 +13,7 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use unicode_width::UnicodeWidthChar;
 
-use super::{Entry, Value};
+use super::{Entry, EntryName, StoreError, Value, for_each_entry};
 use crate::sanitize::inert;
 
 /// The words of `entry` that can be searched: every text, choice, list and
@@ -66,21 +66,79 @@ pub fn first_words(entry: &Entry, max_chars: usize) -> String {
     out.chars().take(max_chars).collect()
 }
 
-/// `text` case-folded for searching.
+/// `text` case-folded and without accents, for searching: "Café" and
+/// "CAFE" both become "cafe".
 pub fn fold(text: &str) -> String {
-    // `str::to_lowercase` has a fast path for ASCII; it writes a final
-    // sigma as ς, which folding reads as σ, as `fold_char` does.
+    // `str::to_lowercase` has a fast path for ASCII, and ASCII has no
+    // accents to set aside, so most text is done in one pass. It writes a
+    // final sigma as ς, which `plain_letter` reads as σ, as `fold_char` does.
     let folded = text.to_lowercase();
-    if folded.contains('ς') {
-        folded.replace('ς', "σ")
-    } else {
-        folded
+    if folded.is_ascii() {
+        return folded;
     }
+    // Runs of letters that stay as they are are copied whole.
+    let mut plain = String::with_capacity(folded.len());
+    let mut copied = 0;
+    for (at, c) in folded.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        let letter = plain_letter(c);
+        if letter != Some(c) {
+            plain.push_str(&folded[copied..at]);
+            plain.extend(letter);
+            copied = at + c.len_utf8();
+        }
+    }
+    plain.push_str(&folded[copied..]);
+    plain
 }
 
 fn fold_char(c: char) -> impl Iterator<Item = char> {
-    let c = if c == 'ς' { 'σ' } else { c };
-    c.to_lowercase()
+    c.to_lowercase().filter_map(plain_letter)
+}
+
+/// A lower-case letter without its accent: é is e, ł is l, ά is α; a
+/// combining accent (as in a decomposed "e\u{301}") is nothing. Letters
+/// that are letters of their own (ß, æ, œ, ĳ) stay as they are. A short
+/// table of the Latin and Greek letters people write, not all of Unicode:
+/// searching stays one quick pass, and what is not here still matches
+/// exactly.
+fn plain_letter(c: char) -> Option<char> {
+    Some(match c {
+        '\u{300}'..='\u{36f}' => return None,
+        'ς' => 'σ',
+        c if c.is_ascii() => c,
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        c => c,
+    })
+}
+
+/// Whether `c` is a combining accent, which folding leaves out.
+fn is_accent(c: char) -> bool {
+    plain_letter(c).is_none()
 }
 
 /// `text` folded, with the byte in `text` each folded byte came from.
@@ -94,6 +152,35 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
         }
     }
     (folded, origin)
+}
+
+/// The entries of `names` whose answers hold every word of `query`, in the
+/// same order, and why any could not be read. Each entry is read, folded
+/// and let go in turn: the journal is never held whole.
+pub fn entries_matching(
+    root: &std::path::Path,
+    names: Vec<EntryName>,
+    query: &Query,
+) -> (Vec<EntryName>, Vec<StoreError>) {
+    // Results come one for each name, in order.
+    let mut hit = Vec::with_capacity(names.len());
+    let mut problems = Vec::new();
+    let _ = for_each_entry(root, &names, |read| {
+        hit.push(match read {
+            Ok(entry) => query.matches_folded(&fold(&searchable_text(&entry))),
+            Err(problem) => {
+                problems.push(problem);
+                false
+            }
+        });
+        Ok::<(), ()>(())
+    });
+    let kept = names
+        .into_iter()
+        .zip(hit)
+        .filter_map(|(name, hit)| hit.then_some(name))
+        .collect();
+    (kept, problems)
 }
 
 /// The longest query searched; anything typed or pasted beyond it is ignored.
@@ -169,8 +256,14 @@ impl Query {
                 let (Some(&from), Some(&to)) = (origin.get(start), origin.get(last)) else {
                     continue;
                 };
-                let to_len = text[to..].chars().next().map_or(1, char::len_utf8);
-                found.push(from..to + to_len);
+                // The mark covers the last letter whole, with any accents
+                // written after it.
+                let end: usize = text[to..]
+                    .char_indices()
+                    .skip(1)
+                    .find(|(_, c)| !is_accent(*c))
+                    .map_or(text.len(), |(at, _)| to + at);
+                found.push(from..end);
             }
         }
         found.sort_by_key(|r| (r.start, r.end));
@@ -449,12 +542,30 @@ mod tests {
     #[test]
     fn folding_ignores_case_in_every_script() {
         assert_eq!(fold("Calm HANDOVER"), "calm handover");
-        assert_eq!(fold("ÉTÉ À Paris"), "été à paris");
+        assert_eq!(fold("ÉTÉ À Paris"), "ete a paris");
         assert_eq!(fold("ΟΔΟΣ"), "οδοσ");
         assert_eq!(fold("ΟΔΌΣ"), fold("οδός"), "a final sigma is a sigma");
         assert!(query("été").matches_folded(&fold("Un ÉTÉ calme")));
         assert!(query("straße").matches_folded(&fold("STRAẞE")));
-        assert!(!query("ete").matches_folded(&fold("été")), "accents count");
+        assert!(query("cafe").matches_folded(&fold("Un café, deux CAFÉS")));
+        assert!(query("café").matches_folded(&fold("the cafe")));
+    }
+
+    #[test]
+    fn accents_are_set_aside_however_they_were_typed() {
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("Cafe\u{301}"), "cafe", "a combining accent");
+        assert_eq!(fold("Łódź Ørsted Şule Ἀ"), "lodz orsted sule ἀ");
+        assert_eq!(fold("ΆΝΘΡΩΠΟΣ"), "ανθρωποσ");
+        assert_eq!(fold("Straße Æsir"), "straße æsir", "letters of their own stay");
+        let text = "Cafe\u{301} au lait";
+        let found = query("cafe").find_in(text);
+        assert_eq!(
+            found,
+            vec![0.."Cafe\u{301}".len()],
+            "the accent is marked with its letter"
+        );
+        assert_eq!(query("cafe").find_in("café!"), vec![0.."café".len()]);
     }
 
     #[test]
@@ -464,6 +575,7 @@ mod tests {
             "ΟΔΟΣ ΣΑΣ Σ",
             "İstanbul ǅemal ﬁne",
             "世界 café Ünïcödé ẞ",
+            "Cafe\u{301} Łódź ΆΝΘΡΩΠΟΣ",
             "",
         ] {
             assert_eq!(fold(text), fold_mapped(text).0, "{text}");

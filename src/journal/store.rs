@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
@@ -66,6 +66,15 @@ pub trait Store {
     /// Moves an entry to the trash, from which it is emptied after 30 days.
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError>;
 
+    /// Replaces a saved entry with an edited version of it (same id), in one
+    /// step, marked as edited `at`; the earlier version stays in the trash
+    /// for 30 days. Where the entry is.
+    fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError>;
+
+    /// Puts the entry `id` back from the trash exactly as it was, never over
+    /// an entry that has its id (for the trash, and for undoing a delete).
+    fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError>;
+
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;
@@ -86,6 +95,13 @@ pub enum StoreError {
     Unreadable { path: PathBuf, reason: EntryError },
     #[error("there is no entry `{}` in the journal", inert(.0))]
     NoSuchEntry(String),
+    #[error("there is no entry `{}` in the trash", inert(.0))]
+    NotInTrash(String),
+    #[error(
+        "an entry `{}` is already in the journal, so the copy in the trash was not put back over it; it stays in the trash",
+        inert(.0)
+    )]
+    WouldReplace(String),
     #[error(transparent)]
     Folder(#[from] super::folder::FolderError),
     #[error(

@@ -76,7 +76,7 @@ fn drafts_round_trip_and_go_away_when_the_entry_is_saved() {
     draft.answers = e.answers.clone();
     draft.step = DraftStep::Prompt("note".into());
     journal.save_draft(&draft).unwrap();
-    assert_eq!(mode(&dir.path().join("drafts/x.toml")), 0o600);
+    assert_eq!(mode(&computer::drafts_dir(dir.path()).join("x.toml")), 0o600);
     assert_eq!(journal.load_draft("x").unwrap(), Some(draft));
     journal
         .save_entry(&mut entry("x", "2026-11-21T21:30:45+01:00"))
@@ -93,13 +93,17 @@ fn a_draft_whose_entry_was_saved_is_set_aside_not_offered() {
     draft.answers = e.answers.clone();
     journal.save_draft(&draft).unwrap();
     // As a kill -9 right after saving leaves it: the entry, and its draft.
-    let kept = fs::read(dir.path().join("drafts/evening-check-in.toml")).unwrap();
+    let kept = fs::read(computer::drafts_dir(dir.path()).join("evening-check-in.toml")).unwrap();
     journal.save_entry(&mut e).unwrap();
     assert_eq!(e.id, draft.entry_id(), "the draft knows its entry's id");
-    fs::write(dir.path().join("drafts/evening-check-in.toml"), &kept).unwrap();
+    fs::write(
+        computer::drafts_dir(dir.path()).join("evening-check-in.toml"),
+        &kept,
+    )
+    .unwrap();
 
     assert_eq!(journal.load_draft("evening-check-in").unwrap(), None);
-    let aside = dir.path().join("drafts/evening-check-in.saved-1.toml");
+    let aside = computer::drafts_dir(dir.path()).join("evening-check-in.saved-1.toml");
     assert_eq!(fs::read(aside).unwrap(), kept, "kept whole");
     assert_eq!(journal.entries().len(), 1);
 
@@ -290,4 +294,47 @@ fn a_second_mend_removes_nothing_while_the_first_holds_the_journal() {
     fs::write(&writing, "half written").unwrap();
     assert!(FileJournal::open(dir.path()).is_err());
     assert!(writing.exists());
+}
+
+#[test]
+fn drafts_are_kept_per_computer_and_an_older_shared_draft_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+    // Another computer's draft, in its own folder: never offered here, never touched.
+    let theirs_dir = dir.path().join("drafts/another-computer-entirely");
+    fs::create_dir_all(&theirs_dir).unwrap();
+    let theirs = Draft::new("evening-check-in", "theirs", at, at);
+    fs::write(
+        theirs_dir.join("evening-check-in.toml"),
+        theirs.to_toml().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(journal.load_draft("evening-check-in").unwrap(), None);
+
+    let ours = Draft::new("evening-check-in", "ours", at, at);
+    journal.save_draft(&ours).unwrap();
+    let own = super::computer::drafts_dir(dir.path()).join("evening-check-in.toml");
+    assert!(own.is_file());
+    assert_eq!(journal.load_draft("evening-check-in").unwrap(), Some(ours));
+    journal.discard_draft("evening-check-in").unwrap();
+    assert!(!own.exists());
+    assert_eq!(
+        Draft::from_toml(&fs::read(theirs_dir.join("evening-check-in.toml")).unwrap()).unwrap(),
+        theirs
+    );
+
+    // A draft an older mend left straight in drafts/ is carried on from, and
+    // goes once the session is over.
+    let older = Draft::new("trust-inventory", "older", at, at);
+    let shared = dir.path().join("drafts/trust-inventory.toml");
+    fs::write(&shared, older.to_toml().unwrap()).unwrap();
+    assert_eq!(
+        journal.load_draft("trust-inventory").unwrap(),
+        Some(older.clone())
+    );
+    journal.save_draft(&older).unwrap();
+    journal.discard_draft("trust-inventory").unwrap();
+    assert!(!shared.exists());
+    assert_eq!(journal.load_draft("trust-inventory").unwrap(), None);
 }

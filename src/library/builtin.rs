@@ -33,6 +33,7 @@ pub const BUILT_INS: &[BuiltIn] = &[
     builtin!("trusting-myself.toml"),
     builtin!("being-forgiven-and-forgiving.toml"),
     builtin!("an-unsent-letter.toml"),
+    builtin!("a-blank-page.toml"),
 ];
 
 #[cfg(test)]

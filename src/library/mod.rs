@@ -106,8 +106,8 @@ impl Library {
     }
 }
 
-/// The `*.toml` files directly inside `dir`, sorted by name; hidden files
-/// and folders are skipped. Anything else of that name (a named pipe, say)
+/// The `*.toml` files directly inside `dir`, sorted by name; hidden files,
+/// conflict copies a sync tool made, and folders are skipped. Anything else of that name (a named pipe, say)
 /// is listed, so that reading it names it as unreadable.
 pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
@@ -115,8 +115,11 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            // A sync tool's conflict copy would be the same exercise twice.
+            !p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with('.') || crate::conflict_copies::is_conflict_copy(&n)
+            })
         })
         .filter(|p| !p.is_dir())
         .collect();

@@ -91,7 +91,11 @@ impl Book {
         for file in files.flatten() {
             let name = file.file_name();
             let Some(name) = name.to_str() else { continue };
-            if name.starts_with(TEMP_PREFIX) || name.starts_with('.') || !name.ends_with(".toml") {
+            if name.starts_with(TEMP_PREFIX)
+                || name.starts_with('.')
+                || !name.ends_with(".toml")
+                || crate::conflict_copies::is_conflict_copy(name)
+            {
                 continue;
             }
             match read_promise(&file.path()) {
@@ -399,6 +403,25 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         assert!(said.contains("line 1, column"), "{said}");
+    }
+
+    #[test]
+    fn a_sync_tools_conflict_copy_is_not_a_second_promise() {
+        let (dir, book) = book();
+        let promises = dir.path().join(PROMISES_DIR);
+        assert!(std::fs::create_dir_all(&promises).is_ok());
+        for name in [
+            "call-on-sunday.sync-conflict-20261126-101010-ABCDEFG.toml",
+            "call-on-sunday (Sam's conflicted copy 2026-11-26).toml",
+        ] {
+            assert!(std::fs::write(promises.join(name), "id = [").is_ok());
+        }
+        let read = book.read();
+        assert!(
+            read.all.is_empty() && read.unreadable.is_empty(),
+            "{:?}",
+            read.unreadable
+        );
     }
 
     #[test]

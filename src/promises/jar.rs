@@ -183,7 +183,9 @@ pub fn deposits(journal: &Path) -> Vec<Deposit> {
         .filter(|f| {
             let name = f.file_name();
             let name = name.to_string_lossy();
-            !name.starts_with(TEMP_PREFIX) && name.ends_with(".toml")
+            !name.starts_with(TEMP_PREFIX)
+                && name.ends_with(".toml")
+                && !crate::conflict_copies::is_conflict_copy(&name)
         })
         .filter_map(|f| {
             read_file(&f.path(), MAX_DEPOSIT_BYTES, Links::Refuse)

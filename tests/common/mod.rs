@@ -315,6 +315,36 @@ impl Store for TestStore {
         journal.trashed.push(entry);
         Ok(())
     }
+
+    fn replace_entry(&mut self, edited: &Entry, _at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        let slot = journal
+            .entries
+            .iter()
+            .position(|(e, _)| e.id == edited.id)
+            .ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
+        let (entry, path) = &mut journal.entries[slot];
+        let earlier = std::mem::replace(entry, edited.clone());
+        let path = path.clone();
+        journal.trashed.push(earlier);
+        Ok(path)
+    }
+
+    fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if journal.entries.iter().any(|(e, _)| e.id == id) {
+            return Err(StoreError::WouldReplace(id.to_string()));
+        }
+        let at = journal
+            .trashed
+            .iter()
+            .rposition(|e| e.id == id)
+            .ok_or_else(|| StoreError::NotInTrash(id.to_string()))?;
+        let entry = journal.trashed.remove(at);
+        let path = Path::new(JOURNAL_ROOT).join(format!("{id}.toml"));
+        journal.entries.push((entry, path.clone()));
+        Ok(path)
+    }
 }
 
 // ----- exercises and the app -----
