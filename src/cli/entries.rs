@@ -42,11 +42,14 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
     }
     let mut out = io::stdout().lock();
     if json {
-        let entries = read_reporting(&root, &names);
+        let seal = super::keys::reading_seal(&root)?;
+        let entries = read_reporting(&root, &seal, &names);
         out.write_all(entries_json(&entries).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let titles = Titles::new(&root);
+    // Without --json only names are read: no passphrase is asked, and an
+    // encrypted entry of an exercise no longer in the library lends its id.
+    let titles = Titles::new(&root, crate::journal::Seal::for_journal(&root).unwrap_or_default());
     let id_width = names.iter().map(|n| n.id.len()).max().unwrap_or(0);
     for name in &names {
         let title = titles.of(name);
@@ -76,7 +79,8 @@ fn nothing_listed(root: &Path, in_all: usize) -> String {
 /// One entry, as text or JSON.
 pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let entry = read_entry(&root, id)?;
+    let seal = super::keys::reading_seal(&root)?;
+    let entry = read_entry(&root, &seal, id)?;
     let text = if json {
         one_entry_json(&entry)
     } else {
@@ -114,10 +118,15 @@ pub fn export(
         made_at: SystemClock.now(),
     };
     let library = Library::load(&paths::exercises_dir(&root));
+    let seal = super::keys::reading_seal(&root)?;
+    // An export is the person's own choice, and theirs to keep safe.
+    eprintln!(
+        "mend: the export is not encrypted: anyone who gets the file can read it."
+    );
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());
-            write_export(&root, &names, options, &library, out)?.ok_or_else(none_read)?;
+            write_export(&root, &seal, &names, options, &library, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -133,7 +142,7 @@ pub fn export(
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
             let (written, file) =
-                write_export(&root, &names, options, &library, file)?.ok_or_else(none_read)?;
+                write_export(&root, &seal, &names, options, &library, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
@@ -160,6 +169,7 @@ fn none_read() -> anyhow::Error {
 /// even the heading, so a failed export leaves nothing that looks like one.
 fn write_export<W: Write>(
     root: &Path,
+    seal: &crate::journal::Seal,
     names: &[EntryName],
     options: Options,
     library: &Library,
@@ -167,7 +177,7 @@ fn write_export<W: Write>(
 ) -> anyhow::Result<Option<(usize, W)>> {
     let mut waiting = Some((options, out));
     let mut writer = None;
-    for_each_entry(root, names, |result| match result {
+    for_each_entry(root, seal, names, |result| match result {
         Ok(entry) => {
             // The heading goes out with the first entry read.
             if let Some((options, out)) = waiting.take() {
@@ -189,8 +199,8 @@ fn write_export<W: Write>(
 }
 
 /// Reads the entries named; any that cannot be read are named once on stderr and skipped.
-fn read_reporting(root: &Path, names: &[EntryName]) -> Vec<Entry> {
-    let (entries, problems) = read_entries(root, names);
+fn read_reporting(root: &Path, seal: &crate::journal::Seal, names: &[EntryName]) -> Vec<Entry> {
+    let (entries, problems) = read_entries(root, seal, names);
     for problem in problems {
         eprintln!("mend: skipped: {problem}");
     }
@@ -234,12 +244,13 @@ fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
 /// exists, else from one of its entries (an exercise may be gone).
 struct Titles {
     root: std::path::PathBuf,
+    seal: crate::journal::Seal,
     known: HashMap<String, String>,
     read: std::cell::RefCell<HashMap<String, String>>,
 }
 
 impl Titles {
-    fn new(root: &Path) -> Self {
+    fn new(root: &Path, seal: crate::journal::Seal) -> Self {
         let library = Library::load(&paths::exercises_dir(root));
         let known = library
             .exercises
@@ -248,6 +259,7 @@ impl Titles {
             .collect();
         Self {
             root: root.to_path_buf(),
+            seal,
             known,
             read: std::cell::RefCell::default(),
         }
@@ -263,7 +275,7 @@ impl Titles {
         }
         // An entry that cannot be read has no title to lend the others of
         // its exercise: they are each read in turn until one can be.
-        match read_entry(&self.root, &name.id) {
+        match read_entry(&self.root, &self.seal, &name.id) {
             Ok(entry) => {
                 read.insert(name.exercise_id.clone(), entry.exercise_title.clone());
                 entry.exercise_title

@@ -16,5 +16,11 @@ pub fn print(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
         let state = if path.exists() { "" } else { "  (not made yet)" };
         writeln!(out, "{what:<10} {}{state}", inert(&path.display().to_string()))?;
     }
+    let kept = if crate::journal::seal::is_encrypted(&dir) {
+        "encrypted (entries, drafts, trash and promises are age files)"
+    } else {
+        "plain text (`mend encrypt` encrypts it)"
+    };
+    writeln!(out, "{:<10} {kept}", "kept as")?;
     Ok(ExitCode::SUCCESS)
 }

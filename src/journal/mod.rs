@@ -2,6 +2,7 @@
 //! keeps two copies of mend from writing over each other.
 
 mod catalog;
+pub mod convert;
 pub mod compare;
 mod draft;
 mod entry;
@@ -13,6 +14,8 @@ pub mod private_fs;
 mod reading;
 mod record;
 mod rescue;
+mod scratch;
+pub mod seal;
 pub mod search;
 mod store;
 pub mod trash;
@@ -25,6 +28,7 @@ pub use files::FileJournal;
 pub use lock::{JournalLock, LOCK_FILE};
 pub use record::{AnswerRecord, Value};
 pub use rescue::{Rescuer, rescue_draft};
+pub use seal::{KeyError, Passphrase, Seal};
 pub use store::{Store, StoreError};
 
 #[cfg(test)]

@@ -88,6 +88,10 @@ pub enum StoreError {
     NoSuchEntry(String),
     #[error(transparent)]
     Folder(#[from] super::folder::FolderError),
+    #[error(transparent)]
+    Key(#[from] super::seal::KeyError),
+    #[error("{0}")]
+    Scratch(String),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]
