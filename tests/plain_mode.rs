@@ -687,7 +687,9 @@ fn an_encrypted_life_leaves_no_readable_answer_anywhere() {
     let mut stdin = child.stdin.take().expect("stdin");
     let before = fs::read(sandbox.draft_path()).expect("a draft");
     stdin.write_all(b"5\ny\n").expect("input reaches mend");
-    stdin.write_all(SECRETS[2].as_bytes()).expect("input reaches mend");
+    stdin
+        .write_all(SECRETS[2].as_bytes())
+        .expect("input reaches mend");
     stdin.write_all(b"\nhalf a line").expect("input reaches mend");
     stdin.flush().expect("input reaches mend");
     let start = Instant::now();
@@ -719,7 +721,11 @@ fn an_encrypted_life_leaves_no_readable_answer_anywhere() {
         let ids: Vec<String> = store.entries().into_iter().map(|n| n.id).collect();
         let (entries, unreadable) = store.load_entries(&ids);
         assert_eq!(unreadable, 0);
-        let words: Vec<String> = entries[0].answers.iter().map(|a| format!("{:?}", a.value)).collect();
+        let words: Vec<String> = entries[0]
+            .answers
+            .iter()
+            .map(|a| format!("{:?}", a.value))
+            .collect();
         for secret in &SECRETS[..4] {
             assert!(words.iter().any(|w| w.contains(secret)), "{secret} in {words:?}");
         }
@@ -742,7 +748,10 @@ fn an_encrypted_life_leaves_no_readable_answer_anywhere() {
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.stderr.contains("2 files encrypted"), "{run:?}");
     let run = plain.run_mend(&["encrypt"]);
-    assert!(run.stderr.contains("0 files encrypted"), "a second run finds nothing left: {run:?}");
+    assert!(
+        run.stderr.contains("0 files encrypted"),
+        "a second run finds nothing left: {run:?}"
+    );
     let run = plain.run_mend(&["show", &plain.entry_id()]);
     assert!(run.stdout.contains(SECRETS[4]), "{run:?}");
 
@@ -783,7 +792,10 @@ fn the_age_tool_opens_an_entry_with_the_recovery_key() {
     let entry_input = "Words for age\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n";
     assert_eq!(sandbox.run(FIXTURE, entry_input).code, Some(0));
     let key = sandbox.run_mend(&["recovery-key"]);
-    assert!(key.stderr.contains("Anyone who has it can read every entry"), "{key:?}");
+    assert!(
+        key.stderr.contains("Anyone who has it can read every entry"),
+        "{key:?}"
+    );
     let key_file = sandbox.tmp.join("key.txt");
     fs::write(&key_file, &key.stdout).expect("the key");
     let path = entry_path(&sandbox.journal, &sandbox.entry_id());
@@ -809,14 +821,20 @@ fn a_missing_key_file_or_a_half_converted_journal_is_said_plainly() {
     assert_eq!(sandbox.run_mend(&["encrypt"]).code, Some(0));
     fs::write(sandbox.journal.join(".converting"), "encrypt").expect("the note");
     let run = sandbox.run(FIXTURE, "");
-    assert!(run.stderr.contains("Run `mend encrypt` again to finish"), "{run:?}");
+    assert!(
+        run.stderr.contains("Run `mend encrypt` again to finish"),
+        "{run:?}"
+    );
     let run = sandbox.run_mend(&["show", &sandbox.entry_id()]);
     assert!(run.stdout.contains("Kept words"), "{run:?}");
 
     fs::remove_file(sandbox.journal.join("key.age")).expect("the key goes");
     let run = sandbox.run_mend(&["show", &sandbox.entry_id()]);
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("key file") && run.stderr.contains("is missing"), "{run:?}");
+    assert!(
+        run.stderr.contains("key file") && run.stderr.contains("is missing"),
+        "{run:?}"
+    );
     assert!(!run.stderr.contains("Kept words"));
 }
 

@@ -49,7 +49,10 @@ pub fn list(journal: Option<&Path>, filter: &Filter, json: bool) -> anyhow::Resu
     }
     // Without --json only names are read: no passphrase is asked, and an
     // encrypted entry of an exercise no longer in the library lends its id.
-    let titles = Titles::new(&root, crate::journal::Seal::for_journal(&root).unwrap_or_default());
+    let titles = Titles::new(
+        &root,
+        crate::journal::Seal::for_journal(&root).unwrap_or_default(),
+    );
     let id_width = names.iter().map(|n| n.id.len()).max().unwrap_or(0);
     for name in &names {
         let title = titles.of(name);
@@ -120,9 +123,7 @@ pub fn export(
     let library = Library::load(&paths::exercises_dir(&root));
     let seal = super::keys::reading_seal(&root)?;
     // An export is the person's own choice, and theirs to keep safe.
-    eprintln!(
-        "mend: the export is not encrypted: anyone who gets the file can read it."
-    );
+    eprintln!("mend: the export is not encrypted: anyone who gets the file can read it.");
     match output {
         None => {
             let out = io::BufWriter::new(io::stdout().lock());

@@ -47,9 +47,9 @@ pub fn unlock(journal: &mut FileJournal) -> anyhow::Result<()> {
 fn unlock_with(mut try_it: impl FnMut(&Passphrase) -> Result<(), KeyError>) -> anyhow::Result<()> {
     if let Some(passphrase) = from_file(PASSPHRASE_FILE_VAR)? {
         return match try_it(&passphrase) {
-            Err(KeyError::WrongPassphrase) => bail!(
-                "the passphrase in the file named by {PASSPHRASE_FILE_VAR} does not open this journal"
-            ),
+            Err(KeyError::WrongPassphrase) => {
+                bail!("the passphrase in the file named by {PASSPHRASE_FILE_VAR} does not open this journal")
+            }
             other => Ok(other?),
         };
     }
@@ -133,7 +133,9 @@ fn new_passphrase(var: &str) -> anyhow::Result<Passphrase> {
     loop {
         let first = ask("Choose a passphrase: ")?;
         if first.expose_secret().chars().count() < 8 {
-            eprintln!("A passphrase of at least 8 characters, please: a few words you will remember are best.");
+            eprintln!(
+                "A passphrase of at least 8 characters, please: a few words you will remember are best."
+            );
             continue;
         }
         let again = ask("The same passphrase again: ")?;

@@ -150,12 +150,23 @@ pub fn for_each_entry<E>(
 }
 
 /// One batch of entries, read on `workers` threads, in order.
-fn read_batch(root: &Path, seal: &Seal, batch: &[EntryName], workers: usize) -> Vec<Result<Entry, StoreError>> {
+fn read_batch(
+    root: &Path,
+    seal: &Seal,
+    batch: &[EntryName],
+    workers: usize,
+) -> Vec<Result<Entry, StoreError>> {
     let share = batch.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = batch
             .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().map(|n| read_entry(root, seal, &n.id)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|n| read_entry(root, seal, &n.id))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

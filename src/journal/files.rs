@@ -24,12 +24,12 @@ use super::catalog::{catalog, read_entry};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::lock::JournalLock;
-use super::scratch;
-use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
 };
+use super::scratch;
+use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
 use crate::paths;
 
@@ -185,7 +185,11 @@ fn remove_crash_leftovers(root: &Path) {
 fn unfinished_conversion(root: &Path) -> Option<String> {
     let bytes = read_file(&root.join(CONVERTING_FILE), 64, Links::Refuse).ok()??;
     let command = String::from_utf8_lossy(&bytes).trim().to_string();
-    let command = if command == "decrypt" { "decrypt" } else { "encrypt" };
+    let command = if command == "decrypt" {
+        "decrypt"
+    } else {
+        "encrypt"
+    };
     Some(format!(
         "`mend {command}` stopped before it finished: every entry can still be read, some encrypted and some not. Run `mend {command}` again to finish."
     ))

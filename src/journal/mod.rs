@@ -2,8 +2,8 @@
 //! keeps two copies of mend from writing over each other.
 
 mod catalog;
-pub mod convert;
 pub mod compare;
+pub mod convert;
 mod draft;
 mod entry;
 pub mod entry_name;

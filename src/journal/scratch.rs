@@ -18,11 +18,18 @@ its words would be left readable on the disk. Keep typing here instead.";
 /// The private folder in memory for files handed to the editor, made if need be.
 pub fn in_memory() -> Result<PathBuf, String> {
     let (base, dir) = candidate().ok_or_else(|| NO_MEMORY_FOLDER.to_string())?;
-    private_subdirs(&base, &dir)
-        .map_err(|e| format!("A private folder in memory could not be made: {}.", crate::io_error::plain_words(&e)))?;
+    private_subdirs(&base, &dir).map_err(|e| {
+        format!(
+            "A private folder in memory could not be made: {}.",
+            crate::io_error::plain_words(&e)
+        )
+    })?;
     // A folder someone else made there, or opened to others, is not ours to use.
     let meta = fs::symlink_metadata(&dir).map_err(|e| e.to_string())?;
-    if !meta.is_dir() || meta.uid() != own_uid().unwrap_or(u32::MAX) || meta.permissions().mode() & 0o777 != DIR_MODE {
+    if !meta.is_dir()
+        || meta.uid() != own_uid().unwrap_or(u32::MAX)
+        || meta.permissions().mode() & 0o777 != DIR_MODE
+    {
         return Err(format!(
             "{} is not a private folder of yours, so your answer is not handed to an editor there.",
             inert(&dir.display().to_string())
@@ -78,7 +85,7 @@ fn in_memory_fs(mountinfo: &str, dir: &Path) -> bool {
             let mut fields = line.split(' ');
             let point = fields.nth(4)?.replace("\\040", " ");
             let fs_type = line.split(" - ").nth(1)?.split(' ').next()?;
-            dir.starts_with(&point).then(|| (point.len(), fs_type))
+            dir.starts_with(&point).then_some((point.len(), fs_type))
         })
         .max_by_key(|(len, _)| *len)
         .is_some_and(|(_, fs_type)| matches!(fs_type, "tmpfs" | "ramfs"))

@@ -74,7 +74,11 @@ pub enum KeyError {
         shown(.0)
     )]
     Mismatch(PathBuf),
-    #[error("could not {action} ({}): {}", shown(path), crate::io_error::plain_words(error))]
+    #[error(
+        "could not {action} ({}): {}",
+        shown(path),
+        crate::io_error::plain_words(error)
+    )]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -153,7 +157,11 @@ impl Seal {
                 return Err(KeyError::Mismatch(pub_path));
             }
             Some(_) => {}
-            None => write_key(&pub_path, format!("{public}\n").as_bytes(), "write the journal's public key")?,
+            None => write_key(
+                &pub_path,
+                format!("{public}\n").as_bytes(),
+                "write the journal's public key",
+            )?,
         }
         self.recipient = Some(public);
         self.identity = Some(identity);
@@ -347,7 +355,10 @@ mod tests {
 
         let mut locked = Seal::for_journal(dir.path()).unwrap();
         assert!(locked.is_encrypted() && !locked.is_unlocked());
-        assert!(is_sealed(&locked.seal(b"x").unwrap()), "writing needs no passphrase");
+        assert!(
+            is_sealed(&locked.seal(b"x").unwrap()),
+            "writing needs no passphrase"
+        );
         assert_eq!(locked.open(sealed.clone()).unwrap_err(), OpenError::Locked);
         assert!(matches!(
             locked.unlock(dir.path(), &pass("wrong")),
@@ -364,7 +375,10 @@ mod tests {
         let sealed = create_key(dir.path(), &pass("old")).unwrap().seal(b"a").unwrap();
         change_passphrase(dir.path(), &pass("old"), &pass("new")).unwrap();
         let mut seal = Seal::for_journal(dir.path()).unwrap();
-        assert!(matches!(seal.unlock(dir.path(), &pass("old")), Err(KeyError::WrongPassphrase)));
+        assert!(matches!(
+            seal.unlock(dir.path(), &pass("old")),
+            Err(KeyError::WrongPassphrase)
+        ));
         seal.unlock(dir.path(), &pass("new")).unwrap();
         assert_eq!(&**seal.open(sealed).unwrap(), b"a");
     }

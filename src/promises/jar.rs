@@ -290,8 +290,10 @@ mod tests {
     fn a_deposit_is_written_privately_and_read_back() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let when = at("2026-11-10T09:00:00+00:00");
-        let first = deposit(dir.path(), &Seal::plain(), "Sent the forms", when).unwrap_or_else(|e| panic!("{e}"));
-        let second = deposit(dir.path(), &Seal::plain(), "Was on time", when).unwrap_or_else(|e| panic!("{e}"));
+        let first =
+            deposit(dir.path(), &Seal::plain(), "Sent the forms", when).unwrap_or_else(|e| panic!("{e}"));
+        let second =
+            deposit(dir.path(), &Seal::plain(), "Was on time", when).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(first.id, second.id);
         let mut read = deposits(dir.path(), &Seal::plain());
         read.sort_by(|a, b| a.id.cmp(&b.id));
