@@ -661,6 +661,7 @@ fn where_names_the_journal_and_the_exercises_folder() {
         "{}",
         run.stdout
     );
+    assert!(run.stdout.contains("kept as    plain text"), "{}", run.stdout);
 }
 
 #[test]
