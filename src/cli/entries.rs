@@ -122,10 +122,13 @@ pub fn export(
     };
     let library = Library::load(&paths::exercises_dir(&root));
     let seal = super::keys::reading_seal(&root)?;
-    // An export is the person's own choice, and theirs to keep safe.
-    eprintln!("mend: the export is not encrypted: anyone who gets the file can read it.");
     match output {
         None => {
+            // An export is the person's own choice, and theirs to keep safe:
+            // from an encrypted journal, it is the one thing that is not.
+            if seal.is_encrypted() {
+                eprintln!("mend: {NOT_ENCRYPTED}");
+            }
             let out = io::BufWriter::new(io::stdout().lock());
             write_export(&root, &seal, &names, options, &library, out)?.ok_or_else(none_read)?;
         }
@@ -150,7 +153,7 @@ pub fn export(
                 .map_err(could_not)?;
             // Entries that could not be read were skipped, and are not counted.
             eprintln!(
-                "Exported {} to {}.",
+                "Exported {} to {}. {NOT_ENCRYPTED}",
                 count(written),
                 inert(&path.display().to_string())
             );
@@ -158,6 +161,9 @@ pub fn export(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Said of every export written: the file is the person's to keep safe.
+const NOT_ENCRYPTED: &str = "The export is not encrypted: anyone who gets the file can read it.";
 
 /// When every entry to export was skipped (each already named on stderr).
 fn none_read() -> anyhow::Error {

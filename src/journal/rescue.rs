@@ -60,6 +60,21 @@ mod tests {
     }
 
     #[test]
+    fn an_encrypted_journals_rescue_copy_is_encrypted_wherever_it_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let seal = super::super::seal::create_key(dir.path(), &"p".to_string().into())
+            .unwrap()
+            .for_writing();
+        let at = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+        let draft = Draft::new("x", "h", at, at);
+        let gone = dir.path().join("journal-that-vanished");
+        let saved = rescue_draft(&gone, &seal, &draft).expect("somewhere took it");
+        let bytes = std::fs::read(&saved).unwrap();
+        let _ = std::fs::remove_file(&saved);
+        assert!(super::super::seal::is_sealed(&bytes), "{}", saved.display());
+    }
+
+    #[test]
     fn in_the_journal_it_is_the_draft() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("drafts")).unwrap();

@@ -114,3 +114,34 @@ mod tests {
         assert!(!in_memory_fs(MOUNTS, Path::new("/does-not-exist")));
     }
 }
+
+#[cfg(test)]
+mod journal_tests {
+    use crate::journal::seal::{Passphrase, create_key};
+    use crate::journal::{FileJournal, Store};
+
+    #[test]
+    fn an_encrypted_journal_hands_answers_over_only_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("journal");
+        FileJournal::open(&root).unwrap();
+        create_key(&root, &Passphrase::from("p".to_string())).unwrap();
+        let journal = FileJournal::open(&root).unwrap();
+        match journal.scratch_dir() {
+            Ok(scratch) => {
+                assert!(!scratch.starts_with(&root), "{}", scratch.display());
+                let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+                assert!(super::in_memory_fs(&mounts, &scratch));
+                // A file an editor left there is named at the next start.
+                let left = scratch.join("answer-1.txt");
+                std::fs::write(&left, "x").unwrap();
+                drop(journal);
+                let again = FileJournal::open(&root).unwrap();
+                let warning = again.warning().unwrap_or_default().to_string();
+                std::fs::remove_file(&left).unwrap();
+                assert!(warning.contains("answer-1.txt"), "{warning}");
+            }
+            Err(refused) => assert!(refused.to_string().contains("no folder kept in memory")),
+        }
+    }
+}
