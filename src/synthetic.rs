@@ -166,7 +166,7 @@ mod tests {
         generate(dir.path(), 25, 7, newest).unwrap();
         let names = catalog(dir.path());
         assert_eq!(names.len(), 25);
-        let (entries, problems) = read_entries(dir.path(), &names);
+        let (entries, problems) = read_entries(dir.path(), &crate::journal::Seal::plain(), &names);
         assert!(problems.is_empty());
         let words: usize = entries[0]
             .answers

@@ -673,6 +673,7 @@ fn where_names_the_journal_and_the_exercises_folder() {
         "no settings file is no mistake: {}",
         run.stderr
     );
+    assert!(run.stdout.contains("kept as    plain text"), "{}", run.stdout);
 }
 
 #[test]

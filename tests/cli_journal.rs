@@ -728,7 +728,13 @@ fn show_says_when_an_entry_was_edited() {
     assert!(!s.run(&["show", B]).stdout.contains("edited on"));
     let mut edited = entries[1].clone();
     edited.answers.truncate(1);
-    mend::journal::edit::replace(&s.journal(), &edited, at("2026-11-22T09:15:00+00:00")).expect("edited");
+    mend::journal::edit::replace(
+        &s.journal(),
+        &mend::journal::Seal::plain(),
+        &edited,
+        at("2026-11-22T09:15:00+00:00"),
+    )
+    .expect("edited");
     let run = s.run(&["show", B]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
@@ -1309,7 +1315,12 @@ fn export_to_a_file_is_private_and_says_where_it_went() {
         let run = s.run(&["export", "--format", format, "-o", &out_arg]);
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         assert!(run.stdout.is_empty(), "{}", run.stdout);
-        assert_eq!(run.stderr, format!("Exported 5 entries to {out_arg}.\n"));
+        assert_eq!(
+            run.stderr,
+            format!(
+                "Exported 5 entries to {out_arg}. The export is not encrypted: anyone who gets the file can read it.\n"
+            )
+        );
         assert_eq!(mode(&out), 0o600, "{format}");
         let written = fs::read_to_string(&out).expect("the export");
         assert_eq!(
@@ -1324,7 +1335,10 @@ fn export_to_a_file_is_private_and_says_where_it_went() {
     }
     let run = s.run(&["export", "--exercise", "keeping-promises", "--output", "one.md"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(run.stderr, "Exported 1 entry to one.md.\n");
+    assert_eq!(
+        run.stderr,
+        "Exported 1 entry to one.md. The export is not encrypted: anyone who gets the file can read it.\n"
+    );
     assert!(
         s.files().join("one.md").exists(),
         "a relative path is taken from the working folder"
@@ -1622,7 +1636,9 @@ fn an_export_to_a_file_counts_only_the_entries_it_holds() {
     let last = run.stderr.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        format!("Exported 2 entries to {out_arg}."),
+        format!(
+            "Exported 2 entries to {out_arg}. The export is not encrypted: anyone who gets the file can read it."
+        ),
         "{}",
         run.stderr
     );

@@ -40,6 +40,10 @@ struct Sandbox {
     _root: TempDir,
     journal: PathBuf,
     home: PathBuf,
+    /// The child's temporary folder (`TMPDIR`), so it can be searched too.
+    tmp: PathBuf,
+    /// The file named by `MEND_PASSPHRASE_FILE`, for an encrypted journal.
+    passphrase: PathBuf,
 }
 
 /// What a run printed, and how it ended.
@@ -74,27 +78,73 @@ impl Sandbox {
         let root = tempfile::tempdir().expect("a temporary folder");
         let home = root.path().join("home");
         fs::create_dir(&home).expect("a home folder");
+        let tmp = root.path().join("tmp");
+        fs::create_dir(&tmp).expect("a temporary folder");
+        let passphrase = root.path().join("passphrase");
+        fs::write(&passphrase, "a long walk by the river\n").expect("a passphrase file");
         Self {
             journal: root.path().join("journal"),
             home,
+            tmp,
+            passphrase,
             _root: root,
         }
     }
 
     fn command(&self, flags: &[&str], target: &str) -> Child {
-        Command::new(env!("CARGO_BIN_EXE_mend"))
-            .args(["run", "--plain"])
-            .args(flags)
-            .arg(target)
-            .env("MEND_HOME", &self.journal)
-            .env("HOME", &self.home)
-            .env_remove("VISUAL")
-            .env_remove("EDITOR")
+        self.mend(&[&["run", "--plain"], flags, &[target]].concat())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("mend starts")
+    }
+
+    /// `mend ARGS` in this sandbox, not started yet.
+    fn mend(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mend"));
+        command
+            .args(args)
+            .env("MEND_HOME", &self.journal)
+            .env("HOME", &self.home)
+            .env("TMPDIR", &self.tmp)
+            .env("MEND_PASSPHRASE_FILE", &self.passphrase)
+            .env_remove("MEND_NEW_PASSPHRASE_FILE")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR");
+        command
+    }
+
+    /// `mend ARGS`, run to its end with no input.
+    fn run_mend(&self, args: &[&str]) -> Run {
+        let child = self
+            .mend(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("mend starts");
+        wait_with_timeout(child)
+    }
+
+    /// How many times `needle` occurs in every byte of every file under the
+    /// sandbox: the journal, the home folder and the temporary folder.
+    fn occurrences(&self, needle: &str) -> usize {
+        fn walk(dir: &Path, needle: &[u8], found: &mut usize) {
+            for item in fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = item.path();
+                if path.is_dir() {
+                    walk(&path, needle, found);
+                } else if let Ok(bytes) = fs::read(&path) {
+                    *found += bytes.windows(needle.len()).filter(|w| *w == needle).count();
+                }
+            }
+        }
+        let mut found = 0;
+        for dir in [&self.journal, &self.home, &self.tmp] {
+            walk(dir, needle.as_bytes(), &mut found);
+        }
+        found
     }
 
     /// `mend run --plain TARGET` with `input` piped in, then the end of input.
@@ -711,5 +761,195 @@ fn nothing_is_read_aloud_as_noise() {
     assert_eq!(run.code, Some(0), "{run:?}");
     for noise in ['…', '–', '—', '•', '›', '│', '─', '`'] {
         assert!(!run.stdout.contains(noise), "{noise:?} in {run:?}");
+    }
+}
+
+/// Each answer of the encrypted life, unlike anything else in a journal.
+const SECRETS: [&str; 6] = [
+    "Quietly-hopeful-about-Tuesday",
+    "Pancakes-with-the-children",
+    "Interrupted-mid-thought-by-a-kill",
+    "Told-the-truth-about-the-money",
+    "Answered-before-encryption",
+    "Draft-before-encryption",
+];
+
+#[test]
+fn an_encrypted_life_leaves_no_readable_answer_anywhere() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run_mend(&["encrypt"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+
+    // Answers through a draft: the input ends early.
+    let run = sandbox.run(FIXTURE, &format!("{}\n.\n{}\n.\n", SECRETS[0], SECRETS[1]));
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stdout.contains(KEPT_AS_DRAFT), "{run:?}");
+
+    // Carried on, then killed mid-typing, once its next answer is in the draft.
+    let mut child = sandbox.command(&["--resume"], FIXTURE);
+    let mut stdin = child.stdin.take().expect("stdin");
+    let before = fs::read(sandbox.draft_path()).expect("a draft");
+    stdin.write_all(b"5\ny\n").expect("input reaches mend");
+    stdin
+        .write_all(SECRETS[2].as_bytes())
+        .expect("input reaches mend");
+    stdin.write_all(b"\nhalf a line").expect("input reaches mend");
+    stdin.flush().expect("input reaches mend");
+    let start = Instant::now();
+    while fs::read(sandbox.draft_path()).is_ok_and(|now| now == before) && start.elapsed() < timeout() {
+        thread::sleep(Duration::from_millis(20));
+    }
+    thread::sleep(Duration::from_millis(300));
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    drop(stdin);
+
+    // Resumed where the draft was (the line being typed went with the
+    // kill), and saved.
+    let input = format!("{}\n.\n2\n\n{}\n.\n", SECRETS[2], SECRETS[3]);
+    let run = sandbox.run_with(&["--resume"], FIXTURE, &input);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!sandbox.draft_path().exists(), "the draft goes once saved");
+
+    // Read back through the core, as the app does, and deleted to the trash.
+    {
+        use mend::journal::{FileJournal, Store};
+        let mut store = FileJournal::open(&sandbox.journal).expect("the journal opens");
+        let passphrase = fs::read_to_string(&sandbox.passphrase).expect("the passphrase");
+        let locked = store.load_entries(&[store.entries()[0].id.clone()]);
+        assert_eq!(locked.1, 1, "nothing is read before the unlock");
+        store
+            .unlock(&passphrase.trim_end().to_string().into())
+            .expect("the passphrase opens it");
+        let ids: Vec<String> = store.entries().into_iter().map(|n| n.id).collect();
+        let (entries, unreadable) = store.load_entries(&ids);
+        assert_eq!(unreadable, 0);
+        let words: Vec<String> = entries[0]
+            .answers
+            .iter()
+            .map(|a| format!("{:?}", a.value))
+            .collect();
+        for secret in &SECRETS[..4] {
+            assert!(words.iter().any(|w| w.contains(secret)), "{secret} in {words:?}");
+        }
+        let pairs = mend::journal::compare::pair_answers(&entries[0], &entries[0]);
+        assert_eq!(pairs.len(), entries[0].answers.len(), "compare reads it");
+        let text = mend::journal::search::searchable_text(&entries[0]);
+        assert!(text.contains(SECRETS[3]), "search reads it");
+        let run = sandbox.run_mend(&["list", "--json"]);
+        assert!(run.stdout.contains(SECRETS[3]), "list --json reads it: {run:?}");
+        store.delete_entry(&ids[0]).expect("to the trash");
+    }
+
+    // `mend encrypt` of a journal that began plain, with an entry and a draft.
+    let plain = Sandbox::new();
+    let entry_input = format!("{}\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n", SECRETS[4]);
+    assert_eq!(plain.run(FIXTURE, &entry_input).code, Some(0));
+    assert_eq!(plain.run(FIXTURE, &format!("{}\n.\n", SECRETS[5])).code, Some(1));
+    assert_eq!(plain.occurrences(SECRETS[4]), 1, "plain before");
+    let run = plain.run_mend(&["encrypt"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stderr.contains("2 files encrypted"), "{run:?}");
+    let run = plain.run_mend(&["encrypt"]);
+    assert!(
+        run.stderr.contains("0 files encrypted"),
+        "a second run finds nothing left: {run:?}"
+    );
+    let run = plain.run_mend(&["show", &plain.entry_id()]);
+    assert!(run.stdout.contains(SECRETS[4]), "{run:?}");
+
+    // A new passphrase: the old one no longer opens it.
+    let new = plain.home.join("../new-passphrase");
+    fs::write(&new, "another long walk\n").expect("a new passphrase");
+    let run = plain
+        .mend(&["passphrase"])
+        .env("MEND_NEW_PASSPHRASE_FILE", &new)
+        .stdin(Stdio::null())
+        .output()
+        .expect("mend runs");
+    assert!(run.status.success(), "{:?}", Run::from(run));
+    let old = plain.run_mend(&["list", "--json"]);
+    assert_eq!(old.code, Some(1), "{old:?}");
+    assert!(old.stderr.contains("does not open this journal"), "{old:?}");
+    let run = plain
+        .mend(&["list", "--json"])
+        .env("MEND_PASSPHRASE_FILE", &new)
+        .output()
+        .expect("mend runs");
+    assert!(String::from_utf8_lossy(&run.stdout).contains(SECRETS[4]));
+
+    for secret in SECRETS {
+        assert_eq!(sandbox.occurrences(secret), 0, "{secret} readable somewhere");
+        assert_eq!(plain.occurrences(secret), 0, "{secret} readable somewhere");
+    }
+}
+
+#[test]
+fn the_age_tool_opens_an_entry_with_the_recovery_key() {
+    if Command::new("age").arg("--version").output().is_err() {
+        eprintln!("skipped: the `age` tool is not installed (apt-get install age)");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    sandbox.run_mend(&["encrypt"]);
+    let entry_input = "Words for age\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n";
+    assert_eq!(sandbox.run(FIXTURE, entry_input).code, Some(0));
+    let key = sandbox.run_mend(&["recovery-key"]);
+    assert!(
+        key.stderr.contains("Anyone who has it can read every entry"),
+        "{key:?}"
+    );
+    let key_file = sandbox.tmp.join("key.txt");
+    fs::write(&key_file, &key.stdout).expect("the key");
+    let path = entry_path(&sandbox.journal, &sandbox.entry_id());
+    let out = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&key_file)
+        .arg(&path)
+        .output()
+        .expect("age runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let entry = Entry::from_toml(&out.stdout).expect("the same TOML as a plain journal's");
+    assert!(format!("{:?}", entry.answers[0].value).contains("Words for age"));
+}
+
+#[test]
+fn a_missing_key_file_or_a_half_converted_journal_is_said_plainly() {
+    let sandbox = Sandbox::new();
+    let entry_input = "Kept words\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n";
+    assert_eq!(sandbox.run(FIXTURE, entry_input).code, Some(0));
+    // As a kill during `mend encrypt` leaves it: the note, the key, a plain entry.
+    fs::write(sandbox.journal.join(".converting"), "encrypt").expect("the note");
+    assert_eq!(sandbox.run_mend(&["encrypt"]).code, Some(0));
+    fs::write(sandbox.journal.join(".converting"), "encrypt").expect("the note");
+    let run = sandbox.run(FIXTURE, "");
+    assert!(
+        run.stderr.contains("Run `mend encrypt` again to finish"),
+        "{run:?}"
+    );
+    let run = sandbox.run_mend(&["show", &sandbox.entry_id()]);
+    assert!(run.stdout.contains("Kept words"), "{run:?}");
+
+    fs::remove_file(sandbox.journal.join("key.age")).expect("the key goes");
+    let run = sandbox.run_mend(&["show", &sandbox.entry_id()]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("key file") && run.stderr.contains("is missing"),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("Kept words"));
+}
+
+fn entry_path(journal: &Path, id: &str) -> PathBuf {
+    mend::journal::entry_name::entry_path(journal, id).expect("an entry's path")
+}
+
+impl Sandbox {
+    /// The id of the only entry.
+    fn entry_id(&self) -> String {
+        let names = mend::journal::catalog(&self.journal);
+        assert_eq!(names.len(), 1, "one entry");
+        names[0].id.clone()
     }
 }

@@ -44,7 +44,8 @@ pub fn list(
     tell_of_conflict_copies(&root);
     let mut names = filter.apply(all);
     if let Some(query) = search.and_then(Query::new) {
-        let (found, problems) = entries_matching(&root, names, &query);
+        let seal = super::keys::reading_seal(&root)?;
+        let (found, problems) = entries_matching(&root, &seal, names, &query);
         for problem in problems {
             eprintln!("mend: skipped: {problem}");
         }
@@ -57,8 +58,9 @@ pub fn list(
     let mut out = io::stdout().lock();
     if json {
         // One entry at a time, as export does: memory stays flat.
+        let seal = super::keys::reading_seal(&root)?;
         let mut listing = EntriesJson::new(io::BufWriter::new(out));
-        for_each_entry(&root, &names, |result| match result {
+        for_each_entry(&root, &seal, &names, |result| match result {
             Ok(entry) => listing.entry(&entry),
             Err(problem) => {
                 eprintln!("mend: skipped: {problem}");
@@ -68,7 +70,12 @@ pub fn list(
         listing.finish()?.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let titles = Titles::new(&root);
+    // Without --json only names are read: no passphrase is asked, and an
+    // encrypted entry of an exercise no longer in the library lends its id.
+    let titles = Titles::new(
+        &root,
+        crate::journal::Seal::for_journal(&root).unwrap_or_default(),
+    );
     let id_width = names.iter().map(|n| n.id.len()).max().unwrap_or(0);
     for name in &names {
         let title = titles.of(name);
@@ -115,12 +122,13 @@ fn nothing_listed(root: &Path, in_all: usize) -> String {
 /// One entry, as text or JSON.
 pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let entry = read_entry(&root, id)?;
+    let seal = super::keys::reading_seal(&root)?;
+    let entry = read_entry(&root, &seal, id)?;
     let text = if json {
         one_entry_json(&entry)
     } else {
         let library = Library::load(&paths::exercises_dir(&root));
-        let edited = crate::journal::edit::edited_at(&root, id);
+        let edited = crate::journal::edit::edited_at(&root, &seal, id);
         readable(
             &entry,
             edited,
@@ -160,10 +168,16 @@ pub fn export(
         made_at: SystemClock.now(),
     };
     let library = Library::load(&paths::exercises_dir(&root));
+    let seal = super::keys::reading_seal(&root)?;
     match output {
         None => {
+            // An export is the person's own choice, and theirs to keep safe:
+            // from an encrypted journal, it is the one thing that is not.
+            if seal.is_encrypted() && to.is_none() {
+                eprintln!("mend: {NOT_ENCRYPTED}");
+            }
             let out = io::BufWriter::new(io::stdout().lock());
-            write_sealed((&root, &names), options, &library, to, true, out)?.ok_or_else(none_read)?;
+            write_sealed((&root, &seal, &names), options, &library, to, true, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -178,20 +192,24 @@ pub fn export(
             let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
-            let (written, file) =
-                write_sealed((&root, &names), options, &library, to, false, file)?.ok_or_else(none_read)?;
+            let (written, file) = write_sealed((&root, &seal, &names), options, &library, to, false, file)?
+                .ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
                 .map_err(could_not)?;
             // Entries that could not be read were skipped, and are not counted.
-            let sealed = if to.is_some() {
-                ", encrypted: only your counsellor's age key opens it"
+            // Sealed to a counsellor's key, or readable by anyone who has it.
+            let (sealed, plain) = if to.is_some() {
+                (
+                    ", encrypted: only your counsellor's age key opens it",
+                    String::new(),
+                )
             } else {
-                ""
+                ("", format!(" {NOT_ENCRYPTED}"))
             };
             eprintln!(
-                "Exported {} to {}{sealed}.",
+                "Exported {} to {}{sealed}.{plain}",
                 count(written),
                 inert(&path.display().to_string())
             );
@@ -200,6 +218,9 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Said of every export written: the file is the person's to keep safe.
+const NOT_ENCRYPTED: &str = "The export is not encrypted: anyone who gets the file can read it.";
+
 /// When every entry to export was skipped (each already named on stderr).
 fn none_read() -> anyhow::Error {
     anyhow::anyhow!("none of the entries to export could be read, so nothing was exported")
@@ -207,7 +228,7 @@ fn none_read() -> anyhow::Error {
 
 /// [`write_export`], encrypted for `to` when given (see [`export`]).
 fn write_sealed<W: Write>(
-    (root, names): (&Path, &[EntryName]),
+    (root, seal, names): (&Path, &crate::journal::Seal, &[EntryName]),
     options: Options,
     library: &Library,
     to: Option<&Recipient>,
@@ -215,10 +236,10 @@ fn write_sealed<W: Write>(
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
     let Some(recipient) = to else {
-        return write_export(root, names, options, library, out);
+        return write_export(root, seal, names, options, library, out);
     };
     let sealed = Sealed::new(recipient, out, armored)?;
-    let Some((written, sealed)) = write_export(root, names, options, library, sealed)? else {
+    let Some((written, sealed)) = write_export(root, seal, names, options, library, sealed)? else {
         return Ok(None);
     };
     let mut out = sealed.finish()?;
@@ -232,6 +253,7 @@ fn write_sealed<W: Write>(
 /// even the heading, so a failed export leaves nothing that looks like one.
 fn write_export<W: Write>(
     root: &Path,
+    seal: &crate::journal::Seal,
     names: &[EntryName],
     options: Options,
     library: &Library,
@@ -241,7 +263,7 @@ fn write_export<W: Write>(
     // come first while entries are still written one batch at a time.
     let mut summary = Summary::default();
     if options.format != Format::Json {
-        for_each_entry(root, names, |result| {
+        for_each_entry(root, seal, names, |result| {
             if let Ok(entry) = result {
                 summary.add(&options, &library.exercises, &entry);
             }
@@ -251,7 +273,7 @@ fn write_export<W: Write>(
     let mut waiting = Some((options, out));
     let mut writer = None;
     let mut progress = super::progress::Progress::new("Exporting", names.len());
-    for_each_entry(root, names, |result| match result {
+    for_each_entry(root, seal, names, |result| match result {
         Ok(entry) => {
             progress.tick();
             // The heading goes out with the first entry read.
@@ -273,7 +295,6 @@ fn write_export<W: Write>(
     Ok(Some((written, out)))
 }
 
-/// Reads the entries named; any that cannot be read are named once on stderr and skipped.
 fn count(n: usize) -> String {
     match n {
         1 => "1 entry".into(),
@@ -315,12 +336,13 @@ fn readable(entry: &Entry, edited: Option<DateTime<FixedOffset>>, exercise: Opti
 /// exists, else from one of its entries (an exercise may be gone).
 struct Titles {
     root: std::path::PathBuf,
+    seal: crate::journal::Seal,
     known: HashMap<String, String>,
     read: std::cell::RefCell<HashMap<String, String>>,
 }
 
 impl Titles {
-    fn new(root: &Path) -> Self {
+    fn new(root: &Path, seal: crate::journal::Seal) -> Self {
         let library = Library::load(&paths::exercises_dir(root));
         let known = library
             .exercises
@@ -329,6 +351,7 @@ impl Titles {
             .collect();
         Self {
             root: root.to_path_buf(),
+            seal,
             known,
             read: std::cell::RefCell::default(),
         }
@@ -344,7 +367,7 @@ impl Titles {
         }
         // An entry that cannot be read has no title to lend the others of
         // its exercise: they are each read in turn until one can be.
-        match read_entry(&self.root, &name.id) {
+        match read_entry(&self.root, &self.seal, &name.id) {
             Ok(entry) => {
                 read.insert(name.exercise_id.clone(), entry.exercise_title.clone());
                 entry.exercise_title

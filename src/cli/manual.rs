@@ -200,6 +200,15 @@ fn environment() -> Roff {
             ("VISUAL, EDITOR", "the editor Ctrl+E opens, as git chooses it"),
             ("NO_COLOR", "when set, mend draws without colour"),
             (
+                "MEND_PASSPHRASE_FILE",
+                "a file whose first line is an encrypted journal's passphrase, for scripts \
+                 (the passphrase itself is never read from an argument or a variable)",
+            ),
+            (
+                "MEND_NEW_PASSPHRASE_FILE",
+                "the new passphrase, for mend passphrase in a script",
+            ),
+            (
                 "TERM",
                 "when it is dumb, or there is no terminal, mend draws nothing: it lists the \
                  exercises, and mend run asks its questions as plain lines",
@@ -265,7 +274,8 @@ mod tests {
     fn every_command_has_its_place_on_the_page() {
         let page = page();
         for command in Cli::command().get_subcommands().filter(|c| !c.is_hide_set()) {
-            let heading = format!("mend {}", command.get_name());
+            // roff writes a hyphen as `\-` (mend recovery-key).
+            let heading = format!("mend {}", command.get_name().replace('-', "\\-"));
             assert!(page.contains(&heading), "{heading} is missing from the manual");
         }
     }

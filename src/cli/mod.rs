@@ -6,6 +6,7 @@ mod completions;
 mod entries;
 mod exercises;
 mod import;
+mod keys;
 mod manual;
 mod message;
 mod open;
@@ -162,6 +163,21 @@ pub enum Command {
     },
     /// Print where the journal, your own exercises and your settings are kept
     Where,
+    /// Encrypt your journal with a passphrase (or finish an earlier `mend encrypt`)
+    #[command(
+        after_help = "The passphrase is asked on the terminal, or read from the file named by MEND_PASSPHRASE_FILE."
+    )]
+    Encrypt,
+    /// Turn an encrypted journal back into plain files
+    Decrypt,
+    /// Change the passphrase of an encrypted journal
+    #[command(
+        after_help = "In scripts: the old passphrase from the file named by MEND_PASSPHRASE_FILE, the new one from MEND_NEW_PASSPHRASE_FILE."
+    )]
+    Passphrase,
+    /// Print the key that opens an encrypted journal without mend (keep it safe)
+    #[command(name = "recovery-key")]
+    RecoveryKey,
     /// Print a script that makes your shell complete mend's commands and ids
     #[command(
         after_help = "Examples:\n  echo 'source <(mend completions bash)' >> ~/.bashrc\n  mend completions fish > ~/.config/fish/completions/mend.fish"
@@ -318,6 +334,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Trash { command }) => trash::run(cli.journal.as_deref(), command),
         Some(Command::Where) => where_::print(cli.journal.as_deref()),
+        Some(Command::Encrypt) => keys::encrypt(cli.journal.as_deref()),
+        Some(Command::Decrypt) => keys::decrypt(cli.journal.as_deref()),
+        Some(Command::Passphrase) => keys::change(cli.journal.as_deref()),
+        Some(Command::RecoveryKey) => keys::recovery_key(cli.journal.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => manual::print(),
         Some(Command::Print {

@@ -93,10 +93,13 @@ fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
 /// The journal, opened for writing; a warning about its folder is said on
 /// stderr, where it is still to be read after the screen is put back.
 fn open_journal(dir: &Path) -> anyhow::Result<FileJournal> {
-    let store = FileJournal::open(dir)?;
+    let mut store = FileJournal::open(dir)?;
     if let Some(warning) = store.warning() {
         eprintln!("mend: {warning}");
     }
+    // Asked here, once, before the screen is drawn (or the first question
+    // of plain mode is asked).
+    super::keys::unlock(&mut store)?;
     Ok(store)
 }
 

@@ -104,7 +104,7 @@ pub fn parse_span(text: &str) -> Result<Span, String> {
 
 pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let book = Book::new(&root);
+    let book = Book::new(&root, super::keys::reading_seal(&root)?);
     let now = SystemClock.now();
     if let PromiseCommand::List { all, json } = command {
         return list(&book, all, json, now);
@@ -317,7 +317,8 @@ pub fn jar(
     if let Some(JarCommand::Add { text }) = command {
         let text = one_line(&text)?;
         let _held = FileJournal::open(&root)?;
-        deposit(&root, &text, now)?;
+        // Writing needs no passphrase: the journal's public key seals it.
+        deposit(&root, &crate::journal::Seal::for_journal(&root)?, &text, now)?;
         writeln!(
             out,
             "A marble they added: \"{}\". Noticing it matters.",
@@ -325,8 +326,9 @@ pub fn jar(
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let read = Book::new(&root).read();
-    let jar = Jar::fill(&read, &deposits(&root), span, evening_of_moment(now));
+    let seal = super::keys::reading_seal(&root)?;
+    let read = Book::new(&root, seal.clone()).read();
+    let jar = Jar::fill(&read, &deposits(&root, &seal), span, evening_of_moment(now));
     if json {
         crate::export::write_pretty(&mut out, &jar)?;
         writeln!(out)?;

@@ -22,6 +22,12 @@ pub fn print(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
         let state = if path.exists() { "" } else { "  (not made yet)" };
         writeln!(out, "{what:<10} {}{state}", inert(&path.display().to_string()))?;
     }
+    let kept = if crate::journal::seal::is_encrypted(&dir) {
+        "encrypted (entries, drafts, trash and promises are age files)"
+    } else {
+        "plain text (`mend encrypt` encrypts it)"
+    };
+    writeln!(out, "{:<10} {kept}", "kept as")?;
     // Mistakes in the settings, where a person looking for the file will see them.
     let shown = settings.display().to_string();
     for d in Settings::load(&dir).1 {

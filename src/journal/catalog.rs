@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::entry_name::{self, ENTRIES_DIR, EntryName};
 use super::private_fs::{Links, read_file};
+use super::seal::Seal;
 use super::store::StoreError;
 use super::{Entry, EntryError, MAX_ENTRY_BYTES};
 
@@ -73,8 +74,8 @@ impl Filter {
     }
 }
 
-/// Reads the entry with this id.
-pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
+/// Reads the entry with this id, opened with the journal's `seal`.
+pub fn read_entry(root: &Path, seal: &Seal, id: &str) -> Result<Entry, StoreError> {
     let path = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
     let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
         Ok(Some(bytes)) => bytes,
@@ -89,7 +90,11 @@ pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
         }
         Err(e) => return Err(StoreError::io("read the entry", &path, e)),
     };
-    let mut entry = Entry::from_toml(&bytes).map_err(|reason| StoreError::Unreadable { path, reason })?;
+    let mut entry = seal
+        .open(bytes)
+        .map_err(EntryError::from)
+        .and_then(|toml| Entry::from_toml(&toml))
+        .map_err(|reason| StoreError::Unreadable { path, reason })?;
     // The file's name is what lists, `show` and deletion go by.
     entry.id = id.to_string();
     Ok(entry)
@@ -97,10 +102,10 @@ pub fn read_entry(root: &Path, id: &str) -> Result<Entry, StoreError> {
 
 /// Reads every entry named; those that cannot be read are returned apart,
 /// each once, and their files are left as they are.
-pub fn read_entries(root: &Path, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
+pub fn read_entries(root: &Path, seal: &Seal, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
     let mut entries = Vec::with_capacity(names.len());
     let mut problems = Vec::new();
-    let _ = for_each_entry(root, names, |result| {
+    let _ = for_each_entry(root, seal, names, |result| {
         match result {
             Ok(entry) => entries.push(entry),
             Err(problem) => problems.push(problem),
@@ -120,6 +125,7 @@ const BATCH: usize = 256;
 /// overlap, and no more than a few batches are ever held at once.
 pub fn for_each_entry<E>(
     root: &Path,
+    seal: &Seal,
     names: &[EntryName],
     mut each: impl FnMut(Result<Entry, StoreError>) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -129,7 +135,7 @@ pub fn for_each_entry<E>(
         scope.spawn(move || {
             for batch in names.chunks(BATCH) {
                 // Stops when `each` has given up and nobody is listening.
-                if batches.send(read_batch(root, batch, workers)).is_err() {
+                if batches.send(read_batch(root, seal, batch, workers)).is_err() {
                     break;
                 }
             }
@@ -144,12 +150,23 @@ pub fn for_each_entry<E>(
 }
 
 /// One batch of entries, read on `workers` threads, in order.
-fn read_batch(root: &Path, batch: &[EntryName], workers: usize) -> Vec<Result<Entry, StoreError>> {
+fn read_batch(
+    root: &Path,
+    seal: &Seal,
+    batch: &[EntryName],
+    workers: usize,
+) -> Vec<Result<Entry, StoreError>> {
     let share = batch.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = batch
             .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().map(|n| read_entry(root, &n.id)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|n| read_entry(root, seal, &n.id))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()

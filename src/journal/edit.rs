@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use super::entry_name;
 use super::private_fs::{Links, read_file, write_atomic};
 use super::reading::File;
+use super::seal::Seal;
 use super::store::StoreError;
 use super::{Entry, EntryError, MAX_ENTRY_BYTES, trashed};
 
@@ -18,12 +19,18 @@ const EDITED_AT: &str = "edited_at";
 /// Replaces the entry `edited.id` with `edited`, marked as edited `at`.
 /// The version it replaces goes to the trash first, so a crash between the
 /// two steps leaves both, never neither. Where the entry is.
-pub fn replace(root: &Path, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+pub fn replace(
+    root: &Path,
+    seal: &Seal,
+    edited: &Entry,
+    at: DateTime<FixedOffset>,
+) -> Result<PathBuf, StoreError> {
     let path =
         entry_name::entry_path(root, &edited.id).ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
     trashed::keep_earlier_version(root, &edited.id, at.date_naive())?;
     edited_toml(edited, at)
-        .and_then(|text| write_atomic(&path, text.as_bytes()))
+        .and_then(|text| seal.seal(text.as_bytes()))
+        .and_then(|bytes| write_atomic(&path, &bytes))
         .map_err(|e| StoreError::io("save the edited entry", &path, e))?;
     Ok(path)
 }
@@ -50,10 +57,10 @@ pub fn edited_at_in(bytes: &[u8]) -> Result<Option<DateTime<FixedOffset>>, Entry
 }
 
 /// When the entry `id` was last edited, if it ever was (and it can be read).
-pub fn edited_at(root: &Path, id: &str) -> Option<DateTime<FixedOffset>> {
+pub fn edited_at(root: &Path, seal: &Seal, id: &str) -> Option<DateTime<FixedOffset>> {
     let path = entry_name::entry_path(root, id)?;
     let bytes = read_file(&path, MAX_ENTRY_BYTES, Links::Refuse).ok()??;
-    edited_at_in(&bytes).ok()?
+    edited_at_in(&seal.open(bytes).ok()?).ok()?
 }
 
 #[cfg(test)]
@@ -93,13 +100,13 @@ mod tests {
         let path = entry_name::entry_path(root, &first.id).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, first.to_toml().unwrap()).unwrap();
-        assert_eq!(edited_at(root, &first.id), None, "never edited");
+        assert_eq!(edited_at(root, &Seal::plain(), &first.id), None, "never edited");
 
         let when = at("2026-11-22T09:15:00+00:00");
         let second = entry("Kept calm, and said thank you");
-        assert_eq!(replace(root, &second, when).unwrap(), path);
-        assert_eq!(read_entry(root, &second.id).unwrap(), second);
-        assert_eq!(edited_at(root, &second.id), Some(when));
+        assert_eq!(replace(root, &Seal::plain(), &second, when).unwrap(), path);
+        assert_eq!(read_entry(root, &Seal::plain(), &second.id).unwrap(), second);
+        assert_eq!(edited_at(root, &Seal::plain(), &second.id), Some(when));
 
         let earlier = trashed::list(root);
         assert_eq!(earlier.len(), 1);
@@ -109,15 +116,20 @@ mod tests {
 
         // Edited again: the edit time moves on, one key still.
         let later = at("2026-11-23T10:00:00+00:00");
-        replace(root, &entry("Kept calm."), later).unwrap();
-        assert_eq!(edited_at(root, &second.id), Some(later));
+        replace(root, &Seal::plain(), &entry("Kept calm."), later).unwrap();
+        assert_eq!(edited_at(root, &Seal::plain(), &second.id), Some(later));
         assert_eq!(trashed::list(root).len(), 2);
     }
 
     #[test]
     fn an_entry_that_is_not_there_cannot_be_edited() {
         let dir = tempfile::tempdir().unwrap();
-        let refused = replace(dir.path(), &entry("x"), at("2026-11-22T09:15:00+00:00"));
+        let refused = replace(
+            dir.path(),
+            &Seal::plain(),
+            &entry("x"),
+            at("2026-11-22T09:15:00+00:00"),
+        );
         assert!(matches!(refused, Err(StoreError::NoSuchEntry(_))));
         assert!(trashed::list(dir.path()).is_empty());
     }

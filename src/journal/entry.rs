@@ -44,6 +44,8 @@ pub enum EntryError {
     BadAnswer,
     #[error("it is far larger than an entry can be")]
     TooLarge,
+    #[error(transparent)]
+    Sealed(#[from] super::seal::OpenError),
 }
 
 impl Entry {

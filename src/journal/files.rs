@@ -1,13 +1,15 @@
-//! The journal as a folder of plain TOML files.
+//! The journal as a folder of TOML files, each plain or sealed (see [`seal`](super::seal)).
 //!
 //! ```text
 //! JOURNAL/
 //!   .lock                      held while mend is open
 //!   .mend-journal              says the folder is a mend journal
+//!   key.age, key.pub           an encrypted journal's key (see `seal`)
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
 //!   drafts/<computer>/evening-check-in.toml   one folder per computer (see computer.rs)
 //!   exercises/                 the person's own exercises
 //!   tmp/                       files handed to $EDITOR, removed afterwards
+//!                              (an encrypted journal's go to memory: `scratch`)
 //! ```
 
 use std::collections::HashMap;
@@ -26,6 +28,8 @@ use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
 };
+use super::scratch;
+use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
 use crate::paths;
 
@@ -39,6 +43,8 @@ const SCRATCH_DIR: &str = "tmp";
 pub struct FileJournal {
     root: PathBuf,
     _lock: JournalLock,
+    /// How its files are sealed; locked until [`FileJournal::unlock`].
+    seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
 }
@@ -49,10 +55,16 @@ impl FileJournal {
     pub fn open(root: &Path) -> Result<Self, StoreError> {
         let warning = folder::prepare(root)?;
         let lock = JournalLock::acquire(root)?;
+        let seal = Seal::for_journal(root)?;
+        let notices: Vec<String> = [warning, unfinished_conversion(root), scratch::leftovers(&seal)]
+            .into_iter()
+            .flatten()
+            .collect();
         let journal = Self {
             root: root.to_path_buf(),
             _lock: lock,
-            warning,
+            seal,
+            warning: (!notices.is_empty()).then(|| notices.join(" ")),
         };
         remove_crash_leftovers(root);
         trash::empty_old(root, Local::now().date_naive());
@@ -61,6 +73,22 @@ impl FileJournal {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// How the journal's files are sealed.
+    pub fn seal(&self) -> &Seal {
+        &self.seal
+    }
+
+    /// Opens an encrypted journal's key with the passphrase, so its files
+    /// can be read (one scrypt for the whole session).
+    pub fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
+        self.seal.unlock(&self.root, passphrase)
+    }
+
+    /// Uses a key already opened (by `mend encrypt`, which made it).
+    pub fn use_seal(&mut self, seal: Seal) {
+        self.seal = seal;
     }
 
     /// What the person should hear about their journal folder, if anything.
@@ -173,6 +201,20 @@ fn remove_crash_leftovers(root: &Path) {
     }
 }
 
+/// Said at the start while `mend encrypt` or `mend decrypt` has not finished.
+fn unfinished_conversion(root: &Path) -> Option<String> {
+    let bytes = read_file(&root.join(CONVERTING_FILE), 64, Links::Refuse).ok()??;
+    let command = String::from_utf8_lossy(&bytes).trim().to_string();
+    let command = if command == "decrypt" {
+        "decrypt"
+    } else {
+        "encrypt"
+    };
+    Some(format!(
+        "`mend {command}` stopped before it finished: every entry can still be read, some encrypted and some not. Run `mend {command}` again to finish."
+    ))
+}
+
 /// `<id>.toml` in `dir`, unless a file of that name holds something else (an
 /// exercise with another id, or one with mistakes): then `<id>-2.toml`, and
 /// so on. A file being replaced may be written over.
@@ -192,6 +234,16 @@ fn bad_id(root: &Path) -> StoreError {
     )
 }
 
+impl FileJournal {
+    /// What goes on disk for this TOML (if it could be made).
+    fn sealed_toml(&self, toml: &std::io::Result<String>) -> std::io::Result<Vec<u8>> {
+        match toml {
+            Ok(text) => self.seal.seal(text.as_bytes()),
+            Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+        }
+    }
+}
+
 impl Store for FileJournal {
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
         let (id, path) = self.free_entry_path(entry)?;
@@ -199,9 +251,8 @@ impl Store for FileJournal {
         private_subdirs(&self.root, &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
         entry.id = id;
-        entry
-            .to_toml()
-            .and_then(|text| write_atomic(&path, text.as_bytes()))
+        self.sealed_toml(&entry.to_toml())
+            .and_then(|bytes| write_atomic(&path, &bytes))
             .map_err(|e| StoreError::io("save the entry", &path, e))?;
         // The entry is safe; a draft that cannot be removed is offered again
         // next time, which loses nothing.
@@ -211,9 +262,9 @@ impl Store for FileJournal {
 
     fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError> {
         // A copy goes where the person typed; whatever is there already stays.
-        entry
-            .to_toml()
-            .and_then(|text| write_atomic_new(path, text.as_bytes()))
+        // Sealed like the journal's own files: readable with the recovery key.
+        self.sealed_toml(&entry.to_toml())
+            .and_then(|bytes| write_atomic_new(path, &bytes))
             .map_err(|e| StoreError::io("save a copy", path, e))
     }
 
@@ -225,9 +276,8 @@ impl Store for FileJournal {
         let dir = self.drafts_dir();
         private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
         let path = self.draft_path(&draft.exercise_id);
-        draft
-            .to_toml()
-            .and_then(|text| write_atomic(&path, text.as_bytes()))
+        self.sealed_toml(&draft.to_toml())
+            .and_then(|bytes| write_atomic(&path, &bytes))
             .map_err(|e| StoreError::io("save the draft", &path, e))
     }
 
@@ -244,7 +294,17 @@ impl Store for FileJournal {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, e)),
         };
-        let draft = Draft::from_toml(&bytes).map_err(|reason| {
+        let toml = match self.seal.open(bytes) {
+            Ok(toml) => toml,
+            // Not damaged: it waits, untouched, for the key.
+            Err(reason) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    reason: reason.into(),
+                });
+            }
+        };
+        let draft = Draft::from_toml(&toml).map_err(|reason| {
             // Set the damaged draft aside, untouched, so the fresh session
             // that follows cannot write over whatever it still holds. If even
             // that fails, the error says so, and no fresh session may start.
@@ -267,7 +327,8 @@ impl Store for FileJournal {
 
     fn rescuer(&self) -> Rescuer {
         let root = self.root.clone();
-        Arc::new(move |draft: &Draft| rescue_draft(&root, draft))
+        let seal = self.seal.for_writing();
+        Arc::new(move |draft: &Draft| rescue_draft(&root, &seal, draft))
     }
 
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {
@@ -302,7 +363,7 @@ impl Store for FileJournal {
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {
-        read_entry(&self.root, id)
+        read_entry(&self.root, &self.seal, id)
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
@@ -310,7 +371,7 @@ impl Store for FileJournal {
     }
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
-        super::edit::replace(&self.root, edited, at)
+        super::edit::replace(&self.root, &self.seal, edited, at)
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
@@ -318,6 +379,9 @@ impl Store for FileJournal {
     }
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
+        if self.seal.is_encrypted() {
+            return scratch::in_memory().map_err(StoreError::Scratch);
+        }
         let dir = self.root.join(SCRATCH_DIR);
         private_subdirs(&self.root, &dir)
             .map_err(|e| StoreError::io("create a private scratch folder", &dir, e))?;

@@ -4,6 +4,7 @@
 mod catalog;
 pub mod compare;
 pub mod computer;
+pub mod convert;
 mod draft;
 pub mod edit;
 mod entry;
@@ -15,6 +16,8 @@ pub mod private_fs;
 mod reading;
 mod record;
 mod rescue;
+mod scratch;
+pub mod seal;
 pub mod search;
 mod store;
 pub mod trash;
@@ -28,6 +31,7 @@ pub use files::FileJournal;
 pub use lock::{JournalLock, LOCK_FILE};
 pub use record::{AnswerRecord, Value};
 pub use rescue::{Rescuer, rescue_draft};
+pub use seal::{KeyError, Passphrase, Seal};
 pub use store::{Store, StoreError};
 
 #[cfg(test)]

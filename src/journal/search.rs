@@ -159,13 +159,14 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
 /// and let go in turn: the journal is never held whole.
 pub fn entries_matching(
     root: &std::path::Path,
+    seal: &super::Seal,
     names: Vec<EntryName>,
     query: &Query,
 ) -> (Vec<EntryName>, Vec<StoreError>) {
     // Results come one for each name, in order.
     let mut hit = Vec::with_capacity(names.len());
     let mut problems = Vec::new();
-    let _ = for_each_entry(root, &names, |read| {
+    let _ = for_each_entry(root, seal, &names, |read| {
         hit.push(match read {
             Ok(entry) => query.matches_folded(&fold(&searchable_text(&entry))),
             Err(problem) => {

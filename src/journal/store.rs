@@ -104,6 +104,10 @@ pub enum StoreError {
     WouldReplace(String),
     #[error(transparent)]
     Folder(#[from] super::folder::FolderError),
+    #[error(transparent)]
+    Key(#[from] super::seal::KeyError),
+    #[error("{0}")]
+    Scratch(String),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::model::{Due, Event, Outcome, PROMISE_FORMAT, Promise, Whom};
+use crate::journal::Seal;
 use crate::journal::private_fs::{
     Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic, write_atomic_new,
 };
@@ -64,12 +65,15 @@ pub struct Promises {
 #[derive(Debug, Clone)]
 pub struct Book {
     journal: PathBuf,
+    /// Sealed like the journal's entries (encrypted in an encrypted journal).
+    seal: Seal,
 }
 
 impl Book {
-    pub fn new(journal: &Path) -> Self {
+    pub fn new(journal: &Path, seal: Seal) -> Self {
         Self {
             journal: journal.to_path_buf(),
+            seal,
         }
     }
 
@@ -98,7 +102,7 @@ impl Book {
             {
                 continue;
             }
-            match read_promise(&file.path()) {
+            match read_promise(&file.path(), &self.seal) {
                 Ok(promise) => promises.all.push(promise),
                 Err(e) => promises.unreadable.push(e),
             }
@@ -157,7 +161,7 @@ impl Book {
                 history: Vec::new(),
             };
             let path = self.path_of(&promise.id);
-            match write_atomic_new(&path, to_toml(&promise)?.as_bytes()) {
+            match write_atomic_new(&path, &self.sealed(&promise)?) {
                 Ok(()) => return Ok(promise),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(io_error("write", &path, e)),
@@ -225,7 +229,17 @@ impl Book {
 
     fn save(&self, promise: &Promise) -> Result<(), PromiseError> {
         let path = self.path_of(&promise.id);
-        write_atomic(&path, to_toml(promise)?.as_bytes()).map_err(|e| io_error("write", &path, e))
+        write_atomic(&path, &self.sealed(promise)?).map_err(|e| io_error("write", &path, e))
+    }
+}
+
+impl Book {
+    /// What goes on disk for this promise.
+    fn sealed(&self, promise: &Promise) -> Result<Vec<u8>, PromiseError> {
+        let path = self.path_of(&promise.id);
+        self.seal
+            .seal(to_toml(promise)?.as_bytes())
+            .map_err(|e| io_error("write", &path, e))
     }
 }
 
@@ -247,7 +261,7 @@ fn io_error(action: &'static str, path: &Path, source: io::Error) -> PromiseErro
 
 /// Reads one promise file: a regular file of a sensible size, of a format
 /// this build knows.
-fn read_promise(path: &Path) -> Result<Promise, PromiseError> {
+fn read_promise(path: &Path, seal: &Seal) -> Result<Promise, PromiseError> {
     let unreadable = |reason: &str| PromiseError::Unreadable {
         path: path.to_path_buf(),
         reason: reason.to_string(),
@@ -256,6 +270,7 @@ fn read_promise(path: &Path) -> Result<Promise, PromiseError> {
     let bytes = read_file(path, MAX_FILE_BYTES, Links::Refuse)
         .map_err(|e| io_error("read", path, e))?
         .ok_or_else(|| unreadable("it is far larger than a promise can be"))?;
+    let bytes = seal.open(bytes).map_err(|e| unreadable(&e.to_string()))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("it is not UTF-8 text"))?;
     let promise: Promise = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((0, 0), |s| line_and_column(text, s.start));
@@ -318,7 +333,7 @@ mod tests {
 
     fn book() -> (tempfile::TempDir, Book) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
-        let book = Book::new(dir.path());
+        let book = Book::new(dir.path(), Seal::plain());
         (dir, book)
     }
 

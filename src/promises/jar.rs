@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::book::Promises;
 use super::model::Outcome;
+use crate::journal::Seal;
 use crate::journal::private_fs::{Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic_new};
 
 /// The folder inside the journal for the co-parent's marbles.
@@ -142,7 +143,12 @@ pub struct DepositError {
 }
 
 /// Notes a marble of the co-parent's; its own file, never over another.
-pub fn deposit(journal: &Path, text: &str, at: DateTime<FixedOffset>) -> Result<Deposit, DepositError> {
+pub fn deposit(
+    journal: &Path,
+    seal: &Seal,
+    text: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<Deposit, DepositError> {
     let dir = journal.join(MARBLES_DIR);
     let failed = |source| DepositError {
         path: dir.clone(),
@@ -163,7 +169,8 @@ pub fn deposit(journal: &Path, text: &str, at: DateTime<FixedOffset>) -> Result<
             at,
         };
         let bytes = toml::to_string(&marble).map_err(|e| failed(io::Error::other(e)))?;
-        match write_atomic_new(&dir.join(format!("{}.toml", marble.id)), bytes.as_bytes()) {
+        let sealed = seal.seal(bytes.as_bytes()).map_err(failed)?;
+        match write_atomic_new(&dir.join(format!("{}.toml", marble.id)), &sealed) {
             Ok(()) => return Ok(marble),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(failed(e)),
@@ -174,7 +181,7 @@ pub fn deposit(journal: &Path, text: &str, at: DateTime<FixedOffset>) -> Result<
 
 /// Every marble of the co-parent's that can be read; the rest are passed over
 /// (they hold no promise of the person's, and are never changed).
-pub fn deposits(journal: &Path) -> Vec<Deposit> {
+pub fn deposits(journal: &Path, seal: &Seal) -> Vec<Deposit> {
     let Ok(files) = std::fs::read_dir(journal.join(MARBLES_DIR)) else {
         return Vec::new();
     };
@@ -192,6 +199,7 @@ pub fn deposits(journal: &Path) -> Vec<Deposit> {
                 .ok()
                 .flatten()
         })
+        .filter_map(|bytes| seal.open(bytes).ok())
         .filter_map(|bytes| toml::from_str(std::str::from_utf8(&bytes).ok()?).ok())
         .collect()
 }
@@ -284,10 +292,12 @@ mod tests {
     fn a_deposit_is_written_privately_and_read_back() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let when = at("2026-11-10T09:00:00+00:00");
-        let first = deposit(dir.path(), "Sent the forms", when).unwrap_or_else(|e| panic!("{e}"));
-        let second = deposit(dir.path(), "Was on time", when).unwrap_or_else(|e| panic!("{e}"));
+        let first =
+            deposit(dir.path(), &Seal::plain(), "Sent the forms", when).unwrap_or_else(|e| panic!("{e}"));
+        let second =
+            deposit(dir.path(), &Seal::plain(), "Was on time", when).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(first.id, second.id);
-        let mut read = deposits(dir.path());
+        let mut read = deposits(dir.path(), &Seal::plain());
         read.sort_by(|a, b| a.id.cmp(&b.id));
         assert_eq!(read, vec![first, second]);
         use std::os::unix::fs::PermissionsExt;
