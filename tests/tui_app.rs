@@ -17,7 +17,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
 use mend::journal::{Draft, DraftStep, Entry, Value};
 use mend::session::{Session, Step};
-use mend::tui::app::{DRAFT_IDLE, DRAFT_MAX_DELAY, Dialog};
+use mend::tui::app::{Browse, DRAFT_IDLE, DRAFT_MAX_DELAY, Dialog, Effect};
 use mend::tui::{App, Request, Screen, strings};
 
 /// The lines in the text editor of the current prompt.
@@ -443,6 +443,23 @@ fn esc_leaves_for_home_keeping_a_draft_of_the_words() {
 }
 
 #[test]
+fn esc_on_a_prompt_asks_for_the_draft_then_home_and_writes_nothing_itself() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Half a thought");
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Esc)), Instant::now());
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(d), Effect::LeaveExercise] if d.exercise_id == FIXTURE_ID),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().draft_attempts, 0, "an update does no I/O");
+    assert_eq!(app.screen, Screen::Prompt);
+    app.apply(effects);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(store.journal().draft(FIXTURE_ID).is_some());
+}
+
+#[test]
 fn esc_before_answering_leaves_no_draft() {
     let store = TestStore::new();
     let mut app = fixture_app(&store);
@@ -651,6 +668,41 @@ fn ctrl_s_saves_the_entry_and_shows_where() {
 }
 
 // ----- when saving fails -----
+
+#[test]
+fn ctrl_s_on_the_review_asks_to_save_the_entry_and_applying_saves_it() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    let effects = app.decide_event(&Event::Key(ctrl('s')), Instant::now());
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveEntry(e)] if e.exercise_id == FIXTURE_ID),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().entry_attempts, 0, "an update does no I/O");
+    app.apply(effects);
+    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(store.journal().entries.len(), 1);
+}
+
+#[test]
+fn the_home_keys_ask_for_what_they_open() {
+    let store = TestStore::new();
+    let mut app = app_with(vec![fixture()], &store);
+    let now = Instant::now();
+    let open = app.decide_event(&Event::Key(key(KeyCode::Enter)), now);
+    assert!(
+        matches!(open.as_slice(), [Effect::OpenExercise(l)] if l.exercise.id == FIXTURE_ID),
+        "{open:?}"
+    );
+    let journal = app.decide_event(&Event::Key(key(KeyCode::Char('b'))), now);
+    assert!(
+        matches!(journal.as_slice(), [Effect::Browse(Browse::Open)]),
+        "{journal:?}"
+    );
+    let quit = app.decide_event(&Event::Key(key(KeyCode::Char('q'))), now);
+    assert!(matches!(quit.as_slice(), [Effect::Quit]), "{quit:?}");
+    assert_eq!(app.screen, Screen::Home, "nothing opens until it is carried out");
+}
 
 #[test]
 fn a_failed_save_shows_the_dialog_keeps_the_answers_and_r_tries_again() {

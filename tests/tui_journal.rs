@@ -13,7 +13,7 @@ use common::journal::ids::*;
 use common::journal::{ALL, THIS_WEEK, journal, library};
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use mend::tui::app::Dialog;
+use mend::tui::app::{Dialog, Effect};
 use mend::tui::journal::RowState;
 use mend::tui::{App, Screen, strings};
 
@@ -746,6 +746,25 @@ fn y_moves_it_to_the_trash_and_the_list_updates() {
     assert_eq!(selected(&app), E3, "the highlight moves on to the next entry");
     assert_eq!(notice(&app), Some(strings::MOVED_TO_TRASH));
     assert!(screen_text(&app, 80, 24).contains("6 entries"));
+}
+
+#[test]
+fn d_then_y_asks_for_the_trash_and_only_carrying_it_out_moves_the_entry() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    let now = std::time::Instant::now();
+    let asked = app.decide_event(&Event::Key(key(KeyCode::Char('d'))), now);
+    assert!(asked.is_empty(), "d only asks: {asked:?}");
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('y'))), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Trash { id, .. }] if id == E2),
+        "{effects:?}"
+    );
+    assert!(store.journal().trashed.is_empty(), "an update does no I/O");
+    app.apply(effects);
+    let trashed: Vec<String> = store.journal().trashed.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(trashed, [E2]);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 mod browse;
 mod dialogs;
+mod effects;
 mod extras;
 mod home;
 mod prompts;
@@ -23,13 +24,13 @@ use super::action::Action;
 use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
-use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
 use crate::exercise::Prompt;
-use crate::journal::{Draft, Entry, Rescuer, Store};
+use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
 use crate::session::{Session, Step};
+pub use effects::{Aside, Browse, Effect};
 pub use extras::Extra;
 
 /// The draft as the answers stood after the last change, shared with the
@@ -137,11 +138,10 @@ pub struct App {
 
 impl App {
     pub fn new(exercises: Vec<Loaded>, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Self {
-        let last_done = store.last_done();
-        Self {
+        let mut app = Self {
             screen: Screen::Home,
             exercises,
-            last_done,
+            last_done: HashMap::new(),
             home_cursor: 0,
             answering: None,
             dialog: None,
@@ -161,7 +161,9 @@ impl App {
             reported: HashSet::new(),
             store,
             clock,
-        }
+        };
+        app.read_last_done();
+        app
     }
 
     /// The local time now, as the clock says.
@@ -174,22 +176,31 @@ impl App {
         run.current().and_then(|i| run.session.prompt(i))
     }
 
-    /// Feeds one terminal event in.
+    /// Feeds one terminal event in, and carries out what it asks for.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
+        let effects = self.decide_event(event, now);
+        self.apply(effects);
+    }
+
+    /// What one terminal event changes on screen, and what it asks to be
+    /// done outside (returned, not done: see [`App::apply`]).
+    pub fn decide_event(&mut self, event: &Event, now: Instant) -> Vec<Effect> {
         match event {
             // Keys the person could not see the effect of wait, leaving aside.
             Event::Key(key) if !self.fits_window() && action_for(self, *key) == Some(Action::QuickExit) => {
-                self.update(Action::QuickExit, now);
+                self.decide(Action::QuickExit, now)
             }
-            Event::Key(_) | Event::Paste(_) if !self.fits_window() => {}
-            Event::Key(key) => {
-                if let Some(action) = action_for(self, *key) {
-                    self.update(action, now);
-                }
+            Event::Key(_) | Event::Paste(_) if !self.fits_window() => Vec::new(),
+            Event::Key(key) => match action_for(self, *key) {
+                Some(action) => self.decide(action, now),
+                None => Vec::new(),
+            },
+            Event::Paste(text) => self.decide(Action::Paste(text.clone()), now),
+            Event::Resize(width, height) => {
+                self.resize(*width, *height);
+                Vec::new()
             }
-            Event::Paste(text) => self.update(Action::Paste(text.clone()), now),
-            Event::Resize(width, height) => self.resize(*width, *height),
-            _ => {}
+            _ => Vec::new(),
         }
     }
 
@@ -203,22 +214,37 @@ impl App {
         self.handle_event(&Event::Key(key), Instant::now());
     }
 
+    /// Acts on one action, and carries out what it asks for.
     pub fn update(&mut self, action: Action, now: Instant) {
+        let effects = self.decide(action, now);
+        self.apply(effects);
+    }
+
+    /// The screen in front changes for `action`; what must happen outside
+    /// it (the store, the terminal) is returned.
+    pub fn decide(&mut self, action: Action, now: Instant) -> Vec<Effect> {
         if !matches!(action, Action::Edit(_) | Action::Paste(_)) {
             self.notice = None;
         }
         match action {
-            Action::QuickExit => self.request = Some(Request::QuickExit),
-            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::QuickExit => vec![Effect::QuickExit],
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                Vec::new()
+            }
             // Opened from help, it takes help's place; closed, the screen
             // underneath is just as the person left it.
             Action::ToggleSafety => {
                 self.help_open = false;
                 self.safety = if self.safety.is_some() { None } else { Some(0) };
+                Vec::new()
             }
-            _ if self.safety.is_some() => self.scroll_safety(&action),
+            _ if self.safety.is_some() => {
+                self.scroll_safety(&action);
+                Vec::new()
+            }
             // Keys are held back while help is open; a paste is too.
-            Action::Paste(_) if self.help_open => {}
+            Action::Paste(_) if self.help_open => Vec::new(),
             _ if self.dialog.is_some() => self.dialog_update(action),
             _ => match self.screen {
                 Screen::Home => self.home_update(action),
@@ -237,7 +263,9 @@ impl App {
     /// Writes the draft if typing has paused, or has gone on a while; reads
     /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
-        self.journal_tick();
+        if self.journal.is_some() {
+            self.apply(vec![Effect::Browse(Browse::Tick)]);
+        }
         let due = self.answering.as_ref().is_some_and(|r| {
             let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
             let overdue = r
@@ -262,31 +290,25 @@ impl App {
 
     /// Writes the session as a draft now, if it holds anything.
     pub fn save_draft(&mut self) {
+        let effects = self.draft_effects();
+        self.apply(effects);
+    }
+
+    /// What keeps the session's answers as they stand: a draft written, or,
+    /// if every answer was taken back since the last write, the draft on
+    /// disk removed (it would bring them back).
+    fn draft_effects(&mut self) -> Vec<Effect> {
         let now = self.clock.now();
         let Some(run) = self.answering.as_mut() else {
-            return;
+            return Vec::new();
         };
         run.commit_editor();
-        if !run.has_answers() {
-            // Nothing to keep. If answers were taken back since the last
-            // write, the draft on disk would bring them back: remove it.
-            if run.unsaved_since.take().is_some() {
-                let _ = self.store.discard_draft(&run.session.exercise().id);
-            }
-            return;
-        }
-        let draft = run.session.to_draft(now);
-        let result = self.store.save_draft(&draft);
-        if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
-            *last = Some(draft);
-            run.unshared = false;
-        }
-        match result {
-            Ok(()) => {
-                run.unsaved_since = None;
-                self.draft_problem = None;
-            }
-            Err(e) => self.draft_problem = Some(strings::draft_failed(&e)),
+        if run.has_answers() {
+            vec![Effect::SaveDraft(Box::new(run.session.to_draft(now)))]
+        } else if run.unsaved_since.take().is_some() {
+            vec![Effect::DiscardDraft(run.session.exercise().id.clone())]
+        } else {
+            Vec::new()
         }
     }
 
@@ -314,25 +336,6 @@ impl App {
         }
     }
 
-    pub fn rescuer(&self) -> Rescuer {
-        self.store.rescuer()
-    }
-
-    /// The last save before mend goes. If the journal cannot take the draft,
-    /// it goes elsewhere; the words to say so after the terminal is back.
-    pub fn keep_draft_before_going(&mut self) -> Option<String> {
-        self.save_draft();
-        self.draft_problem.as_ref()?;
-        let draft = self
-            .answering
-            .as_ref()
-            .map(|a| a.session.to_draft(self.clock.now()))?;
-        Some(match (self.store.rescuer())(&draft) {
-            Some(path) => strings::draft_rescued(&path.display().to_string()),
-            None => strings::DRAFT_LOST.to_string(),
-        })
-    }
-
     /// Time until the draft timer next needs a look (or at once, while the
     /// journal browser is still reading), for the event loop's wait.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
@@ -356,11 +359,6 @@ impl App {
         });
     }
 
-    /// A private folder for files handed to `$EDITOR`.
-    pub fn scratch_dir(&self) -> Result<PathBuf, crate::journal::StoreError> {
-        self.store.scratch_dir()
-    }
-
     fn notify(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -375,11 +373,11 @@ impl App {
 
     /// After the saved screen: home, or out of mend for `mend run`, back
     /// where the person started.
-    fn saved_update(&mut self) {
+    fn saved_update(&mut self) -> Vec<Effect> {
         if self.one_exercise {
-            self.request = Some(Request::Quit);
+            vec![Effect::Quit]
         } else {
-            self.back_home();
+            vec![Effect::GoHome]
         }
     }
 
@@ -388,7 +386,9 @@ impl App {
         self.one_exercise
     }
 
-    fn back_home(&mut self) {
+    /// Closes every screen for home (the store is read again by
+    /// [`Effect::GoHome`], which calls this).
+    fn close_all(&mut self) {
         // The session is over: saved as an entry, or kept as a draft.
         if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
             *last = None;
@@ -398,33 +398,24 @@ impl App {
         self.extra = None;
         self.dialog = None;
         self.screen = Screen::Home;
-        self.last_done = self.store.last_done();
     }
 
     /// Leaves the exercise for the home screen; the draft keeps every word.
-    fn leave(&mut self) {
-        self.save_draft();
-        let kept = self.answering.as_ref().is_some_and(Answering::has_answers);
-        // Leaving would drop the only copy of the words.
-        if kept && self.draft_problem.is_some() {
-            self.warn(strings::CANNOT_LEAVE);
-            return;
-        }
-        self.back_home();
-        if kept {
-            self.notify(strings::DRAFT_KEPT);
-        }
+    fn leave(&mut self) -> Vec<Effect> {
+        let mut effects = self.draft_effects();
+        effects.push(Effect::LeaveExercise);
+        effects
     }
 
     /// After the session moved: the screen that shows its step, with a fresh
     /// widget, and the draft written (a prompt change always writes it).
-    fn sync_screen(&mut self) {
+    fn sync_screen(&mut self) -> Vec<Effect> {
         let Some(run) = self.answering.as_mut() else {
-            return;
+            return Vec::new();
         };
         self.screen = screen_for(run.session.step());
         run.load_prompt();
-        self.save_draft();
+        self.draft_effects()
     }
 }
 

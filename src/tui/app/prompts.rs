@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{App, Request};
+use super::{App, Effect};
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
 use crate::sanitize::clean_pasted;
@@ -14,33 +14,36 @@ use crate::tui::answering::{self, Answering};
 use crate::tui::strings;
 
 impl App {
-    pub(super) fn prompt_update(&mut self, action: Action, now: Instant) {
+    pub(super) fn prompt_update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
         match action {
             Action::Next => self.next_prompt(),
             Action::Back => {
                 if let Some(run) = self.answering.as_mut() {
                     run.back_to_review = false;
                 }
-                self.move_session(Session::back);
+                self.move_session(Session::back)
             }
             Action::Leave => self.leave(),
-            Action::ExternalEditor => self.request = Some(Request::OpenEditor),
+            Action::ExternalEditor => vec![Effect::OpenEditor],
             Action::Confirm => self.confirm(now),
-            other => self.answer_input(other, now),
+            other => {
+                self.answer_input(other, now);
+                Vec::new()
+            }
         }
     }
 
-    pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) {
+    pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) -> Vec<Effect> {
         if let Some(run) = self.answering.as_mut() {
             run.commit_editor();
             step(&mut run.session);
         }
-        self.sync_screen();
+        self.sync_screen()
     }
 
-    pub(super) fn next_prompt(&mut self) {
+    fn next_prompt(&mut self) -> Vec<Effect> {
         let Some(run) = self.answering.as_mut() else {
-            return;
+            return Vec::new();
         };
         run.commit_editor();
         match run.session.advance() {
@@ -48,14 +51,17 @@ impl App {
                 if std::mem::take(&mut run.back_to_review) {
                     run.session.review();
                 }
-                self.sync_screen();
+                self.sync_screen()
             }
-            Err(_) => self.notify(strings::NEEDS_ANSWER),
+            Err(_) => {
+                self.notify(strings::NEEDS_ANSWER);
+                Vec::new()
+            }
         }
     }
 
     /// Enter on a prompt that is not a text editor: pick, then move on.
-    pub(super) fn confirm(&mut self, now: Instant) {
+    fn confirm(&mut self, now: Instant) -> Vec<Effect> {
         let is_choice = matches!(
             self.current_prompt().map(|p| &p.kind),
             Some(PromptKind::Choice { .. })
@@ -63,10 +69,10 @@ impl App {
         if is_choice {
             self.answer_input(Action::Toggle, now);
         }
-        self.next_prompt();
+        self.next_prompt()
     }
 
-    pub(super) fn answer_input(&mut self, action: Action, now: Instant) {
+    fn answer_input(&mut self, action: Action, now: Instant) {
         let Some(run) = self.answering.as_mut() else {
             return;
         };
