@@ -12,7 +12,7 @@ impl App {
     /// The terminal changed size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.viewport = (width, height);
-        if self.journal.is_some() {
+        if self.front.journal().is_some() {
             self.apply(vec![Effect::Browse(Browse::Rows(view::journal::list_rows(
                 height,
             )))]);
@@ -23,7 +23,7 @@ impl App {
 
     /// Names the entries newly found unreadable, once each.
     pub(super) fn report_problems(&mut self) {
-        let Some(journal) = self.journal.as_mut() else {
+        let Some(journal) = self.front.journal_mut() else {
             return;
         };
         let problems: Vec<String> = journal
@@ -40,7 +40,7 @@ impl App {
     // ----- the browser -----
 
     pub(super) fn journal_update(&mut self, action: Action) -> Vec<Effect> {
-        let Some(journal) = self.journal.as_mut() else {
+        let Some(journal) = self.front.journal_mut() else {
             return vec![Effect::GoHome];
         };
         let step = match action {
@@ -99,15 +99,14 @@ impl App {
             Action::Compare => return vec![Effect::Browse(Browse::Compare)],
             Action::OpenTrends => return vec![Effect::OpenTrends],
             Action::Delete => {
-                if let Some(reading) = self.journal.as_ref().and_then(|j| j.reading.as_ref()) {
+                if let Some(reading) = self.front.journal().and_then(|j| j.reading.as_ref()) {
                     self.dialog = Some(Dialog::ConfirmDelete { row: reading.row });
                 }
             }
             Action::Leave => {
-                if let Some(journal) = self.journal.as_mut() {
+                if let Some(journal) = self.front.journal_mut() {
                     journal.reading = None;
                 }
-                self.screen = Screen::Journal;
             }
             other => self.scroll(&other),
         }
@@ -117,10 +116,9 @@ impl App {
     pub(super) fn compare_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Leave => {
-                if let Some(reading) = self.journal.as_mut().and_then(|j| j.reading.as_mut()) {
+                if let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) {
                     reading.last = None;
                 }
-                self.screen = Screen::Entry;
             }
             other => self.scroll(&other),
         }
@@ -130,8 +128,8 @@ impl App {
     /// Scrolls the entry, or the comparison, by a line, a page or to an end.
     fn scroll(&mut self, action: &Action) {
         let page = view::entry::page_height(self.viewport.1).saturating_sub(1).max(1);
-        let comparing = self.screen == Screen::Compare;
-        let Some(reading) = self.journal.as_mut().and_then(|j| j.reading.as_mut()) else {
+        let comparing = self.screen() == Screen::Compare;
+        let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) else {
             return;
         };
         let scroll = if comparing {
@@ -155,7 +153,7 @@ impl App {
     /// the present size.
     fn clamp_scroll(&mut self) {
         let (width, height) = self.viewport;
-        let Some(journal) = self.journal.as_ref() else {
+        let Some(journal) = self.front.journal() else {
             return;
         };
         let Some(reading) = journal.reading.as_ref() else {
@@ -164,7 +162,7 @@ impl App {
         let page = view::entry::page_height(height);
         let entry_max = view::entry::content_height(self, reading, width).saturating_sub(page);
         let compare_max = view::compare::content_height(self, reading, width).saturating_sub(page);
-        if let Some(reading) = self.journal.as_mut().and_then(|j| j.reading.as_mut()) {
+        if let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) {
             reading.scroll = reading.scroll.min(entry_max);
             reading.compare_scroll = reading.compare_scroll.min(compare_max);
         }

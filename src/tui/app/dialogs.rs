@@ -54,8 +54,8 @@ impl App {
             }
             (Dialog::ConfirmDelete { row }, Action::Yes) => {
                 let id = self
-                    .journal
-                    .as_ref()
+                    .front
+                    .journal()
                     .and_then(|j| j.rows.get(row))
                     .map(|r| r.name.id.clone());
                 id.map(|id| Effect::Trash { id, row }).into_iter().collect()

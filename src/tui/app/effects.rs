@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-use super::{App, Dialog, Extra, Screen};
+use super::{App, Dialog, Extra, Front};
 use crate::journal::{Draft, Entry, Rescuer, StoreError};
 use crate::library::Loaded;
 use crate::session::Session;
@@ -136,27 +136,27 @@ impl App {
             Effect::OpenTrends => self.open_trends(),
             Effect::OpenCalendar => {
                 let state = CalendarState::new(&self.store.entries(), self.clock.now().naive_local());
-                self.show_extra(Extra::Calendar(state), Screen::Calendar);
+                self.show_extra(Extra::Calendar(state));
             }
             Effect::OpenShare => {
                 let state = ShareState::new(self.store.entries(), &self.exercises, self.clock.now());
-                self.show_extra(Extra::Share(Box::new(state)), Screen::Share);
+                self.show_extra(Extra::Share(Box::new(state)));
             }
             Effect::LoadForTrends(ids) => {
                 let (entries, unreadable) = self.store.load_entries(&ids);
-                if let Some(Extra::Trends(state)) = self.extra.as_mut() {
+                if let Some(Extra::Trends(state)) = self.front.extra_mut() {
                     state.show(entries, unreadable);
                 }
             }
             Effect::LoadForShare(ids) => {
                 let (entries, unreadable) = self.store.load_entries(&ids);
-                if let Some(Extra::Share(state)) = self.extra.as_mut() {
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
                     state.show(entries, unreadable);
                 }
             }
             Effect::WriteExport { path, text } => {
                 let result = self.store.write_export(&path, &text);
-                if let Some(Extra::Share(state)) = self.extra.as_mut() {
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
                     state.written(result);
                 }
             }
@@ -170,14 +170,14 @@ impl App {
     fn write_draft(&mut self, draft: Draft) {
         let result = self.store.save_draft(&draft);
         let shared = self.last_draft.as_ref().map(|l| l.lock());
-        let run = self.answering.as_mut();
+        let run = self.front.answering_mut();
         if let (Some(Ok(mut last)), Some(run)) = (shared, run) {
             *last = Some(draft);
             run.unshared = false;
         }
         match result {
             Ok(()) => {
-                if let Some(run) = self.answering.as_mut() {
+                if let Some(run) = self.front.answering_mut() {
                     run.unsaved_since = None;
                 }
                 self.draft_problem = None;
@@ -187,7 +187,7 @@ impl App {
     }
 
     fn leave_exercise(&mut self) {
-        let kept = self.answering.as_ref().is_some_and(Answering::has_answers);
+        let kept = self.front.answering().is_some_and(Answering::has_answers);
         // Leaving would drop the only copy of the words.
         if kept && self.draft_problem.is_some() {
             self.warn(strings::CANNOT_LEAVE);
@@ -264,9 +264,7 @@ impl App {
 
     fn show_saved(&mut self, path: PathBuf, elsewhere: bool) {
         self.go_home();
-        self.saved_to = Some(path);
-        self.saved_elsewhere = elsewhere;
-        self.screen = Screen::Saved;
+        self.front = Front::Saved { to: path, elsewhere };
     }
 
     fn save_failed(&mut self, entry: Entry, error: &StoreError) {
@@ -279,11 +277,9 @@ impl App {
     fn trash(&mut self, id: &str, row: usize) {
         match self.store.delete_entry(id) {
             Ok(()) => {
-                if let Some(journal) = self.journal.as_mut() {
+                // Reading it, the browser comes back (the entry is gone).
+                if let Some(journal) = self.front.journal_mut() {
                     journal.remove(&*self.store, row);
-                }
-                if matches!(self.screen, Screen::Entry | Screen::Compare) {
-                    self.screen = Screen::Journal;
                 }
                 self.notify(strings::MOVED_TO_TRASH);
             }
@@ -296,10 +292,10 @@ impl App {
         if step == Browse::Open {
             let today = self.clock.now().date_naive();
             let rows = view::journal::list_rows(self.viewport.1);
-            self.journal = Some(JournalState::open(store, &self.exercises, today, rows));
-            self.screen = Screen::Journal;
+            let journal = Box::new(JournalState::open(store, &self.exercises, today, rows));
+            self.front = Front::Journal { journal, over: None };
         }
-        let Some(journal) = self.journal.as_mut() else {
+        let Some(journal) = self.front.journal_mut() else {
             return;
         };
         match step {
@@ -317,12 +313,12 @@ impl App {
             Browse::CycleExercise { forward } => journal.cycle_exercise(store, forward),
             Browse::CyclePeriod => journal.cycle_period(store),
             Browse::OpenSelected => match journal.open_selected(store) {
-                Ok(()) => self.screen = Screen::Entry,
+                Ok(()) => {}
                 Err(why) if why.is_empty() => {}
                 Err(why) => self.warn(why),
             },
             Browse::Compare => match journal.compare(store) {
-                Ok(()) => self.screen = Screen::Compare,
+                Ok(()) => {}
                 Err(why) if why.is_empty() => {}
                 Err(why) => self.notify(why),
             },
@@ -334,7 +330,7 @@ impl App {
     fn open_trends(&mut self) {
         let names = self.store.entries();
         let mut state = TrendsState::new(&self.exercises, &names);
-        let reading = self.journal.as_ref().and_then(|j| j.reading.as_ref());
+        let reading = self.front.journal().and_then(|j| j.reading.as_ref());
         let chosen = reading.and_then(|r| {
             state
                 .choices
@@ -342,7 +338,7 @@ impl App {
                 .position(|c| c.exercise.id == r.entry.exercise_id)
         });
         let load = chosen.map(|at| state.choose(at));
-        self.show_extra(Extra::Trends(state), Screen::Trends);
+        self.show_extra(Extra::Trends(state));
         if let Some(crate::tui::trends::Outcome::Load(ids)) = load {
             self.carry_out(Effect::LoadForTrends(ids));
         }
@@ -354,8 +350,8 @@ impl App {
         self.save_draft();
         self.draft_problem.as_ref()?;
         let draft = self
-            .answering
-            .as_ref()
+            .front
+            .answering()
             .map(|a| a.session.to_draft(self.clock.now()))?;
         Some(match (self.store.rescuer())(&draft) {
             Some(path) => strings::draft_rescued(&path.display().to_string()),

@@ -2,7 +2,7 @@
 //! updates its own state from an action, and asks the app for what only
 //! the store can do (reading entries, writing the export) as an [`Effect`].
 
-use super::{App, Effect, Screen};
+use super::{App, Effect, Front};
 use crate::tui::action::Action;
 use crate::tui::calendar::{self, CalendarState};
 use crate::tui::share::{self, ShareState};
@@ -16,20 +16,22 @@ pub enum Extra {
 }
 
 impl App {
-    pub(super) fn show_extra(&mut self, extra: Extra, screen: Screen) {
-        self.extra_from = Some(self.screen);
-        self.extra = Some(extra);
-        self.screen = screen;
+    /// Opens `extra` over the journal.
+    pub(super) fn show_extra(&mut self, extra: Extra) {
+        if let Front::Journal { over, .. } = &mut self.front {
+            *over = Some(extra);
+        }
     }
 
-    /// Back to where the screen was opened from.
+    /// Back to the journal, or the entry, it was opened from.
     fn close_extra(&mut self) {
-        self.extra = None;
-        self.screen = self.extra_from.take().unwrap_or(Screen::Journal);
+        if let Front::Journal { over, .. } = &mut self.front {
+            *over = None;
+        }
     }
 
     pub(super) fn extra_update(&mut self, action: Action) -> Vec<Effect> {
-        let effect = match self.extra.as_mut() {
+        let effect = match self.front.extra_mut() {
             Some(Extra::Trends(state)) => match state.update(action) {
                 trends::Outcome::Stay => return Vec::new(),
                 trends::Outcome::Close => None,

@@ -47,7 +47,7 @@ impl App {
     pub(super) fn intro_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Next => {
-                if let Some(run) = self.answering.as_mut() {
+                if let Some(run) = self.front.answering_mut() {
                     run.session.begin();
                 }
                 self.sync_screen()

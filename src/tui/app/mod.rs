@@ -7,13 +7,13 @@ mod browse;
 mod dialogs;
 mod effects;
 mod extras;
+mod front;
 mod home;
 mod prompts;
 mod review;
 mod safety;
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -29,9 +29,10 @@ use crate::clock::Clock;
 use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
-use crate::session::{Session, Step};
+use crate::session::Session;
 pub use effects::{Aside, Browse, Effect};
 pub use extras::Extra;
+pub use front::Front;
 
 /// The draft as the answers stood after the last change, shared with the
 /// thread that keeps it safe if mend must stop without its usual way out.
@@ -45,6 +46,7 @@ pub const DRAFT_MAX_DELAY: Duration = Duration::from_millis(1500);
 /// The id of the exercise one key away on the home screen.
 pub const CHECK_IN_ID: &str = "evening-check-in";
 
+/// Which screen is in front, by name (its state is in [`Front`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
@@ -99,33 +101,23 @@ pub struct Notice {
 }
 
 pub struct App {
-    pub screen: Screen,
+    /// The screen in front, with its state.
+    front: Front,
     /// The exercises offered on the home screen.
-    pub exercises: Vec<Loaded>,
-    pub last_done: HashMap<String, NaiveDateTime>,
-    pub home_cursor: usize,
-    pub answering: Option<Answering>,
-    pub dialog: Option<Dialog>,
-    pub help_open: bool,
+    exercises: Vec<Loaded>,
+    last_done: HashMap<String, NaiveDateTime>,
+    home_cursor: usize,
+    dialog: Option<Dialog>,
+    help_open: bool,
     /// The safety page, while it is open: how far it is scrolled.
-    pub safety: Option<u16>,
-    pub notice: Option<Notice>,
+    safety: Option<u16>,
+    notice: Option<Notice>,
     /// Set while drafts cannot be written; cleared by the next good write.
-    pub draft_problem: Option<String>,
-    /// Where the last entry was saved, for the "saved" screen.
-    pub saved_to: Option<PathBuf>,
-    /// It went to a file of its own, outside the journal ("save elsewhere").
-    pub saved_elsewhere: bool,
-    pub request: Option<Request>,
-    /// The journal browser, while it is open (with the entry being read).
-    pub journal: Option<JournalState>,
+    draft_problem: Option<String>,
+    request: Option<Request>,
     /// The terminal's size, as last told: what the journal's lists and
     /// pages are measured by.
-    pub viewport: (u16, u16),
-    /// The trends, calendar or share screen, while one is open.
-    pub extra: Option<Extra>,
-    /// The screen it was opened from, to go back to.
-    extra_from: Option<Screen>,
+    viewport: (u16, u16),
     /// Opened for one exercise (`mend run`): once it is saved, mend is done.
     one_exercise: bool,
     /// Where each draft is also handed, for the signal watcher.
@@ -139,22 +131,16 @@ pub struct App {
 impl App {
     pub fn new(exercises: Vec<Loaded>, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Self {
         let mut app = Self {
-            screen: Screen::Home,
+            front: Front::Home,
             exercises,
             last_done: HashMap::new(),
             home_cursor: 0,
-            answering: None,
             dialog: None,
             help_open: false,
             safety: None,
             notice: None,
             draft_problem: None,
-            saved_to: None,
-            saved_elsewhere: false,
             request: None,
-            journal: None,
-            extra: None,
-            extra_from: None,
             one_exercise: false,
             last_draft: None,
             viewport: (80, 24),
@@ -171,8 +157,81 @@ impl App {
         self.clock.now()
     }
 
+    /// Which screen is in front.
+    pub fn screen(&self) -> Screen {
+        self.front.screen()
+    }
+
+    /// The exercise being answered, if one is open.
+    pub fn answering(&self) -> Option<&Answering> {
+        self.front.answering()
+    }
+
+    /// The journal browser, if it is open (with the entry being read).
+    pub fn journal(&self) -> Option<&JournalState> {
+        self.front.journal()
+    }
+
+    /// The trends, calendar or share screen, if one is open.
+    pub fn extra(&self) -> Option<&Extra> {
+        self.front.extra()
+    }
+
+    /// The question over the screen, if one is asked.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The exercises offered on the home screen.
+    pub fn exercises(&self) -> &[Loaded] {
+        &self.exercises
+    }
+
+    /// When each exercise was last done.
+    pub fn last_done(&self) -> &HashMap<String, NaiveDateTime> {
+        &self.last_done
+    }
+
+    /// The highlighted exercise on the home screen.
+    pub fn home_cursor(&self) -> usize {
+        self.home_cursor
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help_open
+    }
+
+    /// How far the safety page is scrolled, while it is open.
+    pub fn safety(&self) -> Option<u16> {
+        self.safety
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Why drafts cannot be written just now, if they cannot.
+    pub fn draft_problem(&self) -> Option<&str> {
+        self.draft_problem.as_deref()
+    }
+
+    /// What the terminal loop is asked to do next.
+    pub fn request(&self) -> Option<Request> {
+        self.request
+    }
+
+    /// The request, taken to be done.
+    pub fn take_request(&mut self) -> Option<Request> {
+        self.request.take()
+    }
+
+    /// Where the entry just saved went, and whether to a file of its own.
+    pub fn saved(&self) -> Option<(&std::path::Path, bool)> {
+        self.front.saved()
+    }
+
     pub fn current_prompt(&self) -> Option<&Prompt> {
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         run.current().and_then(|i| run.session.prompt(i))
     }
 
@@ -246,7 +305,7 @@ impl App {
             // Keys are held back while help is open; a paste is too.
             Action::Paste(_) if self.help_open => Vec::new(),
             _ if self.dialog.is_some() => self.dialog_update(action),
-            _ => match self.screen {
+            _ => match self.screen() {
                 Screen::Home => self.home_update(action),
                 Screen::Intro => self.intro_update(action),
                 Screen::Prompt => self.prompt_update(action, now),
@@ -263,10 +322,10 @@ impl App {
     /// Writes the draft if typing has paused, or has gone on a while; reads
     /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
-        if self.journal.is_some() {
+        if self.front.journal().is_some() {
             self.apply(vec![Effect::Browse(Browse::Tick)]);
         }
-        let due = self.answering.as_ref().is_some_and(|r| {
+        let due = self.front.answering().is_some_and(|r| {
             let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
             let overdue = r
                 .unsaved_since
@@ -279,7 +338,7 @@ impl App {
             // so `next_tick_in` would say "now" on every turn and the loop
             // would spin, hammering a full disk. Try again after a pause.
             if self.draft_problem.is_some()
-                && let Some(run) = self.answering.as_mut()
+                && let Some(run) = self.front.answering_mut()
                 && run.unsaved_since.is_some()
             {
                 run.unsaved_since = Some(now);
@@ -299,7 +358,7 @@ impl App {
     /// disk removed (it would bring them back).
     fn draft_effects(&mut self) -> Vec<Effect> {
         let now = self.clock.now();
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
         run.commit_editor();
@@ -325,7 +384,7 @@ impl App {
     /// grows with the answer as a draft does (see BENCHMARKS.md).
     pub fn share_unsaved_draft(&mut self) {
         let Some(slot) = &self.last_draft else { return };
-        let Some(run) = self.answering.as_mut().filter(|r| r.unshared) else {
+        let Some(run) = self.front.answering_mut().filter(|r| r.unshared) else {
             return;
         };
         run.unshared = false;
@@ -339,10 +398,10 @@ impl App {
     /// Time until the draft timer next needs a look (or at once, while the
     /// journal browser is still reading), for the event loop's wait.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
-        if self.journal.as_ref().is_some_and(|j| !j.fully_read()) {
+        if self.front.journal().is_some_and(|j| !j.fully_read()) {
             return Some(Duration::ZERO);
         }
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         let since = run.unsaved_since?;
         let idle = run.last_input.map_or(Duration::ZERO, |t| {
             DRAFT_IDLE.saturating_sub(now.duration_since(t))
@@ -367,8 +426,7 @@ impl App {
     }
 
     fn begin(&mut self, session: Session) {
-        self.screen = screen_for(session.step());
-        self.answering = Some(Answering::new(session));
+        self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 
     /// After the saved screen: home, or out of mend for `mend run`, back
@@ -393,11 +451,8 @@ impl App {
         if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
             *last = None;
         }
-        self.answering = None;
-        self.journal = None;
-        self.extra = None;
+        self.front = Front::Home;
         self.dialog = None;
-        self.screen = Screen::Home;
     }
 
     /// Leaves the exercise for the home screen; the draft keeps every word.
@@ -410,20 +465,10 @@ impl App {
     /// After the session moved: the screen that shows its step, with a fresh
     /// widget, and the draft written (a prompt change always writes it).
     fn sync_screen(&mut self) -> Vec<Effect> {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
-        self.screen = screen_for(run.session.step());
         run.load_prompt();
         self.draft_effects()
-    }
-}
-
-/// The screen that shows a step of the session.
-fn screen_for(step: Step) -> Screen {
-    match step {
-        Step::Intro => Screen::Intro,
-        Step::Prompt(_) => Screen::Prompt,
-        Step::Review => Screen::Review,
     }
 }

@@ -18,7 +18,7 @@ impl App {
         match action {
             Action::Next => self.next_prompt(),
             Action::Back => {
-                if let Some(run) = self.answering.as_mut() {
+                if let Some(run) = self.front.answering_mut() {
                     run.back_to_review = false;
                 }
                 self.move_session(Session::back)
@@ -34,7 +34,7 @@ impl App {
     }
 
     pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) -> Vec<Effect> {
-        if let Some(run) = self.answering.as_mut() {
+        if let Some(run) = self.front.answering_mut() {
             run.commit_editor();
             step(&mut run.session);
         }
@@ -42,7 +42,7 @@ impl App {
     }
 
     fn next_prompt(&mut self) -> Vec<Effect> {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
         run.commit_editor();
@@ -73,7 +73,7 @@ impl App {
     }
 
     fn answer_input(&mut self, action: Action, now: Instant) {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return;
         };
         let Some(index) = run.current() else { return };
@@ -104,14 +104,14 @@ impl App {
 
     /// The text of the current answer, for `$EDITOR`.
     pub fn editor_text(&self) -> Option<String> {
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         Some(run.editor.lines().join("\n"))
     }
 
     /// Takes back the text written in `$EDITOR`; `false` if it is longer
     /// than an answer can be (the answer is then left as it was).
     pub fn replace_editor_text(&mut self, text: &str, now: Instant) -> bool {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return true;
         };
         let Some(index) = run.current() else { return true };

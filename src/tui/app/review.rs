@@ -10,7 +10,7 @@ use crate::tui::strings;
 
 impl App {
     pub(super) fn review_update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
         let visible = run.session.visible_prompts();
@@ -44,7 +44,7 @@ impl App {
     /// missing, the cursor goes to it instead.
     fn finish_entry(&mut self) -> Vec<Effect> {
         let now = self.clock.now();
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
         run.commit_editor();

@@ -40,11 +40,11 @@ pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
 
 /// The exercise with this id, if it is in the library.
 pub fn exercise<'a>(app: &'a App, id: &str) -> Option<&'a Exercise> {
-    app.exercises.iter().map(|l| &l.exercise).find(|e| e.id == id)
+    app.exercises().iter().map(|l| &l.exercise).find(|e| e.id == id)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(journal) = &app.journal else {
+    let Some(journal) = app.journal() else {
         return;
     };
     let Some(reading) = &journal.reading else {

@@ -33,7 +33,7 @@ pub fn list_rows(height: u16) -> usize {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(journal) = &app.journal else {
+    let Some(journal) = app.journal() else {
         return;
     };
     let [header, filters, search, _, list] = Layout::vertical([

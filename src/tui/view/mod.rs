@@ -38,7 +38,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let inner = chrome::inset(area, 1, 0);
-    let notice_rows = chrome::notice_height(app.notice.as_ref(), app.draft_problem.as_deref(), inner.width);
+    let notice_rows = chrome::notice_height(app.notice(), app.draft_problem(), inner.width);
     let [body, notice, footer] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(notice_rows),
@@ -47,7 +47,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     .areas(inner);
     // Boxes over the screen stop above the keys, so the keys never cover them.
     let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    match app.screen {
+    match app.screen() {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
         Screen::Prompt => prompt::render(frame, body, app, theme),
@@ -58,19 +58,13 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Compare => compare::render(frame, body, app, theme),
         Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
     }
-    chrome::render_notice(
-        frame,
-        notice,
-        theme,
-        app.notice.as_ref(),
-        app.draft_problem.as_deref(),
-    );
-    if let Some(d) = &app.dialog {
+    chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());
+    if let Some(d) = app.dialog() {
         dialog::render(frame, over, d, app, theme);
     }
-    if let Some(scroll) = app.safety {
+    if let Some(scroll) = app.safety() {
         safety::render(frame, over, scroll, theme);
-    } else if app.help_open {
+    } else if app.help_open() {
         help::render(frame, over, app, theme);
     }
     // The footer comes from the same table as what the keys do.
@@ -79,7 +73,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 
 /// The trends, calendar or share screen, whichever is open.
 fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.extra {
+    match app.extra() {
         Some(Extra::Trends(state)) => trends::render(frame, area, state, theme),
         Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
         Some(Extra::Share(state)) => share::render(frame, area, state, theme),
