@@ -4,6 +4,7 @@ mod check;
 mod completions;
 mod entries;
 mod exercises;
+mod export_format;
 mod import;
 mod manual;
 mod message;
@@ -100,7 +101,7 @@ pub enum Command {
     Export {
         /// The kind of file: Markdown, a web page to print, or JSON
         #[arg(long, value_enum, default_value = "md")]
-        format: crate::export::Format,
+        format: export_format::ExportFormat,
         #[command(flatten)]
         filter: FilterArgs,
         /// Include answers marked private (left out unless you ask)
@@ -259,7 +260,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => entries::export(
             cli.journal.as_deref(),
             &filter.filter(),
-            format,
+            format.into(),
             include_private,
             output.as_deref(),
         ),

@@ -20,7 +20,7 @@ pub use json::{EntriesJson, one_entry_json, write_pretty};
 pub use values::{ShownValue, question_of, shown_value};
 
 /// The formats an export can take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Markdown, readable as plain text too.
     Md,
