@@ -459,6 +459,22 @@ fn esc_on_a_prompt_asks_for_the_draft_then_home_and_writes_nothing_itself() {
     assert!(store.journal().draft(FIXTURE_ID).is_some());
 }
 
+/// The answer's editor is laid out by the app, not while it is drawn: a
+/// page is the editor's height even before the first frame.
+#[test]
+fn page_down_in_an_answer_moves_a_screen_before_anything_is_drawn() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let lines: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+    type_text(&mut app, &lines.join("\n"));
+    app.press(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    app.press(key(KeyCode::PageDown));
+    let (paragraph, _) = app.answering().unwrap().editor.cursor();
+    assert!(paragraph >= 8, "a page down went to paragraph {paragraph}");
+    let before = screen_text(&app);
+    assert_eq!(screen_text(&app), before, "drawing changes nothing");
+}
+
 #[test]
 fn esc_before_answering_leaves_no_draft() {
     let store = TestStore::new();

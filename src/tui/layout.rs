@@ -1,5 +1,11 @@
 //! Sizes of the window the app is laid out for, shared by the updates
-//! (which must not act on keys the person cannot see) and the views.
+//! (which must not act on keys the person cannot see, and page by what is
+//! on screen) and the views.
+
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::view;
 
 /// The smallest window the layout is made for.
 pub const MIN_WIDTH: u16 = 60;
@@ -8,4 +14,13 @@ pub const MIN_HEIGHT: u16 = 16;
 /// Whether a window of this size can show the app at all.
 pub fn fits(width: u16, height: u16) -> bool {
     width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
+
+/// The room the open text answer has on screen, in a window of
+/// `width`×`height` with the app as it stands: measured once after each
+/// change, so drawing only reads.
+pub fn answer_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
+    let prompt = app.current_prompt()?;
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    Some(view::prompt::editor_area(body, prompt))
 }

@@ -19,6 +19,7 @@ impl App {
         }
         self.clamp_scroll();
         self.report_problems();
+        self.measure();
     }
 
     /// Names the entries newly found unreadable, once each.

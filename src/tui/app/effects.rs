@@ -113,6 +113,7 @@ impl App {
                 queue.push_front(next);
             }
         }
+        self.measure();
     }
 
     fn carry_out(&mut self, effect: Effect) -> Vec<Effect> {

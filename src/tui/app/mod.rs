@@ -418,6 +418,19 @@ impl App {
         });
     }
 
+    /// Lays the open screen out for the window as last told (after every
+    /// change, as a notice or a new prompt moves things): the text answer
+    /// learns its size here, not while it is drawn.
+    fn measure(&mut self) {
+        let (width, height) = self.viewport;
+        let Some(area) = crate::tui::layout::answer_editor(self, width, height) else {
+            return;
+        };
+        if let Some(run) = self.front.answering_mut() {
+            run.editor.set_size(area.width, area.height);
+        }
+    }
+
     fn notify(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),

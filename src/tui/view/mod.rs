@@ -1,7 +1,7 @@
 //! Drawing: every screen renders from `&App` into a `Frame`, and nothing
 //! else; the footer and help come from the key tables ([`keys`]).
 
-mod answer;
+pub(crate) mod answer;
 pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
@@ -11,7 +11,7 @@ mod help;
 mod home;
 mod intro;
 pub(crate) mod journal;
-mod prompt;
+pub(crate) mod prompt;
 mod review;
 pub(crate) mod safety;
 mod saved;
@@ -37,16 +37,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         render_too_small(frame, area, theme);
         return;
     }
-    let inner = chrome::inset(area, 1, 0);
-    let notice_rows = chrome::notice_height(app.notice(), app.draft_problem(), inner.width);
-    let [body, notice, footer] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(notice_rows),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    // Boxes over the screen stop above the keys, so the keys never cover them.
-    let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [body, notice, footer, over] = frame_areas(app, area);
     match app.screen() {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
@@ -69,6 +60,23 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     // The footer comes from the same table as what the keys do.
     chrome::render_keys(frame, footer, theme, &keys::footer(app));
+}
+
+/// The screen's body, its notice, its keys and the room for boxes over
+/// it, in a window of `area`: the one place they are measured, for the
+/// views and for the app (see [`crate::tui::layout::measure`]).
+pub fn frame_areas(app: &App, area: Rect) -> [Rect; 4] {
+    let inner = chrome::inset(area, 1, 0);
+    let notice_rows = chrome::notice_height(app.notice(), app.draft_problem(), inner.width);
+    let [body, notice, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    // Boxes over the screen stop above the keys, so the keys never cover them.
+    let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    [body, notice, footer, over]
 }
 
 /// The trends, calendar or share screen, whichever is open.
