@@ -855,6 +855,27 @@ fn trends_from_an_entry_show_that_exercises_scales_straight_away() {
     );
 }
 
+/// The preview is laid out by the app, not while it is drawn: Page Down
+/// moves a whole page of it before the first frame, and drawing changes nothing.
+#[test]
+fn the_share_preview_pages_by_its_height_before_anything_is_drawn() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::PageDown));
+    let Some(mend::tui::app::Extra::Share(state)) = app.extra() else {
+        panic!("the share screen is open");
+    };
+    assert!(
+        state.scroll() >= 5,
+        "a page down scrolled {} rows",
+        state.scroll()
+    );
+    let before = screen_text(&app, 80, 24);
+    assert_eq!(screen_text(&app, 80, 24), before);
+}
+
 #[test]
 fn sharing_writes_the_export_through_the_store_without_private_answers() {
     let store = journal();

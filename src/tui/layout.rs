@@ -24,3 +24,12 @@ pub fn answer_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
     let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
     Some(view::prompt::editor_area(body, prompt))
 }
+
+/// The room the share screen's preview has, likewise, while it is shown.
+pub fn share_preview(app: &App, width: u16, height: u16) -> Option<Rect> {
+    let Some(crate::tui::app::Extra::Share(state)) = app.extra() else {
+        return None;
+    };
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    Some(view::share::preview_text_area(body, state))
+}

@@ -420,14 +420,18 @@ impl App {
 
     /// Lays the open screen out for the window as last told (after every
     /// change, as a notice or a new prompt moves things): the text answer
-    /// learns its size here, not while it is drawn.
+    /// and the share preview learn their sizes here, not while drawn.
     fn measure(&mut self) {
         let (width, height) = self.viewport;
-        let Some(area) = crate::tui::layout::answer_editor(self, width, height) else {
-            return;
-        };
-        if let Some(run) = self.front.answering_mut() {
+        if let Some(area) = crate::tui::layout::answer_editor(self, width, height)
+            && let Some(run) = self.front.answering_mut()
+        {
             run.editor.set_size(area.width, area.height);
+        }
+        if let Some(area) = crate::tui::layout::share_preview(self, width, height)
+            && let Some(Extra::Share(state)) = self.front.extra_mut()
+        {
+            state.set_preview_size(area.width, area.height);
         }
     }
 
