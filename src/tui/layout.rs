@@ -16,6 +16,22 @@ pub fn fits(width: u16, height: u16) -> bool {
     width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 
+/// Rows above the journal's list: the header (two), the filters, the
+/// search, a gap.
+const ABOVE_LIST: u16 = 5;
+
+/// Rows the journal's list has room for in a terminal `height` rows high,
+/// with a notice line and the keys below it: how many entries are read.
+pub fn journal_list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(ABOVE_LIST + 3))
+}
+
+/// Lines of an entry on screen at once, in a terminal `height` rows high:
+/// all but the header (two rows), the notice (two) and the keys.
+pub fn entry_page_height(height: u16) -> usize {
+    usize::from(height.saturating_sub(5))
+}
+
 /// The room the open text answer has on screen, in a window of
 /// `width`×`height` with the app as it stands: measured once after each
 /// change, so drawing only reads.

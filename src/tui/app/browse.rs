@@ -13,9 +13,9 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.viewport = (width, height);
         if self.front.journal().is_some() {
-            self.apply(vec![Effect::Browse(Browse::Rows(view::journal::list_rows(
-                height,
-            )))]);
+            self.apply(vec![Effect::Browse(Browse::Rows(
+                crate::tui::layout::journal_list_rows(height),
+            ))]);
         }
         self.clamp_scroll();
         self.report_problems();
@@ -128,7 +128,9 @@ impl App {
 
     /// Scrolls the entry, or the comparison, by a line, a page or to an end.
     fn scroll(&mut self, action: &Action) {
-        let page = view::entry::page_height(self.viewport.1).saturating_sub(1).max(1);
+        let page = crate::tui::layout::entry_page_height(self.viewport.1)
+            .saturating_sub(1)
+            .max(1);
         let comparing = self.screen() == Screen::Compare;
         let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) else {
             return;
@@ -160,7 +162,7 @@ impl App {
         let Some(reading) = journal.reading.as_ref() else {
             return;
         };
-        let page = view::entry::page_height(height);
+        let page = crate::tui::layout::entry_page_height(height);
         let entry_max = view::entry::content_height(self, reading, width).saturating_sub(page);
         let compare_max = view::compare::content_height(self, reading, width).saturating_sub(page);
         if let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) {

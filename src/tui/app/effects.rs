@@ -15,7 +15,7 @@ use crate::tui::calendar::CalendarState;
 use crate::tui::journal::JournalState;
 use crate::tui::share::ShareState;
 use crate::tui::trends::TrendsState;
-use crate::tui::{Request, strings, view};
+use crate::tui::{Request, strings};
 
 /// Something an update wants done outside itself.
 #[derive(Debug)]
@@ -292,7 +292,7 @@ impl App {
         let store = &*self.store;
         if step == Browse::Open {
             let today = self.clock.now().date_naive();
-            let rows = view::journal::list_rows(self.viewport.1);
+            let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
             let journal = Box::new(JournalState::open(store, &self.exercises, today, rows));
             self.front = Front::Journal { journal, over: None };
         }

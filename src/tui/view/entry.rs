@@ -20,12 +20,6 @@ use crate::tui::theme::Theme;
 /// Answers sit under their question, a little in.
 pub const INDENT: &str = "   ";
 
-/// Lines of text on screen at once, in a terminal `height` rows high: all
-/// but the header (two rows), the notice (two) and the keys.
-pub fn page_height(height: u16) -> usize {
-    usize::from(height.saturating_sub(5))
-}
-
 /// Columns for text in a terminal `width` columns wide: all but the
 /// margins and the scroll bar.
 fn text_width(width: u16) -> usize {
