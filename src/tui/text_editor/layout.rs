@@ -177,8 +177,13 @@ impl TextEditor {
     /// The editor's size on screen, as laid out: rows wrap to `width`, and
     /// Page Up and Page Down move by `height`.
     pub fn set_size(&mut self, width: u16, height: u16) {
-        self.rows.set_width(usize::from(width));
-        self.height = usize::from(height).max(1);
+        let size = (usize::from(width), usize::from(height).max(1));
+        // Unchanged, the last key already followed the cursor.
+        if size == (self.rows.width, self.height) {
+            return;
+        }
+        self.rows.set_width(size.0);
+        self.height = size.1;
         self.follow_cursor();
     }
 
