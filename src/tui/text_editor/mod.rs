@@ -1,8 +1,9 @@
 //! The editor of text and list answers.
 //!
 //! Written for long answers: an edit touches only its own paragraph, undo
-//! keeps edits rather than copies of the text, and drawing wraps only the
-//! paragraphs on screen (each paragraph's rows are cached until it changes).
+//! keeps edits rather than copies of the text, and only the paragraphs near
+//! the screen are wrapped, after each key (each paragraph's rows are kept
+//! until it changes); drawing only reads them.
 //! Soft word wrap, wide characters and grapheme clusters are handled.
 
 mod history;
