@@ -17,7 +17,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
 use mend::journal::{Draft, DraftStep, Entry, Value};
 use mend::session::{Session, Step};
-use mend::tui::app::{DRAFT_IDLE, DRAFT_MAX_DELAY, Dialog};
+use mend::tui::app::{Browse, DRAFT_IDLE, DRAFT_MAX_DELAY, Dialog, Effect};
 use mend::tui::{App, Request, Screen, strings};
 
 /// The lines in the text editor of the current prompt.
@@ -37,11 +37,11 @@ fn screen_text(app: &App) -> String {
 }
 
 fn cursor(app: &App) -> usize {
-    app.answering.as_ref().expect("an exercise is open").cursor
+    app.answering().expect("an exercise is open").cursor
 }
 
 fn notice(app: &App) -> Option<&str> {
-    app.notice.as_ref().map(|n| n.text.as_str())
+    app.notice().map(|n| n.text.as_str())
 }
 
 /// The value saved for `prompt_id` in `entry`, if it was saved.
@@ -66,7 +66,7 @@ fn at_review(store: &TestStore) -> App {
     app.press(key(KeyCode::Enter));
     type_text(&mut app, "Be early.");
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     app
 }
 
@@ -106,7 +106,7 @@ fn tab_and_shift_tab_move_between_prompts() {
 
     app.press(shift_tab());
     assert_eq!(
-        app.screen,
+        app.screen(),
         Screen::Intro,
         "back before the first prompt is the intro"
     );
@@ -145,7 +145,7 @@ fn a_required_prompt_blocks_tab_with_a_notice() {
     // leaves for home with the answers kept.
     assert!(strings::NEEDS_ANSWER.contains("press Esc to stop for tonight; your answers are kept"));
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), Screen::Home);
     let journal = store.journal();
     let draft = journal.draft(FIXTURE_ID).expect("a draft was kept");
     assert!(draft.answers.iter().any(|r| r.prompt_id == "went-well"));
@@ -321,7 +321,7 @@ fn the_other_field_takes_the_persons_own_words() {
     }
     assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
     press_times(&mut app, KeyCode::Down, 4);
-    assert!(app.answering.as_ref().is_some_and(|r| r.on_other_row()));
+    assert!(app.answering().is_some_and(|r| r.on_other_row()));
     // On the "other" row, j, k and space are letters, not moves.
     type_text(&mut app, "Quiet, jokey");
     assert_eq!(
@@ -341,7 +341,7 @@ fn the_other_field_takes_the_persons_own_words() {
     app.press(shift_tab());
     assert_eq!(cursor(&app), 4);
     assert_eq!(
-        app.answering.as_ref().map(|r| r.other_text()).as_deref(),
+        app.answering().map(|r| r.other_text()).as_deref(),
         Some("Quiet, jok")
     );
 
@@ -406,11 +406,11 @@ fn hidden_prompts_are_skipped_and_their_answers_not_saved() {
     app.press(key(KeyCode::Enter));
     assert_eq!(step(&app), Some(Step::Prompt(p::CHILDREN_AFTER)));
 
-    while app.screen != Screen::Review {
+    while app.screen() != Screen::Review {
         app.press(key(KeyCode::Tab));
     }
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
     let journal = store.journal();
     let (entry, _) = journal.entries.first().expect("the entry was saved");
     assert!(
@@ -431,8 +431,8 @@ fn esc_leaves_for_home_keeping_a_draft_of_the_words() {
     let mut app = at_first_prompt(&store);
     type_text(&mut app, "Half a thought");
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.answering.is_none());
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(app.answering().is_none());
     assert_eq!(notice(&app), Some(strings::DRAFT_KEPT));
     let journal = store.journal();
     let draft = journal.draft(FIXTURE_ID).expect("a draft was kept");
@@ -443,11 +443,44 @@ fn esc_leaves_for_home_keeping_a_draft_of_the_words() {
 }
 
 #[test]
+fn esc_on_a_prompt_asks_for_the_draft_then_home_and_writes_nothing_itself() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Half a thought");
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Esc)), Instant::now());
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(d), Effect::LeaveExercise] if d.exercise_id == FIXTURE_ID),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().draft_attempts, 0, "an update does no I/O");
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.apply(effects);
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(store.journal().draft(FIXTURE_ID).is_some());
+}
+
+/// The answer's editor is laid out by the app, not while it is drawn: a
+/// page is the editor's height even before the first frame.
+#[test]
+fn page_down_in_an_answer_moves_a_screen_before_anything_is_drawn() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    let lines: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+    type_text(&mut app, &lines.join("\n"));
+    app.press(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    app.press(key(KeyCode::PageDown));
+    let (paragraph, _) = app.answering().unwrap().editor.cursor();
+    assert!(paragraph >= 8, "a page down went to paragraph {paragraph}");
+    let before = screen_text(&app);
+    assert_eq!(screen_text(&app), before, "drawing changes nothing");
+}
+
+#[test]
 fn esc_before_answering_leaves_no_draft() {
     let store = TestStore::new();
     let mut app = fixture_app(&store);
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), Screen::Home);
     assert_eq!(notice(&app), None);
     assert_eq!(store.journal().draft_attempts, 0);
 }
@@ -458,17 +491,17 @@ fn ctrl_q_and_ctrl_c_ask_for_the_quick_exit_from_anywhere() {
     let mut app = at_first_prompt(&store);
     type_text(&mut app, "words");
     app.press(ctrl('q'));
-    assert_eq!(app.request, Some(Request::QuickExit));
+    assert_eq!(app.request(), Some(Request::QuickExit));
     assert_eq!(editor_lines(&app), ["words"], "Ctrl+Q is not typed");
 
     let mut app = at_review(&store);
     app.press(key(KeyCode::F(1)));
     app.press(ctrl('c'));
-    assert_eq!(app.request, Some(Request::QuickExit));
+    assert_eq!(app.request(), Some(Request::QuickExit));
 
     let mut app = app_with(vec![fixture()], &store);
     app.press(ctrl('q'));
-    assert_eq!(app.request, Some(Request::QuickExit));
+    assert_eq!(app.request(), Some(Request::QuickExit));
 }
 
 #[test]
@@ -477,9 +510,9 @@ fn q_quits_from_home() {
     let mut app = app_with(built_ins(), &store);
     app.press(key(KeyCode::Down));
     app.press(key(KeyCode::Down));
-    assert_eq!(app.home_cursor, 2);
+    assert_eq!(app.home_cursor(), 2);
     app.press(key(KeyCode::Char('q')));
-    assert_eq!(app.request, Some(Request::Quit));
+    assert_eq!(app.request(), Some(Request::Quit));
 }
 
 #[test]
@@ -487,17 +520,17 @@ fn f1_toggles_help_and_keys_wait_while_it_is_open() {
     let store = TestStore::new();
     let mut app = at_first_prompt(&store);
     app.press(key(KeyCode::F(1)));
-    assert!(app.help_open);
+    assert!(app.help_open());
     type_text(&mut app, "x");
     assert_eq!(editor_lines(&app), [""], "nothing is typed behind the help");
     app.press(key(KeyCode::F(1)));
-    assert!(!app.help_open);
+    assert!(!app.help_open());
 
     app.press(key(KeyCode::F(1)));
     app.press(key(KeyCode::Esc));
-    assert!(!app.help_open);
+    assert!(!app.help_open());
     assert_eq!(
-        app.screen,
+        app.screen(),
         Screen::Prompt,
         "Esc closes the help, not the exercise"
     );
@@ -533,13 +566,13 @@ fn enter_on_the_review_goes_back_to_that_prompt() {
     let mut app = at_review(&store);
     press_times(&mut app, KeyCode::Down, 2);
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Prompt);
+    assert_eq!(app.screen(), Screen::Prompt);
     assert_eq!(step(&app), Some(Step::Prompt(p::HOW_IT_FELT)));
 
     // The review lists the prompts shown: after "no", `what-happened` is not
     // among them, so the fifth row is `children-after`.
     app.press(key(KeyCode::Tab));
-    while app.screen != Screen::Review {
+    while app.screen() != Screen::Review {
         app.press(key(KeyCode::Tab));
     }
     press_times(&mut app, KeyCode::Up, 9);
@@ -553,7 +586,7 @@ fn enter_on_the_review_goes_back_to_that_prompt() {
 fn p_marks_an_answer_private_and_the_saved_entry_says_so() {
     let store = TestStore::new();
     let mut app = at_review(&store);
-    let private = |app: &App, i| app.answering.as_ref().is_some_and(|r| r.session.is_private(i));
+    let private = |app: &App, i| app.answering().is_some_and(|r| r.session.is_private(i));
     assert!(
         private(&app, p::MY_PART),
         "`my-part` starts private, as its file says"
@@ -593,10 +626,10 @@ fn ctrl_s_with_a_missing_answer_highlights_it_and_saves_nothing() {
     let mut app = app_with(vec![fixture()], &store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('r')));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
 
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     assert_eq!(
         cursor(&app),
         4,
@@ -615,12 +648,12 @@ fn ctrl_s_saves_the_entry_and_shows_where() {
     let store = TestStore::new();
     let mut app = at_review(&store);
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Saved);
-    assert!(app.answering.is_none());
+    assert_eq!(app.screen(), Screen::Saved);
+    assert!(app.answering().is_none());
     {
         let journal = store.journal();
         let (entry, path) = journal.entries.first().expect("saved");
-        assert_eq!(app.saved_to.as_ref(), Some(path));
+        assert_eq!(app.saved(), Some((path.as_path(), false)));
         assert_eq!(entry.exercise_id, FIXTURE_ID);
         assert_eq!(entry.finished_at, now());
         assert_eq!(
@@ -646,11 +679,50 @@ fn ctrl_s_saves_the_entry_and_shows_where() {
         assert!(journal.draft(FIXTURE_ID).is_none(), "the draft is let go");
     }
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.last_done.contains_key(FIXTURE_ID), "home shows it as done");
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(app.last_done().contains_key(FIXTURE_ID), "home shows it as done");
 }
 
 // ----- when saving fails -----
+
+#[test]
+fn ctrl_s_on_the_review_asks_to_save_the_entry_and_applying_saves_it() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    let effects = app.decide_event(&Event::Key(ctrl('s')), Instant::now());
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveEntry(e)] if e.exercise_id == FIXTURE_ID),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().entry_attempts, 0, "an update does no I/O");
+    app.apply(effects);
+    assert_eq!(app.screen(), Screen::Saved);
+    assert_eq!(store.journal().entries.len(), 1);
+}
+
+#[test]
+fn the_home_keys_ask_for_what_they_open() {
+    let store = TestStore::new();
+    let mut app = app_with(vec![fixture()], &store);
+    let now = Instant::now();
+    let open = app.decide_event(&Event::Key(key(KeyCode::Enter)), now);
+    assert!(
+        matches!(open.as_slice(), [Effect::OpenExercise(l)] if l.exercise.id == FIXTURE_ID),
+        "{open:?}"
+    );
+    let journal = app.decide_event(&Event::Key(key(KeyCode::Char('b'))), now);
+    assert!(
+        matches!(journal.as_slice(), [Effect::Browse(Browse::Open)]),
+        "{journal:?}"
+    );
+    let quit = app.decide_event(&Event::Key(key(KeyCode::Char('q'))), now);
+    assert!(matches!(quit.as_slice(), [Effect::Quit]), "{quit:?}");
+    assert_eq!(
+        app.screen(),
+        Screen::Home,
+        "nothing opens until it is carried out"
+    );
+}
 
 #[test]
 fn a_failed_save_shows_the_dialog_keeps_the_answers_and_r_tries_again() {
@@ -658,11 +730,11 @@ fn a_failed_save_shows_the_dialog_keeps_the_answers_and_r_tries_again() {
     let mut app = at_review(&store);
     store.fail_entries(io::ErrorKind::StorageFull, 1);
     app.press(ctrl('s'));
-    match &app.dialog {
+    match app.dialog() {
         Some(Dialog::SaveFailed { error, .. }) => assert!(error.contains("the disk is full"), "{error}"),
         _ => panic!("the save-failed dialog is open"),
     }
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     assert_eq!(
         answer(&app, p::THIS_WEEK),
         Some(Answer::Text("Calm and quick.".into()))
@@ -671,11 +743,11 @@ fn a_failed_save_shows_the_dialog_keeps_the_answers_and_r_tries_again() {
 
     // Other keys do nothing while the dialog waits.
     app.press(key(KeyCode::Char('p')));
-    assert!(matches!(app.dialog, Some(Dialog::SaveFailed { .. })));
+    assert!(matches!(app.dialog(), Some(Dialog::SaveFailed { .. })));
 
     app.press(key(KeyCode::Char('r')));
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Saved);
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Saved);
     assert_eq!(store.journal().entry_attempts, 2);
     assert_eq!(store.journal().entries.len(), 1);
 }
@@ -687,10 +759,10 @@ fn esc_closes_the_save_failed_dialog_back_to_the_review() {
     store.fail_entries(io::ErrorKind::PermissionDenied, 1);
     app.press(ctrl('s'));
     app.press(key(KeyCode::Esc));
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Review);
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Review);
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
 }
 
 #[test]
@@ -700,7 +772,7 @@ fn s_saves_a_copy_elsewhere_when_the_journal_cannot_be_written() {
     store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
     app.press(ctrl('s'));
     app.press(key(KeyCode::Char('s')));
-    assert!(matches!(app.dialog, Some(Dialog::SaveElsewhere { .. })));
+    assert!(matches!(app.dialog(), Some(Dialog::SaveElsewhere { .. })));
     let suggested = strings::copy_path(&store_entry_id());
     // (Unless the home folder's name is so long that the field scrolls.)
     if suggested.len() < 60 {
@@ -716,9 +788,9 @@ fn s_saves_a_copy_elsewhere_when_the_journal_cannot_be_written() {
     type_text(&mut app, &target.display().to_string());
     app.press(key(KeyCode::Enter));
 
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Saved);
-    assert_eq!(app.saved_to.as_ref(), Some(&target));
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Saved);
+    assert_eq!(app.saved(), Some((target.as_path(), true)));
     let bytes = std::fs::read(&target).expect("the copy was written");
     let copy = Entry::from_toml(&bytes).expect("the copy is a readable entry");
     assert_eq!(
@@ -747,7 +819,7 @@ fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
     let pasted = format!("{}\n", target.display());
     app.handle_event(&Event::Paste(pasted), Instant::now());
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
     assert!(target.is_file());
 }
 
@@ -765,15 +837,15 @@ fn a_copy_that_fails_too_brings_the_dialog_back_with_the_answers() {
     app.press(ctrl('s'));
     app.press(key(KeyCode::Char('s')));
     app.press(key(KeyCode::Enter));
-    match &app.dialog {
+    match app.dialog() {
         Some(Dialog::SaveFailed { error, .. }) => assert!(error.contains("permission was denied"), "{error}"),
         _ => panic!("the save-failed dialog is back"),
     }
     // Esc from the path field goes back to the review, answers intact.
     app.press(key(KeyCode::Char('s')));
     app.press(key(KeyCode::Esc));
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Review);
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Review);
     assert_eq!(answer(&app, p::HOW_IT_FELT), Some(Answer::Scale(4)));
 }
 
@@ -829,7 +901,10 @@ fn a_failed_draft_shows_a_warning_until_a_write_works() {
     let t0 = Instant::now();
     type_at(&mut app, "We were", t0);
     app.tick(t0 + Duration::from_millis(900));
-    let warning = app.draft_problem.clone().expect("the warning is up");
+    let warning = app
+        .draft_problem()
+        .map(str::to_string)
+        .expect("the warning is up");
     assert!(warning.contains("the disk is full"), "{warning}");
     assert!(store.journal().drafts.is_empty());
     assert_eq!(editor_lines(&app), ["We were"], "the words are still here");
@@ -837,12 +912,12 @@ fn a_failed_draft_shows_a_warning_until_a_write_works() {
     // Moving on writes the draft, which fails again: the warning stays.
     app.press(key(KeyCode::Tab));
     assert_eq!(step(&app), Some(Step::Prompt(p::WENT_WELL)));
-    assert!(app.draft_problem.is_some());
+    assert!(app.draft_problem().is_some());
 
     let t1 = t0 + Duration::from_secs(5);
     type_at(&mut app, " on time", t1);
     app.tick(t1 + Duration::from_millis(900));
-    assert_eq!(app.draft_problem, None);
+    assert_eq!(app.draft_problem(), None);
     assert!(store.journal().draft(FIXTURE_ID).is_some());
 }
 
@@ -875,12 +950,12 @@ fn opening_an_exercise_with_a_draft_offers_to_resume_it() {
     let store = TestStore::new().with_draft(draft_with_words("Where I was", Some(p::WENT_WELL)));
     let mut app = app_with(vec![fixture()], &store);
     app.press(key(KeyCode::Enter));
-    assert!(matches!(app.dialog, Some(Dialog::Resume { .. })));
-    assert_eq!(app.screen, Screen::Home);
+    assert!(matches!(app.dialog(), Some(Dialog::Resume { .. })));
+    assert_eq!(app.screen(), Screen::Home);
 
     app.press(key(KeyCode::Char('r')));
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Prompt);
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Prompt);
     assert_eq!(
         step(&app),
         Some(Step::Prompt(p::WENT_WELL)),
@@ -896,19 +971,18 @@ fn f_starts_afresh_and_esc_goes_back_home() {
     let mut app = app_with(vec![fixture()], &store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Esc));
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.answering.is_none());
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(app.answering().is_none());
 
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('f')));
     assert!(
-        app.notice
-            .as_ref()
+        app.notice()
             .is_some_and(|n| n.text.contains("earlier draft is kept"))
     );
-    assert!(app.dialog.is_none());
-    assert_eq!(app.screen, Screen::Intro);
+    assert!(app.dialog().is_none());
+    assert_eq!(app.screen(), Screen::Intro);
     assert_eq!(answer(&app, p::THIS_WEEK), None);
     app.press(key(KeyCode::Enter));
     assert_eq!(editor_lines(&app), [""]);
@@ -931,11 +1005,7 @@ fn resuming_a_draft_whose_answers_no_longer_fit_keeps_the_whole_draft_aside() {
     let kept = &store.0.borrow().set_aside;
     assert_eq!(kept.len(), 1, "set aside before anything could write over it");
     assert!(format!("{:?}", kept[0].answers).contains("since renamed"));
-    assert!(
-        app.notice
-            .as_ref()
-            .is_some_and(|n| n.text.contains("no longer asks"))
-    );
+    assert!(app.notice().is_some_and(|n| n.text.contains("no longer asks")));
 }
 
 // ----- home -----
@@ -946,13 +1016,13 @@ fn c_on_home_opens_the_evening_check_in() {
     let mut app = app_with(built_ins(), &store);
     app.press(key(KeyCode::Down));
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Intro);
-    let run = app.answering.as_ref().expect("an exercise is open");
+    assert_eq!(app.screen(), Screen::Intro);
+    let run = app.answering().expect("an exercise is open");
     assert_eq!(run.session.exercise().id, "evening-check-in");
 
     let mut app = app_with(vec![fixture()], &store);
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), Screen::Home);
     assert_eq!(notice(&app), Some(strings::NO_CHECK_IN));
 }
 
@@ -961,7 +1031,7 @@ fn home_knows_when_each_exercise_was_last_done() {
     let store = TestStore::new().with_last_done("evening-check-in", local("2026-11-20 22:10"));
     let app = app_with(built_ins(), &store);
     assert_eq!(
-        app.last_done.get("evening-check-in"),
+        app.last_done().get("evening-check-in"),
         Some(&local("2026-11-20 22:10"))
     );
 }
@@ -1008,11 +1078,8 @@ fn esc_does_not_leave_when_the_draft_cannot_be_kept() {
     store.fail_drafts(std::io::ErrorKind::StorageFull, 100);
     type_text(&mut app, "Words with nowhere to go");
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Prompt, "leaving would drop the only copy");
-    assert_eq!(
-        app.notice.as_ref().map(|n| n.text.as_str()),
-        Some(strings::CANNOT_LEAVE)
-    );
+    assert_eq!(app.screen(), Screen::Prompt, "leaving would drop the only copy");
+    assert_eq!(app.notice().map(|n| n.text.as_str()), Some(strings::CANNOT_LEAVE));
     assert_eq!(app.editor_text().as_deref(), Some("Words with nowhere to go"));
     // The way out that keeps them: the last save hands them to the rescuer.
     let words = app.keep_draft_before_going().expect("the draft went elsewhere");
@@ -1063,7 +1130,7 @@ fn digits_typed_one_after_another_make_one_number_on_a_scale() {
     let mut app = app_with(vec![loaded], &store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));
-    let scale = |app: &App| app.answering.as_ref().and_then(|a| a.session.answer(0).cloned());
+    let scale = |app: &App| app.answering().and_then(|a| a.session.answer(0).cloned());
     app.press(key(KeyCode::Char('1')));
     app.press(key(KeyCode::Char('0')));
     assert_eq!(scale(&app), Some(Answer::Scale(10)));
@@ -1087,15 +1154,15 @@ fn changing_an_answer_from_the_review_comes_straight_back_to_it() {
     let store = TestStore::new();
     let mut app = at_review(&store);
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Prompt);
+    assert_eq!(app.screen(), Screen::Prompt);
     type_text(&mut app, " More.");
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, Screen::Review, "not on to the next question");
+    assert_eq!(app.screen(), Screen::Review, "not on to the next question");
     // Going on from a prompt opened the ordinary way still goes to the next one.
     app.press(key(KeyCode::Enter));
     app.press(shift_tab());
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, Screen::Prompt);
+    assert_eq!(app.screen(), Screen::Prompt);
 }
 
 #[test]
@@ -1105,16 +1172,19 @@ fn the_safety_page_opens_with_a_bang_where_nothing_is_typed_and_esc_goes_back() 
     let mut app = app_with(built_ins(), &store);
     app.press(key(KeyCode::Down));
     app.press(key(KeyCode::Char('!')));
-    assert_eq!(app.safety, Some(0));
+    assert_eq!(app.safety(), Some(0));
     assert!(screen_text(&app).contains("local emergency number"));
     // Keys on the page only scroll it: nothing starts underneath.
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.safety, None, "Enter closes it too");
+    assert_eq!(app.safety(), None, "Enter closes it too");
     app.press(key(KeyCode::Char('!')));
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), Screen::Home);
     app.press(key(KeyCode::Esc));
-    assert_eq!((app.screen, app.safety, app.home_cursor), (Screen::Home, None, 1));
+    assert_eq!(
+        (app.screen(), app.safety(), app.home_cursor()),
+        (Screen::Home, None, 1)
+    );
 
     // On a scale, where `!` is not an answer, it opens; Esc leaves the answer as it was.
     let store = TestStore::new();
@@ -1125,24 +1195,24 @@ fn the_safety_page_opens_with_a_bang_where_nothing_is_typed_and_esc_goes_back() 
     app.press(key(KeyCode::Tab));
     app.press(key(KeyCode::Char('4')));
     app.press(key(KeyCode::Char('!')));
-    assert!(app.safety.is_some());
+    assert!(app.safety().is_some());
     app.press(key(KeyCode::Esc));
-    assert_eq!((app.screen, app.safety), (Screen::Prompt, None));
+    assert_eq!((app.screen(), app.safety()), (Screen::Prompt, None));
     assert!(screen_text(&app).contains('4'));
 
     // While writing, `!` is a character; F1 help offers the page instead.
     let store = TestStore::new();
     let mut app = at_first_prompt(&store);
     type_text(&mut app, "Wow!");
-    assert_eq!(app.safety, None);
+    assert_eq!(app.safety(), None);
     assert_eq!(editor_lines(&app), ["Wow!"]);
     app.press(key(KeyCode::F(1)));
     assert!(screen_text(&app).contains("the safety page"));
     app.press(key(KeyCode::Char('!')));
-    assert!(app.safety.is_some() && !app.help_open);
+    assert!(app.safety().is_some() && !app.help_open());
     app.press(key(KeyCode::Esc));
     assert_eq!(
-        (app.screen, app.safety, app.help_open),
+        (app.screen(), app.safety(), app.help_open()),
         (Screen::Prompt, None, false)
     );
     assert_eq!(editor_lines(&app), ["Wow!"]);
@@ -1153,22 +1223,22 @@ fn the_safety_page_opens_from_the_journal_but_not_while_searching() {
     let store = TestStore::new();
     let mut app = app_with(built_ins(), &store);
     app.press(key(KeyCode::Char('b')));
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     app.press(key(KeyCode::Char('/')));
     app.press(key(KeyCode::Char('!')));
-    assert_eq!(app.safety, None, "typed into the search");
+    assert_eq!(app.safety(), None, "typed into the search");
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('!')));
-    assert!(app.safety.is_some());
+    assert!(app.safety().is_some());
     app.press(key(KeyCode::Esc));
-    assert_eq!((app.screen, app.safety), (Screen::Journal, None));
+    assert_eq!((app.screen(), app.safety()), (Screen::Journal, None));
 }
 
 #[test]
 fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before() {
     let store = TestStore::new();
     let mut app = at_first_prompt(&store);
-    let limit = app.answering.as_ref().unwrap().session.answer_limit();
+    let limit = app.answering().unwrap().session.answer_limit();
     let paste = |app: &mut App, text: String| app.handle_event(&Event::Paste(text), Instant::now());
 
     // Far too much at once: none of it is taken.
@@ -1227,17 +1297,17 @@ fn a_window_too_small_to_see_in_acts_on_no_key_but_leaving() {
     app.press(key(KeyCode::Char('c')));
     app.press(key(KeyCode::Enter));
     app.handle_event(&Event::Paste("words".into()), Instant::now());
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.answering.is_none());
-    assert_eq!(app.request, None);
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(app.answering().is_none());
+    assert_eq!(app.request(), None);
     // Larger again, the same keys work.
     app.resize(80, 24);
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Intro);
+    assert_eq!(app.screen(), Screen::Intro);
     // Leaving works however small the window is.
     app.resize(40, 12);
     app.press(ctrl('q'));
-    assert_eq!(app.request, Some(Request::QuickExit));
+    assert_eq!(app.request(), Some(Request::QuickExit));
 }
 
 /// From the fixture's intro to its review, every required prompt answered.
@@ -1256,7 +1326,7 @@ fn answer_the_fixture(app: &mut App) {
     app.press(key(KeyCode::Enter));
     type_text(app, "Be early.");
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
 }
 
 #[test]
@@ -1266,15 +1336,15 @@ fn after_mend_run_saves_enter_leaves_mend_rather_than_going_home() {
     app.open_alone(fixture());
     answer_the_fixture(&mut app);
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
     assert!(screen_text(&app).contains("Enter done"));
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.request, Some(Request::Quit));
+    assert_eq!(app.request(), Some(Request::Quit));
     // From the home screen, the saved screen still leads home.
     let mut app = at_review(&store);
     app.press(ctrl('s'));
     app.press(key(KeyCode::Enter));
-    assert_eq!((app.screen, app.request), (Screen::Home, None));
+    assert_eq!((app.screen(), app.request()), (Screen::Home, None));
 }
 
 /// The screen as a person would see it at this size, as text.
@@ -1385,7 +1455,7 @@ fn keys_are_as_shown(app: &App, seen: &mut Vec<*const mend::tui::keys::Table>) {
     use mend::tui::keys::{self, EVERYWHERE};
     let table = keys::current(app);
     let helped = keys::help(app);
-    let overlay = app.help_open || app.safety.is_some();
+    let overlay = app.help_open() || app.safety().is_some();
     for press in probes() {
         let Some(action) = keys::action_for(app, press) else {
             continue;
@@ -1473,7 +1543,7 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen); // one question
     app.press(key(KeyCode::Esc));
     check(&app, &mut seen); // the list
-    let at = match &app.extra {
+    let at = match app.extra() {
         Some(mend::tui::app::Extra::Trends(t)) => {
             t.choices.iter().position(|c| c.exercise.id == "two-scales")
         }
@@ -1485,7 +1555,7 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Enter));
     check(&app, &mut seen); // two questions
     press_times(&mut app, KeyCode::Esc, 3);
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     app.press(key(KeyCode::Char('m')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
@@ -1524,7 +1594,7 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Char(' ')));
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.screen(), Screen::Review);
     check(&app, &mut seen);
     store.fail_entries(io::ErrorKind::StorageFull, 1);
     app.press(ctrl('s'));
@@ -1533,7 +1603,7 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
     app.press(ctrl('s'));
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
     check(&app, &mut seen);
     let mut alone = app_with(vec![fixture()], &TestStore::new());
     alone.open_alone(fixture());

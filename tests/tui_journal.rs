@@ -13,7 +13,7 @@ use common::journal::ids::*;
 use common::journal::{ALL, THIS_WEEK, journal, library};
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use mend::tui::app::Dialog;
+use mend::tui::app::{Dialog, Effect};
 use mend::tui::journal::RowState;
 use mend::tui::{App, Screen, strings};
 
@@ -21,12 +21,12 @@ use mend::tui::{App, Screen, strings};
 fn browser(store: &TestStore) -> App {
     let mut app = app_with(library(), store);
     app.press(key(KeyCode::Char('b')));
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     app
 }
 
 fn shown(app: &App) -> Vec<String> {
-    let journal = app.journal.as_ref().expect("the browser is open");
+    let journal = app.journal().expect("the browser is open");
     journal
         .shown
         .iter()
@@ -35,13 +35,13 @@ fn shown(app: &App) -> Vec<String> {
 }
 
 fn selected(app: &App) -> String {
-    let journal = app.journal.as_ref().expect("the browser is open");
+    let journal = app.journal().expect("the browser is open");
     let row = journal.selected().expect("a row is highlighted");
     journal.rows[row].name.id.clone()
 }
 
 fn notice(app: &App) -> Option<&str> {
-    app.notice.as_ref().map(|n| n.text.as_str())
+    app.notice().map(|n| n.text.as_str())
 }
 
 fn screen_text(app: &App, width: u16, height: u16) -> String {
@@ -66,7 +66,7 @@ fn go_to(app: &mut App, id: &str) {
 }
 
 fn reading_scroll(app: &App) -> usize {
-    app.journal.as_ref().unwrap().reading.as_ref().unwrap().scroll
+    app.journal().unwrap().reading.as_ref().unwrap().scroll
 }
 
 // ----- the list -----
@@ -78,8 +78,8 @@ fn the_home_screen_opens_the_journal_with_b_and_esc_goes_back() {
     assert_eq!(shown(&app), ALL);
     assert_eq!(selected(&app), E1, "the newest entry is highlighted");
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.journal.is_none(), "the browser's memory is let go");
+    assert_eq!(app.screen(), Screen::Home);
+    assert!(app.journal().is_none(), "the browser's memory is let go");
     assert!(screen_text(&app, 80, 24).contains("b journal"));
 }
 
@@ -118,7 +118,7 @@ fn opening_the_browser_reads_only_the_rows_on_screen() {
         ));
     }
     let app = browser(&store);
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     assert_eq!(journal.total(), 200);
     let loaded = store.loads();
     assert!(loaded <= 30, "{loaded} entries were read before the first frame");
@@ -237,7 +237,7 @@ fn the_search_finds_every_entry_holding_the_words_whatever_their_case() {
         [E2, E3, E4],
         "calm, CALM and calmer; never the unreadable one"
     );
-    assert!(app.journal.as_ref().unwrap().typing);
+    assert!(app.journal().unwrap().typing);
     // A second word narrows it, in any order.
     type_text(&mut app, " weekend");
     assert_eq!(shown(&app), [E2, E3]);
@@ -269,7 +269,7 @@ fn matches_are_marked_in_a_snippet_around_the_first_one() {
     let store = journal();
     let mut app = browser(&store);
     search(&mut app, "calm");
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     let row = journal.shown[0];
     let snippet = journal.snippet(row).expect("rows on screen have a snippet");
     assert!(
@@ -336,7 +336,7 @@ fn enter_keeps_the_search_and_esc_clears_it() {
     let mut app = browser(&store);
     search(&mut app, "calm");
     app.press(key(KeyCode::Enter));
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     assert!(!journal.typing);
     assert_eq!(journal.query, "calm");
     // Keys move the list again, and letters are keys again.
@@ -344,10 +344,10 @@ fn enter_keeps_the_search_and_esc_clears_it() {
     assert_eq!(selected(&app), E3);
     assert!(screen_text(&app, 80, 24).contains("Esc clear search"));
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Journal, "the first Esc clears the search");
+    assert_eq!(app.screen(), Screen::Journal, "the first Esc clears the search");
     assert_eq!(shown(&app), ALL);
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), Screen::Home);
 }
 
 #[test]
@@ -356,7 +356,7 @@ fn esc_while_typing_clears_the_search_at_once() {
     let mut app = browser(&store);
     search(&mut app, "pancakes");
     app.press(key(KeyCode::Esc));
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     assert!(!journal.typing);
     assert!(journal.query.is_empty());
     assert_eq!(shown(&app), ALL);
@@ -387,7 +387,7 @@ fn a_paste_goes_into_the_search_on_one_line() {
     let mut app = browser(&store);
     app.press(key(KeyCode::Char('/')));
     app.handle_event(&Event::Paste("early\nnight".into()), std::time::Instant::now());
-    assert_eq!(app.journal.as_ref().unwrap().query, "early night");
+    assert_eq!(app.journal().unwrap().query, "early night");
     assert_eq!(shown(&app), [E2]);
 }
 
@@ -411,7 +411,7 @@ fn a_large_journal_is_searched_as_it_is_read() {
     let mut app = browser(&store);
     search(&mut app, "needle");
     // The oldest entry, the only match, is far below the screen.
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     assert!(!journal.fully_read());
     assert!(shown(&app).is_empty());
     let text = screen_text(&app, 80, 24);
@@ -470,7 +470,7 @@ fn an_unreadable_entry_is_reported_once_and_left_out_of_searches() {
     finish_reading(&mut app);
     assert_eq!(notice(&app), None);
     // It stays in the list, marked.
-    let journal = app.journal.as_ref().unwrap();
+    let journal = app.journal().unwrap();
     let row = journal.rows.iter().position(|r| r.name.id == BAD).unwrap();
     assert!(matches!(journal.rows[row].state, RowState::Unreadable(_)));
     assert_eq!(
@@ -486,7 +486,7 @@ fn an_unreadable_entry_cannot_be_opened_but_can_go_to_the_trash() {
     let mut app = browser(&store);
     go_to(&mut app, BAD);
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     assert!(notice(&app).unwrap().starts_with("This entry can't be opened"));
     app.press(key(KeyCode::Char('d')));
     app.press(key(KeyCode::Char('y')));
@@ -501,7 +501,7 @@ fn enter_opens_the_entry_with_every_question_and_private_answers_marked() {
     let store = journal();
     let mut app = browser(&store);
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
     let text = screen_text(&app, 120, 40);
     assert!(text.contains("Handover week"), "{text}");
     assert!(text.contains("Saturday 21 November 2026, 20:00"), "{text}");
@@ -517,7 +517,7 @@ fn enter_opens_the_entry_with_every_question_and_private_answers_marked() {
         "{text}"
     );
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     assert_eq!(selected(&app), E1, "back where it was");
 }
 
@@ -584,7 +584,7 @@ fn an_entry_whose_exercise_is_gone_reads_from_its_own_questions() {
     let mut app = browser(&store);
     go_to(&mut app, E4);
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Homework from Sam"), "{text}");
     assert!(
@@ -626,8 +626,8 @@ fn c_compares_with_the_previous_entry_of_the_same_exercise() {
     let mut app = browser(&store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Compare);
-    let reading = app.journal.as_ref().unwrap().reading.as_ref().unwrap();
+    assert_eq!(app.screen(), Screen::Compare);
+    let reading = app.journal().unwrap().reading.as_ref().unwrap();
     assert_eq!(reading.last.as_ref().unwrap().id, E3);
     let text = screen_text(&app, 120, 40);
     assert!(text.contains("Compared with last time"), "{text}");
@@ -645,7 +645,7 @@ fn c_compares_with_the_previous_entry_of_the_same_exercise() {
         .unwrap();
     assert!(line.contains('—'), "{line}");
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
 }
 
 #[test]
@@ -673,14 +673,7 @@ fn the_comparison_scrolls() {
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('c')));
     app.press(key(KeyCode::End));
-    let scroll = app
-        .journal
-        .as_ref()
-        .unwrap()
-        .reading
-        .as_ref()
-        .unwrap()
-        .compare_scroll;
+    let scroll = app.journal().unwrap().reading.as_ref().unwrap().compare_scroll;
     assert!(scroll > 0);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Keep it short and kind."), "{text}");
@@ -693,7 +686,7 @@ fn the_oldest_entry_has_nothing_to_compare_with() {
     go_to(&mut app, E6);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('c')));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
     assert_eq!(notice(&app), Some(strings::NOTHING_BEFORE));
 }
 
@@ -704,7 +697,7 @@ fn an_unreadable_earlier_entry_is_passed_over() {
     go_to(&mut app, E2);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Char('c')));
-    let reading = app.journal.as_ref().unwrap().reading.as_ref().unwrap();
+    let reading = app.journal().unwrap().reading.as_ref().unwrap();
     assert_eq!(reading.last.as_ref().unwrap().id, E5);
 }
 
@@ -716,16 +709,16 @@ fn d_asks_before_moving_an_entry_to_the_trash_and_esc_keeps_it() {
     let mut app = browser(&store);
     go_to(&mut app, E2);
     app.press(key(KeyCode::Char('d')));
-    assert!(matches!(app.dialog, Some(Dialog::ConfirmDelete { .. })));
+    assert!(matches!(app.dialog(), Some(Dialog::ConfirmDelete { .. })));
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("Move this entry to the trash? It is kept there for 30 days."),
         "{text}"
     );
     app.press(key(KeyCode::Enter));
-    assert!(app.dialog.is_some(), "Enter alone moves nothing");
+    assert!(app.dialog().is_some(), "Enter alone moves nothing");
     app.press(key(KeyCode::Esc));
-    assert!(app.dialog.is_none());
+    assert!(app.dialog().is_none());
     assert!(store.journal().trashed.is_empty());
     assert_eq!(shown(&app), ALL);
     app.press(key(KeyCode::Delete));
@@ -749,16 +742,35 @@ fn y_moves_it_to_the_trash_and_the_list_updates() {
 }
 
 #[test]
+fn d_then_y_asks_for_the_trash_and_only_carrying_it_out_moves_the_entry() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    let now = std::time::Instant::now();
+    let asked = app.decide_event(&Event::Key(key(KeyCode::Char('d'))), now);
+    assert!(asked.is_empty(), "d only asks: {asked:?}");
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('y'))), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Trash { id, .. }] if id == E2),
+        "{effects:?}"
+    );
+    assert!(store.journal().trashed.is_empty(), "an update does no I/O");
+    app.apply(effects);
+    let trashed: Vec<String> = store.journal().trashed.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(trashed, [E2]);
+}
+
+#[test]
 fn an_open_entry_can_go_to_the_trash_and_the_browser_comes_back() {
     let store = journal();
     let mut app = browser(&store);
     search(&mut app, "calm");
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
     app.press(key(KeyCode::Char('d')));
     app.press(key(KeyCode::Char('y')));
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen(), Screen::Journal);
     assert_eq!(shown(&app), [E3, E4], "the search holds");
 }
 
@@ -802,14 +814,14 @@ fn trends_calendar_and_share_open_from_the_browser_and_close_back_to_it() {
         ('s', Screen::Share),
     ] {
         app.press(key(KeyCode::Char(letter)));
-        assert_eq!(app.screen, screen, "{letter} opens {screen:?}");
+        assert_eq!(app.screen(), screen, "{letter} opens {screen:?}");
         assert!(
             screen_text(&app, 80, 24).contains("F1"),
             "{screen:?} draws with its keys"
         );
         app.press(key(KeyCode::Esc));
         assert_eq!(
-            app.screen,
+            app.screen(),
             Screen::Journal,
             "Esc from {screen:?} goes back to the list"
         );
@@ -822,10 +834,10 @@ fn trends_from_an_entry_show_that_exercises_scales_straight_away() {
     let mut app = browser(&store);
     app.press(key(KeyCode::Home));
     app.press(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Entry);
+    assert_eq!(app.screen(), Screen::Entry);
     app.press(key(KeyCode::Char('t')));
-    assert_eq!(app.screen, Screen::Trends);
-    let Some(mend::tui::app::Extra::Trends(state)) = &app.extra else {
+    assert_eq!(app.screen(), Screen::Trends);
+    let Some(mend::tui::app::Extra::Trends(state)) = app.extra() else {
         panic!("the trends screen is open");
     };
     let shown = state
@@ -836,7 +848,32 @@ fn trends_from_an_entry_show_that_exercises_scales_straight_away() {
     assert_eq!(trends.exercise_id, "every-kind");
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Esc));
-    assert_eq!(app.screen, Screen::Entry, "back to the entry it was opened from");
+    assert_eq!(
+        app.screen(),
+        Screen::Entry,
+        "back to the entry it was opened from"
+    );
+}
+
+/// The preview is laid out by the app, not while it is drawn: Page Down
+/// moves a whole page of it before the first frame, and drawing changes nothing.
+#[test]
+fn the_share_preview_pages_by_its_height_before_anything_is_drawn() {
+    let store = journal();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::PageDown));
+    let Some(mend::tui::app::Extra::Share(state)) = app.extra() else {
+        panic!("the share screen is open");
+    };
+    assert!(
+        state.scroll() >= 5,
+        "a page down scrolled {} rows",
+        state.scroll()
+    );
+    let before = screen_text(&app, 80, 24);
+    assert_eq!(screen_text(&app, 80, 24), before);
 }
 
 #[test]

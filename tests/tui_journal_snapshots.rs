@@ -53,7 +53,7 @@ fn browser(store: &TestStore) -> App {
 fn go_to(app: &mut App, id: &str) {
     app.press(key(KeyCode::Home));
     for _ in 0..10 {
-        let journal = app.journal.as_ref().unwrap();
+        let journal = app.journal().unwrap();
         if journal.selected().is_some_and(|r| journal.rows[r].name.id == id) {
             return;
         }

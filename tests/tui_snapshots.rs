@@ -93,7 +93,7 @@ fn at_review(store: &TestStore) -> App {
     app.press(key(KeyCode::Enter));
     type_text(&mut app, "Confirm the time the day before.");
     app.press(key(KeyCode::Tab));
-    assert_eq!(app.screen, mend::tui::Screen::Review);
+    assert_eq!(app.screen(), mend::tui::Screen::Review);
     app
 }
 
@@ -174,7 +174,7 @@ fn intros_of_the_newer_built_ins() {
             .expect("a built-in");
         let mut app = app_with(vec![loaded], &store);
         app.press(key(KeyCode::Enter));
-        assert_eq!(app.screen, mend::tui::Screen::Intro, "{id}");
+        assert_eq!(app.screen(), mend::tui::Screen::Intro, "{id}");
         snap(&format!("intro_{id}"), &app);
     }
 }
@@ -350,7 +350,7 @@ fn saved_elsewhere_says_where_and_that_it_is_outside_the_journal() {
     app.press(ctrl('s'));
     app.press(key(KeyCode::Char('s')));
     // A fixed path in place of the suggested one (which names $HOME).
-    let Some(Dialog::SaveElsewhere { path, .. }) = &app.dialog else {
+    let Some(Dialog::SaveElsewhere { path, .. }) = app.dialog() else {
         panic!("the save-elsewhere dialog is open");
     };
     let suggested = path.lines().join("").chars().count();
@@ -359,7 +359,7 @@ fn saved_elsewhere_says_where_and_that_it_is_outside_the_journal() {
     type_text(&mut app, target);
     app.press(key(KeyCode::Enter));
     let _ = std::fs::remove_file(target);
-    assert_eq!(app.screen, Screen::Saved);
+    assert_eq!(app.screen(), Screen::Saved);
     snap("saved_elsewhere", &app);
 }
 
@@ -371,7 +371,7 @@ fn draft_failed_warning() {
     let typed = Instant::now();
     type_at(&mut app, "We were both on time.", typed);
     app.tick(typed + Duration::from_millis(900));
-    assert!(app.draft_problem.is_some());
+    assert!(app.draft_problem().is_some());
     snap("draft_failed", &app);
 }
 

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod entries;
 mod exercises;
+mod export_format;
 mod import;
 mod keys;
 mod manual;
@@ -107,7 +108,7 @@ pub enum Command {
     Export {
         /// The kind of file: Markdown, a web page to print, or JSON
         #[arg(long, value_enum, default_value = "md")]
-        format: crate::export::Format,
+        format: export_format::ExportFormat,
         #[command(flatten)]
         filter: FilterArgs,
         /// Include answers marked private (left out unless you ask)
@@ -200,7 +201,7 @@ pub enum Command {
         exercise: String,
         /// A page to print from a browser, or Markdown
         #[arg(long, value_enum, default_value = "html")]
-        format: crate::export::Paper,
+        format: export_format::PrintFormat,
         /// Write to this file instead of the screen
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -322,7 +323,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => entries::export(
             cli.journal.as_deref(),
             &filter.filter(),
-            (format, include_private),
+            (format.into(), include_private),
             output.as_deref(),
             to.as_ref(),
         ),
@@ -344,7 +345,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             exercise,
             format,
             output,
-        }) => print::run(cli.journal.as_deref(), &exercise, format, output.as_deref()),
+        }) => print::run(
+            cli.journal.as_deref(),
+            &exercise,
+            format.into(),
+            output.as_deref(),
+        ),
         Some(Command::New { output }) => authoring::new(output.as_deref()),
         Some(Command::Schema) => authoring::schema(),
         Some(Command::Message(MessageCommand::Check {

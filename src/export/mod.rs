@@ -26,7 +26,7 @@ pub use values::{ShownValue, question_of, shown_value};
 pub use worksheet::{Paper, worksheet};
 
 /// The formats an export can take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Markdown, readable as plain text too.
     Md,

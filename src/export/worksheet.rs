@@ -10,7 +10,7 @@ use crate::exercise::{Condition, ConditionValue, Exercise, Prompt, PromptKind};
 use crate::safety;
 
 /// The kinds of worksheet `mend print` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {
     /// One self-contained page to print from a browser.
     Html,

@@ -1159,7 +1159,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let everywhere = EVERYWHERE.action(key);
     match everywhere {
         // Over the safety page, only it and leaving at once.
-        Some(action) if app.safety.is_some() && action != Action::QuickExit => table.action(key),
+        Some(action) if app.safety().is_some() && action != Action::QuickExit => table.action(key),
         Some(Action::ToggleSafety) if table.takes_typing() => table.action(key),
         Some(action) => Some(action),
         None => table.action(key),
@@ -1169,13 +1169,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 /// The table of what is in front of the person: the safety page or the
 /// help over everything, then a dialog, then the screen.
 pub fn current(app: &App) -> &'static Table {
-    if app.safety.is_some() {
+    if app.safety().is_some() {
         return &SAFETY;
     }
-    if app.help_open {
+    if app.help_open() {
         return &HELP;
     }
-    match &app.dialog {
+    match app.dialog() {
         Some(dialog) => dialog_table(dialog),
         None => screen_table(app),
     }
@@ -1192,26 +1192,26 @@ fn dialog_table(dialog: &Dialog) -> &'static Table {
 
 /// The table of the screen itself, under any dialog or help.
 pub fn screen_table(app: &App) -> &'static Table {
-    match app.screen {
+    match app.screen() {
         Screen::Home => &HOME,
         Screen::Intro => &INTRO,
         Screen::Prompt => prompt_table(app),
         Screen::Review => &REVIEW,
         Screen::Saved if app.one_exercise() => &SAVED_ALONE,
         Screen::Saved => &SAVED,
-        Screen::Journal => match &app.journal {
+        Screen::Journal => match app.journal() {
             Some(j) if j.typing => &SEARCH_TYPING,
             Some(j) if j.searching() => &JOURNAL_SEARCHED,
             _ => &JOURNAL,
         },
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
-        Screen::Trends | Screen::Calendar | Screen::Share => extra_table(app.extra.as_ref()),
+        Screen::Trends | Screen::Calendar | Screen::Share => extra_table(app.extra()),
     }
 }
 
 fn prompt_table(app: &App) -> &'static Table {
-    let on_own_row = app.answering.as_ref().is_some_and(|r| r.on_other_row());
+    let on_own_row = app.answering().is_some_and(|r| r.on_other_row());
     match app.current_prompt().map(|p| &p.kind) {
         Some(PromptKind::Scale { .. }) => &SCALE,
         Some(PromptKind::YesNo) => &YES_NO,
@@ -1255,7 +1255,7 @@ pub fn share_table(state: &ShareState) -> &'static Table {
 /// the safety page, which is all there is while it is open).
 pub fn footer(app: &App) -> Vec<Hint> {
     let table = current(app);
-    if app.help_open || app.safety.is_some() {
+    if app.help_open() || app.safety().is_some() {
         return table.bindings.iter().filter_map(|b| b.footer).collect();
     }
     table.footer()
@@ -1265,7 +1265,7 @@ pub fn footer(app: &App) -> Vec<Hint> {
 /// Under help, the screen's keys are the ones shown (a dialog's, if one is
 /// open), not help's own.
 pub fn help(app: &App) -> [&'static Table; 2] {
-    let table = match &app.dialog {
+    let table = match app.dialog() {
         Some(dialog) => dialog_table(dialog),
         None => screen_table(app),
     };

@@ -108,7 +108,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
             app.handle_event(&event, Instant::now());
         }
         app.tick(Instant::now());
-        match app.request.take() {
+        match app.take_request() {
             Some(Request::Quit) => return Ok(()),
             Some(Request::QuickExit) => {
                 terminal::wipe(terminal)?;

@@ -7,7 +7,6 @@
 //! [`Outcome::Load`] and writes the file when asked with
 //! [`Outcome::Write`], through the [`Store`](crate::journal::Store).
 
-use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, FixedOffset};
@@ -109,10 +108,11 @@ pub struct ShareState {
     text: String,
     /// The first row of the preview on screen.
     scroll: usize,
-    /// The preview's rows at the last draw, wrapped to its width.
-    wrapped: RefCell<Option<(u16, Vec<String>)>>,
-    /// Rows on screen at the last draw, for paging; 0 before the first.
-    pub(crate) page: Cell<usize>,
+    /// The preview's rows wrapped to its width, as laid out; `None` until
+    /// it is, and after the text changes.
+    wrapped: Option<(u16, Vec<String>)>,
+    /// The preview's rows on screen, as laid out, for paging; 0 before.
+    page: usize,
     pub(crate) path: TextEditor,
     /// Set after a first Enter on a path that is already a file.
     confirm_replace: bool,
@@ -160,8 +160,8 @@ impl ShareState {
             unreadable: 0,
             text: String::new(),
             scroll: 0,
-            wrapped: RefCell::new(None),
-            page: Cell::new(0),
+            wrapped: None,
+            page: 0,
             path: TextEditor::new(Vec::new(), ""),
             confirm_replace: false,
             writing: None,
@@ -260,7 +260,7 @@ impl ShareState {
             made_at: self.now,
         };
         self.text = render(options, &self.known, &self.entries);
-        self.wrapped.replace(None);
+        self.wrapped = None;
         self.scroll = 0;
     }
 
@@ -326,7 +326,7 @@ impl ShareState {
     }
 
     fn preview_update(&mut self, action: Action) -> Outcome {
-        let page = self.page.get().saturating_sub(1).max(1);
+        let page = self.page.saturating_sub(1).max(1);
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll_to(self.scroll + 1),
@@ -359,7 +359,7 @@ impl ShareState {
                 self.include_private = false;
                 self.entries.clear();
                 self.text.clear();
-                self.wrapped.replace(None);
+                self.wrapped = None;
             }
             _ => {}
         }
@@ -408,8 +408,8 @@ impl ShareState {
 
     /// Moves the preview so `row` is on top, but never past its end.
     fn scroll_to(&mut self, row: usize) {
-        let page = self.page.get();
-        let total = self.wrapped.borrow().as_ref().map_or(0, |(_, rows)| rows.len());
+        let page = self.page;
+        let total = self.wrapped.as_ref().map_or(0, |(_, rows)| rows.len());
         self.scroll = if page == 0 {
             row.min(self.text.lines().count())
         } else {
@@ -417,19 +417,32 @@ impl ShareState {
         };
     }
 
-    /// Calls `f` with the preview's rows at `width`, wrapped once and kept
-    /// until the text or the width changes.
-    pub(crate) fn with_preview_rows<R>(&self, width: u16, f: impl FnOnce(&[String]) -> R) -> R {
-        let mut cache = self.wrapped.borrow_mut();
-        if cache.as_ref().is_none_or(|(w, _)| *w != width) {
-            let rows: Vec<String> = inert(&self.text)
-                .replace('\t', "    ")
-                .lines()
-                .flat_map(|line| crate::tui::view::chrome::wrap(line, usize::from(width)))
-                .collect();
-            *cache = Some((width, rows));
+    /// The preview's size on screen, as laid out: its rows are wrapped to
+    /// `width` once (and again only when the text or the width changes),
+    /// and paging goes by `height`.
+    pub fn set_preview_size(&mut self, width: u16, height: u16) {
+        self.page = usize::from(height);
+        if self.wrapped.as_ref().is_none_or(|(w, _)| *w != width) {
+            self.wrapped = Some((width, self.wrap_preview(width)));
         }
-        f(cache.as_ref().map_or(&[], |(_, rows)| rows.as_slice()))
+        self.scroll_to(self.scroll);
+    }
+
+    /// The preview's rows at `width`: as laid out, or (at another width)
+    /// wrapped afresh, written nowhere.
+    pub fn preview_rows(&self, width: u16) -> std::borrow::Cow<'_, [String]> {
+        match &self.wrapped {
+            Some((w, rows)) if *w == width => std::borrow::Cow::Borrowed(rows),
+            _ => std::borrow::Cow::Owned(self.wrap_preview(width)),
+        }
+    }
+
+    fn wrap_preview(&self, width: u16) -> Vec<String> {
+        inert(&self.text)
+            .replace('\t', "    ")
+            .lines()
+            .flat_map(|line| crate::tui::view::chrome::wrap(line, usize::from(width)))
+            .collect()
     }
 }
 

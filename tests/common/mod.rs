@@ -421,11 +421,11 @@ pub fn press_times(app: &mut App, code: KeyCode, times: usize) {
 
 /// The step the app's session is on.
 pub fn step(app: &App) -> Option<mend::session::Step> {
-    app.answering.as_ref().map(|r| r.session.step())
+    app.answering().map(|r| r.session.step())
 }
 
 pub fn answer(app: &App, index: usize) -> Option<mend::answer::Answer> {
-    app.answering.as_ref()?.session.answer(index).cloned()
+    app.answering()?.session.answer(index).cloned()
 }
 
 // ----- journal entries -----
@@ -460,7 +460,7 @@ pub fn text(prompt_id: &str, question: &str, words: &str) -> AnswerRecord {
 /// Drives the app's reading of the journal until every entry is read.
 pub fn finish_reading(app: &mut App) {
     for _ in 0..10_000 {
-        if app.journal.as_ref().is_none_or(|j| j.fully_read()) {
+        if app.journal().is_none_or(|j| j.fully_read()) {
             return;
         }
         app.tick(Instant::now());

@@ -5,14 +5,15 @@
 
 mod browse;
 mod dialogs;
+mod effects;
 mod extras;
+mod front;
 mod home;
 mod prompts;
 mod review;
 mod safety;
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -23,14 +24,15 @@ use super::action::Action;
 use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
-use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
 use crate::exercise::Prompt;
-use crate::journal::{Draft, Entry, Rescuer, Store};
+use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
-use crate::session::{Session, Step};
+use crate::session::Session;
+pub use effects::{Aside, Browse, Effect};
 pub use extras::Extra;
+pub use front::Front;
 
 /// The draft as the answers stood after the last change, shared with the
 /// thread that keeps it safe if mend must stop without its usual way out.
@@ -44,6 +46,7 @@ pub const DRAFT_MAX_DELAY: Duration = Duration::from_millis(1500);
 /// The id of the exercise one key away on the home screen.
 pub const CHECK_IN_ID: &str = "evening-check-in";
 
+/// Which screen is in front, by name (its state is in [`Front`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
@@ -98,33 +101,23 @@ pub struct Notice {
 }
 
 pub struct App {
-    pub screen: Screen,
+    /// The screen in front, with its state.
+    front: Front,
     /// The exercises offered on the home screen.
-    pub exercises: Vec<Loaded>,
-    pub last_done: HashMap<String, NaiveDateTime>,
-    pub home_cursor: usize,
-    pub answering: Option<Answering>,
-    pub dialog: Option<Dialog>,
-    pub help_open: bool,
+    exercises: Vec<Loaded>,
+    last_done: HashMap<String, NaiveDateTime>,
+    home_cursor: usize,
+    dialog: Option<Dialog>,
+    help_open: bool,
     /// The safety page, while it is open: how far it is scrolled.
-    pub safety: Option<u16>,
-    pub notice: Option<Notice>,
+    safety: Option<u16>,
+    notice: Option<Notice>,
     /// Set while drafts cannot be written; cleared by the next good write.
-    pub draft_problem: Option<String>,
-    /// Where the last entry was saved, for the "saved" screen.
-    pub saved_to: Option<PathBuf>,
-    /// It went to a file of its own, outside the journal ("save elsewhere").
-    pub saved_elsewhere: bool,
-    pub request: Option<Request>,
-    /// The journal browser, while it is open (with the entry being read).
-    pub journal: Option<JournalState>,
+    draft_problem: Option<String>,
+    request: Option<Request>,
     /// The terminal's size, as last told: what the journal's lists and
     /// pages are measured by.
-    pub viewport: (u16, u16),
-    /// The trends, calendar or share screen, while one is open.
-    pub extra: Option<Extra>,
-    /// The screen it was opened from, to go back to.
-    extra_from: Option<Screen>,
+    viewport: (u16, u16),
     /// Opened for one exercise (`mend run`): once it is saved, mend is done.
     one_exercise: bool,
     /// Where each draft is also handed, for the signal watcher.
@@ -137,31 +130,26 @@ pub struct App {
 
 impl App {
     pub fn new(exercises: Vec<Loaded>, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Self {
-        let last_done = store.last_done();
-        Self {
-            screen: Screen::Home,
+        let mut app = Self {
+            front: Front::Home,
             exercises,
-            last_done,
+            last_done: HashMap::new(),
             home_cursor: 0,
-            answering: None,
             dialog: None,
             help_open: false,
             safety: None,
             notice: None,
             draft_problem: None,
-            saved_to: None,
-            saved_elsewhere: false,
             request: None,
-            journal: None,
-            extra: None,
-            extra_from: None,
             one_exercise: false,
             last_draft: None,
             viewport: (80, 24),
             reported: HashSet::new(),
             store,
             clock,
-        }
+        };
+        app.read_last_done();
+        app
     }
 
     /// The local time now, as the clock says.
@@ -169,27 +157,109 @@ impl App {
         self.clock.now()
     }
 
+    /// Which screen is in front.
+    pub fn screen(&self) -> Screen {
+        self.front.screen()
+    }
+
+    /// The exercise being answered, if one is open.
+    pub fn answering(&self) -> Option<&Answering> {
+        self.front.answering()
+    }
+
+    /// The journal browser, if it is open (with the entry being read).
+    pub fn journal(&self) -> Option<&JournalState> {
+        self.front.journal()
+    }
+
+    /// The trends, calendar or share screen, if one is open.
+    pub fn extra(&self) -> Option<&Extra> {
+        self.front.extra()
+    }
+
+    /// The question over the screen, if one is asked.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The exercises offered on the home screen.
+    pub fn exercises(&self) -> &[Loaded] {
+        &self.exercises
+    }
+
+    /// When each exercise was last done.
+    pub fn last_done(&self) -> &HashMap<String, NaiveDateTime> {
+        &self.last_done
+    }
+
+    /// The highlighted exercise on the home screen.
+    pub fn home_cursor(&self) -> usize {
+        self.home_cursor
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help_open
+    }
+
+    /// How far the safety page is scrolled, while it is open.
+    pub fn safety(&self) -> Option<u16> {
+        self.safety
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Why drafts cannot be written just now, if they cannot.
+    pub fn draft_problem(&self) -> Option<&str> {
+        self.draft_problem.as_deref()
+    }
+
+    /// What the terminal loop is asked to do next.
+    pub fn request(&self) -> Option<Request> {
+        self.request
+    }
+
+    /// The request, taken to be done.
+    pub fn take_request(&mut self) -> Option<Request> {
+        self.request.take()
+    }
+
+    /// Where the entry just saved went, and whether to a file of its own.
+    pub fn saved(&self) -> Option<(&std::path::Path, bool)> {
+        self.front.saved()
+    }
+
     pub fn current_prompt(&self) -> Option<&Prompt> {
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         run.current().and_then(|i| run.session.prompt(i))
     }
 
-    /// Feeds one terminal event in.
+    /// Feeds one terminal event in, and carries out what it asks for.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
+        let effects = self.decide_event(event, now);
+        self.apply(effects);
+    }
+
+    /// What one terminal event changes on screen, and what it asks to be
+    /// done outside (returned, not done: see [`App::apply`]).
+    pub fn decide_event(&mut self, event: &Event, now: Instant) -> Vec<Effect> {
         match event {
             // Keys the person could not see the effect of wait, leaving aside.
             Event::Key(key) if !self.fits_window() && action_for(self, *key) == Some(Action::QuickExit) => {
-                self.update(Action::QuickExit, now);
+                self.decide(Action::QuickExit, now)
             }
-            Event::Key(_) | Event::Paste(_) if !self.fits_window() => {}
-            Event::Key(key) => {
-                if let Some(action) = action_for(self, *key) {
-                    self.update(action, now);
-                }
+            Event::Key(_) | Event::Paste(_) if !self.fits_window() => Vec::new(),
+            Event::Key(key) => match action_for(self, *key) {
+                Some(action) => self.decide(action, now),
+                None => Vec::new(),
+            },
+            Event::Paste(text) => self.decide(Action::Paste(text.clone()), now),
+            Event::Resize(width, height) => {
+                self.resize(*width, *height);
+                Vec::new()
             }
-            Event::Paste(text) => self.update(Action::Paste(text.clone()), now),
-            Event::Resize(width, height) => self.resize(*width, *height),
-            _ => {}
+            _ => Vec::new(),
         }
     }
 
@@ -203,24 +273,39 @@ impl App {
         self.handle_event(&Event::Key(key), Instant::now());
     }
 
+    /// Acts on one action, and carries out what it asks for.
     pub fn update(&mut self, action: Action, now: Instant) {
+        let effects = self.decide(action, now);
+        self.apply(effects);
+    }
+
+    /// The screen in front changes for `action`; what must happen outside
+    /// it (the store, the terminal) is returned.
+    pub fn decide(&mut self, action: Action, now: Instant) -> Vec<Effect> {
         if !matches!(action, Action::Edit(_) | Action::Paste(_)) {
             self.notice = None;
         }
         match action {
-            Action::QuickExit => self.request = Some(Request::QuickExit),
-            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::QuickExit => vec![Effect::QuickExit],
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                Vec::new()
+            }
             // Opened from help, it takes help's place; closed, the screen
             // underneath is just as the person left it.
             Action::ToggleSafety => {
                 self.help_open = false;
                 self.safety = if self.safety.is_some() { None } else { Some(0) };
+                Vec::new()
             }
-            _ if self.safety.is_some() => self.scroll_safety(&action),
+            _ if self.safety.is_some() => {
+                self.scroll_safety(&action);
+                Vec::new()
+            }
             // Keys are held back while help is open; a paste is too.
-            Action::Paste(_) if self.help_open => {}
+            Action::Paste(_) if self.help_open => Vec::new(),
             _ if self.dialog.is_some() => self.dialog_update(action),
-            _ => match self.screen {
+            _ => match self.screen() {
                 Screen::Home => self.home_update(action),
                 Screen::Intro => self.intro_update(action),
                 Screen::Prompt => self.prompt_update(action, now),
@@ -237,8 +322,10 @@ impl App {
     /// Writes the draft if typing has paused, or has gone on a while; reads
     /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
-        self.journal_tick();
-        let due = self.answering.as_ref().is_some_and(|r| {
+        if self.front.journal().is_some() {
+            self.apply(vec![Effect::Browse(Browse::Tick)]);
+        }
+        let due = self.front.answering().is_some_and(|r| {
             let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
             let overdue = r
                 .unsaved_since
@@ -251,7 +338,7 @@ impl App {
             // so `next_tick_in` would say "now" on every turn and the loop
             // would spin, hammering a full disk. Try again after a pause.
             if self.draft_problem.is_some()
-                && let Some(run) = self.answering.as_mut()
+                && let Some(run) = self.front.answering_mut()
                 && run.unsaved_since.is_some()
             {
                 run.unsaved_since = Some(now);
@@ -262,31 +349,25 @@ impl App {
 
     /// Writes the session as a draft now, if it holds anything.
     pub fn save_draft(&mut self) {
+        let effects = self.draft_effects();
+        self.apply(effects);
+    }
+
+    /// What keeps the session's answers as they stand: a draft written, or,
+    /// if every answer was taken back since the last write, the draft on
+    /// disk removed (it would bring them back).
+    fn draft_effects(&mut self) -> Vec<Effect> {
         let now = self.clock.now();
-        let Some(run) = self.answering.as_mut() else {
-            return;
+        let Some(run) = self.front.answering_mut() else {
+            return Vec::new();
         };
         run.commit_editor();
-        if !run.has_answers() {
-            // Nothing to keep. If answers were taken back since the last
-            // write, the draft on disk would bring them back: remove it.
-            if run.unsaved_since.take().is_some() {
-                let _ = self.store.discard_draft(&run.session.exercise().id);
-            }
-            return;
-        }
-        let draft = run.session.to_draft(now);
-        let result = self.store.save_draft(&draft);
-        if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
-            *last = Some(draft);
-            run.unshared = false;
-        }
-        match result {
-            Ok(()) => {
-                run.unsaved_since = None;
-                self.draft_problem = None;
-            }
-            Err(e) => self.draft_problem = Some(strings::draft_failed(&e)),
+        if run.has_answers() {
+            vec![Effect::SaveDraft(Box::new(run.session.to_draft(now)))]
+        } else if run.unsaved_since.take().is_some() {
+            vec![Effect::DiscardDraft(run.session.exercise().id.clone())]
+        } else {
+            Vec::new()
         }
     }
 
@@ -303,7 +384,7 @@ impl App {
     /// grows with the answer as a draft does (see BENCHMARKS.md).
     pub fn share_unsaved_draft(&mut self) {
         let Some(slot) = &self.last_draft else { return };
-        let Some(run) = self.answering.as_mut().filter(|r| r.unshared) else {
+        let Some(run) = self.front.answering_mut().filter(|r| r.unshared) else {
             return;
         };
         run.unshared = false;
@@ -314,32 +395,13 @@ impl App {
         }
     }
 
-    pub fn rescuer(&self) -> Rescuer {
-        self.store.rescuer()
-    }
-
-    /// The last save before mend goes. If the journal cannot take the draft,
-    /// it goes elsewhere; the words to say so after the terminal is back.
-    pub fn keep_draft_before_going(&mut self) -> Option<String> {
-        self.save_draft();
-        self.draft_problem.as_ref()?;
-        let draft = self
-            .answering
-            .as_ref()
-            .map(|a| a.session.to_draft(self.clock.now()))?;
-        Some(match (self.store.rescuer())(&draft) {
-            Some(path) => strings::draft_rescued(&path.display().to_string()),
-            None => strings::DRAFT_LOST.to_string(),
-        })
-    }
-
     /// Time until the draft timer next needs a look (or at once, while the
     /// journal browser is still reading), for the event loop's wait.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
-        if self.journal.as_ref().is_some_and(|j| !j.fully_read()) {
+        if self.front.journal().is_some_and(|j| !j.fully_read()) {
             return Some(Duration::ZERO);
         }
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         let since = run.unsaved_since?;
         let idle = run.last_input.map_or(Duration::ZERO, |t| {
             DRAFT_IDLE.saturating_sub(now.duration_since(t))
@@ -356,9 +418,21 @@ impl App {
         });
     }
 
-    /// A private folder for files handed to `$EDITOR`.
-    pub fn scratch_dir(&self) -> Result<PathBuf, crate::journal::StoreError> {
-        self.store.scratch_dir()
+    /// Lays the open screen out for the window as last told (after every
+    /// change, as a notice or a new prompt moves things): the text answer
+    /// and the share preview learn their sizes here, not while drawn.
+    fn measure(&mut self) {
+        let (width, height) = self.viewport;
+        if let Some(area) = crate::tui::layout::answer_editor(self, width, height)
+            && let Some(run) = self.front.answering_mut()
+        {
+            run.editor.set_size(area.width, area.height);
+        }
+        if let Some(area) = crate::tui::layout::share_preview(self, width, height)
+            && let Some(Extra::Share(state)) = self.front.extra_mut()
+        {
+            state.set_preview_size(area.width, area.height);
+        }
     }
 
     fn notify(&mut self, text: impl Into<String>) {
@@ -369,17 +443,16 @@ impl App {
     }
 
     fn begin(&mut self, session: Session) {
-        self.screen = screen_for(session.step());
-        self.answering = Some(Answering::new(session));
+        self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 
     /// After the saved screen: home, or out of mend for `mend run`, back
     /// where the person started.
-    fn saved_update(&mut self) {
+    fn saved_update(&mut self) -> Vec<Effect> {
         if self.one_exercise {
-            self.request = Some(Request::Quit);
+            vec![Effect::Quit]
         } else {
-            self.back_home();
+            vec![Effect::GoHome]
         }
     }
 
@@ -388,51 +461,31 @@ impl App {
         self.one_exercise
     }
 
-    fn back_home(&mut self) {
+    /// Closes every screen for home (the store is read again by
+    /// [`Effect::GoHome`], which calls this).
+    fn close_all(&mut self) {
         // The session is over: saved as an entry, or kept as a draft.
         if let Some(Ok(mut last)) = self.last_draft.as_ref().map(|l| l.lock()) {
             *last = None;
         }
-        self.answering = None;
-        self.journal = None;
-        self.extra = None;
+        self.front = Front::Home;
         self.dialog = None;
-        self.screen = Screen::Home;
-        self.last_done = self.store.last_done();
     }
 
     /// Leaves the exercise for the home screen; the draft keeps every word.
-    fn leave(&mut self) {
-        self.save_draft();
-        let kept = self.answering.as_ref().is_some_and(Answering::has_answers);
-        // Leaving would drop the only copy of the words.
-        if kept && self.draft_problem.is_some() {
-            self.warn(strings::CANNOT_LEAVE);
-            return;
-        }
-        self.back_home();
-        if kept {
-            self.notify(strings::DRAFT_KEPT);
-        }
+    fn leave(&mut self) -> Vec<Effect> {
+        let mut effects = self.draft_effects();
+        effects.push(Effect::LeaveExercise);
+        effects
     }
 
     /// After the session moved: the screen that shows its step, with a fresh
     /// widget, and the draft written (a prompt change always writes it).
-    fn sync_screen(&mut self) {
-        let Some(run) = self.answering.as_mut() else {
-            return;
+    fn sync_screen(&mut self) -> Vec<Effect> {
+        let Some(run) = self.front.answering_mut() else {
+            return Vec::new();
         };
-        self.screen = screen_for(run.session.step());
         run.load_prompt();
-        self.save_draft();
-    }
-}
-
-/// The screen that shows a step of the session.
-fn screen_for(step: Step) -> Screen {
-    match step {
-        Step::Intro => Screen::Intro,
-        Step::Prompt(_) => Screen::Prompt,
-        Step::Review => Screen::Review,
+        self.draft_effects()
     }
 }

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{App, Request};
+use super::{App, Effect};
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
 use crate::sanitize::clean_pasted;
@@ -14,33 +14,36 @@ use crate::tui::answering::{self, Answering};
 use crate::tui::strings;
 
 impl App {
-    pub(super) fn prompt_update(&mut self, action: Action, now: Instant) {
+    pub(super) fn prompt_update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
         match action {
             Action::Next => self.next_prompt(),
             Action::Back => {
-                if let Some(run) = self.answering.as_mut() {
+                if let Some(run) = self.front.answering_mut() {
                     run.back_to_review = false;
                 }
-                self.move_session(Session::back);
+                self.move_session(Session::back)
             }
             Action::Leave => self.leave(),
-            Action::ExternalEditor => self.request = Some(Request::OpenEditor),
+            Action::ExternalEditor => vec![Effect::OpenEditor],
             Action::Confirm => self.confirm(now),
-            other => self.answer_input(other, now),
+            other => {
+                self.answer_input(other, now);
+                Vec::new()
+            }
         }
     }
 
-    pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) {
-        if let Some(run) = self.answering.as_mut() {
+    pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) -> Vec<Effect> {
+        if let Some(run) = self.front.answering_mut() {
             run.commit_editor();
             step(&mut run.session);
         }
-        self.sync_screen();
+        self.sync_screen()
     }
 
-    pub(super) fn next_prompt(&mut self) {
-        let Some(run) = self.answering.as_mut() else {
-            return;
+    fn next_prompt(&mut self) -> Vec<Effect> {
+        let Some(run) = self.front.answering_mut() else {
+            return Vec::new();
         };
         run.commit_editor();
         match run.session.advance() {
@@ -48,14 +51,17 @@ impl App {
                 if std::mem::take(&mut run.back_to_review) {
                     run.session.review();
                 }
-                self.sync_screen();
+                self.sync_screen()
             }
-            Err(_) => self.notify(strings::NEEDS_ANSWER),
+            Err(_) => {
+                self.notify(strings::NEEDS_ANSWER);
+                Vec::new()
+            }
         }
     }
 
     /// Enter on a prompt that is not a text editor: pick, then move on.
-    pub(super) fn confirm(&mut self, now: Instant) {
+    fn confirm(&mut self, now: Instant) -> Vec<Effect> {
         let is_choice = matches!(
             self.current_prompt().map(|p| &p.kind),
             Some(PromptKind::Choice { .. })
@@ -63,11 +69,11 @@ impl App {
         if is_choice {
             self.answer_input(Action::Toggle, now);
         }
-        self.next_prompt();
+        self.next_prompt()
     }
 
-    pub(super) fn answer_input(&mut self, action: Action, now: Instant) {
-        let Some(run) = self.answering.as_mut() else {
+    fn answer_input(&mut self, action: Action, now: Instant) {
+        let Some(run) = self.front.answering_mut() else {
             return;
         };
         let Some(index) = run.current() else { return };
@@ -98,14 +104,14 @@ impl App {
 
     /// The text of the current answer, for `$EDITOR`.
     pub fn editor_text(&self) -> Option<String> {
-        let run = self.answering.as_ref()?;
+        let run = self.front.answering()?;
         Some(run.editor.lines().join("\n"))
     }
 
     /// Takes back the text written in `$EDITOR`; `false` if it is longer
     /// than an answer can be (the answer is then left as it was).
     pub fn replace_editor_text(&mut self, text: &str, now: Instant) -> bool {
-        let Some(run) = self.answering.as_mut() else {
+        let Some(run) = self.front.answering_mut() else {
             return true;
         };
         let Some(index) = run.current() else { return true };

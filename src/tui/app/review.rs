@@ -2,16 +2,16 @@
 
 use std::time::Instant;
 
-use super::{App, Dialog, Screen};
-use crate::journal::{Entry, entry_name};
+use super::{App, Effect};
+use crate::journal::entry_name;
 use crate::session::{Session, Unanswered};
 use crate::tui::action::Action;
 use crate::tui::strings;
 
 impl App {
-    pub(super) fn review_update(&mut self, action: Action, now: Instant) {
-        let Some(run) = self.answering.as_mut() else {
-            return;
+    pub(super) fn review_update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        let Some(run) = self.front.answering_mut() else {
+            return Vec::new();
         };
         let visible = run.session.visible_prompts();
         match action {
@@ -21,7 +21,7 @@ impl App {
                 if let Some(&index) = visible.get(run.cursor) {
                     // Changing one answer: Tab brings the person straight back here.
                     run.back_to_review = true;
-                    self.move_session(|s| {
+                    return self.move_session(|s| {
                         s.go_to(index);
                     });
                 }
@@ -32,22 +32,25 @@ impl App {
                     run.touched(now, false);
                 }
             }
-            Action::Back => self.move_session(Session::back),
-            Action::Save => self.save_entry(),
-            Action::Leave => self.leave(),
+            Action::Back => return self.move_session(Session::back),
+            Action::Save => return self.finish_entry(),
+            Action::Leave => return self.leave(),
             _ => {}
         }
+        Vec::new()
     }
 
-    pub(super) fn save_entry(&mut self) {
+    /// The entry to save, once every required answer is there; if one is
+    /// missing, the cursor goes to it instead.
+    fn finish_entry(&mut self) -> Vec<Effect> {
         let now = self.clock.now();
-        let Some(run) = self.answering.as_mut() else {
-            return;
+        let Some(run) = self.front.answering_mut() else {
+            return Vec::new();
         };
         run.commit_editor();
         let provisional = entry_name::entry_id(run.session.started_at(), &run.session.exercise().id, 1);
         match run.session.finish(&provisional, now) {
-            Ok(entry) => self.store_entry(entry),
+            Ok(entry) => vec![Effect::SaveEntry(Box::new(entry))],
             Err(Unanswered(missing)) => {
                 let visible = run.session.visible_prompts();
                 run.cursor = missing
@@ -55,23 +58,7 @@ impl App {
                     .and_then(|m| visible.iter().position(|v| v == m))
                     .unwrap_or(0);
                 self.notify(strings::still_missing(missing.len()));
-            }
-        }
-    }
-
-    pub(super) fn store_entry(&mut self, mut entry: Entry) {
-        match self.store.save_entry(&mut entry) {
-            Ok(path) => {
-                self.back_home();
-                self.saved_to = Some(path);
-                self.saved_elsewhere = false;
-                self.screen = Screen::Saved;
-            }
-            Err(e) => {
-                self.dialog = Some(Dialog::SaveFailed {
-                    entry: Box::new(entry),
-                    error: e.to_string(),
-                })
+                Vec::new()
             }
         }
     }

@@ -1,7 +1,10 @@
 //! Rows on screen: which paragraphs are wrapped where, the cursor's row and
 //! column, scrolling, and drawing. Only paragraphs near the screen are ever
-//! wrapped, and each stays wrapped until it changes.
+//! wrapped, and each stays wrapped until it changes. The editor is told its
+//! size ([`TextEditor::set_size`]) and follows its cursor as keys come, so
+//! drawing only reads.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -12,9 +15,9 @@ use super::TextEditor;
 use super::history::Pos;
 use super::wrap::{columns, offset_at_column, wrap};
 
-/// Each paragraph's rows at the current width, computed when first needed.
+/// Each paragraph's rows at the editor's width, kept once computed.
 pub struct WrapCache {
-    /// Zero until the first draw: then nothing wraps.
+    /// Zero until the editor is told its size: then nothing wraps.
     width: usize,
     rows: Vec<Option<Vec<Range<usize>>>>,
 }
@@ -56,39 +59,64 @@ impl WrapCache {
         self.rows.iter().filter(|r| r.is_some()).count()
     }
 
-    fn rows_of(&mut self, paragraph: usize, line: &str) -> &[Range<usize>] {
-        let width = if self.width == 0 { usize::MAX } else { self.width };
-        self.rows[paragraph].get_or_insert_with(|| wrap(line, width))
+    /// Wraps `paragraph` now, if it is not yet.
+    fn fill(&mut self, paragraph: usize, line: &str) {
+        let width = self.width;
+        if let Some(slot) = self.rows.get_mut(paragraph) {
+            slot.get_or_insert_with(|| wrap(line, effective(width)));
+        }
     }
+}
+
+/// Zero means "not told yet": nothing wraps.
+fn effective(width: usize) -> usize {
+    if width == 0 { usize::MAX } else { width }
 }
 
 /// A row on screen: paragraph, and row within it.
 type Row = (usize, usize);
 
-impl TextEditor {
-    fn row_range(&self, (paragraph, row): Row) -> Range<usize> {
-        let mut cache = self.rows.borrow_mut();
-        let rows = cache.rows_of(paragraph, &self.lines[paragraph]);
+/// The text's rows at one width: from the cache when it was wrapped at
+/// that width, else wrapped on the spot (nothing is written).
+pub(super) struct Rows<'a> {
+    lines: &'a [String],
+    cache: &'a WrapCache,
+    width: usize,
+}
+
+impl<'a> Rows<'a> {
+    pub(super) fn new(lines: &'a [String], cache: &'a WrapCache, width: usize) -> Self {
+        Self { lines, cache, width }
+    }
+
+    fn of(&self, paragraph: usize) -> Cow<'a, [Range<usize>]> {
+        let cached = (self.cache.width == self.width)
+            .then(|| self.cache.rows.get(paragraph).and_then(Option::as_deref))
+            .flatten();
+        match cached {
+            Some(rows) => Cow::Borrowed(rows),
+            None => Cow::Owned(wrap(&self.lines[paragraph], effective(self.width))),
+        }
+    }
+
+    fn range(&self, (paragraph, row): Row) -> Range<usize> {
+        let rows = self.of(paragraph);
         rows.get(row).or(rows.last()).cloned().unwrap_or(0..0)
     }
 
-    fn row_count(&self, paragraph: usize) -> usize {
-        self.rows
-            .borrow_mut()
-            .rows_of(paragraph, &self.lines[paragraph])
-            .len()
+    fn count(&self, paragraph: usize) -> usize {
+        self.of(paragraph).len()
     }
 
     /// The row holding `pos`: a place where a row wraps belongs to the next row.
     fn row_of(&self, (paragraph, col): Pos) -> Row {
-        let mut cache = self.rows.borrow_mut();
-        let rows = cache.rows_of(paragraph, &self.lines[paragraph]);
+        let rows = self.of(paragraph);
         let row = rows.iter().rposition(|r| r.start <= col).unwrap_or(0);
         (paragraph, row)
     }
 
-    fn next_row(&self, (paragraph, row): Row) -> Option<Row> {
-        if row + 1 < self.row_count(paragraph) {
+    fn next(&self, (paragraph, row): Row) -> Option<Row> {
+        if row + 1 < self.count(paragraph) {
             Some((paragraph, row + 1))
         } else if paragraph + 1 < self.lines.len() {
             Some((paragraph + 1, 0))
@@ -97,25 +125,98 @@ impl TextEditor {
         }
     }
 
-    fn previous_row(&self, (paragraph, row): Row) -> Option<Row> {
+    fn previous(&self, (paragraph, row): Row) -> Option<Row> {
         if row > 0 {
             Some((paragraph, row - 1))
         } else if paragraph > 0 {
-            Some((paragraph - 1, self.row_count(paragraph - 1) - 1))
+            Some((paragraph - 1, self.count(paragraph - 1) - 1))
         } else {
             None
         }
     }
 
-    fn is_last_row(&self, (paragraph, row): Row) -> bool {
-        row + 1 >= self.row_count(paragraph)
+    fn is_last(&self, (paragraph, row): Row) -> bool {
+        row + 1 >= self.count(paragraph)
+    }
+
+    /// The first row to show so `cursor` is on screen, moving as little as
+    /// possible from `top`.
+    fn scroll_to(&self, cursor: Pos, top: Row, height: usize) -> Row {
+        let cursor = self.row_of(cursor);
+        let paragraph = top.0.min(self.lines.len() - 1);
+        let top = (paragraph, top.1.min(self.count(paragraph) - 1));
+        if cursor <= top {
+            return cursor;
+        }
+        let mut seen = top;
+        for _ in 1..height {
+            match self.next(seen) {
+                Some(next) if next == cursor => return top,
+                Some(next) => seen = next,
+                None => return top,
+            }
+        }
+        // The cursor is below the screen: show it on the last row.
+        let mut first = cursor;
+        for _ in 1..height {
+            match self.previous(first) {
+                Some(previous) => first = previous,
+                None => break,
+            }
+        }
+        first
+    }
+}
+
+impl TextEditor {
+    /// The rows at the editor's own width.
+    fn rows(&self) -> Rows<'_> {
+        Rows::new(&self.lines, &self.rows, self.rows.width)
+    }
+
+    /// The editor's size on screen, as laid out: rows wrap to `width`, and
+    /// Page Up and Page Down move by `height`.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        let size = (usize::from(width), usize::from(height).max(1));
+        // Unchanged, the last key already followed the cursor.
+        if size == (self.rows.width, self.height) {
+            return;
+        }
+        self.rows.set_width(size.0);
+        self.height = size.1;
+        self.follow_cursor();
+    }
+
+    /// Scrolls so the cursor is on screen, after every key, with every
+    /// paragraph a draw or the next key can reach wrapped and kept: those
+    /// from the top of the screen, and around the cursor a screen either
+    /// way (a paragraph takes at least a row).
+    pub(super) fn follow_cursor(&mut self) {
+        // Not yet laid out: the screen's first row stays where it is.
+        if self.rows.width == 0 {
+            return;
+        }
+        let last = self.lines.len() - 1;
+        let top = self.top.0.min(last);
+        let cursor = self.cursor.0;
+        let near_top = top..=(top + self.height).min(last);
+        let near_cursor = cursor.saturating_sub(self.height)..=(cursor + self.height).min(last);
+        for paragraph in near_top.chain(near_cursor) {
+            self.rows.fill(paragraph, &self.lines[paragraph]);
+        }
+        self.top = self.rows().scroll_to(self.cursor, self.top, self.height);
+        let shown = self.top.0..=(self.top.0 + self.height).min(last);
+        for paragraph in shown {
+            self.rows.fill(paragraph, &self.lines[paragraph]);
+        }
     }
 
     /// Home and End: the start or the end of the cursor's row on screen.
     pub(super) fn row_edge(&self, end: bool) -> Pos {
-        let row = self.row_of(self.cursor);
-        let range = self.row_range(row);
-        match (end, self.is_last_row(row)) {
+        let rows = self.rows();
+        let row = rows.row_of(self.cursor);
+        let range = rows.range(row);
+        match (end, rows.is_last(row)) {
             (false, _) => (row.0, range.start),
             (true, true) => (row.0, range.end),
             (true, false) => self.previous_position((row.0, range.end)),
@@ -124,16 +225,17 @@ impl TextEditor {
 
     /// Up or down by `delta` rows on screen, keeping to the column aimed for.
     pub(super) fn vertical(&mut self, delta: isize) -> Pos {
-        let mut row = self.row_of(self.cursor);
-        let range = self.row_range(row);
+        let rows = Rows::new(&self.lines, &self.rows, self.rows.width);
+        let mut row = rows.row_of(self.cursor);
+        let range = rows.range(row);
         let column = *self
             .goal_column
             .get_or_insert_with(|| columns(&self.lines[self.cursor.0][range.start..self.cursor.1]));
         for _ in 0..delta.unsigned_abs() {
             let step = if delta < 0 {
-                self.previous_row(row)
+                rows.previous(row)
             } else {
-                self.next_row(row)
+                rows.next(row)
             };
             match step {
                 Some(next) => row = next,
@@ -149,50 +251,21 @@ impl TextEditor {
                 }
             }
         }
-        let range = self.row_range(row);
+        let range = rows.range(row);
         let offset = offset_at_column(&self.lines[row.0], &range, column);
-        if offset == range.end && !self.is_last_row(row) {
+        if offset == range.end && !rows.is_last(row) {
             return self.previous_position((row.0, offset));
         }
         (row.0, offset)
     }
 
-    /// The first row to show so the cursor is on screen, moving as little as possible.
-    fn scroll_to_cursor(&self, height: usize) -> Row {
-        let cursor = self.row_of(self.cursor);
-        let (paragraph, row) = self.top.get();
-        let paragraph = paragraph.min(self.lines.len() - 1);
-        let top = (paragraph, row.min(self.row_count(paragraph) - 1));
-        if cursor <= top {
-            return cursor;
-        }
-        let mut seen = top;
-        for _ in 1..height {
-            match self.next_row(seen) {
-                Some(next) if next == cursor => return top,
-                Some(next) => seen = next,
-                None => return top,
-            }
-        }
-        // The cursor is below the screen: show it on the last row.
-        let mut first = cursor;
-        for _ in 1..height {
-            match self.previous_row(first) {
-                Some(previous) => first = previous,
-                None => break,
-            }
-        }
-        first
-    }
-
     /// Draws the rows that fit in `area`; where the terminal's cursor goes.
+    /// At the size it was told, this reads what the last key left; at any
+    /// other, it works the rows out afresh.
     pub fn render(&self, area: Rect, buf: &mut Buffer, text: Style, placeholder: Style) -> Option<Position> {
         if area.width == 0 || area.height == 0 {
             return None;
         }
-        self.rows.borrow_mut().set_width(usize::from(area.width));
-        let height = usize::from(area.height);
-        self.height.set(height);
         if self.is_empty() {
             buf.set_stringn(
                 area.x,
@@ -203,14 +276,14 @@ impl TextEditor {
             );
             return Some(Position::new(area.x, area.y));
         }
-        let top = self.scroll_to_cursor(height);
-        self.top.set(top);
-        let cursor_row = self.row_of(self.cursor);
+        let rows = Rows::new(&self.lines, &self.rows, usize::from(area.width));
+        let top = rows.scroll_to(self.cursor, self.top, usize::from(area.height));
+        let cursor_row = rows.row_of(self.cursor);
         let mut cursor = None;
         let mut row = Some(top);
         for y in 0..area.height {
             let Some(current) = row else { break };
-            let range = self.row_range(current);
+            let range = rows.range(current);
             let line = &self.lines[current.0];
             buf.set_stringn(
                 area.x,
@@ -223,7 +296,7 @@ impl TextEditor {
                 let x = columns(&line[range.start..self.cursor.1]).min(usize::from(area.width) - 1);
                 cursor = Some(Position::new(area.x + x as u16, area.y + y));
             }
-            row = self.next_row(current);
+            row = rows.next(current);
         }
         cursor
     }

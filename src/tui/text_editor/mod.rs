@@ -1,15 +1,14 @@
 //! The editor of text and list answers.
 //!
 //! Written for long answers: an edit touches only its own paragraph, undo
-//! keeps edits rather than copies of the text, and drawing wraps only the
-//! paragraphs on screen (each paragraph's rows are cached until it changes).
+//! keeps edits rather than copies of the text, and only the paragraphs near
+//! the screen are wrapped, after each key (each paragraph's rows are kept
+//! until it changes); drawing only reads them.
 //! Soft word wrap, wide characters and grapheme clusters are handled.
 
 mod history;
 mod layout;
 mod wrap;
-
-use std::cell::{Cell, RefCell};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
@@ -25,11 +24,11 @@ pub struct TextEditor {
     goal_column: Option<usize>,
     history: History,
     placeholder: &'static str,
-    rows: RefCell<WrapCache>,
+    rows: WrapCache,
     /// The first row on screen: paragraph and row within it.
-    top: Cell<(usize, usize)>,
-    /// Rows on screen at the last draw, for Page Up and Page Down.
-    height: Cell<usize>,
+    top: (usize, usize),
+    /// Rows on screen, as laid out, for Page Up and Page Down.
+    height: usize,
 }
 
 impl TextEditor {
@@ -47,9 +46,9 @@ impl TextEditor {
             goal_column: None,
             history: History::default(),
             placeholder,
-            rows: RefCell::new(WrapCache::new(count)),
-            top: Cell::new((0, 0)),
-            height: Cell::new(1),
+            rows: WrapCache::new(count),
+            top: (0, 0),
+            height: 1,
         }
     }
 
@@ -74,6 +73,12 @@ impl TextEditor {
 
     /// Handles one key; whether the text changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
+        let changed = self.key(key);
+        self.follow_cursor();
+        changed
+    }
+
+    fn key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
@@ -111,6 +116,7 @@ impl TextEditor {
             false,
         );
         self.goal_column = None;
+        self.follow_cursor();
         true
     }
 
@@ -202,12 +208,12 @@ impl TextEditor {
         let rest: Vec<&str> = parts.collect();
         if rest.is_empty() {
             self.lines[row].insert_str(col, first);
-            self.rows.borrow_mut().changed(row);
+            self.rows.changed(row);
             return (row, col + first.len());
         }
         let tail = self.lines[row].split_off(col);
         self.lines[row].push_str(first);
-        self.rows.borrow_mut().changed(row);
+        self.rows.changed(row);
         let last_index = rest.len() - 1;
         let mut end = at;
         for (i, part) in rest.into_iter().enumerate() {
@@ -217,7 +223,7 @@ impl TextEditor {
                 line.push_str(&tail);
             }
             self.lines.insert(row + 1 + i, line);
-            self.rows.borrow_mut().inserted(row + 1 + i);
+            self.rows.inserted(row + 1 + i);
         }
         end
     }
@@ -227,21 +233,21 @@ impl TextEditor {
         let ((r1, c1), (r2, c2)) = (start, end);
         if r1 == r2 {
             let removed: String = self.lines[r1].drain(c1..c2).collect();
-            self.rows.borrow_mut().changed(r1);
+            self.rows.changed(r1);
             return removed;
         }
         let mut removed = self.lines[r1].split_off(c1);
         for _ in r1 + 1..r2 {
             removed.push('\n');
             removed.push_str(&self.lines.remove(r1 + 1));
-            self.rows.borrow_mut().removed(r1 + 1);
+            self.rows.removed(r1 + 1);
         }
         let last = self.lines.remove(r1 + 1);
-        self.rows.borrow_mut().removed(r1 + 1);
+        self.rows.removed(r1 + 1);
         removed.push('\n');
         removed.push_str(&last[..c2]);
         self.lines[r1].push_str(&last[c2..]);
-        self.rows.borrow_mut().changed(r1);
+        self.rows.changed(r1);
         removed
     }
 
@@ -265,8 +271,8 @@ impl TextEditor {
             KeyCode::End => self.row_edge(true),
             KeyCode::Up => self.vertical(-1),
             KeyCode::Down => self.vertical(1),
-            KeyCode::PageUp => self.vertical(-(self.height.get().saturating_sub(1).max(1) as isize)),
-            KeyCode::PageDown => self.vertical(self.height.get().saturating_sub(1).max(1) as isize),
+            KeyCode::PageUp => self.vertical(-(self.height.saturating_sub(1).max(1) as isize)),
+            KeyCode::PageDown => self.vertical(self.height.saturating_sub(1).max(1) as isize),
             _ => self.cursor,
         };
     }

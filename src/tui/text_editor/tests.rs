@@ -26,8 +26,9 @@ fn typed(text: &str) -> TextEditor {
     editor
 }
 
-/// The editor drawn at `width`×`height`: its rows, and the cursor.
-fn draw(editor: &TextEditor, width: u16, height: u16) -> (Vec<String>, Option<Position>) {
+/// The editor laid out and drawn at `width`×`height`: its rows, and the cursor.
+fn draw(editor: &mut TextEditor, width: u16, height: u16) -> (Vec<String>, Option<Position>) {
+    editor.set_size(width, height);
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     let cursor = editor.render(area, &mut buf, Style::new(), Style::new());
@@ -109,8 +110,8 @@ fn deleting_across_paragraphs_undoes_exactly() {
 
 #[test]
 fn long_text_wraps_at_words_and_the_cursor_follows() {
-    let e = typed("the quick brown fox jumps");
-    let (rows, cursor) = draw(&e, 10, 4);
+    let mut e = typed("the quick brown fox jumps");
+    let (rows, cursor) = draw(&mut e, 10, 4);
     assert_eq!(rows, vec!["the quick", "brown fox", "jumps", ""]);
     assert_eq!(cursor, Some(Position::new(5, 2)));
 }
@@ -118,32 +119,32 @@ fn long_text_wraps_at_words_and_the_cursor_follows() {
 #[test]
 fn up_and_down_move_by_rows_on_screen() {
     let mut e = typed("the quick brown fox jumps");
-    draw(&e, 10, 4);
+    draw(&mut e, 10, 4);
     e.input(key(KeyCode::Up));
-    assert_eq!(draw(&e, 10, 4).1, Some(Position::new(5, 1)));
+    assert_eq!(draw(&mut e, 10, 4).1, Some(Position::new(5, 1)));
     e.input(key(KeyCode::Up));
     e.input(key(KeyCode::Up));
     assert_eq!(
-        draw(&e, 10, 4).1,
+        draw(&mut e, 10, 4).1,
         Some(Position::new(0, 0)),
         "past the top goes to the start"
     );
     e.input(key(KeyCode::Down));
-    assert_eq!(draw(&e, 10, 4).1, Some(Position::new(0, 1)));
+    assert_eq!(draw(&mut e, 10, 4).1, Some(Position::new(0, 1)));
 }
 
 #[test]
 fn the_view_scrolls_to_keep_the_cursor_on_screen() {
     let mut e = typed("1\n2\n3\n4\n5\n6");
-    let (rows, cursor) = draw(&e, 10, 3);
+    let (rows, cursor) = draw(&mut e, 10, 3);
     assert_eq!(rows, vec!["4", "5", "6"]);
     assert_eq!(cursor, Some(Position::new(1, 2)));
     e.input(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
-    assert_eq!(draw(&e, 10, 3).0, vec!["1", "2", "3"]);
+    assert_eq!(draw(&mut e, 10, 3).0, vec!["1", "2", "3"]);
     e.input(key(KeyCode::PageDown));
     e.input(key(KeyCode::PageDown));
     assert_eq!(
-        draw(&e, 10, 3),
+        draw(&mut e, 10, 3),
         (
             vec!["3".to_string(), "4".into(), "5".into()],
             Some(Position::new(0, 2))
@@ -154,26 +155,26 @@ fn the_view_scrolls_to_keep_the_cursor_on_screen() {
 #[test]
 fn home_and_end_keep_to_the_row_on_screen() {
     let mut e = typed("the quick brown");
-    draw(&e, 10, 4);
+    draw(&mut e, 10, 4);
     e.input(key(KeyCode::Home));
-    assert_eq!(draw(&e, 10, 4).1, Some(Position::new(0, 1)));
+    assert_eq!(draw(&mut e, 10, 4).1, Some(Position::new(0, 1)));
     e.input(key(KeyCode::Up));
     e.input(key(KeyCode::End));
-    assert_eq!(draw(&e, 10, 4).1, Some(Position::new(9, 0)));
+    assert_eq!(draw(&mut e, 10, 4).1, Some(Position::new(9, 0)));
 }
 
 #[test]
 fn wide_characters_wrap_and_place_the_cursor_by_columns() {
-    let e = typed("世界世界世");
-    let (rows, cursor) = draw(&e, 4, 3);
+    let mut e = typed("世界世界世");
+    let (rows, cursor) = draw(&mut e, 4, 3);
     assert_eq!(rows, vec!["世界", "世界", "世"]);
     assert_eq!(cursor, Some(Position::new(2, 2)));
 }
 
 #[test]
 fn an_empty_editor_shows_its_placeholder() {
-    let e = TextEditor::new(Vec::new(), "Write here");
-    assert_eq!(draw(&e, 12, 1).0, vec!["Write here"]);
+    let mut e = TextEditor::new(Vec::new(), "Write here");
+    assert_eq!(draw(&mut e, 12, 1).0, vec!["Write here"]);
     assert!(e.is_empty());
 }
 
@@ -182,9 +183,9 @@ fn only_paragraphs_near_the_screen_are_wrapped() {
     let lines: Vec<String> = (0..1_000)
         .map(|i| format!("paragraph {i} with some words in it"))
         .collect();
-    let e = TextEditor::new(lines, "");
-    draw(&e, 20, 5);
-    let wrapped = e.rows.borrow().wrapped_count();
+    let mut e = TextEditor::new(lines, "");
+    draw(&mut e, 20, 5);
+    let wrapped = e.rows.wrapped_count();
     assert!(wrapped < 20, "{wrapped} paragraphs wrapped for a five-row view");
 }
 
@@ -224,7 +225,7 @@ mod properties {
             let mut e = TextEditor::new(start.clone(), "");
             for key in keys {
                 e.input(key);
-                draw(&e, width, 3);
+                draw(&mut e, width, 3);
                 prop_assert!(e.lines[e.cursor.0].is_char_boundary(e.cursor.1));
             }
             while e.undo() {}

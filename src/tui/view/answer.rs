@@ -31,11 +31,16 @@ pub fn render(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, i
     }
 }
 
-fn render_editor(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
-    let block = Block::bordered()
+/// The frame around a text answer.
+pub fn editor_block(theme: &Theme) -> Block<'static> {
+    Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .padding(Padding::horizontal(1));
+        .padding(Padding::horizontal(1))
+}
+
+fn render_editor(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
+    let block = editor_block(theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cursor = run

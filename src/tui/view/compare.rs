@@ -41,7 +41,7 @@ pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(reading) = app.journal.as_ref().and_then(|j| j.reading.as_ref()) else {
+    let Some(reading) = app.journal().and_then(|j| j.reading.as_ref()) else {
         return;
     };
     let Some(last) = &reading.last else {

@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
             }
         }
         Dialog::ConfirmDelete { row } => {
-            let which = app.journal.as_ref().and_then(|j| {
+            let which = app.journal().and_then(|j| {
                 let r = j.rows.get(*row)?;
                 let when = r.name.started.format("%A %-d %B %Y, %H:%M");
                 Some(format!("{} · {when}", safe(&j.row_title(*row))))

@@ -20,12 +20,6 @@ use crate::tui::theme::Theme;
 /// Answers sit under their question, a little in.
 pub const INDENT: &str = "   ";
 
-/// Lines of text on screen at once, in a terminal `height` rows high: all
-/// but the header (two rows), the notice (two) and the keys.
-pub fn page_height(height: u16) -> usize {
-    usize::from(height.saturating_sub(5))
-}
-
 /// Columns for text in a terminal `width` columns wide: all but the
 /// margins and the scroll bar.
 fn text_width(width: u16) -> usize {
@@ -40,11 +34,11 @@ pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
 
 /// The exercise with this id, if it is in the library.
 pub fn exercise<'a>(app: &'a App, id: &str) -> Option<&'a Exercise> {
-    app.exercises.iter().map(|l| &l.exercise).find(|e| e.id == id)
+    app.exercises().iter().map(|l| &l.exercise).find(|e| e.id == id)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(journal) = &app.journal else {
+    let Some(journal) = app.journal() else {
         return;
     };
     let Some(reading) = &journal.reading else {

@@ -41,14 +41,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now().naive_local();
     // Two rows an exercise: when they don't all fit, a scroll bar says there is more.
-    let overflow = list_overflows(app.exercises.iter().map(|_| 2), area);
+    let overflow = list_overflows(app.exercises().iter().map(|_| 2), area);
     let width = area.width.saturating_sub(if overflow { 4 } else { 2 }) as usize;
     let items: Vec<ListItem> = app
-        .exercises
+        .exercises()
         .iter()
         .map(|loaded| {
             let when = app
-                .last_done
+                .last_done()
                 .get(&loaded.exercise.id)
                 .map(|t| strings::last_done(&ago(*t, now)));
             item(
@@ -59,7 +59,7 @@ fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )
         })
         .collect();
-    chrome::render_list(frame, area, items, (app.home_cursor, theme.selected), theme);
+    chrome::render_list(frame, area, items, (app.home_cursor(), theme.selected), theme);
 }
 
 /// Two lines: the title with minutes and when it was last done; the summary.

@@ -11,7 +11,7 @@ use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(run) = &app.answering else {
+    let Some(run) = app.answering() else {
         return;
     };
     let exercise = run.session.exercise();

@@ -19,21 +19,13 @@ use crate::tui::journal::{JournalState, RowState};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-/// Rows above the list: the header (two), the filters, the search, a gap.
-const ABOVE_LIST: u16 = 5;
 /// Columns of a row's date: "21 Nov 2026".
 const DATE_WIDTH: usize = 11;
 /// Between the columns of a row.
 const GAP: &str = "  ";
 
-/// Rows the list has room for in a terminal `height` rows high, with the
-/// usual notice line and the keys below it.
-pub fn list_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(ABOVE_LIST + 3))
-}
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(journal) = &app.journal else {
+    let Some(journal) = app.journal() else {
         return;
     };
     let [header, filters, search, _, list] = Layout::vertical([

@@ -1,7 +1,7 @@
 //! Drawing: every screen renders from `&App` into a `Frame`, and nothing
 //! else; the footer and help come from the key tables ([`keys`]).
 
-mod answer;
+pub(crate) mod answer;
 pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
@@ -11,7 +11,7 @@ mod help;
 mod home;
 mod intro;
 pub(crate) mod journal;
-mod prompt;
+pub(crate) mod prompt;
 mod review;
 pub(crate) mod safety;
 mod saved;
@@ -37,17 +37,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         render_too_small(frame, area, theme);
         return;
     }
-    let inner = chrome::inset(area, 1, 0);
-    let notice_rows = chrome::notice_height(app.notice.as_ref(), app.draft_problem.as_deref(), inner.width);
-    let [body, notice, footer] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(notice_rows),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    // Boxes over the screen stop above the keys, so the keys never cover them.
-    let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    match app.screen {
+    let [body, notice, footer, over] = frame_areas(app, area);
+    match app.screen() {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
         Screen::Prompt => prompt::render(frame, body, app, theme),
@@ -58,28 +49,39 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Compare => compare::render(frame, body, app, theme),
         Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
     }
-    chrome::render_notice(
-        frame,
-        notice,
-        theme,
-        app.notice.as_ref(),
-        app.draft_problem.as_deref(),
-    );
-    if let Some(d) = &app.dialog {
+    chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());
+    if let Some(d) = app.dialog() {
         dialog::render(frame, over, d, app, theme);
     }
-    if let Some(scroll) = app.safety {
+    if let Some(scroll) = app.safety() {
         safety::render(frame, over, scroll, theme);
-    } else if app.help_open {
+    } else if app.help_open() {
         help::render(frame, over, app, theme);
     }
     // The footer comes from the same table as what the keys do.
     chrome::render_keys(frame, footer, theme, &keys::footer(app));
 }
 
+/// The screen's body, its notice, its keys and the room for boxes over
+/// it, in a window of `area`: the one place they are measured, for the
+/// views and for the app (see [`crate::tui::layout::measure`]).
+pub fn frame_areas(app: &App, area: Rect) -> [Rect; 4] {
+    let inner = chrome::inset(area, 1, 0);
+    let notice_rows = chrome::notice_height(app.notice(), app.draft_problem(), inner.width);
+    let [body, notice, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    // Boxes over the screen stop above the keys, so the keys never cover them.
+    let [over, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    [body, notice, footer, over]
+}
+
 /// The trends, calendar or share screen, whichever is open.
 fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.extra {
+    match app.extra() {
         Some(Extra::Trends(state)) => trends::render(frame, area, state, theme),
         Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
         Some(Extra::Share(state)) => share::render(frame, area, state, theme),

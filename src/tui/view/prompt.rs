@@ -14,7 +14,7 @@ use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(run) = &app.answering else {
+    let Some(run) = app.answering() else {
         return;
     };
     let Some(index) = run.current() else {
@@ -25,14 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let (position, total) = run.session.progress(index);
     let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), theme);
-    let question_height = wrapped_height(&question, area.width).min(area.height / 2);
-    let [header, question_area, widget, status] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(question_height + 1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, question_area, widget, status] = areas(area, &question);
     render_header(
         frame,
         header,
@@ -43,6 +36,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), question_area);
     answer::render(frame, widget, run, prompt, index, theme);
     render_status(frame, status, run, prompt, theme);
+}
+
+/// The prompt's header, question, answer widget and status line in `area`.
+fn areas(area: Rect, question: &[Line]) -> [Rect; 4] {
+    let question_height = wrapped_height(question, area.width).min(area.height / 2);
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(question_height + 1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The room for the answer's text inside its frame, on a screen whose
+/// body is `area`: what the editor is laid out for.
+pub fn editor_area(area: Rect, prompt: &Prompt) -> Rect {
+    let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), &Theme::plain());
+    let [_, _, widget, _] = areas(area, &question);
+    answer::editor_block(&Theme::plain()).inner(widget)
 }
 
 fn question_lines<'a>(ask: &'a str, help: Option<&'a str>, theme: &Theme) -> Vec<Line<'a>> {

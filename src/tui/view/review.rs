@@ -19,7 +19,7 @@ const PREVIEW_LINES: usize = 3;
 const INDENT: &str = "   ";
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(run) = &app.answering else {
+    let Some(run) = app.answering() else {
         return;
     };
     let [header, intro, list] =

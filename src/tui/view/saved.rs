@@ -12,13 +12,12 @@ use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_header(frame, area, theme, strings::SAVED_TITLE, "");
-    let path = app
-        .saved_to
-        .as_ref()
-        .map(|p| p.display().to_string())
+    let (path, elsewhere) = app
+        .saved()
+        .map(|(p, elsewhere)| (p.display().to_string(), elsewhere))
         .unwrap_or_default();
     let mut text = vec![Line::raw(""), Line::raw("")];
-    if app.saved_elsewhere {
+    if elsewhere {
         text.push(Line::raw(strings::SAVED_ELSEWHERE_BODY));
         text.push(Line::styled(strings::saved_where(&safe(&path)), theme.dim));
         text.push(Line::raw(strings::SAVED_ELSEWHERE_NOTE));

@@ -112,15 +112,17 @@ fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
     frame.render_widget(Paragraph::new(bottom), bottom_area);
 }
 
-fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
+/// The preview's notes above it: what happens to private answers, entries
+/// left out, and the last message.
+fn preview_notes(state: &ShareState, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut notes = if state.include_private {
-        wrapped_lines(strings::SHARE_PRIVATE_IN, area.width, theme.warning)
+        wrapped_lines(strings::SHARE_PRIVATE_IN, width, theme.warning)
     } else {
-        wrapped_lines(strings::SHARE_PRIVATE_OUT, area.width, theme.dim)
+        wrapped_lines(strings::SHARE_PRIVATE_OUT, width, theme.dim)
     };
     notes.extend(wrapped_lines(
         &strings::unreadable_left_out(state.unreadable()),
-        area.width,
+        width,
         theme.warning,
     ));
     if let Some(message) = state.message.as_ref().filter(|_| state.stage == Stage::Preview) {
@@ -129,14 +131,41 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
         } else {
             theme.accent
         };
-        notes.extend(wrapped_lines(&safe_line(&message.text), area.width, style));
+        notes.extend(wrapped_lines(&safe_line(&message.text), width, style));
     }
-    let [top, notes_area, preview] = Layout::vertical([
+    notes
+}
+
+/// The header, the notes and the framed preview in `area`.
+fn preview_areas(area: Rect, notes: &[Line]) -> [Rect; 3] {
+    Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(line_count(&notes)),
+        Constraint::Length(line_count(notes)),
         Constraint::Min(3),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// The preview's text inside its frame: a space inside the border on
+/// either side, as the scroll bar runs down the right border.
+fn preview_text(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// Where the preview's text goes on a screen whose body is `area`: what
+/// the share screen is laid out for.
+pub fn preview_text_area(area: Rect, state: &ShareState) -> Rect {
+    let [_, _, preview] = preview_areas(area, &preview_notes(state, area.width, &Theme::plain()));
+    preview_text(Block::bordered().inner(preview))
+}
+
+fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
+    let notes = preview_notes(state, area.width, theme);
+    let [top, notes_area, preview] = preview_areas(area, &notes);
     let heading = strings::share_heading(state.entries().len(), state.format);
     render_header(frame, top, theme, strings::SHARE_TITLE, &heading);
     frame.render_widget(Paragraph::new(notes), notes_area);
@@ -146,26 +175,18 @@ fn render_preview(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
         .border_style(theme.border);
     let inner = block.inner(preview);
     frame.render_widget(block, preview);
-    // A space inside the border on either side; the scroll bar runs down
-    // the right border.
-    let text_area = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let text_area = preview_text(inner);
     let page = usize::from(text_area.height);
-    state.page.set(page);
-    let (top_row, total) = state.with_preview_rows(text_area.width, |rows| {
-        let top_row = state.scroll().min(rows.len().saturating_sub(page));
-        let shown: Vec<Line> = rows
-            .iter()
-            .skip(top_row)
-            .take(page)
-            .map(|r| Line::styled(r.clone(), theme.text))
-            .collect();
-        frame.render_widget(Paragraph::new(shown), text_area);
-        (top_row, rows.len())
-    });
+    let rows = state.preview_rows(text_area.width);
+    let total = rows.len();
+    let top_row = state.scroll().min(total.saturating_sub(page));
+    let shown: Vec<Line> = rows
+        .iter()
+        .skip(top_row)
+        .take(page)
+        .map(|r| Line::styled(r.clone(), theme.text))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), text_area);
     if total > page {
         let mut position = ScrollbarState::new(total.saturating_sub(page)).position(top_row);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)

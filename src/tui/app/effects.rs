@@ -1,0 +1,377 @@
+//! What the screens' updates ask for, carried out: the one place the app
+//! touches its [`Store`]. An update changes the screen's state and returns
+//! a list of [`Effect`]s; [`App::apply`] does them in order, and puts what
+//! came back (a saved path, an error, entries read) into the state.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use super::{App, Dialog, Extra, Front};
+use crate::journal::{Draft, Entry, Rescuer, StoreError};
+use crate::library::Loaded;
+use crate::session::Session;
+use crate::tui::answering::Answering;
+use crate::tui::calendar::CalendarState;
+use crate::tui::journal::JournalState;
+use crate::tui::share::ShareState;
+use crate::tui::trends::TrendsState;
+use crate::tui::{Request, strings};
+
+/// Something an update wants done outside itself.
+#[derive(Debug)]
+pub enum Effect {
+    /// Write this draft of the exercise being answered.
+    SaveDraft(Box<Draft>),
+    /// Remove the exercise's draft: every answer was taken back.
+    DiscardDraft(String),
+    /// Leave the exercise for home, once its draft is kept (after
+    /// [`Effect::SaveDraft`]); if it could not be, stay and say so.
+    LeaveExercise,
+    /// The home screen, with when each exercise was last done read afresh.
+    GoHome,
+    /// Open an exercise: the draft left of it first, if there is one.
+    OpenExercise(Box<Loaded>),
+    /// Keep the exercise's draft under another name, then begin `then`.
+    SetDraftAside {
+        exercise_id: String,
+        why: Aside,
+        then: Box<Session>,
+    },
+    /// Save the finished entry into the journal.
+    SaveEntry(Box<Entry>),
+    /// Save it to a file of its own, as the journal could not take it.
+    SaveCopy {
+        entry: Box<Entry>,
+        path: PathBuf,
+    },
+    /// Move the entry of this row of the journal browser to the trash.
+    Trash {
+        id: String,
+        row: usize,
+    },
+    /// Move about the journal browser, reading the entries that come into view.
+    Browse(Browse),
+    /// Open the trends, calendar or share screen over the journal.
+    OpenTrends,
+    OpenCalendar,
+    OpenShare,
+    /// Read these entries for the trends or share screen.
+    LoadForTrends(Vec<String>),
+    LoadForShare(Vec<String>),
+    /// Write an export the share screen made.
+    WriteExport {
+        path: PathBuf,
+        text: String,
+    },
+    /// Hand the current answer to `$VISUAL` / `$EDITOR`.
+    OpenEditor,
+    Quit,
+    /// Clear the screen, then quit.
+    QuickExit,
+}
+
+/// Why a draft is set aside, for the words that say where it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aside {
+    /// Resuming it left this many answers out: they no longer fit the exercise.
+    LeftOut(usize),
+    /// The person chose to start afresh.
+    Afresh,
+}
+
+/// The journal browser's moves: each may read the entries that come into view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Browse {
+    Open,
+    /// Read the next chunk, for the search.
+    Tick,
+    /// The window holds this many rows now.
+    Rows(usize),
+    Move(isize),
+    Page {
+        down: bool,
+    },
+    First,
+    Last,
+    Query(String),
+    ClearSearch,
+    CycleExercise {
+        forward: bool,
+    },
+    CyclePeriod,
+    OpenSelected,
+    Compare,
+}
+
+impl App {
+    /// Carries the effects out in order; what one brings about (a draft
+    /// written once a session is resumed) comes before the rest.
+    pub fn apply(&mut self, effects: Vec<Effect>) {
+        let mut queue = VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
+            for next in self.carry_out(effect).into_iter().rev() {
+                queue.push_front(next);
+            }
+        }
+        self.measure();
+    }
+
+    fn carry_out(&mut self, effect: Effect) -> Vec<Effect> {
+        match effect {
+            Effect::SaveDraft(draft) => self.write_draft(*draft),
+            Effect::DiscardDraft(exercise_id) => {
+                let _ = self.store.discard_draft(&exercise_id);
+            }
+            Effect::LeaveExercise => self.leave_exercise(),
+            Effect::GoHome => self.go_home(),
+            Effect::OpenExercise(loaded) => self.open_exercise(*loaded),
+            Effect::SetDraftAside {
+                exercise_id,
+                why,
+                then,
+            } => return self.set_draft_aside(&exercise_id, why, *then),
+            Effect::SaveEntry(entry) => self.write_entry(*entry),
+            Effect::SaveCopy { entry, path } => self.write_copy(entry, path),
+            Effect::Trash { id, row } => self.trash(&id, row),
+            Effect::Browse(step) => self.browse(step),
+            Effect::OpenTrends => self.open_trends(),
+            Effect::OpenCalendar => {
+                let state = CalendarState::new(&self.store.entries(), self.clock.now().naive_local());
+                self.show_extra(Extra::Calendar(state));
+            }
+            Effect::OpenShare => {
+                let state = ShareState::new(self.store.entries(), &self.exercises, self.clock.now());
+                self.show_extra(Extra::Share(Box::new(state)));
+            }
+            Effect::LoadForTrends(ids) => {
+                let (entries, unreadable) = self.store.load_entries(&ids);
+                if let Some(Extra::Trends(state)) = self.front.extra_mut() {
+                    state.show(entries, unreadable);
+                }
+            }
+            Effect::LoadForShare(ids) => {
+                let (entries, unreadable) = self.store.load_entries(&ids);
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
+                    state.show(entries, unreadable);
+                }
+            }
+            Effect::WriteExport { path, text } => {
+                let result = self.store.write_export(&path, &text);
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
+                    state.written(result);
+                }
+            }
+            Effect::OpenEditor => self.request = Some(Request::OpenEditor),
+            Effect::Quit => self.request = Some(Request::Quit),
+            Effect::QuickExit => self.request = Some(Request::QuickExit),
+        }
+        Vec::new()
+    }
+
+    fn write_draft(&mut self, draft: Draft) {
+        let result = self.store.save_draft(&draft);
+        let shared = self.last_draft.as_ref().map(|l| l.lock());
+        let run = self.front.answering_mut();
+        if let (Some(Ok(mut last)), Some(run)) = (shared, run) {
+            *last = Some(draft);
+            run.unshared = false;
+        }
+        match result {
+            Ok(()) => {
+                if let Some(run) = self.front.answering_mut() {
+                    run.unsaved_since = None;
+                }
+                self.draft_problem = None;
+            }
+            Err(e) => self.draft_problem = Some(strings::draft_failed(&e)),
+        }
+    }
+
+    fn leave_exercise(&mut self) {
+        let kept = self.front.answering().is_some_and(Answering::has_answers);
+        // Leaving would drop the only copy of the words.
+        if kept && self.draft_problem.is_some() {
+            self.warn(strings::CANNOT_LEAVE);
+            return;
+        }
+        self.go_home();
+        if kept {
+            self.notify(strings::DRAFT_KEPT);
+        }
+    }
+
+    fn go_home(&mut self) {
+        self.close_all();
+        self.last_done = self.store.last_done();
+    }
+
+    fn open_exercise(&mut self, loaded: Loaded) {
+        match self.store.load_draft(&loaded.exercise.id) {
+            Ok(Some(draft)) => {
+                self.dialog = Some(Dialog::Resume {
+                    draft: Box::new(draft),
+                    loaded: Box::new(loaded),
+                })
+            }
+            Ok(None) => self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now())),
+            Err(e) => {
+                self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now()));
+                self.warn(strings::draft_unreadable(&e));
+            }
+        }
+    }
+
+    /// Keeps the draft under another name and says where; only then, as
+    /// nothing may write over it, begins the session.
+    fn set_draft_aside(&mut self, exercise_id: &str, why: Aside, then: Session) -> Vec<Effect> {
+        match self.store.set_draft_aside(exercise_id) {
+            Ok(Some(path)) => {
+                let path = path.display().to_string();
+                self.notify(match why {
+                    Aside::LeftOut(count) => strings::answers_left_out(count, &path),
+                    Aside::Afresh => strings::draft_set_aside(&path),
+                });
+            }
+            Ok(None) => {}
+            Err(e) => {
+                self.warn(strings::draft_not_set_aside(&e));
+                return Vec::new();
+            }
+        }
+        self.begin(then);
+        match why {
+            // A resumed draft is written again at once, without what was left out.
+            Aside::LeftOut(_) => self.sync_screen(),
+            Aside::Afresh => Vec::new(),
+        }
+    }
+
+    fn write_entry(&mut self, mut entry: Entry) {
+        match self.store.save_entry(&mut entry) {
+            Ok(path) => self.show_saved(path, false),
+            Err(e) => self.save_failed(entry, &e),
+        }
+    }
+
+    fn write_copy(&mut self, entry: Box<Entry>, path: PathBuf) {
+        match self.store.save_copy(&entry, &path) {
+            Ok(()) => {
+                let _ = self.store.discard_draft(&entry.exercise_id);
+                self.show_saved(path, true);
+            }
+            Err(e) => self.save_failed(*entry, &e),
+        }
+    }
+
+    fn show_saved(&mut self, path: PathBuf, elsewhere: bool) {
+        self.go_home();
+        self.front = Front::Saved { to: path, elsewhere };
+    }
+
+    fn save_failed(&mut self, entry: Entry, error: &StoreError) {
+        self.dialog = Some(Dialog::SaveFailed {
+            entry: Box::new(entry),
+            error: error.to_string(),
+        });
+    }
+
+    fn trash(&mut self, id: &str, row: usize) {
+        match self.store.delete_entry(id) {
+            Ok(()) => {
+                // Reading it, the browser comes back (the entry is gone).
+                if let Some(journal) = self.front.journal_mut() {
+                    journal.remove(&*self.store, row);
+                }
+                self.notify(strings::MOVED_TO_TRASH);
+            }
+            Err(e) => self.warn(strings::delete_failed(&e)),
+        }
+    }
+
+    fn browse(&mut self, step: Browse) {
+        let store = &*self.store;
+        if step == Browse::Open {
+            let today = self.clock.now().date_naive();
+            let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
+            let journal = Box::new(JournalState::open(store, &self.exercises, today, rows));
+            self.front = Front::Journal { journal, over: None };
+        }
+        let Some(journal) = self.front.journal_mut() else {
+            return;
+        };
+        match step {
+            Browse::Open => {}
+            Browse::Tick => {
+                journal.tick(store);
+            }
+            Browse::Rows(rows) => journal.set_rows_on_screen(store, rows),
+            Browse::Move(delta) => journal.move_by(store, delta),
+            Browse::Page { down } => journal.page(store, down),
+            Browse::First => journal.first(store),
+            Browse::Last => journal.last(store),
+            Browse::Query(query) => journal.set_query(store, &query),
+            Browse::ClearSearch => journal.clear_search(store),
+            Browse::CycleExercise { forward } => journal.cycle_exercise(store, forward),
+            Browse::CyclePeriod => journal.cycle_period(store),
+            Browse::OpenSelected => match journal.open_selected(store) {
+                Ok(()) => {}
+                Err(why) if why.is_empty() => {}
+                Err(why) => self.warn(why),
+            },
+            Browse::Compare => match journal.compare(store) {
+                Ok(()) => {}
+                Err(why) if why.is_empty() => {}
+                Err(why) => self.notify(why),
+            },
+        }
+        self.report_problems();
+    }
+
+    /// Trends: of the open entry's exercise when reading one, else a list to choose from.
+    fn open_trends(&mut self) {
+        let names = self.store.entries();
+        let mut state = TrendsState::new(&self.exercises, &names);
+        let reading = self.front.journal().and_then(|j| j.reading.as_ref());
+        let chosen = reading.and_then(|r| {
+            state
+                .choices
+                .iter()
+                .position(|c| c.exercise.id == r.entry.exercise_id)
+        });
+        let load = chosen.map(|at| state.choose(at));
+        self.show_extra(Extra::Trends(state));
+        if let Some(crate::tui::trends::Outcome::Load(ids)) = load {
+            self.carry_out(Effect::LoadForTrends(ids));
+        }
+    }
+
+    /// A last save before mend goes. If the journal cannot take the draft,
+    /// it goes elsewhere; the words to say so after the terminal is back.
+    pub fn keep_draft_before_going(&mut self) -> Option<String> {
+        self.save_draft();
+        self.draft_problem.as_ref()?;
+        let draft = self
+            .front
+            .answering()
+            .map(|a| a.session.to_draft(self.clock.now()))?;
+        Some(match (self.store.rescuer())(&draft) {
+            Some(path) => strings::draft_rescued(&path.display().to_string()),
+            None => strings::DRAFT_LOST.to_string(),
+        })
+    }
+
+    /// How a draft is kept if the journal cannot take it, for the signal watcher.
+    pub fn rescuer(&self) -> Rescuer {
+        self.store.rescuer()
+    }
+
+    /// A private folder for files handed to `$EDITOR`.
+    pub fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
+        self.store.scratch_dir()
+    }
+
+    /// When each exercise was last done, for the home screen.
+    pub(super) fn read_last_done(&mut self) {
+        self.last_done = self.store.last_done();
+    }
+}
