@@ -369,6 +369,8 @@ impl App {
     }
 
     fn begin(&mut self, session: Session) {
+        // Prompts that recall the last time read that one entry, now.
+        let session = session.remembering(self.store.as_ref());
         self.screen = screen_for(session.step());
         self.answering = Some(Answering::new(session));
     }

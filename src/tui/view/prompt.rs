@@ -24,7 +24,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let (position, total) = run.session.progress(index);
-    let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), theme);
+    let (ask, help) = (run.session.ask_of(index), run.session.help_of(index));
+    let last_time = run.session.last_time(index).map(|r| r.line());
+    let mut question = question_lines(&ask, help.as_deref(), theme);
+    // Last time's answer, dimmed under the help: there to compare, not to copy.
+    question.extend(last_time.map(|l| Line::styled(safe(&l).into_owned(), theme.dim)));
     let question_height = wrapped_height(&question, area.width).min(area.height / 2);
     let [header, question_area, widget, status] = Layout::vertical([
         Constraint::Length(2),
@@ -45,7 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_status(frame, status, run, prompt, theme);
 }
 
-fn question_lines<'a>(ask: &'a str, help: Option<&'a str>, theme: &Theme) -> Vec<Line<'a>> {
+fn question_lines(ask: &str, help: Option<&str>, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = safe(ask)
         .lines()
         .map(|l| Line::styled(l.to_string(), theme.title))
