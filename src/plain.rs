@@ -376,7 +376,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         } else {
             String::new()
         };
-        writeln!(self.output, "{number}. {}{private}", spoken(&session.ask_of(index)))?;
+        writeln!(
+            self.output,
+            "{number}. {}{private}",
+            spoken(&session.ask_of(index))
+        )?;
         match session.answer(index) {
             Some(answer) => {
                 let reading = crate::answer::reading(answer, &prompt.kind);

@@ -55,7 +55,10 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, Unclosed> {
                 rest = i;
             }
             b'{' => {
-                let Some(len) = text[i + 1..].find(['}', '{']).filter(|&n| bytes[i + 1 + n] == b'}') else {
+                let Some(len) = text[i + 1..]
+                    .find(['}', '{'])
+                    .filter(|&n| bytes[i + 1 + n] == b'}')
+                else {
                     return Err(Unclosed(i));
                 };
                 if rest < i {
@@ -107,13 +110,17 @@ pub fn fill(text: &str, mut answer: impl FnMut(&str) -> Option<String>) -> Strin
 /// prompt before its own. Ids are looked up, not compared each with each.
 pub fn check_quotes(c: &mut Checker<'_>, prompts: &[ReadPrompt<'_, '_>]) {
     let mut positions = HashMap::with_capacity(prompts.len());
+    for (index, prompt) in prompts.iter().enumerate() {
+        if let Some(id) = &prompt.id {
+            positions.entry(id.get_ref().as_str()).or_insert(index);
+        }
+    }
     let mut ids_before: Vec<&str> = Vec::new();
     for (index, prompt) in prompts.iter().enumerate() {
         for text in [&prompt.ask, &prompt.help].into_iter().flatten() {
             check_text(c, text, &positions, &ids_before, index);
         }
         if let Some(id) = &prompt.id {
-            positions.entry(id.get_ref().as_str()).or_insert(index);
             ids_before.push(id.get_ref().as_str());
         }
     }
@@ -132,8 +139,15 @@ fn check_text(
         Err(Unclosed(at)) => {
             let rest = text.get_ref().get(at..).unwrap_or_default();
             let brace = rest.split('\n').next().unwrap_or_default();
+            let span = place.find(brace);
+            // The brace alone, where it was found.
+            let span = if span.len() == brace.len() {
+                span.start..span.start + 1
+            } else {
+                span
+            };
             c.error_with_hint(
-                place.find(brace),
+                span,
                 "this `{` has no `}` to close it",
                 "write `{earlier-prompt-id}` to quote an answer, or `{{` for a brace",
             );
@@ -141,7 +155,9 @@ fn check_text(
         }
     };
     for piece in pieces {
-        let Piece::Quote { id, at, .. } = piece else { continue };
+        let Piece::Quote { id, at, .. } = piece else {
+            continue;
+        };
         let span = place.find(text.get_ref().get(at).unwrap_or_default());
         match positions.get(id) {
             Some(&position) if position < index => {}

@@ -54,7 +54,10 @@ pub trait Store {
     /// alone: the journal's other entries are never opened. `None` if there
     /// is none, or it cannot be read.
     fn last_entry_of(&self, exercise_id: &str) -> Option<Entry> {
-        let name = self.entries().into_iter().find(|n| n.exercise_id == exercise_id)?;
+        let name = self
+            .entries()
+            .into_iter()
+            .find(|n| n.exercise_id == exercise_id)?;
         self.load_entry(&name.id).ok()
     }
 

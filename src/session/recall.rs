@@ -110,7 +110,8 @@ impl Session {
         let visible = self.visibility();
         quote::fill(text, |id| {
             let index = self.exercise.prompts.iter().position(|p| p.id == id)?;
-            if !visible.get(index).copied().unwrap_or(false) || (leave_out_private && self.is_private(index)) {
+            if !visible.get(index).copied().unwrap_or(false) || (leave_out_private && self.is_private(index))
+            {
                 return None;
             }
             let prompt = &self.exercise.prompts[index];
