@@ -1121,6 +1121,39 @@ fn the_evening_check_in_worksheet() {
 }
 
 #[test]
+fn on_paper_a_quoted_answer_points_to_its_question_and_a_recall_says_to_look_back() {
+    use mend::export::{Paper, worksheet};
+    let library = mend::library::Library::built_in();
+    let promises = library
+        .find("keeping-promises")
+        .unwrap_or_else(|| panic!("a built-in"));
+    let number = 1 + promises
+        .exercise
+        .prompts
+        .iter()
+        .position(|p| p.id == "next-promise")
+        .unwrap_or_else(|| panic!("the promise question"));
+    let pointer = format!("(your answer to question {number})");
+    for paper in [Paper::Html, Paper::Md] {
+        let sheet = worksheet(&promises.exercise, paper);
+        assert!(!sheet.contains("{next-promise"), "{paper:?}: {sheet}");
+        assert!(
+            sheet.contains(&format!("What could make '{pointer}' easier to keep?"))
+                || sheet.contains(&format!("What could make &#39;{pointer}&#39; easier to keep?")),
+            "{paper:?}: {sheet}"
+        );
+    }
+    let trust = library
+        .find("trust-inventory")
+        .unwrap_or_else(|| panic!("a built-in"));
+    let sheet = worksheet(&trust.exercise, Paper::Md);
+    assert_eq!(
+        sheet.matches("If you kept last time's sheet").count(),
+        trust.exercise.prompts.iter().filter(|p| p.recall).count()
+    );
+}
+
+#[test]
 fn mend_print_writes_a_worksheet_of_an_id_or_a_file() {
     let sandbox = Sandbox::new();
     let run = sandbox.run(&["print", "evening-check-in", "--format", "md"]);

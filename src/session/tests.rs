@@ -365,7 +365,10 @@ fn questions_quote_earlier_answers_cut_short_and_inert() {
     assert_eq!(s.ask_of(1), "How sure are you that you'll keep 'it'?");
     assert_eq!(s.help_of(1).as_deref(), Some("Think of {small} steps for …."));
     s.set_answer(0, text("Reply\x1b[31m the same day")).unwrap();
-    assert_eq!(s.ask_of(1), "How sure are you that you'll keep 'Reply␛[31m the same day'?");
+    assert_eq!(
+        s.ask_of(1),
+        "How sure are you that you'll keep 'Reply␛[31m the same day'?"
+    );
     s.set_answer(0, text(&"long ".repeat(40))).unwrap();
     let ask = s.ask_of(1);
     assert!(ask.ends_with("long…'?"), "{ask}");
@@ -389,7 +392,10 @@ fn the_entry_keeps_the_question_as_asked_but_never_a_private_answer() {
     s.set_answer(3, text("a shared thought")).unwrap();
     assert_eq!(s.ask_of(3), "After 'my secret'?");
     let entry = s.finish("e", at("2026-11-21T21:10:00+01:00")).unwrap();
-    assert_eq!(entry.answers[1].question, "How sure are you that you'll keep 'Be on time'?");
+    assert_eq!(
+        entry.answers[1].question,
+        "How sure are you that you'll keep 'Be on time'?"
+    );
     assert_eq!(entry.answers[3].question, "After 'nothing'?");
 }
 
