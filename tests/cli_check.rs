@@ -378,7 +378,7 @@ fn a_byte_order_mark_is_left_out_of_the_report() {
     let run = s.check(&[&file]);
     assert_eq!(run.code, Some(1));
     let start = format!(
-        "{}:1:10: error: schema 3 is not supported: this version of mend reads schema 1\n  |\n1 | schema = 3\n  |          ^\n",
+        "{}:1:10: error: schema 3 is not supported: this version of mend reads schema 1 to 2\n  |\n1 | schema = 3\n  |          ^\n",
         shown(&file)
     );
     assert!(run.stdout.starts_with(&start), "{:?}", run.stdout);
