@@ -13,7 +13,7 @@ use crate::journal::{Entry, Store};
 use crate::sanitize::inert;
 
 /// A quoted answer is cut to this many characters: a question stays a question.
-const QUOTE_CHARS: usize = 80;
+pub(super) const QUOTE_CHARS: usize = 80;
 
 /// The last time this exercise was done: its answers to the prompts that
 /// recall them, by prompt id.

@@ -416,3 +416,26 @@ fn last_time_shows_only_where_a_prompt_recalls_it() {
         "Last time, Sat 21 Nov: 3 on a scale of 1 (Not very) to 5"
     );
 }
+
+#[test]
+fn answers_at_the_limit_quoted_many_times_still_read_back() {
+    use crate::journal::{FileJournal, Store};
+    let asks = "{a}".repeat(2_000);
+    let source = format!(
+        "schema = 2\nid = \"quoted\"\ntitle = \"Q\"\n\n[[prompt]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\n\n[[prompt]]\nid = \"b\"\nkind = \"text\"\nask = \"{asks}\"\n"
+    );
+    let exercise = parse_exercise(source.as_bytes()).expect("valid test exercise");
+    let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    let limit = s.answer_limit();
+    // Control characters grow most when written, and are shown as pictures when quoted.
+    let worst = "\u{1}".repeat(limit / 3);
+    s.set_answer(0, Some(Answer::Text(worst.clone()))).expect("taken");
+    s.set_answer(1, Some(Answer::Text(worst))).expect("taken");
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut journal = FileJournal::open(dir.path()).expect("a journal");
+    let mut entry = s.finish("x", at("2026-11-21T21:10:00+01:00")).expect("complete");
+    assert!(entry.answers[1].question.len() > 400_000);
+    journal.save_entry(&mut entry).expect("the entry is written");
+    let back = journal.load_entry(&entry.id).expect("the entry reads back");
+    assert_eq!(back, entry);
+}
