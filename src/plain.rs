@@ -170,10 +170,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         clock: &dyn Clock,
         if_draft: IfDraft,
     ) -> anyhow::Result<ExitCode> {
-        let Some(mut session) = self.start(loaded, store, clock, if_draft)? else {
+        let Some(session) = self.start(loaded, store, clock, if_draft)? else {
             eprintln!("mend: {}", words::DRAFT_WAITING);
             return Ok(ExitCode::from(DRAFT_UNDECIDED));
         };
+        let mut session = session.remembering(store);
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -299,9 +300,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         };
         let prompt = &prompt;
         let counter = counter(session, index);
-        writeln!(self.output, "\n{counter} {}", spoken(&prompt.ask))?;
-        if let Some(help) = &prompt.help {
-            writeln!(self.output, "  {}", spoken(help))?;
+        let ask = session.ask_of(index);
+        writeln!(self.output, "\n{counter} {}", spoken(&ask))?;
+        if let Some(help) = session.help_of(index) {
+            writeln!(self.output, "  {}", spoken(&help))?;
+        }
+        if let Some(last) = session.last_time(index) {
+            writeln!(self.output, "  {}", spoken(&last.line()))?;
         }
         if session.is_private(index) {
             writeln!(self.output, "  {}", words::PRIVATE)?;
@@ -319,7 +324,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     // The note, then the question again: someone listening
                     // with a screen reader may no longer have it in mind.
                     writeln!(self.output, "{why}")?;
-                    writeln!(self.output, "{counter} {}", spoken(&prompt.ask))?;
+                    writeln!(self.output, "{counter} {}", spoken(&ask))?;
                     writeln!(self.output, "  {}", how_to_answer(prompt))?;
                 }
             }
@@ -371,7 +376,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         } else {
             String::new()
         };
-        writeln!(self.output, "{number}. {}{private}", spoken(&prompt.ask))?;
+        writeln!(
+            self.output,
+            "{number}. {}{private}",
+            spoken(&session.ask_of(index))
+        )?;
         match session.answer(index) {
             Some(answer) => {
                 let reading = crate::answer::reading(answer, &prompt.kind);

@@ -378,7 +378,7 @@ fn a_byte_order_mark_is_left_out_of_the_report() {
     let run = s.check(&[&file]);
     assert_eq!(run.code, Some(1));
     let start = format!(
-        "{}:1:10: error: schema 3 is not supported: this version of mend reads schema 1\n  |\n1 | schema = 3\n  |          ^\n",
+        "{}:1:10: error: schema 3 is not supported: this version of mend reads schema 1 to 2\n  |\n1 | schema = 3\n  |          ^\n",
         shown(&file)
     );
     assert!(run.stdout.starts_with(&start), "{:?}", run.stdout);
@@ -1117,6 +1117,39 @@ fn the_evening_check_in_worksheet() {
     insta::assert_snapshot!(
         "worksheet_evening_check_in_html",
         worksheet(&loaded.exercise, Paper::Html)
+    );
+}
+
+#[test]
+fn on_paper_a_quoted_answer_points_to_its_question_and_a_recall_says_to_look_back() {
+    use mend::export::{Paper, worksheet};
+    let library = mend::library::Library::built_in();
+    let promises = library
+        .find("keeping-promises")
+        .unwrap_or_else(|| panic!("a built-in"));
+    let number = 1 + promises
+        .exercise
+        .prompts
+        .iter()
+        .position(|p| p.id == "next-promise")
+        .unwrap_or_else(|| panic!("the promise question"));
+    let pointer = format!("(your answer to question {number})");
+    for paper in [Paper::Html, Paper::Md] {
+        let sheet = worksheet(&promises.exercise, paper);
+        assert!(!sheet.contains("{next-promise"), "{paper:?}: {sheet}");
+        assert!(
+            sheet.contains(&format!("What could make '{pointer}' easier to keep?"))
+                || sheet.contains(&format!("What could make &#39;{pointer}&#39; easier to keep?")),
+            "{paper:?}: {sheet}"
+        );
+    }
+    let trust = library
+        .find("trust-inventory")
+        .unwrap_or_else(|| panic!("a built-in"));
+    let sheet = worksheet(&trust.exercise, Paper::Md);
+    assert_eq!(
+        sheet.matches("If you kept last time's sheet").count(),
+        trust.exercise.prompts.iter().filter(|p| p.recall).count()
     );
 }
 

@@ -253,18 +253,130 @@ fn a_missing_schema_is_reported_with_the_line_to_add() {
 #[test]
 fn an_unsupported_schema_is_the_only_thing_reported() {
     // Other mistakes are left out: a newer format would make them noise.
-    let source = VALID.replace("schema = 1", "schema = 2\ncolour = \"blue\"");
+    let source = VALID.replace("schema = 1", "schema = 3\ncolour = \"blue\"");
     assert_hinted(
         &source,
         1,
         10,
-        "schema 2 is not supported: this version of mend reads schema 1",
+        "schema 3 is not supported: this version of mend reads schema 1 to 2",
         "if the file was written for a newer mend, update mend; otherwise write `schema = 1`",
     );
     let source = VALID.replace("schema = 1", "schema = 0");
     assert_eq!(
         errors(&source)[0].message,
-        "schema 0 is not supported: this version of mend reads schema 1"
+        "schema 0 is not supported: this version of mend reads schema 1 to 2"
+    );
+}
+
+// ------------------------------------------- recall and quoting (schema 2)
+
+/// Two prompts, the second asking about the first: `{SCHEMA}`, `{ASK}` and
+/// `{HELP}` are filled by each test.
+const QUOTING: &str = r#"schema = SCHEMA
+id = "promises"
+title = "Promises"
+
+[[prompt]]
+id = "promise"
+kind = "text"
+ask = "Which promise?"
+
+[[prompt]]
+id = "easier"
+kind = "text"
+ask = "ASK"
+help = "HELP"
+"#;
+
+fn quoting(schema: i64, ask: &str, help: &str) -> String {
+    QUOTING
+        .replace("SCHEMA", &schema.to_string())
+        .replace("ASK", ask)
+        .replace("HELP", help)
+}
+
+#[test]
+fn schema_2_is_read_and_keeps_its_quotes() {
+    let exercise = parsed(&quoting(
+        2,
+        "What could make '{promise|it}' easier?",
+        "Think {{small}}.",
+    ));
+    assert_eq!(exercise.schema, 2);
+    assert!(exercise.quotes_answers());
+    assert_eq!(exercise.prompts[1].ask, "What could make '{promise|it}' easier?");
+}
+
+#[test]
+fn in_schema_1_braces_are_only_text() {
+    // The same words a schema 2 file would refuse mean just what they say here.
+    let exercise = parsed(&quoting(1, "What about {nobody}?", "Open { brace"));
+    assert!(!exercise.quotes_answers());
+    assert_eq!(exercise.prompts[1].ask, "What about {nobody}?");
+}
+
+#[test]
+fn recall_is_read_in_either_schema_and_is_off_unless_asked() {
+    for schema in [1, 2] {
+        let source = quoting(schema, "Easier?", "Small.").replace(
+            "kind = \"text\"\nask = \"Which",
+            "kind = \"text\"\nrecall = true\nask = \"Which",
+        );
+        let exercise = parsed(&source);
+        assert!(exercise.prompts[0].recall);
+        assert!(!exercise.prompts[1].recall);
+    }
+    assert_error(
+        &VALID.replace("ask = ", "recall = \"yes\"\nask = "),
+        8,
+        10,
+        "`recall` should be `true` or `false`, not text",
+    );
+}
+
+#[test]
+fn a_quote_of_no_prompt_is_reported_where_it_stands() {
+    assert_hinted(
+        &quoting(2, "What could make '{promis}' easier?", "Small."),
+        13,
+        25,
+        "`{promis}` names no earlier prompt",
+        "did you mean `{promise}`?",
+    );
+    assert_hinted(
+        &quoting(2, "Easier?", "Was it {nobody|that}?"),
+        14,
+        16,
+        "`{nobody}` names no earlier prompt",
+        "the prompts before this one are: promise; write `{{` for a brace",
+    );
+}
+
+#[test]
+fn a_quote_can_only_look_back() {
+    let source = quoting(2, "Easier?", "Small.").replace("Which promise?", "Which promise? {easier}");
+    assert_hinted(
+        &source,
+        8,
+        23,
+        "`{easier}` quotes a prompt that is not before this one",
+        "a question can only quote an answer given before it: move it below that prompt",
+    );
+    let source = quoting(2, "Easier than {easier}?", "Small.");
+    assert_eq!(
+        errors(&source)[0].message,
+        "`{easier}` quotes a prompt that is not before this one"
+    );
+}
+
+#[test]
+fn an_open_brace_needs_its_close() {
+    assert_hinted(
+        &quoting(2, "Easier?", "Open {brace"),
+        14,
+        14,
+        "this `{` has no `}` to close it",
+        "write `{earlier-prompt-id}` to quote an answer, or `{{` for a brace",
     );
 }
 
@@ -386,7 +498,7 @@ fn an_unknown_prompt_key_with_no_near_one_lists_the_keys() {
         9,
         1,
         "unknown key `colour`",
-        "the keys here are: id, kind, ask, help, optional, private, when, min, max, low, high, options, other",
+        "the keys here are: id, kind, ask, help, optional, private, recall, when, min, max, low, high, options, other",
     );
 }
 

@@ -953,3 +953,58 @@ impl Sandbox {
         names[0].id.clone()
     }
 }
+
+/// Remembers: the second prompt recalls last time's answer and quotes the first.
+const REMEMBERING: &str = r#"schema = 2
+id = "remembering"
+title = "Remembering"
+
+[[prompt]]
+id = "promise"
+kind = "text"
+ask = "Which promise?"
+
+[[prompt]]
+id = "sure"
+kind = "scale"
+ask = "How sure are you that you'll keep '{promise}'?"
+min = 1
+max = 5
+recall = true
+"#;
+
+#[test]
+fn a_prompt_shows_last_times_answer_and_quotes_an_earlier_one() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.tmp.join("remembering.toml");
+    fs::write(&file, REMEMBERING).expect("the exercise is written");
+    let target = file.to_str().expect("a UTF-8 path");
+    let first = sandbox.run(target, "Reply the same day\n.\n3\n\n");
+    assert_eq!(first.code, Some(0), "{first:?}");
+    assert!(
+        first
+            .stdout
+            .contains("How sure are you that you'll keep 'Reply the same day'?"),
+        "{first:?}"
+    );
+    assert!(
+        !first.stdout.contains("Last time"),
+        "nothing to recall yet: {first:?}"
+    );
+    let second = sandbox.run(target, "Be on time\n.\n4\n\n");
+    assert_eq!(second.code, Some(0), "{second:?}");
+    let day = chrono::Local::now().format("%a %-d %b").to_string();
+    let question = "How sure are you that you'll keep 'Be on time'?";
+    let recalled = format!("  Last time, {day}: 3 on a scale of 1 to 5\n");
+    let asked = second
+        .stdout
+        .find(question)
+        .expect("the question quotes the promise");
+    let shown = second
+        .stdout
+        .find(&recalled)
+        .expect("last time's answer is shown");
+    assert!(asked < shown, "{second:?}");
+    // The first prompt does not recall, so nothing is shown beside it.
+    assert_eq!(second.stdout.matches("Last time").count(), 1, "{second:?}");
+}

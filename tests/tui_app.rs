@@ -1624,3 +1624,48 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
         .collect();
     assert!(missing.is_empty(), "screens not checked: {missing:?}");
 }
+
+/// An entry of Everyday trust started `at`, rating respect for boundaries `rating`.
+fn trust_entry(trust: &mend::library::Loaded, at: &str, rating: i64) -> Entry {
+    let started = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+    let mut session = Session::new(trust.exercise.clone(), &trust.hash, started);
+    let index = |id: &str| trust.exercise.prompts.iter().position(|p| p.id == id).unwrap();
+    session
+        .set_answer(index("boundaries"), Some(Answer::Scale(rating)))
+        .unwrap();
+    session
+        .set_answer(
+            index("deposits"),
+            Some(Answer::List(vec!["A quick reply".into()])),
+        )
+        .unwrap();
+    let focus = Answer::Choice("Doing what I said I would".into());
+    session.set_answer(index("focus"), Some(focus)).unwrap();
+    session
+        .set_answer(index("focus-step"), Some(Answer::Text("Confirm times".into())))
+        .unwrap();
+    let id = mend::journal::entry_name::entry_id(started, "trust-inventory", 1);
+    session.finish(&id, started).unwrap()
+}
+
+#[test]
+fn a_recalled_rating_shows_under_its_question_from_the_last_entry_alone() {
+    let trust = built_ins()
+        .into_iter()
+        .find(|l| l.exercise.id == "trust-inventory")
+        .unwrap();
+    let store = TestStore::new()
+        .with_entry(trust_entry(&trust, "2026-10-29T20:00:00+01:00", 2))
+        .with_entry(trust_entry(&trust, "2026-11-12T20:00:00+01:00", 3));
+    let mut app = app_with(vec![trust], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("Last time, Thu 12 Nov: 3 on a scale of 1 (Hardly ever) to 5"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Last time, Thu 29 Oct"), "{screen}");
+    assert_eq!(store.loads(), 1, "only the newest entry of the exercise is read");
+}

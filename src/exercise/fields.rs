@@ -17,6 +17,7 @@ const MAX_ID_LEN: usize = 64;
 /// Each is placed at its line and column once all are found: see
 /// [`LineIndex::place`].
 pub struct Checker<'s> {
+    source: &'s str,
     lines: LineIndex<'s>,
     found: Vec<Found>,
     pub suggest: Suggester,
@@ -27,6 +28,7 @@ type Entry<'t, 'i> = (&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>);
 impl<'s> Checker<'s> {
     pub fn new(source: &'s str) -> Self {
         Self {
+            source,
             lines: LineIndex::new(source),
             found: Vec::new(),
             suggest: Suggester::default(),
@@ -41,6 +43,11 @@ impl<'s> Checker<'s> {
     /// The 1-based line on which `span` starts.
     pub fn line_of(&self, span: Range<usize>) -> usize {
         self.lines.line_of(span.start)
+    }
+
+    /// The file's text at `span` (empty where the span is not in it).
+    pub fn source_at(&self, span: Range<usize>) -> &'s str {
+        self.source.get(span).unwrap_or_default()
     }
 
     pub fn report(&mut self, found: Found) {

@@ -13,8 +13,8 @@ pub const OPTIONS: &[&str] = &["options", "other"];
 
 /// Every key a prompt may have; [`SCALE`] and [`OPTIONS`] only for their kinds.
 pub const ANY_PROMPT: &[&str] = &[
-    "id", "kind", "ask", "help", "optional", "private", "when", "min", "max", "low", "high", "options",
-    "other",
+    "id", "kind", "ask", "help", "optional", "private", "recall", "when", "min", "max", "low", "high",
+    "options", "other",
 ];
 
 /// Keys of a `when` table.
@@ -55,6 +55,8 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("secret", "private"),
     ("hidden", "private"),
     ("required", "optional"),
+    ("last_time", "recall"),
+    ("remember", "recall"),
 ];
 
 /// Longest text compared for near misses.

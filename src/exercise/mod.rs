@@ -7,6 +7,7 @@ mod keys;
 mod model;
 mod parse;
 mod prompt;
+pub mod quote;
 mod when;
 
 pub use condition::{Condition, ConditionValue};

@@ -5,6 +5,9 @@ use super::condition::Condition;
 /// One guided reflection exercise, as written by its author.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exercise {
+    /// The format version the file was written in: from 2, braces in a
+    /// prompt's text quote earlier answers.
+    pub schema: i64,
     pub id: String,
     pub title: String,
     pub summary: Option<String>,
@@ -21,6 +24,11 @@ impl Exercise {
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
         self.prompts.iter().find(|p| p.id == id)
     }
+
+    /// Whether braces in prompts' texts quote earlier answers.
+    pub fn quotes_answers(&self) -> bool {
+        self.schema >= super::quote::QUOTING_SCHEMA
+    }
 }
 
 /// One question of an exercise.
@@ -31,6 +39,9 @@ pub struct Prompt {
     pub help: Option<String>,
     pub optional: bool,
     pub private: bool,
+    /// Show what the person answered here the last time they did this
+    /// exercise, with its date.
+    pub recall: bool,
     pub kind: PromptKind,
     pub when: Option<Condition>,
 }

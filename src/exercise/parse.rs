@@ -11,10 +11,13 @@ use super::fields::{Checker, entry};
 use super::keys;
 use super::model::Exercise;
 use super::prompt::{ReadPrompt, read_prompt};
+use super::quote::{QUOTING_SCHEMA, check_quotes};
 use super::when::{Targets, read_when};
 
-/// The only format version this build of mend reads.
-pub const SCHEMA: i64 = 1;
+/// The newest format version this build of mend reads. Schema 1 files are
+/// read as they always were; schema 2 adds quoting earlier answers (see
+/// [`super::quote`]).
+pub const SCHEMA: i64 = 2;
 
 /// The longest estimate we take seriously, in minutes.
 const MAX_MINUTES: i64 = 600;
@@ -129,9 +132,7 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
 
 fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
     let top = 0..0;
-    if !schema_supported(c, doc, &top) {
-        return None;
-    }
+    let schema = read_schema(c, doc, &top)?;
     c.unknown_keys(doc, keys::EXERCISE, Some(&keys::IN_A_PROMPT));
     let id = c.id(doc, &top, "the exercise");
     let title = c.required_text(doc, "title", &top, "the exercise");
@@ -141,8 +142,9 @@ fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
     let tags = c.texts(doc, "tags");
     let author = c.text(doc, "author");
     let version = c.text(doc, "version");
-    let prompts = read_prompts(c, doc, &top);
+    let prompts = read_prompts(c, doc, &top, schema >= QUOTING_SCHEMA);
     Some(Exercise {
+        schema,
         id: id?.into_inner(),
         title: title?.into_inner(),
         summary: summary.map(Spanned::into_inner),
@@ -159,31 +161,32 @@ fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
     })
 }
 
-/// Whether the file's `schema` is one we read. A file from a newer format is
-/// refused with that one message: its other keys would only be noise.
-fn schema_supported(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> bool {
+/// The file's `schema`, if it is one we read (1 where it is missing or
+/// mistyped, after saying so). A file from a newer format is refused with
+/// that one message: its other keys would only be noise.
+fn read_schema(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> Option<i64> {
     if entry(doc, "schema").is_none() {
         c.error_with_hint(
             top.clone(),
             "the file is missing `schema`",
             "add `schema = 1` as the first line",
         );
-        return true;
+        return Some(1);
     }
     match c.integer(doc, "schema") {
-        Some(n) if *n.get_ref() == SCHEMA => true,
+        Some(n) if (1..=SCHEMA).contains(n.get_ref()) => Some(n.into_inner()),
         Some(n) => {
             c.error_with_hint(
                 n.span(),
                 format!(
-                    "schema {} is not supported: this version of mend reads schema {SCHEMA}",
+                    "schema {} is not supported: this version of mend reads schema 1 to {SCHEMA}",
                     n.get_ref()
                 ),
                 "if the file was written for a newer mend, update mend; otherwise write `schema = 1`",
             );
-            false
+            None
         }
-        None => true,
+        None => Some(1),
     }
 }
 
@@ -201,7 +204,12 @@ fn read_minutes(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<u32> {
     }
 }
 
-fn read_prompts(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> Option<Vec<super::Prompt>> {
+fn read_prompts(
+    c: &mut Checker<'_>,
+    doc: &DeTable<'_>,
+    top: &Range<usize>,
+    quoting: bool,
+) -> Option<Vec<super::Prompt>> {
     let Some((_, value)) = entry(doc, "prompt") else {
         c.error_with_hint(
             top.clone(),
@@ -216,6 +224,9 @@ fn read_prompts(c: &mut Checker<'_>, doc: &DeTable<'_>, top: &Range<usize>) -> O
         .map(|(table, span)| read_prompt(c, table, span.clone()))
         .collect();
     report_duplicate_ids(c, &read);
+    if quoting {
+        check_quotes(c, &read);
+    }
     let mut targets = Targets::new(&read);
     let conditions: Vec<_> = read
         .iter()

@@ -24,10 +24,11 @@ pub const SCALE_LIMIT: i64 = 1_000;
 pub struct ReadPrompt<'t, 'i> {
     pub id: Option<Spanned<String>>,
     pub kind: Option<PromptKind>,
-    pub ask: Option<String>,
-    pub help: Option<String>,
+    pub ask: Option<Spanned<String>>,
+    pub help: Option<Spanned<String>>,
     pub optional: bool,
     pub private: bool,
+    pub recall: bool,
     pub when: Option<&'t Spanned<DeValue<'i>>>,
 }
 
@@ -36,10 +37,11 @@ impl ReadPrompt<'_, '_> {
     pub fn finish(self, when: Option<super::Condition>) -> Option<Prompt> {
         Some(Prompt {
             id: self.id?.into_inner(),
-            ask: self.ask?,
-            help: self.help,
+            ask: self.ask?.into_inner(),
+            help: self.help.map(Spanned::into_inner),
             optional: self.optional,
             private: self.private,
+            recall: self.recall,
             kind: self.kind?,
             when,
         })
@@ -57,12 +59,11 @@ pub fn read_prompt<'t, 'i>(
     ReadPrompt {
         id,
         kind,
-        ask: c
-            .required_text(table, "ask", &span, "this prompt")
-            .map(Spanned::into_inner),
-        help: c.text(table, "help").map(Spanned::into_inner),
+        ask: c.required_text(table, "ask", &span, "this prompt"),
+        help: c.text(table, "help"),
         optional: c.boolean(table, "optional").unwrap_or(false),
         private: c.boolean(table, "private").unwrap_or(false),
+        recall: c.boolean(table, "recall").unwrap_or(false),
         when: entry(table, "when").map(|(_, v)| v),
     }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::html::escape as html;
 use super::markdown::escape_line as md;
-use crate::exercise::{Condition, ConditionValue, Exercise, Prompt, PromptKind};
+use crate::exercise::{Condition, ConditionValue, Exercise, Prompt, PromptKind, quote};
 use crate::safety;
 
 /// The kinds of worksheet `mend print` makes.
@@ -38,6 +38,7 @@ pub fn worksheet(exercise: &Exercise, paper: Paper) -> String {
         Paper::Md => md_head(exercise),
     };
     for (i, prompt) in exercise.prompts.iter().enumerate() {
+        let prompt = &on_paper(exercise, prompt, &numbers);
         let lead = prompt.when.as_ref().map(|w| follow_up(w, &numbers));
         let notes = notes(prompt);
         out.push_str(&match paper {
@@ -50,6 +51,18 @@ pub fn worksheet(exercise: &Exercise, paper: Paper) -> String {
         Paper::Md => md_foot(exercise),
     });
     out
+}
+
+/// `prompt` as paper asks it: a quoted answer (schema 2) is pointed to by
+/// its question's number, since paper cannot fill it in.
+fn on_paper(exercise: &Exercise, prompt: &Prompt, numbers: &HashMap<&str, usize>) -> Prompt {
+    let mut prompt = prompt.clone();
+    if exercise.quotes_answers() {
+        let pointer = |id: &str| numbers.get(id).map(|n| format!("(your answer to question {n})"));
+        prompt.ask = quote::fill(&prompt.ask, pointer);
+        prompt.help = prompt.help.map(|help| quote::fill(&help, pointer));
+    }
+    prompt
 }
 
 /// "If you answered Yes to question 4", said above a follow-up question.
@@ -79,6 +92,9 @@ fn notes(prompt: &Prompt) -> Vec<&'static str> {
     }
     if prompt.private {
         notes.push("Private: yours to keep, whether or not you share the rest.");
+    }
+    if prompt.recall {
+        notes.push("If you kept last time's sheet, you could look at your answer here first.");
     }
     notes
 }

@@ -50,6 +50,17 @@ pub trait Store {
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;
 
+    /// The newest entry of this exercise, found by file names and read
+    /// alone: the journal's other entries are never opened. `None` if there
+    /// is none, or it cannot be read.
+    fn last_entry_of(&self, exercise_id: &str) -> Option<Entry> {
+        let name = self
+            .entries()
+            .into_iter()
+            .find(|n| n.exercise_id == exercise_id)?;
+        self.load_entry(&name.id).ok()
+    }
+
     /// Reads the entries with these ids, in order; how many could not be read.
     fn load_entries(&self, ids: &[String]) -> (Vec<Entry>, usize) {
         let mut entries = Vec::with_capacity(ids.len());

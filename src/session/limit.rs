@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::recall::QUOTE_CHARS;
 use crate::answer::Answer;
-use crate::exercise::Exercise;
+use crate::exercise::{Exercise, quote};
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, MAX_ENTRY_BYTES, entry_name};
 
 /// The most an answer grows when written, against its [`Answer::size`]
@@ -17,6 +18,17 @@ const WORST_GROWTH: usize = 2;
 /// that an entry does not (where the person was).
 const SLACK_PER_ANSWER: usize = 64;
 const SLACK: usize = 1024;
+
+/// `ask` as long as it can be kept: every answer it quotes (schema 2) at
+/// the longest a quote is, in the widest characters, beside the author's
+/// own words for a skipped one.
+fn longest_ask(exercise: &Exercise, ask: &str) -> String {
+    if !exercise.quotes_answers() {
+        return ask.to_string();
+    }
+    let widest = "\u{1F600}".repeat(QUOTE_CHARS + 1);
+    format!("{ask}{}", quote::fill(ask, |_| Some(widest.clone())))
+}
 
 /// The largest [`Answer::size`] any one answer of `exercise` may have.
 ///
@@ -40,7 +52,14 @@ pub(super) fn answer_limit(
         answers: exercise
             .prompts
             .iter()
-            .map(|p| AnswerRecord::new(&p.id, &p.ask, p.private, &Answer::Text(String::new())))
+            .map(|p| {
+                AnswerRecord::new(
+                    &p.id,
+                    &longest_ask(exercise, &p.ask),
+                    p.private,
+                    &Answer::Text(String::new()),
+                )
+            })
             .collect(),
     };
     // An exercise is at most 1 MiB, so this always writes; were it ever not

@@ -7,6 +7,7 @@
 
 mod limit;
 mod navigate;
+mod recall;
 mod resume;
 
 use chrono::{DateTime, FixedOffset};
@@ -14,6 +15,8 @@ use chrono::{DateTime, FixedOffset};
 use crate::answer::{Answer, AnswerError};
 use crate::exercise::{Exercise, Prompt};
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry};
+
+pub use recall::Recalled;
 
 /// Where the person is in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,8 @@ pub struct Session {
     step: Step,
     /// The largest [`Answer::size`] an answer may have (see [`limit`]).
     answer_limit: usize,
+    /// The last entry of this exercise, for prompts that recall it.
+    last_time: Option<recall::LastTime>,
 }
 
 impl Session {
@@ -62,6 +67,7 @@ impl Session {
             answers: vec![None; count],
             private,
             step: Step::Intro,
+            last_time: None,
         }
     }
 
@@ -208,7 +214,7 @@ impl Session {
                 let answer = self.answer(i)?;
                 Some(AnswerRecord::new(
                     &prompt.id,
-                    &prompt.ask,
+                    &self.ask_kept(i),
                     self.is_private(i),
                     answer,
                 ))

@@ -319,3 +319,123 @@ fn an_entry_and_a_draft_with_every_answer_at_the_limit_read_back() {
     let back = journal.load_entry(&entry.id).expect("the entry reads back");
     assert_eq!(back, entry);
 }
+
+const REMEMBERING: &str = r#"
+schema = 2
+id = "promises"
+title = "Promises"
+
+[[prompt]]
+id = "promise"
+kind = "text"
+ask = "Which promise?"
+
+[[prompt]]
+id = "sure"
+kind = "scale"
+ask = "How sure are you that you'll keep '{promise|it}'?"
+help = "Think of {{small}} steps for {promise}."
+min = 1
+max = 5
+low = "Not very"
+recall = true
+
+[[prompt]]
+id = "secret"
+kind = "text"
+ask = "Anything private?"
+optional = true
+private = true
+
+[[prompt]]
+id = "after"
+kind = "text"
+ask = "After '{secret|nothing}'?"
+optional = true
+"#;
+
+fn remembering() -> Session {
+    let exercise = parse_exercise(REMEMBERING.as_bytes()).expect("valid test exercise");
+    Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"))
+}
+
+#[test]
+fn questions_quote_earlier_answers_cut_short_and_inert() {
+    let mut s = remembering();
+    assert_eq!(s.ask_of(1), "How sure are you that you'll keep 'it'?");
+    assert_eq!(s.help_of(1).as_deref(), Some("Think of {small} steps for …."));
+    s.set_answer(0, text("Reply\x1b[31m the same day")).unwrap();
+    assert_eq!(
+        s.ask_of(1),
+        "How sure are you that you'll keep 'Reply␛[31m the same day'?"
+    );
+    s.set_answer(0, text(&"long ".repeat(40))).unwrap();
+    let ask = s.ask_of(1);
+    assert!(ask.ends_with("long…'?"), "{ask}");
+    assert!(ask.chars().count() < 130, "{ask}");
+}
+
+#[test]
+fn a_schema_1_question_keeps_its_braces() {
+    let source = EXERCISE.replace("What went well?", "What went {well}?");
+    let exercise = parse_exercise(source.as_bytes()).expect("valid test exercise");
+    let s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    assert_eq!(s.ask_of(0), "What went {well}?");
+}
+
+#[test]
+fn the_entry_keeps_the_question_as_asked_but_never_a_private_answer() {
+    let mut s = remembering();
+    s.set_answer(0, text("Be on time")).unwrap();
+    s.set_answer(1, Some(Answer::Scale(4))).unwrap();
+    s.set_answer(2, text("my secret")).unwrap();
+    s.set_answer(3, text("a shared thought")).unwrap();
+    assert_eq!(s.ask_of(3), "After 'my secret'?");
+    let entry = s.finish("e", at("2026-11-21T21:10:00+01:00")).unwrap();
+    assert_eq!(
+        entry.answers[1].question,
+        "How sure are you that you'll keep 'Be on time'?"
+    );
+    assert_eq!(entry.answers[3].question, "After 'nothing'?");
+}
+
+#[test]
+fn last_time_shows_only_where_a_prompt_recalls_it() {
+    let mut before = remembering();
+    before.set_answer(0, text("Be on time")).unwrap();
+    before.set_answer(1, Some(Answer::Scale(3))).unwrap();
+    let entry = before.finish("e", at("2026-11-12T21:10:00+01:00")).unwrap();
+    let fresh = remembering();
+    assert_eq!(fresh.last_time(1), None, "nothing is remembered unless given");
+    let s = remembering().with_last_time(&entry);
+    assert_eq!(s.last_time(0), None, "this prompt does not recall");
+    let recalled = s.last_time(1).unwrap();
+    assert_eq!(recalled.started_at, at("2026-11-21T21:00:00+01:00"));
+    assert_eq!(
+        recalled.line(),
+        "Last time, Sat 21 Nov: 3 on a scale of 1 (Not very) to 5"
+    );
+}
+
+#[test]
+fn answers_at_the_limit_quoted_many_times_still_read_back() {
+    use crate::journal::{FileJournal, Store};
+    let asks = "{a}".repeat(2_000);
+    let source = format!(
+        "schema = 2\nid = \"quoted\"\ntitle = \"Q\"\n\n[[prompt]]\nid = \"a\"\nkind = \"text\"\nask = \"A?\"\n\n[[prompt]]\nid = \"b\"\nkind = \"text\"\nask = \"{asks}\"\n"
+    );
+    let exercise = parse_exercise(source.as_bytes()).expect("valid test exercise");
+    let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    let limit = s.answer_limit();
+    // Control characters grow most when written, and are shown as pictures when quoted.
+    let worst = "\u{1}".repeat(limit / 3);
+    s.set_answer(0, Some(Answer::Text(worst.clone()))).expect("taken");
+    s.set_answer(1, Some(Answer::Text(worst))).expect("taken");
+    let dir = tempfile::tempdir().expect("a folder");
+    let mut journal = FileJournal::open(dir.path()).expect("a journal");
+    let mut entry = s.finish("x", at("2026-11-21T21:10:00+01:00")).expect("complete");
+    assert!(entry.answers[1].question.len() > 400_000);
+    journal.save_entry(&mut entry).expect("the entry is written");
+    let back = journal.load_entry(&entry.id).expect("the entry reads back");
+    assert_eq!(back, entry);
+}

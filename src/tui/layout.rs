@@ -36,9 +36,10 @@ pub fn entry_page_height(height: u16) -> usize {
 /// `width`×`height` with the app as it stands: measured once after each
 /// change, so drawing only reads.
 pub fn answer_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
-    let prompt = app.current_prompt()?;
+    let run = app.answering()?;
+    let index = run.current()?;
     let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
-    Some(view::prompt::editor_area(body, prompt))
+    Some(view::prompt::editor_area(body, &run.session, index))
 }
 
 /// The room the share screen's preview has, likewise, while it is shown.

@@ -27,8 +27,7 @@ impl App {
                         then: Box::new(session),
                     }];
                 }
-                self.begin(session);
-                self.sync_screen()
+                vec![Effect::Resume(Box::new(session))]
             }
             (Dialog::Resume { loaded, .. }, Action::StartAfresh) => {
                 let session = Session::new(loaded.exercise, &loaded.hash, self.clock.now());

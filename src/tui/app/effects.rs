@@ -20,6 +20,10 @@ use crate::tui::{Request, strings};
 /// Something an update wants done outside itself.
 #[derive(Debug)]
 pub enum Effect {
+    /// Carry on with this session from its draft: begin it (reading the
+    /// last entry of its exercise where a prompt recalls it), then write the
+    /// draft again at once.
+    Resume(Box<Session>),
     /// Write this draft of the exercise being answered.
     SaveDraft(Box<Draft>),
     /// Remove the exercise's draft: every answer was taken back.
@@ -118,6 +122,10 @@ impl App {
 
     fn carry_out(&mut self, effect: Effect) -> Vec<Effect> {
         match effect {
+            Effect::Resume(session) => {
+                self.begin(*session);
+                return self.sync_screen();
+            }
             Effect::SaveDraft(draft) => self.write_draft(*draft),
             Effect::DiscardDraft(exercise_id) => {
                 let _ = self.store.discard_draft(&exercise_id);

@@ -443,6 +443,9 @@ impl App {
     }
 
     fn begin(&mut self, session: Session) {
+        // Prompts that recall the last time read that one entry, now: this
+        // runs only while effects are carried out, never in an update.
+        let session = session.remembering(self.store.as_ref());
         self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 

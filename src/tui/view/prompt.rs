@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::answer;
 use super::chrome::{render_header, safe};
 use crate::exercise::Prompt;
+use crate::session::Session;
 use crate::tui::answering::Answering;
 use crate::tui::app::App;
 use crate::tui::strings;
@@ -24,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let (position, total) = run.session.progress(index);
-    let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), theme);
+    let question = question_of(&run.session, index, theme);
     let [header, question_area, widget, status] = areas(area, &question);
     render_header(
         frame,
@@ -36,6 +37,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(question).wrap(Wrap { trim: false }), question_area);
     answer::render(frame, widget, run, prompt, index, theme);
     render_status(frame, status, run, prompt, theme);
+}
+
+/// The question as it is asked now (earlier answers it quotes filled in),
+/// its help, and last time's answer where the prompt recalls it, dimmed:
+/// there to compare, not to copy.
+fn question_of(session: &Session, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let (ask, help) = (session.ask_of(index), session.help_of(index));
+    let mut question = question_lines(&ask, help.as_deref(), theme);
+    let last_time = session.last_time(index).map(|r| r.line());
+    question.extend(last_time.map(|l| Line::styled(safe(&l).into_owned(), theme.dim)));
+    question
 }
 
 /// The prompt's header, question, answer widget and status line in `area`.
@@ -51,14 +63,15 @@ fn areas(area: Rect, question: &[Line]) -> [Rect; 4] {
 }
 
 /// The room for the answer's text inside its frame, on a screen whose
-/// body is `area`: what the editor is laid out for.
-pub fn editor_area(area: Rect, prompt: &Prompt) -> Rect {
-    let question = question_lines(prompt.ask.as_str(), prompt.help.as_deref(), &Theme::plain());
+/// body is `area`, for prompt `index` of `session`: what the editor is laid
+/// out for (measured from the same lines the screen draws).
+pub fn editor_area(area: Rect, session: &Session, index: usize) -> Rect {
+    let question = question_of(session, index, &Theme::plain());
     let [_, _, widget, _] = areas(area, &question);
     answer::editor_block(&Theme::plain()).inner(widget)
 }
 
-fn question_lines<'a>(ask: &'a str, help: Option<&'a str>, theme: &Theme) -> Vec<Line<'a>> {
+fn question_lines(ask: &str, help: Option<&str>, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = safe(ask)
         .lines()
         .map(|l| Line::styled(l.to_string(), theme.title))

@@ -62,7 +62,7 @@ fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Them
         .then(|| format!("  {}", strings::PRIVATE_MARK));
     let ask_width = width.saturating_sub(private.as_deref().map_or(0, str::len));
     let mut title = vec![Span::styled(
-        truncate(&format!("{number}. {}", safe(&prompt.ask)), ask_width),
+        truncate(&format!("{number}. {}", safe(&session.ask_of(index))), ask_width),
         theme.title,
     )];
     if let Some(private) = private {
