@@ -213,6 +213,13 @@ impl App {
         self.last_done = self.store.last_done();
     }
 
+    /// Answering begins; prompts that recall the last time read that one
+    /// entry now.
+    fn begin(&mut self, session: Session) {
+        let session = session.remembering(self.store.as_ref());
+        self.front = Front::Exercise(Box::new(Answering::new(session)));
+    }
+
     fn open_exercise(&mut self, loaded: Loaded) {
         match self.store.load_draft(&loaded.exercise.id) {
             Ok(Some(draft)) => {

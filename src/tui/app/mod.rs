@@ -29,7 +29,6 @@ use crate::clock::Clock;
 use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
-use crate::session::Session;
 pub use effects::{Aside, Browse, Effect};
 pub use extras::Extra;
 pub use front::Front;
@@ -440,13 +439,6 @@ impl App {
             text: text.into(),
             warning: false,
         });
-    }
-
-    fn begin(&mut self, session: Session) {
-        // Prompts that recall the last time read that one entry, now: this
-        // runs only while effects are carried out, never in an update.
-        let session = session.remembering(self.store.as_ref());
-        self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 
     /// After the saved screen: home, or out of mend for `mend run`, back
