@@ -53,22 +53,13 @@ fn list(in_trash: &[Trashed]) -> anyhow::Result<ExitCode> {
     let width = in_trash.iter().map(|t| t.id.len()).max().unwrap_or(0);
     let mut out = io::stdout().lock();
     for t in in_trash {
-        let what = if t.earlier_version {
-            "the version before an edit on"
-        } else {
-            "deleted"
-        };
-        let left = match t.days_left(today) {
-            0 => "goes tomorrow".to_string(),
-            1 => "kept 1 more day".to_string(),
-            n => format!("kept {n} more days"),
-        };
         writeln!(
             out,
-            "{:width$}  {} {}  {left}",
+            "{:width$}  {} {}  {}",
             t.id,
-            what,
-            t.on.format("%Y-%m-%d")
+            t.what(),
+            t.on.format("%Y-%m-%d"),
+            t.time_left(today)
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -121,6 +121,14 @@ impl FileJournal {
         }
     }
 
+    /// Reads a draft to count its answers, changing nothing: a draft that
+    /// cannot be read is dealt with when its exercise is opened.
+    fn peek_draft(&self, path: &Path) -> Option<Draft> {
+        let bytes = read_file(path, MAX_ENTRY_BYTES, Links::Refuse).ok()??;
+        let toml = self.seal.open(bytes).ok()?;
+        Draft::from_toml(&toml).ok()
+    }
+
     /// Renames a draft to a free `NAME.LABEL-N.toml`, where no session will
     /// write over it; where it now is.
     fn set_aside(&self, path: &Path, label: &str) -> std::io::Result<PathBuf> {
@@ -356,6 +364,32 @@ impl Store for FileJournal {
             *slot = (*slot).max(name.started);
         }
         last
+    }
+
+    fn draft_answers(&self) -> HashMap<String, usize> {
+        let mut found = HashMap::new();
+        // This computer's drafts first: they are the ones offered.
+        for dir in [self.drafts_dir(), computer::shared_drafts_dir(&self.root)] {
+            let Ok(files) = fs::read_dir(&dir) else { continue };
+            for file in files.flatten() {
+                let name = file.file_name();
+                // Drafts set aside are `NAME.LABEL-N.toml`: only `NAME.toml` waits.
+                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
+                    continue;
+                };
+                if id.contains('.') || found.contains_key(id) {
+                    continue;
+                }
+                if let Some(draft) = self.peek_draft(&file.path()) {
+                    found.insert(id.to_string(), draft.answers.len());
+                }
+            }
+        }
+        found
+    }
+
+    fn trash(&self) -> Vec<super::trashed::Trashed> {
+        super::trashed::list(&self.root)
     }
 
     fn entries(&self) -> Vec<EntryName> {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
 use crate::sanitize::inert;
@@ -40,6 +41,11 @@ pub trait Store {
 
     /// When each exercise was last finished (local time), from file names alone.
     fn last_done(&self) -> HashMap<String, NaiveDateTime>;
+
+    /// How many answers each exercise's waiting draft holds, by exercise
+    /// id (drafts that cannot be read are left out: opening the exercise
+    /// says why).
+    fn draft_answers(&self) -> HashMap<String, usize>;
 
     /// A private folder for short-lived files, such as the one handed to `$EDITOR`.
     fn scratch_dir(&self) -> Result<PathBuf, StoreError>;
@@ -85,6 +91,9 @@ pub trait Store {
     /// Puts the entry `id` back from the trash exactly as it was, never over
     /// an entry that has its id (for the trash, and for undoing a delete).
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError>;
+
+    /// What is in the trash, most recently trashed first.
+    fn trash(&self) -> Vec<Trashed>;
 
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.

@@ -35,6 +35,35 @@ pub struct Trashed {
 }
 
 impl Trashed {
+    /// A deleted entry kept by a store of another kind (one in memory).
+    pub fn deleted(path: PathBuf, id: &str, on: NaiveDate) -> Self {
+        Self {
+            path,
+            id: id.to_string(),
+            on,
+            earlier_version: false,
+            copy: 1,
+        }
+    }
+
+    /// How it came to be in the trash, before its day: "deleted 2026-11-21".
+    pub fn what(&self) -> &'static str {
+        if self.earlier_version {
+            "the version before an edit on"
+        } else {
+            "deleted"
+        }
+    }
+
+    /// How long it stays, in words: "kept 3 more days".
+    pub fn time_left(&self, today: NaiveDate) -> String {
+        match self.days_left(today) {
+            0 => "goes tomorrow".to_string(),
+            1 => "kept 1 more day".to_string(),
+            n => format!("kept {n} more days"),
+        }
+    }
+
     /// Whole days until it is emptied, seen from `today` (0: it goes tomorrow).
     pub fn days_left(&self, today: NaiveDate) -> i64 {
         (KEEP_DAYS - (today - self.on).num_days()).max(0)

@@ -90,4 +90,10 @@ pub enum Action {
     OpenCalendar,
     /// Open sharing: pick entries, see what leaves, write the export.
     OpenShare,
+    /// Open the trash from the journal browser.
+    OpenTrash,
+    /// Put the highlighted entry in the trash back in the journal.
+    Restore,
+    /// Bring back the entry just moved to the trash.
+    Undo,
 }

@@ -649,6 +649,19 @@ const JOURNAL_FIRST: Binding = bind(
     "the newest / the oldest",
 );
 
+const TRASH_OPEN: Binding = bind(
+    &[Plain(Char('T'))],
+    Act(Action::OpenTrash),
+    "T",
+    "the trash: deleted entries, to put back",
+);
+const UNDO_DELETE: Binding = bind(
+    &[Plain(Char('u'))],
+    Act(Action::Undo),
+    "u",
+    "bring back the entry just moved to the trash",
+);
+
 /// The journal's list. Its filters and the search work as it is searched too.
 pub static JOURNAL: Table = Table {
     heading: "Your journal",
@@ -702,6 +715,8 @@ pub static JOURNAL: Table = Table {
             ("m", "the calendar of your evenings"),
             ("m", "calendar", 5),
         ),
+        TRASH_OPEN,
+        UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
             Act(Action::OpenShare),
@@ -770,6 +785,8 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("m", "the calendar of your evenings"),
             ("m", "calendar", 7),
         ),
+        TRASH_OPEN,
+        UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
             Act(Action::OpenShare),
@@ -1042,6 +1059,28 @@ pub static SHARE_PATH: Table = Table {
     ],
 };
 
+pub static TRASH: Table = Table {
+    heading: "The trash",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose an entry"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Enter), Plain(Char('r'))],
+            Act(Action::Restore),
+            ("Enter / r", "put it back in your journal"),
+            ("Enter", "put back", 1),
+        ),
+        BACK,
+    ],
+};
+
 /// Every table, for the tests that hold them to their promises.
 pub static ALL: &[&Table] = &[
     &EVERYWHERE,
@@ -1074,6 +1113,7 @@ pub static ALL: &[&Table] = &[
     &SHARE_PICK,
     &SHARE_PREVIEW,
     &SHARE_PATH,
+    &TRASH,
 ];
 
 impl Key {
@@ -1206,7 +1246,7 @@ pub fn screen_table(app: &App) -> &'static Table {
         },
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
-        Screen::Trends | Screen::Calendar | Screen::Share => extra_table(app.extra()),
+        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => extra_table(app.extra()),
     }
 }
 
@@ -1227,6 +1267,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Trends(state)) => trends_table(state),
         Some(Extra::Calendar(_)) => &CALENDAR,
         Some(Extra::Share(state)) => share_table(state),
+        Some(Extra::Trash(_)) => &TRASH,
         None => &TRENDS_ONE,
     }
 }

@@ -14,6 +14,7 @@ pub mod strings;
 mod terminal;
 pub mod text_editor;
 pub mod theme;
+pub mod trash;
 pub mod trends;
 pub mod view;
 

@@ -201,7 +201,13 @@ pub const THIS_TIME: &str = "This time";
 pub const NO_ANSWER_DASH: &str = "—";
 pub const DELETE_TITLE: &str = "Move to the trash";
 pub const DELETE_BODY: &str = "Move this entry to the trash? It is kept there for 30 days.";
-pub const MOVED_TO_TRASH: &str = "The entry was moved to the trash. It is kept there for 30 days.";
+pub const MOVED_TO_TRASH: &str =
+    "The entry was moved to the trash. It is kept there for 30 days. Press u to bring it back.";
+pub const RESTORED: &str = "The entry is back in your journal.";
+pub const TRASH_TITLE: &str = "The trash";
+pub const TRASH_INTRO: &str =
+    "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
+pub const TRASH_EMPTY: &str = "The trash is empty.";
 
 /// The span of time the journal shows.
 pub fn period_name(period: crate::tui::journal::Period) -> &'static str {
@@ -267,6 +273,10 @@ pub fn unreadable_entries(first: &str, n: usize) -> String {
 
 pub fn cannot_open(why: &str) -> String {
     format!("This entry can't be opened: {why}")
+}
+
+pub fn restore_failed(error: &StoreError) -> String {
+    format!("The entry was not put back — {error}.")
 }
 
 pub fn delete_failed(error: &StoreError) -> String {

@@ -248,6 +248,29 @@ impl Store for TestStore {
         self.0.borrow().last_done.clone()
     }
 
+    fn draft_answers(&self) -> HashMap<String, usize> {
+        let journal = self.0.borrow();
+        journal
+            .drafts
+            .iter()
+            .map(|(id, draft)| (id.clone(), draft.answers.len()))
+            .collect()
+    }
+
+    /// Everything deleted or replaced, as trashed today, the latest first.
+    fn trash(&self) -> Vec<mend::journal::trashed::Trashed> {
+        let journal = self.0.borrow();
+        journal
+            .trashed
+            .iter()
+            .rev()
+            .map(|e| {
+                let path = Path::new(JOURNAL_ROOT).join("trash").join(format!("{}.toml", e.id));
+                mend::journal::trashed::Trashed::deleted(path, &e.id, now().date_naive())
+            })
+            .collect()
+    }
+
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
         Ok(std::env::temp_dir())
     }

@@ -88,6 +88,7 @@ impl App {
             Action::OpenTrends => return vec![Effect::OpenTrends],
             Action::OpenCalendar => return vec![Effect::OpenCalendar],
             Action::OpenShare => return vec![Effect::OpenShare],
+            Action::OpenTrash => return vec![Effect::OpenTrash],
             _ => return Vec::new(),
         };
         vec![Effect::Browse(step)]

@@ -14,6 +14,7 @@ use crate::tui::answering::Answering;
 use crate::tui::calendar::CalendarState;
 use crate::tui::journal::JournalState;
 use crate::tui::share::ShareState;
+use crate::tui::trash::TrashState;
 use crate::tui::trends::TrendsState;
 use crate::tui::{Request, strings};
 
@@ -59,6 +60,12 @@ pub enum Effect {
     OpenTrends,
     OpenCalendar,
     OpenShare,
+    /// Open the trash over the journal.
+    OpenTrash,
+    /// Put the entry `id` back from the trash (from the trash, or undoing a delete).
+    Restore {
+        id: String,
+    },
     /// Read these entries for the trends or share screen.
     LoadForTrends(Vec<String>),
     LoadForShare(Vec<String>),
@@ -151,6 +158,11 @@ impl App {
                 let state = ShareState::new(self.store.entries(), &self.exercises, self.clock.now());
                 self.show_extra(Extra::Share(Box::new(state)));
             }
+            Effect::OpenTrash => {
+                let state = TrashState::new(self.store.trash(), self.clock.now().date_naive());
+                self.show_extra(Extra::Trash(state));
+            }
+            Effect::Restore { id } => self.restore(&id),
             Effect::LoadForTrends(ids) => {
                 let (entries, unreadable) = self.store.load_entries(&ids);
                 if let Some(Extra::Trends(state)) = self.front.extra_mut() {
@@ -298,9 +310,32 @@ impl App {
                     journal.remove(&*self.store, row);
                 }
                 self.notify(strings::MOVED_TO_TRASH);
+                self.undo = Some(id.to_string());
             }
             Err(e) => self.warn(strings::delete_failed(&e)),
         }
+    }
+
+    /// Puts an entry back from the trash; the browser (and the trash, if
+    /// open) read afresh so it shows where it was.
+    fn restore(&mut self, id: &str) {
+        match self.store.restore_entry(id) {
+            Ok(_) => {
+                let today = self.clock.now().date_naive();
+                let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
+                let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
+                if let Some(journal) = self.front.journal_mut() {
+                    *journal = reopened;
+                }
+                let in_trash = self.store.trash();
+                if let Some(Extra::Trash(state)) = self.front.extra_mut() {
+                    state.refill(in_trash);
+                }
+                self.notify(strings::RESTORED);
+            }
+            Err(e) => self.warn(strings::restore_failed(&e)),
+        }
+        self.report_problems();
     }
 
     fn browse(&mut self, step: Browse) {

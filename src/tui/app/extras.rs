@@ -6,6 +6,7 @@ use super::{App, Effect, Front};
 use crate::tui::action::Action;
 use crate::tui::calendar::{self, CalendarState};
 use crate::tui::share::{self, ShareState};
+use crate::tui::trash::{self, TrashState};
 use crate::tui::trends::{self, TrendsState};
 
 /// The screen open over the journal, with its state.
@@ -13,6 +14,7 @@ pub enum Extra {
     Trends(TrendsState),
     Calendar(CalendarState),
     Share(Box<ShareState>),
+    Trash(TrashState),
 }
 
 impl App {
@@ -46,6 +48,11 @@ impl App {
                 share::Outcome::Close => None,
                 share::Outcome::Load(ids) => Some(Effect::LoadForShare(ids)),
                 share::Outcome::Write { path, text } => Some(Effect::WriteExport { path, text }),
+            },
+            Some(Extra::Trash(state)) => match state.update(action) {
+                trash::Outcome::Stay => return Vec::new(),
+                trash::Outcome::Close => None,
+                trash::Outcome::Restore(id) => return vec![Effect::Restore { id }],
             },
             None => return Vec::new(),
         };

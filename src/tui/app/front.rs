@@ -44,6 +44,7 @@ impl Front {
                 Extra::Trends(_) => Screen::Trends,
                 Extra::Calendar(_) => Screen::Calendar,
                 Extra::Share(_) => Screen::Share,
+                Extra::Trash(_) => Screen::Trash,
             },
             Front::Journal { journal, .. } => match &journal.reading {
                 None => Screen::Journal,

@@ -65,6 +65,8 @@ pub enum Screen {
     Calendar,
     /// Choosing what to share and writing the export.
     Share,
+    /// What was deleted, to put back.
+    Trash,
 }
 
 /// A question over the current screen that must be answered first.
@@ -123,6 +125,8 @@ pub struct App {
     last_draft: Option<LastDraft>,
     /// Entries already reported as unreadable, so each is named only once.
     reported: HashSet<String>,
+    /// The entry just moved to the trash, while `u` can still bring it back.
+    undo: Option<String>,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -144,6 +148,7 @@ impl App {
             last_draft: None,
             viewport: (80, 24),
             reported: HashSet::new(),
+            undo: None,
             store,
             clock,
         };
@@ -284,6 +289,11 @@ impl App {
         if !matches!(action, Action::Edit(_) | Action::Paste(_)) {
             self.notice = None;
         }
+        // Undo is offered until the next key.
+        let undo = self.undo.take();
+        if action == Action::Undo {
+            return undo.map(|id| Effect::Restore { id }).into_iter().collect();
+        }
         match action {
             Action::QuickExit => vec![Effect::QuickExit],
             Action::ToggleHelp => {
@@ -313,7 +323,7 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
-                Screen::Trends | Screen::Calendar | Screen::Share => self.extra_update(action),
+                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => self.extra_update(action),
             },
         }
     }

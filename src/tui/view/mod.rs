@@ -16,6 +16,7 @@ mod review;
 pub(crate) mod safety;
 mod saved;
 pub mod share;
+pub(crate) mod trash;
 pub mod trends;
 
 use ratatui::Frame;
@@ -47,7 +48,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Journal => journal::render(frame, body, app, theme),
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
-        Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
+        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => render_extra(frame, body, app, theme),
     }
     chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());
     if let Some(d) = app.dialog() {
@@ -85,6 +86,7 @@ fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Extra::Trends(state)) => trends::render(frame, area, state, theme),
         Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
         Some(Extra::Share(state)) => share::render(frame, area, state, theme),
+        Some(Extra::Trash(state)) => trash::render(frame, area, app, state, theme),
         None => {}
     }
 }

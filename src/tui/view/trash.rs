@@ -1,0 +1,62 @@
+//! The trash: each entry in it by its exercise and day, when it went
+//! there and how long it stays.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{ListItem, Paragraph};
+
+use super::chrome::{self, line_count, list_overflows, render_header, safe_line, truncate, wrapped_lines};
+use crate::journal::entry_name;
+use crate::journal::trashed::Trashed;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::trash::TrashState;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &TrashState, theme: &Theme) {
+    let intro = wrapped_lines(strings::TRASH_INTRO, area.width, theme.dim);
+    let [top, _, intro_area, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(line_count(&intro)),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    render_header(frame, top, theme, strings::TRASH_TITLE, "");
+    frame.render_widget(Paragraph::new(intro), intro_area);
+    if state.items.is_empty() {
+        frame.render_widget(Paragraph::new(strings::TRASH_EMPTY), list);
+        return;
+    }
+    let overflow = list_overflows(state.items.iter().map(|_| 2), list);
+    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let items: Vec<ListItem> = state
+        .items
+        .iter()
+        .map(|t| item(app, t, state, width, theme))
+        .collect();
+    chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
+}
+
+/// Two lines: the entry, by its exercise and when it was begun; when it
+/// went to the trash and how long it stays.
+fn item<'a>(app: &App, trashed: &Trashed, state: &TrashState, width: usize, theme: &Theme) -> ListItem<'a> {
+    let name = entry_name::parse(&trashed.id);
+    let title = name
+        .as_ref()
+        .and_then(|n| app.exercises().iter().find(|l| l.exercise.id == n.exercise_id))
+        .map_or_else(|| trashed.id.clone(), |l| safe_line(&l.exercise.title).into_owned());
+    let begun = name.map(|n| n.started.format(" · %-d %B %Y").to_string()).unwrap_or_default();
+    let when = format!(
+        "{} {} · {}",
+        trashed.what(),
+        trashed.on.format("%-d %B %Y"),
+        trashed.time_left(state.today)
+    );
+    ListItem::new(vec![
+        Line::raw(truncate(&format!("{title}{begun}"), width)),
+        Line::styled(truncate(&when, width), theme.dim),
+    ])
+}
