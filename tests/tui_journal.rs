@@ -790,6 +790,89 @@ fn a_failed_move_to_the_trash_leaves_the_entry() {
     assert_eq!(shown(&app), ALL);
 }
 
+#[test]
+fn u_right_after_a_delete_brings_the_entry_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert!(notice(&app).unwrap().contains("Press u to bring it back"));
+    app.press(key(KeyCode::Char('u')));
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(shown(&app), ALL);
+    assert_eq!(notice(&app), Some(strings::RESTORED));
+}
+
+#[test]
+fn u_after_another_key_brings_nothing_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(store.journal().trashed.len(), 1, "the chance to undo has passed");
+    assert_eq!(shown(&app), [E1, E3, BAD, E4, E5, E6]);
+}
+
+#[test]
+fn an_entry_deleted_from_its_own_page_comes_back_with_u() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Entry);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('u')));
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn the_trash_lists_what_was_deleted_and_puts_it_back() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('T')));
+    assert_eq!(app.screen(), Screen::Trash);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("kept 30 more days"), "{text}");
+    app.press(key(KeyCode::Enter));
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(notice(&app), Some(strings::RESTORED));
+    assert!(screen_text(&app, 80, 24).contains(strings::TRASH_EMPTY));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(shown(&app), ALL, "the browser shows it where it was");
+}
+
+#[test]
+fn the_trash_never_puts_an_entry_back_over_one_with_its_id() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    // An entry with the same id came back another way in the meantime.
+    let again = store.journal().trashed[0].clone();
+    store
+        .0
+        .borrow_mut()
+        .entries
+        .push((again, "/journal/again.toml".into()));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('r')));
+    let said = notice(&app).unwrap();
+    assert!(said.contains("is already in the journal"), "{said}");
+    assert!(said.contains("it stays in the trash"), "{said}");
+    assert_eq!(store.journal().trashed.len(), 1);
+}
+
 // ----- help -----
 
 #[test]

@@ -193,3 +193,23 @@ fn journal_search_while_reading() {
     type_text(&mut app, "number 3");
     snap("journal_search_reading", &mut app);
 }
+
+#[test]
+fn the_trash_with_a_deleted_entry() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    go_to(&mut app, E4);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('T')));
+    snap("trash", &mut app);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(&app, &Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    insta::assert_snapshot!("trash_60x16", terminal.backend());
+}

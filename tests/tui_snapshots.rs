@@ -382,3 +382,17 @@ fn too_small() {
     let terminal = render(&app, 50, 12);
     insta::assert_snapshot!("too_small_50x12", terminal.backend());
 }
+
+/// Home with a draft waiting, at every size and the smallest.
+#[test]
+fn home_with_a_draft_waiting() {
+    let store = TestStore::new().with_draft(draft_at_review());
+    let mut exercises = vec![fixture()];
+    exercises.extend(built_ins());
+    let mut app = app_with(exercises, &store);
+    for (width, height) in [(80, 24), (120, 40), (60, 16)] {
+        app.handle_event(&crossterm::event::Event::Resize(width, height), Instant::now());
+        let terminal = render(&app, width, height);
+        insta::assert_snapshot!(format!("home_draft_waiting_{width}x{height}"), terminal.backend());
+    }
+}

@@ -205,8 +205,7 @@ pub const MOVED_TO_TRASH: &str =
     "The entry was moved to the trash. It is kept there for 30 days. Press u to bring it back.";
 pub const RESTORED: &str = "The entry is back in your journal.";
 pub const TRASH_TITLE: &str = "The trash";
-pub const TRASH_INTRO: &str =
-    "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
+pub const TRASH_INTRO: &str = "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
 pub const TRASH_EMPTY: &str = "The trash is empty.";
 
 /// The span of time the journal shows.
@@ -273,6 +272,11 @@ pub fn unreadable_entries(first: &str, n: usize) -> String {
 
 pub fn cannot_open(why: &str) -> String {
     format!("This entry can't be opened: {why}")
+}
+
+/// A draft waiting on the home screen.
+pub fn draft_waiting(answered: usize, total: usize) -> String {
+    format!("draft: {} of {total} answered", answered.min(total))
 }
 
 pub fn restore_failed(error: &StoreError) -> String {

@@ -265,7 +265,9 @@ impl Store for TestStore {
             .iter()
             .rev()
             .map(|e| {
-                let path = Path::new(JOURNAL_ROOT).join("trash").join(format!("{}.toml", e.id));
+                let path = Path::new(JOURNAL_ROOT)
+                    .join("trash")
+                    .join(format!("{}.toml", e.id));
                 mend::journal::trashed::Trashed::deleted(path, &e.id, now().date_naive())
             })
             .collect()

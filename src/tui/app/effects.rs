@@ -222,7 +222,7 @@ impl App {
 
     fn go_home(&mut self) {
         self.close_all();
-        self.last_done = self.store.last_done();
+        self.read_last_done();
     }
 
     /// Answering begins; prompts that recall the last time read that one
@@ -423,5 +423,6 @@ impl App {
     /// When each exercise was last done, for the home screen.
     pub(super) fn read_last_done(&mut self) {
         self.last_done = self.store.last_done();
+        self.drafts = self.store.draft_answers();
     }
 }

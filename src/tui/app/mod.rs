@@ -107,6 +107,8 @@ pub struct App {
     /// The exercises offered on the home screen.
     exercises: Vec<Loaded>,
     last_done: HashMap<String, NaiveDateTime>,
+    /// How many answers each waiting draft holds, by exercise id.
+    drafts: HashMap<String, usize>,
     home_cursor: usize,
     dialog: Option<Dialog>,
     help_open: bool,
@@ -137,6 +139,7 @@ impl App {
             front: Front::Home,
             exercises,
             last_done: HashMap::new(),
+            drafts: HashMap::new(),
             home_cursor: 0,
             dialog: None,
             help_open: false,
@@ -194,6 +197,11 @@ impl App {
     /// When each exercise was last done.
     pub fn last_done(&self) -> &HashMap<String, NaiveDateTime> {
         &self.last_done
+    }
+
+    /// How many answers each waiting draft holds, by exercise id.
+    pub fn drafts(&self) -> &HashMap<String, usize> {
+        &self.drafts
     }
 
     /// The highlighted exercise on the home screen.
@@ -323,7 +331,9 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
-                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => self.extra_update(action),
+                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
+                    self.extra_update(action)
+                }
             },
         }
     }

@@ -51,9 +51,13 @@ fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .last_done()
                 .get(&loaded.exercise.id)
                 .map(|t| strings::last_done(&ago(*t, now)));
+            let draft = app
+                .drafts()
+                .get(&loaded.exercise.id)
+                .map(|&answered| strings::draft_waiting(answered, loaded.exercise.prompts.len()));
             item(
                 loaded,
-                when.as_deref().unwrap_or(strings::NEVER_DONE),
+                (when.as_deref().unwrap_or(strings::NEVER_DONE), draft),
                 width,
                 theme,
             )
@@ -63,7 +67,13 @@ fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// Two lines: the title with minutes and when it was last done; the summary.
-fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> ListItem<'a> {
+/// A draft waiting comes first on the second line.
+fn item<'a>(
+    loaded: &'a Loaded,
+    (when, draft): (&str, Option<String>),
+    width: usize,
+    theme: &Theme,
+) -> ListItem<'a> {
     let exercise = &loaded.exercise;
     // 23 columns hold the longest `when`: "last done 24 months ago".
     let right = format!("{:>6}   {when:<23}", strings::minutes(exercise.minutes));
@@ -76,6 +86,15 @@ fn item<'a>(loaded: &'a Loaded, when: &str, width: usize, theme: &Theme) -> List
         Span::styled(right, theme.dim),
     ]);
     let summary = exercise.summary.as_deref().map(safe).unwrap_or_default();
-    let second = Line::styled(truncate(&summary, width), theme.dim);
+    let second = match draft {
+        Some(draft) => Line::from(vec![
+            Span::styled(truncate(&draft, width), theme.title),
+            Span::styled(
+                truncate(&format!(" · {summary}"), width.saturating_sub(draft.width())),
+                theme.dim,
+            ),
+        ]),
+        None => Line::styled(truncate(&summary, width), theme.dim),
+    };
     ListItem::new(vec![first, second])
 }

@@ -48,7 +48,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Journal => journal::render(frame, body, app, theme),
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
-        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => render_extra(frame, body, app, theme),
+        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
+            render_extra(frame, body, app, theme)
+        }
     }
     chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());
     if let Some(d) = app.dialog() {

@@ -47,8 +47,13 @@ fn item<'a>(app: &App, trashed: &Trashed, state: &TrashState, width: usize, them
     let title = name
         .as_ref()
         .and_then(|n| app.exercises().iter().find(|l| l.exercise.id == n.exercise_id))
-        .map_or_else(|| trashed.id.clone(), |l| safe_line(&l.exercise.title).into_owned());
-    let begun = name.map(|n| n.started.format(" · %-d %B %Y").to_string()).unwrap_or_default();
+        .map_or_else(
+            || trashed.id.clone(),
+            |l| safe_line(&l.exercise.title).into_owned(),
+        );
+    let begun = name
+        .map(|n| n.started.format(" · %-d %B %Y").to_string())
+        .unwrap_or_default();
     let when = format!(
         "{} {} · {}",
         trashed.what(),
