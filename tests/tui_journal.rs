@@ -873,6 +873,103 @@ fn the_trash_never_puts_an_entry_back_over_one_with_its_id() {
     assert_eq!(store.journal().trashed.len(), 1);
 }
 
+// ----- editing an entry -----
+
+/// The scale answer of E1 ("how it felt"), as the store now keeps it.
+fn felt(store: &TestStore, id: &str) -> Option<mend::journal::Value> {
+    let journal = store.journal();
+    let (entry, _) = journal.entries.iter().find(|(e, _)| e.id == id)?;
+    let record = entry.answers.iter().find(|a| a.prompt_id == "how-it-felt")?;
+    Some(record.value.clone())
+}
+
+#[test]
+fn an_entry_edited_keeps_its_id_and_its_earlier_version_goes_to_the_trash() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E1);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('E')));
+    assert_eq!(app.screen(), Screen::Review);
+    assert_eq!(notice(&app), Some(strings::EDITING));
+    // The scale, third on the review: opened, changed, and back.
+    press_times(&mut app, KeyCode::Down, 2);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.press(key(KeyCode::Char('1')));
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen(), Screen::Review);
+    press_times(&mut app, KeyCode::Up, 10);
+    app.press(key(KeyCode::Char('p')));
+    assert!(
+        store.journal().drafts.is_empty(),
+        "an entry being edited is not a draft"
+    );
+    // The exercise asks what helped, which this entry never answered.
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::Review, "a question still waits");
+    assert!(store.journal().trashed.is_empty());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen(), Screen::Review);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::Entry, "{:?}", notice(&app));
+    assert_eq!(notice(&app), Some(strings::EDITED));
+    assert_eq!(felt(&store, E1), Some(mend::journal::Value::Integer(1)));
+    let journal = store.journal();
+    let earlier = journal
+        .trashed
+        .iter()
+        .find(|e| e.id == E1)
+        .expect("the earlier version is kept");
+    let earlier_felt = earlier
+        .answers
+        .iter()
+        .find(|a| a.prompt_id == "how-it-felt")
+        .unwrap();
+    assert_eq!(earlier_felt.value, mend::journal::Value::Integer(4));
+    let edited = &journal.entries.iter().find(|(e, _)| e.id == E1).unwrap().0;
+    let this_week = edited
+        .answers
+        .iter()
+        .find(|a| a.prompt_id == "this-week")
+        .unwrap();
+    assert!(this_week.private, "what is private can change too");
+    assert_eq!(journal.entries.len(), 6, "replaced, not added");
+    drop(journal);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("edited on 21 November 2026"), "{text}");
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn leaving_an_edit_changes_nothing() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E1);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('E')));
+    app.press(key(KeyCode::Char('p')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Entry);
+    assert_eq!(notice(&app), Some(strings::EDIT_LEFT));
+    assert!(store.journal().trashed.is_empty());
+    assert!(store.journal().drafts.is_empty());
+    assert!(!screen_text(&app, 120, 40).contains("edited on"));
+}
+
+#[test]
+fn an_entry_of_an_exercise_gone_from_the_library_is_not_edited() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E4);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('E')));
+    assert_eq!(app.screen(), Screen::Entry);
+    assert_eq!(notice(&app), Some(strings::CANNOT_EDIT_GONE));
+}
+
 // ----- help -----
 
 #[test]

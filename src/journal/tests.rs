@@ -338,3 +338,39 @@ fn drafts_are_kept_per_computer_and_an_older_shared_draft_is_still_found() {
     assert!(!shared.exists());
     assert_eq!(journal.load_draft("trust-inventory").unwrap(), None);
 }
+
+#[test]
+fn waiting_drafts_are_counted_without_those_set_aside_or_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    let mut draft = Draft::new("evening-check-in", "abc", e.started_at, e.finished_at);
+    draft.answers = e.answers.clone();
+    journal.save_draft(&draft).unwrap();
+    let drafts = computer::drafts_dir(dir.path());
+    fs::write(drafts.join("evening-check-in.earlier-1.toml"), "x").unwrap();
+    fs::write(drafts.join("broken.toml"), "not a draft [").unwrap();
+    let counted = journal.draft_answers();
+    assert_eq!(counted.len(), 1, "{counted:?}");
+    assert_eq!(counted.get("evening-check-in"), Some(&e.answers.len()));
+    assert!(
+        drafts.join("broken.toml").exists(),
+        "nothing is moved by counting"
+    );
+}
+
+#[test]
+fn the_trash_and_an_edit_are_seen_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    journal.save_entry(&mut e).unwrap();
+    assert_eq!(journal.edited_at(&e.id), None);
+    journal.replace_entry(&e, e.finished_at).unwrap();
+    assert_eq!(journal.edited_at(&e.id), Some(e.finished_at));
+    let trash = journal.trash();
+    assert_eq!(trash.len(), 1);
+    assert!(trash[0].earlier_version);
+    journal.delete_entry(&e.id).unwrap();
+    assert_eq!(journal.trash().len(), 2);
+}

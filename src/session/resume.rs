@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{Session, Step};
 use crate::exercise::Exercise;
-use crate::journal::{AnswerRecord, Draft, DraftStep};
+use crate::journal::{AnswerRecord, Draft, DraftStep, Entry};
 
 impl Session {
     /// The session as it stands, to be saved as a draft.
@@ -62,5 +62,20 @@ impl Session {
             session.step = Step::Intro;
         }
         (session, left_out)
+    }
+
+    /// A saved entry opened again to change it, at the review; its answers
+    /// restored as a draft's are. How many no longer fit the exercise (it
+    /// changed since): editing would lose them.
+    pub fn from_entry(exercise: Exercise, exercise_hash: &str, entry: &Entry) -> (Self, usize) {
+        let mut draft = Draft::new(
+            &entry.exercise_id,
+            exercise_hash,
+            entry.started_at,
+            entry.finished_at,
+        );
+        draft.step = DraftStep::Review;
+        draft.answers = entry.answers.clone();
+        Self::resume(exercise, exercise_hash, &draft)
     }
 }

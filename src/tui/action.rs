@@ -96,4 +96,6 @@ pub enum Action {
     Restore,
     /// Bring back the entry just moved to the trash.
     Undo,
+    /// Open the entry being read at the review, to change it.
+    EditEntry,
 }

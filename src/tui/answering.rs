@@ -29,6 +29,16 @@ pub struct Answering {
     pub last_input: Option<Instant>,
     /// Changed since the signal watcher was last handed a draft.
     pub unshared: bool,
+    /// A saved entry being edited, rather than a new one answered: no
+    /// draft is written, and the journal waits to come back.
+    pub editing: Option<Editing>,
+}
+
+/// What editing a saved entry leaves aside: the entry as it was (its id
+/// and times are kept), and the journal it was opened from.
+pub struct Editing {
+    pub original: Box<crate::journal::Entry>,
+    pub journal: Box<crate::tui::journal::JournalState>,
 }
 
 impl Answering {
@@ -44,6 +54,7 @@ impl Answering {
             unsaved_since: None,
             last_input: None,
             unshared: false,
+            editing: None,
         };
         run.load_prompt();
         run

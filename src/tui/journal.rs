@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::strings;
 use crate::journal::search::{self, SearchIndex, Snippet};
@@ -98,6 +98,8 @@ pub struct Reading {
     /// The previous entry of the same exercise, once asked for.
     pub last: Option<Entry>,
     pub compare_scroll: usize,
+    /// When it was last edited, if it was.
+    pub edited_at: Option<DateTime<FixedOffset>>,
 }
 
 pub struct JournalState {
@@ -293,6 +295,30 @@ impl JournalState {
                 None
             }
         }
+    }
+
+    /// After the open entry was edited: read again, for its page, its row
+    /// and the search.
+    pub fn reread(&mut self, store: &dyn Store) {
+        let Some(row) = self.reading.as_ref().map(|r| r.row) else {
+            return;
+        };
+        if let Some(r) = self.rows.get_mut(row)
+            && r.state != RowState::Unread
+        {
+            r.state = RowState::Unread;
+            self.unread += 1;
+        }
+        self.index.remove(row);
+        self.texts.remove(&row);
+        self.snippets.remove(&row);
+        let entry = self.read(store, row);
+        if let (Some(entry), Some(reading)) = (entry, self.reading.as_mut()) {
+            reading.edited_at = store.edited_at(&entry.id);
+            reading.entry = entry;
+            reading.scroll = 0;
+        }
+        self.refresh(store, false);
     }
 
     fn set_state(&mut self, row: usize, state: RowState) {
@@ -532,12 +558,14 @@ impl JournalState {
         }
         match self.read(store, row) {
             Some(entry) => {
+                let edited_at = store.edited_at(&entry.id);
                 self.reading = Some(Reading {
                     row,
                     entry,
                     scroll: 0,
                     last: None,
                     compare_scroll: 0,
+                    edited_at,
                 });
                 Ok(())
             }

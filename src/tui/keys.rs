@@ -870,6 +870,12 @@ pub static ENTRY: Table = Table {
             ("d / Delete", "move the entry to the trash (kept 30 days)"),
             ("d", "delete", 3),
         ),
+        shown(
+            &[Plain(Char('E'))],
+            Act(Action::EditEntry),
+            ("E", "edit: change any answer, or what is private"),
+            ("E", "edit", 4),
+        ),
         BACK,
     ],
 };

@@ -279,6 +279,22 @@ pub fn draft_waiting(answered: usize, total: usize) -> String {
     format!("draft: {} of {total} answered", answered.min(total))
 }
 
+pub const EDITING: &str = "Change any answer, or what is private, then Ctrl+S saves. The entry as it was is kept in the trash for 30 days.";
+pub const EDITED: &str = "Your changes are saved. The entry as it was is in the trash for 30 days.";
+pub const EDIT_LEFT: &str = "The entry is as it was: nothing was changed.";
+pub const CANNOT_EDIT_GONE: &str =
+    "This entry's exercise is no longer in your library, so it can't be edited here. It is safe as it is.";
+pub const CANNOT_EDIT_CHANGED: &str = "This exercise has changed since the entry was written, so some answers would not fit it. The entry is left as it is.";
+
+pub fn edit_failed(error: &StoreError) -> String {
+    format!("Your changes could not be saved — {error}. They are still here; try Ctrl+S again.")
+}
+
+/// "edited on 21 November 2026", beside an entry's date.
+pub fn edited_on(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    format!("edited on {}", at.format("%-d %B %Y"))
+}
+
 pub fn restore_failed(error: &StoreError) -> String {
     format!("The entry was not put back — {error}.")
 }

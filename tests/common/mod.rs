@@ -80,6 +80,8 @@ pub struct Journal {
     /// How many times each entry was loaded.
     pub loads: HashMap<String, usize>,
     pub last_done: HashMap<String, NaiveDateTime>,
+    /// When each edited entry was edited.
+    pub edited: HashMap<String, DateTime<FixedOffset>>,
     /// Saves of entries fail this many more times, with this error.
     pub fail_entries: Option<(io::ErrorKind, usize)>,
     pub fail_drafts: Option<(io::ErrorKind, usize)>,
@@ -341,8 +343,9 @@ impl Store for TestStore {
         Ok(())
     }
 
-    fn replace_entry(&mut self, edited: &Entry, _at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+    fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
         let mut journal = self.0.borrow_mut();
+        journal.edited.insert(edited.id.clone(), at);
         let slot = journal
             .entries
             .iter()
@@ -353,6 +356,10 @@ impl Store for TestStore {
         let path = path.clone();
         journal.trashed.push(earlier);
         Ok(path)
+    }
+
+    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>> {
+        self.0.borrow().edited.get(id).copied()
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {

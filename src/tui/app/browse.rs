@@ -4,8 +4,11 @@
 
 use crossterm::event::KeyCode;
 
-use super::{App, Browse, Dialog, Effect, Screen};
+use super::{App, Browse, Dialog, Effect, Front, Screen};
+use crate::journal::Entry;
+use crate::session::Session;
 use crate::tui::action::Action;
+use crate::tui::answering::{Answering, Editing};
 use crate::tui::{strings, view};
 
 impl App {
@@ -99,6 +102,7 @@ impl App {
     pub(super) fn entry_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Compare => return vec![Effect::Browse(Browse::Compare)],
+            Action::EditEntry => self.edit_open_entry(),
             Action::OpenTrends => return vec![Effect::OpenTrends],
             Action::Delete => {
                 if let Some(reading) = self.front.journal().and_then(|j| j.reading.as_ref()) {
@@ -113,6 +117,46 @@ impl App {
             other => self.scroll(&other),
         }
         Vec::new()
+    }
+
+    /// Opens the entry being read at the review, its answers in place, if
+    /// its exercise is still here and every answer still fits it.
+    fn edit_open_entry(&mut self) {
+        let Some(entry) = self
+            .front
+            .journal()
+            .and_then(|j| j.reading.as_ref())
+            .map(|r| r.entry.clone())
+        else {
+            return;
+        };
+        let Some(loaded) = self.exercises.iter().find(|l| l.exercise.id == entry.exercise_id) else {
+            self.notify(strings::CANNOT_EDIT_GONE);
+            return;
+        };
+        let (session, left_out) = Session::from_entry(loaded.exercise.clone(), &loaded.hash, &entry);
+        if left_out > 0 {
+            self.notify(strings::CANNOT_EDIT_CHANGED);
+            return;
+        }
+        let Front::Journal { journal, .. } = std::mem::replace(&mut self.front, Front::Home) else {
+            return;
+        };
+        let mut run = Answering::new(session);
+        run.editing = Some(Editing {
+            original: Box::new(entry),
+            journal,
+        });
+        self.front = Front::Exercise(Box::new(run));
+        self.notify(strings::EDITING);
+    }
+
+    /// Back to the entry, from editing it: as it was, or as just saved.
+    pub(super) fn stop_editing(&mut self) -> Option<Box<Entry>> {
+        let run = self.front.answering_mut()?;
+        let Editing { original, journal } = run.editing.take()?;
+        self.front = Front::Journal { journal, over: None };
+        Some(original)
     }
 
     pub(super) fn compare_update(&mut self, action: Action) -> Vec<Effect> {

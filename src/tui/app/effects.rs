@@ -44,6 +44,9 @@ pub enum Effect {
     },
     /// Save the finished entry into the journal.
     SaveEntry(Box<Entry>),
+    /// Put the edited entry in place of the one it was, the earlier version
+    /// going to the trash.
+    ReplaceEntry(Box<Entry>),
     /// Save it to a file of its own, as the journal could not take it.
     SaveCopy {
         entry: Box<Entry>,
@@ -146,6 +149,7 @@ impl App {
                 then,
             } => return self.set_draft_aside(&exercise_id, why, *then),
             Effect::SaveEntry(entry) => self.write_entry(*entry),
+            Effect::ReplaceEntry(entry) => self.replace_entry(&entry),
             Effect::SaveCopy { entry, path } => self.write_copy(entry, path),
             Effect::Trash { id, row } => self.trash(&id, row),
             Effect::Browse(step) => self.browse(step),
@@ -277,6 +281,22 @@ impl App {
         match self.store.save_entry(&mut entry) {
             Ok(path) => self.show_saved(path, false),
             Err(e) => self.save_failed(entry, &e),
+        }
+    }
+
+    /// The edited entry in its place, then back to reading it; if it could
+    /// not be, the review stays open with every change.
+    fn replace_entry(&mut self, edited: &Entry) {
+        match self.store.replace_entry(edited, self.clock.now()) {
+            Ok(_) => {
+                self.stop_editing();
+                if let Some(journal) = self.front.journal_mut() {
+                    journal.reread(&*self.store);
+                }
+                self.notify(strings::EDITED);
+                self.report_problems();
+            }
+            Err(e) => self.warn(strings::edit_failed(&e)),
         }
     }
 

@@ -24,6 +24,7 @@ use super::action::Action;
 use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
+use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
 use crate::exercise::Prompt;
@@ -381,6 +382,11 @@ impl App {
             return Vec::new();
         };
         run.commit_editor();
+        // An entry being edited is in the journal already: no draft of it.
+        if run.editing.is_some() {
+            run.unsaved_since = None;
+            return Vec::new();
+        }
         if run.has_answers() {
             vec![Effect::SaveDraft(Box::new(run.session.to_draft(now)))]
         } else if run.unsaved_since.take().is_some() {
@@ -403,7 +409,11 @@ impl App {
     /// grows with the answer as a draft does (see BENCHMARKS.md).
     pub fn share_unsaved_draft(&mut self) {
         let Some(slot) = &self.last_draft else { return };
-        let Some(run) = self.front.answering_mut().filter(|r| r.unshared) else {
+        let Some(run) = self
+            .front
+            .answering_mut()
+            .filter(|r| r.unshared && r.editing.is_none())
+        else {
             return;
         };
         run.unshared = false;
@@ -489,6 +499,10 @@ impl App {
 
     /// Leaves the exercise for the home screen; the draft keeps every word.
     fn leave(&mut self) -> Vec<Effect> {
+        if self.stop_editing().is_some() {
+            self.notify(strings::EDIT_LEFT);
+            return Vec::new();
+        }
         let mut effects = self.draft_effects();
         effects.push(Effect::LeaveExercise);
         effects

@@ -48,8 +48,17 @@ impl App {
             return Vec::new();
         };
         run.commit_editor();
-        let provisional = entry_name::entry_id(run.session.started_at(), &run.session.exercise().id, 1);
-        match run.session.finish(&provisional, now) {
+        // An edited entry keeps its id and when it was finished.
+        let (id, finished) = match &run.editing {
+            Some(editing) => (editing.original.id.clone(), editing.original.finished_at),
+            None => (
+                entry_name::entry_id(run.session.started_at(), &run.session.exercise().id, 1),
+                now,
+            ),
+        };
+        let editing = run.editing.is_some();
+        match run.session.finish(&id, finished) {
+            Ok(entry) if editing => vec![Effect::ReplaceEntry(Box::new(entry))],
             Ok(entry) => vec![Effect::SaveEntry(Box::new(entry))],
             Err(Unanswered(missing)) => {
                 let visible = run.session.visible_prompts();

@@ -48,7 +48,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let exercise = exercise(app, &entry.exercise_id);
     let title = exercise.map_or(entry.exercise_title.as_str(), |e| e.title.as_str());
-    render_header(frame, header, theme, title, &long_date(entry));
+    let date = match &reading.edited_at {
+        Some(at) => format!("{} · {}", long_date(entry), strings::edited_on(at)),
+        None => long_date(entry),
+    };
+    render_header(frame, header, theme, title, &date);
     let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(body);
     let lines = lines(entry, exercise, usize::from(text.width), theme);
     scrolled(frame, text, bar, lines, reading.scroll, theme);
