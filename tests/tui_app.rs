@@ -1673,3 +1673,18 @@ fn a_recalled_rating_shows_under_its_question_from_the_last_entry_alone() {
     assert!(!screen.contains("Last time, Thu 29 Oct"), "{screen}");
     assert_eq!(store.loads(), 1, "only the newest entry of the exercise is read");
 }
+
+#[test]
+fn home_says_the_journal_is_encrypted_when_it_is() {
+    let store = TestStore::new();
+    let app = app_with(vec![fixture()], &store);
+    assert!(screen_text(&app).contains(mend::tui::strings::HOME_GREETING));
+    store.0.borrow_mut().encrypted = true;
+    let app = app_with(vec![fixture()], &store);
+    let text = screen_text(&app);
+    assert!(
+        text.contains(mend::tui::strings::HOME_GREETING_ENCRYPTED),
+        "{text}"
+    );
+    assert!(!text.contains("anyone on this login"), "{text}");
+}

@@ -388,6 +388,10 @@ impl Store for FileJournal {
         found
     }
 
+    fn is_encrypted(&self) -> bool {
+        self.seal.is_encrypted()
+    }
+
     fn trash(&self) -> Vec<super::trashed::Trashed> {
         super::trashed::list(&self.root)
     }

@@ -47,6 +47,9 @@ pub trait Store {
     /// says why).
     fn draft_answers(&self) -> HashMap<String, usize>;
 
+    /// Whether what the journal writes is encrypted.
+    fn is_encrypted(&self) -> bool;
+
     /// A private folder for short-lived files, such as the one handed to `$EDITOR`.
     fn scratch_dir(&self) -> Result<PathBuf, StoreError>;
 

@@ -8,6 +8,8 @@ use crate::journal::StoreError;
 pub const APP_NAME: &str = "mend";
 pub const HOME_TITLE: &str = "Choose an exercise";
 pub const HOME_GREETING: &str = "Take your time. Nothing is sent anywhere; anyone on this login can read it.";
+pub const HOME_GREETING_ENCRYPTED: &str =
+    "Take your time. Nothing is sent anywhere, and your journal is encrypted.";
 pub const NEVER_DONE: &str = "not yet";
 pub const NO_CHECK_IN: &str = "The evening check-in isn't in your library right now.";
 /// Under the home screen's list, each on its own line: what to do where
@@ -344,8 +346,7 @@ pub const SHARE_PRIVATE_OUT: &str = "Private answers are left out, as shown.";
 pub const SHARE_PRIVATE_LATER: &str = "Private answers stay out unless you include them on the next screen.";
 pub const SHARE_PRIVATE_IN: &str = "Private answers are included. Anyone who gets this file can read them.";
 pub const SHARE_PATH_TITLE: &str = "Write the export";
-pub const SHARE_PATH_BODY: &str =
-    "Where should it go? The file will be readable only by you until you pass it on.";
+pub const SHARE_PATH_BODY: &str = "Where should it go? The file is not encrypted: only you can read it here, and anyone who gets it once you pass it on.";
 pub const SHARE_REPLACE: &str =
     "There is already a file there. Enter again to replace it, or change the name.";
 

@@ -80,6 +80,8 @@ pub struct Journal {
     /// How many times each entry was loaded.
     pub loads: HashMap<String, usize>,
     pub last_done: HashMap<String, NaiveDateTime>,
+    /// The journal says it is encrypted.
+    pub encrypted: bool,
     /// When each edited entry was edited.
     pub edited: HashMap<String, DateTime<FixedOffset>>,
     /// Saves of entries fail this many more times, with this error.
@@ -257,6 +259,10 @@ impl Store for TestStore {
             .iter()
             .map(|(id, draft)| (id.clone(), draft.answers.len()))
             .collect()
+    }
+
+    fn is_encrypted(&self) -> bool {
+        self.0.borrow().encrypted
     }
 
     /// Everything deleted or replaced, as trashed today, the latest first.

@@ -444,5 +444,6 @@ impl App {
     pub(super) fn read_last_done(&mut self) {
         self.last_done = self.store.last_done();
         self.drafts = self.store.draft_answers();
+        self.encrypted = self.store.is_encrypted();
     }
 }

@@ -110,6 +110,8 @@ pub struct App {
     last_done: HashMap<String, NaiveDateTime>,
     /// How many answers each waiting draft holds, by exercise id.
     drafts: HashMap<String, usize>,
+    /// Whether the journal is encrypted, for the home screen's words.
+    encrypted: bool,
     home_cursor: usize,
     dialog: Option<Dialog>,
     help_open: bool,
@@ -141,6 +143,7 @@ impl App {
             exercises,
             last_done: HashMap::new(),
             drafts: HashMap::new(),
+            encrypted: false,
             home_cursor: 0,
             dialog: None,
             help_open: false,
@@ -203,6 +206,11 @@ impl App {
     /// How many answers each waiting draft holds, by exercise id.
     pub fn drafts(&self) -> &HashMap<String, usize> {
         &self.drafts
+    }
+
+    /// Whether the journal is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.encrypted
     }
 
     /// The highlighted exercise on the home screen.

@@ -31,7 +31,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_header(frame, header, theme, strings::APP_NAME, &date);
     let greeting_text = vec![
         Line::styled(strings::HOME_TITLE, theme.title),
-        Line::styled(strings::HOME_GREETING, theme.dim),
+        Line::styled(
+            if app.encrypted() {
+                strings::HOME_GREETING_ENCRYPTED
+            } else {
+                strings::HOME_GREETING
+            },
+            theme.dim,
+        ),
     ];
     frame.render_widget(Paragraph::new(greeting_text), greeting);
     render_exercises(frame, list, app, theme);
