@@ -90,4 +90,16 @@ pub enum Action {
     OpenCalendar,
     /// Open sharing: pick entries, see what leaves, write the export.
     OpenShare,
+    /// Open the promises from the home screen.
+    OpenPromises,
+    /// Write down that the highlighted promise was kept.
+    Kept,
+    /// Write down that the highlighted promise was missed.
+    Missed,
+    /// Give the highlighted promise a new time, openly.
+    Renegotiate,
+    /// Make a promise; on the jar, note a marble the co-parent added.
+    Add,
+    /// Open the marble jar from the promises.
+    OpenJar,
 }

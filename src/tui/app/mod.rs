@@ -9,6 +9,7 @@ mod effects;
 mod extras;
 mod front;
 mod home;
+mod promises;
 mod prompts;
 mod review;
 mod safety;
@@ -65,6 +66,10 @@ pub enum Screen {
     Calendar,
     /// Choosing what to share and writing the export.
     Share,
+    /// The open promises, by when they are due.
+    Promises,
+    /// The marble jar.
+    Jar,
 }
 
 /// A question over the current screen that must be answered first.
@@ -105,6 +110,8 @@ pub struct App {
     /// The exercises offered on the home screen.
     exercises: Vec<Loaded>,
     last_done: HashMap<String, NaiveDateTime>,
+    /// Open promises due today or before, for home to say quietly.
+    promises_due: usize,
     home_cursor: usize,
     dialog: Option<Dialog>,
     help_open: bool,
@@ -133,6 +140,7 @@ impl App {
             front: Front::Home,
             exercises,
             last_done: HashMap::new(),
+            promises_due: 0,
             home_cursor: 0,
             dialog: None,
             help_open: false,
@@ -148,6 +156,7 @@ impl App {
             clock,
         };
         app.read_last_done();
+        app.read_promises_due();
         app
     }
 
@@ -314,6 +323,7 @@ impl App {
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
                 Screen::Trends | Screen::Calendar | Screen::Share => self.extra_update(action),
+                Screen::Promises | Screen::Jar => self.promises_update(action),
             },
         }
     }
