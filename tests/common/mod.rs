@@ -623,3 +623,131 @@ pub fn finish_reading(app: &mut App) {
     }
     panic!("the journal is never fully read");
 }
+
+// ----- promises and the marble jar -----
+
+/// A journal with promises, on the Saturday evening every test runs at:
+/// open ones due before today (Thursday), today at 19:00 (weekly, kept
+/// twice) and tomorrow; in the last four weeks one missed, one renegotiated
+/// and its successor kept; one kept in September; two marbles the co-parent
+/// added.
+pub fn promises_store() -> TestStore {
+    use mend::promises::Whom;
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).expect("a valid time");
+    let made = |text: &str, to: Whom, due: &str, weekly: bool, when: &str| {
+        let making = Making {
+            text: text.into(),
+            to,
+            due: due.parse().expect("a valid due date"),
+            weekly,
+            note: String::new(),
+        };
+        promise_made(making, at(when), None)
+    };
+    let event = |outcome: Outcome, due: &str, when: &str| Settled {
+        at: at(when),
+        outcome,
+        due: due.parse().expect("a valid due date"),
+        note: String::new(),
+        carried_on_by: None,
+    };
+    let mut call = made(
+        "Call the children at 7",
+        Whom::Children,
+        "2026-11-07T19:00",
+        true,
+        "2026-11-01T10:00:00+01:00",
+    );
+    call.history = vec![
+        event(Outcome::Kept, "2026-11-07T19:00", "2026-11-07T19:20:00+01:00"),
+        event(Outcome::Kept, "2026-11-14T19:00", "2026-11-14T19:15:00+01:00"),
+    ];
+    let forms = made(
+        "Send the school forms back",
+        Whom::CoParent,
+        "2026-11-19",
+        false,
+        "2026-11-16T09:00:00+01:00",
+    );
+    let walk = made(
+        "Go for a walk, just me",
+        Whom::Myself,
+        "2026-11-22",
+        false,
+        "2026-11-20T08:00:00+01:00",
+    );
+    let mut boots = made(
+        "Bring the football boots",
+        Whom::CoParent,
+        "2026-11-10",
+        false,
+        "2026-11-08T12:00:00+01:00",
+    );
+    boots.history = vec![event(Outcome::Missed, "2026-11-10", "2026-11-10T21:00:00+01:00")];
+    let mut pick_up = made(
+        "Pick them up at 5 on Wednesday",
+        Whom::CoParent,
+        "2026-11-11T17:00",
+        false,
+        "2026-11-05T12:00:00+01:00",
+    );
+    pick_up.history = vec![event(
+        Outcome::Renegotiated,
+        "2026-11-11T17:00",
+        "2026-11-09T18:00:00+01:00",
+    )];
+    let mut thursday = made(
+        "Pick them up at 5 on Wednesday",
+        Whom::CoParent,
+        "2026-11-12T17:00",
+        false,
+        "2026-11-09T18:00:00+01:00",
+    );
+    thursday.carries_on = Some(pick_up.id.clone());
+    thursday.history = vec![event(
+        Outcome::Kept,
+        "2026-11-12T17:00",
+        "2026-11-12T17:30:00+01:00",
+    )];
+    let mut swap = made(
+        "Swap the weekend without a fuss",
+        Whom::CoParent,
+        "2026-09-20",
+        false,
+        "2026-09-14T12:00:00+01:00",
+    );
+    swap.history = vec![event(Outcome::Kept, "2026-09-20", "2026-09-20T20:00:00+01:00")];
+    [call, forms, walk, boots, pick_up, thursday, swap]
+        .into_iter()
+        .fold(TestStore::new(), TestStore::with_promise)
+        .with_deposit(
+            "Sent the photos from the school play",
+            "2026-11-18T20:00:00+01:00",
+        )
+        .with_deposit(
+            "On time at the handover, with a smile",
+            "2026-11-15T10:00:00+01:00",
+        )
+}
+
+/// The open promise at `row` of the promises screen.
+pub fn open_promise(app: &App, row: usize) -> Promise {
+    let state = app.promises().expect("the promises are open");
+    state
+        .open()
+        .get(row)
+        .map(|p| (*p).clone())
+        .expect("a promise on that row")
+}
+
+/// The promise with these words, as the store holds it now (the last made, if several).
+pub fn stored_promise(store: &TestStore, text: &str) -> Promise {
+    store
+        .journal()
+        .promises
+        .iter()
+        .rev()
+        .find(|p| p.text == text)
+        .cloned()
+        .expect("a promise with those words")
+}
