@@ -1075,7 +1075,7 @@ pub static PROMISES: Table = Table {
             &[Plain(Char('r'))],
             Act(Action::Renegotiate),
             ("r", "renegotiate: give it a new time, openly"),
-            ("r", "renegotiate", 2),
+            ("r", "new time", 2),
         ),
         shown(
             &[Plain(Char('a'))],
