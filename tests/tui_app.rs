@@ -1634,6 +1634,9 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen);
     app.press(key(KeyCode::Char('a')));
     check(&app, &mut seen);
+    let mut app = app_with(vec![fixture()], &TestStore::new());
+    app.press(key(KeyCode::Char('p')));
+    check(&app, &mut seen); // none open
 
     let missing: Vec<&str> = keys::ALL
         .iter()

@@ -1098,6 +1098,31 @@ pub static PROMISES: Table = Table {
     ],
 };
 
+/// The promises with none open: nothing to keep or miss yet.
+pub static PROMISES_NONE: Table = Table {
+    heading: "Promises (none open)",
+    bindings: &[
+        shown(
+            &[Plain(Char('a'))],
+            Act(Action::Add),
+            ("a", "make a promise"),
+            ("a", "add", 1),
+        ),
+        shown(
+            &[Plain(Char('j'))],
+            Act(Action::OpenJar),
+            ("j", "the marble jar"),
+            ("j", "jar", 2),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back home"),
+            ("Esc", "home", 3),
+        ),
+    ],
+};
+
 pub static PROMISE_TYPING: Table = Table {
     heading: "A new promise: typing",
     bindings: &[
@@ -1260,6 +1285,7 @@ pub static ALL: &[&Table] = &[
     &SHARE_PREVIEW,
     &SHARE_PATH,
     &PROMISES,
+    &PROMISES_NONE,
     &PROMISE_TYPING,
     &PROMISE_CHOOSING,
     &RENEGOTIATING,
@@ -1405,6 +1431,7 @@ pub fn screen_table(app: &App) -> &'static Table {
 /// The promises' keys: the list, the form's fields, a new time, the jar.
 pub fn promises_table(state: &PromisesState) -> &'static Table {
     match &state.mode {
+        Mode::List if state.open().is_empty() => &PROMISES_NONE,
         Mode::List => &PROMISES,
         Mode::Adding(form) if form.field.typed() => &PROMISE_TYPING,
         Mode::Adding(_) => &PROMISE_CHOOSING,
