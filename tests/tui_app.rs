@@ -1621,6 +1621,27 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Enter));
     check(&app, &mut seen);
 
+    // The promises, the form's two kinds of field, a new time, the jar, a marble.
+    let store = promises_store();
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Char('p')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('a')));
+    check(&app, &mut seen); // typing the words
+    app.press(key(KeyCode::Tab));
+    check(&app, &mut seen); // choosing to whom
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('r')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('j')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('a')));
+    check(&app, &mut seen);
+    let mut app = app_with(vec![fixture()], &TestStore::new());
+    app.press(key(KeyCode::Char('p')));
+    check(&app, &mut seen); // none open
+
     let missing: Vec<&str> = keys::ALL
         .iter()
         .filter(|t| !std::ptr::eq(**t, &keys::EVERYWHERE) && !seen.contains(&std::ptr::from_ref(**t)))
@@ -1687,4 +1708,246 @@ fn home_says_the_journal_is_encrypted_when_it_is() {
         "{text}"
     );
     assert!(!text.contains("anyone on this login"), "{text}");
+}
+
+// ----- promises and the marble jar -----
+
+fn at_promises(store: &TestStore) -> App {
+    let mut app = app_with(vec![fixture()], store);
+    app.press(key(KeyCode::Char('p')));
+    assert_eq!(app.screen(), Screen::Promises);
+    app
+}
+
+#[test]
+fn home_says_quietly_how_many_promises_are_due_today_or_before() {
+    let app = app_with(vec![fixture()], &TestStore::new());
+    assert_eq!(app.promises_due(), 0);
+    assert!(
+        !screen_text(&app).contains("promise"),
+        "nothing said when nothing is due"
+    );
+
+    let store = promises_store();
+    let mut app = app_with(vec![fixture()], &store);
+    // Thursday's forms, and tonight's call; not tomorrow's walk.
+    assert_eq!(app.promises_due(), 2);
+    assert!(screen_text(&app).contains("2 promises are due today or before (p)."));
+
+    // Kept tonight, the call is next due in a week: home counts one.
+    app.press(key(KeyCode::Char('p')));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('k')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Home);
+    assert_eq!(app.promises_due(), 1);
+    assert!(screen_text(&app).contains("1 promise is due today or before (p)."));
+}
+
+#[test]
+fn the_promises_screen_lists_the_open_ones_soonest_due_first() {
+    let store = promises_store();
+    let app = at_promises(&store);
+    let open: Vec<String> = app
+        .promises()
+        .unwrap()
+        .open()
+        .iter()
+        .map(|p| p.text.clone())
+        .collect();
+    assert_eq!(
+        open,
+        [
+            "Send the school forms back",
+            "Call the children at 7",
+            "Go for a walk, just me"
+        ]
+    );
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("was due Thu 19 Nov · to your co-parent"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("today 19:00 · to the children · every week"),
+        "{screen}"
+    );
+    assert!(screen.contains("Sun 22 Nov · to yourself"), "{screen}");
+}
+
+#[test]
+fn k_writes_down_a_kept_promise_and_a_weekly_one_comes_round_again() {
+    let store = promises_store();
+    let mut app = at_promises(&store);
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('k')));
+    let call = stored_promise(&store, "Call the children at 7");
+    let last = call.history.last().expect("an outcome written");
+    assert_eq!(last.outcome, mend::promises::Outcome::Kept);
+    assert_eq!(last.due.to_string(), "2026-11-21T19:00");
+    assert_eq!(
+        call.next_due().map(|d| d.to_string()).as_deref(),
+        Some("2026-11-28T19:00")
+    );
+    let notice = app.notice().expect("a notice");
+    assert!(!notice.warning);
+    assert!(
+        notice.text.contains("One more marble in the jar."),
+        "{}",
+        notice.text
+    );
+    // Read again: the weekly promise is now last, due next Saturday.
+    assert_eq!(open_promise(&app, 2).text, "Call the children at 7");
+}
+
+#[test]
+fn m_writes_down_a_missed_promise_gently_and_it_leaves_the_list() {
+    let store = promises_store();
+    let mut app = at_promises(&store);
+    app.press(key(KeyCode::Char('m')));
+    let forms = stored_promise(&store, "Send the school forms back");
+    assert_eq!(forms.status(), mend::promises::Status::Missed);
+    let notice = app.notice().expect("a notice");
+    assert!(
+        notice
+            .text
+            .contains("Saying so honestly is part of keeping faith.")
+    );
+    assert_eq!(app.promises().unwrap().open().len(), 2);
+    assert_eq!(open_promise(&app, 0).text, "Call the children at 7");
+}
+
+#[test]
+fn r_asks_for_a_new_time_and_carries_the_promise_on_openly() {
+    let store = promises_store();
+    let mut app = at_promises(&store);
+    app.press(key(KeyCode::Char('r')));
+    assert!(screen_text(&app).contains("A new time"));
+    // The time it is due now is offered, to change.
+    press_times(&mut app, KeyCode::Backspace, 20);
+    type_text(&mut app, "next Tuesday");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(
+        store.journal().promises.len(),
+        7,
+        "nothing written for a time that cannot be read"
+    );
+    assert!(screen_text(&app).contains("a due date is written like 2026-11-28"));
+
+    press_times(&mut app, KeyCode::Backspace, 20);
+    type_text(&mut app, "2026-11-24T18:00");
+    app.press(key(KeyCode::Enter));
+    let journal = store.journal();
+    let old = journal
+        .promises
+        .iter()
+        .find(|p| p.text == "Send the school forms back" && p.carries_on.is_none())
+        .expect("the old one");
+    assert_eq!(old.status(), mend::promises::Status::Renegotiated);
+    let new = journal.promises.last().expect("a new one");
+    assert_eq!(new.carries_on.as_deref(), Some(old.id.as_str()));
+    assert_eq!(new.due.to_string(), "2026-11-24T18:00");
+    drop(journal);
+    assert!(
+        app.notice()
+            .unwrap()
+            .text
+            .contains("Changing it openly keeps faith too.")
+    );
+    assert_eq!(app.promises().unwrap().open().len(), 3);
+
+    // Esc leaves a promise as it was.
+    app.press(key(KeyCode::Char('r')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(store.journal().promises.len(), 8);
+    assert!(matches!(
+        app.promises().unwrap().mode,
+        mend::tui::promises::Mode::List
+    ));
+}
+
+#[test]
+fn a_makes_a_promise_from_a_small_form() {
+    let store = TestStore::new();
+    let mut app = at_promises(&store);
+    assert!(screen_text(&app).contains("No open promises. Press a to make one"));
+    app.press(key(KeyCode::Char('a')));
+    // No words yet: it says so, and writes nothing.
+    app.press(key(KeyCode::Enter));
+    assert!(store.journal().promises.is_empty());
+    assert!(screen_text(&app).contains("a promise needs a few words"));
+
+    type_text(&mut app, "Read a story at bedtime");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right)); // to the children
+    app.press(key(KeyCode::Tab));
+    press_times(&mut app, KeyCode::Backspace, 12);
+    type_text(&mut app, "2026-11-23T19:30");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Char(' '))); // every week
+    app.press(key(KeyCode::Enter));
+    let made = stored_promise(&store, "Read a story at bedtime");
+    assert_eq!(made.to, mend::promises::Whom::Children);
+    assert_eq!(made.due.to_string(), "2026-11-23T19:30");
+    assert!(made.weekly);
+    assert!(
+        app.notice()
+            .unwrap()
+            .text
+            .starts_with("Promised the children, due Mon 23 Nov 2026 at 19:30")
+    );
+    assert_eq!(open_promise(&app, 0).text, "Read a story at bedtime");
+
+    // Due today unless another day is typed.
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Drink some water");
+    app.press(key(KeyCode::Enter));
+    let water = stored_promise(&store, "Drink some water");
+    assert_eq!(water.due.to_string(), "2026-11-21");
+    assert_eq!(water.to, mend::promises::Whom::CoParent);
+}
+
+#[test]
+fn a_promise_that_cannot_be_written_keeps_its_words_and_says_so() {
+    let store = TestStore::new();
+    let mut app = at_promises(&store);
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Read a story");
+    store.fail_promises(io::ErrorKind::StorageFull, 1);
+    app.press(key(KeyCode::Enter));
+    assert!(store.journal().promises.is_empty());
+    assert!(app.notice().unwrap().warning);
+    assert!(
+        screen_text(&app).contains("Read a story"),
+        "the words are still in the form"
+    );
+    app.press(key(KeyCode::Enter));
+    assert_eq!(store.journal().promises.len(), 1);
+}
+
+#[test]
+fn the_jar_fills_over_the_chosen_span_and_takes_a_marble_they_added() {
+    let store = promises_store();
+    let mut app = at_promises(&store);
+    app.press(key(KeyCode::Char('j')));
+    assert_eq!(app.screen(), Screen::Jar);
+    let jar = app.promises().unwrap().jar();
+    // Kept twice, renegotiated, kept after it; the September one is older.
+    assert_eq!((jar.yours.len(), jar.theirs.len(), jar.missed.len()), (4, 2, 1));
+    app.press(key(KeyCode::Right));
+    assert_eq!(app.promises().unwrap().jar().yours.len(), 5, "three months");
+    app.press(key(KeyCode::Left));
+
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Packed the PE kit without being asked");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(store.journal().deposits.len(), 3);
+    assert_eq!(app.screen(), Screen::Jar, "back to the jar, one marble more");
+    assert_eq!(app.promises().unwrap().jar().theirs.len(), 3);
+    assert!(app.notice().unwrap().text.contains("Noticing it matters."));
+
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Promises);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Home);
 }

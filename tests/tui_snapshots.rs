@@ -396,3 +396,72 @@ fn home_with_a_draft_waiting() {
         insta::assert_snapshot!(format!("home_draft_waiting_{width}x{height}"), terminal.backend());
     }
 }
+
+// ----- promises and the marble jar -----
+
+/// Snapshots `app` at every size and at the smallest window mend draws in.
+fn snap_down_to_smallest(name: &str, app: &App) {
+    snap(name, app);
+    let terminal = render(app, 60, 16);
+    insta::assert_snapshot!(format!("{name}_60x16"), terminal.backend());
+}
+
+fn promises_open(store: &TestStore) -> App {
+    let mut app = app_with(vec![fixture()], store);
+    app.press(key(KeyCode::Char('p')));
+    app
+}
+
+#[test]
+fn home_with_promises_due() {
+    let app = app_with(vec![fixture()], &promises_store());
+    snap_down_to_smallest("home_promises_due", &app);
+}
+
+#[test]
+fn promises_by_due_date() {
+    let app = promises_open(&promises_store());
+    snap_down_to_smallest("promises", &app);
+}
+
+#[test]
+fn promises_with_none_open() {
+    let app = promises_open(&TestStore::new());
+    snap_down_to_smallest("promises_none", &app);
+}
+
+#[test]
+fn a_new_promise_being_made() {
+    let mut app = promises_open(&promises_store());
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Read a story at bedtime");
+    app.press(key(KeyCode::Tab));
+    app.press(key(KeyCode::Right));
+    snap_down_to_smallest("promise_form", &app);
+}
+
+#[test]
+fn a_promise_renegotiated() {
+    let mut app = promises_open(&promises_store());
+    app.press(key(KeyCode::Char('r')));
+    snap_down_to_smallest("promise_renegotiate", &app);
+}
+
+#[test]
+fn the_marble_jar() {
+    let mut app = promises_open(&promises_store());
+    app.press(key(KeyCode::Char('j')));
+    snap_down_to_smallest("jar", &app);
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Right));
+    snap_down_to_smallest("jar_year", &app);
+}
+
+#[test]
+fn a_marble_they_added_being_written() {
+    let mut app = promises_open(&promises_store());
+    app.press(key(KeyCode::Char('j')));
+    app.press(key(KeyCode::Char('a')));
+    type_text(&mut app, "Packed the PE kit");
+    snap_down_to_smallest("jar_marble", &app);
+}

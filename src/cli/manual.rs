@@ -142,6 +142,10 @@ fn keys() -> Roff {
             ("Ctrl+S", "on the review screen: save the entry"),
             ("c", "on the home screen: the evening check-in"),
             ("b", "on the home screen: your journal"),
+            (
+                "p",
+                "on the home screen: your promises (k kept, m missed, r renegotiate, a add) and j the marble jar",
+            ),
             ("/", "in the journal: search every answer"),
             (
                 "e, w",

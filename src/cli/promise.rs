@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use clap::Subcommand;
 use serde::Serialize;
 
@@ -13,7 +13,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::journal::FileJournal;
 use crate::paths;
 use crate::promises::{
-    Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, deposit, deposits,
+    Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, deposit, deposits, words,
 };
 use crate::sanitize::inert;
 use crate::time_words::evening_of_moment;
@@ -137,37 +137,22 @@ pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<Ex
                 },
                 now,
             )?;
-            writeln!(
-                out,
-                "Promised {}, due {}{}.",
-                made.to.words(),
-                when(made.due),
-                weekly_words(&made)
-            )?;
+            writeln!(out, "{}", words::promised(&made))?;
             writeln!(out, "Its id is {}.", made.id)?;
         }
         PromiseCommand::Kept { id, note } => {
             let p = book.settle(&id, Outcome::Kept, &note.unwrap_or_default(), now)?;
-            writeln!(out, "Kept: \"{}\". One more marble in the jar.", inert(&p.text))?;
+            writeln!(out, "{}", words::kept(&p.text))?;
             next_time(&mut out, &p)?;
         }
         PromiseCommand::Missed { id, note } => {
             let p = book.settle(&id, Outcome::Missed, &note.unwrap_or_default(), now)?;
-            writeln!(
-                out,
-                "Written down as missed: \"{}\". Saying so honestly is part of keeping faith.",
-                inert(&p.text)
-            )?;
+            writeln!(out, "{}", words::missed(&p.text))?;
             next_time(&mut out, &p)?;
         }
         PromiseCommand::Renegotiate { id, due, note } => {
             let (old, new) = book.renegotiate(&id, due, &note.unwrap_or_default(), now)?;
-            writeln!(
-                out,
-                "Renegotiated: \"{}\" is now due {}. Changing it openly keeps faith too.",
-                inert(&old.text),
-                when(new.due)
-            )?;
+            writeln!(out, "{}", words::renegotiated(&old.text, new.due))?;
             writeln!(out, "Its new id is {}.", new.id)?;
         }
         PromiseCommand::List { .. } => {}
@@ -178,31 +163,14 @@ pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<Ex
 /// A promise is a few words on one line; pasted control characters and line
 /// breaks are not kept.
 fn one_line(text: &str) -> anyhow::Result<String> {
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text: String = text.chars().filter(|c| !crate::sanitize::is_unsafe(*c)).collect();
-    if text.is_empty() {
-        return Err(super::UsageError("a promise needs a few words".into()).into());
-    }
-    Ok(text)
-}
-
-fn weekly_words(p: &Promise) -> &'static str {
-    if p.weekly { ", and every week after" } else { "" }
+    crate::promises::few_words(text)
+        .ok_or_else(|| super::UsageError("a promise needs a few words".into()).into())
 }
 
 fn next_time(out: &mut impl Write, p: &Promise) -> io::Result<()> {
     match p.next_due() {
-        Some(due) => writeln!(out, "Next time: {}.", when(due)),
+        Some(due) => writeln!(out, "Next time: {}.", words::when(due)),
         None => Ok(()),
-    }
-}
-
-/// "Wed 2 Dec at 19:00", as a person reads a date.
-fn when(due: Due) -> String {
-    let day = due.date.format("%a %-d %b %Y").to_string();
-    match due.time {
-        Some(t) => format!("{day} at {}", t.format("%H:%M")),
-        None => day,
     }
 }
 
@@ -238,7 +206,7 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
     let today = evening_of_moment(now);
     for p in shown {
         let state = match p.next_due() {
-            Some(due) => due_words(due, today),
+            Some(due) => words::due_words(due, today),
             None => p.status().words().to_string(),
         };
         writeln!(
@@ -252,24 +220,6 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// When an open promise is due, quietly: "today 19:00", "Wed 2 Dec", "was due Mon 23 Nov".
-fn due_words(due: Due, today: NaiveDate) -> String {
-    let time = due
-        .time
-        .map(|t| format!(" {}", t.format("%H:%M")))
-        .unwrap_or_default();
-    let day = if due.date == today {
-        "today".to_string()
-    } else {
-        due.date.format("%a %-d %b").to_string()
-    };
-    if due.date < today {
-        format!("was due {day}{time}")
-    } else {
-        format!("{day}{time}")
-    }
 }
 
 /// A promise as `--json` prints it.
@@ -319,11 +269,7 @@ pub fn jar(
         let _held = FileJournal::open(&root)?;
         // Writing needs no passphrase: the journal's public key seals it.
         deposit(&root, &crate::journal::Seal::for_journal(&root)?, &text, now)?;
-        writeln!(
-            out,
-            "A marble they added: \"{}\". Noticing it matters.",
-            inert(&text)
-        )?;
+        writeln!(out, "{}", words::marble_added(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
     let seal = super::keys::reading_seal(&root)?;
@@ -348,11 +294,7 @@ fn write_jar(out: &mut impl Write, jar: &Jar, span: Span) -> io::Result<()> {
     )?;
     writeln!(out, "    {} your co-parent added", jar.theirs.len())?;
     if !jar.missed.is_empty() {
-        writeln!(
-            out,
-            "  {} missed. They do not take marbles out: trust grows from what is kept.",
-            jar.missed.len()
-        )?;
+        writeln!(out, "  {}", words::missed_beside_jar(jar.missed.len()))?;
     }
     for (heading, marbles) in [
         ("Kept, or changed openly", &jar.yours),

@@ -32,6 +32,7 @@ use super::scratch;
 use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
 use crate::paths;
+use crate::promises::{Book, Deposit, Due, Making, Outcome, Promise, Promises};
 
 use super::{Draft, Entry, EntryError, EntryName, Rescuer, computer, rescue_draft, trash};
 
@@ -243,6 +244,11 @@ fn bad_id(root: &Path) -> StoreError {
 }
 
 impl FileJournal {
+    /// The journal's promises, sealed as its entries are.
+    fn book(&self) -> Book {
+        Book::new(&self.root, self.seal.clone())
+    }
+
     /// What goes on disk for this TOML (if it could be made).
     fn sealed_toml(&self, toml: &std::io::Result<String>) -> std::io::Result<Vec<u8>> {
         match toml {
@@ -274,6 +280,40 @@ impl Store for FileJournal {
         self.sealed_toml(&entry.to_toml())
             .and_then(|bytes| write_atomic_new(path, &bytes))
             .map_err(|e| StoreError::io("save a copy", path, e))
+    }
+
+    fn promises(&self) -> Promises {
+        self.book().read()
+    }
+
+    fn make_promise(&mut self, making: Making, now: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
+        Ok(self.book().make(making, now)?)
+    }
+
+    fn settle_promise(
+        &mut self,
+        id: &str,
+        outcome: Outcome,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
+        Ok(self.book().settle(id, outcome, "", now)?)
+    }
+
+    fn renegotiate_promise(
+        &mut self,
+        id: &str,
+        due: Due,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
+        Ok(self.book().renegotiate(id, due, "", now)?.1)
+    }
+
+    fn deposit(&mut self, text: &str, now: DateTime<FixedOffset>) -> Result<Deposit, StoreError> {
+        Ok(crate::promises::deposit(&self.root, &self.seal, text, now)?)
+    }
+
+    fn deposits(&self) -> Vec<Deposit> {
+        crate::promises::deposits(&self.root, &self.seal)
     }
 
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {

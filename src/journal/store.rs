@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
+use crate::promises::{Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
 use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
@@ -104,6 +105,35 @@ pub trait Store {
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;
+
+    /// Every promise that can be read, soonest due first (see [`crate::promises`]).
+    fn promises(&self) -> Promises;
+
+    /// Writes a new promise.
+    fn make_promise(&mut self, making: Making, now: DateTime<FixedOffset>) -> Result<Promise, StoreError>;
+
+    /// Writes down that the promise `id` was kept or missed, the time it is due now.
+    fn settle_promise(
+        &mut self,
+        id: &str,
+        outcome: Outcome,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError>;
+
+    /// Changes the promise `id` openly: it ends as renegotiated, and a new
+    /// one, due `due`, carries it on. Returns the new one.
+    fn renegotiate_promise(
+        &mut self,
+        id: &str,
+        due: Due,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError>;
+
+    /// Notes a small trustworthy act of the co-parent's, as a marble they added.
+    fn deposit(&mut self, text: &str, now: DateTime<FixedOffset>) -> Result<Deposit, StoreError>;
+
+    /// Every marble the co-parent added that can be read.
+    fn deposits(&self) -> Vec<Deposit>;
 }
 
 /// Why the journal could not do something. Never holds what was written.
@@ -134,6 +164,10 @@ pub enum StoreError {
     Key(#[from] super::seal::KeyError),
     #[error("{0}")]
     Scratch(String),
+    #[error(transparent)]
+    Promise(#[from] PromiseError),
+    #[error(transparent)]
+    Marble(#[from] DepositError),
     #[error(
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]

@@ -374,3 +374,49 @@ fn the_trash_and_an_edit_are_seen_through_the_store() {
     journal.delete_entry(&e.id).unwrap();
     assert_eq!(journal.trash().len(), 2);
 }
+
+#[test]
+fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
+    use crate::journal::seal::{Passphrase, create_key};
+    use crate::promises::{Due, Making, Outcome, PROMISES_DIR, Status, Whom};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    drop(FileJournal::open(&root).unwrap());
+    create_key(&root, &Passphrase::from("p".to_string())).unwrap();
+    let mut journal = FileJournal::open(&root).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+01:00").unwrap();
+    let due = |text: &str| text.parse::<Due>().unwrap();
+    let making = |text: &str| Making {
+        text: text.into(),
+        to: Whom::Children,
+        due: due("2026-11-22"),
+        weekly: false,
+        note: String::new(),
+    };
+    let story = journal.make_promise(making("Read a story"), now).unwrap();
+    let call = journal.make_promise(making("Call at seven"), now).unwrap();
+    journal.deposit("Sent the photos", now).unwrap();
+    for file in fs::read_dir(root.join(PROMISES_DIR)).unwrap() {
+        let bytes = fs::read(file.unwrap().path()).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Read a story"),
+            "sealed on disk"
+        );
+    }
+
+    journal.unlock(&Passphrase::from("p".to_string())).unwrap();
+    journal.settle_promise(&story.id, Outcome::Kept, now).unwrap();
+    let carried = journal
+        .renegotiate_promise(&call.id, due("2026-11-24"), now)
+        .unwrap();
+    let read = journal.promises();
+    assert!(read.unreadable.is_empty());
+    let status = |id: &str| read.all.iter().find(|p| p.id == id).map(|p| p.status());
+    assert_eq!(status(&story.id), Some(Status::Kept));
+    assert_eq!(status(&call.id), Some(Status::Renegotiated));
+    assert_eq!(status(&carried.id), Some(Status::Open));
+    assert_eq!(carried.carries_on.as_deref(), Some(call.id.as_str()));
+    let marbles = journal.deposits();
+    assert_eq!(marbles.len(), 1);
+    assert_eq!(marbles[0].text, "Sent the photos");
+}

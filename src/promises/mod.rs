@@ -5,7 +5,10 @@
 mod book;
 mod jar;
 mod model;
+pub mod words;
 
 pub use book::{Book, Making, PROMISES_DIR, PromiseError, Promises};
 pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, Span, deposit, deposits};
-pub use model::{BadDue, BadWhom, Due, Event, NotOpen, Outcome, PROMISE_FORMAT, Promise, Status, Whom};
+pub use model::{
+    BadDue, BadWhom, Due, Event, NotOpen, Outcome, PROMISE_FORMAT, Promise, Status, Whom, few_words,
+};

@@ -250,6 +250,15 @@ impl Promise {
     }
 }
 
+/// A promise, or a marble, is a few words on one line: spaces collapsed,
+/// pasted control characters and line breaks left out; `None` if nothing
+/// is left.
+pub fn few_words(text: &str) -> Option<String> {
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = text.chars().filter(|c| !crate::sanitize::is_unsafe(*c)).collect();
+    (!text.is_empty()).then_some(text)
+}
+
 /// A promise that has already ended cannot be settled again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("that promise is already {}", .0.words())]

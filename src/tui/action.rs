@@ -98,4 +98,16 @@ pub enum Action {
     Undo,
     /// Open the entry being read at the review, to change it.
     EditEntry,
+    /// Open the promises from the home screen.
+    OpenPromises,
+    /// Write down that the highlighted promise was kept.
+    Kept,
+    /// Write down that the highlighted promise was missed.
+    Missed,
+    /// Give the highlighted promise a new time, openly.
+    Renegotiate,
+    /// Make a promise; on the jar, note a marble the co-parent added.
+    Add,
+    /// Open the marble jar from the promises.
+    OpenJar,
 }

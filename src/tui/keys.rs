@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::app::{App, Dialog, Extra, Screen};
+use super::promises::{Mode, PromisesState};
 use super::share::{ShareState, Stage};
 use super::trends::TrendsState;
 use crate::exercise::PromptKind;
@@ -218,6 +219,12 @@ pub static HOME: Table = Table {
             Act(Action::OpenJournal),
             ("b", "your journal: read, search and compare past entries"),
             ("b", "journal", 2),
+        ),
+        shown(
+            &[Plain(Char('p'))],
+            Act(Action::OpenPromises),
+            ("p", "your promises and the marble jar"),
+            ("p", "promises", 3),
         ),
         shown(
             &[Plain(Char('q')), Plain(Esc)],
@@ -1087,6 +1094,209 @@ pub static TRASH: Table = Table {
     ],
 };
 
+pub static PROMISES: Table = Table {
+    heading: "Promises",
+    bindings: &[
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓", "choose a promise"),
+            ("↑↓", "choose", 4),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        shown(
+            &[Plain(Char('k'))],
+            Act(Action::Kept),
+            ("k", "kept it (a weekly one: this week's)"),
+            ("k", "kept", 1),
+        ),
+        shown(
+            &[Plain(Char('m'))],
+            Act(Action::Missed),
+            ("m", "it was missed; saying so honestly keeps faith"),
+            ("m", "missed", 1),
+        ),
+        shown(
+            &[Plain(Char('r'))],
+            Act(Action::Renegotiate),
+            ("r", "renegotiate: give it a new time, openly"),
+            ("r", "new time", 2),
+        ),
+        shown(
+            &[Plain(Char('a'))],
+            Act(Action::Add),
+            ("a", "make a promise"),
+            ("a", "add", 1),
+        ),
+        shown(
+            &[Plain(Char('j'))],
+            Act(Action::OpenJar),
+            ("j", "the marble jar"),
+            ("j", "jar", 2),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back home"),
+            ("Esc", "home", 3),
+        ),
+    ],
+};
+
+/// The promises with none open: nothing to keep or miss yet.
+pub static PROMISES_NONE: Table = Table {
+    heading: "Promises (none open)",
+    bindings: &[
+        shown(
+            &[Plain(Char('a'))],
+            Act(Action::Add),
+            ("a", "make a promise"),
+            ("a", "add", 1),
+        ),
+        shown(
+            &[Plain(Char('j'))],
+            Act(Action::OpenJar),
+            ("j", "the marble jar"),
+            ("j", "jar", 2),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back home"),
+            ("Esc", "home", 3),
+        ),
+    ],
+};
+
+pub static PROMISE_TYPING: Table = Table {
+    heading: "A new promise: typing",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "make the promise"),
+            ("Enter", "make it", 1),
+        ),
+        shown(
+            &[Plain(Tab)],
+            Act(Action::Next),
+            ("Tab / Shift+Tab", "the next or previous field"),
+            ("Tab", "next", 1),
+        ),
+        with_above(&[Plain(BackTab)], Act(Action::Back)),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "leave it unmade"),
+            ("Esc", "cancel", 2),
+        ),
+        bind(
+            &[Key::Text(Field::Line)],
+            Does::Edit,
+            "letters",
+            "the words, or the date",
+        ),
+    ],
+};
+
+pub static PROMISE_CHOOSING: Table = Table {
+    heading: "A new promise: choosing",
+    bindings: &[
+        shown(
+            &[Plain(Left)],
+            Act(Action::Left),
+            ("← → / Space", "to whom; every week or not"),
+            ("←→", "change", 1),
+        ),
+        with_above(&[Plain(Right), Plain(Char(' '))], Act(Action::Right)),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "make the promise"),
+            ("Enter", "make it", 1),
+        ),
+        shown(
+            &[Plain(Tab)],
+            Act(Action::Next),
+            ("Tab / Shift+Tab", "the next or previous field"),
+            ("Tab", "next", 1),
+        ),
+        with_above(&[Plain(BackTab)], Act(Action::Back)),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "leave it unmade"),
+            ("Esc", "cancel", 2),
+        ),
+    ],
+};
+
+pub static RENEGOTIATING: Table = Table {
+    heading: "Renegotiating",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "keep the new time"),
+            ("Enter", "keep", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "leave it as it was"),
+            ("Esc", "cancel", 1),
+        ),
+        bind(&[Key::Text(Field::Line)], Does::Edit, "letters", "the new time"),
+    ],
+};
+
+pub static JAR: Table = Table {
+    heading: "The marble jar",
+    bindings: &[
+        shown(
+            &[Plain(Left)],
+            Act(Action::Left),
+            ("← →", "the last 4 weeks, 3 months or year"),
+            ("←→", "span", 2),
+        ),
+        with_above(&[Plain(Right)], Act(Action::Right)),
+        shown(
+            &[Plain(Char('a'))],
+            Act(Action::Add),
+            (
+                "a",
+                "a marble they added: something trustworthy your co-parent did",
+            ),
+            ("a", "their marble", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back to the promises"),
+            ("Esc", "back", 1),
+        ),
+    ],
+};
+
+pub static MARBLE_TYPING: Table = Table {
+    heading: "A marble they added",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "put it in the jar"),
+            ("Enter", "add", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back to the jar"),
+            ("Esc", "cancel", 1),
+        ),
+        bind(&[Key::Text(Field::Line)], Does::Edit, "letters", "what they did"),
+    ],
+};
+
 /// Every table, for the tests that hold them to their promises.
 pub static ALL: &[&Table] = &[
     &EVERYWHERE,
@@ -1120,6 +1330,13 @@ pub static ALL: &[&Table] = &[
     &SHARE_PREVIEW,
     &SHARE_PATH,
     &TRASH,
+    &PROMISES,
+    &PROMISES_NONE,
+    &PROMISE_TYPING,
+    &PROMISE_CHOOSING,
+    &RENEGOTIATING,
+    &JAR,
+    &MARBLE_TYPING,
 ];
 
 impl Key {
@@ -1253,6 +1470,20 @@ pub fn screen_table(app: &App) -> &'static Table {
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
         Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => extra_table(app.extra()),
+        Screen::Promises | Screen::Jar => app.promises().map_or(&PROMISES, promises_table),
+    }
+}
+
+/// The promises' keys: the list, the form's fields, a new time, the jar.
+pub fn promises_table(state: &PromisesState) -> &'static Table {
+    match &state.mode {
+        Mode::List if state.open().is_empty() => &PROMISES_NONE,
+        Mode::List => &PROMISES,
+        Mode::Adding(form) if form.field.typed() => &PROMISE_TYPING,
+        Mode::Adding(_) => &PROMISE_CHOOSING,
+        Mode::Renegotiating { .. } => &RENEGOTIATING,
+        Mode::Jar => &JAR,
+        Mode::Noting(_) => &MARBLE_TYPING,
     }
 }
 

@@ -8,6 +8,7 @@ mod external_editor;
 pub mod journal;
 pub mod keys;
 pub mod layout;
+pub mod promises;
 pub mod share;
 mod signals;
 pub mod strings;

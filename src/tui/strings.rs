@@ -440,3 +440,51 @@ pub fn share_written(path: &str) -> String {
 pub fn share_failed(error: &StoreError) -> String {
     format!("The export could not be written — {error}. Another place may work.")
 }
+
+// ----- promises and the marble jar -----
+
+pub const PROMISES_TITLE: &str = "Promises";
+pub const PROMISES_NOTE: &str = "Small promises, kept or changed openly, fill the jar. Missing one happens; saying so honestly is part of keeping faith.";
+pub const NO_OPEN_PROMISES: &str = "No open promises. Press a to make one: small ones are best.";
+pub const NEW_PROMISE_TITLE: &str = "A new promise";
+pub const PROMISE_TEXT_LABEL: &str = "The promise, in a few words";
+pub const PROMISE_TO_LABEL: &str = "To";
+pub const PROMISE_DUE_LABEL: &str = "Due (2026-11-28, or 2026-11-28T19:00)";
+pub const PROMISE_WEEKLY_LABEL: &str = "Every week";
+pub const RENEGOTIATE_TITLE: &str = "A new time";
+pub const RENEGOTIATE_BODY: &str =
+    "When is it due now? Changing it openly, before it falls due, keeps faith too.";
+pub const JAR_TITLE: &str = "The marble jar";
+pub const MARBLE_TITLE: &str = "A marble they added";
+pub const MARBLE_BODY: &str = "A small trustworthy act of your co-parent's, in a few words:";
+pub const YOUR_MARBLE: &str = "●";
+pub const THEIR_MARBLE: &str = "○";
+
+/// Home, quietly, when promises are due today or were due before.
+pub fn promises_due(count: usize) -> String {
+    match count {
+        1 => "1 promise is due today or before (p).".into(),
+        n => format!("{n} promises are due today or before (p)."),
+    }
+}
+
+pub fn jar_span(span: &str) -> String {
+    format!("Over {span}")
+}
+
+pub fn jar_yours(count: usize) -> String {
+    format!("{count} from promises you kept or changed openly")
+}
+
+pub fn jar_theirs(count: usize) -> String {
+    format!("{count} your co-parent added")
+}
+
+/// A promise file that could not be read: named, and left as it is.
+pub fn promise_unreadable(error: &crate::promises::PromiseError) -> String {
+    format!("A promise could not be read and was left as it is — {error}.")
+}
+
+pub fn promise_not_written(error: &StoreError) -> String {
+    format!("That could not be written just now — {error}. Nothing was changed; your words are still here.")
+}

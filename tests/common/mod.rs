@@ -22,6 +22,9 @@ use mend::journal::{
     AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
 };
 use mend::library::{Library, Loaded, Origin, check_bytes};
+use mend::promises::{
+    Deposit, Due, Event as Settled, Making, Outcome, PROMISE_FORMAT, Promise, PromiseError, Promises,
+};
 use mend::tui::App;
 
 /// The moment every test runs at: a Saturday evening.
@@ -91,6 +94,11 @@ pub struct Journal {
     /// Exports written, with where they went (also written to the path for real).
     pub exports: Vec<(PathBuf, String)>,
     pub fail_exports: Option<(io::ErrorKind, usize)>,
+    /// Promises, in the order made, and the co-parent's marbles.
+    pub promises: Vec<Promise>,
+    pub deposits: Vec<Deposit>,
+    /// Writing promises and marbles fails this many more times, with this error.
+    pub fail_promises: Option<(io::ErrorKind, usize)>,
     /// How many times each was tried, failures included.
     pub entry_attempts: usize,
     pub draft_attempts: usize,
@@ -145,6 +153,29 @@ impl TestStore {
 
     pub fn fail_exports(&self, kind: io::ErrorKind, times: usize) {
         self.0.borrow_mut().fail_exports = Some((kind, times));
+    }
+
+    pub fn fail_promises(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_promises = Some((kind, times));
+    }
+
+    /// The journal holds this promise.
+    pub fn with_promise(self, promise: Promise) -> Self {
+        self.0.borrow_mut().promises.push(promise);
+        self
+    }
+
+    /// The journal holds this marble of the co-parent's.
+    pub fn with_deposit(self, text: &str, at: &str) -> Self {
+        let at = DateTime::parse_from_rfc3339(at).expect("a valid time");
+        let id = at.format("%Y-%m-%d-%H%M%S").to_string();
+        self.0.borrow_mut().deposits.push(Deposit {
+            format: 1,
+            id,
+            text: text.into(),
+            at,
+        });
+        self
     }
 
     pub fn with_last_done(self, exercise_id: &str, when: NaiveDateTime) -> Self {
@@ -221,6 +252,98 @@ impl Store for TestStore {
         std::fs::write(path, text).map_err(|e| StoreError::io("write the export", path, e))?;
         journal.exports.push((path.to_path_buf(), text.to_string()));
         Ok(())
+    }
+
+    fn promises(&self) -> Promises {
+        let mut all = self.0.borrow().promises.clone();
+        all.sort_by_key(Promise::sort_key);
+        Promises {
+            all,
+            unreadable: Vec::new(),
+        }
+    }
+
+    fn make_promise(&mut self, making: Making, now: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
+        self.promise_written()?;
+        let promise = promise_made(making, now, None);
+        self.0.borrow_mut().promises.push(promise.clone());
+        Ok(promise)
+    }
+
+    fn settle_promise(
+        &mut self,
+        id: &str,
+        outcome: Outcome,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
+        self.promise_written()?;
+        let mut journal = self.0.borrow_mut();
+        let promise = journal
+            .promises
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| PromiseError::NotFound(id.into()))?;
+        let due = promise.next_due().unwrap_or(promise.due);
+        promise
+            .settle(Settled {
+                at: now,
+                outcome,
+                due,
+                note: String::new(),
+                carried_on_by: None,
+            })
+            .map_err(PromiseError::from)?;
+        Ok(promise.clone())
+    }
+
+    fn renegotiate_promise(
+        &mut self,
+        id: &str,
+        due: Due,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
+        self.promise_written()?;
+        let mut journal = self.0.borrow_mut();
+        let old = journal
+            .promises
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| PromiseError::NotFound(id.into()))?;
+        let making = Making {
+            text: old.text.clone(),
+            to: old.to,
+            due,
+            weekly: old.weekly,
+            note: String::new(),
+        };
+        let new = promise_made(making, now, Some(old.id.clone()));
+        let was_due = old.next_due().unwrap_or(old.due);
+        old.settle(Settled {
+            at: now,
+            outcome: Outcome::Renegotiated,
+            due: was_due,
+            note: String::new(),
+            carried_on_by: Some(new.id.clone()),
+        })
+        .map_err(PromiseError::from)?;
+        journal.promises.push(new.clone());
+        Ok(new)
+    }
+
+    fn deposit(&mut self, text: &str, now: DateTime<FixedOffset>) -> Result<Deposit, StoreError> {
+        self.promise_written()?;
+        let deposit = Deposit {
+            format: 1,
+            id: now.format("%Y-%m-%d-%H%M%S").to_string(),
+            text: text.into(),
+            at: now,
+        };
+        self.0.borrow_mut().deposits.push(deposit.clone());
+        Ok(deposit)
+    }
+
+    fn deposits(&self) -> Vec<Deposit> {
+        self.0.borrow().deposits.clone()
     }
 
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
@@ -385,6 +508,39 @@ impl Store for TestStore {
     }
 }
 
+impl TestStore {
+    /// A write of a promise or a marble: fails if the test said so.
+    fn promise_written(&self) -> Result<(), StoreError> {
+        match failure(&mut self.0.borrow_mut().fail_promises) {
+            Some(e) => Err(StoreError::io("write the promise", Path::new(JOURNAL_ROOT), e)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A promise as the journal would make it, its id from when and its words.
+pub fn promise_made(making: Making, now: DateTime<FixedOffset>, carries_on: Option<String>) -> Promise {
+    let words: String = making
+        .text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(20)
+        .collect();
+    Promise {
+        format: PROMISE_FORMAT,
+        id: format!("{}-{words}", now.format("%Y-%m-%d-%H%M%S")),
+        text: making.text,
+        to: making.to,
+        due: making.due,
+        weekly: making.weekly,
+        note: making.note,
+        made_at: now,
+        carries_on,
+        history: Vec::new(),
+    }
+}
+
 // ----- exercises and the app -----
 
 pub fn fixture() -> Loaded {
@@ -504,4 +660,132 @@ pub fn finish_reading(app: &mut App) {
         app.tick(Instant::now());
     }
     panic!("the journal is never fully read");
+}
+
+// ----- promises and the marble jar -----
+
+/// A journal with promises, on the Saturday evening every test runs at:
+/// open ones due before today (Thursday), today at 19:00 (weekly, kept
+/// twice) and tomorrow; in the last four weeks one missed, one renegotiated
+/// and its successor kept; one kept in September; two marbles the co-parent
+/// added.
+pub fn promises_store() -> TestStore {
+    use mend::promises::Whom;
+    let at = |t: &str| DateTime::parse_from_rfc3339(t).expect("a valid time");
+    let made = |text: &str, to: Whom, due: &str, weekly: bool, when: &str| {
+        let making = Making {
+            text: text.into(),
+            to,
+            due: due.parse().expect("a valid due date"),
+            weekly,
+            note: String::new(),
+        };
+        promise_made(making, at(when), None)
+    };
+    let event = |outcome: Outcome, due: &str, when: &str| Settled {
+        at: at(when),
+        outcome,
+        due: due.parse().expect("a valid due date"),
+        note: String::new(),
+        carried_on_by: None,
+    };
+    let mut call = made(
+        "Call the children at 7",
+        Whom::Children,
+        "2026-11-07T19:00",
+        true,
+        "2026-11-01T10:00:00+01:00",
+    );
+    call.history = vec![
+        event(Outcome::Kept, "2026-11-07T19:00", "2026-11-07T19:20:00+01:00"),
+        event(Outcome::Kept, "2026-11-14T19:00", "2026-11-14T19:15:00+01:00"),
+    ];
+    let forms = made(
+        "Send the school forms back",
+        Whom::CoParent,
+        "2026-11-19",
+        false,
+        "2026-11-16T09:00:00+01:00",
+    );
+    let walk = made(
+        "Go for a walk, just me",
+        Whom::Myself,
+        "2026-11-22",
+        false,
+        "2026-11-20T08:00:00+01:00",
+    );
+    let mut boots = made(
+        "Bring the football boots",
+        Whom::CoParent,
+        "2026-11-10",
+        false,
+        "2026-11-08T12:00:00+01:00",
+    );
+    boots.history = vec![event(Outcome::Missed, "2026-11-10", "2026-11-10T21:00:00+01:00")];
+    let mut pick_up = made(
+        "Pick them up at 5 on Wednesday",
+        Whom::CoParent,
+        "2026-11-11T17:00",
+        false,
+        "2026-11-05T12:00:00+01:00",
+    );
+    pick_up.history = vec![event(
+        Outcome::Renegotiated,
+        "2026-11-11T17:00",
+        "2026-11-09T18:00:00+01:00",
+    )];
+    let mut thursday = made(
+        "Pick them up at 5 on Wednesday",
+        Whom::CoParent,
+        "2026-11-12T17:00",
+        false,
+        "2026-11-09T18:00:00+01:00",
+    );
+    thursday.carries_on = Some(pick_up.id.clone());
+    thursday.history = vec![event(
+        Outcome::Kept,
+        "2026-11-12T17:00",
+        "2026-11-12T17:30:00+01:00",
+    )];
+    let mut swap = made(
+        "Swap the weekend without a fuss",
+        Whom::CoParent,
+        "2026-09-20",
+        false,
+        "2026-09-14T12:00:00+01:00",
+    );
+    swap.history = vec![event(Outcome::Kept, "2026-09-20", "2026-09-20T20:00:00+01:00")];
+    [call, forms, walk, boots, pick_up, thursday, swap]
+        .into_iter()
+        .fold(TestStore::new(), TestStore::with_promise)
+        .with_deposit(
+            "Sent the photos from the school play",
+            "2026-11-18T20:00:00+01:00",
+        )
+        .with_deposit(
+            "On time at the handover, with a smile",
+            "2026-11-15T10:00:00+01:00",
+        )
+}
+
+/// The open promise at `row` of the promises screen.
+pub fn open_promise(app: &App, row: usize) -> Promise {
+    let state = app.promises().expect("the promises are open");
+    state
+        .open()
+        .get(row)
+        .map(|p| (*p).clone())
+        .expect("a promise on that row")
+}
+
+/// The promise with these words, as the store holds it now (the last made, if several).
+pub fn stored_promise(store: &TestStore, text: &str) -> Promise {
+    store
+        .journal()
+        .promises
+        .iter()
+        .rev()
+        .find(|p| p.text == text)
+        .cloned()
+        .expect("a promise with those words")
 }

@@ -77,6 +77,24 @@ pub enum Effect {
         path: PathBuf,
         text: String,
     },
+    /// Open the promises, or read them again into the screen.
+    LoadPromises,
+    /// Write a new promise.
+    MakePromise(Box<crate::promises::Making>),
+    /// Write down that the promise `id` was kept or missed.
+    SettlePromise {
+        id: String,
+        outcome: crate::promises::Outcome,
+    },
+    /// Give the promise `id` a new time, openly.
+    Renegotiate {
+        id: String,
+        due: crate::promises::Due,
+    },
+    /// Note a marble the co-parent added.
+    Deposit {
+        text: String,
+    },
     /// Hand the current answer to `$VISUAL` / `$EDITOR`.
     OpenEditor,
     Quit,
@@ -185,6 +203,11 @@ impl App {
                     state.written(result);
                 }
             }
+            Effect::LoadPromises => self.load_promises(),
+            Effect::MakePromise(making) => return self.make_promise(*making),
+            Effect::SettlePromise { id, outcome } => return self.settle_promise(&id, outcome),
+            Effect::Renegotiate { id, due } => return self.renegotiate(&id, due),
+            Effect::Deposit { text } => return self.deposit(&text),
             Effect::OpenEditor => self.request = Some(Request::OpenEditor),
             Effect::Quit => self.request = Some(Request::Quit),
             Effect::QuickExit => self.request = Some(Request::QuickExit),
@@ -227,6 +250,7 @@ impl App {
     fn go_home(&mut self) {
         self.close_all();
         self.read_last_done();
+        self.read_promises_due();
     }
 
     /// Answering begins; prompts that recall the last time read that one

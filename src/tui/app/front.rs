@@ -7,6 +7,7 @@ use super::{Extra, Screen};
 use crate::session::Step;
 use crate::tui::answering::Answering;
 use crate::tui::journal::JournalState;
+use crate::tui::promises::{Mode, PromisesState};
 
 pub enum Front {
     Home,
@@ -25,6 +26,8 @@ pub enum Front {
         journal: Box<JournalState>,
         over: Option<Extra>,
     },
+    /// The promises, with the jar and the form that makes one.
+    Promises(Box<PromisesState>),
 }
 
 impl Front {
@@ -45,6 +48,10 @@ impl Front {
                 Extra::Calendar(_) => Screen::Calendar,
                 Extra::Share(_) => Screen::Share,
                 Extra::Trash(_) => Screen::Trash,
+            },
+            Front::Promises(state) => match state.mode {
+                Mode::Jar | Mode::Noting(_) => Screen::Jar,
+                _ => Screen::Promises,
             },
             Front::Journal { journal, .. } => match &journal.reading {
                 None => Screen::Journal,
@@ -92,6 +99,20 @@ impl Front {
     pub fn extra_mut(&mut self) -> Option<&mut Extra> {
         match self {
             Front::Journal { over, .. } => over.as_mut(),
+            _ => None,
+        }
+    }
+
+    pub fn promises(&self) -> Option<&PromisesState> {
+        match self {
+            Front::Promises(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn promises_mut(&mut self) -> Option<&mut PromisesState> {
+        match self {
+            Front::Promises(state) => Some(state),
             _ => None,
         }
     }

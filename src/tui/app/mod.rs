@@ -9,6 +9,7 @@ mod effects;
 mod extras;
 mod front;
 mod home;
+mod promises;
 mod prompts;
 mod review;
 mod safety;
@@ -68,6 +69,10 @@ pub enum Screen {
     Share,
     /// What was deleted, to put back.
     Trash,
+    /// The open promises, by when they are due.
+    Promises,
+    /// The marble jar.
+    Jar,
 }
 
 /// A question over the current screen that must be answered first.
@@ -112,6 +117,8 @@ pub struct App {
     drafts: HashMap<String, usize>,
     /// Whether the journal is encrypted, for the home screen's words.
     encrypted: bool,
+    /// Open promises due today or before, for home to say quietly.
+    promises_due: usize,
     home_cursor: usize,
     dialog: Option<Dialog>,
     help_open: bool,
@@ -144,6 +151,7 @@ impl App {
             last_done: HashMap::new(),
             drafts: HashMap::new(),
             encrypted: false,
+            promises_due: 0,
             home_cursor: 0,
             dialog: None,
             help_open: false,
@@ -160,6 +168,7 @@ impl App {
             clock,
         };
         app.read_last_done();
+        app.read_promises_due();
         app
     }
 
@@ -343,6 +352,7 @@ impl App {
                 Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
                     self.extra_update(action)
                 }
+                Screen::Promises | Screen::Jar => self.promises_update(action),
             },
         }
     }

@@ -20,16 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .flat_map(|paragraph| wrap(paragraph, usize::from(area.width)))
         .map(|l| Line::styled(l, theme.dim))
         .collect();
-    let [header, greeting, list, care] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(u16::try_from(care_lines.len()).unwrap_or(u16::MAX)),
-    ])
-    .areas(area);
-    let date = app.now().format("%A %-d %B").to_string();
-    render_header(frame, header, theme, strings::APP_NAME, &date);
-    let greeting_text = vec![
+    let mut greeting_text = vec![
         Line::styled(strings::HOME_TITLE, theme.title),
         Line::styled(
             if app.encrypted() {
@@ -40,6 +31,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ),
     ];
+    // Quietly, and only when there is something to say: no nagging.
+    if app.promises_due() > 0 {
+        greeting_text.push(Line::styled(strings::promises_due(app.promises_due()), theme.dim));
+    }
+    let [header, greeting, list, care] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(u16::try_from(greeting_text.len()).unwrap_or(u16::MAX)),
+        Constraint::Min(3),
+        Constraint::Length(u16::try_from(care_lines.len()).unwrap_or(u16::MAX)),
+    ])
+    .areas(area);
+    let date = app.now().format("%A %-d %B").to_string();
+    render_header(frame, header, theme, strings::APP_NAME, &date);
     frame.render_widget(Paragraph::new(greeting_text), greeting);
     render_exercises(frame, list, app, theme);
     frame.render_widget(Paragraph::new(care_lines), care);

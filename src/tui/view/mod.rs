@@ -11,6 +11,7 @@ mod help;
 mod home;
 mod intro;
 pub(crate) mod journal;
+pub mod promises;
 pub(crate) mod prompt;
 mod review;
 pub(crate) mod safety;
@@ -50,6 +51,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Compare => compare::render(frame, body, app, theme),
         Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
             render_extra(frame, body, app, theme)
+        }
+        Screen::Promises | Screen::Jar => {
+            if let Some(state) = app.promises() {
+                promises::render(frame, body, state, theme);
+            }
         }
     }
     chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());

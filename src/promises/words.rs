@@ -1,0 +1,68 @@
+//! What mend says about promises, the same on the command line and in the
+//! app: warm, plain, and never a score. The promise's words are made inert
+//! here, so a pasted escape sequence is never written to a terminal.
+
+use chrono::NaiveDate;
+
+use super::{Due, Promise};
+use crate::sanitize::inert;
+
+/// "Wed 2 Dec 2026 at 19:00", as a person reads a date.
+pub fn when(due: Due) -> String {
+    let day = due.date.format("%a %-d %b %Y").to_string();
+    match due.time {
+        Some(t) => format!("{day} at {}", t.format("%H:%M")),
+        None => day,
+    }
+}
+
+/// When an open promise is due, quietly: "today 19:00", "Wed 2 Dec", "was due Mon 23 Nov".
+pub fn due_words(due: Due, today: NaiveDate) -> String {
+    let time = due
+        .time
+        .map(|t| format!(" {}", t.format("%H:%M")))
+        .unwrap_or_default();
+    let day = if due.date == today {
+        "today".to_string()
+    } else {
+        due.date.format("%a %-d %b").to_string()
+    };
+    if due.date < today {
+        format!("was due {day}{time}")
+    } else {
+        format!("{day}{time}")
+    }
+}
+
+pub fn promised(p: &Promise) -> String {
+    let weekly = if p.weekly { ", and every week after" } else { "" };
+    format!("Promised {}, due {}{weekly}.", p.to.words(), when(p.due))
+}
+
+pub fn kept(text: &str) -> String {
+    format!("Kept: \"{}\". One more marble in the jar.", inert(text))
+}
+
+pub fn missed(text: &str) -> String {
+    format!(
+        "Written down as missed: \"{}\". Saying so honestly is part of keeping faith.",
+        inert(text)
+    )
+}
+
+pub fn renegotiated(text: &str, due: Due) -> String {
+    format!(
+        "Renegotiated: \"{}\" is now due {}. Changing it openly keeps faith too.",
+        inert(text),
+        when(due)
+    )
+}
+
+pub fn marble_added(text: &str) -> String {
+    format!("A marble they added: \"{}\". Noticing it matters.", inert(text))
+}
+
+/// Beside the jar: missed ones said honestly, and gently.
+pub fn missed_beside_jar(count: usize) -> String {
+    format!("{count} missed. They do not take marbles out: trust grows from what is kept.")
+}

@@ -1,0 +1,355 @@
+//! The promises screen and the marble jar: the open promises by when they
+//! are due, a key each for kept, missed and renegotiate, a small form to
+//! make one, and the jar they fill. Nothing here touches the store: what
+//! must be written is returned as an [`Outcome`].
+
+use chrono::NaiveDate;
+
+use super::action::Action;
+use super::text_editor::TextEditor;
+use crate::promises::{
+    BadDue, Deposit, Due, Jar, Making, Outcome as Became, Promise, Promises, Span, Status, Whom, few_words,
+};
+
+/// What the screen asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Back home.
+    Close,
+    Make(Making),
+    Settle {
+        id: String,
+        outcome: Became,
+    },
+    Renegotiate {
+        id: String,
+        due: Due,
+    },
+    /// A marble the co-parent added, in these words.
+    Deposit(String),
+}
+
+/// The fields of the form that makes a promise, in the order Tab visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Text,
+    To,
+    Due,
+    Weekly,
+}
+
+impl FormField {
+    const ORDER: [FormField; 4] = [FormField::Text, FormField::To, FormField::Due, FormField::Weekly];
+
+    fn step(self, forward: bool) -> FormField {
+        let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        let next = if forward {
+            at + 1
+        } else {
+            at + Self::ORDER.len() - 1
+        };
+        Self::ORDER[next % Self::ORDER.len()]
+    }
+
+    /// Whether the field takes typing (the others change with ← →).
+    pub fn typed(self) -> bool {
+        matches!(self, FormField::Text | FormField::Due)
+    }
+}
+
+/// A promise being made.
+pub struct Form {
+    pub text: TextEditor,
+    pub to: Whom,
+    pub due: TextEditor,
+    pub weekly: bool,
+    pub field: FormField,
+    /// What needs changing before it can be kept.
+    pub problem: Option<String>,
+}
+
+/// What the screen shows.
+pub enum Mode {
+    List,
+    Adding(Box<Form>),
+    /// A new time for the promise `id`, typed.
+    Renegotiating {
+        id: String,
+        due: TextEditor,
+        problem: Option<String>,
+    },
+    Jar,
+    /// A marble the co-parent added, being written, over the jar.
+    Noting(TextEditor),
+}
+
+pub struct PromisesState {
+    /// Every promise read, soonest due first.
+    pub promises: Promises,
+    pub deposits: Vec<Deposit>,
+    /// The highlighted row of the open promises.
+    pub cursor: usize,
+    pub mode: Mode,
+    /// The span the jar shows.
+    pub span: Span,
+    /// Today as the person counts it (until 4 a.m., still yesterday evening).
+    pub today: NaiveDate,
+}
+
+/// How many open promises are due today or were due before: home says so, quietly.
+pub fn due_count(promises: &Promises, today: NaiveDate) -> usize {
+    promises
+        .all
+        .iter()
+        .filter(|p| p.next_due().is_some_and(|d| d.date <= today))
+        .count()
+}
+
+impl PromisesState {
+    pub fn new(promises: Promises, deposits: Vec<Deposit>, today: NaiveDate) -> Self {
+        Self {
+            promises,
+            deposits,
+            cursor: 0,
+            mode: Mode::List,
+            span: Span::default(),
+            today,
+        }
+    }
+
+    /// The promises read again after a write: the list, or the jar, as it was.
+    pub fn reload(&mut self, promises: Promises, deposits: Vec<Deposit>) {
+        self.promises = promises;
+        self.deposits = deposits;
+        self.cursor = self.cursor.min(self.open().len().saturating_sub(1));
+        self.mode = match self.mode {
+            Mode::Jar | Mode::Noting(_) => Mode::Jar,
+            _ => Mode::List,
+        };
+    }
+
+    /// The open promises, soonest due first.
+    pub fn open(&self) -> Vec<&Promise> {
+        self.promises
+            .all
+            .iter()
+            .filter(|p| p.status() == Status::Open)
+            .collect()
+    }
+
+    /// What the jar holds over the chosen span.
+    pub fn jar(&self) -> Jar {
+        Jar::fill(&self.promises, &self.deposits, self.span, self.today)
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match &mut self.mode {
+            Mode::List => self.list_update(action),
+            Mode::Adding(form) => match form_update(form, action, self.today) {
+                Some(outcome) => outcome,
+                None => {
+                    self.mode = Mode::List;
+                    Outcome::Stay
+                }
+            },
+            Mode::Renegotiating { id, due, problem } => match action {
+                Action::Leave => {
+                    self.mode = Mode::List;
+                    Outcome::Stay
+                }
+                Action::Save => match line(due).trim().parse::<Due>() {
+                    Ok(due) => Outcome::Renegotiate { id: id.clone(), due },
+                    Err(_) => {
+                        *problem = Some(BadDue.to_string());
+                        Outcome::Stay
+                    }
+                },
+                other => {
+                    type_into(due, other);
+                    Outcome::Stay
+                }
+            },
+            Mode::Jar => match action {
+                Action::Left | Action::Right => {
+                    self.span = step_span(self.span, action == Action::Right);
+                    Outcome::Stay
+                }
+                Action::Add => {
+                    self.mode = Mode::Noting(TextEditor::new(Vec::new(), ""));
+                    Outcome::Stay
+                }
+                Action::Leave => {
+                    self.mode = Mode::List;
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            },
+            Mode::Noting(field) => match action {
+                Action::Leave => {
+                    self.mode = Mode::Jar;
+                    Outcome::Stay
+                }
+                Action::Save => match few_words(&line(field)) {
+                    Some(text) => Outcome::Deposit(text),
+                    None => Outcome::Stay,
+                },
+                other => {
+                    type_into(field, other);
+                    Outcome::Stay
+                }
+            },
+        }
+    }
+
+    fn list_update(&mut self, action: Action) -> Outcome {
+        let count = self.open().len();
+        let chosen = self.open().get(self.cursor).map(|p| p.id.clone());
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
+            Action::Kept | Action::Missed => {
+                if let Some(id) = chosen {
+                    let outcome = if action == Action::Kept {
+                        Became::Kept
+                    } else {
+                        Became::Missed
+                    };
+                    return Outcome::Settle { id, outcome };
+                }
+            }
+            Action::Renegotiate => {
+                let open = self.open();
+                if let Some(promise) = open.get(self.cursor) {
+                    let now_due = promise.next_due().unwrap_or(promise.due).to_string();
+                    self.mode = Mode::Renegotiating {
+                        id: promise.id.clone(),
+                        due: TextEditor::new(vec![now_due], ""),
+                        problem: None,
+                    };
+                }
+            }
+            Action::Add => self.mode = Mode::Adding(Box::new(Form::new(self.today))),
+            Action::OpenJar => self.mode = Mode::Jar,
+            Action::Leave => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
+/// Said when Enter is pressed before the promise has words.
+pub const NO_WORDS: &str = "a promise needs a few words";
+
+impl Form {
+    fn new(today: NaiveDate) -> Self {
+        let due = Due {
+            date: today,
+            time: None,
+        };
+        Self {
+            text: TextEditor::new(Vec::new(), ""),
+            to: Whom::CoParent,
+            due: TextEditor::new(vec![due.to_string()], ""),
+            weekly: false,
+            field: FormField::Text,
+            problem: None,
+        }
+    }
+}
+
+/// The form after `action`; `None` when it is closed without a promise.
+fn form_update(form: &mut Form, action: Action, today: NaiveDate) -> Option<Outcome> {
+    match action {
+        Action::Leave => return None,
+        Action::Next => form.field = form.field.step(true),
+        Action::Back => form.field = form.field.step(false),
+        Action::Left | Action::Right if !form.field.typed() => match form.field {
+            FormField::To => form.to = cycle_whom(form.to, action != Action::Left),
+            _ => form.weekly = !form.weekly,
+        },
+        Action::Save => {
+            let Some(text) = few_words(&line(&form.text)) else {
+                form.problem = Some(NO_WORDS.to_string());
+                form.field = FormField::Text;
+                return Some(Outcome::Stay);
+            };
+            let typed = line(&form.due);
+            let due = if typed.trim().is_empty() {
+                Ok(Due {
+                    date: today,
+                    time: None,
+                })
+            } else {
+                typed.trim().parse::<Due>()
+            };
+            let Ok(due) = due else {
+                form.problem = Some(BadDue.to_string());
+                form.field = FormField::Due;
+                return Some(Outcome::Stay);
+            };
+            return Some(Outcome::Make(Making {
+                text,
+                to: form.to,
+                due,
+                weekly: form.weekly,
+                note: String::new(),
+            }));
+        }
+        other if form.field == FormField::Text => type_into(&mut form.text, other),
+        other if form.field == FormField::Due => type_into(&mut form.due, other),
+        _ => {}
+    }
+    Some(Outcome::Stay)
+}
+
+fn cycle_whom(whom: Whom, forward: bool) -> Whom {
+    let all = Whom::ALL;
+    let at = all.iter().position(|w| *w == whom).unwrap_or(0);
+    let next = if forward { at + 1 } else { at + all.len() - 1 };
+    all[next % all.len()]
+}
+
+fn step_span(span: Span, forward: bool) -> Span {
+    if forward {
+        span.next()
+    } else {
+        // Back one is forward twice: there are three.
+        span.next().next()
+    }
+}
+
+/// A key or a paste for a one-line field.
+fn type_into(field: &mut TextEditor, action: Action) {
+    match action {
+        Action::Edit(key) => {
+            field.input(key);
+        }
+        Action::Paste(text) => {
+            field.insert_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        _ => {}
+    }
+}
+
+fn line(field: &TextEditor) -> String {
+    field.lines().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_step_both_ways_round() {
+        assert_eq!(step_span(Span::FourWeeks, true), Span::ThreeMonths);
+        assert_eq!(step_span(Span::FourWeeks, false), Span::Year);
+        assert_eq!(step_span(Span::Year, true), Span::FourWeeks);
+    }
+
+    #[test]
+    fn whom_cycles_both_ways_round() {
+        assert_eq!(cycle_whom(Whom::CoParent, true), Whom::Children);
+        assert_eq!(cycle_whom(Whom::CoParent, false), Whom::Myself);
+    }
+}

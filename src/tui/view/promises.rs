@@ -1,0 +1,309 @@
+//! The promises, by when they are due; the form that makes one; and the
+//! marble jar, drawn with characters so it reads in every terminal and
+//! without colour: a ╭╮ outline, ● for the person's marbles and ○ for the
+//! co-parent's, filling from the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Paragraph};
+
+use super::chrome::{self, line_count, popup, render_header, safe_line, truncate, wrapped_lines};
+use crate::promises::{Jar, Marble, Promise, words};
+use crate::tui::promises::{Form, FormField, Mode, PromisesState};
+use crate::tui::strings;
+use crate::tui::text_editor::TextEditor;
+use crate::tui::theme::Theme;
+
+/// The widest the form and the small boxes grow.
+const BOX_WIDTH: u16 = 64;
+
+pub fn render(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &Theme) {
+    match &state.mode {
+        Mode::Jar => render_jar(frame, area, state, theme),
+        Mode::Noting(field) => {
+            render_jar(frame, area, state, theme);
+            render_field_box(
+                frame,
+                area,
+                theme,
+                (strings::MARBLE_TITLE, strings::MARBLE_BODY),
+                field,
+                None,
+            );
+        }
+        Mode::List => render_list(frame, area, state, theme),
+        Mode::Adding(form) => {
+            render_list(frame, area, state, theme);
+            render_form(frame, area, form, theme);
+        }
+        Mode::Renegotiating { due, problem, .. } => {
+            render_list(frame, area, state, theme);
+            render_field_box(
+                frame,
+                area,
+                theme,
+                (strings::RENEGOTIATE_TITLE, strings::RENEGOTIATE_BODY),
+                due,
+                problem.as_deref(),
+            );
+        }
+    }
+}
+
+fn render_list(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &Theme) {
+    let mut note = wrapped_lines(strings::PROMISES_NOTE, area.width, theme.dim);
+    // When space is short the note goes first: the promises matter more.
+    if area.height < line_count(&note) + 8 {
+        note.clear();
+    }
+    let [header, _, note_area, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(line_count(&note) + u16::from(!note.is_empty())),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let date = state.today.format("%A %-d %B").to_string();
+    render_header(frame, header, theme, strings::PROMISES_TITLE, &date);
+    frame.render_widget(Paragraph::new(note), note_area);
+    let open = state.open();
+    if open.is_empty() {
+        let empty = wrapped_lines(strings::NO_OPEN_PROMISES, list.width, theme.text);
+        frame.render_widget(Paragraph::new(empty), list);
+        return;
+    }
+    let overflow = chrome::list_overflows(open.iter().map(|_| 2), list);
+    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let items = open.iter().map(|p| item(p, state, width, theme)).collect();
+    chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
+}
+
+/// Two lines: the promise; when it is due and to whom.
+fn item<'a>(p: &Promise, state: &PromisesState, width: usize, theme: &Theme) -> ListItem<'a> {
+    let due = p.next_due().unwrap_or(p.due);
+    let weekly = if p.weekly { " · every week" } else { "" };
+    let about = format!(
+        "{} · to {}{weekly}",
+        words::due_words(due, state.today),
+        p.to.words()
+    );
+    ListItem::new(vec![
+        Line::raw(truncate(&safe_line(&p.text), width)),
+        Line::styled(truncate(&about, width), theme.dim),
+    ])
+}
+
+fn render_form(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
+    let width = area.width.min(BOX_WIDTH);
+    let text_width = width.saturating_sub(4);
+    let problem = form
+        .problem
+        .as_deref()
+        .map_or_else(Vec::new, |p| wrapped_lines(p, text_width, theme.warning));
+    let rows = 10 + line_count(&problem) + u16::from(!problem.is_empty());
+    let inner = popup(frame, area, theme, strings::NEW_PROMISE_TITLE, width, rows + 2);
+    let [
+        text_label,
+        text,
+        _,
+        to,
+        _,
+        due_label,
+        due,
+        _,
+        weekly,
+        _,
+        problem_area,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(!problem.is_empty())),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let label = |field: FormField, words: &str| {
+        let (mark, style) = if form.field == field {
+            ("› ", theme.selected)
+        } else {
+            ("  ", theme.dim)
+        };
+        Line::styled(format!("{mark}{words}"), style)
+    };
+    frame.render_widget(label(FormField::Text, strings::PROMISE_TEXT_LABEL), text_label);
+    render_field(
+        frame,
+        indent(text),
+        &form.text,
+        form.field == FormField::Text,
+        theme,
+    );
+    let whom = format!("{}:  ‹ {} ›", strings::PROMISE_TO_LABEL, form.to.words());
+    frame.render_widget(label(FormField::To, &whom), to);
+    frame.render_widget(label(FormField::Due, strings::PROMISE_DUE_LABEL), due_label);
+    render_field(frame, indent(due), &form.due, form.field == FormField::Due, theme);
+    let tick = if form.weekly { "[x]" } else { "[ ]" };
+    let every = format!("{}:  {tick}", strings::PROMISE_WEEKLY_LABEL);
+    frame.render_widget(label(FormField::Weekly, &every), weekly);
+    frame.render_widget(Paragraph::new(problem), problem_area);
+}
+
+/// The row under a label, in line with its words.
+fn indent(area: Rect) -> Rect {
+    chrome::inset(area, 1, 0).intersection(Rect {
+        x: area.x + 2,
+        ..area
+    })
+}
+
+fn render_field(frame: &mut Frame, area: Rect, field: &TextEditor, focused: bool, theme: &Theme) {
+    let cursor = field.render(area, frame.buffer_mut(), theme.text, theme.dim);
+    if let Some(cursor) = cursor.filter(|_| focused) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// A small box with a few words and a one-line field: a new time, or a
+/// marble the co-parent added.
+fn render_field_box(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    (title, body): (&str, &str),
+    field: &TextEditor,
+    problem: Option<&str>,
+) {
+    let width = area.width.min(BOX_WIDTH);
+    let text_width = width.saturating_sub(4);
+    let body = wrapped_lines(body, text_width, theme.text);
+    let problem = problem.map_or_else(Vec::new, |p| wrapped_lines(p, text_width, theme.warning));
+    let rows = line_count(&body) + 2 + line_count(&problem) + u16::from(!problem.is_empty());
+    let inner = popup(frame, area, theme, title, width, rows + 2);
+    let [body_area, _, field_area, _, problem_area] = Layout::vertical([
+        Constraint::Length(line_count(&body)),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(!problem.is_empty())),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(body), body_area);
+    render_field(frame, field_area, field, true, theme);
+    frame.render_widget(Paragraph::new(problem), problem_area);
+}
+
+fn render_jar(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &Theme) {
+    let jar = state.jar();
+    let [header, _, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let span = strings::jar_span(state.span.words());
+    render_header(frame, header, theme, strings::JAR_TITLE, &span);
+    // Marbles two columns apart, as many a row as a third of the window holds.
+    let per_row = (area.width / 3).saturating_sub(3).div_euclid(2).clamp(4, 16);
+    let jar_width = 2 * per_row + 3;
+    let [drawn, _, beside] = Layout::horizontal([
+        Constraint::Length(jar_width),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    // Roughly as tall as it is wide, and never taller than the window.
+    let rows = body.height.saturating_sub(3).min(per_row).max(1);
+    let outline = jar_lines(&jar, usize::from(per_row), usize::from(rows), theme);
+    frame.render_widget(Paragraph::new(outline), drawn);
+    frame.render_widget(Paragraph::new(legend(&jar, beside.width, theme)), beside);
+}
+
+/// The jar, top to bottom: its rim, its shoulders, its body filling from
+/// the bottom row up, oldest marble first, and its base.
+fn jar_lines(jar: &Jar, per_row: usize, rows: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut marbles: Vec<(&Marble, bool)> = jar
+        .yours
+        .iter()
+        .map(|m| (m, true))
+        .chain(jar.theirs.iter().map(|m| (m, false)))
+        .collect();
+    marbles.sort_by_key(|(m, _)| m.on);
+    marbles.truncate(per_row * rows);
+    let inner = 2 * per_row + 1;
+    let neck = inner.saturating_sub(4);
+    let border = theme.border;
+    let mut lines = vec![
+        Line::styled(format!("  ╭{}╮", "─".repeat(neck)), border),
+        Line::styled(format!("╭─╯{}╰─╮", " ".repeat(neck)), border),
+    ];
+    let mut body: Vec<Line<'static>> = (0..rows)
+        .map(|row| {
+            let from_bottom = rows - 1 - row;
+            let start = from_bottom * per_row;
+            let mut spans = vec![Span::styled("│", border)];
+            for slot in 0..per_row {
+                let glyph = match marbles.get(start + slot) {
+                    Some((_, true)) => Span::styled(format!(" {}", strings::YOUR_MARBLE), theme.accent),
+                    Some((_, false)) => Span::styled(format!(" {}", strings::THEIR_MARBLE), theme.text),
+                    None => Span::raw("  "),
+                };
+                spans.push(glyph);
+            }
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled("│", border));
+            Line::from(spans)
+        })
+        .collect();
+    lines.append(&mut body);
+    lines.push(Line::styled(format!("╰{}╯", "─".repeat(inner)), border));
+    lines
+}
+
+/// Beside the jar: how many marbles and whose, what was missed said
+/// gently, and the marbles themselves, newest first.
+fn legend(jar: &Jar, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled(format!("{} marbles in the jar", jar.marbles()), theme.title),
+        Line::raw(""),
+    ];
+    let key =
+        |glyph: &str, words: String, style: Style| wrapped_lines(&format!("{glyph} {words}"), width, style);
+    lines.extend(key(
+        strings::YOUR_MARBLE,
+        strings::jar_yours(jar.yours.len()),
+        theme.text,
+    ));
+    lines.extend(key(
+        strings::THEIR_MARBLE,
+        strings::jar_theirs(jar.theirs.len()),
+        theme.text,
+    ));
+    if !jar.missed.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped_lines(
+            &words::missed_beside_jar(jar.missed.len()),
+            width,
+            theme.dim,
+        ));
+    }
+    for (heading, marbles) in [
+        ("Marbles your co-parent added", &jar.theirs),
+        ("Kept, or changed openly", &jar.yours),
+        ("Missed", &jar.missed),
+    ] {
+        if marbles.is_empty() {
+            continue;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("{heading}:"), theme.dim));
+        for m in marbles.iter().rev() {
+            let row = format!("{}  {}", m.on.format("%a %-d %b"), safe_line(&m.text));
+            lines.push(Line::raw(truncate(&row, usize::from(width))));
+        }
+    }
+    lines
+}
