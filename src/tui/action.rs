@@ -90,4 +90,12 @@ pub enum Action {
     OpenCalendar,
     /// Open sharing: pick entries, see what leaves, write the export.
     OpenShare,
+    /// Open "Before you send" from the home screen.
+    BeforeSend,
+    /// Set aside the flag under the cursor in the message being checked.
+    Dismiss,
+    /// Hand the message to the terminal's clipboard.
+    CopyOut,
+    /// Keep the message, privately, as a journal entry to read in the morning.
+    SleepOnIt,
 }

@@ -67,6 +67,13 @@ pub enum Effect {
         path: PathBuf,
         text: String,
     },
+    /// Copy a checked message into a file of the person's choosing.
+    WriteMessage {
+        path: PathBuf,
+        text: String,
+    },
+    /// Hand this text to the terminal's clipboard (OSC 52, from the loop).
+    Clipboard(String),
     /// Hand the current answer to `$VISUAL` / `$EDITOR`.
     OpenEditor,
     Quit,
@@ -167,6 +174,18 @@ impl App {
                 let result = self.store.write_export(&path, &text);
                 if let Some(Extra::Share(state)) = self.front.extra_mut() {
                     state.written(result);
+                }
+            }
+            Effect::WriteMessage { path, text } => {
+                let result = self.store.write_export(&path, &text);
+                if let Some(state) = self.front.before_send_mut() {
+                    state.written(result);
+                }
+            }
+            Effect::Clipboard(text) => {
+                self.clipboard = Some(text);
+                if let Some(state) = self.front.before_send_mut() {
+                    state.copied();
                 }
             }
             Effect::OpenEditor => self.request = Some(Request::OpenEditor),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Extra, Screen};
 use crate::session::Step;
 use crate::tui::answering::Answering;
+use crate::tui::before_send::SendState;
 use crate::tui::journal::JournalState;
 
 pub enum Front {
@@ -25,6 +26,8 @@ pub enum Front {
         journal: Box<JournalState>,
         over: Option<Extra>,
     },
+    /// Checking a message before it is sent; the message lives only here.
+    BeforeSend(Box<SendState>),
 }
 
 impl Front {
@@ -38,6 +41,7 @@ impl Front {
                 Step::Review => Screen::Review,
             },
             Front::Saved { .. } => Screen::Saved,
+            Front::BeforeSend(_) => Screen::BeforeSend,
             Front::Journal {
                 over: Some(extra), ..
             } => match extra {
@@ -99,6 +103,20 @@ impl Front {
     pub fn saved(&self) -> Option<(&Path, bool)> {
         match self {
             Front::Saved { to, elsewhere } => Some((to, *elsewhere)),
+            _ => None,
+        }
+    }
+
+    pub fn before_send(&self) -> Option<&SendState> {
+        match self {
+            Front::BeforeSend(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn before_send_mut(&mut self) -> Option<&mut SendState> {
+        match self {
+            Front::BeforeSend(state) => Some(state),
             _ => None,
         }
     }

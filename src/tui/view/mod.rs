@@ -2,6 +2,7 @@
 //! else; the footer and help come from the key tables ([`keys`]).
 
 pub(crate) mod answer;
+pub(crate) mod before_send;
 pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
@@ -48,6 +49,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
         Screen::Trends | Screen::Calendar | Screen::Share => render_extra(frame, body, app, theme),
+        Screen::BeforeSend => {
+            if let Some(state) = app.before_send() {
+                before_send::render(frame, body, state, theme);
+            }
+        }
     }
     chrome::render_notice(frame, notice, theme, app.notice(), app.draft_problem());
     if let Some(d) = app.dialog() {
