@@ -382,3 +382,115 @@ fn too_small() {
     let terminal = render(&app, 50, 12);
     insta::assert_snapshot!("too_small_50x12", terminal.backend());
 }
+
+// ----- Before you send -----
+
+/// A message with a few things likely to land badly.
+const HARSH: &str = "You ALWAYS do this. Whatever. Saturday pickup is at 11.";
+
+/// "Before you send" with `HARSH` written and the cursor on "always".
+fn before_send_with_message(store: &TestStore) -> App {
+    let mut app = app_with(built_ins(), store);
+    app.press(key(KeyCode::Char('s')));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, HARSH);
+    press_times(&mut app, KeyCode::Home, 1);
+    press_times(&mut app, KeyCode::Right, 5);
+    app
+}
+
+#[test]
+fn before_you_send_asks_first_then_explains_the_flag_under_the_cursor_beside_the_checklist() {
+    let store = TestStore::default();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Char('s')));
+    snap("before_send_ask", &app);
+    let app = before_send_with_message(&store);
+    snap("before_send_flag", &app);
+    let terminal = render(&app, 60, 16);
+    insta::assert_snapshot!("before_send_flag_60x16", terminal.backend());
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(
+        shown.contains("Instead:"),
+        "the flag under the cursor is explained"
+    );
+    assert!(shown.contains("Brief:"), "the checklist is beside it");
+    assert!(shown.contains("kept nowhere unless you choose"));
+}
+
+#[test]
+fn before_you_send_sets_a_flag_aside() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    let before = app.before_send().unwrap().report().flags.len();
+    app.press(ctrl('d'));
+    let after = app.before_send().unwrap().report().flags.len();
+    assert_eq!(after, before - 1, "the flag under the cursor is set aside");
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Set aside for this message."));
+}
+
+#[test]
+fn sleeping_on_it_keeps_the_message_as_a_private_entry() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::Saved);
+    let journal = store.journal();
+    let (entry, _) = journal.entries.last().expect("the message is kept");
+    assert_eq!(entry.exercise_id, "before-you-send");
+    let answer = &entry.answers[0];
+    assert_eq!(answer.prompt_id, "first-draft");
+    assert!(answer.private, "the message is kept private");
+    assert!(format!("{:?}", answer.value).contains("Saturday pickup"));
+    assert!(journal.drafts.is_empty(), "no draft is written for the message");
+}
+
+#[test]
+fn leaving_before_you_send_asks_first_and_keeps_nothing() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    let shown = format!("{}", render(&app, 80, 24).backend());
+    assert!(shown.contains("Leave without keeping it? (y/n)"));
+    app.press(key(KeyCode::Char('n')));
+    assert_eq!(app.screen(), Screen::BeforeSend, "n goes back to the message");
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(app.screen(), Screen::Home);
+    let journal = store.journal();
+    assert!(journal.entries.is_empty() && journal.drafts.is_empty() && journal.exports.is_empty());
+}
+
+#[test]
+fn before_you_send_copies_the_message_into_a_file_or_the_clipboard() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('o'));
+    let osc = app.take_clipboard().expect("the clipboard is handed the message");
+    assert_eq!(
+        mend::tui::before_send::osc52(&osc),
+        format!(
+            "\u{1b}]52;c;{}\u{7}",
+            mend::tui::before_send::base64(HARSH.as_bytes())
+        )
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("message.txt");
+    app.press(ctrl('f'));
+    app.handle_event(
+        &crossterm::event::Event::Paste(path.display().to_string()),
+        Instant::now(),
+    );
+    app.press(key(KeyCode::Enter));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), HARSH);
+    assert_eq!(
+        store.journal().exports.len(),
+        1,
+        "written through the store's export writer"
+    );
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Copied into"));
+}

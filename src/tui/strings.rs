@@ -414,7 +414,7 @@ pub fn share_failed(error: &StoreError) -> String {
 pub const SEND_TITLE: &str = "Before you send";
 pub const SEND_ASK: &str = "First, the question to start with: does this need a reply at all?";
 pub const SEND_ASK_MORE: &str = "Many hard messages need none, or only one factual line: \"Thanks, noted.\" Silence can be the firmest answer. If it does need one, write or paste it next, and mend will look it over with you.";
-pub const SEND_PRIVATE: &str = "Your message stays on this screen: nothing is kept unless you choose to.";
+pub const SEND_PRIVATE: &str = "Your message is kept nowhere unless you choose.";
 pub const SEND_PLACEHOLDER: &str = "Write or paste your message here";
 pub const SEND_PATH_PLACEHOLDER: &str = "~/message.txt";
 pub const SEND_PATH_ASK: &str = "Copy the message into which file? (only you can read it)";

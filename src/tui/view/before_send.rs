@@ -125,8 +125,22 @@ fn marks(state: &SendState, report: &Report<'_>) -> Vec<(usize, std::ops::Range<
 }
 
 /// The explanation of the mark under the cursor, then the checklist.
-fn panel_lines(state: &SendState, report: &Report<'_>, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+/// Below the message, where rows are few, the checklist comes first, short.
+fn panel_lines(
+    state: &SendState,
+    report: &Report<'_>,
+    width: u16,
+    beside: bool,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    if !beside {
+        lines.extend(wrapped_lines(
+            &short_checklist(&report.checklist),
+            width,
+            theme.text,
+        ));
+    }
     match state.flag_at_cursor(report) {
         Some(flag) => {
             let strength = match flag.severity {
@@ -151,9 +165,24 @@ fn panel_lines(state: &SendState, report: &Report<'_>, width: u16, theme: &Theme
         }
         None => lines.extend(wrapped_lines(strings::SEND_MOVE_TO_FLAG, width, theme.dim)),
     }
-    lines.push(Line::default());
-    lines.extend(checklist_lines(&report.checklist, width, theme));
+    if beside {
+        lines.push(Line::default());
+        lines.extend(checklist_lines(&report.checklist, width, theme));
+    }
     lines
+}
+
+/// The checklist on one line, for narrow windows.
+fn short_checklist(list: &Checklist) -> String {
+    let tick = |ok: bool| if ok { "[x]" } else { "[ ]" };
+    format!(
+        "{} Brief ({} words) · {} Informative · {} Friendly · {} Firm",
+        tick(list.brief.ok),
+        list.brief.words,
+        tick(list.informative.ok),
+        tick(list.friendly.ok),
+        tick(list.firm.ok)
+    )
 }
 
 fn checklist_lines(list: &Checklist, width: u16, theme: &Theme) -> Vec<Line<'static>> {
