@@ -60,7 +60,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme) {
         frame.set_cursor_position(position);
     }
     frame.render_widget(
-        Paragraph::new(panel_lines(state, &report, panel.width, theme)),
+        Paragraph::new(panel_lines(
+            state,
+            &report,
+            panel.width,
+            rest.width >= SIDE_BY_SIDE,
+            theme,
+        )),
         panel,
     );
     render_bottom(frame, bottom, state, theme);
@@ -174,7 +180,8 @@ fn panel_lines(
 
 /// The checklist on one line, for narrow windows.
 fn short_checklist(list: &Checklist) -> String {
-    let tick = |ok: bool| if ok { "[x]" } else { "[ ]" };
+    // A no-break space inside "[ ]", so a wrap never splits the box.
+    let tick = |ok: bool| if ok { "[x]" } else { "[\u{a0}]" };
     format!(
         "{} Brief ({} words) · {} Informative · {} Friendly · {} Firm",
         tick(list.brief.ok),
