@@ -1617,6 +1617,19 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Enter));
     check(&app, &mut seen);
 
+    // Before you send: the question, the message, the file, leaving.
+    let mut app = app_with(library(), &TestStore::new());
+    app.press(key(KeyCode::Char('s')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Hi");
+    check(&app, &mut seen);
+    app.press(ctrl('f'));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    check(&app, &mut seen);
+
     let missing: Vec<&str> = keys::ALL
         .iter()
         .filter(|t| !std::ptr::eq(**t, &keys::EVERYWHERE) && !seen.contains(&std::ptr::from_ref(**t)))
