@@ -142,7 +142,10 @@ fn keys() -> Roff {
             ("Ctrl+S", "on the review screen: save the entry"),
             ("c", "on the home screen: the evening check-in"),
             ("b", "on the home screen: your journal"),
-            ("s", "on the home screen: before you send, a private check of a message"),
+            (
+                "s",
+                "on the home screen: before you send, a private check of a message",
+            ),
             ("/", "in the journal: search every answer"),
             (
                 "e, w",
