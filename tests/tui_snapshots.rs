@@ -420,6 +420,30 @@ fn before_you_send_asks_first_then_explains_the_flag_under_the_cursor_beside_the
 }
 
 #[test]
+fn before_you_send_marks_flagged_phrases_in_place_readable_without_colour() {
+    use ratatui::style::Modifier;
+    let store = TestStore::default();
+    let app = before_send_with_message(&store);
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // The message starts inside its frame at (3, 4): "You ALWAYS" is marked, "do" is not.
+    let underlined = |x: u16| buffer[(x, 4)].modifier.contains(Modifier::UNDERLINED);
+    assert_eq!(buffer[(3, 4)].symbol(), "Y");
+    assert!((3..13).all(underlined), "the flagged phrase is underlined");
+    assert!(!underlined(14), "the words after it are not");
+}
+
+#[test]
+fn before_you_send_tells_what_is_about_the_message_as_a_whole() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    press_times(&mut app, KeyCode::End, 1);
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Move the cursor onto a marked phrase"));
+    assert!(shown.contains("Hi Sam"), "the missing greeting is said");
+}
+
+#[test]
 fn before_you_send_sets_a_flag_aside() {
     let store = TestStore::default();
     let mut app = before_send_with_message(&store);
@@ -493,4 +517,31 @@ fn before_you_send_copies_the_message_into_a_file_or_the_clipboard() {
     );
     let shown = format!("{}", render(&app, 120, 40).backend());
     assert!(shown.contains("Copied into"));
+
+    // A file already there is replaced only when asked twice.
+    app.press(ctrl('f'));
+    app.press(key(KeyCode::Enter));
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("There is already a file there"));
+    assert_eq!(store.journal().exports.len(), 1, "nothing written yet");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(store.journal().exports.len(), 2);
+
+    // A copy that fails says so, and keeps the path to try another place.
+    store.fail_exports(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(ctrl('f'));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("could not be copied there"), "{shown}");
+    assert_eq!(store.journal().exports.len(), 2);
+}
+
+#[test]
+fn before_you_send_asks_which_file() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('f'));
+    let terminal = render(&app, 60, 16);
+    insta::assert_snapshot!("before_send_path_60x16", terminal.backend());
 }

@@ -60,8 +60,10 @@ pub struct SendState {
     dismissed: Dismissed,
     /// The local time, for the late-night flag.
     context_time: Option<chrono::NaiveTime>,
-    /// What went wrong or right with the last copy, shown under the checklist.
+    /// What went wrong or right with the last copy, shown under the message.
     pub message: Option<String>,
+    /// The typed path names a file that is there: Enter again replaces it.
+    confirm_replace: bool,
 }
 
 impl SendState {
@@ -74,6 +76,7 @@ impl SendState {
             dismissed: Dismissed::default(),
             context_time: Some(now.time()),
             message: None,
+            confirm_replace: false,
         }
     }
 
@@ -103,8 +106,7 @@ impl SendState {
         before + within
     }
 
-    /// The flag the cursor is in or beside; else the first about the
-    /// message as a whole, so it is explained too.
+    /// The marked phrase the cursor is in or beside.
     pub fn flag_at_cursor<'r>(&self, report: &'r Report<'_>) -> Option<&'r Flag<'r>> {
         let at = self.cursor_offset();
         report
@@ -175,18 +177,34 @@ impl SendState {
                 if typed.is_empty() {
                     return Outcome::Stay;
                 }
+                let path = crate::paths::expand_home(typed);
+                // As sharing does: a file already there is replaced only when asked twice.
+                if path.exists() && !self.confirm_replace {
+                    self.confirm_replace = true;
+                    self.message = Some(strings::SHARE_REPLACE.into());
+                    return Outcome::Stay;
+                }
+                self.confirm_replace = false;
+                self.message = None;
                 return Outcome::WriteFile {
-                    path: crate::paths::expand_home(typed),
+                    path,
                     text: self.text(),
                 };
             }
-            Action::Leave => self.stage = Stage::Write,
+            Action::Leave => {
+                self.stage = Stage::Write;
+                self.message = None;
+            }
             Action::Edit(key) => {
-                self.path.input(key);
+                if self.path.input(key) {
+                    self.confirm_replace = false;
+                }
             }
             Action::Paste(text) => {
                 let line = clean_pasted(&text).lines().collect::<Vec<_>>().join(" ");
-                self.path.insert_str(line.trim());
+                if self.path.insert_str(line.trim()) {
+                    self.confirm_replace = false;
+                }
             }
             _ => {}
         }

@@ -74,7 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme) {
 
 /// The message's box, the panel, and the row under both.
 fn areas(rest: Rect) -> (Rect, Rect, Rect) {
-    let [main, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(rest);
+    let [main, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(rest);
     if main.width >= SIDE_BY_SIDE {
         let [editor, _, panel] = Layout::horizontal([
             Constraint::Min(20),
@@ -169,7 +169,16 @@ fn panel_lines(
         None if report.flags.is_empty() => {
             lines.extend(wrapped_lines(strings::SEND_NONE_FLAGGED, width, theme.dim))
         }
-        None => lines.extend(wrapped_lines(strings::SEND_MOVE_TO_FLAG, width, theme.dim)),
+        None => {
+            if report.flags.iter().any(|f| f.start < f.end) {
+                lines.extend(wrapped_lines(strings::SEND_MOVE_TO_FLAG, width, theme.dim));
+            }
+            // What is about the message as a whole (no greeting, no clear
+            // ask, the hour) has no phrase to put the cursor on: said here.
+            for flag in report.flags.iter().filter(|f| f.start == f.end) {
+                lines.extend(wrapped_lines(&format!("· {}", flag.instead), width, theme.text));
+            }
+        }
     }
     if beside {
         lines.push(Line::default());
@@ -213,22 +222,19 @@ fn checklist_lines(list: &Checklist, width: u16, theme: &Theme) -> Vec<Line<'sta
         .collect()
 }
 
-/// The row under the message: the path being typed, the question before
-/// leaving, or how the last copy went.
+/// The two rows under the message: what was last said (or, for a path,
+/// the question), then the path being typed or the question before leaving.
 fn render_bottom(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme) {
+    let [said, area] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let line = match (&state.message, state.stage) {
+        (Some(message), _) => Line::styled(message.clone(), theme.dim),
+        (None, Stage::Path) => Line::styled(strings::SEND_PATH_ASK, theme.title),
+        (None, _) => Line::default(),
+    };
+    frame.render_widget(Paragraph::new(line), said);
     match state.stage {
         Stage::Path => {
-            let label = format!("{} ", strings::SEND_PATH_ASK);
-            let width =
-                u16::try_from(unicode_width::UnicodeWidthStr::width(label.as_str())).unwrap_or(u16::MAX);
-            let [label_area, path_area] =
-                Layout::horizontal([Constraint::Length(width.min(area.width / 2)), Constraint::Min(1)])
-                    .areas(area);
-            frame.render_widget(Paragraph::new(Line::styled(label, theme.title)), label_area);
-            if let Some(position) = state
-                .path
-                .render(path_area, frame.buffer_mut(), theme.text, theme.dim)
-            {
+            if let Some(position) = state.path.render(area, frame.buffer_mut(), theme.text, theme.dim) {
                 frame.set_cursor_position(position);
             }
         }
@@ -238,12 +244,6 @@ fn render_bottom(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme
                 area,
             );
         }
-        _ => {
-            let lines = state
-                .message
-                .as_deref()
-                .map(|m| Line::styled(m.to_string(), theme.dim));
-            frame.render_widget(Paragraph::new(lines.unwrap_or_default()), area);
-        }
+        Stage::Ask | Stage::Write => {}
     }
 }
