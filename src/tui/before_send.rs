@@ -195,11 +195,8 @@ impl SendState {
                 self.stage = Stage::Write;
                 self.message = None;
             }
-            Action::Edit(key) => {
-                if self.path.input(key) {
-                    self.confirm_replace = false;
-                }
-            }
+            // A changed path is a new question: it may name no file yet.
+            Action::Edit(key) if self.path.input(key) => self.confirm_replace = false,
             Action::Paste(text) => {
                 let line = clean_pasted(&text).lines().collect::<Vec<_>>().join(" ");
                 if self.path.insert_str(line.trim()) {
