@@ -545,3 +545,38 @@ fn before_you_send_asks_which_file() {
     let terminal = render(&app, 60, 16);
     insta::assert_snapshot!("before_send_path_60x16", terminal.backend());
 }
+
+#[test]
+fn before_you_send_uses_the_persons_own_rules_and_says_when_they_have_a_mistake() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join("journal");
+    let journal = mend::journal::FileJournal::open(&root).unwrap();
+    std::fs::write(
+        root.join(mend::message::USER_RULES_FILE),
+        "language = \"en\"\n\n[[rule]]\nid = \"weekend-word\"\nseverity = \"gentle\"\nwhy = \"This word has been hard for us.\"\ninstead = \"Try \\\"your time with them\\\".\"\nphrases = [\"access\"]\n",
+    )
+    .unwrap();
+    let mut app = App::new(built_ins(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Hi, about access");
+    let report = app.before_send().unwrap().report();
+    assert!(
+        report.flags.iter().any(|f| f.rule == "weekend-word"),
+        "their rule is used"
+    );
+    assert!(app.notice().is_none());
+    drop(app); // it holds the journal's lock
+
+    std::fs::write(
+        root.join(mend::message::USER_RULES_FILE),
+        "[[rule]]\nid = \"Not An Id\"\n",
+    )
+    .unwrap();
+    let journal = mend::journal::FileJournal::open(&root).unwrap();
+    let mut app = App::new(built_ins(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('s')));
+    assert_eq!(app.screen(), Screen::BeforeSend, "mend's own rules are used");
+    let notice = app.notice().expect("the mistake is said");
+    assert!(notice.text.contains("only mend's own are used"));
+}

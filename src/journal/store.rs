@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
+use crate::message::{Rules, RulesError};
 use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
@@ -89,6 +90,11 @@ pub trait Store {
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;
+
+    /// The rules for checking a message before it is sent: mend's own and
+    /// the person's own (`message-rules.toml` in the journal), with why
+    /// theirs were left out, if they were.
+    fn message_rules(&self) -> Result<(Rules, Option<RulesError>), RulesError>;
 }
 
 /// Why the journal could not do something. Never holds what was written.

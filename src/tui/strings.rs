@@ -424,6 +424,8 @@ pub const SEND_DISMISSED: &str = "Set aside for this message.";
 pub const SEND_NOTHING_TO_DISMISS: &str = "The cursor is not on a marked phrase.";
 pub const SEND_NOTHING_YET: &str = "There is no message yet.";
 pub const SEND_COPIED: &str = "Copied, if your terminal allows it. If not, copy it into a file (Ctrl+F).";
+pub const SEND_OWN_RULES_LEFT_OUT: &str =
+    "Your message rules have a mistake, so only mend's own are used. `mend message check` shows where.";
 pub const SEND_LEAVE_ASK: &str = "Leave without keeping it? (y/n)";
 pub const SEND_NO_EXERCISE: &str =
     "The \"Before you send\" exercise is not in your library, so the message could not be kept.";

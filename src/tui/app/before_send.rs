@@ -7,10 +7,19 @@ use crate::tui::before_send::{self, Outcome, SendState};
 use crate::tui::strings;
 
 impl App {
-    /// Opens the screen with mend's own rules (they are built in, so they
-    /// are always there; if they somehow are not, the check finds nothing).
+    /// Opens the screen with mend's rules and the person's own; a mistake
+    /// in theirs is said, and the check goes on with mend's own (as
+    /// `mend message check` does). Carried out as an effect: it reads the journal.
     pub(super) fn open_before_send(&mut self) {
-        let rules = Rules::built_in().unwrap_or_else(|_| Rules::from_files(Vec::new()));
+        let rules = match self.store.message_rules() {
+            Ok((rules, None)) => rules,
+            Ok((rules, Some(_))) => {
+                self.warn(strings::SEND_OWN_RULES_LEFT_OUT);
+                rules
+            }
+            // mend's own are built in, so this is not expected: the check then finds nothing.
+            Err(_) => Rules::from_files(Vec::new()),
+        };
         self.front = Front::BeforeSend(Box::new(SendState::new(rules, self.clock.now())));
     }
 

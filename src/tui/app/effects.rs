@@ -67,6 +67,8 @@ pub enum Effect {
         path: PathBuf,
         text: String,
     },
+    /// Open "Before you send", with the journal's message rules.
+    OpenBeforeSend,
     /// Copy a checked message into a file of the person's choosing.
     WriteMessage {
         path: PathBuf,
@@ -176,6 +178,7 @@ impl App {
                     state.written(result);
                 }
             }
+            Effect::OpenBeforeSend => self.open_before_send(),
             Effect::WriteMessage { path, text } => {
                 let result = self.store.write_export(&path, &text);
                 if let Some(state) = self.front.before_send_mut() {

@@ -26,7 +26,7 @@ impl App {
                 None => self.notify(strings::NO_CHECK_IN),
             },
             Action::OpenJournal => return vec![Effect::Browse(super::Browse::Open)],
-            Action::BeforeSend => self.open_before_send(),
+            Action::BeforeSend => return vec![Effect::OpenBeforeSend],
             Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
