@@ -489,6 +489,34 @@ fn leaving_before_you_send_asks_first_and_keeps_nothing() {
 }
 
 #[test]
+fn quick_exit_leaves_before_you_send_at_once_and_writes_nothing() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('q'));
+    assert_eq!(app.take_request(), Some(mend::tui::Request::QuickExit));
+    assert_eq!(app.keep_draft_before_going(), None);
+    let journal = store.journal();
+    assert!(journal.entries.is_empty() && journal.drafts.is_empty() && journal.exports.is_empty());
+}
+
+#[test]
+fn sleeping_on_it_without_the_exercise_says_so_and_keeps_the_message_on_screen() {
+    let store = TestStore::default();
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, HARSH);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.text.contains("not in your library"))
+    );
+    assert_eq!(app.before_send().unwrap().text(), HARSH);
+    assert!(store.journal().entries.is_empty());
+}
+
+#[test]
 fn before_you_send_copies_the_message_into_a_file_or_the_clipboard() {
     let store = TestStore::default();
     let mut app = before_send_with_message(&store);
