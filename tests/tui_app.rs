@@ -1641,6 +1641,18 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     let mut app = app_with(vec![fixture()], &TestStore::new());
     app.press(key(KeyCode::Char('p')));
     check(&app, &mut seen); // none open
+    // Before you send: the question, the message, the file, leaving.
+    let mut app = app_with(library(), &TestStore::new());
+    app.press(key(KeyCode::Char('s')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Hi");
+    check(&app, &mut seen);
+    app.press(ctrl('f'));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    check(&app, &mut seen);
 
     let missing: Vec<&str> = keys::ALL
         .iter()

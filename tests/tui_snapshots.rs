@@ -412,6 +412,23 @@ fn promises_open(store: &TestStore) -> App {
     app
 }
 
+// ----- Before you send -----
+
+/// A message with a few things likely to land badly.
+const HARSH: &str = "You ALWAYS do this. Whatever. Saturday pickup is at 11.";
+
+/// "Before you send" with `HARSH` written and the cursor on "always".
+fn before_send_with_message(store: &TestStore) -> App {
+    let mut app = app_with(built_ins(), store);
+    app.press(key(KeyCode::Char('s')));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, HARSH);
+    press_times(&mut app, KeyCode::Home, 1);
+    press_times(&mut app, KeyCode::Right, 5);
+    app
+}
+
 #[test]
 fn home_with_promises_due() {
     let app = app_with(vec![fixture()], &promises_store());
@@ -464,4 +481,213 @@ fn a_marble_they_added_being_written() {
     app.press(key(KeyCode::Char('a')));
     type_text(&mut app, "Packed the PE kit");
     snap_down_to_smallest("jar_marble", &app);
+}
+
+#[test]
+fn before_you_send_asks_first_then_explains_the_flag_under_the_cursor_beside_the_checklist() {
+    let store = TestStore::default();
+    let mut app = app_with(built_ins(), &store);
+    app.press(key(KeyCode::Char('s')));
+    snap("before_send_ask", &app);
+    let app = before_send_with_message(&store);
+    snap("before_send_flag", &app);
+    let terminal = render(&app, 60, 16);
+    insta::assert_snapshot!("before_send_flag_60x16", terminal.backend());
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(
+        shown.contains("Instead:"),
+        "the flag under the cursor is explained"
+    );
+    assert!(shown.contains("Brief:"), "the checklist is beside it");
+    assert!(shown.contains("kept nowhere unless you choose"));
+}
+
+#[test]
+fn before_you_send_marks_flagged_phrases_in_place_readable_without_colour() {
+    use ratatui::style::Modifier;
+    let store = TestStore::default();
+    let app = before_send_with_message(&store);
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // The message starts inside its frame at (3, 4): "You ALWAYS" is marked, "do" is not.
+    let underlined = |x: u16| buffer[(x, 4)].modifier.contains(Modifier::UNDERLINED);
+    assert_eq!(buffer[(3, 4)].symbol(), "Y");
+    assert!((3..13).all(underlined), "the flagged phrase is underlined");
+    assert!(!underlined(14), "the words after it are not");
+}
+
+#[test]
+fn before_you_send_tells_what_is_about_the_message_as_a_whole() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    press_times(&mut app, KeyCode::End, 1);
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Move the cursor onto a marked phrase"));
+    assert!(shown.contains("Hi Sam"), "the missing greeting is said");
+}
+
+#[test]
+fn before_you_send_sets_a_flag_aside() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    let before = app.before_send().unwrap().report().flags.len();
+    app.press(ctrl('d'));
+    let after = app.before_send().unwrap().report().flags.len();
+    assert_eq!(after, before - 1, "the flag under the cursor is set aside");
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Set aside for this message."));
+}
+
+#[test]
+fn sleeping_on_it_keeps_the_message_as_a_private_entry() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::Saved);
+    let journal = store.journal();
+    let (entry, _) = journal.entries.last().expect("the message is kept");
+    assert_eq!(entry.exercise_id, "before-you-send");
+    let answer = &entry.answers[0];
+    assert_eq!(answer.prompt_id, "first-draft");
+    assert!(answer.private, "the message is kept private");
+    assert!(format!("{:?}", answer.value).contains("Saturday pickup"));
+    assert!(journal.drafts.is_empty(), "no draft is written for the message");
+}
+
+#[test]
+fn leaving_before_you_send_asks_first_and_keeps_nothing() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    let shown = format!("{}", render(&app, 80, 24).backend());
+    assert!(shown.contains("Leave without keeping it? (y/n)"));
+    app.press(key(KeyCode::Char('n')));
+    assert_eq!(app.screen(), Screen::BeforeSend, "n goes back to the message");
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(app.screen(), Screen::Home);
+    let journal = store.journal();
+    assert!(journal.entries.is_empty() && journal.drafts.is_empty() && journal.exports.is_empty());
+}
+
+#[test]
+fn quick_exit_leaves_before_you_send_at_once_and_writes_nothing() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('q'));
+    assert_eq!(app.take_request(), Some(mend::tui::Request::QuickExit));
+    assert_eq!(app.keep_draft_before_going(), None);
+    let journal = store.journal();
+    assert!(journal.entries.is_empty() && journal.drafts.is_empty() && journal.exports.is_empty());
+}
+
+#[test]
+fn sleeping_on_it_without_the_exercise_says_so_and_keeps_the_message_on_screen() {
+    let store = TestStore::default();
+    let mut app = app_with(vec![fixture()], &store);
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, HARSH);
+    app.press(ctrl('s'));
+    assert_eq!(app.screen(), Screen::BeforeSend);
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.text.contains("not in your library"))
+    );
+    assert_eq!(app.before_send().unwrap().text(), HARSH);
+    assert!(store.journal().entries.is_empty());
+}
+
+#[test]
+fn before_you_send_copies_the_message_into_a_file_or_the_clipboard() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('o'));
+    let osc = app.take_clipboard().expect("the clipboard is handed the message");
+    assert_eq!(
+        mend::tui::before_send::osc52(&osc),
+        format!(
+            "\u{1b}]52;c;{}\u{7}",
+            mend::tui::before_send::base64(HARSH.as_bytes())
+        )
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("message.txt");
+    app.press(ctrl('f'));
+    app.handle_event(
+        &crossterm::event::Event::Paste(path.display().to_string()),
+        Instant::now(),
+    );
+    app.press(key(KeyCode::Enter));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), HARSH);
+    assert_eq!(
+        store.journal().exports.len(),
+        1,
+        "written through the store's export writer"
+    );
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("Copied into"));
+
+    // A file already there is replaced only when asked twice.
+    app.press(ctrl('f'));
+    app.press(key(KeyCode::Enter));
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("There is already a file there"));
+    assert_eq!(store.journal().exports.len(), 1, "nothing written yet");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(store.journal().exports.len(), 2);
+
+    // A copy that fails says so, and keeps the path to try another place.
+    store.fail_exports(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(ctrl('f'));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    let shown = format!("{}", render(&app, 120, 40).backend());
+    assert!(shown.contains("could not be copied there"), "{shown}");
+    assert_eq!(store.journal().exports.len(), 2);
+}
+
+#[test]
+fn before_you_send_asks_which_file() {
+    let store = TestStore::default();
+    let mut app = before_send_with_message(&store);
+    app.press(ctrl('f'));
+    let terminal = render(&app, 60, 16);
+    insta::assert_snapshot!("before_send_path_60x16", terminal.backend());
+}
+
+#[test]
+fn before_you_send_uses_the_persons_own_rules_and_says_when_they_have_a_mistake() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join("journal");
+    let journal = mend::journal::FileJournal::open(&root).unwrap();
+    std::fs::write(
+        root.join(mend::message::USER_RULES_FILE),
+        "language = \"en\"\n\n[[rule]]\nid = \"weekend-word\"\nseverity = \"gentle\"\nwhy = \"This word has been hard for us.\"\ninstead = \"Try \\\"your time with them\\\".\"\nphrases = [\"access\"]\n",
+    )
+    .unwrap();
+    let mut app = App::new(built_ins(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('s')));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Hi, about access");
+    let report = app.before_send().unwrap().report();
+    assert!(
+        report.flags.iter().any(|f| f.rule == "weekend-word"),
+        "their rule is used"
+    );
+    assert!(app.notice().is_none());
+    drop(app); // it holds the journal's lock
+
+    std::fs::write(
+        root.join(mend::message::USER_RULES_FILE),
+        "[[rule]]\nid = \"Not An Id\"\n",
+    )
+    .unwrap();
+    let journal = mend::journal::FileJournal::open(&root).unwrap();
+    let mut app = App::new(built_ins(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('s')));
+    assert_eq!(app.screen(), Screen::BeforeSend, "mend's own rules are used");
+    let notice = app.notice().expect("the mistake is said");
+    assert!(notice.text.contains("only mend's own are used"));
 }

@@ -146,6 +146,10 @@ fn keys() -> Roff {
                 "p",
                 "on the home screen: your promises (k kept, m missed, r renegotiate, a add) and j the marble jar",
             ),
+            (
+                "s",
+                "on the home screen: before you send, a private check of a message",
+            ),
             ("/", "in the journal: search every answer"),
             (
                 "e, w",

@@ -31,6 +31,7 @@ use super::private_fs::{
 use super::scratch;
 use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
+use crate::message::{Rules, RulesError};
 use crate::paths;
 use crate::promises::{Book, Deposit, Due, Making, Outcome, Promise, Promises};
 
@@ -318,6 +319,10 @@ impl Store for FileJournal {
 
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
         write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io("write the export", path, e))
+    }
+
+    fn message_rules(&self) -> Result<(Rules, Option<RulesError>), RulesError> {
+        Rules::for_journal(&self.root)
     }
 
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {

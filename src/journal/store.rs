@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, Rescuer};
 use crate::io_error::plain_words;
+use crate::message::{Rules, RulesError};
 use crate::promises::{Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
 use crate::sanitize::inert;
 
@@ -134,6 +135,10 @@ pub trait Store {
 
     /// Every marble the co-parent added that can be read.
     fn deposits(&self) -> Vec<Deposit>;
+    /// The rules for checking a message before it is sent: mend's own and
+    /// the person's own (`message-rules.toml` in the journal), with why
+    /// theirs were left out, if they were.
+    fn message_rules(&self) -> Result<(Rules, Option<RulesError>), RulesError>;
 }
 
 /// Why the journal could not do something. Never holds what was written.

@@ -110,4 +110,12 @@ pub enum Action {
     Add,
     /// Open the marble jar from the promises.
     OpenJar,
+    /// Open "Before you send" from the home screen.
+    BeforeSend,
+    /// Set aside the flag under the cursor in the message being checked.
+    Dismiss,
+    /// Hand the message to the terminal's clipboard.
+    CopyOut,
+    /// Keep the message, privately, as a journal entry to read in the morning.
+    SleepOnIt,
 }

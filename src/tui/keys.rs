@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::app::{App, Dialog, Extra, Screen};
+use super::before_send::Stage as SendStage;
 use super::promises::{Mode, PromisesState};
 use super::share::{ShareState, Stage};
 use super::trends::TrendsState;
@@ -225,6 +226,12 @@ pub static HOME: Table = Table {
             Act(Action::OpenPromises),
             ("p", "your promises and the marble jar"),
             ("p", "promises", 3),
+        ),
+        shown(
+            &[Plain(Char('s'))],
+            Act(Action::BeforeSend),
+            ("s", "before you send: check a message to your co-parent"),
+            ("s", "before you send", 3),
         ),
         shown(
             &[Plain(Char('q')), Plain(Esc)],
@@ -1297,6 +1304,110 @@ pub static MARBLE_TYPING: Table = Table {
     ],
 };
 
+pub static SEND_ASK: Table = Table {
+    heading: "Before you send",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Next),
+            ("Enter", "it needs a reply: write it"),
+            ("Enter", "write it", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back home"),
+            ("Esc", "home", 2),
+        ),
+    ],
+};
+
+pub static SEND_WRITE: Table = Table {
+    heading: "Before you send: the message",
+    bindings: &[
+        shown(
+            &[Ctrl('d')],
+            Act(Action::Dismiss),
+            ("Ctrl+D", "set aside the marked phrase under the cursor"),
+            ("Ctrl+D", "set aside", 3),
+        ),
+        shown(
+            &[Ctrl('o')],
+            Act(Action::CopyOut),
+            (
+                "Ctrl+O",
+                "copy the message to the clipboard, where the terminal allows",
+            ),
+            ("Ctrl+O", "copy", 1),
+        ),
+        shown(
+            &[Ctrl('f')],
+            Act(Action::Save),
+            ("Ctrl+F", "copy the message into a file only you can read"),
+            ("Ctrl+F", "to a file", 4),
+        ),
+        shown(
+            &[Ctrl('s')],
+            Act(Action::SleepOnIt),
+            ("Ctrl+S", "sleep on it: keep it, privately, in your journal"),
+            ("Ctrl+S", "sleep on it", 2),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "leave; the message is not kept"),
+            ("Esc", "leave", 2),
+        ),
+        UNDO,
+        REDO,
+        DELETE_WORD,
+        DELETE_TO_END,
+        bind(
+            &[Key::Text(Field::Editor)],
+            Does::Edit,
+            "Enter",
+            "a new line (Ctrl+arrows move by words)",
+        ),
+    ],
+};
+
+pub static SEND_PATH: Table = Table {
+    heading: "Before you send: which file",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "copy the message into the file"),
+            ("Enter", "copy", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "back to the message"),
+            ("Esc", "back", 1),
+        ),
+        bind(&[Key::Text(Field::Editor)], Does::Edit, "letters", "the path"),
+    ],
+};
+
+pub static SEND_LEAVE: Table = Table {
+    heading: "Leave without keeping it?",
+    bindings: &[
+        shown(
+            &[Plain(Char('y')), Plain(Char('Y'))],
+            Act(Action::Yes),
+            ("y", "leave; the message is gone"),
+            ("y", "leave", 1),
+        ),
+        shown(
+            &[Plain(Char('n')), Plain(Char('N')), Plain(Esc)],
+            Act(Action::No),
+            ("n / Esc", "back to the message"),
+            ("n", "stay", 1),
+        ),
+    ],
+};
+
 /// Every table, for the tests that hold them to their promises.
 pub static ALL: &[&Table] = &[
     &EVERYWHERE,
@@ -1337,6 +1448,10 @@ pub static ALL: &[&Table] = &[
     &RENEGOTIATING,
     &JAR,
     &MARBLE_TYPING,
+    &SEND_ASK,
+    &SEND_WRITE,
+    &SEND_PATH,
+    &SEND_LEAVE,
 ];
 
 impl Key {
@@ -1471,6 +1586,12 @@ pub fn screen_table(app: &App) -> &'static Table {
         Screen::Compare => &COMPARE,
         Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => extra_table(app.extra()),
         Screen::Promises | Screen::Jar => app.promises().map_or(&PROMISES, promises_table),
+        Screen::BeforeSend => match app.before_send().map(|s| s.stage) {
+            Some(SendStage::Ask) | None => &SEND_ASK,
+            Some(SendStage::Write) => &SEND_WRITE,
+            Some(SendStage::Path) => &SEND_PATH,
+            Some(SendStage::ConfirmLeave) => &SEND_LEAVE,
+        },
     }
 }
 

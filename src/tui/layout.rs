@@ -50,3 +50,10 @@ pub fn share_preview(app: &App, width: u16, height: u16) -> Option<Rect> {
     let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
     Some(view::share::preview_text_area(body, state))
 }
+
+/// The room the message has on "Before you send", while it is written.
+pub fn message_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
+    let state = app.before_send()?;
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    Some(view::before_send::editor_area(body, state))
+}

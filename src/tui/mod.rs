@@ -3,6 +3,7 @@
 pub mod action;
 pub mod answering;
 pub mod app;
+pub mod before_send;
 pub mod calendar;
 mod external_editor;
 pub mod journal;
@@ -110,6 +111,12 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
             app.handle_event(&event, Instant::now());
         }
         app.tick(Instant::now());
+        if let Some(text) = app.take_clipboard() {
+            use std::io::Write as _;
+            let out = terminal.backend_mut();
+            write!(out, "{}", before_send::osc52(&text))?;
+            out.flush()?;
+        }
         match app.take_request() {
             Some(Request::Quit) => return Ok(()),
             Some(Request::QuickExit) => {

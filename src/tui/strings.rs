@@ -488,3 +488,32 @@ pub fn promise_unreadable(error: &crate::promises::PromiseError) -> String {
 pub fn promise_not_written(error: &StoreError) -> String {
     format!("That could not be written just now — {error}. Nothing was changed; your words are still here.")
 }
+
+// Before you send.
+pub const SEND_TITLE: &str = "Before you send";
+pub const SEND_ASK: &str = "First, the question to start with: does this need a reply at all?";
+pub const SEND_ASK_MORE: &str = "Many hard messages need none, or only one factual line: \"Thanks, noted.\" Silence can be the firmest answer. If it does need one, write or paste it next, and mend will look it over with you.";
+pub const SEND_PRIVATE: &str = "Your message is kept nowhere unless you choose.";
+pub const SEND_PLACEHOLDER: &str = "Write or paste your message here";
+pub const SEND_PATH_PLACEHOLDER: &str = "~/message.txt";
+pub const SEND_PATH_ASK: &str = "Copy the message into which file? (only you can read it)";
+pub const SEND_NONE_FLAGGED: &str = "Nothing stood out as likely to land badly.";
+pub const SEND_MOVE_TO_FLAG: &str = "Move the cursor onto a marked phrase to see why it was marked.";
+pub const SEND_DISMISSED: &str = "Set aside for this message.";
+pub const SEND_NOTHING_TO_DISMISS: &str = "The cursor is not on a marked phrase.";
+pub const SEND_NOTHING_YET: &str = "There is no message yet.";
+pub const SEND_COPIED: &str = "Copied, if your terminal allows it. If not, copy it into a file (Ctrl+F).";
+pub const SEND_OWN_RULES_LEFT_OUT: &str =
+    "Your message rules have a mistake, so only mend's own are used. `mend message check` shows where.";
+pub const SEND_LEAVE_ASK: &str = "Leave without keeping it? (y/n)";
+pub const SEND_NO_EXERCISE: &str =
+    "The \"Before you send\" exercise is not in your library, so the message could not be kept.";
+
+/// The message went into this file.
+pub fn send_written(path: &str) -> String {
+    format!("Copied into {}.", crate::sanitize::inert(path))
+}
+
+pub fn send_failed(error: &StoreError) -> String {
+    format!("The message could not be copied there — {error}. Another place may work.")
+}

@@ -346,6 +346,12 @@ impl Store for TestStore {
         self.0.borrow().deposits.clone()
     }
 
+    fn message_rules(
+        &self,
+    ) -> Result<(mend::message::Rules, Option<mend::message::RulesError>), mend::message::RulesError> {
+        mend::message::Rules::built_in().map(|rules| (rules, None))
+    }
+
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
         let mut journal = self.0.borrow_mut();
         journal.draft_attempts += 1;

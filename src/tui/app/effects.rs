@@ -95,6 +95,15 @@ pub enum Effect {
     Deposit {
         text: String,
     },
+    /// Open "Before you send", with the journal's message rules.
+    OpenBeforeSend,
+    /// Copy a checked message into a file of the person's choosing.
+    WriteMessage {
+        path: PathBuf,
+        text: String,
+    },
+    /// Hand this text to the terminal's clipboard (OSC 52, from the loop).
+    Clipboard(String),
     /// Hand the current answer to `$VISUAL` / `$EDITOR`.
     OpenEditor,
     Quit,
@@ -208,6 +217,19 @@ impl App {
             Effect::SettlePromise { id, outcome } => return self.settle_promise(&id, outcome),
             Effect::Renegotiate { id, due } => return self.renegotiate(&id, due),
             Effect::Deposit { text } => return self.deposit(&text),
+            Effect::OpenBeforeSend => self.open_before_send(),
+            Effect::WriteMessage { path, text } => {
+                let result = self.store.write_export(&path, &text);
+                if let Some(state) = self.front.before_send_mut() {
+                    state.written(result);
+                }
+            }
+            Effect::Clipboard(text) => {
+                self.clipboard = Some(text);
+                if let Some(state) = self.front.before_send_mut() {
+                    state.copied();
+                }
+            }
             Effect::OpenEditor => self.request = Some(Request::OpenEditor),
             Effect::Quit => self.request = Some(Request::Quit),
             Effect::QuickExit => self.request = Some(Request::QuickExit),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Extra, Screen};
 use crate::session::Step;
 use crate::tui::answering::Answering;
+use crate::tui::before_send::SendState;
 use crate::tui::journal::JournalState;
 use crate::tui::promises::{Mode, PromisesState};
 
@@ -28,6 +29,8 @@ pub enum Front {
     },
     /// The promises, with the jar and the form that makes one.
     Promises(Box<PromisesState>),
+    /// Checking a message before it is sent; the message lives only here.
+    BeforeSend(Box<SendState>),
 }
 
 impl Front {
@@ -41,6 +44,7 @@ impl Front {
                 Step::Review => Screen::Review,
             },
             Front::Saved { .. } => Screen::Saved,
+            Front::BeforeSend(_) => Screen::BeforeSend,
             Front::Journal {
                 over: Some(extra), ..
             } => match extra {
@@ -121,6 +125,20 @@ impl Front {
     pub fn saved(&self) -> Option<(&Path, bool)> {
         match self {
             Front::Saved { to, elsewhere } => Some((to, *elsewhere)),
+            _ => None,
+        }
+    }
+
+    pub fn before_send(&self) -> Option<&SendState> {
+        match self {
+            Front::BeforeSend(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn before_send_mut(&mut self) -> Option<&mut SendState> {
+        match self {
+            Front::BeforeSend(state) => Some(state),
             _ => None,
         }
     }

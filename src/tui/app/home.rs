@@ -27,6 +27,7 @@ impl App {
             },
             Action::OpenJournal => return vec![Effect::Browse(super::Browse::Open)],
             Action::OpenPromises => return vec![Effect::LoadPromises],
+            Action::BeforeSend => return vec![Effect::OpenBeforeSend],
             Action::Quit => return vec![Effect::Quit],
             _ => {}
         }

@@ -3,6 +3,7 @@
 //! Rendering reads this state and nothing else; the journal is reached only
 //! through the [`Store`] it was given, so tests can hand it one that fails.
 
+mod before_send;
 mod browse;
 mod dialogs;
 mod effects;
@@ -73,6 +74,8 @@ pub enum Screen {
     Promises,
     /// The marble jar.
     Jar,
+    /// Checking a message to the co-parent before it is sent.
+    BeforeSend,
 }
 
 /// A question over the current screen that must be answered first.
@@ -139,6 +142,8 @@ pub struct App {
     reported: HashSet<String>,
     /// The entry just moved to the trash, while `u` can still bring it back.
     undo: Option<String>,
+    /// Text for the terminal's clipboard, until the loop writes it.
+    clipboard: Option<String>,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -164,6 +169,7 @@ impl App {
             viewport: (80, 24),
             reported: HashSet::new(),
             undo: None,
+            clipboard: None,
             store,
             clock,
         };
@@ -195,6 +201,16 @@ impl App {
     /// The trends, calendar or share screen, if one is open.
     pub fn extra(&self) -> Option<&Extra> {
         self.front.extra()
+    }
+
+    /// "Before you send", if it is open.
+    pub fn before_send(&self) -> Option<&crate::tui::before_send::SendState> {
+        self.front.before_send()
+    }
+
+    /// What the terminal loop is to put on the clipboard (OSC 52), taken to be done.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
     }
 
     /// The question over the screen, if one is asked.
@@ -353,6 +369,7 @@ impl App {
                     self.extra_update(action)
                 }
                 Screen::Promises | Screen::Jar => self.promises_update(action),
+                Screen::BeforeSend => self.before_send_update(action),
             },
         }
     }
@@ -479,6 +496,11 @@ impl App {
             && let Some(Extra::Share(state)) = self.front.extra_mut()
         {
             state.set_preview_size(area.width, area.height);
+        }
+        if let Some(area) = crate::tui::layout::message_editor(self, width, height)
+            && let Some(state) = self.front.before_send_mut()
+        {
+            state.editor.set_size(area.width, area.height);
         }
     }
 

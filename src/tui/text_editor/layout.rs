@@ -263,6 +263,19 @@ impl TextEditor {
     /// At the size it was told, this reads what the last key left; at any
     /// other, it works the rows out afresh.
     pub fn render(&self, area: Rect, buf: &mut Buffer, text: Style, placeholder: Style) -> Option<Position> {
+        self.render_marked(area, buf, (text, placeholder), &[], Style::new())
+    }
+
+    /// [`render`](Self::render), with these stretches of text (paragraph,
+    /// byte range) drawn in `mark` as well, where they are on screen.
+    pub fn render_marked(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        (text, placeholder): (Style, Style),
+        marks: &[(usize, Range<usize>)],
+        mark: Style,
+    ) -> Option<Position> {
         if area.width == 0 || area.height == 0 {
             return None;
         }
@@ -292,6 +305,16 @@ impl TextEditor {
                 usize::from(area.width),
                 text,
             );
+            for (_, marked) in marks.iter().filter(|(p, _)| *p == current.0) {
+                let (from, to) = (marked.start.max(range.start), marked.end.min(range.end));
+                if from >= to || !line.is_char_boundary(from) || !line.is_char_boundary(to) {
+                    continue;
+                }
+                let x = columns(&line[range.start..from]);
+                let width = columns(&line[from..to]).min(usize::from(area.width).saturating_sub(x));
+                let mark_area = Rect::new(area.x + x as u16, area.y + y, width as u16, 1);
+                buf.set_style(mark_area.intersection(area), mark);
+            }
             if current == cursor_row {
                 let x = columns(&line[range.start..self.cursor.1]).min(usize::from(area.width) - 1);
                 cursor = Some(Position::new(area.x + x as u16, area.y + y));

@@ -2,6 +2,7 @@
 //! else; the footer and help come from the key tables ([`keys`]).
 
 pub(crate) mod answer;
+pub(crate) mod before_send;
 pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
@@ -55,6 +56,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Promises | Screen::Jar => {
             if let Some(state) = app.promises() {
                 promises::render(frame, body, state, theme);
+            }
+        }
+        Screen::BeforeSend => {
+            if let Some(state) = app.before_send() {
+                before_send::render(frame, body, state, theme);
             }
         }
     }

@@ -1,0 +1,292 @@
+//! Before you send: first the question BIFF starts with (does this need a
+//! reply at all?), then the message written or pasted, checked on every
+//! change (see [`crate::message`]), with the phrase under the cursor
+//! explained. The message lives only here, in memory: it leaves only when
+//! the person copies it out or keeps it to sleep on, each asked for with an
+//! [`Outcome`] that whoever shows the screen carries out.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::answer::Answer;
+use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, StoreError, entry_name};
+use crate::library::Loaded;
+use crate::message::{Context, Dismissed, Flag, Report, Rules, check};
+use crate::sanitize::clean_pasted;
+use crate::tui::action::Action;
+use crate::tui::strings;
+use crate::tui::text_editor::TextEditor;
+
+/// The exercise a message is kept in, to sleep on.
+pub const EXERCISE_ID: &str = "before-you-send";
+/// Its prompt that takes a draft, marked private.
+pub const DRAFT_PROMPT: &str = "first-draft";
+
+/// Where the person is on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Does this need a reply at all?
+    Ask,
+    Write,
+    /// Typing the path of the file to copy the message into.
+    Path,
+    /// "Leave without keeping it?"
+    ConfirmLeave,
+}
+
+/// What the screen asks of whoever shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Home, the message gone.
+    Close,
+    /// Hand the message to the terminal's clipboard.
+    Clipboard(String),
+    /// Write the message to this file, 0600, as an export is written.
+    WriteFile {
+        path: PathBuf,
+        text: String,
+    },
+    /// Keep the message as a private entry of the "Before you send" exercise.
+    SleepOnIt(String),
+}
+
+pub struct SendState {
+    pub stage: Stage,
+    pub editor: TextEditor,
+    pub path: TextEditor,
+    rules: Rules,
+    dismissed: Dismissed,
+    /// The local time, for the late-night flag.
+    context_time: Option<chrono::NaiveTime>,
+    /// What went wrong or right with the last copy, shown under the message.
+    pub message: Option<String>,
+    /// The typed path names a file that is there: Enter again replaces it.
+    confirm_replace: bool,
+}
+
+impl SendState {
+    pub fn new(rules: Rules, now: DateTime<FixedOffset>) -> Self {
+        Self {
+            stage: Stage::Ask,
+            editor: TextEditor::new(Vec::new(), strings::SEND_PLACEHOLDER),
+            path: TextEditor::new(Vec::new(), strings::SEND_PATH_PLACEHOLDER),
+            rules,
+            dismissed: Dismissed::default(),
+            context_time: Some(now.time()),
+            message: None,
+            confirm_replace: false,
+        }
+    }
+
+    /// The message as written.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// The check of the message as it stands: cheap enough for every draw.
+    pub fn report(&self) -> Report<'_> {
+        let context = Context {
+            local_time: self.context_time,
+            dismissed: self.dismissed.clone(),
+        };
+        check(&self.text(), &self.rules, &context)
+    }
+
+    /// The cursor, in characters from the start of the message (as flags count).
+    pub fn cursor_offset(&self) -> usize {
+        let (paragraph, byte) = self.editor.cursor();
+        let lines = self.editor.lines();
+        let before: usize = lines.iter().take(paragraph).map(|l| l.chars().count() + 1).sum();
+        let within = lines
+            .get(paragraph)
+            .and_then(|l| l.get(..byte))
+            .map_or(0, |l| l.chars().count());
+        before + within
+    }
+
+    /// The marked phrase the cursor is in or beside.
+    pub fn flag_at_cursor<'r>(&self, report: &'r Report<'_>) -> Option<&'r Flag<'r>> {
+        let at = self.cursor_offset();
+        report
+            .flags
+            .iter()
+            .find(|f| f.start < f.end && f.start <= at && at <= f.end)
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match self.stage {
+            Stage::Ask => match action {
+                Action::Next => self.stage = Stage::Write,
+                Action::Leave => return Outcome::Close,
+                _ => {}
+            },
+            Stage::Write => return self.write_update(action),
+            Stage::Path => return self.path_update(action),
+            Stage::ConfirmLeave => match action {
+                Action::Yes => return Outcome::Close,
+                Action::No | Action::Leave => self.stage = Stage::Write,
+                _ => {}
+            },
+        }
+        Outcome::Stay
+    }
+
+    fn write_update(&mut self, action: Action) -> Outcome {
+        self.message = None;
+        match action {
+            Action::Edit(key) => {
+                self.editor.input(key);
+            }
+            Action::Paste(text) => {
+                self.editor.insert_str(&clean_pasted(&text));
+            }
+            Action::Dismiss => {
+                let report = self.report();
+                let flag = self.flag_at_cursor(&report).cloned();
+                match flag {
+                    Some(flag) => {
+                        let mut dismissed = self.dismissed.clone();
+                        dismissed.flag(&flag);
+                        drop(report);
+                        self.dismissed = dismissed;
+                        self.message = Some(strings::SEND_DISMISSED.into());
+                    }
+                    None => self.message = Some(strings::SEND_NOTHING_TO_DISMISS.into()),
+                }
+            }
+            Action::CopyOut if !self.editor.is_blank() => return Outcome::Clipboard(self.text()),
+            Action::Save if !self.editor.is_blank() => self.stage = Stage::Path,
+            Action::SleepOnIt if !self.editor.is_blank() => return Outcome::SleepOnIt(self.text()),
+            Action::CopyOut | Action::Save | Action::SleepOnIt => {
+                self.message = Some(strings::SEND_NOTHING_YET.into())
+            }
+            Action::Leave if self.editor.is_blank() => return Outcome::Close,
+            Action::Leave => self.stage = Stage::ConfirmLeave,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn path_update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Save => {
+                let typed = self.path.lines().join("");
+                let typed = typed.trim();
+                if typed.is_empty() {
+                    return Outcome::Stay;
+                }
+                let path = crate::paths::expand_home(typed);
+                // As sharing does: a file already there is replaced only when asked twice.
+                if path.exists() && !self.confirm_replace {
+                    self.confirm_replace = true;
+                    self.message = Some(strings::SHARE_REPLACE.into());
+                    return Outcome::Stay;
+                }
+                self.confirm_replace = false;
+                self.message = None;
+                return Outcome::WriteFile {
+                    path,
+                    text: self.text(),
+                };
+            }
+            Action::Leave => {
+                self.stage = Stage::Write;
+                self.message = None;
+            }
+            // A changed path is a new question: it may name no file yet.
+            Action::Edit(key) if self.path.input(key) => self.confirm_replace = false,
+            Action::Paste(text) => {
+                let line = clean_pasted(&text).lines().collect::<Vec<_>>().join(" ");
+                if self.path.insert_str(line.trim()) {
+                    self.confirm_replace = false;
+                }
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// The outcome of an [`Outcome::WriteFile`]: back to the message with
+    /// where it went, or the path box again with what went wrong.
+    pub fn written(&mut self, result: Result<(), StoreError>) {
+        match result {
+            Ok(()) => {
+                let typed = self.path.lines().join("");
+                self.stage = Stage::Write;
+                self.message = Some(strings::send_written(typed.trim()));
+            }
+            Err(error) => self.message = Some(strings::send_failed(&error)),
+        }
+    }
+
+    /// The clipboard was handed the message.
+    pub fn copied(&mut self) {
+        self.message = Some(strings::SEND_COPIED.into());
+    }
+}
+
+/// The message kept as an entry of "Before you send": its draft prompt's
+/// answer, private; `None` if the exercise (or that prompt) is not there.
+pub fn kept_entry(loaded: &Loaded, text: &str, now: DateTime<FixedOffset>) -> Option<Entry> {
+    let exercise = &loaded.exercise;
+    let prompt = exercise.prompts.iter().find(|p| p.id == DRAFT_PROMPT)?;
+    let answer = Answer::Text(text.to_string());
+    Some(Entry {
+        format: ENTRY_FORMAT,
+        id: entry_name::entry_id(now, &exercise.id, 1),
+        exercise_id: exercise.id.clone(),
+        exercise_title: exercise.title.clone(),
+        exercise_hash: loaded.hash.clone(),
+        started_at: now,
+        finished_at: now,
+        answers: vec![AnswerRecord::new(&prompt.id, &prompt.ask, true, &answer)],
+    })
+}
+
+/// OSC 52: asks the terminal to put `text` on its clipboard. Terminals that
+/// do not support it ignore the sequence.
+pub fn osc52(text: &str) -> String {
+    format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648): three bytes become four
+/// characters of six bits each. Small enough to keep here rather than add a
+/// dependency for the one sequence that needs it.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+}
