@@ -1963,3 +1963,37 @@ fn the_jar_fills_over_the_chosen_span_and_takes_a_marble_they_added() {
     app.press(key(KeyCode::Esc));
     assert_eq!(app.screen(), Screen::Home);
 }
+
+#[test]
+fn a_long_intro_in_a_small_window_says_there_is_more_and_scrolls_to_its_end() {
+    let store = TestStore::new();
+    let exercises = built_ins();
+    let trust = exercises
+        .iter()
+        .find(|l| l.exercise.id == "trust-inventory")
+        .expect("the built-in")
+        .clone();
+    let last_words = trust
+        .exercise
+        .intro
+        .as_deref()
+        .and_then(|i| i.split_whitespace().last())
+        .expect("an intro")
+        .to_string();
+    let mut app = app_with(exercises, &store);
+    app.handle_event(&Event::Resize(60, 16), Instant::now());
+    app.open(trust);
+    assert_eq!(app.screen(), Screen::Intro);
+    let first = screen_at(&app, 60, 16);
+    assert!(first.contains("↓ more below"), "{first}");
+    assert!(!first.contains(&last_words), "{first}");
+    for _ in 0..60 {
+        app.press(key(KeyCode::Down));
+    }
+    let end = screen_at(&app, 60, 16);
+    assert!(end.contains(&last_words), "{end}");
+    assert!(!end.contains("↓ more below"), "{end}");
+    app.press(key(KeyCode::PageUp));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt, "Enter still begins");
+}

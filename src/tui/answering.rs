@@ -32,6 +32,11 @@ pub struct Answering {
     /// A saved entry being edited, rather than a new one answered: no
     /// draft is written, and the journal waits to come back.
     pub editing: Option<Editing>,
+    /// Rows of the intro scrolled past, and how many it has beyond the
+    /// screen (measured by `layout::intro_rows`), so a long intro can be
+    /// read to its end in a small window.
+    pub intro_scroll: usize,
+    pub intro_hidden: usize,
 }
 
 /// What editing a saved entry leaves aside: the entry as it was (its id
@@ -55,6 +60,8 @@ impl Answering {
             last_input: None,
             unshared: false,
             editing: None,
+            intro_scroll: 0,
+            intro_hidden: 0,
         };
         run.load_prompt();
         run

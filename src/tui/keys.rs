@@ -257,6 +257,15 @@ pub static INTRO: Table = Table {
             ("Esc / Shift+Tab", "back to the exercises"),
             ("Esc", "back", 2),
         ),
+        shown(
+            &[Plain(Down), Plain(Char('j'))],
+            Act(Action::Down),
+            ("↑ ↓ / PgUp PgDn", "read a long introduction to its end"),
+            ("↑↓", "read on", 3),
+        ),
+        with_above(&[Plain(Up), Plain(Char('k'))], Act(Action::Up)),
+        with_above(&[Plain(PageDown)], Act(Action::PageDown)),
+        with_above(&[Plain(PageUp)], Act(Action::PageUp)),
     ],
 };
 

@@ -57,3 +57,15 @@ pub fn message_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
     let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
     Some(view::before_send::editor_area(body, state))
 }
+
+/// How many rows of the exercise's intro fall below the screen, while the
+/// intro is shown: what scrolling it can reach.
+pub fn intro_hidden(app: &App, width: u16, height: u16) -> Option<usize> {
+    let run = app.answering()?;
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    let area = view::intro::intro_area(body);
+    let rows = view::intro::intro_lines(run, area.width).len();
+    // With more to read, the last row says so.
+    let room = usize::from(area.height);
+    Some(if rows > room { rows + 1 - room } else { 0 })
+}

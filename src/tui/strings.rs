@@ -55,6 +55,9 @@ pub const SAVE_FAILED_BODY: &str = "Nothing is lost: your answers are still here
 pub const SAVE_ELSEWHERE_TITLE: &str = "Save a copy elsewhere";
 pub const SAVE_ELSEWHERE_BODY: &str = "Where should the copy go? It will be readable only by you.";
 
+/// Under an intro with more below it.
+pub const INTRO_MORE: &str = "↓ more below";
+
 pub const TOO_SMALL: &str = "This window is a little small for mend.";
 /// While the window is too small, keys wait: only leaving works.
 pub const TOO_SMALL_LEAVE: &str = "Until then, keys wait. Ctrl+Q leaves mend; your answers so far are kept.";

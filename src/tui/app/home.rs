@@ -55,6 +55,21 @@ impl App {
                 self.sync_screen()
             }
             Action::Leave => self.leave(),
+            Action::Down | Action::PageDown | Action::Up | Action::PageUp => {
+                if let Some(run) = self.front.answering_mut() {
+                    let step = if matches!(action, Action::PageDown | Action::PageUp) {
+                        5
+                    } else {
+                        1
+                    };
+                    run.intro_scroll = if matches!(action, Action::Down | Action::PageDown) {
+                        (run.intro_scroll + step).min(run.intro_hidden)
+                    } else {
+                        run.intro_scroll.saturating_sub(step)
+                    };
+                }
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }

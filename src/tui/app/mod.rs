@@ -487,6 +487,13 @@ impl App {
     /// and the share preview learn their sizes here, not while drawn.
     fn measure(&mut self) {
         let (width, height) = self.viewport;
+        if self.screen() == Screen::Intro
+            && let Some(hidden) = crate::tui::layout::intro_hidden(self, width, height)
+            && let Some(run) = self.front.answering_mut()
+        {
+            run.intro_hidden = hidden;
+            run.intro_scroll = run.intro_scroll.min(hidden);
+        }
         if let Some(area) = crate::tui::layout::answer_editor(self, width, height)
             && let Some(run) = self.front.answering_mut()
         {

@@ -10,7 +10,7 @@ mod dialog;
 pub(crate) mod entry;
 mod help;
 mod home;
-mod intro;
+pub(crate) mod intro;
 pub(crate) mod journal;
 pub mod promises;
 pub(crate) mod prompt;
