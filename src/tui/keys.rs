@@ -1690,6 +1690,10 @@ pub fn footer(app: &App) -> Vec<Hint> {
 /// Under help, the screen's keys are the ones shown (a dialog's, if one is
 /// open), not help's own.
 pub fn help(app: &App) -> [&'static Table; 2] {
+    // What the lock screen's own words tell (F1 does not open over it).
+    if app.locked().is_some() {
+        return [&EVERYWHERE, &LOCKED];
+    }
     let table = match app.dialog() {
         Some(dialog) => dialog_table(dialog),
         None => screen_table(app),
