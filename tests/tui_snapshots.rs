@@ -716,12 +716,20 @@ fn idle_lock_covers_the_screen_keeps_the_draft_and_opens_again_where_it_was() {
     app.tick(Instant::now() + IDLE);
     assert!(app.locked().is_some());
     assert!(store.0.borrow().locked, "the store forgot the key");
-    let draft = store.0.borrow().draft(FIXTURE_ID).cloned().expect("the draft was written before locking");
+    let draft = store
+        .0
+        .borrow()
+        .draft(FIXTURE_ID)
+        .cloned()
+        .expect("the draft was written before locking");
     assert_eq!(draft.answers.len(), 4);
     for (width, height) in [(80, 24), (60, 16)] {
         let terminal = render(&app, width, height);
         let shown = terminal.backend().to_string();
-        assert!(!shown.contains("station") && !shown.contains("What happened"), "{shown}");
+        assert!(
+            !shown.contains("station") && !shown.contains("What happened"),
+            "{shown}"
+        );
         insta::assert_snapshot!(format!("idle_lock_{width}x{height}"), terminal.backend());
     }
     // A wrong passphrase is said kindly, the field cleared, still locked.
@@ -734,7 +742,11 @@ fn idle_lock_covers_the_screen_keeps_the_draft_and_opens_again_where_it_was() {
     assert!(app.locked().is_none());
     assert!(!store.0.borrow().locked);
     assert_eq!(app.screen(), Screen::Prompt);
-    assert_eq!(render(&app, 80, 24).backend().to_string(), before, "exactly where they were");
+    assert_eq!(
+        render(&app, 80, 24).backend().to_string(),
+        before,
+        "exactly where they were"
+    );
 }
 
 #[test]

@@ -406,7 +406,11 @@ impl Store for TestStore {
     fn unlock(&mut self, passphrase: &mend::journal::Passphrase) -> Result<(), mend::journal::KeyError> {
         use secrecy::ExposeSecret as _;
         let mut journal = self.0.borrow_mut();
-        if journal.passphrase.as_deref().is_some_and(|p| p != passphrase.expose_secret()) {
+        if journal
+            .passphrase
+            .as_deref()
+            .is_some_and(|p| p != passphrase.expose_secret())
+        {
             return Err(mend::journal::KeyError::WrongPassphrase);
         }
         journal.locked = false;

@@ -31,7 +31,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &LockState, theme: &Theme) {
             ratatui::text::Span::styled(field, theme.key),
         ]),
     ];
-    let said = if state.wrong { Some(WRONG) } else { state.problem.as_deref() };
+    let said = if state.wrong {
+        Some(WRONG)
+    } else {
+        state.problem.as_deref()
+    };
     if let Some(said) = said {
         lines.push(Line::raw(""));
         lines.push(Line::raw(said.to_string()));
