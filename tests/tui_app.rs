@@ -1654,6 +1654,15 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Esc));
     check(&app, &mut seen);
 
+    // The lock of an encrypted journal, after ten minutes with no key.
+    let locked = journal();
+    locked.0.borrow_mut().encrypted = true;
+    let mut app = app_with(library(), &locked);
+    app.press(key(KeyCode::Down));
+    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(10 * 60 + 1));
+    assert!(app.locked().is_some());
+    check(&app, &mut seen);
+
     let missing: Vec<&str> = keys::ALL
         .iter()
         .filter(|t| !std::ptr::eq(**t, &keys::EVERYWHERE) && !seen.contains(&std::ptr::from_ref(**t)))

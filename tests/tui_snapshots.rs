@@ -691,3 +691,91 @@ fn before_you_send_uses_the_persons_own_rules_and_says_when_they_have_a_mistake(
     let notice = app.notice().expect("the mistake is said");
     assert!(notice.text.contains("only mend's own are used"));
 }
+
+/// Long enough with nothing pressed for an encrypted journal to lock.
+const IDLE: Duration = Duration::from_secs(10 * 60 + 1);
+
+/// The fixture at `what-happened`, in an encrypted journal opened by "open sesame".
+fn encrypted_at_what_happened() -> (TestStore, App) {
+    let store = TestStore::new();
+    {
+        let mut journal = store.0.borrow_mut();
+        journal.encrypted = true;
+        journal.passphrase = Some("open sesame".to_string());
+    }
+    let app = at_what_happened(&store);
+    (store, app)
+}
+
+#[test]
+fn idle_lock_covers_the_screen_keeps_the_draft_and_opens_again_where_it_was() {
+    let (store, mut app) = encrypted_at_what_happened();
+    let before = render(&app, 80, 24).backend().to_string();
+    app.tick(Instant::now() + Duration::from_secs(60));
+    assert!(app.locked().is_none(), "a minute idle is not enough");
+    app.tick(Instant::now() + IDLE);
+    assert!(app.locked().is_some());
+    assert!(store.0.borrow().locked, "the store forgot the key");
+    let draft = store
+        .0
+        .borrow()
+        .draft(FIXTURE_ID)
+        .cloned()
+        .expect("the draft was written before locking");
+    assert_eq!(draft.answers.len(), 4);
+    for (width, height) in [(80, 24), (60, 16)] {
+        let terminal = render(&app, width, height);
+        let shown = terminal.backend().to_string();
+        assert!(
+            !shown.contains("station") && !shown.contains("What happened"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("idle_lock_{width}x{height}"), terminal.backend());
+    }
+    // A wrong passphrase is said kindly, the field cleared, still locked.
+    type_text(&mut app, "open says me");
+    app.press(key(KeyCode::Enter));
+    assert!(app.locked().is_some_and(|l| l.wrong && !l.is_typing()));
+    insta::assert_snapshot!("idle_lock_wrong_80x24", render(&app, 80, 24).backend());
+    type_text(&mut app, "open sesame");
+    app.press(key(KeyCode::Enter));
+    assert!(app.locked().is_none());
+    assert!(!store.0.borrow().locked);
+    assert_eq!(app.screen(), Screen::Prompt);
+    assert_eq!(
+        render(&app, 80, 24).backend().to_string(),
+        before,
+        "exactly where they were"
+    );
+}
+
+#[test]
+fn keys_while_locked_reach_nothing_under_it_and_ctrl_q_still_leaves() {
+    let (_store, mut app) = encrypted_at_what_happened();
+    app.tick(Instant::now() + IDLE);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('!')));
+    assert!(app.locked().is_some() && app.safety().is_none());
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.press(ctrl('q'));
+    assert_eq!(app.request(), Some(mend::tui::Request::QuickExit));
+}
+
+#[test]
+fn a_plain_journal_never_locks() {
+    let store = TestStore::new();
+    let mut app = at_what_happened(&store);
+    app.tick(Instant::now() + IDLE * 100);
+    assert!(app.locked().is_none());
+    assert!(!store.0.borrow().locked);
+}
+
+#[test]
+fn idle_lock_minutes_from_the_settings_are_kept() {
+    let (_store, mut app) = encrypted_at_what_happened();
+    app.lock_after(Duration::from_secs(2 * 60 * 60));
+    app.tick(Instant::now() + IDLE);
+    assert!(app.locked().is_none(), "set to two hours");
+    app.tick(Instant::now() + Duration::from_secs(2 * 60 * 60 + 1));
+    assert!(app.locked().is_some());
+}

@@ -437,6 +437,14 @@ impl Store for FileJournal {
         self.seal.is_encrypted()
     }
 
+    fn lock(&mut self) {
+        self.seal = self.seal.for_writing();
+    }
+
+    fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
+        FileJournal::unlock(self, passphrase)
+    }
+
     fn trash(&self) -> Vec<super::trashed::Trashed> {
         super::trashed::list(&self.root)
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::trashed::Trashed;
-use super::{Draft, Entry, EntryError, EntryName, Rescuer};
+use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
 use crate::message::{Rules, RulesError};
 use crate::promises::{Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
@@ -51,6 +51,17 @@ pub trait Store {
 
     /// Whether what the journal writes is encrypted.
     fn is_encrypted(&self) -> bool;
+
+    /// Forgets the key that reads an encrypted journal, keeping the public
+    /// one, so drafts can still be written while nothing can be read (the
+    /// app's idle lock). A plain journal has nothing to forget.
+    fn lock(&mut self) {}
+
+    /// Opens a locked journal again with its passphrase. A plain journal
+    /// is always open.
+    fn unlock(&mut self, _passphrase: &Passphrase) -> Result<(), KeyError> {
+        Ok(())
+    }
 
     /// A private folder for short-lived files, such as the one handed to `$EDITOR`.
     fn scratch_dir(&self) -> Result<PathBuf, StoreError>;

@@ -1417,6 +1417,25 @@ pub static SEND_LEAVE: Table = Table {
     ],
 };
 
+/// The lock screen of an encrypted journal: the passphrase, and nothing else.
+pub static LOCKED: Table = Table {
+    heading: "Your journal is locked",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "open the journal with the passphrase typed"),
+            ("Enter", "open", 1),
+        ),
+        bind(
+            &[Key::Text(Field::Search)],
+            Does::Edit,
+            "letters",
+            "the passphrase (it is not shown)",
+        ),
+    ],
+};
+
 /// Every table, for the tests that hold them to their promises.
 pub static ALL: &[&Table] = &[
     &EVERYWHERE,
@@ -1461,6 +1480,7 @@ pub static ALL: &[&Table] = &[
     &SEND_WRITE,
     &SEND_PATH,
     &SEND_LEAVE,
+    &LOCKED,
 ];
 
 impl Key {
@@ -1545,8 +1565,10 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let table = current(app);
     let everywhere = EVERYWHERE.action(key);
     match everywhere {
-        // Over the safety page, only it and leaving at once.
-        Some(action) if app.safety().is_some() && action != Action::QuickExit => table.action(key),
+        // Over the safety page or the lock, only it and leaving at once.
+        Some(action) if (app.safety().is_some() || app.locked().is_some()) && action != Action::QuickExit => {
+            table.action(key)
+        }
         Some(Action::ToggleSafety) if table.takes_typing() => table.action(key),
         Some(action) => Some(action),
         None => table.action(key),
@@ -1556,6 +1578,9 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 /// The table of what is in front of the person: the safety page or the
 /// help over everything, then a dialog, then the screen.
 pub fn current(app: &App) -> &'static Table {
+    if app.locked().is_some() {
+        return &LOCKED;
+    }
     if app.safety().is_some() {
         return &SAFETY;
     }
@@ -1663,7 +1688,8 @@ pub fn share_table(state: &ShareState) -> &'static Table {
 /// the safety page, which is all there is while it is open).
 pub fn footer(app: &App) -> Vec<Hint> {
     let table = current(app);
-    if app.help_open() || app.safety().is_some() {
+    // Help cannot open over the lock, so it is not offered there.
+    if app.help_open() || app.safety().is_some() || app.locked().is_some() {
         return table.bindings.iter().filter_map(|b| b.footer).collect();
     }
     table.footer()
@@ -1673,6 +1699,10 @@ pub fn footer(app: &App) -> Vec<Hint> {
 /// Under help, the screen's keys are the ones shown (a dialog's, if one is
 /// open), not help's own.
 pub fn help(app: &App) -> [&'static Table; 2] {
+    // What the lock screen's own words tell (F1 does not open over it).
+    if app.locked().is_some() {
+        return [&EVERYWHERE, &LOCKED];
+    }
     let table = match app.dialog() {
         Some(dialog) => dialog_table(dialog),
         None => screen_table(app),

@@ -9,6 +9,7 @@ mod external_editor;
 pub mod journal;
 pub mod keys;
 pub mod layout;
+pub mod lock;
 pub mod promises;
 pub mod share;
 mod signals;

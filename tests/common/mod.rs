@@ -85,6 +85,10 @@ pub struct Journal {
     pub last_done: HashMap<String, NaiveDateTime>,
     /// The journal says it is encrypted.
     pub encrypted: bool,
+    /// The passphrase that opens it (encrypted journals only).
+    pub passphrase: Option<String>,
+    /// The key is put away: nothing can be read until it is unlocked.
+    pub locked: bool,
     /// When each edited entry was edited.
     pub edited: HashMap<String, DateTime<FixedOffset>>,
     /// Saves of entries fail this many more times, with this error.
@@ -392,6 +396,25 @@ impl Store for TestStore {
 
     fn is_encrypted(&self) -> bool {
         self.0.borrow().encrypted
+    }
+
+    fn lock(&mut self) {
+        let mut journal = self.0.borrow_mut();
+        journal.locked = journal.encrypted;
+    }
+
+    fn unlock(&mut self, passphrase: &mend::journal::Passphrase) -> Result<(), mend::journal::KeyError> {
+        use secrecy::ExposeSecret as _;
+        let mut journal = self.0.borrow_mut();
+        if journal
+            .passphrase
+            .as_deref()
+            .is_some_and(|p| p != passphrase.expose_secret())
+        {
+            return Err(mend::journal::KeyError::WrongPassphrase);
+        }
+        journal.locked = false;
+        Ok(())
     }
 
     /// Everything deleted or replaced, as trashed today, the latest first.

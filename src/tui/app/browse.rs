@@ -15,7 +15,9 @@ impl App {
     /// The terminal changed size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.viewport = (width, height);
-        if self.front.journal().is_some() {
+        // Locked, the entries coming into view cannot be read: unlocking
+        // tells the size again.
+        if self.front.journal().is_some() && self.lock.is_none() {
             self.apply(vec![Effect::Browse(Browse::Rows(
                 crate::tui::layout::journal_list_rows(height),
             ))]);

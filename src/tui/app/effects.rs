@@ -109,6 +109,10 @@ pub enum Effect {
     Quit,
     /// Clear the screen, then quit.
     QuickExit,
+    /// Cover the screen and have the store forget the journal's key.
+    Lock,
+    /// Try this passphrase on the locked journal.
+    Unlock(crate::journal::Passphrase),
 }
 
 /// Why a draft is set aside, for the words that say where it went.
@@ -233,6 +237,8 @@ impl App {
             Effect::OpenEditor => self.request = Some(Request::OpenEditor),
             Effect::Quit => self.request = Some(Request::Quit),
             Effect::QuickExit => self.request = Some(Request::QuickExit),
+            Effect::Lock => self.lock_now(),
+            Effect::Unlock(passphrase) => return self.unlock_with(&passphrase),
         }
         Vec::new()
     }

@@ -10,6 +10,7 @@ mod effects;
 mod extras;
 mod front;
 mod home;
+mod lock;
 mod promises;
 mod prompts;
 mod review;
@@ -26,6 +27,7 @@ use super::action::Action;
 use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
+use super::lock::{DEFAULT_IDLE_LOCK, LockState};
 use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
@@ -144,6 +146,12 @@ pub struct App {
     undo: Option<String>,
     /// Text for the terminal's clipboard, until the loop writes it.
     clipboard: Option<String>,
+    /// The lock screen over everything, while an encrypted journal is locked.
+    lock: Option<LockState>,
+    /// How long an encrypted journal stays open with nothing pressed.
+    idle_lock: Duration,
+    /// When the last key came (the first tick, before any).
+    last_key: Option<Instant>,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -170,6 +178,9 @@ impl App {
             reported: HashSet::new(),
             undo: None,
             clipboard: None,
+            lock: None,
+            idle_lock: DEFAULT_IDLE_LOCK,
+            last_key: None,
             store,
             clock,
         };
@@ -283,6 +294,9 @@ impl App {
 
     /// Feeds one terminal event in, and carries out what it asks for.
     pub fn handle_event(&mut self, event: &Event, now: Instant) {
+        if matches!(event, Event::Key(_) | Event::Paste(_)) {
+            self.touched(now);
+        }
         let effects = self.decide_event(event, now);
         self.apply(effects);
     }
@@ -328,6 +342,13 @@ impl App {
     /// The screen in front changes for `action`; what must happen outside
     /// it (the store, the terminal) is returned.
     pub fn decide(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        // Locked, nothing under the cover is reached.
+        if self.lock.is_some() {
+            return match action {
+                Action::QuickExit => vec![Effect::QuickExit],
+                action => self.lock_update(action),
+            };
+        }
         if !matches!(action, Action::Edit(_) | Action::Paste(_)) {
             self.notice = None;
         }
@@ -377,6 +398,14 @@ impl App {
     /// Writes the draft if typing has paused, or has gone on a while; reads
     /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
+        if self.idle_too_long(now) {
+            let effects = self.lock_effects();
+            self.apply(effects);
+        }
+        // Nothing is read, or due, while locked: the draft was kept.
+        if self.lock.is_some() {
+            return;
+        }
         if self.front.journal().is_some() {
             self.apply(vec![Effect::Browse(Browse::Tick)]);
         }

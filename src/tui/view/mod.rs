@@ -12,6 +12,7 @@ mod help;
 mod home;
 pub(crate) mod intro;
 pub(crate) mod journal;
+mod lock;
 pub mod promises;
 pub(crate) mod prompt;
 mod review;
@@ -41,6 +42,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let [body, notice, footer, over] = frame_areas(app, area);
+    // The lock covers everything: nothing of the journal, not even a notice.
+    if let Some(state) = app.locked() {
+        lock::render(frame, chrome::inset(area, 1, 0), state, theme);
+        chrome::render_keys(frame, footer, theme, &keys::footer(app));
+        return;
+    }
     match app.screen() {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Intro => intro::render(frame, body, app, theme),
