@@ -61,7 +61,7 @@ pub fn exercise(
 }
 
 /// What the shell hears once the app has gone and the terminal is back.
-fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
+pub(super) fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
     Ok(match ended {
         Ended::Normally => ExitCode::SUCCESS,
         // As shells report it: 128 and the signal's number.

@@ -120,10 +120,16 @@ pub fn read_json_export(bytes: &[u8]) -> Result<Vec<Entry>, ReadError> {
     Ok(entries)
 }
 
-/// serde_json's message without anything quoted from the file (an unknown
-/// field or variant is quoted in backticks).
+/// What is wrong, and where, without serde_json's own message: that may
+/// quote the file (an unexpected string is shown in full).
 fn shape_only(error: &serde_json::Error) -> String {
-    format!("{:?} (line {}, column {})", error.classify(), error.line(), error.column()).to_lowercase()
+    use serde_json::error::Category;
+    let what = match error.classify() {
+        Category::Syntax | Category::Io => "it is not well-formed JSON",
+        Category::Data => "its entries do not have the shape mend writes",
+        Category::Eof => "it ends too soon",
+    };
+    format!("{what} (line {}, column {})", error.line(), error.column())
 }
 
 fn entry(index: usize, json: EntryJson) -> Result<Entry, ReadError> {
