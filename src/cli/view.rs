@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::clock::SystemClock;
+use crate::io_error::plain_words;
 use crate::export::{MAX_EXPORT_BYTES, ViewStore, read_export};
 use crate::library::Library;
 use crate::paths;
@@ -22,6 +23,11 @@ const MAX_IDENTITY_BYTES: u64 = 1024 * 1024;
 
 pub fn run(journal: Option<&Path>, file: &Path, identity: Option<&Path>) -> anyhow::Result<ExitCode> {
     let app = open(journal, file, identity)?;
+    anyhow::ensure!(
+        super::open::can_draw(),
+        "mend view draws the journal browser, so it needs a terminal; \
+         to read an export as plain text, open the JSON file itself"
+    );
     super::open::finish(tui::run(app)?)
 }
 
@@ -49,11 +55,10 @@ pub fn open(journal: Option<&Path>, file: &Path, identity: Option<&Path>) -> any
 /// The file's bytes, refused if larger than `limit`.
 fn read_bounded(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
     let shown = || inert(&path.display().to_string()).into_owned();
-    let file = File::open(path).with_context(|| format!("could not open {}", shown()))?;
     let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("could not read {}", shown()))?;
+    File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| anyhow::anyhow!("could not read {}: {}", shown(), plain_words(&e)))?;
     anyhow::ensure!(bytes.len() as u64 <= limit, "{} is far larger than mend can open", shown());
     Ok(bytes)
 }
