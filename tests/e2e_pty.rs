@@ -1031,7 +1031,10 @@ fn a_client_export_is_read_in_the_browser_and_nothing_is_written_anywhere() {
     assert!(term.wait_exit(timeout()).success());
     term.assert_restored();
     assert!(!sandbox.journal.exists(), "MEND_HOME was created");
-    assert_eq!(fs::read_dir(&sandbox.home).expect("the home folder").count(), home_before);
+    assert_eq!(
+        fs::read_dir(&sandbox.home).expect("the home folder").count(),
+        home_before
+    );
 }
 
 #[test]

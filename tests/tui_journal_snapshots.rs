@@ -220,7 +220,11 @@ fn the_trash_with_a_deleted_entry() {
 /// opens it: straight into the journal, from an in-memory store.
 fn viewing_the_client_export() -> App {
     use mend::tui::app::{Browse, Effect};
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/client-export.json")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/client-export.json"
+    ))
+    .unwrap();
     let entries = mend::export::read_export(&bytes, None).unwrap();
     let store = mend::export::ViewStore::new(entries);
     let mut app = App::new(built_ins(), Box::new(store), clock());
@@ -230,13 +234,18 @@ fn viewing_the_client_export() -> App {
 }
 
 #[test]
-fn a_client_export_in_the_browser_its_entry_and_its_comparison() {
+fn a_client_export_in_the_browser_its_entry_its_comparison_and_trends() {
     let mut app = viewing_the_client_export();
     snap("view_browser", &mut app);
     app.press(key(KeyCode::Enter));
     snap("view_entry", &mut app);
     app.press(key(KeyCode::Char('c')));
     snap("view_compare", &mut app);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('t')));
+    assert_eq!(app.screen(), mend::tui::Screen::Trends);
+    snap("view_trends", &mut app);
 }
 
 #[test]

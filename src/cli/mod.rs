@@ -218,7 +218,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  mend schema > mend.schema.json")]
     Schema,
     /// Read a client's JSON export in the journal browser, read-only: nothing is written
-    #[command(after_help = "Examples:\n  mend view homework.json\n  mend view homework.json.age --identity ~/counsellor-key.txt")]
+    #[command(
+        after_help = "Examples:\n  mend view homework.json\n  mend view homework.json.age --identity ~/counsellor-key.txt"
+    )]
     View {
         /// The export: `mend export --format json`, encrypted with `--to` or not
         #[arg(value_name = "FILE")]
@@ -364,7 +366,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::New { output }) => authoring::new(output.as_deref()),
         Some(Command::Schema) => authoring::schema(),
-        Some(Command::View { file, identity }) => view::run(cli.journal.as_deref(), &file, identity.as_deref()),
+        Some(Command::View { file, identity }) => {
+            view::run(cli.journal.as_deref(), &file, identity.as_deref())
+        }
         Some(Command::Message(MessageCommand::Check {
             file,
             json,

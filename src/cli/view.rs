@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::clock::SystemClock;
-use crate::io_error::plain_words;
 use crate::export::{MAX_EXPORT_BYTES, ViewStore, read_export};
+use crate::io_error::plain_words;
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
@@ -34,7 +34,9 @@ pub fn run(journal: Option<&Path>, file: &Path, identity: Option<&Path>) -> anyh
 /// The app over the export, open at the journal browser.
 pub fn open(journal: Option<&Path>, file: &Path, identity: Option<&Path>) -> anyhow::Result<App> {
     let bytes = read_bounded(file, MAX_EXPORT_BYTES)?;
-    let identity = identity.map(|p| read_bounded(p, MAX_IDENTITY_BYTES)).transpose()?;
+    let identity = identity
+        .map(|p| read_bounded(p, MAX_IDENTITY_BYTES))
+        .transpose()?;
     let entries = read_export(&bytes, identity.as_deref())
         .with_context(|| format!("{} could not be opened", inert(&file.display().to_string())))?;
     // The counsellor's own library, read and never written, so trends and
@@ -59,6 +61,10 @@ fn read_bounded(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
     File::open(path)
         .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|e| anyhow::anyhow!("could not read {}: {}", shown(), plain_words(&e)))?;
-    anyhow::ensure!(bytes.len() as u64 <= limit, "{} is far larger than mend can open", shown());
+    anyhow::ensure!(
+        bytes.len() as u64 <= limit,
+        "{} is far larger than mend can open",
+        shown()
+    );
     Ok(bytes)
 }

@@ -26,9 +26,7 @@ const BINARY_START: &[u8] = b"age-encryption.org/";
 pub enum ReadError {
     #[error("it is far larger than an export can be (more than {} MB)", MAX_EXPORT_BYTES / 1024 / 1024)]
     TooLarge,
-    #[error(
-        "it is encrypted: give the key file that opens it with --identity (the one `age-keygen` made)"
-    )]
+    #[error("it is encrypted: give the key file that opens it with --identity (the one `age-keygen` made)")]
     NeedsIdentity,
     #[error("the key file is not an age identity as `age-keygen` makes it")]
     BadIdentity,
@@ -133,7 +131,9 @@ fn shape_only(error: &serde_json::Error) -> String {
 }
 
 fn entry(index: usize, json: EntryJson) -> Result<Entry, ReadError> {
-    let time = |text: &str, field| DateTime::parse_from_rfc3339(text).map_err(|_| ReadError::BadTime { index, field });
+    let time = |text: &str, field| {
+        DateTime::parse_from_rfc3339(text).map_err(|_| ReadError::BadTime { index, field })
+    };
     let answers = json
         .answers
         .into_iter()

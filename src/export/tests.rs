@@ -432,18 +432,27 @@ fn a_sealed_export_opens_with_the_counsellors_key_file_and_says_what_is_missing_
 #[test]
 fn a_damaged_export_is_refused_saying_what_is_wrong_and_never_what_it_holds() {
     let wrong_kind = export(&[entry()], false, Format::Json).replacen("\"scale\"", "\"yesno\"", 1);
-    assert!(matches!(read_json_export(wrong_kind.as_bytes()), Err(ReadError::BadAnswer(1))));
+    assert!(matches!(
+        read_json_export(wrong_kind.as_bytes()),
+        Err(ReadError::BadAnswer(1))
+    ));
     let bad_time = export(&[entry()], false, Format::Json).replacen("2026-11-21T21:30:00", "someday", 1);
     assert!(matches!(
         read_json_export(bad_time.as_bytes()),
-        Err(ReadError::BadTime { index: 1, field: "started_at" })
+        Err(ReadError::BadTime {
+            index: 1,
+            field: "started_at"
+        })
     ));
     let secret = format!("[{{\"id\": \"{SECRET}\", \"{SECRET}\": 1}}]");
     let error = read_json_export(secret.as_bytes()).unwrap_err().to_string();
     assert!(!error.contains("never told"), "{error}");
     assert!(error.contains("line 1"), "{error}");
     let deep = "[".repeat(100_000);
-    assert!(matches!(read_json_export(deep.as_bytes()), Err(ReadError::NotAnExport(_))));
+    assert!(matches!(
+        read_json_export(deep.as_bytes()),
+        Err(ReadError::NotAnExport(_))
+    ));
 }
 
 proptest::proptest! {

@@ -127,11 +127,21 @@ impl Store for ViewStore {
         Err(StoreError::ReadOnly)
     }
 
-    fn settle_promise(&mut self, _: &str, _: Outcome, _: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
+    fn settle_promise(
+        &mut self,
+        _: &str,
+        _: Outcome,
+        _: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
         Err(StoreError::ReadOnly)
     }
 
-    fn renegotiate_promise(&mut self, _: &str, _: Due, _: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
+    fn renegotiate_promise(
+        &mut self,
+        _: &str,
+        _: Due,
+        _: DateTime<FixedOffset>,
+    ) -> Result<Promise, StoreError> {
         Err(StoreError::ReadOnly)
     }
 
