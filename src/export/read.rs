@@ -114,7 +114,7 @@ pub fn read_json_export(bytes: &[u8]) -> Result<Vec<Entry>, ReadError> {
         .enumerate()
         .map(|(i, e)| entry(i + 1, e))
         .collect::<Result<Vec<_>, _>>()?;
-    entries.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.started_at));
     Ok(entries)
 }
 
