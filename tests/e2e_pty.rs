@@ -1014,3 +1014,52 @@ fn a_dumb_terminal_gets_plain_lines_and_never_a_drawn_screen() {
     assert_eq!(term.wait_exit(timeout()).exit_code(), 1, "input ended");
     assert!(term.contents().contains("kept as a draft"), "{}", term.contents());
 }
+
+#[test]
+fn a_client_export_is_read_in_the_browser_and_nothing_is_written_anywhere() {
+    let sandbox = Sandbox::new();
+    let export = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/client-export.json");
+    let home_before = fs::read_dir(&sandbox.home).expect("the home folder").count();
+    let mut term = sandbox.spawn(&["view", export], 100, 30);
+    term.wait_for("Your journal");
+    term.wait_for("Stayed calm at the handover");
+    term.send(ENTER);
+    term.wait_for("What did you do well today, however small?");
+    term.send("c");
+    term.wait_for("Compared with last time");
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+    term.assert_restored();
+    assert!(!sandbox.journal.exists(), "MEND_HOME was created");
+    assert_eq!(
+        fs::read_dir(&sandbox.home).expect("the home folder").count(),
+        home_before
+    );
+}
+
+#[test]
+fn an_encrypted_export_without_a_key_file_says_which_option_is_needed() {
+    use std::io::Write as _;
+    let sandbox = Sandbox::new();
+    let recipient: mend::export::Recipient = age::x25519::Identity::generate()
+        .to_public()
+        .to_string()
+        .parse()
+        .expect("a recipient");
+    let mut sealed = mend::export::Sealed::new(&recipient, Vec::new(), true).expect("sealing");
+    sealed.write_all(b"[]").expect("written");
+    let sealed_path = sandbox.home.join("homework.json.age");
+    fs::write(&sealed_path, sealed.finish().expect("sealed")).expect("the export");
+    let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+        .arg("view")
+        .arg(&sealed_path)
+        .env("MEND_HOME", &sandbox.journal)
+        .env("HOME", &sandbox.home)
+        .stdin(Stdio::null())
+        .output()
+        .expect("mend runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--identity"), "{stderr}");
+    assert!(!sandbox.journal.exists(), "MEND_HOME was created");
+}

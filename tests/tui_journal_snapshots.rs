@@ -213,3 +213,48 @@ fn the_trash_with_a_deleted_entry() {
         .expect("drawing never fails on a test backend");
     insta::assert_snapshot!("trash_60x16", terminal.backend());
 }
+
+// ----- a client's export, read-only (`mend view`) -----
+
+/// The browser over `tests/fixtures/client-export.json` as `mend view`
+/// opens it: straight into the journal, from an in-memory store.
+fn viewing_the_client_export() -> App {
+    use mend::tui::app::{Browse, Effect};
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/client-export.json"
+    ))
+    .unwrap();
+    let entries = mend::export::read_export(&bytes, None).unwrap();
+    let store = mend::export::ViewStore::new(entries);
+    let mut app = App::new(built_ins(), Box::new(store), clock());
+    app.apply(vec![Effect::Browse(Browse::Open)]);
+    finish_reading(&mut app);
+    app
+}
+
+#[test]
+fn a_client_export_in_the_browser_its_entry_its_comparison_and_trends() {
+    let mut app = viewing_the_client_export();
+    snap("view_browser", &mut app);
+    app.press(key(KeyCode::Enter));
+    snap("view_entry", &mut app);
+    app.press(key(KeyCode::Char('c')));
+    snap("view_compare", &mut app);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('t')));
+    assert_eq!(app.screen(), mend::tui::Screen::Trends);
+    snap("view_trends", &mut app);
+}
+
+#[test]
+fn a_client_export_cannot_be_changed_and_says_so_kindly() {
+    let mut app = viewing_the_client_export();
+    app.press(key(KeyCode::Char('d')));
+    // The question comes first; saying yes is refused.
+    app.press(key(KeyCode::Char('y')));
+    let notice = app.notice().expect("a notice").text.clone();
+    assert!(notice.contains("read-only"), "{notice}");
+    assert_eq!(app.journal().unwrap().rows.len(), 2, "nothing was removed");
+}

@@ -17,6 +17,7 @@ mod promise;
 mod safety;
 mod trash;
 mod usage;
+mod view;
 mod where_;
 
 use std::path::PathBuf;
@@ -216,6 +217,18 @@ pub enum Command {
     /// Print a JSON Schema of the exercise format, for editors that check TOML
     #[command(after_help = "Example:\n  mend schema > mend.schema.json")]
     Schema,
+    /// Read a client's JSON export in the journal browser, read-only: nothing is written
+    #[command(
+        after_help = "Examples:\n  mend view homework.json\n  mend view homework.json.age --identity ~/counsellor-key.txt"
+    )]
+    View {
+        /// The export: `mend export --format json`, encrypted with `--to` or not
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The key file that opens an encrypted export, as `age-keygen` made it
+        #[arg(long, value_name = "KEYFILE")]
+        identity: Option<PathBuf>,
+    },
     /// Before you send: look over a message to the other parent, privately
     #[command(subcommand)]
     Message(MessageCommand),
@@ -353,6 +366,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ),
         Some(Command::New { output }) => authoring::new(output.as_deref()),
         Some(Command::Schema) => authoring::schema(),
+        Some(Command::View { file, identity }) => {
+            view::run(cli.journal.as_deref(), &file, identity.as_deref())
+        }
         Some(Command::Message(MessageCommand::Check {
             file,
             json,

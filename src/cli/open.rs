@@ -33,7 +33,7 @@ The questions come one at a time as plain lines; mend safety says where to find 
 /// Whether the full-screen app can be drawn: a terminal on both sides that
 /// can move the cursor. A screen reader's dumb terminal, a pipe or a script
 /// get plain lines instead.
-fn can_draw() -> bool {
+pub(super) fn can_draw() -> bool {
     use std::io::IsTerminal;
     let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     !dumb && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -61,7 +61,7 @@ pub fn exercise(
 }
 
 /// What the shell hears once the app has gone and the terminal is back.
-fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
+pub(super) fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
     Ok(match ended {
         Ended::Normally => ExitCode::SUCCESS,
         // As shells report it: 128 and the signal's number.

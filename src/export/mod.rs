@@ -7,9 +7,11 @@
 mod html;
 mod json;
 mod markdown;
+mod read;
 mod seal;
 mod summary;
 mod values;
+mod viewed;
 mod worksheet;
 
 use std::io::{self, Write};
@@ -20,9 +22,11 @@ use crate::exercise::Exercise;
 use crate::journal::{AnswerRecord, Entry};
 use crate::library::Loaded;
 pub use json::{EntriesJson, one_entry_json, write_pretty};
+pub use read::{MAX_EXPORT_BYTES, ReadError, is_sealed, read_export, read_json_export};
 pub use seal::{NotAKey, Recipient, Sealed};
 pub use summary::Summary;
 pub use values::{ShownValue, question_of, shown_value};
+pub use viewed::ViewStore;
 pub use worksheet::{Paper, worksheet};
 
 /// The formats an export can take.

@@ -371,3 +371,101 @@ fn the_page_prints_cleanly() {
         "{html}"
     );
 }
+
+// ----- reading an export back (`mend view`) -----
+
+/// `entry()` as it comes back from a JSON export: the exercise's hash is
+/// not exported.
+fn as_read_back(mut entry: Entry) -> Entry {
+    entry.exercise_hash = String::new();
+    entry
+}
+
+#[test]
+fn a_json_export_reads_back_to_its_entries_newest_first() {
+    let older = entry();
+    let mut newer = entry();
+    newer.id = "2026-11-22-080000-handover".into();
+    newer.started_at = DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00").unwrap();
+    let text = export(&[older.clone(), newer.clone()], true, Format::Json);
+    let read = read_json_export(text.as_bytes()).unwrap();
+    assert_eq!(read, vec![as_read_back(newer), as_read_back(older.clone())]);
+    // Private answers left out are simply not there.
+    let shared = read_json_export(export(&[older], false, Format::Json).as_bytes()).unwrap();
+    assert_eq!(shared[0].answers.len(), 4);
+    assert!(!shared[0].answers.iter().any(|a| a.private));
+}
+
+#[test]
+fn a_sealed_export_opens_with_the_counsellors_key_file_and_says_what_is_missing_without_it() {
+    use age::secrecy::ExposeSecret;
+    let identity = age::x25519::Identity::generate();
+    let key_file = format!(
+        "# created: 2026-11-20T10:00:00Z\n# public key: {}\n{}\n",
+        identity.to_public(),
+        identity.to_string().expose_secret()
+    );
+    let recipient: Recipient = identity.to_public().to_string().parse().unwrap();
+    let text = export(&[entry()], false, Format::Json);
+    for armored in [true, false] {
+        let mut sealed = Sealed::new(&recipient, Vec::new(), armored).unwrap();
+        sealed.write_all(text.as_bytes()).unwrap();
+        let bytes = sealed.finish().unwrap();
+        assert!(is_sealed(&bytes));
+        let read = read_export(&bytes, Some(key_file.as_bytes())).unwrap();
+        assert_eq!(read[0].id, "2026-11-21-213000-handover");
+        let needs = read_export(&bytes, None).unwrap_err().to_string();
+        assert!(needs.contains("--identity"), "{needs}");
+        let stranger = age::x25519::Identity::generate();
+        let other = stranger.to_string().expose_secret().to_string();
+        assert!(matches!(
+            read_export(&bytes, Some(other.as_bytes())),
+            Err(ReadError::WrongKey)
+        ));
+        assert!(matches!(
+            read_export(&bytes, Some(b"not a key".as_slice())),
+            Err(ReadError::BadIdentity)
+        ));
+    }
+}
+
+#[test]
+fn a_damaged_export_is_refused_saying_what_is_wrong_and_never_what_it_holds() {
+    let wrong_kind = export(&[entry()], false, Format::Json).replacen("\"scale\"", "\"yesno\"", 1);
+    assert!(matches!(
+        read_json_export(wrong_kind.as_bytes()),
+        Err(ReadError::BadAnswer(1))
+    ));
+    let bad_time = export(&[entry()], false, Format::Json).replacen("2026-11-21T21:30:00", "someday", 1);
+    assert!(matches!(
+        read_json_export(bad_time.as_bytes()),
+        Err(ReadError::BadTime {
+            index: 1,
+            field: "started_at"
+        })
+    ));
+    let secret = format!("[{{\"id\": \"{SECRET}\", \"{SECRET}\": 1}}]");
+    let error = read_json_export(secret.as_bytes()).unwrap_err().to_string();
+    assert!(!error.contains("never told"), "{error}");
+    assert!(error.contains("line 1"), "{error}");
+    let deep = "[".repeat(100_000);
+    assert!(matches!(
+        read_json_export(deep.as_bytes()),
+        Err(ReadError::NotAnExport(_))
+    ));
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_bytes_are_read_or_refused_without_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..2048)) {
+        let _ = read_export(&bytes, None);
+        let _ = read_export(&bytes, Some(&bytes));
+    }
+
+    #[test]
+    fn any_json_shaped_text_is_read_or_refused_without_a_panic(
+        text in "\\[\\{(\"[a-z_]{1,14}\": ?(\"[ -~]{0,12}\"|-?[0-9]{1,20}|true|null|\\[\\]|\\{\\}),? ?){0,8}\\}\\]",
+    ) {
+        let _ = read_json_export(text.as_bytes());
+    }
+}

@@ -188,6 +188,8 @@ pub enum StoreError {
         "mend is already open in another window or terminal. Close it there first, so the two don't write over each other."
     )]
     Locked,
+    #[error("this is a client's export, opened read-only: nothing can be changed or kept here")]
+    ReadOnly,
 }
 
 impl StoreError {
