@@ -286,7 +286,11 @@ pub fn jar(
 
 fn write_jar(out: &mut impl Write, jar: &Jar, span: Span) -> io::Result<()> {
     writeln!(out, "Over {}:", span.words())?;
-    writeln!(out, "  {} marbles in the jar", jar.marbles())?;
+    writeln!(
+        out,
+        "  {}",
+        crate::promises::words::marbles_in_the_jar(jar.marbles())
+    )?;
     writeln!(
         out,
         "    {} from promises you kept or openly changed",

@@ -66,3 +66,23 @@ pub fn marble_added(text: &str) -> String {
 pub fn missed_beside_jar(count: usize) -> String {
     format!("{count} missed. They do not take marbles out: trust grows from what is kept.")
 }
+
+/// "1 marble in the jar", "5 marbles in the jar".
+pub fn marbles_in_the_jar(count: usize) -> String {
+    match count {
+        1 => "1 marble in the jar".into(),
+        n => format!("{n} marbles in the jar"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_marble_is_one_marble() {
+        assert_eq!(marbles_in_the_jar(1), "1 marble in the jar");
+        assert_eq!(marbles_in_the_jar(0), "0 marbles in the jar");
+        assert_eq!(marbles_in_the_jar(6), "6 marbles in the jar");
+    }
+}

@@ -267,7 +267,10 @@ fn jar_lines(jar: &Jar, per_row: usize, rows: usize, theme: &Theme) -> Vec<Line<
 /// gently, and the marbles themselves, newest first.
 fn legend(jar: &Jar, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
-        Line::styled(format!("{} marbles in the jar", jar.marbles()), theme.title),
+        Line::styled(
+            crate::promises::words::marbles_in_the_jar(jar.marbles()),
+            theme.title,
+        ),
         Line::raw(""),
     ];
     let key =
