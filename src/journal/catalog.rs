@@ -74,22 +74,26 @@ impl Filter {
     }
 }
 
+/// The bytes of one of the journal's own files (an entry or a draft, never
+/// through a link, never more than an entry can hold); `None` if it is not
+/// there.
+pub(super) fn read_journal_file(path: &Path, action: &'static str) -> Result<Option<Vec<u8>>, StoreError> {
+    match read_file(path, MAX_ENTRY_BYTES, Links::Refuse) {
+        Ok(Some(bytes)) => Ok(Some(bytes)),
+        Ok(None) => Err(StoreError::Unreadable {
+            path: path.to_path_buf(),
+            reason: EntryError::TooLarge,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(action, path, e)),
+    }
+}
+
 /// Reads the entry with this id, opened with the journal's `seal`.
 pub fn read_entry(root: &Path, seal: &Seal, id: &str) -> Result<Entry, StoreError> {
     let path = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
-    let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => {
-            return Err(StoreError::Unreadable {
-                path,
-                reason: EntryError::TooLarge,
-            });
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(StoreError::NoSuchEntry(id.to_string()));
-        }
-        Err(e) => return Err(StoreError::io("read the entry", &path, e)),
-    };
+    let bytes =
+        read_journal_file(&path, "read the entry")?.ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
     let mut entry = seal
         .open(bytes)
         .map_err(EntryError::from)

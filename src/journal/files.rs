@@ -20,7 +20,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
 use super::MAX_ENTRY_BYTES;
-use super::catalog::{catalog, read_entry};
+use super::catalog::{catalog, read_entry, read_journal_file};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::lock::JournalLock;
@@ -35,7 +35,7 @@ use crate::message::{Rules, RulesError};
 use crate::paths;
 use crate::promises::{Book, Deposit, Due, Making, Outcome, Promise, Promises};
 
-use super::{Draft, Entry, EntryError, EntryName, Rescuer, computer, rescue_draft, trash};
+use super::{Draft, Entry, EntryName, Rescuer, computer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
@@ -336,16 +336,8 @@ impl Store for FileJournal {
 
     fn load_draft(&self, exercise_id: &str) -> Result<Option<Draft>, StoreError> {
         let path = self.existing_draft_path(exercise_id);
-        let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {
-            Ok(Some(bytes)) => bytes,
-            Ok(None) => {
-                return Err(StoreError::Unreadable {
-                    path,
-                    reason: EntryError::TooLarge,
-                });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io("read the draft", &path, e)),
+        let Some(bytes) = read_journal_file(&path, "read the draft")? else {
+            return Ok(None);
         };
         let toml = match self.seal.open(bytes) {
             Ok(toml) => toml,
