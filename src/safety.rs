@@ -21,8 +21,8 @@ or you can search for one on a device nobody else checks.",
 tell the mediator about the abuse first, so they can decide with you whether and how to go ahead.",
     "Where there is fear, rebuilding trust is not the goal. Keeping yourself and \
 your children safe is. You don't owe anyone an apology, a reconciliation or a conversation.",
-    "Anyone who can use this computer's login can read this journal: it is not \
-encrypted. Answers marked private are only left out of exports, unless you choose \
+    "Unless your journal is encrypted (mend encrypt), anyone who can use this \
+computer's login can read it. Answers marked private are only left out of exports, unless you choose \
 to include them. Deleting an entry moves it to the trash, where it stays for thirty days.",
     "In the app, Ctrl+Q clears the screen at once. Your draft is still kept on this \
 computer until you finish that exercise, so if someone might look, finish it later \
