@@ -2627,3 +2627,53 @@ fn export_to_something_that_is_not_a_key_is_a_usage_mistake() {
     );
     assert!(run.stdout.is_empty());
 }
+
+#[test]
+fn promises_leave_in_an_export_only_when_asked_and_as_a_summary() {
+    let (s, _) = standard();
+    s.run(&[
+        "promise",
+        "add",
+        "Call the children at 7",
+        "--to",
+        "children",
+        "--weekly",
+    ]);
+    let id = promises(&s, false)[0]["id"].as_str().expect("an id").to_string();
+    assert_eq!(s.run(&["promise", "kept", &id]).code, Some(0));
+    assert_eq!(s.run(&["promise", "missed", &id]).code, Some(0));
+
+    let without = s.run(&["export"]);
+    assert_eq!(without.code, Some(0), "{}", without.stderr);
+    assert!(
+        !without.stdout.contains("Call the children"),
+        "left out unless asked"
+    );
+    assert!(!without.stdout.contains("Promises kept"));
+
+    let md = s.run(&["export", "--include-promises"]);
+    assert_eq!(md.code, Some(0), "{}", md.stderr);
+    assert!(
+        md.stdout.contains("## Promises kept, missed and changed openly"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("Kept 1 · missed 1 · renegotiated openly 0"),
+        "{}",
+        md.stdout
+    );
+    assert!(md.stdout.contains(": Call the children at 7"), "{}", md.stdout);
+
+    let html = s.run(&["export", "--format", "html", "--include-promises"]);
+    assert!(
+        html.stdout
+            .contains("<h2>Promises kept, missed and changed openly</h2>"),
+        "{}",
+        html.stdout
+    );
+
+    let json = s.run(&["export", "--format", "json", "--include-promises"]);
+    assert_eq!(json.code, Some(2), "{}", json.stderr);
+    assert!(json.stderr.contains("Markdown and HTML"), "{}", json.stderr);
+}

@@ -146,10 +146,16 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
 pub fn export(
     journal: Option<&Path>,
     filter: &Filter,
-    (format, include_private): (Format, bool),
+    (format, include_private, include_promises): (Format, bool, bool),
     output: Option<&Path>,
     to: Option<&Recipient>,
 ) -> anyhow::Result<ExitCode> {
+    if include_promises && format == Format::Json {
+        return Err(super::UsageError(
+            "promises are summarised in Markdown and HTML exports; choose --format md or html".into(),
+        )
+        .into());
+    }
     let root = paths::journal_dir(journal)?;
     let names = filter.apply(catalog(&root));
     if names.is_empty() {
@@ -169,6 +175,16 @@ pub fn export(
     };
     let library = Library::load(&paths::exercises_dir(&root));
     let seal = super::keys::reading_seal(&root)?;
+    let promises = include_promises.then(|| {
+        let read = crate::promises::Book::new(&root, seal.clone()).read();
+        crate::promises::SharedPromises::of(&read, filter.since, filter.until)
+    });
+    let source = Source {
+        root: &root,
+        seal: &seal,
+        names: &names,
+        promises,
+    };
     match output {
         None => {
             // An export is the person's own choice, and theirs to keep safe:
@@ -177,7 +193,7 @@ pub fn export(
                 eprintln!("mend: {NOT_ENCRYPTED}");
             }
             let out = io::BufWriter::new(io::stdout().lock());
-            write_sealed((&root, &seal, &names), options, &library, to, true, out)?.ok_or_else(none_read)?;
+            write_sealed(&source, options, &library, to, true, out)?.ok_or_else(none_read)?;
         }
         Some(path) => {
             let could_not = |e: io::Error| {
@@ -192,8 +208,8 @@ pub fn export(
             let file = io::BufWriter::new(private_fs::AtomicFile::create(path).map_err(could_not)?);
             // Not a file that looks like an export but holds nothing (the
             // temp file goes when dropped).
-            let (written, file) = write_sealed((&root, &seal, &names), options, &library, to, false, file)?
-                .ok_or_else(none_read)?;
+            let (written, file) =
+                write_sealed(&source, options, &library, to, false, file)?.ok_or_else(none_read)?;
             file.into_inner()
                 .map_err(|e| could_not(e.into_error()))?
                 .commit()
@@ -227,8 +243,17 @@ fn none_read() -> anyhow::Error {
 }
 
 /// [`write_export`], encrypted for `to` when given (see [`export`]).
+/// What an export is made from: the entries named, read with the journal's
+/// seal, and the promises when the person chose to include them.
+struct Source<'a> {
+    root: &'a Path,
+    seal: &'a crate::journal::Seal,
+    names: &'a [EntryName],
+    promises: Option<crate::promises::SharedPromises>,
+}
+
 fn write_sealed<W: Write>(
-    (root, seal, names): (&Path, &crate::journal::Seal, &[EntryName]),
+    source: &Source<'_>,
     options: Options,
     library: &Library,
     to: Option<&Recipient>,
@@ -236,10 +261,10 @@ fn write_sealed<W: Write>(
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
     let Some(recipient) = to else {
-        return write_export(root, seal, names, options, library, out);
+        return write_export(source, options, library, out);
     };
     let sealed = Sealed::new(recipient, out, armored)?;
-    let Some((written, sealed)) = write_export(root, seal, names, options, library, sealed)? else {
+    let Some((written, sealed)) = write_export(source, options, library, sealed)? else {
         return Ok(None);
     };
     let mut out = sealed.finish()?;
@@ -252,16 +277,16 @@ fn write_sealed<W: Write>(
 /// or `None` if none could be read: then nothing at all was written, not
 /// even the heading, so a failed export leaves nothing that looks like one.
 fn write_export<W: Write>(
-    root: &Path,
-    seal: &crate::journal::Seal,
-    names: &[EntryName],
+    source: &Source<'_>,
     options: Options,
     library: &Library,
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
+    let (root, seal, names) = (source.root, source.seal, source.names);
     // A first pass keeps only the summary's figures, so the summary can
     // come first while entries are still written one batch at a time.
     let mut summary = Summary::default();
+    summary.promises = source.promises.clone();
     if options.format != Format::Json {
         for_each_entry(root, seal, names, |result| {
             if let Ok(entry) = result {

@@ -115,6 +115,9 @@ pub enum Command {
         /// Include answers marked private (left out unless you ask)
         #[arg(long)]
         include_private: bool,
+        /// Add what became of your promises over the period (left out unless you ask)
+        #[arg(long)]
+        include_promises: bool,
         /// Write to this file (readable only by you) instead of the screen
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -331,12 +334,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             filter,
             include_private,
+            include_promises,
             output,
             to,
         }) => entries::export(
             cli.journal.as_deref(),
             &filter.filter(),
-            (format.into(), include_private),
+            (format.into(), include_private, include_promises),
             output.as_deref(),
             to.as_ref(),
         ),

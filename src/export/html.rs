@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use super::summary::{Summary, shared_line};
 use super::values::{ShownValue, in_own_words, question_of, shown_value};
-use super::{OWN_WORDS, Options, WITHHELD_POLICY, when, withheld_note};
+use super::{OWN_WORDS, Options, PROMISES_HEADING, WITHHELD_POLICY, when, withheld_note};
 use crate::exercise::Exercise;
 use crate::journal::Entry;
+use crate::promises::outcome_words;
 
 /// Black on white, in margins that fit A4 and Letter alike; an answer is
 /// never split from its question, nor an entry across pages where it fits on one.
@@ -57,6 +58,23 @@ pub fn head(options: &Options, summary: &Summary) -> String {
             "<p class=\"q\">{}{range}</p>\n<table><tr>{names}</tr><tr>{values}</tr></table>",
             escape(&scale.question)
         );
+    }
+    if let Some(promises) = &summary.promises {
+        let _ = writeln!(
+            out,
+            "<h2>{PROMISES_HEADING}</h2>\n<p>{}</p>\n<ul>",
+            escape(&promises.counts())
+        );
+        for (day, outcome, text) in &promises.lines {
+            let _ = writeln!(
+                out,
+                "<li>{} — {}: {}</li>",
+                day.format("%a %-d %b %Y"),
+                outcome_words(*outcome),
+                escape(text)
+            );
+        }
+        out.push_str("</ul>\n");
     }
     out
 }

@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use super::summary::{Summary, shared_line};
 use super::values::{ShownValue, in_own_words, question_of, shown_value};
-use super::{OWN_WORDS, Options, WITHHELD_POLICY, when, withheld_note};
+use super::{OWN_WORDS, Options, PROMISES_HEADING, WITHHELD_POLICY, when, withheld_note};
 use crate::exercise::Exercise;
 use crate::journal::Entry;
+use crate::promises::outcome_words;
 use crate::sanitize::inert;
 
 pub fn head(options: &Options, summary: &Summary) -> String {
@@ -39,6 +40,18 @@ pub fn head(options: &Options, summary: &Summary) -> String {
             let _ = write!(out, " {} |", escape(value));
         }
         out.push('\n');
+    }
+    if let Some(promises) = &summary.promises {
+        let _ = writeln!(out, "\n## {PROMISES_HEADING}\n\n{}\n", promises.counts());
+        for (day, outcome, text) in &promises.lines {
+            let _ = writeln!(
+                out,
+                "- {} — {}: {}",
+                day.format("%a %-d %b %Y"),
+                outcome_words(*outcome),
+                escape(&inert(text))
+            );
+        }
     }
     out
 }

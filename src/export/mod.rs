@@ -29,6 +29,9 @@ pub use values::{ShownValue, question_of, shown_value};
 pub use viewed::ViewStore;
 pub use worksheet::{Paper, worksheet};
 
+/// The heading of the promises' part of an export, when they are included.
+pub const PROMISES_HEADING: &str = "Promises kept, missed and changed openly";
+
 /// The formats an export can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

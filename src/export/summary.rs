@@ -23,6 +23,9 @@ pub struct Summary {
     pub titles: Vec<String>,
     /// Every scale question answered (and shared), in the order first met.
     pub scales: Vec<ScaleFigures>,
+    /// The person's promises over the period, when they chose to include
+    /// them (`--include-promises`); never otherwise.
+    pub promises: Option<crate::promises::SharedPromises>,
     /// Where each exercise's title and each scale question sit above, found
     /// by lookup, so a journal of many exercises costs no more per entry.
     seen_titles: std::collections::HashSet<String>,

@@ -5,6 +5,7 @@
 mod book;
 mod jar;
 mod model;
+mod shared;
 pub mod words;
 
 pub use book::{Book, Making, PROMISES_DIR, PromiseError, Promises};
@@ -12,3 +13,4 @@ pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, Span, deposit, de
 pub use model::{
     BadDue, BadWhom, Due, Event, NotOpen, Outcome, PROMISE_FORMAT, Promise, Status, Whom, few_words,
 };
+pub use shared::{SharedPromises, outcome_words};
