@@ -205,7 +205,7 @@ pub fn deposits(journal: &Path, seal: &Seal) -> Vec<Deposit> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::promises::model::{Due, Event, PROMISE_FORMAT, Promise, Whom};
 
@@ -213,11 +213,12 @@ mod tests {
         DateTime::parse_from_rfc3339(text).unwrap_or_default()
     }
 
-    fn day(text: &str) -> NaiveDate {
+    pub(in crate::promises) fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
     }
 
-    fn settled(text: &str, events: &[(Outcome, &str)]) -> Promise {
+    /// A weekly promise with these outcomes, for the tests of what is made of them.
+    pub(in crate::promises) fn settled(text: &str, events: &[(Outcome, &str)]) -> Promise {
         let due = Due {
             date: day("2026-10-01"),
             time: None,

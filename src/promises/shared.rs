@@ -60,48 +60,14 @@ pub fn outcome_words(outcome: Outcome) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use chrono::DateTime;
-
     use super::*;
-    use crate::promises::model::{Due, Event, PROMISE_FORMAT, Promise, Whom};
-
-    fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
-    }
-
-    fn promise(text: &str, events: &[(Outcome, &str)]) -> Promise {
-        let due = Due {
-            date: day("2026-11-01"),
-            time: None,
-        };
-        Promise {
-            format: PROMISE_FORMAT,
-            id: text.into(),
-            text: text.into(),
-            to: Whom::Children,
-            due,
-            weekly: true,
-            note: String::new(),
-            made_at: DateTime::parse_from_rfc3339("2026-10-01T10:00:00+00:00").unwrap_or_default(),
-            carries_on: None,
-            history: events
-                .iter()
-                .map(|(outcome, at)| Event {
-                    at: DateTime::parse_from_rfc3339(at).unwrap_or_default(),
-                    outcome: *outcome,
-                    due,
-                    note: String::new(),
-                    carried_on_by: None,
-                })
-                .collect(),
-        }
-    }
+    use crate::promises::jar::tests::{day, settled};
 
     #[test]
     fn only_the_outcomes_of_the_period_are_counted_and_listed_oldest_first() {
         let promises = Promises {
             all: vec![
-                promise(
+                settled(
                     "Sunday pick-up",
                     &[
                         (Outcome::Missed, "2026-11-15T18:00:00+00:00"),
@@ -109,7 +75,7 @@ mod tests {
                         (Outcome::Kept, "2026-10-01T18:00:00+00:00"),
                     ],
                 ),
-                promise(
+                settled(
                     "Call on Wednesday",
                     &[(Outcome::Renegotiated, "2026-11-20T18:00:00+00:00")],
                 ),
