@@ -1663,6 +1663,18 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     assert!(app.locked().is_some());
     check(&app, &mut seen);
 
+    // An intro too long for a small window, which scrolls.
+    let exercises = built_ins();
+    let trust = exercises
+        .iter()
+        .find(|l| l.exercise.id == "trust-inventory")
+        .expect("the built-in")
+        .clone();
+    let mut app = app_with(exercises, &TestStore::new());
+    app.handle_event(&Event::Resize(60, 16), Instant::now());
+    app.open(trust);
+    check(&app, &mut seen);
+
     let missing: Vec<&str> = keys::ALL
         .iter()
         .filter(|t| !std::ptr::eq(**t, &keys::EVERYWHERE) && !seen.contains(&std::ptr::from_ref(**t)))

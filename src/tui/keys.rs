@@ -242,21 +242,30 @@ pub static HOME: Table = Table {
     ],
 };
 
+const BEGIN: Binding = shown(
+    &[Plain(Enter), Plain(Tab)],
+    Act(Action::Next),
+    ("Enter / Tab", "begin"),
+    ("Enter", "begin", 1),
+);
+const BACK_TO_EXERCISES: Binding = shown(
+    &[Plain(Esc), Plain(BackTab)],
+    Act(Action::Leave),
+    ("Esc / Shift+Tab", "back to the exercises"),
+    ("Esc", "back", 2),
+);
+
 pub static INTRO: Table = Table {
     heading: "Before you begin",
+    bindings: &[BEGIN, BACK_TO_EXERCISES],
+};
+
+/// An intro longer than the window: it scrolls, and only then says so.
+pub static INTRO_LONG: Table = Table {
+    heading: "Before you begin",
     bindings: &[
-        shown(
-            &[Plain(Enter), Plain(Tab)],
-            Act(Action::Next),
-            ("Enter / Tab", "begin"),
-            ("Enter", "begin", 1),
-        ),
-        shown(
-            &[Plain(Esc), Plain(BackTab)],
-            Act(Action::Leave),
-            ("Esc / Shift+Tab", "back to the exercises"),
-            ("Esc", "back", 2),
-        ),
+        BEGIN,
+        BACK_TO_EXERCISES,
         shown(
             &[Plain(Down), Plain(Char('j'))],
             Act(Action::Down),
@@ -1441,6 +1450,7 @@ pub static ALL: &[&Table] = &[
     &EVERYWHERE,
     &HOME,
     &INTRO,
+    &INTRO_LONG,
     &TEXT,
     &SCALE,
     &YES_NO,
@@ -1606,6 +1616,7 @@ fn dialog_table(dialog: &Dialog) -> &'static Table {
 pub fn screen_table(app: &App) -> &'static Table {
     match app.screen() {
         Screen::Home => &HOME,
+        Screen::Intro if app.answering().is_some_and(|r| r.intro_hidden > 0) => &INTRO_LONG,
         Screen::Intro => &INTRO,
         Screen::Prompt => prompt_table(app),
         Screen::Review => &REVIEW,
