@@ -1063,3 +1063,43 @@ fn an_encrypted_export_without_a_key_file_says_which_option_is_needed() {
     assert!(stderr.contains("--identity"), "{stderr}");
     assert!(!sandbox.journal.exists(), "MEND_HOME was created");
 }
+
+#[test]
+fn an_encrypted_journal_opens_on_the_apps_own_first_screen() {
+    let sandbox = Sandbox::new();
+    let passphrase = sandbox.home.join("passphrase");
+    fs::write(&passphrase, "a long walk by the river\n").expect("the passphrase file");
+    let output = Command::new(env!("CARGO_BIN_EXE_mend"))
+        .arg("encrypt")
+        .env("MEND_HOME", &sandbox.journal)
+        .env("HOME", &sandbox.home)
+        .env("MEND_PASSPHRASE_FILE", &passphrase)
+        .stdin(Stdio::null())
+        .output()
+        .expect("mend runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // No passphrase file now: the app asks on its own screen, not on the
+    // terminal before it is drawn, and the exercise named opens after it.
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    term.wait_for("Your journal is encrypted");
+    assert!(!term.contents().contains(&fixture.intro_start()));
+    term.send("not the passphrase");
+    term.send(ENTER);
+    term.wait_for("doesn't open this journal");
+    term.wait_gone("•");
+    term.send("a long walk by the river");
+    term.wait_for("•");
+    assert!(!term.contents().contains("river"), "what is typed is never shown");
+    term.send(ENTER);
+    to_first_prompt(&mut term, &fixture);
+    term.send(CTRL_Q);
+    let status = term.wait_exit(Duration::from_secs(2) * slack());
+    assert!(status.success(), "mend exited with {status:?}");
+    term.assert_restored();
+}

@@ -779,3 +779,58 @@ fn idle_lock_minutes_from_the_settings_are_kept() {
     app.tick(Instant::now() + Duration::from_secs(2 * 60 * 60 + 1));
     assert!(app.locked().is_some());
 }
+
+#[test]
+fn an_encrypted_journal_is_opened_on_the_first_screen_and_home_read_after() {
+    let store = TestStore::new().with_draft(draft_at_review());
+    {
+        let mut journal = store.0.borrow_mut();
+        journal.encrypted = true;
+        journal.passphrase = Some("open sesame".to_string());
+        journal.locked = true;
+    }
+    let mut app = app_with(vec![fixture()], &store);
+    assert!(
+        app.locked()
+            .is_some_and(|l| l.why == mend::tui::lock::Locked::AtStart)
+    );
+    for (width, height) in [(80, 24), (60, 16)] {
+        let terminal = render(&app, width, height);
+        let shown = terminal.backend().to_string();
+        assert!(!shown.contains("draft"), "nothing of the journal: {shown}");
+        insta::assert_snapshot!(format!("unlock_at_start_{width}x{height}"), terminal.backend());
+    }
+    // Keys for home do nothing under the cover.
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('b')));
+    assert!(app.locked().is_some());
+    type_text(&mut app, "open says me");
+    app.press(key(KeyCode::Enter));
+    assert!(app.locked().is_some_and(|l| l.wrong));
+    type_text(&mut app, "open sesame");
+    app.press(key(KeyCode::Enter));
+    assert!(app.locked().is_none());
+    assert_eq!(app.screen(), Screen::Home);
+    let home = render(&app, 80, 24).backend().to_string();
+    assert!(home.contains("draft"), "the draft is read once open: {home}");
+}
+
+#[test]
+fn mend_run_on_an_encrypted_journal_opens_its_exercise_after_the_passphrase() {
+    let store = TestStore::new().with_draft(draft_at_review());
+    {
+        let mut journal = store.0.borrow_mut();
+        journal.encrypted = true;
+        journal.passphrase = Some("open sesame".to_string());
+        journal.locked = true;
+    }
+    let mut app = app_with(vec![fixture()], &store);
+    app.open_alone(fixture());
+    assert!(app.dialog().is_none(), "nothing is read before the passphrase");
+    type_text(&mut app, "open sesame");
+    app.press(key(KeyCode::Enter));
+    assert!(
+        matches!(app.dialog(), Some(Dialog::Resume { .. })),
+        "its draft is offered once the journal is open"
+    );
+}

@@ -42,16 +42,22 @@ pub fn unlock(journal: &mut FileJournal) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// For the full-screen app, which asks on its own first screen: unlocks
+/// the journal now only if a file holds the passphrase (scripts, tests).
+pub fn unlock_from_file(journal: &mut FileJournal) -> anyhow::Result<()> {
+    if journal.seal().is_encrypted()
+        && let Some(passphrase) = from_file(PASSPHRASE_FILE_VAR)?
+    {
+        try_from_file(&passphrase, |p| journal.unlock(p))?;
+    }
+    Ok(())
+}
+
 /// Asks for the passphrase until `try_it` takes it: once from the file,
 /// a few times at the terminal, kindly.
 fn unlock_with(mut try_it: impl FnMut(&Passphrase) -> Result<(), KeyError>) -> anyhow::Result<()> {
     if let Some(passphrase) = from_file(PASSPHRASE_FILE_VAR)? {
-        return match try_it(&passphrase) {
-            Err(KeyError::WrongPassphrase) => {
-                bail!("the passphrase in the file named by {PASSPHRASE_FILE_VAR} does not open this journal")
-            }
-            other => Ok(other?),
-        };
+        return try_from_file(&passphrase, try_it);
     }
     for _ in 0..TRIES {
         let passphrase = ask("Your journal's passphrase: ")?;
@@ -65,6 +71,19 @@ fn unlock_with(mut try_it: impl FnMut(&Passphrase) -> Result<(), KeyError>) -> a
     bail!(
         "the journal stays locked for now. Nothing in it has changed; when you remember the passphrase, it will open as before"
     )
+}
+
+/// The passphrase from the file, tried once: a script gets no second try.
+fn try_from_file(
+    passphrase: &Passphrase,
+    try_it: impl FnOnce(&Passphrase) -> Result<(), KeyError>,
+) -> anyhow::Result<()> {
+    match try_it(passphrase) {
+        Err(KeyError::WrongPassphrase) => {
+            bail!("the passphrase in the file named by {PASSPHRASE_FILE_VAR} does not open this journal")
+        }
+        other => Ok(other?),
+    }
 }
 
 /// The passphrase in the file a variable names, if it names one: its first line.

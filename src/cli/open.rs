@@ -51,7 +51,7 @@ pub fn exercise(
         let dir = paths::journal_dir(journal)?;
         let library = Library::load(&paths::exercises_dir(&dir));
         let loaded = find(&library, target)?;
-        let mut store = open_journal(&dir)?;
+        let mut store = open_journal(&dir, Passphrase::Now)?;
         return crate::plain::run(&loaded, &mut store, &SystemClock, if_draft);
     }
     let (mut app, library) = open_app(journal)?;
@@ -77,7 +77,7 @@ pub(super) fn finish(ended: Ended) -> anyhow::Result<ExitCode> {
 fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
     let dir = paths::journal_dir(journal)?;
     let library = Library::load(&paths::exercises_dir(&dir));
-    let store = open_journal(&dir)?;
+    let store = open_journal(&dir, Passphrase::OnFirstScreen)?;
     let warning = store.warning().map(str::to_string);
     let mut app = App::new(library.exercises.clone(), Box::new(store), Box::new(SystemClock));
     // Mistakes in the settings are named by `mend settings`; here the default stands.
@@ -94,16 +94,26 @@ fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
     Ok((app, library))
 }
 
+/// Where an encrypted journal's passphrase is asked.
+enum Passphrase {
+    /// On the terminal, before plain mode's first question.
+    Now,
+    /// On the full-screen app's own first screen (or from the file named
+    /// for scripts, before it is drawn).
+    OnFirstScreen,
+}
+
 /// The journal, opened for writing; a warning about its folder is said on
 /// stderr, where it is still to be read after the screen is put back.
-fn open_journal(dir: &Path) -> anyhow::Result<FileJournal> {
+fn open_journal(dir: &Path, ask: Passphrase) -> anyhow::Result<FileJournal> {
     let mut store = FileJournal::open(dir)?;
     if let Some(warning) = store.warning() {
         eprintln!("mend: {warning}");
     }
-    // Asked here, once, before the screen is drawn (or the first question
-    // of plain mode is asked).
-    super::keys::unlock(&mut store)?;
+    match ask {
+        Passphrase::Now => super::keys::unlock(&mut store)?,
+        Passphrase::OnFirstScreen => super::keys::unlock_from_file(&mut store)?,
+    }
     Ok(store)
 }
 

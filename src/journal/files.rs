@@ -433,6 +433,10 @@ impl Store for FileJournal {
         self.seal = self.seal.for_writing();
     }
 
+    fn is_locked(&self) -> bool {
+        self.seal.is_encrypted() && !self.seal.is_unlocked()
+    }
+
     fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
         FileJournal::unlock(self, passphrase)
     }

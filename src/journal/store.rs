@@ -57,6 +57,12 @@ pub trait Store {
     /// app's idle lock). A plain journal has nothing to forget.
     fn lock(&mut self) {}
 
+    /// Whether the journal is encrypted and its key not yet opened (or put
+    /// away), so nothing in it can be read until [`Store::unlock`].
+    fn is_locked(&self) -> bool {
+        false
+    }
+
     /// Opens a locked journal again with its passphrase. A plain journal
     /// is always open.
     fn unlock(&mut self, _passphrase: &Passphrase) -> Result<(), KeyError> {

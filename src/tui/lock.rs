@@ -1,7 +1,7 @@
-//! The idle lock of an encrypted journal: after a while with no key
-//! pressed, the screen is covered and the journal's key forgotten until
-//! the passphrase is typed again. What was open stays as it was, in
-//! memory, under the cover.
+//! The lock over an encrypted journal: at the start, until the passphrase
+//! opens it, and after a while with no key pressed, when the screen is
+//! covered and the journal's key forgotten until the passphrase is typed
+//! again. What was open stays as it was, in memory, under the cover.
 
 use std::time::Duration;
 
@@ -22,9 +22,19 @@ const MAX_TYPED: usize = 1024;
 /// How the field shows what was typed: the same dots whatever its length.
 pub const DOTS: &str = "• • • •";
 
+/// Why the journal is locked, for the words above the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locked {
+    /// Just opened: nothing has been read yet.
+    AtStart,
+    /// Nothing was pressed for a while.
+    Idle,
+}
+
 /// The lock screen's state: the passphrase being typed, and what the last
 /// try said.
 pub struct LockState {
+    pub why: Locked,
     typed: Zeroizing<String>,
     /// The last passphrase tried did not open the journal.
     pub wrong: bool,
@@ -33,8 +43,9 @@ pub struct LockState {
 }
 
 impl LockState {
-    pub fn new() -> Self {
+    pub fn new(why: Locked) -> Self {
         Self {
+            why,
             typed: Zeroizing::new(String::with_capacity(MAX_TYPED)),
             wrong: false,
             problem: None,
@@ -77,12 +88,6 @@ impl LockState {
     }
 }
 
-impl Default for LockState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use secrecy::ExposeSecret;
@@ -91,7 +96,7 @@ mod tests {
 
     #[test]
     fn taking_the_passphrase_wipes_the_field() {
-        let mut lock = LockState::new();
+        let mut lock = LockState::new(Locked::Idle);
         lock.paste("open\nsesame");
         lock.edit(KeyCode::Backspace);
         let taken = lock.take().map(|p| p.expose_secret().to_string());
@@ -102,7 +107,7 @@ mod tests {
 
     #[test]
     fn the_field_never_grows_past_its_buffer() {
-        let mut lock = LockState::new();
+        let mut lock = LockState::new(Locked::Idle);
         let capacity = lock.typed.capacity();
         lock.paste(&"é".repeat(MAX_TYPED));
         assert!(lock.typed.len() <= MAX_TYPED);

@@ -259,6 +259,9 @@ impl Store for TestStore {
     }
 
     fn promises(&self) -> Promises {
+        if self.0.borrow().locked {
+            return Promises::default();
+        }
         let mut all = self.0.borrow().promises.clone();
         all.sort_by_key(Promise::sort_key);
         Promises {
@@ -387,6 +390,10 @@ impl Store for TestStore {
 
     fn draft_answers(&self) -> HashMap<String, usize> {
         let journal = self.0.borrow();
+        if journal.locked {
+            // As in a real encrypted journal: drafts cannot be read yet.
+            return HashMap::new();
+        }
         journal
             .drafts
             .iter()
@@ -401,6 +408,10 @@ impl Store for TestStore {
     fn lock(&mut self) {
         let mut journal = self.0.borrow_mut();
         journal.locked = journal.encrypted;
+    }
+
+    fn is_locked(&self) -> bool {
+        self.0.borrow().locked
     }
 
     fn unlock(&mut self, passphrase: &mend::journal::Passphrase) -> Result<(), mend::journal::KeyError> {

@@ -38,7 +38,11 @@ impl App {
     /// rather than going to a home screen the person never came from.
     pub fn open_alone(&mut self, loaded: Loaded) {
         self.one_exercise = true;
-        self.open(loaded);
+        if self.lock.is_some() {
+            self.after_unlock = Some(Box::new(loaded));
+        } else {
+            self.open(loaded);
+        }
     }
 
     /// Opens an exercise: its draft first, if one was left.

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use super::{App, Effect};
 use crate::journal::{KeyError, Passphrase};
 use crate::tui::action::Action;
-use crate::tui::lock::LockState;
+use crate::tui::lock::{LockState, Locked};
 
 impl App {
     /// How long the journal may stay open with nothing pressed, if it is
@@ -56,11 +56,13 @@ impl App {
     /// Carries out [`Effect::Lock`].
     pub(super) fn lock_now(&mut self) {
         self.store.lock();
-        self.lock = Some(LockState::new());
+        self.lock = Some(LockState::new(Locked::Idle));
     }
 
     /// Carries out [`Effect::Unlock`]: the right passphrase takes the
-    /// cover away, leaving everything as it was; a wrong one is said kindly.
+    /// cover away, leaving everything as it was (or, at the start, reads
+    /// what home shows and opens what `mend run` named); a wrong one is
+    /// said kindly.
     pub(super) fn unlock_with(&mut self, passphrase: &Passphrase) -> Vec<Effect> {
         let result = self.store.unlock(passphrase);
         let Some(lock) = self.lock.as_mut() else {
@@ -68,10 +70,21 @@ impl App {
         };
         match result {
             Ok(()) => {
+                let at_start = lock.why == Locked::AtStart;
                 self.lock = None;
                 let (width, height) = self.viewport;
                 // Sizes told while locked were not acted on (reading would fail).
                 self.resize(width, height);
+                if at_start {
+                    self.read_last_done();
+                    self.read_promises_due();
+                    return self
+                        .after_unlock
+                        .take()
+                        .map(Effect::OpenExercise)
+                        .into_iter()
+                        .collect();
+                }
             }
             Err(KeyError::WrongPassphrase) => {
                 lock.wrong = true;

@@ -27,7 +27,7 @@ use super::action::Action;
 use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
-use super::lock::{DEFAULT_IDLE_LOCK, LockState};
+use super::lock::{DEFAULT_IDLE_LOCK, LockState, Locked};
 use super::strings;
 use super::text_editor::TextEditor;
 use crate::clock::Clock;
@@ -148,6 +148,9 @@ pub struct App {
     clipboard: Option<String>,
     /// The lock screen over everything, while an encrypted journal is locked.
     lock: Option<LockState>,
+    /// The exercise `mend run` named, opened once the passphrase has
+    /// opened the journal (its draft cannot be read before).
+    after_unlock: Option<Box<Loaded>>,
     /// How long an encrypted journal stays open with nothing pressed.
     idle_lock: Duration,
     /// When the last key came (the first tick, before any).
@@ -179,11 +182,16 @@ impl App {
             undo: None,
             clipboard: None,
             lock: None,
+            after_unlock: None,
             idle_lock: DEFAULT_IDLE_LOCK,
             last_key: None,
             store,
             clock,
         };
+        if app.store.is_locked() {
+            // Asked on the first screen, so nothing is read before it opens.
+            app.lock = Some(LockState::new(Locked::AtStart));
+        }
         app.read_last_done();
         app.read_promises_due();
         app

@@ -7,24 +7,33 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::chrome::inset;
-use crate::tui::lock::{DOTS, LockState};
+use crate::tui::lock::{DOTS, LockState, Locked};
 use crate::tui::theme::Theme;
 
 pub const TITLE: &str = "Your journal is locked";
 pub const WHY: &str = "Nothing was pressed for a while, so mend covered the screen and put the key away. \
 Your answers so far are kept, just as you left them.";
 pub const ASK: &str = "Type your passphrase and press Enter to go on. Ctrl+Q leaves at once.";
+/// The same, when mend has just opened an encrypted journal.
+pub const TITLE_AT_START: &str = "Your journal is encrypted";
+pub const WHY_AT_START: &str = "Nothing in it can be read without your passphrase, on this computer or any other. \
+mend holds the key only while the journal is open.";
+pub const ASK_AT_START: &str = "Type your passphrase and press Enter to open it. Ctrl+Q leaves.";
 /// Said when the passphrase tried does not open the journal.
 pub const WRONG: &str = "That passphrase doesn't open this journal. Take your time and try again.";
 
 pub fn render(frame: &mut Frame, area: Rect, state: &LockState, theme: &Theme) {
     let field = if state.is_typing() { DOTS } else { "" };
+    let (title, why, ask) = match state.why {
+        Locked::AtStart => (TITLE_AT_START, WHY_AT_START, ASK_AT_START),
+        Locked::Idle => (TITLE, WHY, ASK),
+    };
     let mut lines = vec![
-        Line::styled(TITLE, theme.title),
+        Line::styled(title, theme.title),
         Line::raw(""),
-        Line::raw(WHY),
+        Line::raw(why),
         Line::raw(""),
-        Line::raw(ASK),
+        Line::raw(ask),
         Line::raw(""),
         Line::from(vec![
             ratatui::text::Span::styled("Passphrase: ", theme.dim),
