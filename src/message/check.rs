@@ -1,7 +1,7 @@
 //! Checking one message: cheap enough to run on every keystroke, and pure,
 //! so a screen, the command line and the tests all see the same flags.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveTime;
 use serde::Serialize;
@@ -35,12 +35,19 @@ pub struct Context {
     pub dismissed: Dismissed,
 }
 
-/// Flags a person has set aside: whole rules, or single flags by place.
+/// Flags a person has set aside: whole rules, or single flags. A single
+/// flag is known by its rule, its words and which of the rule's flags on
+/// those words it is, not by its place: typing earlier in the message
+/// moves every place after it, and a flag set aside must stay set aside
+/// (and no other come to be hidden in its stead).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dismissed {
     rules: BTreeSet<String>,
-    flags: BTreeSet<(String, usize, usize)>,
+    flags: BTreeSet<FlagKey>,
 }
+
+/// A flag as [`Dismissed`] knows it: rule, words (any case), occurrence.
+type FlagKey = (String, String, usize);
 
 impl Dismissed {
     /// Leaves out every flag of the rule with this id.
@@ -50,11 +57,11 @@ impl Dismissed {
 
     /// Leaves out this one flag (its rule at its place).
     pub fn flag(&mut self, flag: &Flag<'_>) {
-        self.flags.insert((flag.rule.to_string(), flag.start, flag.end));
+        self.flags.insert(flag.key.clone());
     }
 
-    fn covers(&self, rule: &str, start: usize, end: usize) -> bool {
-        self.rules.contains(rule) || self.flags.contains(&(rule.to_string(), start, end))
+    fn covers(&self, key: &FlagKey) -> bool {
+        self.rules.contains(&key.0) || self.flags.contains(key)
     }
 }
 
@@ -73,6 +80,9 @@ pub struct Flag<'r> {
     pub phrase: String,
     pub why: &'r str,
     pub instead: &'r str,
+    /// How [`Dismissed`] knows it.
+    #[serde(skip)]
+    key: FlagKey,
 }
 
 /// Everything the check found in one message.
@@ -321,18 +331,27 @@ fn flags<'r>(
             kept.push((rule, span));
         }
     }
+    // Kept is in message order within each rule, so occurrences count from
+    // the start of the message.
+    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
     let mut flags: Vec<Flag<'r>> = kept
         .into_iter()
         .filter_map(|(index, span)| {
             let rule = rules.rules.get(index)?;
-            (!dismissed.covers(&rule.id, span.chars.start, span.chars.end)).then(|| Flag {
+            let words = message.get(span.bytes).unwrap_or_default();
+            let folded = words.to_lowercase();
+            let occurrence = seen.entry((index, folded.clone())).or_default();
+            let key = (rule.id.clone(), folded, *occurrence);
+            *occurrence += 1;
+            (!dismissed.covers(&key)).then(|| Flag {
                 rule: &rule.id,
                 severity: rule.severity,
                 start: span.chars.start,
                 end: span.chars.end,
-                phrase: shortened(message.get(span.bytes).unwrap_or_default()),
+                phrase: shortened(words),
                 why: &rule.why,
                 instead: &rule.instead,
+                key,
             })
         })
         .collect();

@@ -210,6 +210,29 @@ fn dismissed_rules_and_flags_are_left_out() {
 }
 
 #[test]
+fn a_flag_set_aside_stays_aside_when_words_are_typed_before_it() {
+    let rules = rules();
+    let message = "You never listen. You never call.";
+    let all = check(message, &rules, &Context::default());
+    let first = all.flags.iter().find(|f| f.rule == "absolutes").unwrap();
+    let mut context = Context::default();
+    context.dismissed.flag(first);
+    // A greeting typed at the start moves every place after it.
+    let edited = format!("Hi Sam, about the weekend. {message}");
+    let absolutes: Vec<String> = check(&edited, &rules, &context)
+        .flags
+        .iter()
+        .filter(|f| f.rule == "absolutes")
+        .map(|f| format!("{}:{}", f.start, f.phrase))
+        .collect();
+    assert_eq!(
+        absolutes,
+        ["45:You never"],
+        "the second is still shown, the first still aside"
+    );
+}
+
+#[test]
 fn late_at_night_is_a_gentle_flag_from_the_injected_time() {
     use crate::clock::{Clock, FixedClock};
     let rules = rules();
