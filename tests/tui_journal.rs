@@ -84,6 +84,20 @@ fn the_home_screen_opens_the_journal_with_b_and_esc_goes_back() {
 }
 
 #[test]
+fn after_mend_view_esc_leaves_mend_rather_than_going_home() {
+    let store = journal();
+    let mut app = app_with(library(), &store);
+    app.view_alone();
+    assert_eq!(app.screen(), Screen::Journal);
+    app.press(key(KeyCode::Char('/')));
+    app.press(key(KeyCode::Char('x')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.request(), None, "Esc first clears the search");
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.request(), Some(mend::tui::Request::Quit));
+}
+
+#[test]
 fn rows_show_date_title_and_first_words() {
     let store = journal();
     let app = browser(&store);

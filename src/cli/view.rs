@@ -15,7 +15,6 @@ use crate::io_error::plain_words;
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
-use crate::tui::app::{Browse, Effect};
 use crate::tui::{self, App};
 
 /// An `age-keygen` key file is a few hundred bytes; this leaves room for many keys.
@@ -50,7 +49,7 @@ pub fn open(journal: Option<&Path>, file: &Path, identity: Option<&Path>) -> any
         Box::new(ViewStore::new(entries)),
         Box::new(SystemClock),
     );
-    app.apply(vec![Effect::Browse(Browse::Open)]);
+    app.view_alone();
     Ok(app)
 }
 

@@ -758,7 +758,7 @@ pub static JOURNAL: Table = Table {
         shown(
             &[Plain(Esc), Plain(Char('q'))],
             Act(Action::Leave),
-            ("Esc / q", "back home"),
+            ("Esc / q", "leave the journal"),
             ("Esc", "back", 2),
         ),
     ],

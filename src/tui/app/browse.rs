@@ -89,6 +89,7 @@ impl App {
                 return Vec::new();
             }
             Action::Leave if journal.typing || journal.searching() => Browse::ClearSearch,
+            Action::Leave if self.viewing => return vec![Effect::Quit],
             Action::Leave => return vec![Effect::GoHome],
             Action::OpenTrends => return vec![Effect::OpenTrends],
             Action::OpenCalendar => return vec![Effect::OpenCalendar],

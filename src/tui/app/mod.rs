@@ -138,6 +138,9 @@ pub struct App {
     viewport: (u16, u16),
     /// Opened for one exercise (`mend run`): once it is saved, mend is done.
     one_exercise: bool,
+    /// Opened to read an export (`mend view`): leaving the browser leaves
+    /// mend, as there is no home to go back to.
+    viewing: bool,
     /// Where each draft is also handed, for the signal watcher.
     last_draft: Option<LastDraft>,
     /// Entries already reported as unreadable, so each is named only once.
@@ -176,6 +179,7 @@ impl App {
             draft_problem: None,
             request: None,
             one_exercise: false,
+            viewing: false,
             last_draft: None,
             viewport: (80, 24),
             reported: HashSet::new(),
@@ -563,6 +567,12 @@ impl App {
         } else {
             vec![Effect::GoHome]
         }
+    }
+
+    /// Opens the journal browser alone, for `mend view`.
+    pub fn view_alone(&mut self) {
+        self.viewing = true;
+        self.apply(vec![Effect::Browse(Browse::Open)]);
     }
 
     /// Whether the app was opened for one exercise (`mend run`).
