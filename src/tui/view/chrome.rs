@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Clear, List, ListItem, ListState, Padding, Paragraph, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, Wrap,
+    ScrollbarState,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -101,16 +101,18 @@ fn notice_text<'a>(notice: Option<&'a Notice>, draft_problem: Option<&'a str>) -
 }
 
 /// Rows for the notice at this width: none when there is nothing to say (the
-/// screen above uses them), else two, or as many as a long one needs (up to
-/// four), so that its end is never cut off. A close estimate, with
-/// a row spare for words pushed down by wrapping.
+/// screen above uses them), else two, or as many as a long one takes
+/// wrapped as it will be drawn (up to four), so its end is never cut off.
 pub fn notice_height(notice: Option<&Notice>, draft_problem: Option<&str>, width: u16) -> u16 {
     let Some((text, _)) = notice_text(notice, draft_problem) else {
         return 0;
     };
-    let rows = safe(text).width().div_ceil(usize::from(width.max(1))) + 1;
-    u16::try_from(rows.clamp(2, 4)).unwrap_or(4)
+    let rows = wrap(&safe(text), usize::from(width)).len();
+    u16::try_from(rows.clamp(2, MAX_NOTICE_ROWS)).unwrap_or(2)
 }
+
+/// The most rows a notice takes from the screen above it.
+const MAX_NOTICE_ROWS: usize = 4;
 
 /// A notice, or the standing warning that drafts cannot be written.
 pub fn render_notice(
@@ -124,8 +126,10 @@ pub fn render_notice(
         return;
     };
     let style = if warning { theme.warning } else { theme.accent };
-    let paragraph = Paragraph::new(Span::styled(safe(text).into_owned(), style)).wrap(Wrap { trim: true });
-    frame.render_widget(paragraph, area);
+    frame.render_widget(
+        Paragraph::new(wrapped_lines(&safe(text), area.width, style)),
+        area,
+    );
 }
 
 /// A bordered box in the middle of `area`, cleared, for dialogs.
@@ -196,6 +200,18 @@ pub fn wrapped_lines(text: &str, width: u16, style: ratatui::style::Style) -> Ve
     wrap(text, usize::from(width))
         .into_iter()
         .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// Paragraphs, each wrapped to `width` in its own style; an empty one is a
+/// blank line between the others.
+pub fn wrapped_paragraphs(paragraphs: &[(&str, Style)], width: u16) -> Vec<Line<'static>> {
+    paragraphs
+        .iter()
+        .flat_map(|(text, style)| match *text {
+            "" => vec![Line::raw("")],
+            text => wrapped_lines(text, width, *style),
+        })
         .collect()
 }
 

@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
-use super::chrome::inset;
+use super::chrome::{inset, wrapped_paragraphs};
 use crate::tui::lock::{DOTS, LockState, Locked};
 use crate::tui::theme::Theme;
 
@@ -28,31 +29,38 @@ pub fn render(frame: &mut Frame, area: Rect, state: &LockState, theme: &Theme) {
         Locked::AtStart => (TITLE_AT_START, WHY_AT_START, ASK_AT_START),
         Locked::Idle => (TITLE, WHY, ASK),
     };
-    let mut lines = vec![
-        Line::styled(title, theme.title),
-        Line::raw(""),
-        Line::raw(why),
-        Line::raw(""),
-        Line::raw(ask),
-        Line::raw(""),
-        Line::from(vec![
-            ratatui::text::Span::styled("Passphrase: ", theme.dim),
-            ratatui::text::Span::styled(field, theme.key),
-        ]),
-    ];
+    // Above the keys' row.
+    let body = inset(
+        Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        1,
+        1,
+    );
+    let plain = Style::default();
+    let mut lines = wrapped_paragraphs(
+        &[
+            (title, theme.title),
+            ("", plain),
+            (why, plain),
+            ("", plain),
+            (ask, plain),
+            ("", plain),
+        ],
+        body.width,
+    );
+    lines.push(Line::from(vec![
+        Span::styled("Passphrase: ", theme.dim),
+        Span::styled(field, theme.key),
+    ]));
     let said = if state.wrong {
         Some(WRONG)
     } else {
         state.problem.as_deref()
     };
     if let Some(said) = said {
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(said.to_string()));
+        lines.extend(wrapped_paragraphs(&[("", plain), (said, plain)], body.width));
     }
-    // Above the keys' row.
-    let body = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inset(body, 1, 1));
+    frame.render_widget(Paragraph::new(lines), body);
 }

@@ -24,8 +24,8 @@ pub mod trends;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::style::Style;
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Extra, Screen};
 use super::keys;
@@ -113,15 +113,18 @@ fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let text = vec![
-        Line::styled(strings::TOO_SMALL, theme.title),
-        Line::raw(""),
-        Line::raw(strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
-        Line::raw(""),
-        Line::raw(strings::TOO_SMALL_LEAVE),
-    ];
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }),
-        chrome::inset(area, 1, 1),
+    let size = strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let area = chrome::inset(area, 1, 1);
+    let plain = Style::default();
+    let text = chrome::wrapped_paragraphs(
+        &[
+            (strings::TOO_SMALL, theme.title),
+            ("", plain),
+            (&size, plain),
+            ("", plain),
+            (strings::TOO_SMALL_LEAVE, plain),
+        ],
+        area.width,
     );
+    frame.render_widget(Paragraph::new(text), area);
 }

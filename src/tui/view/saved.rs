@@ -2,10 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::chrome::{render_header, safe};
+use super::chrome::{render_header, safe, wrapped_paragraphs};
 use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -16,15 +17,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .saved()
         .map(|(p, elsewhere)| (p.display().to_string(), elsewhere))
         .unwrap_or_default();
-    let mut text = vec![Line::raw(""), Line::raw("")];
-    if elsewhere {
-        text.push(Line::raw(strings::SAVED_ELSEWHERE_BODY));
-        text.push(Line::styled(strings::saved_where(&safe(&path)), theme.dim));
-        text.push(Line::raw(strings::SAVED_ELSEWHERE_NOTE));
+    let place = strings::saved_where(&safe(&path));
+    let plain = Style::default();
+    let said: &[(&str, Style)] = if elsewhere {
+        &[
+            (strings::SAVED_ELSEWHERE_BODY, plain),
+            (&place, theme.dim),
+            (strings::SAVED_ELSEWHERE_NOTE, plain),
+        ]
     } else {
-        text.push(Line::raw(strings::SAVED_BODY));
-        text.push(Line::styled(strings::saved_where(&safe(&path)), theme.dim));
-    }
-    text.extend([Line::raw(""), Line::styled(strings::SAVED_THANKS, theme.accent)]);
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), area);
+        &[(strings::SAVED_BODY, plain), (&place, theme.dim)]
+    };
+    let mut text = vec![Line::raw(""), Line::raw("")];
+    text.extend(wrapped_paragraphs(said, area.width));
+    text.extend(wrapped_paragraphs(
+        &[("", plain), (strings::SAVED_THANKS, theme.accent)],
+        area.width,
+    ));
+    frame.render_widget(Paragraph::new(text), area);
 }
