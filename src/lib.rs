@@ -68,4 +68,29 @@ mod tests {
         }
         assert!(found.len() > 20, "the sources were found");
     }
+
+    /// Updates change state and say what should happen; only the views
+    /// draw, and sizes come from `tui/layout.rs`, so no update may lean on
+    /// a view (the one word-wrap in `view::chrome` is text, not drawing).
+    #[test]
+    fn no_update_imports_a_view() {
+        let tui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("tui");
+        let mut found = Vec::new();
+        sources(&tui, &mut found);
+        let drawing = [tui.join("view"), tui.join("layout.rs"), tui.join("mod.rs")];
+        let mut updates = 0;
+        for (path, text) in &found {
+            if drawing.iter().any(|d| path.starts_with(d)) {
+                continue;
+            }
+            updates += 1;
+            // `view::` as a path of its own, not the end of `preview::`.
+            let leaning = text.match_indices("view::").any(|(at, _)| {
+                let own = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                own && !text[at..].starts_with("view::chrome::wrap")
+            });
+            assert!(!leaning, "{} uses a view", path.display());
+        }
+        assert!(updates > 10, "the updates were found");
+    }
 }

@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::app::App;
+use super::journal::Reading;
 use super::view;
 
 /// The smallest window the layout is made for.
@@ -26,10 +27,27 @@ pub fn journal_list_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(ABOVE_LIST + 3))
 }
 
-/// Lines of an entry on screen at once, in a terminal `height` rows high:
-/// all but the header (two rows), the notice (two) and the keys.
-pub fn entry_page_height(height: u16) -> usize {
-    usize::from(height.saturating_sub(5))
+/// Lines of an entry (or a comparison) on screen at once, in a window of
+/// `width`×`height` with the app as it stands: its body less the two-row
+/// header above the text, so a notice of any height is allowed for.
+pub fn entry_page_height(app: &App, width: u16, height: u16) -> usize {
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    usize::from(body.height.saturating_sub(2))
+}
+
+/// How far the entry being read, and its comparison, can scroll at this
+/// size: their lines, less a page.
+pub fn reading_scroll_limits(app: &App, reading: &Reading, width: u16, height: u16) -> (usize, usize) {
+    let page = entry_page_height(app, width, height);
+    (
+        view::entry::content_height(app, reading, width).saturating_sub(page),
+        view::compare::content_height(app, reading, width).saturating_sub(page),
+    )
+}
+
+/// How far the safety page can scroll at this size.
+pub fn safety_max_scroll(width: u16, height: u16) -> u16 {
+    view::safety::max_scroll(width, height)
 }
 
 /// The room the open text answer has on screen, in a window of

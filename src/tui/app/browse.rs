@@ -9,7 +9,7 @@ use crate::journal::Entry;
 use crate::session::Session;
 use crate::tui::action::Action;
 use crate::tui::answering::{Answering, Editing};
-use crate::tui::{strings, view};
+use crate::tui::strings;
 
 impl App {
     /// The terminal changed size.
@@ -176,7 +176,8 @@ impl App {
 
     /// Scrolls the entry, or the comparison, by a line, a page or to an end.
     fn scroll(&mut self, action: &Action) {
-        let page = crate::tui::layout::entry_page_height(self.viewport.1)
+        let (width, height) = self.viewport;
+        let page = crate::tui::layout::entry_page_height(self, width, height)
             .saturating_sub(1)
             .max(1);
         let comparing = self.screen() == Screen::Compare;
@@ -210,9 +211,8 @@ impl App {
         let Some(reading) = journal.reading.as_ref() else {
             return;
         };
-        let page = crate::tui::layout::entry_page_height(height);
-        let entry_max = view::entry::content_height(self, reading, width).saturating_sub(page);
-        let compare_max = view::compare::content_height(self, reading, width).saturating_sub(page);
+        let (entry_max, compare_max) =
+            crate::tui::layout::reading_scroll_limits(self, reading, width, height);
         if let Some(reading) = self.front.journal_mut().and_then(|j| j.reading.as_mut()) {
             reading.scroll = reading.scroll.min(entry_max);
             reading.compare_scroll = reading.compare_scroll.min(compare_max);

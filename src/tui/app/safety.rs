@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::tui::action::Action;
-use crate::tui::view::safety::max_scroll;
+use crate::tui::layout::safety_max_scroll;
 
 impl App {
     pub(super) fn scroll_safety(&mut self, action: &Action) {
@@ -21,6 +21,6 @@ impl App {
             Action::Last => u16::MAX,
             _ => scroll,
         };
-        self.safety = Some(scroll.min(max_scroll(width, height)));
+        self.safety = Some(scroll.min(safety_max_scroll(width, height)));
     }
 }
