@@ -1064,8 +1064,23 @@ fn an_encrypted_export_without_a_key_file_says_which_option_is_needed() {
     assert!(!sandbox.journal.exists(), "MEND_HOME was created");
 }
 
+/// How many times `needle` is in any file under `dir`.
+fn occurrences(dir: &Path, needle: &[u8]) -> usize {
+    let mut found = 0;
+    for item in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = item.path();
+        if path.is_dir() && !path.is_symlink() {
+            found += occurrences(&path, needle);
+        } else if let Ok(bytes) = fs::read(&path) {
+            found += bytes.windows(needle.len()).filter(|w| *w == needle).count();
+        }
+    }
+    found
+}
+
 #[test]
-fn an_encrypted_journal_opens_on_the_apps_own_first_screen() {
+fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable_answer() {
+    const SECRET: &str = "Whispered-at-the-school-gate";
     let sandbox = Sandbox::new();
     let passphrase = sandbox.home.join("passphrase");
     fs::write(&passphrase, "a long walk by the river\n").expect("the passphrase file");
@@ -1098,8 +1113,36 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen() {
     assert!(!term.contents().contains("river"), "what is typed is never shown");
     term.send(ENTER);
     to_first_prompt(&mut term, &fixture);
+
+    // An answer typed, handed to the editor and back, kept as a draft.
+    term.send(SECRET);
+    term.wait_for(SECRET);
+    term.send(CTRL_E);
+    term.wait_until("the editor's line, or why there is none", |s| {
+        s.contains("Added in my editor.") || s.contains("no folder kept in memory")
+    });
     term.send(CTRL_Q);
     let status = term.wait_exit(Duration::from_secs(2) * slack());
     assert!(status.success(), "mend exited with {status:?}");
     term.assert_restored();
+    let draft = fs::read(sandbox.draft_path()).expect("the draft is kept");
+    assert!(draft.starts_with(b"age-encryption.org/v1"), "the draft is sealed");
+    let scratch = PathBuf::from("/dev/shm");
+    let uid = fs::metadata("/proc/self").map(|m| std::os::unix::fs::MetadataExt::uid(&m));
+    let in_memory = uid.map(|uid| scratch.join(format!("mend-scratch-{uid}")));
+    for dir in [
+        Some(sandbox.journal.clone()),
+        Some(sandbox.home.clone()),
+        in_memory.ok(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        assert_eq!(
+            occurrences(&dir, SECRET.as_bytes()),
+            0,
+            "readable under {}",
+            dir.display()
+        );
+    }
 }

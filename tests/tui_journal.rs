@@ -590,7 +590,11 @@ fn a_taller_window_scrolls_less() {
     app.handle_event(&Event::Resize(120, 40), std::time::Instant::now());
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::End));
-    assert_eq!(reading_scroll(&app), 41 - 37, "40 rows less the header and the keys");
+    assert_eq!(
+        reading_scroll(&app),
+        41 - 37,
+        "40 rows less the header and the keys"
+    );
 }
 
 #[test]
