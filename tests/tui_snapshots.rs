@@ -780,8 +780,9 @@ fn idle_lock_minutes_from_the_settings_are_kept() {
     assert!(app.locked().is_some());
 }
 
-#[test]
-fn an_encrypted_journal_is_opened_on_the_first_screen_and_home_read_after() {
+/// An encrypted journal opened by "open sesame", not yet unlocked, with
+/// a draft of the fixture waiting.
+fn locked_with_a_draft() -> TestStore {
     let store = TestStore::new().with_draft(draft_at_review());
     {
         let mut journal = store.0.borrow_mut();
@@ -789,6 +790,12 @@ fn an_encrypted_journal_is_opened_on_the_first_screen_and_home_read_after() {
         journal.passphrase = Some("open sesame".to_string());
         journal.locked = true;
     }
+    store
+}
+
+#[test]
+fn an_encrypted_journal_is_opened_on_the_first_screen_and_home_read_after() {
+    let store = locked_with_a_draft();
     let mut app = app_with(vec![fixture()], &store);
     assert!(
         app.locked()
@@ -817,13 +824,7 @@ fn an_encrypted_journal_is_opened_on_the_first_screen_and_home_read_after() {
 
 #[test]
 fn mend_run_on_an_encrypted_journal_opens_its_exercise_after_the_passphrase() {
-    let store = TestStore::new().with_draft(draft_at_review());
-    {
-        let mut journal = store.0.borrow_mut();
-        journal.encrypted = true;
-        journal.passphrase = Some("open sesame".to_string());
-        journal.locked = true;
-    }
+    let store = locked_with_a_draft();
     let mut app = app_with(vec![fixture()], &store);
     app.open_alone(fixture());
     assert!(app.dialog().is_none(), "nothing is read before the passphrase");
