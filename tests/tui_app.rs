@@ -2018,3 +2018,16 @@ fn a_long_intro_in_a_small_window_says_there_is_more_and_scrolls_to_its_end() {
     app.press(key(KeyCode::Enter));
     assert_eq!(app.screen(), Screen::Prompt, "Enter still begins");
 }
+
+#[test]
+fn just_after_midnight_home_still_says_last_evenings_date() {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T00:30:00+00:00").unwrap();
+    let app = App::new(
+        built_ins(),
+        Box::new(TestStore::new()),
+        Box::new(mend::clock::FixedClock(at)),
+    );
+    let text = screen_text(&app);
+    assert!(text.contains("Thursday 26 November"), "{text}");
+    assert!(!text.contains("Friday"), "{text}");
+}

@@ -208,6 +208,22 @@ fn the_date_filter_narrows_to_a_week_a_month_this_year_and_back() {
 }
 
 #[test]
+fn just_after_midnight_the_last_7_days_count_from_last_evening() {
+    // Saturday 21 November, 00:30: still Friday's evening, so the week
+    // takes in Saturday the 14th's evening (E3) as the calendar would.
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-21T00:30:00+00:00").unwrap();
+    let store = journal();
+    let mut app = App::new(
+        library(),
+        Box::new(store.clone()),
+        Box::new(mend::clock::FixedClock(at)),
+    );
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), [E1, E2, E3]);
+}
+
+#[test]
 fn filters_combine_and_say_so_when_nothing_is_left() {
     let store = journal();
     let mut app = browser(&store);

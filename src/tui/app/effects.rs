@@ -393,7 +393,7 @@ impl App {
     fn restore(&mut self, id: &str) {
         match self.store.restore_entry(id) {
             Ok(_) => {
-                let today = self.clock.now().date_naive();
+                let today = self.today();
                 let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
                 let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
                 if let Some(journal) = self.front.journal_mut() {
@@ -413,7 +413,7 @@ impl App {
     fn browse(&mut self, step: Browse) {
         let store = &*self.store;
         if step == Browse::Open {
-            let today = self.clock.now().date_naive();
+            let today = self.today();
             let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
             let journal = Box::new(JournalState::open(store, &self.exercises, today, rows));
             self.front = Front::Journal { journal, over: None };

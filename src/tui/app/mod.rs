@@ -194,6 +194,12 @@ impl App {
         self.clock.now()
     }
 
+    /// Today, as the person counts it: until 4 a.m., still yesterday
+    /// evening. Every screen's "today" and its periods count from it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::time_words::evening_of_moment(self.clock.now())
+    }
+
     /// Which screen is in front.
     pub fn screen(&self) -> Screen {
         self.front.screen()
