@@ -2031,3 +2031,23 @@ fn just_after_midnight_home_still_says_last_evenings_date() {
     assert!(text.contains("Thursday 26 November"), "{text}");
     assert!(!text.contains("Friday"), "{text}");
 }
+
+#[test]
+fn the_week_start_setting_reaches_the_calendar_and_none_means_monday_in_tests() {
+    let store = TestStore::new();
+    let mut app = App::new(built_ins(), Box::new(store.clone()), clock());
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('m')));
+    assert_eq!(app.screen(), Screen::Calendar);
+    assert!(screen_text(&app).contains("Mo Tu We Th Fr Sa Su"));
+
+    let mut app = App::new(built_ins(), Box::new(store), clock());
+    app.use_settings(mend::settings::Settings {
+        week_start: Some(chrono::Weekday::Sun),
+        ..Default::default()
+    });
+    assert_eq!(app.week_start(), chrono::Weekday::Sun);
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('m')));
+    assert!(screen_text(&app).contains("Su Mo Tu We Th Fr Sa"));
+}

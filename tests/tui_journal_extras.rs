@@ -11,7 +11,7 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset, Weekday};
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
@@ -333,16 +333,31 @@ fn trends_leave_out_unreadable_entries_and_say_so() {
 #[test]
 fn calendar_with_a_streak() {
     let store = journal();
-    let state = CalendarState::new(&store.entries(), now().naive_local());
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     // Evenings from the 18th to the 21st, none on the 17th.
     assert_eq!(state.habit().current_streak(state.today()), 4);
     snap("calendar_streak", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
+fn calendar_weeks_start_on_the_day_asked() {
+    let store = journal();
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Sun);
+    snap("calendar_sunday", |f, area, theme| state.screen(f, area, theme));
+    let monday = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
+    let text = draw(80, 24, |f, area, theme| monday.screen(f, area, theme))
+        .backend()
+        .to_string();
+    // November 2026 starts on a Sunday: the last day of a Monday week.
+    assert!(text.contains("Mo Tu We Th Fr Sa Su"), "{text}");
+    assert!(text.contains("                   1"), "{text}");
+    assert!(text.contains("2  3  4  5  6  7  8"), "{text}");
+}
+
+#[test]
 fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
     let store = journal();
-    let state = CalendarState::new(&store.entries(), now().naive_local());
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     let terminal = draw(80, 24, |f, area, theme| state.screen(f, area, theme));
     let buffer = terminal.backend().buffer();
     let row = |y: u16| -> String { (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect() };
@@ -375,7 +390,7 @@ fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
 
 #[test]
 fn calendar_before_the_first_entry_is_kind() {
-    let state = CalendarState::new(&[], now().naive_local());
+    let state = CalendarState::new(&[], now().naive_local(), Weekday::Mon);
     let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
@@ -518,7 +533,7 @@ fn every_screen_draws_at_any_size_without_panicking() {
     let trends_list = TrendsState::new(&built_ins(), &store.entries());
     let one = trends_of(&store, "evening-check-in");
     let several = trends_of(&store, "trust-inventory");
-    let calendar = CalendarState::new(&store.entries(), now().naive_local());
+    let calendar = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     let pick = ShareState::new(store.entries(), &built_ins(), now());
     let preview = share_preview(&store);
     let mut path = share_preview(&store);

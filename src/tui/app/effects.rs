@@ -186,7 +186,11 @@ impl App {
             Effect::Browse(step) => self.browse(step),
             Effect::OpenTrends => self.open_trends(),
             Effect::OpenCalendar => {
-                let state = CalendarState::new(&self.store.entries(), self.clock.now().naive_local());
+                let state = CalendarState::new(
+                    &self.store.entries(),
+                    self.clock.now().naive_local(),
+                    self.week_start(),
+                );
                 self.show_extra(Extra::Calendar(state));
             }
             Effect::OpenShare => {
