@@ -1556,6 +1556,11 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen); // two questions
     press_times(&mut app, KeyCode::Esc, 3);
     assert_eq!(app.screen(), Screen::Journal);
+    let mut empty = app_with(library(), &TestStore::new());
+    empty.press(key(KeyCode::Char('b')));
+    empty.press(key(KeyCode::Char('t')));
+    assert_eq!(empty.screen(), Screen::Trends);
+    check(&empty, &mut seen); // nothing on a scale yet
     app.press(key(KeyCode::Char('m')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));

@@ -456,7 +456,7 @@ impl App {
     /// Trends: of the open entry's exercise when reading one, else a list to choose from.
     fn open_trends(&mut self) {
         let names = self.store.entries();
-        let mut state = TrendsState::new(&self.exercises, &names);
+        let mut state = TrendsState::new(&self.exercises, &names, self.today(), self.week_start());
         let reading = self.front.journal().and_then(|j| j.reading.as_ref());
         let chosen = reading.and_then(|r| {
             state
