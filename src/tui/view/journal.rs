@@ -22,6 +22,9 @@ use crate::tui::journal::{JournalState, RowState};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
+/// Columns of the widest time of this year, "Thu 26 Nov, 21:30": the date
+/// column is never narrower, so it holds still while the list scrolls.
+const THIS_YEAR_WIDTH: usize = 17;
 /// Between the columns of a row.
 const GAP: &str = "  ";
 
@@ -151,7 +154,7 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: Naive
                 .map_or_else(String::new, |r| moment(r.name.started, now))
         })
         .collect();
-    let date_width = dates.iter().map(|d| d.width()).max().unwrap_or(0);
+    let date_width = dates.iter().map(|d| d.width()).fold(THIS_YEAR_WIDTH, usize::max);
     let title_width = title_width(journal, width.saturating_sub(date_width));
     let words_width = width.saturating_sub(date_width + title_width + 2 * GAP.len());
     let items: Vec<ListItem> = journal.shown[offset..end]
