@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Sparkline};
 use unicode_width::UnicodeWidthStr;
 
-use crate::trends::{Band, Group, Grouping, Span as Reach, Trends};
+use crate::trends::{self, Band, Group, Grouping, Trends};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
@@ -73,7 +73,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
     frame.render_stateful_widget(list_widget, list, &mut list_state);
 }
 
-fn render_shown(frame: &mut Frame, area: Rect, span: Reach, shown: &Shown, theme: &Theme) {
+fn render_shown(frame: &mut Frame, area: Rect, span: trends::Span, shown: &Shown, theme: &Theme) {
     let Some(trends) = shown.trends.as_ref().filter(|t| !t.series.is_empty()) else {
         let mut lines = vec![Line::styled(strings::TRENDS_TITLE, theme.title), Line::raw("")];
         lines.extend(wrapped_lines(strings::TRENDS_NONE, area.width, theme.text));
@@ -184,7 +184,7 @@ fn render_shown(frame: &mut Frame, area: Rect, span: Reach, shown: &Shown, theme
     frame.render_widget(Paragraph::new(question), question_area);
     if shown.groups.is_empty() {
         let nothing = wrapped_lines(strings::TRENDS_NOTHING_IN_SPAN, area.width, theme.text);
-        frame.render_widget(Paragraph::new(nothing), chart_area.union(ends_area));
+        frame.render_widget(Paragraph::new(nothing), chart_area.union(side_area));
         frame.render_widget(Paragraph::new(note), note_area);
         return;
     }
@@ -229,9 +229,10 @@ fn days_since(origin: NaiveDateTime, at: NaiveDateTime) -> f64 {
     (at - origin).num_seconds() as f64 / 86_400.0
 }
 
-/// The chart of one question: a dot at each mark (an entry's answer, or
-/// the average of a week's or a month's), joined by a line; for averages,
-/// a fainter line at each from its lowest answer to its highest.
+/// The chart of one question: a line through the marks (each entry's
+/// answer, or the average of a week's or a month's), with a dot on each
+/// while there is room; for averages, fainter lines through the lowest and
+/// the highest answers either side.
 fn render_chart(
     frame: &mut Frame,
     area: Rect,
