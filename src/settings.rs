@@ -2,7 +2,7 @@
 //! every key optional, so mend works exactly as it always has without it.
 //!
 //! ```toml
-//! week_start = "sunday"      # the day weeks start on (default Monday)
+//! week_start = "sunday"      # the day weeks start on (default: as the locale starts them)
 //! theme = "light"            # "dark" or "light" (NO_COLOR still wins)
 //! idle_lock_minutes = 10     # lock an encrypted journal after this long idle
 //! editor = "nano"            # for long answers, instead of $EDITOR
@@ -36,27 +36,18 @@ pub enum Theme {
     Light,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every setting, as written; `None` where the file does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
-    /// The first day of a week (British weeks start on Monday).
-    pub week_start: Weekday,
+    /// The first day of a week; `None`: as the locale starts them
+    /// ([`Settings::first_weekday`]).
+    pub week_start: Option<Weekday>,
     /// `None`: the app's own choice.
     pub theme: Option<Theme>,
     /// How long an encrypted journal stays open with nothing pressed.
     pub idle_lock_minutes: Option<u32>,
     /// The command for writing long answers, instead of `$VISUAL`/`$EDITOR`.
     pub editor: Option<String>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            week_start: Weekday::Mon,
-            theme: None,
-            idle_lock_minutes: None,
-            editor: None,
-        }
-    }
 }
 
 impl Settings {
@@ -115,9 +106,9 @@ impl Settings {
         let text = || value.as_str().map(str::trim);
         match key {
             "week_start" => {
-                self.week_start = text().and_then(weekday).ok_or_else(|| {
+                self.week_start = Some(text().and_then(weekday).ok_or_else(|| {
                     Mistake::value("`week_start` should be a day of the week, like \"monday\" or \"sunday\"")
-                })?;
+                })?);
             }
             "theme" => {
                 self.theme = Some(match text().map(str::to_ascii_lowercase).as_deref() {
@@ -169,6 +160,39 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The day weeks start on: the setting, else as the locale (`LC_ALL`,
+    /// `LC_TIME` or `LANG`, the first that is set) starts them. Read once,
+    /// when mend starts.
+    pub fn first_weekday(&self) -> Weekday {
+        self.week_start.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_TIME", "LANG"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|l| !l.is_empty()));
+            locale.as_deref().map_or(Weekday::Mon, locale_week_start)
+        })
+    }
+}
+
+/// Territories whose calendars start the week on Sunday (after CLDR's
+/// `firstDay`, the most used of them). Everywhere else, and for a locale
+/// with no territory (`C`, `POSIX`), weeks start on Monday, as ISO 8601 and
+/// most of Europe count them. Kept small on purpose: the setting covers the rest.
+const SUNDAY_TERRITORIES: [&str; 12] = [
+    "US", "CA", "MX", "BR", "JP", "KR", "TW", "PH", "IN", "IL", "ZA", "SA",
+];
+
+/// The first day of the week for a locale name such as `en_US.UTF-8`,
+/// `he_IL` or `fr_CA@euro`.
+pub fn locale_week_start(locale: &str) -> Weekday {
+    let name = locale.split(['.', '@']).next().unwrap_or_default();
+    let territory = name.split_once(['_', '-']).map(|(_, t)| t.to_ascii_uppercase());
+    match territory {
+        Some(t) if SUNDAY_TERRITORIES.contains(&t.as_str()) => Weekday::Sun,
+        _ => Weekday::Mon,
+    }
+}
+
 /// What is wrong with one setting.
 struct Mistake {
     message: String,
@@ -212,7 +236,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Settings::load(dir.path()), (Settings::default(), Vec::new()));
         assert_eq!(parsed(""), (Settings::default(), Vec::new()));
-        assert_eq!(Settings::default().week_start, Weekday::Mon);
+        assert_eq!(Settings::default().week_start, None, "as the locale says");
     }
 
     #[test]
@@ -224,7 +248,7 @@ mod tests {
         assert_eq!(
             settings,
             Settings {
-                week_start: Weekday::Sun,
+                week_start: Some(Weekday::Sun),
                 theme: Some(Theme::Light),
                 idle_lock_minutes: Some(10),
                 editor: Some("nano -w".into()),
@@ -237,7 +261,7 @@ mod tests {
         let text = "theme = \"dark\"\nweek_start = \"someday\"\nidle_lock_minutes = 0\n  colour = \"blue\"\nwek_start = \"monday\"\n";
         let (settings, mistakes) = parsed(text);
         assert_eq!(settings.theme, Some(Theme::Dark), "the good line counts");
-        assert_eq!(settings.week_start, Weekday::Mon, "a bad value keeps the default");
+        assert_eq!(settings.week_start, None, "a bad value keeps the default");
         let placed: Vec<(usize, usize, &str)> = mistakes
             .iter()
             .map(|d| (d.line, d.column, d.message.as_str()))
@@ -261,6 +285,37 @@ mod tests {
         );
         assert_eq!(mistakes[3].hint.as_deref(), Some("did you mean `week_start`?"));
         assert!(mistakes[2].hint.as_deref().is_some_and(|h| h.contains("`theme`")));
+    }
+
+    #[test]
+    fn weeks_start_as_the_locale_starts_them() {
+        for sunday in [
+            "en_US.UTF-8",
+            "en_CA",
+            "fr_CA.UTF-8@euro",
+            "ja_JP.UTF-8",
+            "he_IL",
+            "pt-BR",
+            "en_in",
+        ] {
+            assert_eq!(locale_week_start(sunday), Weekday::Sun, "{sunday}");
+        }
+        for monday in [
+            "en_GB.UTF-8",
+            "de_DE",
+            "fr_FR@euro",
+            "en_AU",
+            "C",
+            "POSIX",
+            "C.UTF-8",
+            "",
+            "_",
+        ] {
+            assert_eq!(locale_week_start(monday), Weekday::Mon, "{monday}");
+        }
+        // The setting, when there is one, wins over the locale.
+        let (settings, _) = parsed("week_start = \"saturday\"");
+        assert_eq!(settings.first_weekday(), Weekday::Sat);
     }
 
     #[test]

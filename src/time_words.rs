@@ -40,9 +40,10 @@ pub fn moment(at: NaiveDateTime, now: NaiveDateTime) -> String {
     }
 }
 
-/// How long ago `then` was, seen from `now` (both local times).
+/// How long ago `then` was, seen from `now` (both local times), in
+/// evenings: at half past midnight, what was written at eleven was "today".
 pub fn ago(then: NaiveDateTime, now: NaiveDateTime) -> String {
-    let days = (now.date() - then.date()).num_days();
+    let days = (evening_of(now) - evening_of(then)).num_days();
     match days {
         i64::MIN..=0 => "today".into(),
         1 => "yesterday".into(),
@@ -78,6 +79,14 @@ mod tests {
         assert_eq!(ago(t("2026-10-31 10:00"), now), "3 weeks ago");
         assert_eq!(ago(t("2026-08-01 10:00"), now), "3 months ago");
         assert_eq!(ago(t("2023-11-01 10:00"), now), "3 years ago");
+    }
+
+    #[test]
+    fn ago_counts_evenings_not_calendar_days() {
+        // Written at eleven, read at half past midnight: the same evening.
+        assert_eq!(ago(t("2026-11-26 23:00"), t("2026-11-27 00:30")), "today");
+        // Written at one in the morning, read that night: last evening's.
+        assert_eq!(ago(t("2026-11-27 01:00"), t("2026-11-27 21:00")), "yesterday");
     }
 
     #[test]

@@ -5,10 +5,13 @@
 //! that is at hand ([`Trends::with_exercise`]), and from the answers
 //! themselves otherwise.
 
-use chrono::NaiveDateTime;
+use std::ops::Range;
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use crate::exercise::{Exercise, PromptKind, SCALE_LIMIT};
 use crate::journal::{Entry, Value};
+use crate::time_words::{evening_of, week_start_of};
 
 /// One scale answer, in one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,6 +202,147 @@ impl Series {
     }
 }
 
+/// How far back the chart looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    FourWeeks,
+    ThreeMonths,
+    Year,
+    All,
+}
+
+impl Span {
+    /// The next span, after the last the first again.
+    pub fn next(self) -> Self {
+        match self {
+            Self::FourWeeks => Self::ThreeMonths,
+            Self::ThreeMonths => Self::Year,
+            Self::Year => Self::All,
+            Self::All => Self::FourWeeks,
+        }
+    }
+
+    /// The first evening it takes in, counting `today` (tonight's evening).
+    pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
+        let back = match self {
+            Self::FourWeeks => return today.checked_sub_days(Days::new(27)),
+            Self::ThreeMonths => Months::new(3),
+            Self::Year => Months::new(12),
+            Self::All => return None,
+        };
+        today.checked_sub_months(back)?.checked_add_days(Days::new(1))
+    }
+}
+
+/// What one mark of a chart stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    Entry,
+    /// The average of a week's entries, with their range.
+    Week,
+    /// The average of a month's entries, with their range.
+    Month,
+}
+
+/// One mark of a chart: a run of entries (one, or a week's or a month's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// When the mark stands: the entry's time, or the first day of its
+    /// week or month at midnight.
+    pub at: NaiveDateTime,
+    /// Which entries: indices into [`Trends::times`].
+    pub entries: Range<usize>,
+}
+
+/// A chart shows at most this many marks; more entries than this are
+/// shown as weekly averages, and more weeks as monthly ones, so a year of
+/// daily check-ins reads as a line rather than a wall.
+pub const MOST_MARKS: usize = 60;
+
+impl Trends {
+    /// The entries of `span` (counted back from `today`, by evenings), as
+    /// the marks to draw: one an entry, or a week's (weeks starting on
+    /// `week_start`) or a month's when there are more than [`MOST_MARKS`].
+    pub fn groups(&self, span: Span, today: NaiveDate, week_start: Weekday) -> (Grouping, Vec<Group>) {
+        let from = span
+            .since(today)
+            .map_or(0, |since| self.times.partition_point(|t| evening_of(*t) < since));
+        let each = (from..self.times.len()).map(|i| (self.times[i], i));
+        if self.times.len() - from <= MOST_MARKS {
+            let groups = each
+                .map(|(at, i)| Group {
+                    at,
+                    entries: i..i + 1,
+                })
+                .collect();
+            return (Grouping::Entry, groups);
+        }
+        let weeks = runs(each.clone(), |at| week_start_of(evening_of(at), week_start));
+        if weeks.len() <= MOST_MARKS {
+            return (Grouping::Week, weeks);
+        }
+        let first_of_month = |at| {
+            let evening = evening_of(at);
+            evening.with_day(1).unwrap_or(evening)
+        };
+        (Grouping::Month, runs(each, first_of_month))
+    }
+}
+
+/// Entries (oldest first) gathered into runs with the same `key` day.
+fn runs(
+    entries: impl Iterator<Item = (NaiveDateTime, usize)>,
+    key: impl Fn(NaiveDateTime) -> NaiveDate,
+) -> Vec<Group> {
+    let mut groups: Vec<(NaiveDate, Group)> = Vec::new();
+    for (at, i) in entries {
+        let day = key(at);
+        match groups.last_mut() {
+            Some((last, group)) if *last == day => group.entries.end = i + 1,
+            _ => groups.push((
+                day,
+                Group {
+                    at: day.and_time(NaiveTime::MIN),
+                    entries: i..i + 1,
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// One question's answers within a mark: their average and range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub mean: f64,
+    pub low: i64,
+    pub high: i64,
+}
+
+impl Series {
+    /// This question's answers in each of `groups`: `None` where none of
+    /// the group's entries answered it.
+    pub fn bands(&self, groups: &[Group], entries: usize) -> Vec<Option<Band>> {
+        let row = self.by_entry(entries);
+        groups
+            .iter()
+            .map(|g| {
+                let values: Vec<i64> = row
+                    .get(g.entries.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .collect();
+                let low = *values.iter().min()?;
+                let high = *values.iter().max()?;
+                let mean = values.iter().sum::<i64>() as f64 / values.len() as f64;
+                Some(Band { mean, low, high })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
@@ -227,6 +371,137 @@ mod tests {
 
     fn t(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// One check-in an evening at 21:30 for `days` evenings up to 26
+    /// November 2026, the mood going round 1 to 5.
+    fn daily(days: i64) -> Trends {
+        let last = d("2026-11-26");
+        let entries: Vec<Entry> = (0..days)
+            .map(|back| {
+                let day = last - chrono::Duration::days(days - 1 - back);
+                let mood = 1 + (back % 5);
+                entry(
+                    "check-in",
+                    &format!("{day}T21:30:00+00:00"),
+                    vec![scale("mood", "Mood", mood)],
+                )
+            })
+            .collect();
+        trends(&entries).remove(0)
+    }
+
+    #[test]
+    fn spans_count_back_in_evenings_from_today() {
+        let today = d("2026-11-26");
+        assert_eq!(Span::FourWeeks.since(today), Some(d("2026-10-30")));
+        assert_eq!(Span::ThreeMonths.since(today), Some(d("2026-08-27")));
+        assert_eq!(Span::Year.since(today), Some(d("2025-11-27")));
+        assert_eq!(Span::All.since(today), None);
+        assert_eq!(Span::All.next(), Span::FourWeeks);
+        // Half past midnight still belongs to the first evening of the span.
+        let late = entry("x", "2026-10-31T00:30:00+00:00", vec![scale("m", "M", 3)]);
+        let early = entry("x", "2026-10-30T00:30:00+00:00", vec![scale("m", "M", 3)]);
+        let t = trends(&[late, early]).remove(0);
+        let (_, groups) = t.groups(Span::FourWeeks, today, Weekday::Mon);
+        assert_eq!(groups.len(), 1, "the 29th's evening is outside four weeks");
+        assert_eq!(groups[0].at, self::t("2026-10-31 00:30"));
+    }
+
+    #[test]
+    fn a_few_dozen_entries_are_each_a_mark() {
+        let t = daily(60);
+        let (grouping, groups) = t.groups(Span::All, d("2026-11-26"), Weekday::Mon);
+        assert_eq!((grouping, groups.len()), (Grouping::Entry, 60));
+        let (grouping, groups) = t.groups(Span::FourWeeks, d("2026-11-26"), Weekday::Mon);
+        assert_eq!((grouping, groups.len()), (Grouping::Entry, 28));
+        assert_eq!(groups[0].entries, 32..33);
+    }
+
+    #[test]
+    fn a_year_of_daily_check_ins_becomes_weekly_averages_on_the_weeks_asked() {
+        let t = daily(365);
+        let (grouping, groups) = t.groups(Span::Year, d("2026-11-26"), Weekday::Mon);
+        assert_eq!(grouping, Grouping::Week);
+        assert_eq!(groups.len(), 53);
+        // The first week is cut short by the span; the rest start on Mondays.
+        assert!(groups[1..].iter().all(|g| g.at.weekday() == Weekday::Mon));
+        assert!(groups[1..groups.len() - 1].iter().all(|g| g.entries.len() == 7));
+        assert_eq!(groups.last().map(|g| g.at), Some(t_midnight("2026-11-23")));
+        let (_, sundays) = t.groups(Span::Year, d("2026-11-26"), Weekday::Sun);
+        assert!(sundays[1..].iter().all(|g| g.at.weekday() == Weekday::Sun));
+        // Every entry is in one mark, once.
+        let counted: usize = groups.iter().map(|g| g.entries.len()).sum();
+        assert_eq!(counted, 365);
+        // A week of 1..5 round and round averages 3, from 1 to 5.
+        let bands = t.series[0].bands(&groups, t.times.len());
+        let middle = bands[10].unwrap();
+        assert!((middle.mean - 3.0).abs() < 0.3, "{middle:?}");
+        assert_eq!((middle.low, middle.high), (1, 5));
+    }
+
+    fn t_midnight(day: &str) -> NaiveDateTime {
+        d(day).and_time(NaiveTime::MIN)
+    }
+
+    #[test]
+    fn years_of_check_ins_become_monthly_averages() {
+        let t = daily(3 * 365);
+        let (grouping, groups) = t.groups(Span::All, d("2026-11-26"), Weekday::Mon);
+        assert_eq!(grouping, Grouping::Month);
+        assert_eq!(groups.len(), 37);
+        assert!(groups.iter().all(|g| g.at.day() == 1));
+        assert_eq!(groups.last().map(|g| g.at), Some(t_midnight("2026-11-01")));
+    }
+
+    #[test]
+    fn a_question_not_answered_in_a_mark_has_no_band() {
+        let entries = [
+            entry(
+                "x",
+                "2026-11-02T21:00:00+00:00",
+                vec![scale("a", "A", 2), scale("b", "B", 4)],
+            ),
+            entry("x", "2026-11-03T21:00:00+00:00", vec![scale("a", "A", 5)]),
+            entry("x", "2026-11-10T21:00:00+00:00", vec![scale("a", "A", 1)]),
+        ];
+        let t = trends(&entries).remove(0);
+        let groups = runs(t.times.iter().copied().zip(0..), |at| {
+            week_start_of(evening_of(at), Weekday::Mon)
+        });
+        assert_eq!(groups.len(), 2);
+        let a = t.series.iter().find(|s| s.prompt_id == "a").unwrap();
+        let b = t.series.iter().find(|s| s.prompt_id == "b").unwrap();
+        assert_eq!(
+            a.bands(&groups, 3),
+            vec![
+                Some(Band {
+                    mean: 3.5,
+                    low: 2,
+                    high: 5
+                }),
+                Some(Band {
+                    mean: 1.0,
+                    low: 1,
+                    high: 1
+                })
+            ]
+        );
+        assert_eq!(
+            b.bands(&groups, 3),
+            vec![
+                Some(Band {
+                    mean: 4.0,
+                    low: 4,
+                    high: 4
+                }),
+                None
+            ]
+        );
     }
 
     #[test]

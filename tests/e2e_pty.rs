@@ -933,6 +933,35 @@ fn a_small_window_says_so_and_a_larger_one_redraws_the_screen() {
 }
 
 #[test]
+fn the_editor_in_the_settings_comes_before_editor() {
+    let sandbox = Sandbox::new();
+    let chosen = sandbox.home.join("chosen-editor.sh");
+    fs::write(
+        &chosen,
+        "#!/bin/sh\nprintf 'From the settings editor.\\n' >> \"$1\"\n",
+    )
+    .expect("the editor");
+    fs::set_permissions(&chosen, fs::Permissions::from_mode(0o755)).expect("an executable editor");
+    fs::create_dir(&sandbox.journal).expect("the journal folder");
+    fs::set_permissions(&sandbox.journal, fs::Permissions::from_mode(0o700)).expect("a private folder");
+    fs::write(
+        sandbox.journal.join("settings.toml"),
+        format!("editor = \"{}\"\n", chosen.display()),
+    )
+    .expect("the settings");
+    let fixture = Fixture::load();
+    let mut term = sandbox.run_fixture();
+    to_first_prompt(&mut term, &fixture);
+    term.send("Typed in mend.");
+    term.wait_for("Typed in mend.");
+    term.send(CTRL_E);
+    term.wait_for("From the settings editor.");
+    assert!(!term.contents().contains("Added in my editor."), "not $EDITOR");
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+}
+
+#[test]
 fn an_editor_that_fails_leaves_the_answer_alone_and_keeps_its_file() {
     let sandbox = Sandbox::new();
     // This editor writes something, then fails, as a crashed editor might.

@@ -1556,6 +1556,11 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen); // two questions
     press_times(&mut app, KeyCode::Esc, 3);
     assert_eq!(app.screen(), Screen::Journal);
+    let mut empty = app_with(library(), &TestStore::new());
+    empty.press(key(KeyCode::Char('b')));
+    empty.press(key(KeyCode::Char('t')));
+    assert_eq!(empty.screen(), Screen::Trends);
+    check(&empty, &mut seen); // nothing on a scale yet
     app.press(key(KeyCode::Char('m')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
@@ -2017,4 +2022,37 @@ fn a_long_intro_in_a_small_window_says_there_is_more_and_scrolls_to_its_end() {
     app.press(key(KeyCode::PageUp));
     app.press(key(KeyCode::Enter));
     assert_eq!(app.screen(), Screen::Prompt, "Enter still begins");
+}
+
+#[test]
+fn just_after_midnight_home_still_says_last_evenings_date() {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T00:30:00+00:00").unwrap();
+    let app = App::new(
+        built_ins(),
+        Box::new(TestStore::new()),
+        Box::new(mend::clock::FixedClock(at)),
+    );
+    let text = screen_text(&app);
+    assert!(text.contains("Thursday 26 November"), "{text}");
+    assert!(!text.contains("Friday"), "{text}");
+}
+
+#[test]
+fn the_week_start_setting_reaches_the_calendar_and_none_means_monday_in_tests() {
+    let store = TestStore::new();
+    let mut app = App::new(built_ins(), Box::new(store.clone()), clock());
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('m')));
+    assert_eq!(app.screen(), Screen::Calendar);
+    assert!(screen_text(&app).contains("Mo Tu We Th Fr Sa Su"));
+
+    let mut app = App::new(built_ins(), Box::new(store), clock());
+    app.use_settings(mend::settings::Settings {
+        week_start: Some(chrono::Weekday::Sun),
+        ..Default::default()
+    });
+    assert_eq!(app.week_start(), chrono::Weekday::Sun);
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('m')));
+    assert!(screen_text(&app).contains("Su Mo Tu We Th Fr Sa"));
 }

@@ -98,23 +98,59 @@ fn after_mend_view_esc_leaves_mend_rather_than_going_home() {
 }
 
 #[test]
+fn two_entries_of_one_evening_are_told_apart_by_their_times_in_the_list_and_compared() {
+    let store = TestStore::new()
+        .with_entry(journal_entry(
+            "2026-11-21 09:15",
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, "Morning words.")],
+        ))
+        .with_entry(journal_entry(
+            "2026-11-21 21:30",
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, "Evening words.")],
+        ));
+    let mut app = browser(&store);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Sat 21 Nov, 21:30  Handover week  Evening words."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sat 21 Nov, 09:15  Handover week  Morning words."),
+        "{text}"
+    );
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('c')));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Last time Sat 21 Nov, 09:15   ·   This time Sat 21 Nov, 21:30"),
+        "{text}"
+    );
+}
+
+#[test]
 fn rows_show_date_title_and_first_words() {
     let store = journal();
     let app = browser(&store);
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("21 Nov 2026  Handover week"), "{text}");
-    assert!(text.contains("We met at the station café as planned."), "{text}");
+    // The time too; a year only for entries not of this one.
+    assert!(text.contains("Sat 21 Nov, 20:00       Handover week"), "{text}");
+    assert!(text.contains("Tue 30 Dec 2025, 18:00  Handover week"), "{text}");
+    assert!(text.contains("We met at the station café as pl…"), "{text}");
     assert!(
-        text.contains("20 Nov 2026  Evening check-in   A CALM bath"),
+        text.contains("Fri 20 Nov, 22:10       Evening check-in   A CALM bath"),
         "{text}"
     );
     // Gone from the library: the entry's own title, once it is read.
     assert!(
-        text.contains(" 2 Oct 2026  Homework from Sam  I noticed I was calmer"),
+        text.contains("Fri 2 Oct, 21:00        Homework from Sam  I noticed I was calmer"),
         "{text}"
     );
     assert!(
-        text.contains(" 1 Nov 2026  Evening check-in   (could not be read)"),
+        text.contains("Sun 1 Nov, 09:00        Evening check-in   (could not be read)"),
         "{text}"
     );
 }
@@ -173,11 +209,8 @@ fn a_long_list_scrolls_with_the_highlight() {
     let mut app = browser(&store);
     press_times(&mut app, KeyCode::Down, 20);
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("›  8 Jun 2026"), "{text}");
-    assert!(
-        !text.contains("28 Jun 2026"),
-        "the newest has scrolled away:\n{text}"
-    );
+    assert!(text.contains("› Mon 8 Jun, 20:00"), "{text}");
+    assert!(!text.contains("28 Jun"), "the newest has scrolled away:\n{text}");
     assert!(
         text.contains("Day 8"),
         "rows scrolled into view are read:\n{text}"
@@ -219,6 +252,22 @@ fn the_date_filter_narrows_to_a_week_a_month_this_year_and_back() {
     assert!(screen_text(&app, 80, 24).contains("Showing all exercises, this year"));
     app.press(key(KeyCode::Char('w')));
     assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn just_after_midnight_the_last_7_days_count_from_last_evening() {
+    // Saturday 21 November, 00:30: still Friday's evening, so the week
+    // takes in Saturday the 14th's evening (E3) as the calendar would.
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-21T00:30:00+00:00").unwrap();
+    let store = journal();
+    let mut app = App::new(
+        library(),
+        Box::new(store.clone()),
+        Box::new(mend::clock::FixedClock(at)),
+    );
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('w')));
+    assert_eq!(shown(&app), [E1, E2, E3]);
 }
 
 #[test]
@@ -650,8 +699,8 @@ fn c_compares_with_the_previous_entry_of_the_same_exercise() {
     assert_eq!(reading.last.as_ref().unwrap().id, E3);
     let text = screen_text(&app, 120, 40);
     assert!(text.contains("Compared with last time"), "{text}");
-    assert!(text.contains("Last time Sat 14 Nov 2026"), "{text}");
-    assert!(text.contains("This time Sat 21 Nov 2026"), "{text}");
+    assert!(text.contains("Last time Sat 14 Nov, 19:30"), "{text}");
+    assert!(text.contains("This time Sat 21 Nov, 20:00"), "{text}");
     // Side by side: last time's answer, then this time's, on one line.
     let line = text.lines().find(|l| l.contains("Tense at the door")).unwrap();
     assert!(line.contains("We met at the station café"), "{line}");

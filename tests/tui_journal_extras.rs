@@ -11,7 +11,7 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset, Weekday};
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::answer::Answer;
@@ -250,11 +250,16 @@ fn journal() -> TestStore {
     store
 }
 
+/// Tonight's evening, as the app counts it at the tests' fixed time.
+fn today() -> chrono::NaiveDate {
+    mend::time_words::evening_of_moment(now())
+}
+
 /// The trends screen as the app would wire it: open the list, press
 /// Enter on `exercise_id`, read what it asks for.
 fn trends_of(store: &TestStore, exercise_id: &str) -> TrendsState {
     let library = built_ins();
-    let mut state = TrendsState::new(&library, &store.entries());
+    let mut state = TrendsState::new(&library, &store.entries(), today(), Weekday::Mon);
     let at = state
         .choices
         .iter()
@@ -276,7 +281,7 @@ fn trends_of(store: &TestStore, exercise_id: &str) -> TrendsState {
 #[test]
 fn trends_list() {
     let store = journal();
-    let state = TrendsState::new(&built_ins(), &store.entries());
+    let state = TrendsState::new(&built_ins(), &store.entries(), today(), Weekday::Mon);
     let offered: Vec<&str> = state.choices.iter().map(|c| c.exercise.id.as_str()).collect();
     assert_eq!(offered, vec!["evening-check-in", "trust-inventory"]);
     snap("trends_list", |f, area, theme| state.screen(f, area, theme));
@@ -297,6 +302,103 @@ fn trends_side_by_side() {
     state.key(press(KeyCode::Tab));
     state.key(press(KeyCode::Tab));
     snap("trends_side_by_side", |f, area, theme| {
+        state.screen(f, area, theme)
+    });
+}
+
+/// A year of daily check-ins: moods wandering between rough and good,
+/// a little better as the months go on.
+fn a_year_of_evenings() -> TestStore {
+    let mut store = TestStore::new();
+    for days in 0..365 {
+        let better = (365 - days) / 120;
+        let mood = (1 + (days * 7 % 11) / 4 + better).min(5);
+        store
+            .save_entry(&mut check_in(days, mood, "Got through it."))
+            .unwrap();
+    }
+    store
+}
+
+/// `name` at 80×24, 120×40 and 60×16.
+fn snap_three(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Vec<Hint>) {
+    snap(name, &screen);
+    let terminal = draw(60, 16, &screen);
+    insta::assert_snapshot!(format!("{name}_60x16"), terminal.backend());
+}
+
+#[test]
+fn trends_a_year_of_daily_points_reads_as_weekly_averages() {
+    let store = a_year_of_evenings();
+    let state = trends_of(&store, "evening-check-in");
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(shown.grouping, mend::trends::Grouping::Week);
+    assert!((52..=54).contains(&shown.groups.len()), "{}", shown.groups.len());
+    snap_three("trends_a_year_daily", |f, area, theme| {
+        state.screen(f, area, theme)
+    });
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(text.contains("365 entries · all time"), "{text}");
+    assert!(text.contains("Weekly averages"), "{text}");
+    assert!(text.contains("w span"), "the key is in the footer:\n{text}");
+}
+
+#[test]
+fn w_chooses_the_span_of_trends_and_short_spans_show_each_entry() {
+    let store = a_year_of_evenings();
+    let mut state = trends_of(&store, "evening-check-in");
+    let spans = |state: &TrendsState| {
+        let shown = state.shown.as_ref().unwrap();
+        (state.span, shown.grouping, shown.groups.len())
+    };
+    use mend::trends::{Grouping, Span};
+    state.key(press(KeyCode::Char('w')));
+    assert_eq!(spans(&state), (Span::FourWeeks, Grouping::Entry, 28));
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(text.contains("28 entries · the last 4 weeks"), "{text}");
+    assert!(!text.contains("averages"), "{text}");
+    state.key(press(KeyCode::Char('w')));
+    assert_eq!(state.span, Span::ThreeMonths);
+    assert_eq!(
+        state.shown.as_ref().unwrap().grouping,
+        Grouping::Week,
+        "about 92 evenings"
+    );
+    state.key(press(KeyCode::Char('w')));
+    assert_eq!(state.span, Span::Year);
+    state.key(press(KeyCode::Char('w')));
+    assert_eq!(state.span, Span::All);
+    // A span with nothing in it says so, kindly.
+    let mut store = TestStore::new();
+    store.save_entry(&mut check_in(60, 3, "Long ago.")).unwrap();
+    let mut state = trends_of(&store, "evening-check-in");
+    state.key(press(KeyCode::Char('w')));
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(
+        text.contains(mend::tui::strings::TRENDS_NOTHING_IN_SPAN),
+        "{text}"
+    );
+}
+
+#[test]
+fn trends_the_trust_inventory_stays_readable_after_a_hundred_entries() {
+    let mut store = TestStore::new();
+    // Two years of weekly inventories, slowly rising.
+    for week in 0..110_i64 {
+        let base = 2 + (110 - week) / 40;
+        let values = [0, 1, 0, 1, 1, 0, 0].map(|lift| (base + lift + week % 2).min(5));
+        store.save_entry(&mut inventory(week * 7, values)).unwrap();
+    }
+    let state = trends_of(&store, "trust-inventory");
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(shown.grouping, mend::trends::Grouping::Month);
+    snap_three("trends_inventory_110_entries", |f, area, theme| {
         state.screen(f, area, theme)
     });
 }
@@ -333,16 +435,31 @@ fn trends_leave_out_unreadable_entries_and_say_so() {
 #[test]
 fn calendar_with_a_streak() {
     let store = journal();
-    let state = CalendarState::new(&store.entries(), now().naive_local());
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     // Evenings from the 18th to the 21st, none on the 17th.
     assert_eq!(state.habit().current_streak(state.today()), 4);
     snap("calendar_streak", |f, area, theme| state.screen(f, area, theme));
 }
 
 #[test]
+fn calendar_weeks_start_on_the_day_asked() {
+    let store = journal();
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Sun);
+    snap("calendar_sunday", |f, area, theme| state.screen(f, area, theme));
+    let monday = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
+    let text = draw(80, 24, |f, area, theme| monday.screen(f, area, theme))
+        .backend()
+        .to_string();
+    // November 2026 starts on a Sunday: the last day of a Monday week.
+    assert!(text.contains("Mo Tu We Th Fr Sa Su"), "{text}");
+    assert!(text.contains("                   1"), "{text}");
+    assert!(text.contains("2  3  4  5  6  7  8"), "{text}");
+}
+
+#[test]
 fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
     let store = journal();
-    let state = CalendarState::new(&store.entries(), now().naive_local());
+    let state = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     let terminal = draw(80, 24, |f, area, theme| state.screen(f, area, theme));
     let buffer = terminal.backend().buffer();
     let row = |y: u16| -> String { (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect() };
@@ -375,7 +492,7 @@ fn calendar_marks_evenings_with_entries_in_reverse_and_today_underlined() {
 
 #[test]
 fn calendar_before_the_first_entry_is_kind() {
-    let state = CalendarState::new(&[], now().naive_local());
+    let state = CalendarState::new(&[], now().naive_local(), Weekday::Mon);
     let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
         .to_string();
@@ -515,10 +632,10 @@ fn a_failed_export_says_why_and_keeps_the_path() {
 #[test]
 fn every_screen_draws_at_any_size_without_panicking() {
     let store = journal();
-    let trends_list = TrendsState::new(&built_ins(), &store.entries());
+    let trends_list = TrendsState::new(&built_ins(), &store.entries(), today(), Weekday::Mon);
     let one = trends_of(&store, "evening-check-in");
     let several = trends_of(&store, "trust-inventory");
-    let calendar = CalendarState::new(&store.entries(), now().naive_local());
+    let calendar = CalendarState::new(&store.entries(), now().naive_local(), Weekday::Mon);
     let pick = ShareState::new(store.entries(), &built_ins(), now());
     let preview = share_preview(&store);
     let mut path = share_preview(&store);

@@ -132,7 +132,7 @@ fn keys() -> Roff {
             ("y, n", "answer a yes-or-no question"),
             (
                 "Ctrl+E",
-                "write the answer in your own editor ($VISUAL, else $EDITOR)",
+                "write the answer in your own editor (the settings' editor, else $VISUAL, else $EDITOR)",
             ),
             ("Ctrl+Z, Ctrl+Y", "undo and redo while writing"),
             (
@@ -205,8 +205,18 @@ fn environment() -> Roff {
         None,
         &[
             ("MEND_HOME", "the journal folder, when --journal is not given"),
-            ("VISUAL, EDITOR", "the editor Ctrl+E opens, as git chooses it"),
-            ("NO_COLOR", "when set, mend draws without colour"),
+            (
+                "VISUAL, EDITOR",
+                "the editor Ctrl+E opens, as git chooses it, unless the settings name one",
+            ),
+            (
+                "NO_COLOR",
+                "when set, mend draws without colour, whatever the settings' theme",
+            ),
+            (
+                "LC_ALL, LC_TIME, LANG",
+                "the first set gives the day weeks start on, unless the settings name one",
+            ),
             (
                 "MEND_PASSPHRASE_FILE",
                 "a file whose first line is an encrypted journal's passphrase, for scripts \

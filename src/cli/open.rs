@@ -80,10 +80,9 @@ fn open_app(journal: Option<&Path>) -> anyhow::Result<(App, Library)> {
     let store = open_journal(&dir, Passphrase::OnFirstScreen)?;
     let warning = store.warning().map(str::to_string);
     let mut app = App::new(library.exercises.clone(), Box::new(store), Box::new(SystemClock));
-    // Mistakes in the settings are named by `mend settings`; here the default stands.
-    if let Some(minutes) = crate::settings::Settings::load(&dir).0.idle_lock_minutes {
-        app.lock_after(std::time::Duration::from_secs(u64::from(minutes) * 60));
-    }
+    // Read once, here. Mistakes in the settings are named by `mend where`;
+    // here the default stands.
+    app.use_settings(crate::settings::Settings::load(&dir).0);
     if !library.problems.is_empty() {
         app.warn(tui::strings::library_problems(library.problems.len()));
     }

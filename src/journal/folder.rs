@@ -15,6 +15,7 @@ use super::lock::LOCK_FILE;
 use super::private_fs::{DIR_MODE, sync_dir, write_new};
 use crate::io_error::plain_words;
 use crate::sanitize::inert;
+use crate::settings::SETTINGS_FILE;
 
 /// The file that says "this folder is a mend journal".
 pub const MARKER: &str = ".mend-journal";
@@ -107,7 +108,10 @@ fn claim(root: &Path) -> Result<(), FolderError> {
     }
     let earlier_journal = names.iter().any(|e| e.file_name() == LOCK_FILE && is_file(e))
         || names.iter().all(|e| {
-            OWN_FOLDERS.iter().any(|own| e.file_name() == *own) && e.file_type().is_ok_and(|t| t.is_dir())
+            let own_folder = OWN_FOLDERS.iter().any(|own| e.file_name() == *own)
+                && e.file_type().is_ok_and(|t| t.is_dir());
+            // Settings may be written before mend is first opened.
+            own_folder || (e.file_name() == SETTINGS_FILE && is_file(e))
         });
     if !earlier_journal {
         return Err(FolderError::NotAJournal(root.to_path_buf()));
@@ -221,6 +225,10 @@ mod tests {
         fs::create_dir(only_folders.path().join("exercises")).unwrap();
         fs::create_dir(only_folders.path().join("entries")).unwrap();
         assert!(prepare(only_folders.path()).is_ok());
+        // As is a new folder holding only the settings, written first.
+        let settings_first = tempfile::tempdir().unwrap();
+        fs::write(settings_first.path().join(SETTINGS_FILE), "theme = \"light\"\n").unwrap();
+        assert!(prepare(settings_first.path()).is_ok());
         // But a home folder that happens to hold a `drafts` folder is not one.
         let home = tempfile::tempdir().unwrap();
         fs::create_dir(home.path().join("drafts")).unwrap();

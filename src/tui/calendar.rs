@@ -3,7 +3,7 @@
 //!
 //! Built from entry names alone (`Store::entries`): nothing is read.
 
-use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::habit::{Habit, evening_of};
 use crate::journal::EntryName;
@@ -24,17 +24,25 @@ pub struct CalendarState {
     today: NaiveDate,
     /// The first day of the month shown last (rightmost).
     month: NaiveDate,
+    /// The day each week's row starts on.
+    week_start: Weekday,
 }
 
 impl CalendarState {
-    /// The calendar on this month, from every entry's name and the time now.
-    pub fn new(names: &[EntryName], now: NaiveDateTime) -> Self {
+    /// The calendar on this month, from every entry's name and the time
+    /// now, its weeks starting on `week_start`.
+    pub fn new(names: &[EntryName], now: NaiveDateTime, week_start: Weekday) -> Self {
         let today = evening_of(now);
         Self {
             habit: Habit::from_names(names),
             today,
             month: first_of_month(today),
+            week_start,
         }
+    }
+
+    pub fn week_start(&self) -> Weekday {
+        self.week_start
     }
 
     pub fn habit(&self) -> &Habit {
@@ -112,6 +120,7 @@ mod tests {
         let mut state = CalendarState::new(
             &names(&["2026-09-12-210000-x", "2026-11-20-210000-x"]),
             at("2026-11-21 21:30"),
+            Weekday::Mon,
         );
         assert_eq!(state.month(), d("2026-11-01"));
         press(&mut state, KeyCode::Right);
@@ -129,7 +138,7 @@ mod tests {
 
     #[test]
     fn in_the_small_hours_it_is_still_the_evening_before() {
-        let state = CalendarState::new(&[], at("2026-12-01 01:30"));
+        let state = CalendarState::new(&[], at("2026-12-01 01:30"), Weekday::Mon);
         assert_eq!(state.today(), d("2026-11-30"));
         assert_eq!(state.month(), d("2026-11-01"));
     }

@@ -13,12 +13,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 
 use super::strings;
 use crate::journal::search::{self, SearchIndex, Snippet};
 use crate::journal::{Entry, EntryName, Filter, Store, StoreError};
 use crate::library::Loaded;
+use crate::time_words::evening_of;
 
 /// Entries read for the search per tick at most...
 pub const READ_CHUNK: usize = 256;
@@ -53,7 +54,7 @@ impl Period {
         }
     }
 
-    /// The first day it takes in, counting `today`.
+    /// The first evening it takes in, counting `today` (tonight's evening).
     pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
         match self {
             Self::Any => None,
@@ -61,6 +62,13 @@ impl Period {
             Self::Month => today.checked_sub_days(chrono::Days::new(29)),
             Self::Year => NaiveDate::from_ymd_opt(today.year(), 1, 1),
         }
+    }
+
+    /// Whether an entry started at `started` is in the period: by the
+    /// evening it belongs to, so half past midnight counts with the night
+    /// before, as the calendar counts it.
+    pub fn takes_in(self, today: NaiveDate, started: NaiveDateTime) -> bool {
+        self.since(today).is_none_or(|since| evening_of(started) >= since)
     }
 }
 
@@ -371,7 +379,8 @@ impl JournalState {
         let selected = self.selected();
         let filter = Filter {
             exercise: self.exercise.clone(),
-            since: self.period.since(self.today),
+            // The period goes by evenings, which the catalog's calendar days do not.
+            since: None,
             until: None,
         };
         let searching = self.searching();
@@ -380,7 +389,10 @@ impl JournalState {
             .iter()
             .enumerate()
             .filter(|(i, r)| {
-                r.state != RowState::Gone && filter.matches(&r.name) && (!searching || self.index.is_hit(*i))
+                r.state != RowState::Gone
+                    && filter.matches(&r.name)
+                    && self.period.takes_in(self.today, r.name.started)
+                    && (!searching || self.index.is_hit(*i))
             })
             .map(|(i, _)| i)
             .collect();
@@ -621,5 +633,81 @@ impl JournalState {
         }
         self.list_exercises();
         self.refresh(store, false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::time_words::evening_of_moment;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// Tonight's evening, seen from a moment on the clock of its place and season.
+    fn today_at(rfc3339: &str) -> NaiveDate {
+        evening_of_moment(DateTime::parse_from_rfc3339(rfc3339).unwrap())
+    }
+
+    #[test]
+    fn just_after_midnight_the_week_is_still_the_one_ending_last_evening() {
+        // Friday 27 November, 00:30: still Thursday's evening.
+        let today = today_at("2026-11-27T00:30:00+00:00");
+        assert_eq!(Period::Week.since(today), NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert!(
+            Period::Week.takes_in(today, t("2026-11-20 21:00")),
+            "seven evenings back"
+        );
+        assert!(!Period::Week.takes_in(today, t("2026-11-19 21:00")));
+        // Half past midnight on the 20th belongs to the evening of the 19th.
+        assert!(!Period::Week.takes_in(today, t("2026-11-20 00:30")));
+        assert!(
+            Period::Week.takes_in(today, t("2026-11-27 00:10")),
+            "tonight's own"
+        );
+        assert!(
+            Period::Month.takes_in(today, t("2026-10-28 22:00")),
+            "thirty evenings back"
+        );
+        assert!(!Period::Month.takes_in(today, t("2026-10-27 22:00")));
+        assert!(Period::Any.takes_in(today, t("1999-01-01 12:00")));
+    }
+
+    #[test]
+    fn the_new_year_starts_at_four_on_new_years_morning() {
+        let today = today_at("2027-01-01T01:00:00+00:00");
+        assert!(
+            Period::Year.takes_in(today, t("2026-01-01 09:00")),
+            "still 2026's evening"
+        );
+        let today = today_at("2027-01-01T10:00:00+00:00");
+        assert!(!Period::Year.takes_in(today, t("2026-12-31 23:00")));
+        assert!(
+            !Period::Year.takes_in(today, t("2027-01-01 00:30")),
+            "the last evening of 2026"
+        );
+        assert!(Period::Year.takes_in(today, t("2027-01-01 04:00")));
+    }
+
+    #[test]
+    fn a_change_of_the_clocks_moves_no_evening_in_or_out_of_a_period() {
+        // Europe/London, clocks back (25 October 2026): 01:30 in winter time,
+        // after the change, is still Saturday's evening.
+        let today = today_at("2026-10-25T01:30:00+00:00");
+        assert_eq!(today, NaiveDate::from_ymd_opt(2026, 10, 24).unwrap());
+        assert!(Period::Week.takes_in(today, t("2026-10-18 21:00")));
+        assert!(!Period::Week.takes_in(today, t("2026-10-18 03:00")));
+        // Clocks forward (29 March 2026): 03:30 summer time, an hour after
+        // 01:59 winter time, is still Saturday's evening; 04:00 is Sunday.
+        let today = today_at("2026-03-29T03:30:00+01:00");
+        assert_eq!(today, NaiveDate::from_ymd_opt(2026, 3, 28).unwrap());
+        assert!(!Period::Week.takes_in(today, t("2026-03-22 02:00")));
+        assert!(Period::Week.takes_in(today, t("2026-03-22 04:00")));
+        let today = today_at("2026-03-29T04:00:00+01:00");
+        assert!(Period::Week.takes_in(today, t("2026-03-23 04:00")));
+        assert!(!Period::Week.takes_in(today, t("2026-03-22 21:00")));
     }
 }

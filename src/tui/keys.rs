@@ -976,12 +976,27 @@ pub static TRENDS: Table = Table {
             ],
             Act(Action::Left),
         ),
+        TRENDS_SPAN,
         BACK,
     ],
 };
 
-/// Trends with one question, or none: only back.
+/// How far back trends look, as the journal's `w` chooses its period.
+const TRENDS_SPAN: Binding = shown(
+    &[Plain(Char('w'))],
+    Act(Action::NextPeriod),
+    ("w", "the last 4 weeks, 3 months, a year, or all"),
+    ("w", "span", 2),
+);
+
+/// Trends with one question.
 pub static TRENDS_ONE: Table = Table {
+    heading: "How things have moved",
+    bindings: &[TRENDS_SPAN, BACK],
+};
+
+/// Trends with nothing to show yet: only back.
+pub static TRENDS_EMPTY: Table = Table {
     heading: "How things have moved",
     bindings: &[BACK],
 };
@@ -1474,6 +1489,7 @@ pub static ALL: &[&Table] = &[
     &TRENDS_PICK,
     &TRENDS,
     &TRENDS_ONE,
+    &TRENDS_EMPTY,
     &CALENDAR,
     &SHARE_PICK,
     &SHARE_PREVIEW,
@@ -1679,8 +1695,9 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
 pub fn trends_table(state: &TrendsState) -> &'static Table {
     match &state.shown {
         Some(shown) if shown.trends.as_ref().is_some_and(|t| t.series.len() > 1) => &TRENDS,
-        Some(_) => &TRENDS_ONE,
-        None if state.choices.is_empty() => &TRENDS_ONE,
+        Some(shown) if shown.trends.as_ref().is_some_and(|t| !t.series.is_empty()) => &TRENDS_ONE,
+        Some(_) => &TRENDS_EMPTY,
+        None if state.choices.is_empty() => &TRENDS_EMPTY,
         None => &TRENDS_PICK,
     }
 }

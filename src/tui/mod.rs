@@ -55,7 +55,7 @@ pub fn run(mut app: App) -> anyhow::Result<Ended> {
     let last = app::LastDraft::default();
     app.share_drafts_with(std::sync::Arc::clone(&last));
     let signals = Signals::watch(last, app.rescuer())?;
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(app.settings().theme);
     let mut terminal = {
         let _turn = signals.turn();
         terminal::enter()?

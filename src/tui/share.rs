@@ -15,6 +15,7 @@ use crate::export::{Format, Options, render};
 use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
+use crate::time_words::{evening_of, evening_of_moment};
 use crate::tui::action::Action;
 use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
@@ -188,12 +189,14 @@ impl ShareState {
 
     fn matching(&self, row: usize) -> impl Iterator<Item = &EntryName> {
         let exercise = row.checked_sub(1).and_then(|i| self.exercises.get(i));
+        // By evenings, as the calendar counts them: until 4 a.m. it is still
+        // last evening, and an entry from half past midnight belongs to it.
         let since = self.period.days().map(|days| {
-            let today = self.now.naive_local().date();
+            let today = evening_of_moment(self.now);
             today - Duration::days(i64::from(days) - 1)
         });
         self.names.iter().filter(move |n| {
-            exercise.is_none_or(|e| e.id == n.exercise_id) && since.is_none_or(|s| n.started.date() >= s)
+            exercise.is_none_or(|e| e.id == n.exercise_id) && since.is_none_or(|s| evening_of(n.started) >= s)
         })
     }
 
@@ -546,6 +549,52 @@ mod tests {
         assert_eq!(
             state.exercises[0].title, "x",
             "an exercise not in the library shows its id"
+        );
+    }
+
+    fn ids_in_week(ids: &[&str], now: &str) -> Vec<String> {
+        let names = ids.iter().filter_map(|id| entry_name::parse(id)).collect();
+        ShareState::new(names, &[], DateTime::parse_from_rfc3339(now).unwrap()).chosen_ids()
+    }
+
+    #[test]
+    fn the_week_counts_evenings_so_half_past_midnight_is_still_last_evening() {
+        let ids = [
+            "2026-11-27-001000-x", // Thursday's evening, after midnight
+            "2026-11-20-213000-x", // the evening of the 20th: seven back
+            "2026-11-20-003000-x", // the evening of the 19th: eight back
+        ];
+        // Friday 00:30 is Thursday's evening: the 20th to the 26th.
+        assert_eq!(
+            ids_in_week(&ids, "2026-11-27T00:30:00+00:00"),
+            vec!["2026-11-27-001000-x", "2026-11-20-213000-x"]
+        );
+        // Friday 09:00 is Friday: the 21st to the 27th.
+        assert_eq!(
+            ids_in_week(&ids, "2026-11-27T09:00:00+00:00"),
+            vec!["2026-11-27-001000-x"]
+        );
+    }
+
+    #[test]
+    fn a_change_of_the_clocks_keeps_the_week_on_the_same_evenings() {
+        // Europe/London: 01:30 after the clocks go back (Sunday 25 October
+        // 2026, winter time) is still Saturday's evening...
+        let ids = ["2026-10-18-210000-x", "2026-10-18-013000-x"];
+        assert_eq!(
+            ids_in_week(&ids, "2026-10-25T01:30:00+00:00"),
+            vec!["2026-10-18-210000-x"]
+        );
+        // ...and 03:30 after they go forward (Sunday 29 March 2026, summer
+        // time) is still Saturday's; at 04:00 it is Sunday.
+        let ids = ["2026-03-22-210000-x", "2026-03-22-023000-x"];
+        assert_eq!(
+            ids_in_week(&ids, "2026-03-29T03:30:00+01:00"),
+            vec!["2026-03-22-210000-x"]
+        );
+        assert_eq!(
+            ids_in_week(&ids, "2026-03-29T04:00:00+01:00"),
+            Vec::<String>::new()
         );
     }
 

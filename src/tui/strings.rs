@@ -331,6 +331,38 @@ pub const TRENDS_NOTE: &str = "Trends go up and down, and that's part of it. Thi
 pub const TRENDS_ONE_ENTRY: &str = "Just one entry so far, so there is no line yet.";
 pub const TRENDS_SIDE_BY_SIDE: &str = "Side by side";
 pub const TRENDS_MARKS: &str = "one mark per entry";
+pub const TRENDS_NOTHING_IN_SPAN: &str = "Nothing on a scale in this span. Press w to look further back.";
+
+/// How far back trends look, for the header.
+pub fn trends_span(span: crate::trends::Span) -> &'static str {
+    use crate::trends::Span;
+    match span {
+        Span::FourWeeks => "the last 4 weeks",
+        Span::ThreeMonths => "the last 3 months",
+        Span::Year => "the last year",
+        Span::All => "all time",
+    }
+}
+
+/// What a mark of a long chart stands for; `None` for one entry each.
+pub fn trends_grouping(grouping: crate::trends::Grouping) -> Option<&'static str> {
+    use crate::trends::Grouping;
+    match grouping {
+        Grouping::Entry => None,
+        Grouping::Week => Some("Weekly averages, between each week's lowest and highest"),
+        Grouping::Month => Some("Monthly averages, between each month's lowest and highest"),
+    }
+}
+
+/// Over the side-by-side rows: what one mark is.
+pub fn trends_marks(grouping: crate::trends::Grouping) -> &'static str {
+    use crate::trends::Grouping;
+    match grouping {
+        Grouping::Entry => TRENDS_MARKS,
+        Grouping::Week => "one mark a week",
+        Grouping::Month => "one mark a month",
+    }
+}
 pub const TRENDS_LATEST: &str = "latest";
 pub const TRENDS_NOT_ANSWERED: &str = "·";
 

@@ -5,10 +5,12 @@
 //! chosen exercise's entries are read by whoever shows this screen, when it
 //! asks with [`Outcome::Load`], and handed back with [`TrendsState::show`].
 
+use chrono::{NaiveDate, Weekday};
+
 use crate::exercise::{Exercise, PromptKind};
 use crate::journal::{Entry, EntryName};
 use crate::library::Loaded;
-use crate::trends::{Trends, trends};
+use crate::trends::{Group, Grouping, Span, Trends, trends};
 use crate::tui::action::Action;
 
 /// What the screen asks of whoever shows it.
@@ -39,6 +41,10 @@ pub struct Shown {
     pub selected: usize,
     /// Entries that were listed but could not be read.
     pub unreadable: usize,
+    /// What each mark of the chart stands for, in the span chosen...
+    pub grouping: Grouping,
+    /// ...and the marks, oldest first.
+    pub groups: Vec<Group>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,12 +55,18 @@ pub struct TrendsState {
     pub shown: Option<Shown>,
     /// The choice whose entries were asked for.
     pending: Option<usize>,
+    /// How far back the chart looks (kept from one exercise to the next).
+    pub span: Span,
+    /// Tonight's evening, which spans count back from.
+    today: NaiveDate,
+    /// The day weeks start on, for weekly averages.
+    week_start: Weekday,
 }
 
 impl TrendsState {
     /// The list of exercises with a question on a scale and at least one
-    /// entry, in the library's order.
-    pub fn new(exercises: &[Loaded], names: &[EntryName]) -> Self {
+    /// entry, in the library's order; spans count back from `today`.
+    pub fn new(exercises: &[Loaded], names: &[EntryName], today: NaiveDate, week_start: Weekday) -> Self {
         let choices = exercises
             .iter()
             .filter(|l| {
@@ -80,19 +92,21 @@ impl TrendsState {
             cursor: 0,
             shown: None,
             pending: None,
+            span: Span::All,
+            today,
+            week_start,
         }
     }
 
     /// Straight to one exercise's answers, with no list to go back to.
     #[cfg(test)]
     pub fn of_entries(entries: &[Entry], exercise: Option<&Exercise>) -> Self {
-        let mut state = Self {
-            choices: Vec::new(),
-            cursor: 0,
-            shown: None,
-            pending: None,
-        };
-        state.shown = Some(shown(entries, exercise, 0));
+        let today = entries
+            .iter()
+            .map(|e| crate::time_words::evening_of_moment(e.started_at))
+            .max();
+        let mut state = Self::new(&[], &[], today.unwrap_or_default(), Weekday::Mon);
+        state.shown = Some(state.shown(entries, exercise, 0));
         state
     }
 
@@ -104,7 +118,8 @@ impl TrendsState {
             .take()
             .and_then(|i| self.choices.get(i))
             .map(|c| &c.exercise);
-        self.shown = Some(shown(&entries, exercise, unreadable));
+        let exercise = exercise.cloned();
+        self.shown = Some(self.shown(&entries, exercise.as_ref(), unreadable));
     }
 
     /// What an action does here (its keys are in [`keys::TRENDS`](crate::tui::keys::TRENDS)
@@ -116,6 +131,11 @@ impl TrendsState {
                 match action {
                     Action::Right => shown.selected = (shown.selected + 1).min(count.saturating_sub(1)),
                     Action::Left => shown.selected = shown.selected.saturating_sub(1),
+                    Action::NextPeriod => {
+                        self.span = self.span.next();
+                        (shown.grouping, shown.groups) =
+                            marks(shown.trends.as_ref(), self.span, self.today, self.week_start);
+                    }
                     Action::Leave if self.choices.is_empty() => return Outcome::Close,
                     Action::Leave => self.shown = None,
                     _ => {}
@@ -151,16 +171,33 @@ impl TrendsState {
     }
 }
 
-fn shown(entries: &[Entry], exercise: Option<&Exercise>, unreadable: usize) -> Shown {
-    let trends = trends(entries).into_iter().next().map(|t| match exercise {
-        Some(exercise) => t.with_exercise(exercise),
-        None => t,
-    });
-    Shown {
-        trends,
-        selected: 0,
-        unreadable,
+impl TrendsState {
+    fn shown(&self, entries: &[Entry], exercise: Option<&Exercise>, unreadable: usize) -> Shown {
+        let trends = trends(entries).into_iter().next().map(|t| match exercise {
+            Some(exercise) => t.with_exercise(exercise),
+            None => t,
+        });
+        let (grouping, groups) = marks(trends.as_ref(), self.span, self.today, self.week_start);
+        Shown {
+            trends,
+            selected: 0,
+            unreadable,
+            grouping,
+            groups,
+        }
     }
+}
+
+/// The chart's marks for `span`: none without trends.
+fn marks(
+    trends: Option<&Trends>,
+    span: Span,
+    today: NaiveDate,
+    week_start: Weekday,
+) -> (Grouping, Vec<Group>) {
+    trends.map_or((Grouping::Entry, Vec::new()), |t| {
+        t.groups(span, today, week_start)
+    })
 }
 
 #[cfg(test)]
@@ -206,6 +243,10 @@ mod tests {
         }
     }
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+    }
+
     fn names(ids: &[&str]) -> Vec<EntryName> {
         ids.iter().filter_map(|id| entry_name::parse(id)).collect()
     }
@@ -220,6 +261,8 @@ mod tests {
                 "2026-11-20-210000-facts-not-feelings",
                 "2026-11-14-210000-trust-inventory",
             ]),
+            today(),
+            Weekday::Mon,
         );
         let offered: Vec<(&str, usize)> = state
             .choices
@@ -232,7 +275,12 @@ mod tests {
     #[test]
     fn enter_asks_for_the_entries_and_show_opens_them_with_the_scale_ranges() {
         let library = Library::built_in().exercises;
-        let mut state = TrendsState::new(&library, &names(&["2026-11-21-210000-trust-inventory"]));
+        let mut state = TrendsState::new(
+            &library,
+            &names(&["2026-11-21-210000-trust-inventory"]),
+            today(),
+            Weekday::Mon,
+        );
         assert_eq!(
             press(&mut state, KeyCode::Enter),
             Outcome::Load(vec!["2026-11-21-210000-trust-inventory".into()])
@@ -270,7 +318,12 @@ mod tests {
     #[test]
     fn esc_goes_back_to_the_list_then_leaves() {
         let library = Library::built_in().exercises;
-        let mut state = TrendsState::new(&library, &names(&["2026-11-21-210000-trust-inventory"]));
+        let mut state = TrendsState::new(
+            &library,
+            &names(&["2026-11-21-210000-trust-inventory"]),
+            today(),
+            Weekday::Mon,
+        );
         press(&mut state, KeyCode::Enter);
         state.show(Vec::new(), 1);
         assert!(state.shown.as_ref().unwrap().trends.is_none());
@@ -281,7 +334,7 @@ mod tests {
 
     #[test]
     fn an_empty_list_asks_for_nothing() {
-        let mut state = TrendsState::new(&[], &[]);
+        let mut state = TrendsState::new(&[], &[], today(), Weekday::Mon);
         assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
         assert_eq!(press(&mut state, KeyCode::Down), Outcome::Stay);
     }

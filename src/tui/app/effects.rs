@@ -186,7 +186,11 @@ impl App {
             Effect::Browse(step) => self.browse(step),
             Effect::OpenTrends => self.open_trends(),
             Effect::OpenCalendar => {
-                let state = CalendarState::new(&self.store.entries(), self.clock.now().naive_local());
+                let state = CalendarState::new(
+                    &self.store.entries(),
+                    self.clock.now().naive_local(),
+                    self.week_start(),
+                );
                 self.show_extra(Extra::Calendar(state));
             }
             Effect::OpenShare => {
@@ -393,7 +397,7 @@ impl App {
     fn restore(&mut self, id: &str) {
         match self.store.restore_entry(id) {
             Ok(_) => {
-                let today = self.clock.now().date_naive();
+                let today = self.today();
                 let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
                 let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
                 if let Some(journal) = self.front.journal_mut() {
@@ -413,7 +417,7 @@ impl App {
     fn browse(&mut self, step: Browse) {
         let store = &*self.store;
         if step == Browse::Open {
-            let today = self.clock.now().date_naive();
+            let today = self.today();
             let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
             let journal = Box::new(JournalState::open(store, &self.exercises, today, rows));
             self.front = Front::Journal { journal, over: None };
@@ -452,7 +456,7 @@ impl App {
     /// Trends: of the open entry's exercise when reading one, else a list to choose from.
     fn open_trends(&mut self) {
         let names = self.store.entries();
-        let mut state = TrendsState::new(&self.exercises, &names);
+        let mut state = TrendsState::new(&self.exercises, &names, self.today(), self.week_start());
         let reading = self.front.journal().and_then(|j| j.reading.as_ref());
         let chosen = reading.and_then(|r| {
             state

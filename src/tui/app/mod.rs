@@ -34,6 +34,7 @@ use crate::clock::Clock;
 use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
+use crate::settings::Settings;
 pub use effects::{Aside, Browse, Effect};
 pub use extras::Extra;
 pub use front::Front;
@@ -158,6 +159,9 @@ pub struct App {
     idle_lock: Duration,
     /// When the last key came (the first tick, before any).
     last_key: Option<Instant>,
+    /// The person's settings, read once when mend starts (the week's
+    /// first day already settled); the defaults until [`App::use_settings`].
+    settings: Settings,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -189,6 +193,7 @@ impl App {
             after_unlock: None,
             idle_lock: DEFAULT_IDLE_LOCK,
             last_key: None,
+            settings: Settings::default(),
             store,
             clock,
         };
@@ -204,6 +209,32 @@ impl App {
     /// The local time now, as the clock says.
     pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
         self.clock.now()
+    }
+
+    /// The person's settings, read by whoever started mend: the week's
+    /// first day (from the locale when the file does not say), the colours,
+    /// the idle lock and the editor. Nothing is read from disk after this.
+    pub fn use_settings(&mut self, mut settings: Settings) {
+        settings.week_start = Some(settings.first_weekday());
+        if let Some(minutes) = settings.idle_lock_minutes {
+            self.lock_after(Duration::from_secs(u64::from(minutes) * 60));
+        }
+        self.settings = settings;
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The day weeks start on, for the calendar and weekly averages.
+    pub fn week_start(&self) -> chrono::Weekday {
+        self.settings.week_start.unwrap_or(chrono::Weekday::Mon)
+    }
+
+    /// Today, as the person counts it: until 4 a.m., still yesterday
+    /// evening. Every screen's "today" and its periods count from it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        crate::time_words::evening_of_moment(self.clock.now())
     }
 
     /// Which screen is in front.

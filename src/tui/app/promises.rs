@@ -4,7 +4,6 @@
 
 use super::{App, Effect};
 use crate::promises::{Due, Making, Outcome, words};
-use crate::time_words::evening_of_moment;
 use crate::tui::action::Action;
 use crate::tui::promises::{self, PromisesState};
 use crate::tui::strings;
@@ -32,11 +31,6 @@ impl App {
     /// How many open promises are due today or before.
     pub fn promises_due(&self) -> usize {
         self.promises_due
-    }
-
-    /// Today, as the person counts it: until 4 a.m., still yesterday evening.
-    fn today(&self) -> chrono::NaiveDate {
-        evening_of_moment(self.clock.now())
     }
 
     /// Reads the promises for home's quiet count.

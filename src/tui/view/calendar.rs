@@ -1,14 +1,18 @@
 //! The evening calendar: the current run, then as many months as fit side
 //! by side, the chosen month last, each evening with an entry marked.
+//!
+//! The months are drawn here rather than by ratatui's calendar widget,
+//! whose weeks always start on Sunday: they start on the person's day.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
-use ratatui::text::Line;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
 
+use crate::habit::Habit;
+use crate::time_words::week_start_of;
 use crate::tui::calendar::CalendarState;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -57,35 +61,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CalendarState, theme: &Them
     );
 
     let count = ((area.width + GAP) / (MONTH_WIDTH + GAP)).clamp(1, MAX_MONTHS);
-    let mut events = CalendarEventStore::default();
-    for day in &habit.days {
-        if let Some(date) = to_time(*day) {
-            events.add(date, theme.selected);
-        }
-    }
-    if let Some(date) = to_time(today) {
-        let marked = if habit.has(today) {
-            theme.selected
-        } else {
-            theme.accent
-        };
-        events.add(date, marked.add_modifier(Modifier::UNDERLINED));
-    }
     for i in 0..count {
         let back = u32::from(count - 1 - i);
         let Some(month) = state.month().checked_sub_months(Months::new(back)) else {
             continue;
         };
-        let Some(first) = to_time(month) else { continue };
         let x = area.x + i * (MONTH_WIDTH + GAP);
         let cell = Rect::new(x, months.y, MONTH_WIDTH, months.height).intersection(area);
-        let calendar = Monthly::new(first, &events)
-            .show_month_header(theme.title)
-            .show_weekdays_header(theme.dim)
-            .default_style(theme.text);
-        // The widget draws every week even below its area: only where it fits.
-        if cell.height >= calendar.height() && cell.width >= MONTH_WIDTH {
-            frame.render_widget(calendar, cell);
+        let lines = month_lines(month, state, theme);
+        // A month is drawn whole or not at all.
+        if cell.height >= rows(&lines) && cell.width >= MONTH_WIDTH {
+            frame.render_widget(Paragraph::new(lines), cell);
         }
         let words = strings::evenings_in_month(habit.in_month(month));
         let line = Rect::new(x, counts.y, MONTH_WIDTH, 1).intersection(area);
@@ -98,8 +84,63 @@ fn rows(lines: &[Line]) -> u16 {
     u16::try_from(lines.len()).unwrap_or(u16::MAX)
 }
 
-/// The same day, as the calendar widget counts days.
-fn to_time(day: NaiveDate) -> Option<time::Date> {
-    let month = time::Month::try_from(u8::try_from(day.month()).ok()?).ok()?;
-    time::Date::from_calendar_date(day.year(), month, u8::try_from(day.day()).ok()?).ok()
+/// One month: its name, the days of the week from the person's first, and
+/// a row a week, evenings with an entry marked and tonight underlined.
+fn month_lines(month: NaiveDate, state: &CalendarState, theme: &Theme) -> Vec<Line<'static>> {
+    let week_start = state.week_start();
+    let mut lines = vec![
+        Line::styled(month.format("%B %Y").to_string(), theme.title).centered(),
+        Line::styled(weekdays_header(week_start), theme.dim),
+    ];
+    let mut day = week_start_of(month, week_start);
+    while day.month() == month.month() || day < month {
+        let mut spans = Vec::with_capacity(14);
+        for _ in 0..7 {
+            spans.push(Span::styled(" ", theme.text));
+            spans.push(if day.month() == month.month() {
+                Span::styled(
+                    format!("{:2}", day.day()),
+                    day_style(state.habit(), state.today(), day, theme),
+                )
+            } else {
+                Span::styled("  ", theme.text)
+            });
+            let Some(next) = day.checked_add_days(Days::new(1)) else {
+                return lines;
+            };
+            day = next;
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// " Mo Tu We Th Fr Sa Su", from the week's first day.
+fn weekdays_header(week_start: Weekday) -> String {
+    let mut day = week_start;
+    let mut header = String::with_capacity(usize::from(MONTH_WIDTH));
+    for _ in 0..7 {
+        header.push(' ');
+        header.extend(day.to_string().chars().take(2));
+        day = day.succ();
+    }
+    header
+}
+
+fn day_style(habit: &Habit, today: NaiveDate, day: NaiveDate, theme: &Theme) -> Style {
+    let marked = if habit.has(day) {
+        theme.selected
+    } else {
+        theme.text
+    };
+    if day == today {
+        let tonight = if habit.has(day) {
+            theme.selected
+        } else {
+            theme.accent
+        };
+        theme.text.patch(tonight).add_modifier(Modifier::UNDERLINED)
+    } else {
+        theme.text.patch(marked)
+    }
 }

@@ -10,10 +10,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::chrome::wrap_words;
 use super::chrome::{render_header, safe};
-use super::entry::{INDENT, exercise, question, scrolled, short_date, value_lines};
+use super::entry::{INDENT, exercise, question, scrolled, value_lines};
 use crate::exercise::Exercise;
 use crate::journal::compare::pair_answers;
 use crate::journal::{AnswerRecord, Entry};
+use crate::time_words::moment;
 use crate::tui::app::App;
 use crate::tui::journal::Reading;
 use crate::tui::strings;
@@ -56,10 +57,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_header(frame, header, theme, title, strings::COMPARE_TITLE);
     let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(body);
     let width = usize::from(text.width);
+    // With the time, so two entries of one evening can be told apart.
+    let now = app.now().naive_local();
     let label = |name: &str, entry: &Entry| {
         vec![
             Span::styled(format!("{name} "), theme.dim),
-            Span::styled(short_date(entry), theme.accent),
+            Span::styled(moment(entry.started_at.naive_local(), now), theme.accent),
         ]
     };
     let dates_line = if two_columns {

@@ -84,11 +84,6 @@ pub fn long_date(entry: &Entry) -> String {
     entry.started_at.format("%A %-d %B %Y, %H:%M").to_string()
 }
 
-/// "Sat 21 Nov 2026".
-pub fn short_date(entry: &Entry) -> String {
-    entry.started_at.format("%a %-d %b %Y").to_string()
-}
-
 /// The question of an answer: as it was asked, else as the exercise asks
 /// it today, else its id.
 pub fn question<'a>(record: &'a AnswerRecord, exercise: Option<&'a Exercise>) -> &'a str {

@@ -42,7 +42,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(u16::try_from(care_lines.len()).unwrap_or(u16::MAX)),
     ])
     .areas(area);
-    let date = app.now().format("%A %-d %B").to_string();
+    // Tonight's evening: until 4 a.m. the header still says yesterday's date.
+    let date = app.today().format("%A %-d %B").to_string();
     render_header(frame, header, theme, strings::APP_NAME, &date);
     frame.render_widget(Paragraph::new(greeting_text), greeting);
     render_exercises(frame, list, app, theme);

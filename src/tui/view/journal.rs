@@ -12,15 +12,19 @@ use ratatui::widgets::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use chrono::NaiveDateTime;
+
 use super::chrome::truncate;
 use super::chrome::{render_header, safe};
+use crate::time_words::moment;
 use crate::tui::app::App;
 use crate::tui::journal::{JournalState, RowState};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-/// Columns of a row's date: "21 Nov 2026".
-const DATE_WIDTH: usize = 11;
+/// Columns of the widest time of this year, "Thu 26 Nov, 21:30": the date
+/// column is never narrower, so it holds still while the list scrolls.
+const THIS_YEAR_WIDTH: usize = 17;
 /// Between the columns of a row.
 const GAP: &str = "  ";
 
@@ -44,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_header(frame, header, theme, strings::JOURNAL_TITLE, &count);
     render_filters(frame, filters, journal, theme);
     render_search(frame, search, journal, theme);
-    render_list(frame, list, journal, theme);
+    render_list(frame, list, journal, app.now().naive_local(), theme);
 }
 
 fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
@@ -113,7 +117,7 @@ fn tail(text: &str, width: usize) -> &str {
     text
 }
 
-fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
+fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: NaiveDateTime, theme: &Theme) {
     if journal.shown.is_empty() {
         let words = if journal.total() == 0 {
             strings::JOURNAL_EMPTY.to_string()
@@ -132,8 +136,6 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Th
     let overflow = journal.shown.len() > rows;
     // The highlight symbol takes two columns, and a scroll bar two more.
     let width = usize::from(area.width).saturating_sub(if overflow { 4 } else { 2 });
-    let title_width = title_width(journal, width);
-    let words_width = width.saturating_sub(DATE_WIDTH + title_width + 2 * GAP.len());
     // As the app placed it, unless this screen is shorter than it thinks.
     let offset = journal
         .offset
@@ -141,9 +143,27 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Th
         .min(journal.cursor)
         .max((journal.cursor + 1).saturating_sub(rows));
     let end = (offset + rows).min(journal.shown.len());
+    // Each row's time, so two entries of one evening can be told apart;
+    // the column is as wide as the longest on screen (a year makes it wider).
+    let dates: Vec<String> = journal.shown[offset..end]
+        .iter()
+        .map(|&row| {
+            journal
+                .rows
+                .get(row)
+                .map_or_else(String::new, |r| moment(r.name.started, now))
+        })
+        .collect();
+    let date_width = dates.iter().map(|d| d.width()).fold(THIS_YEAR_WIDTH, usize::max);
+    let title_width = title_width(journal, width.saturating_sub(date_width));
+    let words_width = width.saturating_sub(date_width + title_width + 2 * GAP.len());
     let items: Vec<ListItem> = journal.shown[offset..end]
         .iter()
-        .map(|&row| ListItem::new(row_line(journal, row, title_width, words_width, theme)))
+        .zip(dates)
+        .map(|(&row, date)| {
+            let date = format!("{date:<date_width$}");
+            ListItem::new(row_line(journal, row, date, title_width, words_width, theme))
+        })
         .collect();
     let list = List::new(items)
         .highlight_style(theme.selected)
@@ -157,7 +177,8 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Th
     }
 }
 
-/// Columns for titles: the longest there is, within a third of the row.
+/// Columns for titles: the longest there is, within a third of the row
+/// beside the dates (`width`).
 fn title_width(journal: &JournalState, width: usize) -> usize {
     let longest = journal
         .exercises
@@ -165,14 +186,15 @@ fn title_width(journal: &JournalState, width: usize) -> usize {
         .map(|e| safe(&journal.exercise_title(e)).width())
         .max()
         .unwrap_or(0);
-    let most = (width.saturating_sub(DATE_WIDTH) / 3).max(12);
+    let most = (width / 3).max(12);
     longest.clamp(8, most)
 }
 
-/// One entry: date, exercise, and its first words or where it matches.
+/// One entry: date and time, exercise, and its first words or where it matches.
 fn row_line(
     journal: &JournalState,
     row: usize,
+    date: String,
     title_width: usize,
     words_width: usize,
     theme: &Theme,
@@ -180,7 +202,6 @@ fn row_line(
     let Some(r) = journal.rows.get(row) else {
         return Line::raw("");
     };
-    let date = r.name.started.format("%e %b %Y").to_string();
     let title = truncate(&safe(&journal.row_title(row)), title_width);
     let pad = title_width.saturating_sub(title.width());
     let mut spans = vec![

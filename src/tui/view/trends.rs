@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Sparkline};
 use unicode_width::UnicodeWidthStr;
 
-use crate::trends::{Series, Trends};
+use crate::trends::{self, Band, Group, Grouping, Trends};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
@@ -26,7 +26,7 @@ const LATEST_WIDTH: u16 = 6;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme) {
     match &state.shown {
-        Some(shown) => render_shown(frame, area, shown, theme),
+        Some(shown) => render_shown(frame, area, state.span, shown, theme),
         None => render_list(frame, area, state, theme),
     }
 }
@@ -73,7 +73,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
     frame.render_stateful_widget(list_widget, list, &mut list_state);
 }
 
-fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
+fn render_shown(frame: &mut Frame, area: Rect, span: trends::Span, shown: &Shown, theme: &Theme) {
     let Some(trends) = shown.trends.as_ref().filter(|t| !t.series.is_empty()) else {
         let mut lines = vec![Line::styled(strings::TRENDS_TITLE, theme.title), Line::raw("")];
         lines.extend(wrapped_lines(strings::TRENDS_NONE, area.width, theme.text));
@@ -89,6 +89,13 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let selected = shown.selected.min(count - 1);
     let series = &trends.series[selected];
     let several = count > 1;
+    let marks: Vec<(NaiveDateTime, Band)> = shown
+        .groups
+        .iter()
+        .zip(series.bands(&shown.groups, trends.times.len()))
+        .filter_map(|(group, band)| Some((group.at, band?)))
+        .collect();
+    let grouped = shown.grouping != Grouping::Entry;
     // Blank rows between the parts, when there is room for them.
     let gap = u16::from(area.height >= 30);
 
@@ -130,10 +137,16 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let left = room.saturating_sub(side_rows + line_count(&note));
     let (low, high) = series.bounds();
     let range = u16::try_from(high - low).unwrap_or(u16::MAX).max(1);
-    let (chart_rows, ends_rows) = if left >= CHART_MIN || !several {
-        (plot_rows(left.saturating_sub(3), range) + 2, 1)
+    // What the marks are, under the chart, when they are averages.
+    let grouping = u16::from(grouped);
+    let (chart_rows, ends_rows, grouping_rows) = if left >= CHART_MIN + grouping || !several {
+        (
+            plot_rows(left.saturating_sub(3 + grouping), range) + 2,
+            1,
+            grouping,
+        )
     } else {
-        (0, 0)
+        (0, 0, 0)
     };
     note.extend(warning);
     let [
@@ -143,6 +156,7 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         _,
         chart_area,
         ends_area,
+        grouping_area,
         side_area,
         _,
         note_area,
@@ -153,6 +167,7 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         Constraint::Length(gap),
         Constraint::Length(chart_rows),
         Constraint::Length(ends_rows),
+        Constraint::Length(grouping_rows),
         Constraint::Length(side_rows),
         Constraint::Fill(1),
         Constraint::Length(line_count(&note)),
@@ -162,12 +177,19 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let position = if several {
         strings::nth_of(selected + 1, count)
     } else {
-        strings::entries_count(trends.times.len())
+        strings::entries_count(shown.groups.iter().map(|g| g.entries.len()).sum())
     };
+    let position = format!("{position} · {}", strings::trends_span(span));
     render_header(frame, top, theme, &trends.title, &position);
     frame.render_widget(Paragraph::new(question), question_area);
-    render_chart(frame, chart_area, series, theme);
-    let ends = if series.points.len() == 1 {
+    if shown.groups.is_empty() {
+        let nothing = wrapped_lines(strings::TRENDS_NOTHING_IN_SPAN, area.width, theme.text);
+        frame.render_widget(Paragraph::new(nothing), chart_area.union(side_area));
+        frame.render_widget(Paragraph::new(note), note_area);
+        return;
+    }
+    render_chart(frame, chart_area, series.bounds(), &marks, grouped, theme);
+    let ends = if marks.len() == 1 && !grouped {
         strings::TRENDS_ONE_ENTRY.to_string()
     } else {
         series.scale.as_ref().map_or_else(String::new, |s| {
@@ -178,9 +200,15 @@ fn render_shown(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         Line::styled(truncate(&safe_line(&ends), usize::from(area.width)), theme.dim),
         ends_area,
     );
+    if let Some(words) = strings::trends_grouping(shown.grouping) {
+        frame.render_widget(
+            Line::styled(truncate(words, usize::from(area.width)), theme.dim),
+            grouping_area,
+        );
+    }
     if several {
         let [_, side] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(side_area);
-        render_side_by_side(frame, side, trends, selected, theme);
+        render_side_by_side(frame, side, trends, shown, selected, theme);
     }
     frame.render_widget(Paragraph::new(note), note_area);
 }
@@ -201,19 +229,40 @@ fn days_since(origin: NaiveDateTime, at: NaiveDateTime) -> f64 {
     (at - origin).num_seconds() as f64 / 86_400.0
 }
 
-fn render_chart(frame: &mut Frame, area: Rect, series: &Series, theme: &Theme) {
-    let (Some(first), Some(last)) = (series.points.first(), series.points.last()) else {
+/// The chart of one question: a line through the marks (each entry's
+/// answer, or the average of a week's or a month's), with a dot on each
+/// while there is room; for averages, fainter lines through the lowest and
+/// the highest answers either side.
+fn render_chart(
+    frame: &mut Frame,
+    area: Rect,
+    (low, high): (i64, i64),
+    marks: &[(NaiveDateTime, Band)],
+    grouped: bool,
+    theme: &Theme,
+) {
+    let (Some((first, _)), Some((last, _))) = (marks.first(), marks.last()) else {
         return;
     };
-    let origin = first.at;
-    let data: Vec<(f64, f64)> = series
-        .points
+    let (first, last) = (*first, *last);
+    let origin = first;
+    let data: Vec<(f64, f64)> = marks
         .iter()
-        .map(|p| (days_since(origin, p.at), p.value as f64))
+        .map(|(at, band)| (days_since(origin, *at), band.mean))
         .collect();
+    // For averages, the lowest and the highest answers as fainter lines
+    // either side of the average's.
+    let edge = |value: fn(&Band) -> i64| -> Vec<(f64, f64)> {
+        marks
+            .iter()
+            .filter(|_| grouped)
+            .map(|(at, band)| (days_since(origin, *at), value(band) as f64))
+            .collect()
+    };
+    let (lowest, highest) = (edge(|b| b.low), edge(|b| b.high));
     // A single day is drawn in the middle of the three days around it.
-    let one_day = first.at.date() == last.at.date();
-    let span = days_since(origin, last.at);
+    let one_day = first.date() == last.date();
+    let span = days_since(origin, last);
     let (x_min, x_max) = if one_day { (-1.0, span + 1.0) } else { (0.0, span) };
     let date_at = |x: f64| (origin + Duration::seconds((x * 86_400.0) as i64)).date();
     let (start, end) = (date_at(x_min), date_at(x_max));
@@ -226,14 +275,13 @@ fn render_chart(frame: &mut Frame, area: Rect, series: &Series, theme: &Theme) {
         Span::styled(text, theme.dim)
     };
     let x_labels = if one_day {
-        vec![Span::raw(""), label(first.at.date()), Span::raw("")]
+        vec![Span::raw(""), label(first.date()), Span::raw("")]
     } else if (end - start).num_days() >= 2 {
         vec![label(start), label(date_at((x_min + x_max) / 2.0)), label(end)]
     } else {
         vec![label(start), label(end)]
     };
 
-    let (low, high) = series.bounds();
     let range = u16::try_from(high - low).unwrap_or(u16::MAX).max(1);
     let plot = area.height.saturating_sub(2);
     let y_labels: Vec<Span> = if plot > range && (plot - 1).is_multiple_of(range) {
@@ -246,7 +294,23 @@ fn render_chart(frame: &mut Frame, area: Rect, series: &Series, theme: &Theme) {
             Span::styled(high.to_string(), theme.dim),
         ]
     };
-    let datasets = vec![
+    let mut datasets: Vec<Dataset> = [&lowest, &highest]
+        .into_iter()
+        .map(|edge| {
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.dim)
+                .data(edge)
+        })
+        .collect();
+    // A dot on each mark, while they are far enough apart to be told apart.
+    let dots = if marks.len() * 3 <= usize::from(area.width) {
+        &data[..]
+    } else {
+        &[]
+    };
+    datasets.extend([
         Dataset::default()
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
@@ -256,8 +320,8 @@ fn render_chart(frame: &mut Frame, area: Rect, series: &Series, theme: &Theme) {
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
             .style(theme.accent)
-            .data(&data),
-    ];
+            .data(dots),
+    ]);
     let chart = Chart::new(datasets)
         .legend_position(None)
         .x_axis(
@@ -277,8 +341,16 @@ fn render_chart(frame: &mut Frame, area: Rect, series: &Series, theme: &Theme) {
 }
 
 /// One row per scale: its label, its latest answer, and a sparkline of
-/// its answers (one mark per entry, lined up across the rows).
-fn render_side_by_side(frame: &mut Frame, area: Rect, trends: &Trends, selected: usize, theme: &Theme) {
+/// its answers (one mark per entry, or a week's or a month's average,
+/// lined up across the rows).
+fn render_side_by_side(
+    frame: &mut Frame,
+    area: Rect,
+    trends: &Trends,
+    chart: &Shown,
+    selected: usize,
+    theme: &Theme,
+) {
     if area.height < 3 {
         return;
     }
@@ -290,7 +362,8 @@ fn render_side_by_side(frame: &mut Frame, area: Rect, trends: &Trends, selected:
     let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     let label_cols = u16::try_from(label_width + 3).unwrap_or(u16::MAX);
     let spark_width = area.width.saturating_sub(label_cols + LATEST_WIDTH + 2);
-    let entries = trends.times.len();
+    let groups: &[Group] = &chart.groups;
+    let entries = groups.len();
     // A few entries get wider marks, so they read as more than specks.
     let mark = (usize::from(spark_width) / entries.max(1)).clamp(1, 3);
     let shown = entries.min(usize::from(spark_width) / mark);
@@ -328,7 +401,10 @@ fn render_side_by_side(frame: &mut Frame, area: Rect, trends: &Trends, selected:
     );
     frame.render_widget(
         Line::styled(
-            truncate(strings::TRENDS_MARKS, usize::from(marks_area.width)),
+            truncate(
+                strings::trends_marks(chart.grouping),
+                usize::from(marks_area.width),
+            ),
             theme.dim,
         ),
         marks_area,
@@ -353,10 +429,11 @@ fn render_side_by_side(frame: &mut Frame, area: Rect, trends: &Trends, selected:
         let (low, high) = series.bounds();
         // The bottom of the scale still shows as a low bar, apart from a gap.
         let bars: Vec<Option<u64>> = series
-            .by_entry(entries)
+            .bands(groups, trends.times.len())
             .into_iter()
             .skip(skip)
-            .flat_map(|v| std::iter::repeat_n(v.and_then(|v| u64::try_from(v - low + 1).ok()), mark))
+            .map(|band| band.and_then(|b| u64::try_from(b.mean.round() as i64 - low + 1).ok()))
+            .flat_map(|v| std::iter::repeat_n(v, mark))
             .collect();
         let top = u64::try_from(high - low + 1).unwrap_or(1);
         frame.render_widget(
@@ -371,7 +448,7 @@ fn render_side_by_side(frame: &mut Frame, area: Rect, trends: &Trends, selected:
     }
 
     // The dates under the sparklines' first and last marks.
-    if let (Some(first), Some(last)) = (trends.times.get(skip), trends.times.last()) {
+    if let (Some(first), Some(last)) = (groups.get(skip).map(|g| &g.at), groups.last().map(|g| &g.at)) {
         let [_, _, _, date_area] = columns(dates);
         let year = first.year() != last.year();
         let show = |at: &NaiveDateTime| {
