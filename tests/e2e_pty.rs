@@ -509,6 +509,14 @@ fn to_first_prompt(term: &mut Term, fixture: &Fixture) {
     term.wait_for(fixture.ask("this-week"));
 }
 
+/// Types `words` into the fixture's first answer, then hands it to the editor.
+fn hand_to_the_editor(term: &mut Term, words: &str) {
+    to_first_prompt(term, &Fixture::load());
+    term.send(words);
+    term.wait_for(words);
+    term.send(CTRL_E);
+}
+
 // ----- the tests -----
 
 #[test]
@@ -949,12 +957,8 @@ fn the_editor_in_the_settings_comes_before_editor() {
         format!("editor = \"{}\"\n", chosen.display()),
     )
     .expect("the settings");
-    let fixture = Fixture::load();
     let mut term = sandbox.run_fixture();
-    to_first_prompt(&mut term, &fixture);
-    term.send("Typed in mend.");
-    term.wait_for("Typed in mend.");
-    term.send(CTRL_E);
+    hand_to_the_editor(&mut term, "Typed in mend.");
     term.wait_for("From the settings editor.");
     assert!(!term.contents().contains("Added in my editor."), "not $EDITOR");
     term.send(CTRL_Q);
@@ -970,12 +974,8 @@ fn an_editor_that_fails_leaves_the_answer_alone_and_keeps_its_file() {
         "#!/bin/sh\nprintf 'Half-written in my editor.\\n' >> \"$1\"\nexit 1\n",
     )
     .expect("the editor");
-    let fixture = Fixture::load();
     let mut term = sandbox.run_fixture();
-    to_first_prompt(&mut term, &fixture);
-    term.send("Typed in mend.");
-    term.wait_for("Typed in mend.");
-    term.send(CTRL_E);
+    hand_to_the_editor(&mut term, "Typed in mend.");
     term.wait_for("Whatever the editor saved");
     assert!(
         !term.contents().contains("Half-written"),
