@@ -824,6 +824,7 @@ fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
         exercise_hash: fixture.loaded.hash.clone(),
         started_at: started,
         finished_at: started,
+        edited_at: None,
         answers: draft.answers.clone(),
     };
     let entries = sandbox.journal.join("entries/2026/11");

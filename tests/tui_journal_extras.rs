@@ -135,6 +135,7 @@ fn entry(exercise_id: &str, title: &str, at: DateTime<FixedOffset>, answers: Vec
         exercise_hash: "0".into(),
         started_at: at,
         finished_at: at + Duration::minutes(4),
+        edited_at: None,
         answers,
     }
 }

@@ -17,6 +17,7 @@ fn entry() -> Entry {
         exercise_hash: "abc".into(),
         started_at: at,
         finished_at: at,
+        edited_at: None,
         answers: vec![
             AnswerRecord::new(
                 "went",

@@ -14,8 +14,6 @@ use super::seal::Seal;
 use super::store::StoreError;
 use super::{Entry, EntryError, MAX_ENTRY_BYTES, trashed};
 
-const EDITED_AT: &str = "edited_at";
-
 /// Replaces the entry `edited.id` with `edited`, marked as edited `at`.
 /// The version it replaces goes to the trash first, so a crash between the
 /// two steps leaves both, never neither. Where the entry is.
@@ -35,25 +33,20 @@ pub fn replace(
     Ok(path)
 }
 
-/// The entry's file text, saying when it was edited. A top-level key goes
-/// before the tables, so it leads the file.
+/// The entry's file text, saying when it was edited.
 fn edited_toml(entry: &Entry, at: DateTime<FixedOffset>) -> std::io::Result<String> {
-    Ok(format!(
-        "{EDITED_AT} = \"{}\"\n{}",
-        at.to_rfc3339(),
-        entry.to_toml()?
-    ))
+    Entry {
+        edited_at: Some(at),
+        ..entry.clone()
+    }
+    .to_toml()
 }
 
 /// When the entry in `bytes` was last edited, if it ever was.
 pub fn edited_at_in(bytes: &[u8]) -> Result<Option<DateTime<FixedOffset>>, EntryError> {
     let arena = toml_spanner::Arena::new();
     let file = File::parse(bytes, &arena)?;
-    let root = file.root();
-    match root.get(EDITED_AT) {
-        None => Ok(None),
-        Some(_) => file.time(root, EDITED_AT).map(Some),
-    }
+    file.optional_time(file.root(), "edited_at")
 }
 
 /// When the entry `id` was last edited, if it ever was (and it can be read).
@@ -82,6 +75,7 @@ mod tests {
             exercise_hash: "0".repeat(64),
             started_at: started,
             finished_at: started,
+            edited_at: None,
             answers: vec![AnswerRecord {
                 prompt_id: "did-well".into(),
                 kind: "text".into(),
@@ -105,7 +99,15 @@ mod tests {
         let when = at("2026-11-22T09:15:00+00:00");
         let second = entry("Kept calm, and said thank you");
         assert_eq!(replace(root, &Seal::plain(), &second, when).unwrap(), path);
-        assert_eq!(read_entry(root, &Seal::plain(), &second.id).unwrap(), second);
+        let read = read_entry(root, &Seal::plain(), &second.id).unwrap();
+        assert_eq!(read.edited_at, Some(when), "a field of the entry read back");
+        assert_eq!(
+            read,
+            Entry {
+                edited_at: Some(when),
+                ..second.clone()
+            }
+        );
         assert_eq!(edited_at(root, &Seal::plain(), &second.id), Some(when));
 
         let earlier = trashed::list(root);
@@ -132,6 +134,23 @@ mod tests {
         );
         assert!(matches!(refused, Err(StoreError::NoSuchEntry(_))));
         assert!(trashed::list(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn an_edit_time_leading_the_file_as_earlier_builds_wrote_it_is_read() {
+        let when = at("2026-11-22T09:15:00+00:00");
+        let text = format!(
+            "edited_at = \"{}\"\n{}",
+            when.to_rfc3339(),
+            entry("x").to_toml().unwrap()
+        );
+        assert_eq!(Entry::from_toml(text.as_bytes()).unwrap().edited_at, Some(when));
+        assert_eq!(
+            Entry::from_toml(entry("x").to_toml().unwrap().as_bytes())
+                .unwrap()
+                .edited_at,
+            None
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ fn entry(exercise: &str, started: &str) -> Entry {
         exercise_hash: "abc".into(),
         started_at: started,
         finished_at: started + chrono::Duration::minutes(4),
+        edited_at: None,
         answers: vec![
             AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(3)),
             AnswerRecord::new(

@@ -476,6 +476,7 @@ mod tests {
             exercise_hash: "h".into(),
             started_at: at,
             finished_at: at,
+            edited_at: None,
             answers: vec![
                 AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(4)),
                 AnswerRecord::new("secret", "Kept to yourself?", true, &Answer::Text(SECRET.into())),

@@ -510,7 +510,11 @@ impl Store for TestStore {
             .position(|(e, _)| e.id == edited.id)
             .ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
         let (entry, path) = &mut journal.entries[slot];
-        let earlier = std::mem::replace(entry, edited.clone());
+        let edited = Entry {
+            edited_at: Some(at),
+            ..edited.clone()
+        };
+        let earlier = std::mem::replace(entry, edited);
         let path = path.clone();
         journal.trashed.push(earlier);
         Ok(path)
@@ -666,6 +670,7 @@ pub fn journal_entry(started: &str, exercise_id: &str, title: &str, answers: Vec
         exercise_hash: "0".repeat(64),
         started_at: started,
         finished_at: started + chrono::Duration::minutes(6),
+        edited_at: None,
         answers,
     }
 }
