@@ -1559,9 +1559,14 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Char('m')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
+    // Something in the trash, so that emptying it asks first.
+    store.0.borrow_mut().trashed.push(entry.clone());
     app.press(key(KeyCode::Char('T')));
     assert_eq!(app.screen(), Screen::Trash);
     check(&app, &mut seen);
+    app.press(key(KeyCode::Char('E')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));
     check(&app, &mut seen);

@@ -873,6 +873,77 @@ fn the_trash_never_puts_an_entry_back_over_one_with_its_id() {
     assert_eq!(store.journal().trashed.len(), 1);
 }
 
+#[test]
+fn the_trash_is_emptied_from_the_app_only_after_a_clear_yes() {
+    let store = journal();
+    let mut app = browser(&store);
+    for id in [E2, E4] {
+        go_to(&mut app, id);
+        app.press(key(KeyCode::Char('d')));
+        app.press(key(KeyCode::Char('y')));
+    }
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Empty the trash?"), "{text}");
+    assert!(text.contains("cannot be undone"), "{text}");
+    // Enter and Esc keep everything; only y empties it.
+    for not_yes in [KeyCode::Enter, KeyCode::Esc] {
+        app.press(key(not_yes));
+        assert_eq!(store.journal().trashed.len(), 2);
+        assert_eq!(app.screen(), Screen::Trash, "{not_yes:?} leaves the trash open");
+        app.press(key(KeyCode::Char('E')));
+    }
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('y'))), now);
+    assert!(matches!(effects.as_slice(), [Effect::EmptyTrash]), "{effects:?}");
+    assert_eq!(store.journal().trashed.len(), 2, "an update does no I/O");
+    app.apply(effects);
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(
+        notice(&app),
+        Some("The trash is emptied: 2 entries removed for good.")
+    );
+    assert!(screen_text(&app, 80, 24).contains(strings::TRASH_EMPTY));
+    // An empty trash has nothing to ask about.
+    app.press(key(KeyCode::Char('E')));
+    assert!(!screen_text(&app, 80, 24).contains("Empty the trash?"));
+}
+
+#[test]
+fn a_trash_that_could_not_be_emptied_says_so_and_keeps_its_list() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    app.press(key(KeyCode::Char('y')));
+    let said = notice(&app).unwrap_or_default();
+    assert!(said.starts_with("The trash could not be emptied"), "{said}");
+    assert_eq!(store.journal().trashed.len(), 1);
+    assert!(screen_text(&app, 80, 24).contains("kept 30 more days"));
+}
+
+#[test]
+fn emptying_the_trash_in_the_app_removes_its_files_from_a_real_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = mend::journal::FileJournal::open(dir.path()).unwrap();
+    let mut entry = common::journal_entry(
+        "2026-11-19 21:00",
+        "evening-check-in",
+        "Evening check-in",
+        Vec::new(),
+    );
+    mend::journal::Store::save_entry(&mut journal, &mut entry).unwrap();
+    mend::journal::Store::delete_entry(&mut journal, &entry.id).unwrap();
+    assert_eq!(mend::journal::Store::trash(&journal).len(), 1);
+    assert_eq!(mend::journal::Store::empty_trash(&mut journal).unwrap(), 1);
+    assert!(mend::journal::Store::trash(&journal).is_empty());
+}
+
 // ----- editing an entry -----
 
 /// The scale answer of E1 ("how it felt"), as the store now keeps it.

@@ -40,6 +40,17 @@ fn snap(name: &str, app: &mut App) {
     }
 }
 
+/// Snapshots `app` at every size and at the smallest window, 60×16.
+fn snap_small_too(name: &str, app: &mut App) {
+    snap(name, app);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    insta::assert_snapshot!(format!("{name}_60x16"), terminal.backend());
+}
+
 /// The browser, every entry read, the notice about the unreadable one gone.
 fn browser(store: &TestStore) -> App {
     let mut app = app_with(library(), store);
@@ -212,6 +223,18 @@ fn the_trash_with_a_deleted_entry() {
         .draw(|frame| mend::tui::view::draw(&app, &Theme::plain(), frame))
         .expect("drawing never fails on a test backend");
     insta::assert_snapshot!("trash_60x16", terminal.backend());
+}
+
+#[test]
+fn emptying_the_trash_asks_first_and_says_it_cannot_be_undone() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    snap_small_too("trash_confirm_empty", &mut app);
 }
 
 // ----- a client's export, read-only (`mend view`) -----

@@ -115,6 +115,10 @@ impl Store for ViewStore {
         Vec::new()
     }
 
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
     fn write_export(&mut self, _: &Path, _: &str) -> Result<(), StoreError> {
         Err(StoreError::ReadOnly)
     }

@@ -441,6 +441,10 @@ impl Store for FileJournal {
         super::trashed::list(&self.root)
     }
 
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        super::trashed::empty_now(&self.root)
+    }
+
     fn entries(&self) -> Vec<EntryName> {
         catalog(&self.root)
     }

@@ -114,6 +114,9 @@ pub trait Store {
     /// What is in the trash, most recently trashed first.
     fn trash(&self) -> Vec<Trashed>;
 
+    /// Removes everything in the trash now, for good; how many went.
+    fn empty_trash(&mut self) -> Result<usize, StoreError>;
+
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.
     fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;

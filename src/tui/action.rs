@@ -94,6 +94,8 @@ pub enum Action {
     OpenTrash,
     /// Put the highlighted entry in the trash back in the journal.
     Restore,
+    /// Ask to empty the trash for good (it asks again first).
+    EmptyTrash,
     /// Bring back the entry just moved to the trash.
     Undo,
     /// Open the entry being read at the review, to change it.

@@ -1115,7 +1115,32 @@ pub static TRASH: Table = Table {
             ("Enter / r", "put it back in your journal"),
             ("Enter", "put back", 1),
         ),
+        shown(
+            &[Plain(Char('E'))],
+            Act(Action::EmptyTrash),
+            ("E", "empty the trash for good (asks first)"),
+            ("E", "empty", 3),
+        ),
         BACK,
+    ],
+};
+
+/// Nothing goes on Enter: only a clear "y" empties the trash for good.
+pub static TRASH_CONFIRM_EMPTY: Table = Table {
+    heading: "Empty the trash",
+    bindings: &[
+        shown(
+            &[Plain(Char('y')), Plain(Char('Y'))],
+            Act(Action::Yes),
+            ("y", "empty the trash for good"),
+            ("y", "empty for good", 1),
+        ),
+        shown(
+            &[Plain(Char('n')), Plain(Char('N')), Plain(Esc)],
+            Act(Action::Leave),
+            ("n / Esc", "keep everything in it"),
+            ("Esc", "keep it", 1),
+        ),
     ],
 };
 
@@ -1479,6 +1504,7 @@ pub static ALL: &[&Table] = &[
     &SHARE_PREVIEW,
     &SHARE_PATH,
     &TRASH,
+    &TRASH_CONFIRM_EMPTY,
     &PROMISES,
     &PROMISES_NONE,
     &PROMISE_TYPING,
@@ -1670,6 +1696,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Trends(state)) => trends_table(state),
         Some(Extra::Calendar(_)) => &CALENDAR,
         Some(Extra::Share(state)) => share_table(state),
+        Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
         None => &TRENDS_ONE,
     }

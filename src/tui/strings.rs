@@ -212,6 +212,23 @@ pub const RESTORED: &str = "The entry is back in your journal.";
 pub const TRASH_TITLE: &str = "The trash";
 pub const TRASH_INTRO: &str = "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
 pub const TRASH_EMPTY: &str = "The trash is empty.";
+pub const EMPTY_TRASH_TITLE: &str = "Empty the trash?";
+
+/// The confirmation before emptying: plainly, there is no way back.
+pub fn empty_trash_body(count: usize) -> String {
+    let what = match count {
+        1 => "The one entry in the trash".to_string(),
+        n => format!("The {n} entries in the trash"),
+    };
+    format!("{what} will be removed for good. This cannot be undone: nothing in it can be put back afterwards.")
+}
+
+pub fn trash_emptied(removed: usize) -> String {
+    match removed {
+        1 => "The trash is emptied: 1 entry removed for good.".into(),
+        n => format!("The trash is emptied: {n} entries removed for good."),
+    }
+}
 
 /// The span of time the journal shows.
 pub fn period_name(period: crate::tui::journal::Period) -> &'static str {
@@ -302,6 +319,10 @@ pub fn edited_on(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
 
 pub fn restore_failed(error: &StoreError) -> String {
     format!("The entry was not put back — {error}.")
+}
+
+pub fn empty_trash_failed(error: &StoreError) -> String {
+    format!("The trash could not be emptied — {error}. What is still in it is shown.")
 }
 
 pub fn delete_failed(error: &StoreError) -> String {

@@ -98,6 +98,8 @@ pub struct Journal {
     /// Exports written, with where they went (also written to the path for real).
     pub exports: Vec<(PathBuf, String)>,
     pub fail_exports: Option<(io::ErrorKind, usize)>,
+    /// Emptying the trash fails this many more times, with this error.
+    pub fail_trash: Option<(io::ErrorKind, usize)>,
     /// Promises, in the order made, and the co-parent's marbles.
     pub promises: Vec<Promise>,
     pub deposits: Vec<Deposit>,
@@ -157,6 +159,10 @@ impl TestStore {
 
     pub fn fail_exports(&self, kind: io::ErrorKind, times: usize) {
         self.0.borrow_mut().fail_exports = Some((kind, times));
+    }
+
+    pub fn fail_trash(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_trash = Some((kind, times));
     }
 
     pub fn fail_promises(&self, kind: io::ErrorKind, times: usize) {
@@ -415,6 +421,18 @@ impl Store for TestStore {
         }
         journal.locked = false;
         Ok(())
+    }
+
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if let Some(e) = failure(&mut journal.fail_trash) {
+            return Err(StoreError::io(
+                "empty the trash",
+                &Path::new(JOURNAL_ROOT).join("trash"),
+                e,
+            ));
+        }
+        Ok(std::mem::take(&mut journal.trashed).len())
     }
 
     /// Everything deleted or replaced, as trashed today, the latest first.

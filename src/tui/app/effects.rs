@@ -65,6 +65,8 @@ pub enum Effect {
     OpenShare,
     /// Open the trash over the journal.
     OpenTrash,
+    /// Remove everything in the trash for good (the person said yes).
+    EmptyTrash,
     /// Put the entry `id` back from the trash (from the trash, or undoing a delete).
     Restore {
         id: String,
@@ -198,6 +200,7 @@ impl App {
                 self.show_extra(Extra::Trash(state));
             }
             Effect::Restore { id } => self.restore(&id),
+            Effect::EmptyTrash => self.empty_trash(),
             Effect::LoadForTrends(ids) => {
                 let (entries, unreadable) = self.store.load_entries(&ids);
                 if let Some(Extra::Trends(state)) = self.front.extra_mut() {
@@ -408,6 +411,23 @@ impl App {
             Err(e) => self.warn(strings::restore_failed(&e)),
         }
         self.report_problems();
+    }
+
+    /// Empties the trash; what is left (nothing, or what could not be
+    /// removed) is shown. An undo for a delete has nothing left to bring back.
+    fn empty_trash(&mut self) {
+        let result = self.store.empty_trash();
+        let in_trash = self.store.trash();
+        if let Some(Extra::Trash(state)) = self.front.extra_mut() {
+            state.refill(in_trash);
+        }
+        match result {
+            Ok(removed) => {
+                self.undo = None;
+                self.notify(&strings::trash_emptied(removed));
+            }
+            Err(e) => self.warn(strings::empty_trash_failed(&e)),
+        }
     }
 
     fn browse(&mut self, step: Browse) {

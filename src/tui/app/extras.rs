@@ -53,6 +53,7 @@ impl App {
                 trash::Outcome::Stay => return Vec::new(),
                 trash::Outcome::Close => None,
                 trash::Outcome::Restore(id) => return vec![Effect::Restore { id }],
+                trash::Outcome::Empty => return vec![Effect::EmptyTrash],
             },
             None => return Vec::new(),
         };

@@ -4,9 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use super::chrome::{self, line_count, list_overflows, render_header, safe_line, truncate, wrapped_lines};
+use super::chrome::{
+    self, line_count, list_overflows, popup, render_header, safe_line, truncate, wrapped_lines,
+};
 use crate::journal::entry_name;
 use crate::journal::trashed::Trashed;
 use crate::tui::app::App;
@@ -38,6 +40,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &TrashState, them
         .map(|t| item(app, t, state, width, theme))
         .collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
+    if state.confirming_empty {
+        let inner = popup(frame, area, theme, strings::EMPTY_TRASH_TITLE, 60, 6);
+        let body = strings::empty_trash_body(state.items.len());
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+    }
 }
 
 /// Two lines: the entry, by its exercise and when it was begun; when it
