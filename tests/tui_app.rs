@@ -1573,6 +1573,9 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Right));
     app.press(key(KeyCode::Right));
     app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Char('e')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Enter));
     check(&app, &mut seen);
     app.press(key(KeyCode::Enter));

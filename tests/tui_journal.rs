@@ -1128,6 +1128,39 @@ fn the_share_preview_pages_by_its_height_before_anything_is_drawn() {
 }
 
 #[test]
+fn sharing_chosen_entries_with_promises_writes_exactly_those_through_the_store() {
+    let store = journal();
+    let promise = promises_store().journal().promises[0].clone();
+    store.0.borrow_mut().promises.push(promise.clone());
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('s')));
+    press_times(&mut app, KeyCode::Right, 2);
+    app.press(key(KeyCode::Char('e')));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('P'))), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadPromisesForShare]),
+        "the promises are read only when asked for: {effects:?}"
+    );
+    app.apply(effects);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("chosen.md");
+    app.press(key(KeyCode::Enter));
+    for _ in 0..80 {
+        app.press(key(KeyCode::Backspace));
+    }
+    app.handle_event(&Event::Paste(target.display().to_string()), now);
+    app.press(key(KeyCode::Enter));
+    let written = std::fs::read_to_string(&target).expect("the export was written");
+    assert!(written.contains(mend::export::PROMISES_HEADING), "{written}");
+    assert!(written.contains(&promise.text), "{written}");
+    assert!(written.contains("1 entry,"), "exactly the one marked: {written}");
+}
+
+#[test]
 fn sharing_writes_the_export_through_the_store_without_private_answers() {
     let store = journal();
     let mut app = browser(&store);

@@ -58,6 +58,10 @@ pub enum Action {
     TogglePrivate,
     /// Save the finished entry; write the export.
     Save,
+    /// On sharing: pick single entries, as well as an exercise and a period.
+    ChooseEntries,
+    /// On sharing: include a summary of the promises, or leave it out.
+    TogglePromises,
     /// Share in the next format: Markdown, a web page, JSON.
     NextFormat,
     /// Carry on with the draft that was found.

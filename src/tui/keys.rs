@@ -1033,12 +1033,51 @@ pub static SHARE_PICK: Table = Table {
             ("f", "format", 4),
         ),
         shown(
+            &[Plain(Char('e'))],
+            Act(Action::ChooseEntries),
+            ("e", "choose single entries of these to share"),
+            ("e", "single entries", 3),
+        ),
+        shown(
             &[Plain(Enter)],
             Act(Action::Open),
             ("Enter", "look it over"),
             ("Enter", "preview", 1),
         ),
         BACK,
+    ],
+};
+
+pub static SHARE_MARK: Table = Table {
+    heading: "Sharing: single entries",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose an entry"),
+            ("↑↓", "choose", 2),
+        ),
+        DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char(' '))],
+            Act(Action::Toggle),
+            ("Space", "mark the entry to share, or unmark it"),
+            ("Space", "mark", 1),
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "look over the marked entries"),
+            ("Enter", "preview", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back to the exercises (the marks are let go)"),
+            ("Esc", "back", 2),
+        ),
     ],
 };
 
@@ -1062,6 +1101,12 @@ pub static SHARE_PREVIEW: Table = Table {
             Act(Action::TogglePrivate),
             ("p", "include private answers, or leave them out"),
             ("p", "private", 3),
+        ),
+        shown(
+            &[Plain(Char('P'))],
+            Act(Action::TogglePromises),
+            ("P", "include a summary of your promises, or leave it out"),
+            ("P", "promises", 4),
         ),
         shown(
             &[Plain(Enter), Plain(Char('w'))],
@@ -1501,6 +1546,7 @@ pub static ALL: &[&Table] = &[
     &TRENDS_ONE,
     &CALENDAR,
     &SHARE_PICK,
+    &SHARE_MARK,
     &SHARE_PREVIEW,
     &SHARE_PATH,
     &TRASH,
@@ -1716,6 +1762,7 @@ pub fn trends_table(state: &TrendsState) -> &'static Table {
 pub fn share_table(state: &ShareState) -> &'static Table {
     match state.stage {
         Stage::Pick => &SHARE_PICK,
+        Stage::Entries => &SHARE_MARK,
         Stage::Preview => &SHARE_PREVIEW,
         Stage::Path => &SHARE_PATH,
     }

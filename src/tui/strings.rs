@@ -220,7 +220,9 @@ pub fn empty_trash_body(count: usize) -> String {
         1 => "The one entry in the trash".to_string(),
         n => format!("The {n} entries in the trash"),
     };
-    format!("{what} will be removed for good. This cannot be undone: nothing in it can be put back afterwards.")
+    format!(
+        "{what} will be removed for good. This cannot be undone: nothing in it can be put back afterwards."
+    )
 }
 
 pub fn trash_emptied(removed: usize) -> String {
@@ -366,8 +368,21 @@ pub const SHARE_ALL_EXERCISES: &str = "All exercises";
 pub const SHARE_PERIOD: &str = "From";
 pub const SHARE_FORMAT: &str = "Format";
 pub const SHARE_NOTHING: &str = "No entries match. A longer time, or another exercise, may find some.";
+pub const SHARE_MARK_TITLE: &str = "Choose single entries";
+pub const SHARE_MARK_INTRO: &str =
+    "Space marks an entry to share, or unmarks it. Only the marked entries leave.";
+pub const SHARE_NONE_MARKED: &str = "Nothing is marked yet: Space marks the highlighted entry.";
+pub const SHARE_PROMISES_IN: &str = "A summary of your promises is included: what you kept, missed and changed openly in this time, in their words. Anyone who gets this file can read it.";
+pub const SHARE_PROMISES_NOT_IN_JSON: &str =
+    "Promises are summarised in Markdown and a web page only, so this JSON leaves them out.";
+
+/// "3 marked", above the list of single entries.
+pub fn share_marked(n: usize) -> String {
+    format!("{} marked", entries_count(n))
+}
 pub const SHARE_PRIVATE_OUT: &str = "Private answers are left out, as shown.";
-pub const SHARE_PRIVATE_LATER: &str = "Private answers stay out unless you include them on the next screen.";
+pub const SHARE_PRIVATE_LATER: &str =
+    "Private answers and your promises stay out unless you include them on the next screen.";
 pub const SHARE_PRIVATE_IN: &str = "Private answers are included. Anyone who gets this file can read them.";
 pub const SHARE_PATH_TITLE: &str = "Write the export";
 pub const SHARE_PATH_BODY: &str = "Where should it go? The file is not encrypted: only you can read it here, and anyone who gets it once you pass it on.";

@@ -67,6 +67,8 @@ pub enum Effect {
     OpenTrash,
     /// Remove everything in the trash for good (the person said yes).
     EmptyTrash,
+    /// Read the promises for sharing's summary of them.
+    LoadPromisesForShare,
     /// Put the entry `id` back from the trash (from the trash, or undoing a delete).
     Restore {
         id: String,
@@ -205,6 +207,12 @@ impl App {
                 let (entries, unreadable) = self.store.load_entries(&ids);
                 if let Some(Extra::Trends(state)) = self.front.extra_mut() {
                     state.show(entries, unreadable);
+                }
+            }
+            Effect::LoadPromisesForShare => {
+                let promises = self.store.promises();
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
+                    state.show_promises(promises);
                 }
             }
             Effect::LoadForShare(ids) => {

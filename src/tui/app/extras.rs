@@ -48,6 +48,7 @@ impl App {
                 share::Outcome::Close => None,
                 share::Outcome::Load(ids) => Some(Effect::LoadForShare(ids)),
                 share::Outcome::Write { path, text } => Some(Effect::WriteExport { path, text }),
+                share::Outcome::LoadPromises => Some(Effect::LoadPromisesForShare),
             },
             Some(Extra::Trash(state)) => match state.update(action) {
                 trash::Outcome::Stay => return Vec::new(),
