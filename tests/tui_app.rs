@@ -1488,6 +1488,57 @@ fn keys_are_as_shown(app: &App, seen: &mut Vec<*const mend::tui::keys::Table>) {
 }
 
 #[test]
+fn hash_on_home_shows_one_tags_exercises_and_enter_starts_the_highlighted_one() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    let all = app.home_exercises().len();
+    press_times(&mut app, KeyCode::Char('#'), 1);
+    let first = app.home_tag().map(str::to_string).expect("a tag");
+    let ids = |app: &mend::tui::App| -> Vec<String> {
+        app.home_exercises()
+            .iter()
+            .map(|l| l.exercise.id.clone())
+            .collect()
+    };
+    assert!(
+        app.home_exercises()
+            .iter()
+            .all(|l| l.exercise.tags.contains(&first))
+    );
+    // Cycle to co-parenting: its exercises only, in the library's order.
+    while app.home_tag() != Some("co-parenting") {
+        app.press(key(KeyCode::Char('#')));
+    }
+    let tagged = ids(&app);
+    assert!(tagged.len() > 1 && tagged.len() < all, "{tagged:?}");
+    assert!(tagged.contains(&"before-you-send".to_string()));
+    assert!(!tagged.contains(&"evening-check-in".to_string()));
+    let text = screen_text(&app);
+    assert!(text.contains("tagged #co-parenting"), "{text}");
+    assert!(!text.contains("Evening check-in"), "{text}");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Enter));
+    let opened = app.answering().map(|r| r.session.exercise().id.clone());
+    assert_eq!(
+        opened.as_ref(),
+        Some(&tagged[1]),
+        "the second of the tag's, not of all"
+    );
+}
+
+#[test]
+fn hash_on_home_after_the_last_tag_shows_every_exercise_again() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    let tags = mend::tui::tags::in_use(built_ins().iter().map(|l| l.exercise.tags.as_slice()));
+    press_times(&mut app, KeyCode::Char('#'), tags.len());
+    assert_eq!(app.home_tag(), tags.last().map(String::as_str));
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(app.home_tag(), None);
+    assert_eq!(app.home_exercises().len(), built_ins().len());
+}
+
+#[test]
 fn every_screen_shows_the_keys_it_handles_from_one_table() {
     use common::journal::{journal, library};
     use mend::tui::keys;

@@ -701,6 +701,46 @@ fn an_unreadable_earlier_entry_is_passed_over() {
     assert_eq!(reading.last.as_ref().unwrap().id, E5);
 }
 
+// ----- tags -----
+
+#[test]
+fn hash_shows_one_tags_entries_at_a_time_then_all_again() {
+    let store = journal();
+    let mut app = browser(&store);
+    let tags = app.journal().unwrap().tags_in_use.clone();
+    // The tags of the exercises with entries (old-homework has left the library).
+    assert_eq!(tags, ["check-in", "co-parenting", "daily", "handover", "weekly"]);
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(app.journal().unwrap().tag.as_deref(), Some("check-in"));
+    assert_eq!(shown(&app), [E2, BAD, E5]);
+    assert!(screen_text(&app, 80, 24).contains("Showing all exercises tagged #check-in, any time"));
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(shown(&app), [E1, E3, E6]);
+    // It works with the other filters: one exercise, and a tag it does not have.
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(app.journal().unwrap().exercise.as_deref(), Some("every-kind"));
+    assert_eq!(shown(&app), [E1, E3, E6]);
+    press_times(&mut app, KeyCode::Char('e'), 1);
+    assert!(
+        shown(&app).is_empty(),
+        "evening check-in is not tagged co-parenting"
+    );
+    press_times(&mut app, KeyCode::Char('e'), 2);
+    press_times(&mut app, KeyCode::Char('#'), 4);
+    assert_eq!(app.journal().unwrap().tag, None, "after the last tag, every tag");
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn the_highlighted_entrys_tags_are_shown() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    assert!(screen_text(&app, 80, 24).contains("#daily #check-in"));
+    go_to(&mut app, E1);
+    assert!(screen_text(&app, 120, 40).contains("#co-parenting #handover #weekly"));
+}
+
 // ----- the trash -----
 
 #[test]

@@ -226,6 +226,14 @@ fn the_trash_with_a_deleted_entry() {
 }
 
 #[test]
+fn journal_browser_filtered_by_a_tag() {
+    let store = journal();
+    let mut app = browser(&store);
+    press_times(&mut app, KeyCode::Char('#'), 2);
+    snap_small_too("journal_tagged", &mut app);
+}
+
+#[test]
 fn emptying_the_trash_asks_first_and_says_it_cannot_be_undone() {
     let store = journal();
     let mut app = browser(&store);

@@ -150,6 +150,10 @@ fn keys() -> Roff {
                 "s",
                 "on the home screen: before you send, a private check of a message",
             ),
+            (
+                "#",
+                "on the home screen and in the journal: only the exercises of one tag, then the next tag, then all",
+            ),
             ("/", "in the journal: search every answer"),
             (
                 "e, w",

@@ -52,6 +52,7 @@ fn export_with(exercises: &[Loaded], entries: &[Entry], include_private: bool, f
         },
         exercises,
         entries,
+        None,
     )
 }
 

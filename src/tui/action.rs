@@ -84,6 +84,8 @@ pub enum Action {
     PreviousExercise,
     /// Show a shorter span of time (after the shortest, any time again).
     NextPeriod,
+    /// Only the exercises (or entries) of the next tag; after the last, all.
+    NextTag,
     /// Ask to move the highlighted or open entry to the trash.
     Delete,
     /// Show the open entry beside the previous entry of the same exercise.

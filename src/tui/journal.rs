@@ -113,6 +113,13 @@ pub struct JournalState {
     pub exercises: Vec<String>,
     /// Only this exercise's entries, when set.
     pub exercise: Option<String>,
+    /// The tags of the exercises in the library, by exercise id.
+    tags: HashMap<String, Vec<String>>,
+    /// Tags of the exercises with entries, in order: what the tag filter
+    /// goes through.
+    pub tags_in_use: Vec<String>,
+    /// Only entries of exercises with this tag, when set.
+    pub tag: Option<String>,
     pub period: Period,
     today: NaiveDate,
     /// The search as typed.
@@ -155,6 +162,10 @@ impl JournalState {
             .iter()
             .map(|l| (l.exercise.id.clone(), l.exercise.title.clone()))
             .collect();
+        let tags = library
+            .iter()
+            .map(|l| (l.exercise.id.clone(), l.exercise.tags.clone()))
+            .collect();
         let mut state = Self {
             index: SearchIndex::new(rows.len()),
             unread: rows.len(),
@@ -162,6 +173,9 @@ impl JournalState {
             titles,
             exercises: Vec::new(),
             exercise: None,
+            tags,
+            tags_in_use: Vec::new(),
+            tag: None,
             period: Period::Any,
             today,
             query: String::new(),
@@ -217,6 +231,11 @@ impl JournalState {
             ) => t.to_string(),
             _ => r.name.exercise_id.clone(),
         }
+    }
+
+    /// The tags of an exercise (none when it has gone from the library).
+    pub fn tags_of(&self, exercise_id: &str) -> &[String] {
+        self.tags.get(exercise_id).map_or(&[], Vec::as_slice)
     }
 
     /// The row highlighted in the list.
@@ -375,12 +394,20 @@ impl JournalState {
             until: None,
         };
         let searching = self.searching();
+        let tagged = |r: &Row| {
+            self.tag
+                .as_ref()
+                .is_none_or(|t| self.tags_of(&r.name.exercise_id).contains(t))
+        };
         self.shown = self
             .rows
             .iter()
             .enumerate()
             .filter(|(i, r)| {
-                r.state != RowState::Gone && filter.matches(&r.name) && (!searching || self.index.is_hit(*i))
+                r.state != RowState::Gone
+                    && filter.matches(&r.name)
+                    && tagged(r)
+                    && (!searching || self.index.is_hit(*i))
             })
             .map(|(i, _)| i)
             .collect();
@@ -498,6 +525,12 @@ impl JournalState {
         self.refresh(store, true);
     }
 
+    /// The next tag's entries only; after the last, every tag.
+    pub fn cycle_tag(&mut self, store: &dyn Store) {
+        self.tag = super::tags::next(&self.tags_in_use, self.tag.as_deref());
+        self.refresh(store, true);
+    }
+
     /// A shorter span of time; after the shortest, any time again.
     pub fn cycle_period(&mut self, store: &dyn Store) {
         self.period = self.period.next();
@@ -543,6 +576,7 @@ impl JournalState {
                 seen.push(r.name.exercise_id.clone());
             }
         }
+        self.tags_in_use = super::tags::in_use(seen.iter().map(|e| self.tags_of(e)));
         self.exercises = seen;
     }
 

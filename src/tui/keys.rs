@@ -234,6 +234,12 @@ pub static HOME: Table = Table {
             ("s", "before you send", 3),
         ),
         shown(
+            &[Plain(Char('#'))],
+            Act(Action::NextTag),
+            ("#", "only the exercises of one tag, then the next tag"),
+            ("#", "tag", 4),
+        ),
+        shown(
             &[Plain(Char('q')), Plain(Esc)],
             Act(Action::Quit),
             ("q / Esc", "quit mend"),
@@ -723,6 +729,7 @@ pub static JOURNAL: Table = Table {
             ("e", "exercise", 7),
         ),
         with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        JOURNAL_TAG,
         shown(
             &[Plain(Char('w'))],
             Act(Action::NextPeriod),
@@ -764,6 +771,13 @@ pub static JOURNAL: Table = Table {
     ],
 };
 
+const JOURNAL_TAG: Binding = shown(
+    &[Plain(Char('#'))],
+    Act(Action::NextTag),
+    ("#", "the entries of one tag's exercises, then the next tag"),
+    ("#", "tag", 9),
+);
+
 /// The journal's list with a search typed: Esc clears it first.
 pub static JOURNAL_SEARCHED: Table = Table {
     heading: "Your journal, searched",
@@ -793,6 +807,7 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("e", "exercise", 4),
         ),
         with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        JOURNAL_TAG,
         shown(
             &[Plain(Char('w'))],
             Act(Action::NextPeriod),

@@ -14,6 +14,7 @@ pub mod promises;
 pub mod share;
 mod signals;
 pub mod strings;
+pub mod tags;
 mod terminal;
 pub mod text_editor;
 pub mod theme;

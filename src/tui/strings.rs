@@ -368,6 +368,13 @@ pub const SHARE_ALL_EXERCISES: &str = "All exercises";
 pub const SHARE_PERIOD: &str = "From";
 pub const SHARE_FORMAT: &str = "Format";
 pub const SHARE_NOTHING: &str = "No entries match. A longer time, or another exercise, may find some.";
+/// Above the home screen's list while it is filtered by a tag.
+pub const JOURNAL_TAGGED: &str = " tagged ";
+
+pub fn home_tagged(tag: &str) -> String {
+    format!("Showing the exercises tagged #{tag} (# for the next tag, then all).")
+}
+
 pub const SHARE_MARK_TITLE: &str = "Choose single entries";
 pub const SHARE_MARK_INTRO: &str =
     "Space marks an entry to share, or unmarks it. Only the marked entries leave.";

@@ -81,6 +81,7 @@ impl App {
             Action::NextExercise => Browse::CycleExercise { forward: true },
             Action::PreviousExercise => Browse::CycleExercise { forward: false },
             Action::NextPeriod => Browse::CyclePeriod,
+            Action::NextTag => Browse::CycleTag,
             Action::Open => Browse::OpenSelected,
             Action::Delete => {
                 if let Some(row) = journal.selected() {

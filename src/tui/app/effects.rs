@@ -148,6 +148,7 @@ pub enum Browse {
         forward: bool,
     },
     CyclePeriod,
+    CycleTag,
     OpenSelected,
     Compare,
 }
@@ -463,6 +464,7 @@ impl App {
             Browse::ClearSearch => journal.clear_search(store),
             Browse::CycleExercise { forward } => journal.cycle_exercise(store, forward),
             Browse::CyclePeriod => journal.cycle_period(store),
+            Browse::CycleTag => journal.cycle_tag(store),
             Browse::OpenSelected => match journal.open_selected(store) {
                 Ok(()) => {}
                 Err(why) if why.is_empty() => {}

@@ -125,6 +125,8 @@ pub struct App {
     /// Open promises due today or before, for home to say quietly.
     promises_due: usize,
     home_cursor: usize,
+    /// Home shows only the exercises with this tag, when set.
+    home_tag: Option<String>,
     dialog: Option<Dialog>,
     help_open: bool,
     /// The safety page, while it is open: how far it is scrolled.
@@ -166,6 +168,7 @@ impl App {
             encrypted: false,
             promises_due: 0,
             home_cursor: 0,
+            home_tag: None,
             dialog: None,
             help_open: false,
             safety: None,
@@ -252,6 +255,19 @@ impl App {
     /// The highlighted exercise on the home screen.
     pub fn home_cursor(&self) -> usize {
         self.home_cursor
+    }
+
+    /// The tag the home screen is filtered by, if it is.
+    pub fn home_tag(&self) -> Option<&str> {
+        self.home_tag.as_deref()
+    }
+
+    /// The exercises the home screen lists: every one, or those of its tag.
+    pub fn home_exercises(&self) -> Vec<&Loaded> {
+        self.exercises
+            .iter()
+            .filter(|l| self.home_tag.as_ref().is_none_or(|t| l.exercise.tags.contains(t)))
+            .collect()
     }
 
     pub fn help_open(&self) -> bool {

@@ -16,8 +16,8 @@ use super::chrome::truncate;
 use super::chrome::{render_header, safe};
 use crate::tui::app::App;
 use crate::tui::journal::{JournalState, RowState};
-use crate::tui::strings;
 use crate::tui::theme::Theme;
+use crate::tui::{strings, tags};
 
 /// Columns of a row's date: "21 Nov 2026".
 const DATE_WIDTH: usize = 11;
@@ -52,13 +52,32 @@ fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: 
         || strings::JOURNAL_ALL_EXERCISES.to_string(),
         |e| journal.exercise_title(e),
     );
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(strings::JOURNAL_SHOWING, theme.dim),
         Span::styled(safe(&exercise).into_owned(), theme.accent),
-        Span::styled(", ", theme.dim),
-        Span::styled(strings::period_name(journal.period), theme.accent),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    ];
+    if let Some(tag) = &journal.tag {
+        spans.push(Span::styled(strings::JOURNAL_TAGGED, theme.dim));
+        spans.push(Span::styled(format!("#{}", safe(tag)), theme.accent));
+    }
+    spans.push(Span::styled(", ", theme.dim));
+    spans.push(Span::styled(strings::period_name(journal.period), theme.accent));
+    let line = Line::from(spans);
+    // The highlighted entry's exercise's tags, at the right.
+    let tags = journal
+        .selected()
+        .and_then(|row| journal.rows.get(row))
+        .map(|r| safe(&tags::shown(journal.tags_of(&r.name.exercise_id))).into_owned())
+        .unwrap_or_default();
+    let room = usize::from(area.width).saturating_sub(line.width() + 2);
+    let tags = truncate(&tags, room);
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(u16::try_from(tags.width()).unwrap_or(0)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(line), left);
+    frame.render_widget(Paragraph::new(Span::styled(tags, theme.dim)), right);
 }
 
 fn render_search(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
