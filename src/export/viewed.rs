@@ -55,6 +55,18 @@ impl Store for ViewStore {
         Ok(None)
     }
 
+    fn drafts_aside(&self) -> Vec<crate::journal::aside::DraftAside> {
+        Vec::new()
+    }
+
+    fn resume_draft_aside(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
+    fn trash_draft_aside(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
         for name in self.entries() {

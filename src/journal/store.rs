@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use super::aside::DraftAside;
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -40,6 +41,18 @@ pub trait Store {
     /// writes over it (for "start afresh", or a draft from an older revision
     /// of the exercise). Where it went, if there was one.
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError>;
+
+    /// The drafts set aside, read so they can be looked over, the most
+    /// recently saved first (see [`super::aside`]).
+    fn drafts_aside(&self) -> Vec<DraftAside>;
+
+    /// Makes the draft set aside as `name` the one that waits for its
+    /// exercise, to be resumed; a draft already waiting is set aside first.
+    fn resume_draft_aside(&mut self, name: &str) -> Result<(), StoreError>;
+
+    /// Moves the draft set aside as `name` to the trash, from which
+    /// [`Store::restore_entry`] puts it back (by the same name).
+    fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError>;
 
     /// When each exercise was last finished (local time), from file names alone.
     fn last_done(&self) -> HashMap<String, NaiveDateTime>;
@@ -172,6 +185,8 @@ pub enum StoreError {
     NoSuchEntry(String),
     #[error("there is no entry `{}` in the trash", inert(.0))]
     NotInTrash(String),
+    #[error("there is no draft `{}` set aside", inert(.0))]
+    NoSuchDraft(String),
     #[error(
         "an entry `{}` is already in the journal, so the copy in the trash was not put back over it; it stays in the trash",
         inert(.0)
