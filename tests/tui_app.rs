@@ -1619,6 +1619,10 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('a')));
+    assert_eq!(app.screen(), Screen::DraftsAside);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Right));

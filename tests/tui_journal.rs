@@ -984,6 +984,147 @@ fn emptying_the_trash_in_the_app_removes_its_files_from_a_real_journal() {
     assert!(mend::journal::Store::trash(&journal).is_empty());
 }
 
+// ----- drafts set aside -----
+
+/// The journal with a draft of the evening check-in set aside (and one
+/// that could not be read, set aside as damaged), the browser open on it.
+fn with_drafts_aside() -> (TestStore, App) {
+    use mend::journal::Store as _;
+    let mut store = journal();
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").unwrap();
+    let mut draft = mend::journal::Draft::new(
+        "evening-check-in",
+        "h",
+        started,
+        started + chrono::Duration::minutes(5),
+    );
+    draft.answers = vec![
+        mend::journal::AnswerRecord::new(
+            "mood",
+            "How are you feeling?",
+            false,
+            &mend::answer::Answer::Scale(3),
+        ),
+        mend::journal::AnswerRecord::new(
+            "hard-day",
+            "What made today hard?",
+            false,
+            &mend::answer::Answer::Text("The drive back, and the silence".into()),
+        ),
+    ];
+    store
+        .0
+        .borrow_mut()
+        .drafts
+        .insert("evening-check-in".into(), draft);
+    store.set_draft_aside("evening-check-in").unwrap();
+    store
+        .0
+        .borrow_mut()
+        .drafts_aside
+        .push(mend::journal::aside::DraftAside {
+            name: "every-kind.damaged-1".into(),
+            exercise_id: "every-kind".into(),
+            why: mend::journal::aside::Why::Damaged,
+            path: "/journal/drafts/every-kind.damaged-1.toml".into(),
+            draft: None,
+        });
+    let app = browser(&store);
+    (store, app)
+}
+
+#[test]
+fn a_lists_the_drafts_set_aside_with_the_highlighted_ones_answers() {
+    let (_store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    assert_eq!(app.screen(), Screen::DraftsAside);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Evening check-in · begun Thu 19 Nov, 21:30"),
+        "{text}"
+    );
+    assert!(text.contains("2 answers"), "{text}");
+    assert!(
+        text.contains("The drive back, and the silence"),
+        "read before resuming: {text}"
+    );
+    app.press(key(KeyCode::Down));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("could not be read"), "{text}");
+    // A draft that cannot be read cannot be resumed.
+    let now = std::time::Instant::now();
+    assert!(app.decide_event(&Event::Key(key(KeyCode::Enter)), now).is_empty());
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+}
+
+#[test]
+fn enter_on_a_draft_set_aside_puts_it_back_and_offers_to_resume_it() {
+    let (store, mut app) = with_drafts_aside();
+    // Another draft of the exercise waits: it is set aside in its turn.
+    let waiting = store.0.borrow().set_aside[0].clone();
+    store.0.borrow_mut().drafts.insert(
+        "evening-check-in".into(),
+        mend::journal::Draft {
+            answers: Vec::new(),
+            ..waiting.clone()
+        },
+    );
+    app.press(key(KeyCode::Char('a')));
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Enter)), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::ResumeDraftAside { name, .. }] if name == "evening-check-in.earlier-1"),
+        "{effects:?}"
+    );
+    app.apply(effects);
+    assert!(
+        matches!(app.dialog(), Some(Dialog::Resume { .. })),
+        "the usual offer to resume"
+    );
+    assert_eq!(store.journal().draft("evening-check-in"), Some(&waiting));
+    let kept = store.journal().drafts_aside.iter().any(|a| {
+        a.exercise_id == "evening-check-in" && a.draft.as_ref().is_some_and(|d| d.answers.is_empty())
+    });
+    assert!(kept, "the draft that waited is set aside, never lost");
+    app.press(key(KeyCode::Char('r')));
+    let resumed = app.answering().map(|r| r.session.exercise().id.clone());
+    assert_eq!(resumed.as_deref(), Some("evening-check-in"));
+}
+
+#[test]
+fn d_moves_a_draft_set_aside_to_the_trash_and_the_trash_puts_it_back() {
+    let (store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    assert_eq!(notice(&app), Some(strings::DRAFT_ASIDE_TRASHED));
+    assert_eq!(store.journal().drafts_aside.len(), 1);
+    assert!(!screen_text(&app, 80, 24).contains("Thu 19 Nov"));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('T')));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Draft of Evening check-in"), "{text}");
+    assert!(text.contains("a draft set aside, deleted"), "{text}");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(notice(&app), Some(strings::DRAFT_RESTORED));
+    assert_eq!(store.journal().drafts_aside.len(), 2);
+    assert!(store.journal().trashed_drafts.is_empty());
+}
+
+#[test]
+fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
+    let (store, mut app) = with_drafts_aside();
+    store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    assert!(
+        notice(&app)
+            .unwrap_or_default()
+            .starts_with("The draft could not be moved to the trash")
+    );
+    assert_eq!(store.journal().drafts_aside.len(), 2);
+}
+
 // ----- editing an entry -----
 
 /// The scale answer of E1 ("how it felt"), as the store now keeps it.

@@ -98,6 +98,8 @@ pub enum Action {
     OpenShare,
     /// Open the trash from the journal browser.
     OpenTrash,
+    /// Open the drafts set aside from the journal browser.
+    OpenDraftsAside,
     /// Put the highlighted entry in the trash back in the journal.
     Restore,
     /// Ask to empty the trash for good (it asks again first).

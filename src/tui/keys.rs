@@ -693,6 +693,12 @@ const TRASH_OPEN: Binding = bind(
     "T",
     "the trash: deleted entries, to put back",
 );
+const DRAFTS_ASIDE_OPEN: Binding = bind(
+    &[Plain(Char('a'))],
+    Act(Action::OpenDraftsAside),
+    "a",
+    "drafts set aside, to resume or delete",
+);
 const UNDO_DELETE: Binding = bind(
     &[Plain(Char('u'))],
     Act(Action::Undo),
@@ -755,6 +761,7 @@ pub static JOURNAL: Table = Table {
             ("m", "calendar", 5),
         ),
         TRASH_OPEN,
+        DRAFTS_ASIDE_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -833,6 +840,7 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("m", "calendar", 7),
         ),
         TRASH_OPEN,
+        DRAFTS_ASIDE_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -1180,6 +1188,40 @@ pub static TRASH: Table = Table {
             Act(Action::EmptyTrash),
             ("E", "empty the trash for good (asks first)"),
             ("E", "empty", 3),
+        ),
+        BACK,
+    ],
+};
+
+pub static DRAFTS_ASIDE: Table = Table {
+    heading: "Drafts set aside",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose a draft"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Enter), Plain(Char('r'))],
+            Act(Action::Resume),
+            (
+                "Enter / r",
+                "resume it (a draft waiting for its exercise is set aside first)",
+            ),
+            ("Enter", "resume", 1),
+        ),
+        shown(
+            &[Plain(Char('d')), Plain(Delete)],
+            Act(Action::Delete),
+            (
+                "d / Delete",
+                "move it to the trash (kept 30 days, T puts it back)",
+            ),
+            ("d", "to the trash", 3),
         ),
         BACK,
     ],
@@ -1566,6 +1608,7 @@ pub static ALL: &[&Table] = &[
     &SHARE_PATH,
     &TRASH,
     &TRASH_CONFIRM_EMPTY,
+    &DRAFTS_ASIDE,
     &PROMISES,
     &PROMISES_NONE,
     &PROMISE_TYPING,
@@ -1716,7 +1759,9 @@ pub fn screen_table(app: &App) -> &'static Table {
         },
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
-        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => extra_table(app.extra()),
+        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash | Screen::DraftsAside => {
+            extra_table(app.extra())
+        }
         Screen::Promises | Screen::Jar => app.promises().map_or(&PROMISES, promises_table),
         Screen::BeforeSend => match app.before_send().map(|s| s.stage) {
             Some(SendStage::Ask) | None => &SEND_ASK,
@@ -1759,6 +1804,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Share(state)) => share_table(state),
         Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
+        Some(Extra::DraftsAside(_)) => &DRAFTS_ASIDE,
         None => &TRENDS_ONE,
     }
 }

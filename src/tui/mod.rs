@@ -5,6 +5,7 @@ pub mod answering;
 pub mod app;
 pub mod before_send;
 pub mod calendar;
+pub mod drafts_aside;
 mod external_editor;
 pub mod journal;
 pub mod keys;

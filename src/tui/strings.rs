@@ -209,10 +209,59 @@ pub const DELETE_BODY: &str = "Move this entry to the trash? It is kept there fo
 pub const MOVED_TO_TRASH: &str =
     "The entry was moved to the trash. It is kept there for 30 days. Press u to bring it back.";
 pub const RESTORED: &str = "The entry is back in your journal.";
+pub const DRAFT_RESTORED: &str = "The draft is back among the drafts set aside (a in the journal).";
 pub const TRASH_TITLE: &str = "The trash";
 pub const TRASH_INTRO: &str = "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
 pub const TRASH_EMPTY: &str = "The trash is empty.";
 pub const EMPTY_TRASH_TITLE: &str = "Empty the trash?";
+pub const DRAFTS_ASIDE_TITLE: &str = "Drafts set aside";
+pub const DRAFTS_ASIDE_INTRO: &str = "Drafts kept when you started afresh, or when an exercise had changed. Enter resumes one; d moves it to the trash, where it is kept 30 days.";
+pub const DRAFTS_ASIDE_NONE: &str = "No drafts are set aside.";
+pub const DRAFT_ASIDE_UNREADABLE: &str = "This draft could not be read (it may be damaged), so it cannot be resumed. It is kept as it is until you move it to the trash.";
+pub const DRAFT_ASIDE_NO_EXERCISE: &str =
+    "This draft's exercise is no longer in your library, so it stays set aside.";
+pub const DRAFT_ASIDE_TRASHED: &str = "Moved to the trash, kept for 30 days: T in the journal puts it back.";
+
+pub const DRAFT_ASIDE_EMPTY: &str = "Nothing was answered in this draft yet.";
+
+/// A draft in the trash, by its exercise: "Draft of Evening check-in".
+pub fn draft_of(title: &str) -> String {
+    format!("Draft of {title}")
+}
+
+/// "2 drafts", above the drafts set aside.
+pub fn drafts_count(n: usize) -> String {
+    match n {
+        1 => "1 draft".into(),
+        n => format!("{n} drafts"),
+    }
+}
+
+/// "3 answers" in a draft set aside.
+pub fn answers_count(n: usize) -> String {
+    match n {
+        1 => "1 answer".into(),
+        n => format!("{n} answers"),
+    }
+}
+
+/// Why a draft was set aside, in a few words.
+pub fn draft_aside_why(why: crate::journal::aside::Why) -> &'static str {
+    use crate::journal::aside::Why;
+    match why {
+        Why::Earlier => "started afresh, or the exercise changed",
+        Why::Damaged => "it could not be read",
+        Why::Saved => "its entry was already saved",
+    }
+}
+
+pub fn draft_aside_not_resumed(error: &StoreError) -> String {
+    format!("The draft could not be put back — {error}. It is still set aside.")
+}
+
+pub fn draft_aside_not_trashed(error: &StoreError) -> String {
+    format!("The draft could not be moved to the trash — {error}. It is still set aside.")
+}
 
 /// The confirmation before emptying: plainly, there is no way back.
 pub fn empty_trash_body(count: usize) -> String {

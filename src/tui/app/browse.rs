@@ -95,6 +95,7 @@ impl App {
             Action::OpenCalendar => return vec![Effect::OpenCalendar],
             Action::OpenShare => return vec![Effect::OpenShare],
             Action::OpenTrash => return vec![Effect::OpenTrash],
+            Action::OpenDraftsAside => return vec![Effect::OpenDraftsAside],
             _ => return Vec::new(),
         };
         vec![Effect::Browse(step)]

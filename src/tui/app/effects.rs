@@ -12,6 +12,7 @@ use crate::library::Loaded;
 use crate::session::Session;
 use crate::tui::answering::Answering;
 use crate::tui::calendar::CalendarState;
+use crate::tui::drafts_aside::DraftsAsideState;
 use crate::tui::journal::JournalState;
 use crate::tui::share::ShareState;
 use crate::tui::trash::TrashState;
@@ -65,6 +66,16 @@ pub enum Effect {
     OpenShare,
     /// Open the trash over the journal.
     OpenTrash,
+    /// Open the drafts set aside over the journal.
+    OpenDraftsAside,
+    /// Make the draft set aside as `name` the one that waits for its
+    /// exercise, then open the exercise (which offers to resume it).
+    ResumeDraftAside {
+        name: String,
+        exercise_id: String,
+    },
+    /// Move the draft set aside as this name to the trash.
+    TrashDraftAside(String),
     /// Remove everything in the trash for good (the person said yes).
     EmptyTrash,
     /// Read the promises for sharing's summary of them.
@@ -202,6 +213,14 @@ impl App {
                 let state = TrashState::new(self.store.trash(), self.clock.now().date_naive());
                 self.show_extra(Extra::Trash(state));
             }
+            Effect::OpenDraftsAside => {
+                let state = DraftsAsideState::new(self.store.drafts_aside());
+                self.show_extra(Extra::DraftsAside(state));
+            }
+            Effect::ResumeDraftAside { name, exercise_id } => {
+                return self.resume_draft_aside(&name, &exercise_id);
+            }
+            Effect::TrashDraftAside(name) => self.trash_draft_aside(&name),
             Effect::Restore { id } => self.restore(&id),
             Effect::EmptyTrash => self.empty_trash(),
             Effect::LoadForTrends(ids) => {
@@ -415,11 +434,51 @@ impl App {
                 if let Some(Extra::Trash(state)) = self.front.extra_mut() {
                     state.refill(in_trash);
                 }
-                self.notify(strings::RESTORED);
+                let draft = crate::journal::aside::parse_name(id).is_some();
+                self.notify(if draft {
+                    strings::DRAFT_RESTORED
+                } else {
+                    strings::RESTORED
+                });
             }
             Err(e) => self.warn(strings::restore_failed(&e)),
         }
         self.report_problems();
+    }
+
+    /// Puts the draft set aside back as the one that waits, then opens its
+    /// exercise, which offers to resume it. An exercise no longer in the
+    /// library leaves the draft where it is.
+    fn resume_draft_aside(&mut self, name: &str, exercise_id: &str) -> Vec<Effect> {
+        let Some(loaded) = self
+            .exercises
+            .iter()
+            .find(|l| l.exercise.id == exercise_id)
+            .cloned()
+        else {
+            self.notify(strings::DRAFT_ASIDE_NO_EXERCISE);
+            return Vec::new();
+        };
+        match self.store.resume_draft_aside(name) {
+            Ok(()) => vec![Effect::OpenExercise(Box::new(loaded))],
+            Err(e) => {
+                self.warn(strings::draft_aside_not_resumed(&e));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Moves a draft set aside to the trash; the list reads afresh.
+    fn trash_draft_aside(&mut self, name: &str) {
+        let result = self.store.trash_draft_aside(name);
+        let aside = self.store.drafts_aside();
+        if let Some(Extra::DraftsAside(state)) = self.front.extra_mut() {
+            state.refill(aside);
+        }
+        match result {
+            Ok(()) => self.notify(strings::DRAFT_ASIDE_TRASHED),
+            Err(e) => self.warn(strings::draft_aside_not_trashed(&e)),
+        }
     }
 
     /// Empties the trash; what is left (nothing, or what could not be

@@ -1,10 +1,12 @@
-//! The trends, calendar and share screens, opened from the journal: each
+//! The trends, calendar, share, trash and drafts-set-aside screens, opened
+//! from the journal: each
 //! updates its own state from an action, and asks the app for what only
 //! the store can do (reading entries, writing the export) as an [`Effect`].
 
 use super::{App, Effect, Front};
 use crate::tui::action::Action;
 use crate::tui::calendar::{self, CalendarState};
+use crate::tui::drafts_aside::{self, DraftsAsideState};
 use crate::tui::share::{self, ShareState};
 use crate::tui::trash::{self, TrashState};
 use crate::tui::trends::{self, TrendsState};
@@ -15,6 +17,7 @@ pub enum Extra {
     Calendar(CalendarState),
     Share(Box<ShareState>),
     Trash(TrashState),
+    DraftsAside(DraftsAsideState),
 }
 
 impl App {
@@ -55,6 +58,14 @@ impl App {
                 trash::Outcome::Close => None,
                 trash::Outcome::Restore(id) => return vec![Effect::Restore { id }],
                 trash::Outcome::Empty => return vec![Effect::EmptyTrash],
+            },
+            Some(Extra::DraftsAside(state)) => match state.update(action) {
+                drafts_aside::Outcome::Stay => return Vec::new(),
+                drafts_aside::Outcome::Close => None,
+                drafts_aside::Outcome::Resume { name, exercise_id } => {
+                    return vec![Effect::ResumeDraftAside { name, exercise_id }];
+                }
+                drafts_aside::Outcome::Trash(name) => return vec![Effect::TrashDraftAside(name)],
             },
             None => return Vec::new(),
         };

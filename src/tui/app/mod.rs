@@ -72,6 +72,8 @@ pub enum Screen {
     Share,
     /// What was deleted, to put back.
     Trash,
+    /// The drafts set aside, to resume or move to the trash.
+    DraftsAside,
     /// The open promises, by when they are due.
     Promises,
     /// The marble jar.
@@ -402,7 +404,7 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
-                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
+                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash | Screen::DraftsAside => {
                     self.extra_update(action)
                 }
                 Screen::Promises | Screen::Jar => self.promises_update(action),
