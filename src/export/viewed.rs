@@ -123,6 +123,18 @@ impl Store for ViewStore {
         Err(StoreError::ReadOnly)
     }
 
+    fn entry_copies(&self) -> Vec<crate::journal::conflict::EntryCopy> {
+        Vec::new()
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        Err(StoreError::NoSuchCopy(path.display().to_string()))
+    }
+
+    fn keep_one_version(&mut self, _: &Path, _: crate::journal::conflict::Keep) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
     fn trash(&self) -> Vec<Trashed> {
         Vec::new()
     }

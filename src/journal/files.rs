@@ -461,6 +461,18 @@ impl Store for FileJournal {
         FileJournal::unlock(self, passphrase)
     }
 
+    fn entry_copies(&self) -> Vec<super::conflict::EntryCopy> {
+        super::conflict::copies(&self.root)
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        super::conflict::read_copy(&self.root, &self.seal, path)
+    }
+
+    fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
+        super::conflict::keep(&self.root, path, keep, Local::now().date_naive())
+    }
+
     fn trash(&self) -> Vec<super::trashed::Trashed> {
         super::trashed::list(&self.root)
     }

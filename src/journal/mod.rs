@@ -5,6 +5,7 @@ pub mod aside;
 mod catalog;
 pub mod compare;
 pub mod computer;
+pub mod conflict;
 pub mod convert;
 mod draft;
 pub mod edit;

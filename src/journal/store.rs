@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::aside::DraftAside;
+use super::conflict::{EntryCopy, Keep};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -124,6 +125,16 @@ pub trait Store {
     /// an entry that has its id (for the trash, and for undoing a delete).
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError>;
 
+    /// The copies sync tools made of entries (see [`super::conflict`]).
+    fn entry_copies(&self) -> Vec<EntryCopy>;
+
+    /// Reads the copy at `path` as the entry it is a version of.
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError>;
+
+    /// Keeps one of an entry and its copy at `path`; the other goes to the
+    /// trash for 30 days.
+    fn keep_one_version(&mut self, path: &Path, keep: Keep) -> Result<(), StoreError>;
+
     /// What is in the trash, most recently trashed first.
     fn trash(&self) -> Vec<Trashed>;
 
@@ -187,6 +198,8 @@ pub enum StoreError {
     NotInTrash(String),
     #[error("there is no draft `{}` set aside", inert(.0))]
     NoSuchDraft(String),
+    #[error("{} is not a copy of an entry in the journal", inert(.0))]
+    NoSuchCopy(String),
     #[error(
         "an entry `{}` is already in the journal, so the copy in the trash was not put back over it; it stays in the trash",
         inert(.0)

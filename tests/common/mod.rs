@@ -19,6 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
 use mend::journal::aside::{DraftAside, Why};
+use mend::journal::conflict::{EntryCopy, Keep};
 use mend::journal::{
     AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
 };
@@ -79,6 +80,8 @@ pub struct Journal {
     pub drafts_aside: Vec<DraftAside>,
     /// Drafts set aside, then moved to the trash.
     pub trashed_drafts: Vec<DraftAside>,
+    /// Copies a sync tool made of entries, with what each holds.
+    pub entry_copies: Vec<(EntryCopy, Entry)>,
     /// Entries deleted, in order.
     pub trashed: Vec<Entry>,
     /// Ids of entries whose files cannot be read (they list, but do not load).
@@ -440,6 +443,41 @@ impl Store for TestStore {
         }
         let drafts = std::mem::take(&mut journal.trashed_drafts).len();
         Ok(std::mem::take(&mut journal.trashed).len() + drafts)
+    }
+
+    fn entry_copies(&self) -> Vec<EntryCopy> {
+        self.0
+            .borrow()
+            .entry_copies
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect()
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        let journal = self.0.borrow();
+        let found = journal.entry_copies.iter().find(|(c, _)| c.path == path);
+        found
+            .map(|(_, e)| e.clone())
+            .ok_or_else(|| StoreError::NoSuchCopy(path.display().to_string()))
+    }
+
+    fn keep_one_version(&mut self, path: &Path, keep: Keep) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        let at = journal.entry_copies.iter().position(|(c, _)| c.path == path);
+        let (copy, copied) = journal
+            .entry_copies
+            .remove(at.ok_or_else(|| StoreError::NoSuchCopy(path.display().to_string()))?);
+        match keep {
+            Keep::Entry => journal.trashed.push(copied),
+            Keep::Copy => {
+                let slot = journal.entries.iter().position(|(e, _)| e.id == copy.id);
+                let (entry, _) = &mut journal.entries[slot.ok_or(StoreError::NoSuchEntry(copy.id))?];
+                let earlier = std::mem::replace(entry, copied);
+                journal.trashed.push(earlier);
+            }
+        }
+        Ok(())
     }
 
     /// Everything deleted or replaced, as trashed today, the latest first.
