@@ -1623,6 +1623,32 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     assert_eq!(app.screen(), Screen::DraftsAside);
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
+    // A copy a sync tool made of the highlighted entry, to set beside it.
+    let browsed = app.journal().expect("the journal is open");
+    let id = browsed.rows[browsed.selected().expect("an entry")]
+        .name
+        .id
+        .clone();
+    let copied = store
+        .0
+        .borrow()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == id)
+        .map(|(e, _)| e.clone());
+    let found = mend::journal::conflict::EntryCopy {
+        id,
+        path: "/journal/entries/copy.sync-conflict-1-2-A.toml".into(),
+    };
+    store
+        .0
+        .borrow_mut()
+        .entry_copies
+        .push((found, copied.expect("its entry")));
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(app.screen(), Screen::Versions);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Right));

@@ -1125,6 +1125,126 @@ fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
     assert_eq!(store.journal().drafts_aside.len(), 2);
 }
 
+// ----- two versions a sync left -----
+
+const SYNCTHING: &str = ".sync-conflict-20261126-101010-ABCDEFG.toml";
+const DROPBOX: &str = " (Sam's conflicted copy 2026-11-26).toml";
+
+/// Gives the entry `id` a copy made by a sync tool (its file name ends
+/// `ending`), holding `words` in place of its first text answer.
+fn with_copy(store: &TestStore, id: &str, ending: &str, words: &str) -> std::path::PathBuf {
+    let mut copy = store
+        .journal()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == id)
+        .unwrap()
+        .0
+        .clone();
+    let text = copy
+        .answers
+        .iter_mut()
+        .find(|a| matches!(a.value, mend::journal::Value::Text(_)))
+        .unwrap();
+    text.value = mend::journal::Value::Text(words.into());
+    let path = std::path::PathBuf::from(format!("/journal/entries/{id}{ending}"));
+    let found = mend::journal::conflict::EntryCopy {
+        id: id.into(),
+        path: path.clone(),
+    };
+    store.0.borrow_mut().entry_copies.push((found, copy));
+    path
+}
+
+fn words_of(store: &TestStore, id: &str) -> String {
+    let journal = store.journal();
+    format!(
+        "{:?}",
+        journal
+            .entries
+            .iter()
+            .find(|(e, _)| e.id == id)
+            .unwrap()
+            .0
+            .answers
+    )
+}
+
+#[test]
+fn v_sets_an_entry_beside_its_syncthing_copy_and_1_keeps_the_entry() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone");
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("2 versions (v)"), "the row says so: {text}");
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(app.screen(), Screen::Versions);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("Syncthing kept a second copy"), "{text}");
+    assert!(text.contains("Written on the phone"), "{text}");
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('1'))), now);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::KeepVersion {
+                keep: mend::journal::conflict::Keep::Entry,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().entry_copies.len(), 1, "an update does no I/O");
+    app.apply(effects);
+    assert!(store.journal().entry_copies.is_empty());
+    assert!(!words_of(&store, E2).contains("Written on the phone"));
+    assert!(
+        format!("{:?}", store.journal().trashed).contains("Written on the phone"),
+        "the copy is in the trash"
+    );
+    assert_eq!(notice(&app), Some(strings::KEPT_ENTRY));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert!(!screen_text(&app, 80, 24).contains("2 versions"));
+}
+
+#[test]
+fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
+    let store = journal();
+    with_copy(&store, E1, DROPBOX, "Written on the desktop");
+    let mut app = browser(&store);
+    go_to(&mut app, E1);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Entry);
+    app.press(key(KeyCode::Char('v')));
+    assert!(screen_text(&app, 80, 24).contains("Dropbox kept a second copy"));
+    app.press(key(KeyCode::Char('2')));
+    assert!(words_of(&store, E1).contains("Written on the desktop"));
+    assert_eq!(
+        store.journal().trashed.len(),
+        1,
+        "the entry as it was, in the trash"
+    );
+    assert_eq!(notice(&app), Some(strings::KEPT_COPY));
+}
+
+#[test]
+fn an_entry_with_one_version_says_so_and_esc_leaves_both_as_they_are() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone");
+    let mut app = browser(&store);
+    go_to(&mut app, E3);
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(notice(&app), Some(strings::NO_OTHER_VERSION));
+    assert_eq!(app.screen(), Screen::Journal);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('v')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(store.journal().entry_copies.len(), 1);
+    assert!(store.journal().trashed.is_empty());
+}
+
 // ----- editing an entry -----
 
 /// The scale answer of E1 ("how it felt"), as the store now keeps it.

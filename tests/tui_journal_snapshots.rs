@@ -270,6 +270,34 @@ fn drafts_set_aside() {
 }
 
 #[test]
+fn an_entry_beside_its_syncthing_copy() {
+    let store = journal();
+    let mut copy = store
+        .journal()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == E2)
+        .unwrap()
+        .0
+        .clone();
+    for answer in &mut copy.answers {
+        if let mend::journal::Value::Text(words) = &mut answer.value {
+            *words = format!("{words} (and more, written on the phone)");
+        }
+    }
+    let path = format!("/journal/entries/{E2}.sync-conflict-20261126-101010-ABCDEFG.toml");
+    let found = mend::journal::conflict::EntryCopy {
+        id: E2.into(),
+        path: path.into(),
+    };
+    store.0.borrow_mut().entry_copies.push((found, copy));
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('v')));
+    snap_small_too("versions", &mut app);
+}
+
+#[test]
 fn emptying_the_trash_asks_first_and_says_it_cannot_be_undone() {
     let store = journal();
     let mut app = browser(&store);

@@ -100,6 +100,12 @@ pub enum Action {
     OpenTrash,
     /// Open the drafts set aside from the journal browser.
     OpenDraftsAside,
+    /// Set an entry beside the copy a sync tool made of it.
+    OpenVersions,
+    /// Of an entry and its copy, keep the entry.
+    KeepEntry,
+    /// Of an entry and its copy, keep the copy.
+    KeepCopy,
     /// Put the highlighted entry in the trash back in the journal.
     Restore,
     /// Ask to empty the trash for good (it asks again first).

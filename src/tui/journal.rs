@@ -9,7 +9,7 @@
 //! An entry that cannot be read is reported once, stays in the list marked
 //! "(could not be read)", and is left out of searches.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -120,6 +120,8 @@ pub struct JournalState {
     pub tags_in_use: Vec<String>,
     /// Only entries of exercises with this tag, when set.
     pub tag: Option<String>,
+    /// Entries a sync tool left a second copy of (found once, on opening).
+    pub with_copies: HashSet<String>,
     pub period: Period,
     today: NaiveDate,
     /// The search as typed.
@@ -176,6 +178,7 @@ impl JournalState {
             tags,
             tags_in_use: Vec::new(),
             tag: None,
+            with_copies: store.entry_copies().into_iter().map(|c| c.id).collect(),
             period: Period::Any,
             today,
             query: String::new(),

@@ -762,6 +762,7 @@ pub static JOURNAL: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
+        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -841,6 +842,7 @@ pub static JOURNAL_SEARCHED: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
+        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -931,6 +933,7 @@ pub static ENTRY: Table = Table {
             ("E", "edit: change any answer, or what is private"),
             ("E", "edit", 4),
         ),
+        VERSIONS_OPEN,
         BACK,
     ],
 };
@@ -1192,6 +1195,44 @@ pub static TRASH: Table = Table {
         BACK,
     ],
 };
+
+pub static VERSIONS: Table = Table {
+    heading: "Two versions of an entry",
+    bindings: &[
+        SCROLL,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char('1'))],
+            Act(Action::KeepEntry),
+            (
+                "1",
+                "keep the entry as the journal has it; the copy goes to the trash",
+            ),
+            ("1", "keep the entry", 1),
+        ),
+        shown(
+            &[Plain(Char('2'))],
+            Act(Action::KeepCopy),
+            ("2", "keep the copy in its place; the entry goes to the trash"),
+            ("2", "keep the copy", 1),
+        ),
+        BACK,
+    ],
+};
+
+const VERSIONS_OPEN: Binding = shown(
+    &[Plain(Char('v'))],
+    Act(Action::OpenVersions),
+    (
+        "v",
+        "an entry a sync copied: the two versions side by side, to keep one",
+    ),
+    ("v", "versions", 9),
+);
 
 pub static DRAFTS_ASIDE: Table = Table {
     heading: "Drafts set aside",
@@ -1609,6 +1650,7 @@ pub static ALL: &[&Table] = &[
     &TRASH,
     &TRASH_CONFIRM_EMPTY,
     &DRAFTS_ASIDE,
+    &VERSIONS,
     &PROMISES,
     &PROMISES_NONE,
     &PROMISE_TYPING,
@@ -1759,9 +1801,12 @@ pub fn screen_table(app: &App) -> &'static Table {
         },
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
-        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash | Screen::DraftsAside => {
-            extra_table(app.extra())
-        }
+        Screen::Trends
+        | Screen::Calendar
+        | Screen::Share
+        | Screen::Trash
+        | Screen::DraftsAside
+        | Screen::Versions => extra_table(app.extra()),
         Screen::Promises | Screen::Jar => app.promises().map_or(&PROMISES, promises_table),
         Screen::BeforeSend => match app.before_send().map(|s| s.stage) {
             Some(SendStage::Ask) | None => &SEND_ASK,
@@ -1805,6 +1850,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
         Some(Extra::DraftsAside(_)) => &DRAFTS_ASIDE,
+        Some(Extra::Versions(_)) => &VERSIONS,
         None => &TRENDS_ONE,
     }
 }

@@ -21,6 +21,7 @@ pub mod text_editor;
 pub mod theme;
 pub mod trash;
 pub mod trends;
+pub mod versions;
 pub mod view;
 
 use std::io::IsTerminal;

@@ -215,6 +215,29 @@ pub const TRASH_INTRO: &str = "Deleted entries wait here for 30 days, and so doe
 pub const TRASH_EMPTY: &str = "The trash is empty.";
 pub const EMPTY_TRASH_TITLE: &str = "Empty the trash?";
 pub const DRAFTS_ASIDE_TITLE: &str = "Drafts set aside";
+pub const VERSIONS_TITLE: &str = "Two versions";
+/// The two sides of an entry and its copy: "1" and "2" keep them.
+pub const VERSION_LABELS: (&str, &str) = ("1 In your journal", "2 The copy");
+pub const TWO_VERSIONS_MARK: &str = "2 versions (v) · ";
+pub const NO_OTHER_VERSION: &str = "There is only one version of this entry.";
+pub const KEPT_ENTRY: &str = "Kept the entry as it was. The copy is in the trash for 30 days.";
+pub const KEPT_COPY: &str =
+    "Kept the copy in the entry's place. The earlier one is in the trash for 30 days.";
+
+/// Above an entry and its copy: where the copy came from, and what keeping does.
+pub fn versions_intro(made_by: &str) -> String {
+    format!(
+        "{made_by} kept a second copy of this entry when it was changed on two computers. Keep one with 1 or 2; the other goes to the trash for 30 days."
+    )
+}
+
+pub fn versions_not_opened(error: &StoreError) -> String {
+    format!("The two versions could not be read — {error}. Both are still in your journal folder.")
+}
+
+pub fn version_not_kept(error: &StoreError) -> String {
+    format!("Nothing was changed — {error}. Both versions are still there.")
+}
 pub const DRAFTS_ASIDE_INTRO: &str = "Drafts kept when you started afresh, or when an exercise had changed. Enter resumes one; d moves it to the trash, where it is kept 30 days.";
 pub const DRAFTS_ASIDE_NONE: &str = "No drafts are set aside.";
 pub const DRAFT_ASIDE_UNREADABLE: &str = "This draft could not be read (it may be damaged), so it cannot be resumed. It is kept as it is until you move it to the trash.";

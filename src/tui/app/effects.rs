@@ -4,9 +4,10 @@
 //! came back (a saved path, an error, entries read) into the state.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{App, Dialog, Extra, Front};
+use crate::journal::conflict::Keep;
 use crate::journal::{Draft, Entry, Rescuer, StoreError};
 use crate::library::Loaded;
 use crate::session::Session;
@@ -17,6 +18,7 @@ use crate::tui::journal::JournalState;
 use crate::tui::share::ShareState;
 use crate::tui::trash::TrashState;
 use crate::tui::trends::TrendsState;
+use crate::tui::versions::VersionsState;
 use crate::tui::{Request, strings};
 
 /// Something an update wants done outside itself.
@@ -68,6 +70,15 @@ pub enum Effect {
     OpenTrash,
     /// Open the drafts set aside over the journal.
     OpenDraftsAside,
+    /// Set the entry `id` beside the copy a sync tool made of it.
+    OpenVersions {
+        id: String,
+    },
+    /// Keep one of an entry and its copy at `copy`; the other to the trash.
+    KeepVersion {
+        copy: PathBuf,
+        keep: Keep,
+    },
     /// Make the draft set aside as `name` the one that waits for its
     /// exercise, then open the exercise (which offers to resume it).
     ResumeDraftAside {
@@ -221,6 +232,8 @@ impl App {
                 return self.resume_draft_aside(&name, &exercise_id);
             }
             Effect::TrashDraftAside(name) => self.trash_draft_aside(&name),
+            Effect::OpenVersions { id } => self.open_versions(&id),
+            Effect::KeepVersion { copy, keep } => self.keep_version(&copy, keep),
             Effect::Restore { id } => self.restore(&id),
             Effect::EmptyTrash => self.empty_trash(),
             Effect::LoadForTrends(ids) => {
@@ -424,12 +437,7 @@ impl App {
     fn restore(&mut self, id: &str) {
         match self.store.restore_entry(id) {
             Ok(_) => {
-                let today = self.clock.now().date_naive();
-                let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
-                let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
-                if let Some(journal) = self.front.journal_mut() {
-                    *journal = reopened;
-                }
+                self.reopen_journal();
                 let in_trash = self.store.trash();
                 if let Some(Extra::Trash(state)) = self.front.extra_mut() {
                     state.refill(in_trash);
@@ -465,6 +473,60 @@ impl App {
                 self.warn(strings::draft_aside_not_resumed(&e));
                 Vec::new()
             }
+        }
+    }
+
+    /// The browser read afresh after the journal changed under it, so it
+    /// shows every entry where it is.
+    fn reopen_journal(&mut self) {
+        let today = self.clock.now().date_naive();
+        let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
+        let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
+        if let Some(journal) = self.front.journal_mut() {
+            *journal = reopened;
+        }
+    }
+
+    /// Sets the entry `id` beside the copy a sync tool made of it.
+    fn open_versions(&mut self, id: &str) {
+        let copy = self.store.entry_copies().into_iter().find(|c| c.id == id);
+        let Some(copy) = copy else {
+            self.notify(strings::NO_OTHER_VERSION);
+            return;
+        };
+        let read = self
+            .store
+            .load_entry(id)
+            .and_then(|entry| Ok((entry, self.store.load_entry_copy(&copy.path)?)));
+        match read {
+            Ok((entry, copied)) => {
+                let exercise = self
+                    .exercises
+                    .iter()
+                    .map(|l| &l.exercise)
+                    .find(|e| e.id == entry.exercise_id);
+                // As far as there is to scroll in the narrowest window.
+                let narrowest = usize::from(crate::tui::layout::MIN_WIDTH.saturating_sub(4));
+                let lines = crate::tui::view::versions::line_count((&entry, &copied), exercise, narrowest);
+                let state = VersionsState::new(entry, copied, copy.path, lines);
+                self.show_extra(Extra::Versions(Box::new(state)));
+            }
+            Err(e) => self.warn(strings::versions_not_opened(&e)),
+        }
+    }
+
+    /// Keeps one version; the journal is read afresh, back at its list.
+    fn keep_version(&mut self, copy: &Path, keep: Keep) {
+        match self.store.keep_one_version(copy, keep) {
+            Ok(()) => {
+                self.reopen_journal();
+                self.close_extra();
+                self.notify(match keep {
+                    Keep::Entry => strings::KEPT_ENTRY,
+                    Keep::Copy => strings::KEPT_COPY,
+                });
+            }
+            Err(e) => self.warn(strings::version_not_kept(&e)),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::tui::drafts_aside::{self, DraftsAsideState};
 use crate::tui::share::{self, ShareState};
 use crate::tui::trash::{self, TrashState};
 use crate::tui::trends::{self, TrendsState};
+use crate::tui::versions::{self, VersionsState};
 
 /// The screen open over the journal, with its state.
 pub enum Extra {
@@ -18,6 +19,7 @@ pub enum Extra {
     Share(Box<ShareState>),
     Trash(TrashState),
     DraftsAside(DraftsAsideState),
+    Versions(Box<VersionsState>),
 }
 
 impl App {
@@ -29,7 +31,7 @@ impl App {
     }
 
     /// Back to the journal, or the entry, it was opened from.
-    fn close_extra(&mut self) {
+    pub(super) fn close_extra(&mut self) {
         if let Front::Journal { over, .. } = &mut self.front {
             *over = None;
         }
@@ -66,6 +68,11 @@ impl App {
                     return vec![Effect::ResumeDraftAside { name, exercise_id }];
                 }
                 drafts_aside::Outcome::Trash(name) => return vec![Effect::TrashDraftAside(name)],
+            },
+            Some(Extra::Versions(state)) => match state.update(action) {
+                versions::Outcome::Stay => return Vec::new(),
+                versions::Outcome::Close => None,
+                versions::Outcome::Keep { copy, keep } => return vec![Effect::KeepVersion { copy, keep }],
             },
             None => return Vec::new(),
         };

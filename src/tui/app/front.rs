@@ -53,6 +53,7 @@ impl Front {
                 Extra::Share(_) => Screen::Share,
                 Extra::Trash(_) => Screen::Trash,
                 Extra::DraftsAside(_) => Screen::DraftsAside,
+                Extra::Versions(_) => Screen::Versions,
             },
             Front::Promises(state) => match state.mode {
                 Mode::Jar | Mode::Noting(_) => Screen::Jar,

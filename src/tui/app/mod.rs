@@ -74,6 +74,8 @@ pub enum Screen {
     Trash,
     /// The drafts set aside, to resume or move to the trash.
     DraftsAside,
+    /// An entry beside the copy a sync tool made of it, to keep one.
+    Versions,
     /// The open promises, by when they are due.
     Promises,
     /// The marble jar.
@@ -404,9 +406,12 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
-                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash | Screen::DraftsAside => {
-                    self.extra_update(action)
-                }
+                Screen::Trends
+                | Screen::Calendar
+                | Screen::Share
+                | Screen::Trash
+                | Screen::DraftsAside
+                | Screen::Versions => self.extra_update(action),
                 Screen::Promises | Screen::Jar => self.promises_update(action),
                 Screen::BeforeSend => self.before_send_update(action),
             },

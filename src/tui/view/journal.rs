@@ -209,6 +209,13 @@ fn row_line(
         Span::raw(" ".repeat(pad)),
         Span::raw(GAP),
     ];
+    // A second copy a sync tool made is said first, quietly: v shows both.
+    let words_width = if journal.with_copies.contains(&r.name.id) {
+        spans.push(Span::styled(strings::TWO_VERSIONS_MARK, theme.dim));
+        words_width.saturating_sub(strings::TWO_VERSIONS_MARK.width())
+    } else {
+        words_width
+    };
     match (&r.state, journal.snippet(row)) {
         (RowState::Unreadable(_), _) => spans.push(Span::styled(strings::UNREADABLE_MARK, theme.dim)),
         (_, Some(snippet)) if journal.searching() => spans.extend(marked_spans(
