@@ -554,7 +554,7 @@ impl App {
         match result {
             Ok(removed) => {
                 self.undo = None;
-                self.notify(&strings::trash_emptied(removed));
+                self.notify(strings::trash_emptied(removed));
             }
             Err(e) => self.warn(strings::empty_trash_failed(&e)),
         }
