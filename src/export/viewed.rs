@@ -115,10 +115,6 @@ impl Store for ViewStore {
         Err(StoreError::ReadOnly)
     }
 
-    fn edited_at(&self, _: &str) -> Option<DateTime<FixedOffset>> {
-        None
-    }
-
     fn restore_entry(&mut self, _: &str) -> Result<PathBuf, StoreError> {
         Err(StoreError::ReadOnly)
     }

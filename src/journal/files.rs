@@ -497,10 +497,6 @@ impl Store for FileJournal {
         super::edit::replace(&self.root, &self.seal, edited, at)
     }
 
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>> {
-        super::edit::edited_at(&self.root, &self.seal, id)
-    }
-
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
         super::trashed::restore(&self.root, id)
     }

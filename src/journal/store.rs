@@ -118,9 +118,6 @@ pub trait Store {
     /// for 30 days. Where the entry is.
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError>;
 
-    /// When the entry `id` was last edited, if it ever was.
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>>;
-
     /// Puts the entry `id` back from the trash exactly as it was, never over
     /// an entry that has its id (for the trash, and for undoing a delete).
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError>;

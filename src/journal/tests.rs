@@ -366,9 +366,9 @@ fn the_trash_and_an_edit_are_seen_through_the_store() {
     let mut journal = FileJournal::open(dir.path()).unwrap();
     let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
     journal.save_entry(&mut e).unwrap();
-    assert_eq!(journal.edited_at(&e.id), None);
+    assert_eq!(journal.load_entry(&e.id).unwrap().edited_at, None);
     journal.replace_entry(&e, e.finished_at).unwrap();
-    assert_eq!(journal.edited_at(&e.id), Some(e.finished_at));
+    assert_eq!(journal.load_entry(&e.id).unwrap().edited_at, Some(e.finished_at));
     let trash = journal.trash();
     assert_eq!(trash.len(), 1);
     assert!(trash[0].earlier_version);

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::strings;
 use crate::journal::search::{self, SearchIndex, Snippet};
@@ -98,8 +98,6 @@ pub struct Reading {
     /// The previous entry of the same exercise, once asked for.
     pub last: Option<Entry>,
     pub compare_scroll: usize,
-    /// When it was last edited, if it was.
-    pub edited_at: Option<DateTime<FixedOffset>>,
 }
 
 pub struct JournalState {
@@ -336,7 +334,6 @@ impl JournalState {
         self.snippets.remove(&row);
         let entry = self.read(store, row);
         if let (Some(entry), Some(reading)) = (entry, self.reading.as_mut()) {
-            reading.edited_at = store.edited_at(&entry.id);
             reading.entry = entry;
             reading.scroll = 0;
         }
@@ -595,14 +592,12 @@ impl JournalState {
         }
         match self.read(store, row) {
             Some(entry) => {
-                let edited_at = store.edited_at(&entry.id);
                 self.reading = Some(Reading {
                     row,
                     entry,
                     scroll: 0,
                     last: None,
                     compare_scroll: 0,
-                    edited_at,
                 });
                 Ok(())
             }

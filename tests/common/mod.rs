@@ -97,8 +97,6 @@ pub struct Journal {
     pub passphrase: Option<String>,
     /// The key is put away: nothing can be read until it is unlocked.
     pub locked: bool,
-    /// When each edited entry was edited.
-    pub edited: HashMap<String, DateTime<FixedOffset>>,
     /// Saves of entries fail this many more times, with this error.
     pub fail_entries: Option<(io::ErrorKind, usize)>,
     pub fail_drafts: Option<(io::ErrorKind, usize)>,
@@ -623,7 +621,6 @@ impl Store for TestStore {
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
         let mut journal = self.0.borrow_mut();
-        journal.edited.insert(edited.id.clone(), at);
         let slot = journal
             .entries
             .iter()
@@ -638,10 +635,6 @@ impl Store for TestStore {
         let path = path.clone();
         journal.trashed.push(earlier);
         Ok(path)
-    }
-
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>> {
-        self.0.borrow().edited.get(id).copied()
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
