@@ -161,6 +161,10 @@ fn keys() -> Roff {
             ),
             ("t, m, s", "in the journal: trends, calendar, share"),
             (
+                "T, a, v",
+                "in the journal: the trash (E empties it); drafts set aside; an entry beside the copy a sync tool made of it",
+            ),
+            (
                 "Esc",
                 "leave the exercise (your answers are kept as a draft), or go back",
             ),
