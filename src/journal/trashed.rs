@@ -166,16 +166,17 @@ pub fn restore(root: &Path, id: &str) -> Result<PathBuf, StoreError> {
         return Err(StoreError::WouldReplace(id.to_string()));
     }
     let folder = to.parent().unwrap_or(root);
-    private_subdirs(root, folder).map_err(|e| StoreError::io("create the entries folder", folder, e))?;
+    private_subdirs(root, folder)
+        .map_err(|e| StoreError::io("create the folder to put it back in", folder, e))?;
     // A hard link is made only where no file is, and at once: an entry
     // saved under this id in the meantime is never written over.
     fs::hard_link(&chosen.path, &to).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => StoreError::WouldReplace(id.to_string()),
-        _ => StoreError::io("put the entry back", &to, e),
+        _ => StoreError::io("put it back", &to, e),
     })?;
-    fs::remove_file(&chosen.path).map_err(|e| StoreError::io("put the entry back", &chosen.path, e))?;
+    fs::remove_file(&chosen.path).map_err(|e| StoreError::io("put it back", &chosen.path, e))?;
     for dir in [folder, chosen.path.parent().unwrap_or(root)] {
-        sync_dir(dir).map_err(|e| StoreError::io("put the entry back", dir, e))?;
+        sync_dir(dir).map_err(|e| StoreError::io("put it back", dir, e))?;
     }
     Ok(to)
 }
