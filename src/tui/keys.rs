@@ -690,15 +690,11 @@ const JOURNAL_FIRST: Binding = bind(
 const TRASH_OPEN: Binding = bind(
     &[Plain(Char('T'))],
     Act(Action::OpenTrash),
-    "T",
-    "the trash: deleted entries, to put back",
+    "T / a",
+    "the trash, to put back; a: drafts set aside",
 );
-const DRAFTS_ASIDE_OPEN: Binding = bind(
-    &[Plain(Char('a'))],
-    Act(Action::OpenDraftsAside),
-    "a",
-    "drafts set aside, to resume or delete",
-);
+/// Told with the trash, on its line of the help.
+const DRAFTS_ASIDE_OPEN: Binding = with_above(&[Plain(Char('a'))], Act(Action::OpenDraftsAside));
 const UNDO_DELETE: Binding = bind(
     &[Plain(Char('u'))],
     Act(Action::Undo),
