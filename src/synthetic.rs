@@ -127,6 +127,7 @@ fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &
         exercise_hash: hash.to_string(),
         started_at: started,
         finished_at: started + Duration::minutes(12),
+        edited_at: None,
         answers,
     }
 }

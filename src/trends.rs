@@ -361,6 +361,7 @@ mod tests {
             exercise_hash: "h".into(),
             started_at: at,
             finished_at: at,
+            edited_at: None,
             answers,
         }
     }

@@ -183,6 +183,7 @@ fn entry(started: &str, exercise_id: &str, title: &str, answers: Vec<AnswerRecor
         exercise_hash: "0".repeat(64),
         started_at,
         finished_at: started_at + Duration::minutes(4),
+        edited_at: None,
         answers,
     }
 }
@@ -726,6 +727,11 @@ fn show_prints_questions_and_answers_with_private_ones_marked() {
 fn show_says_when_an_entry_was_edited() {
     let (s, entries) = standard();
     assert!(!s.run(&["show", B]).stdout.contains("edited on"));
+    let never = s.run(&["show", B, "--json"]).json();
+    assert!(
+        never.get("edited_at").is_none(),
+        "no key when never edited: {never}"
+    );
     let mut edited = entries[1].clone();
     edited.answers.truncate(1);
     mend::journal::edit::replace(
@@ -749,6 +755,16 @@ fn show_says_when_an_entry_was_edited() {
         !run.stdout.contains("Did any slip?"),
         "the edited version is shown"
     );
+    // The JSON gains one key, only for the edited entry.
+    let edited_at = "2026-11-22T09:15:00+00:00";
+    assert_eq!(s.run(&["show", B, "--json"]).json()["edited_at"], edited_at);
+    let exported = s.run(&["export", "--format", "json"]).json_rows();
+    let listed = s.run(&["list", "--json"]).json_rows();
+    for rows in [exported, listed] {
+        let of = |id: &str| rows.iter().find(|r| r["id"] == id).cloned().unwrap_or_default();
+        assert_eq!(of(B)["edited_at"], edited_at);
+        assert!(of(A).get("edited_at").is_none(), "{}", of(A));
+    }
     let trash = s.run(&["trash", "list"]);
     assert!(
         trash

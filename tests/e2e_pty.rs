@@ -832,6 +832,7 @@ fn a_draft_left_beside_its_saved_entry_is_not_offered_again() {
         exercise_hash: fixture.loaded.hash.clone(),
         started_at: started,
         finished_at: started,
+        edited_at: None,
         answers: draft.answers.clone(),
     };
     let entries = sandbox.journal.join("entries/2026/11");
@@ -1141,12 +1142,8 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable
     term.wait_for("•");
     assert!(!term.contents().contains("river"), "what is typed is never shown");
     term.send(ENTER);
-    to_first_prompt(&mut term, &fixture);
-
     // An answer typed, handed to the editor and back, kept as a draft.
-    term.send(SECRET);
-    term.wait_for(SECRET);
-    term.send(CTRL_E);
+    hand_to_the_editor(&mut term, SECRET);
     term.wait_until("the editor's line, or why there is none", |s| {
         s.contains("Added in my editor.") || s.contains("no folder kept in memory")
     });
@@ -1174,4 +1171,64 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable
             dir.display()
         );
     }
+}
+
+#[test]
+fn an_entry_and_its_dropbox_copy_are_set_side_by_side_and_the_copy_kept_on_disk() {
+    let sandbox = Sandbox::new();
+    let fixture = Fixture::load();
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-21T21:30:45+01:00").expect("a time");
+    let exercise = &fixture.loaded.exercise;
+    let version = |words: &str| Entry {
+        format: ENTRY_FORMAT,
+        id: mend::journal::entry_name::entry_id(started, &exercise.id, 1),
+        exercise_id: exercise.id.clone(),
+        exercise_title: exercise.title.clone(),
+        exercise_hash: fixture.loaded.hash.clone(),
+        started_at: started,
+        finished_at: started,
+        edited_at: None,
+        answers: vec![AnswerRecord::new(
+            "this-week",
+            "How did this week's handover go?",
+            false,
+            &Answer::Text(words.into()),
+        )],
+    };
+    let laptop = version("Written on the laptop");
+    let entries = sandbox.journal.join("entries/2026/11");
+    fs::create_dir_all(&entries).expect("an entries folder");
+    let entry_path = entries.join(format!("{}.toml", laptop.id));
+    let copy_path = entries.join(format!("{} (Sam's conflicted copy 2026-11-26).toml", laptop.id));
+    fs::write(&entry_path, laptop.to_toml().expect("an entry")).expect("the entry");
+    let desktop = version("Written on the desktop").to_toml().expect("an entry");
+    fs::write(&copy_path, &desktop).expect("the copy");
+
+    let mut term = sandbox.spawn(&[], 100, 30);
+    term.wait_for("Choose an exercise");
+    term.send("b");
+    term.wait_for("2 versions (v)");
+    term.send("v");
+    term.wait_for("Dropbox kept a second copy");
+    term.wait_for("Written on the desktop");
+    term.send("2");
+    term.wait_for("Kept the copy");
+    term.send(CTRL_Q);
+    assert!(term.wait_exit(timeout()).success());
+    assert_eq!(
+        fs::read_to_string(&entry_path).ok(),
+        Some(desktop),
+        "the copy, in the entry's place"
+    );
+    assert!(!copy_path.exists());
+    let trash: Vec<String> = fs::read_dir(sandbox.journal.join("trash"))
+        .expect("the trash")
+        .flatten()
+        .filter_map(|f| fs::read_to_string(f.path()).ok())
+        .collect();
+    assert_eq!(trash.len(), 1);
+    assert!(
+        trash[0].contains("Written on the laptop"),
+        "the other, kept in the trash"
+    );
 }

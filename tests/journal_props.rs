@@ -18,6 +18,7 @@ fn entry(text: &str, items: Vec<String>, scale: i64, yes: bool) -> Entry {
         exercise_hash: "abc".into(),
         started_at: at,
         finished_at: at,
+        edited_at: None,
         answers: vec![
             AnswerRecord::new("t", "Q?", true, &Answer::Text(text.into())),
             AnswerRecord::new("l", "L?", false, &Answer::List(items)),

@@ -1488,6 +1488,57 @@ fn keys_are_as_shown(app: &App, seen: &mut Vec<*const mend::tui::keys::Table>) {
 }
 
 #[test]
+fn hash_on_home_shows_one_tags_exercises_and_enter_starts_the_highlighted_one() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    let all = app.home_exercises().len();
+    press_times(&mut app, KeyCode::Char('#'), 1);
+    let first = app.home_tag().map(str::to_string).expect("a tag");
+    let ids = |app: &mend::tui::App| -> Vec<String> {
+        app.home_exercises()
+            .iter()
+            .map(|l| l.exercise.id.clone())
+            .collect()
+    };
+    assert!(
+        app.home_exercises()
+            .iter()
+            .all(|l| l.exercise.tags.contains(&first))
+    );
+    // Cycle to co-parenting: its exercises only, in the library's order.
+    while app.home_tag() != Some("co-parenting") {
+        app.press(key(KeyCode::Char('#')));
+    }
+    let tagged = ids(&app);
+    assert!(tagged.len() > 1 && tagged.len() < all, "{tagged:?}");
+    assert!(tagged.contains(&"before-you-send".to_string()));
+    assert!(!tagged.contains(&"evening-check-in".to_string()));
+    let text = screen_text(&app);
+    assert!(text.contains("tagged #co-parenting"), "{text}");
+    assert!(!text.contains("Evening check-in"), "{text}");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Enter));
+    let opened = app.answering().map(|r| r.session.exercise().id.clone());
+    assert_eq!(
+        opened.as_ref(),
+        Some(&tagged[1]),
+        "the second of the tag's, not of all"
+    );
+}
+
+#[test]
+fn hash_on_home_after_the_last_tag_shows_every_exercise_again() {
+    let store = TestStore::new();
+    let mut app = app_with(built_ins(), &store);
+    let tags = mend::tui::tags::in_use(built_ins().iter().map(|l| l.exercise.tags.as_slice()));
+    press_times(&mut app, KeyCode::Char('#'), tags.len());
+    assert_eq!(app.home_tag(), tags.last().map(String::as_str));
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(app.home_tag(), None);
+    assert_eq!(app.home_exercises().len(), built_ins().len());
+}
+
+#[test]
 fn every_screen_shows_the_keys_it_handles_from_one_table() {
     use common::journal::{journal, library};
     use mend::tui::keys;
@@ -1564,8 +1615,43 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Char('m')));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
+    // Something in the trash, so that emptying it asks first.
+    store.0.borrow_mut().trashed.push(entry.clone());
     app.press(key(KeyCode::Char('T')));
     assert_eq!(app.screen(), Screen::Trash);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Char('E')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('a')));
+    assert_eq!(app.screen(), Screen::DraftsAside);
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
+    // A copy a sync tool made of the highlighted entry, to set beside it.
+    let browsed = app.journal().expect("the journal is open");
+    let id = browsed.rows[browsed.selected().expect("an entry")]
+        .name
+        .id
+        .clone();
+    let copied = store
+        .0
+        .borrow()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == id)
+        .map(|(e, _)| e.clone());
+    let found = mend::journal::conflict::EntryCopy {
+        id,
+        path: "/journal/entries/copy.sync-conflict-1-2-A.toml".into(),
+    };
+    store
+        .0
+        .borrow_mut()
+        .entry_copies
+        .push((found, copied.expect("its entry")));
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(app.screen(), Screen::Versions);
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));
@@ -1573,6 +1659,9 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Right));
     app.press(key(KeyCode::Right));
     app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Char('e')));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Enter));
     check(&app, &mut seen);
     app.press(key(KeyCode::Enter));

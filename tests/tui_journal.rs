@@ -769,6 +769,46 @@ fn an_unreadable_earlier_entry_is_passed_over() {
     assert_eq!(reading.last.as_ref().unwrap().id, E5);
 }
 
+// ----- tags -----
+
+#[test]
+fn hash_shows_one_tags_entries_at_a_time_then_all_again() {
+    let store = journal();
+    let mut app = browser(&store);
+    let tags = app.journal().unwrap().tags_in_use.clone();
+    // The tags of the exercises with entries (old-homework has left the library).
+    assert_eq!(tags, ["check-in", "co-parenting", "daily", "handover", "weekly"]);
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(app.journal().unwrap().tag.as_deref(), Some("check-in"));
+    assert_eq!(shown(&app), [E2, BAD, E5]);
+    assert!(screen_text(&app, 80, 24).contains("Showing all exercises tagged #check-in, any time"));
+    app.press(key(KeyCode::Char('#')));
+    assert_eq!(shown(&app), [E1, E3, E6]);
+    // It works with the other filters: one exercise, and a tag it does not have.
+    app.press(key(KeyCode::Char('e')));
+    assert_eq!(app.journal().unwrap().exercise.as_deref(), Some("every-kind"));
+    assert_eq!(shown(&app), [E1, E3, E6]);
+    press_times(&mut app, KeyCode::Char('e'), 1);
+    assert!(
+        shown(&app).is_empty(),
+        "evening check-in is not tagged co-parenting"
+    );
+    press_times(&mut app, KeyCode::Char('e'), 2);
+    press_times(&mut app, KeyCode::Char('#'), 4);
+    assert_eq!(app.journal().unwrap().tag, None, "after the last tag, every tag");
+    assert_eq!(shown(&app), ALL);
+}
+
+#[test]
+fn the_highlighted_entrys_tags_are_shown() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    assert!(screen_text(&app, 80, 24).contains("#daily #check-in"));
+    go_to(&mut app, E1);
+    assert!(screen_text(&app, 120, 40).contains("#co-parenting #handover #weekly"));
+}
+
 // ----- the trash -----
 
 #[test]
@@ -939,6 +979,338 @@ fn the_trash_never_puts_an_entry_back_over_one_with_its_id() {
     assert!(said.contains("is already in the journal"), "{said}");
     assert!(said.contains("it stays in the trash"), "{said}");
     assert_eq!(store.journal().trashed.len(), 1);
+}
+
+#[test]
+fn the_trash_is_emptied_from_the_app_only_after_a_clear_yes() {
+    let store = journal();
+    let mut app = browser(&store);
+    for id in [E2, E4] {
+        go_to(&mut app, id);
+        app.press(key(KeyCode::Char('d')));
+        app.press(key(KeyCode::Char('y')));
+    }
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Empty the trash?"), "{text}");
+    assert!(text.contains("cannot be undone"), "{text}");
+    // Enter and Esc keep everything; only y empties it.
+    for not_yes in [KeyCode::Enter, KeyCode::Esc] {
+        app.press(key(not_yes));
+        assert_eq!(store.journal().trashed.len(), 2);
+        assert_eq!(app.screen(), Screen::Trash, "{not_yes:?} leaves the trash open");
+        app.press(key(KeyCode::Char('E')));
+    }
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('y'))), now);
+    assert!(matches!(effects.as_slice(), [Effect::EmptyTrash]), "{effects:?}");
+    assert_eq!(store.journal().trashed.len(), 2, "an update does no I/O");
+    app.apply(effects);
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(
+        notice(&app),
+        Some("The trash is emptied: 2 entries removed for good.")
+    );
+    assert!(screen_text(&app, 80, 24).contains(strings::TRASH_EMPTY));
+    // An empty trash has nothing to ask about.
+    app.press(key(KeyCode::Char('E')));
+    assert!(!screen_text(&app, 80, 24).contains("Empty the trash?"));
+}
+
+#[test]
+fn a_trash_that_could_not_be_emptied_says_so_and_keeps_its_list() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    app.press(key(KeyCode::Char('y')));
+    let said = notice(&app).unwrap_or_default();
+    assert!(said.starts_with("The trash could not be emptied"), "{said}");
+    assert_eq!(store.journal().trashed.len(), 1);
+    assert!(screen_text(&app, 80, 24).contains("kept 30 more days"));
+}
+
+#[test]
+fn emptying_the_trash_in_the_app_removes_its_files_from_a_real_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = mend::journal::FileJournal::open(dir.path()).unwrap();
+    let mut entry = common::journal_entry(
+        "2026-11-19 21:00",
+        "evening-check-in",
+        "Evening check-in",
+        Vec::new(),
+    );
+    mend::journal::Store::save_entry(&mut journal, &mut entry).unwrap();
+    mend::journal::Store::delete_entry(&mut journal, &entry.id).unwrap();
+    assert_eq!(mend::journal::Store::trash(&journal).len(), 1);
+    assert_eq!(mend::journal::Store::empty_trash(&mut journal).unwrap(), 1);
+    assert!(mend::journal::Store::trash(&journal).is_empty());
+}
+
+// ----- drafts set aside -----
+
+/// The journal with a draft of the evening check-in set aside (and one
+/// that could not be read, set aside as damaged), the browser open on it.
+fn with_drafts_aside() -> (TestStore, App) {
+    use mend::journal::Store as _;
+    let mut store = journal();
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").unwrap();
+    let mut draft = mend::journal::Draft::new(
+        "evening-check-in",
+        "h",
+        started,
+        started + chrono::Duration::minutes(5),
+    );
+    draft.answers = vec![
+        mend::journal::AnswerRecord::new(
+            "mood",
+            "How are you feeling?",
+            false,
+            &mend::answer::Answer::Scale(3),
+        ),
+        mend::journal::AnswerRecord::new(
+            "hard-day",
+            "What made today hard?",
+            false,
+            &mend::answer::Answer::Text("The drive back, and the silence".into()),
+        ),
+    ];
+    store
+        .0
+        .borrow_mut()
+        .drafts
+        .insert("evening-check-in".into(), draft);
+    store.set_draft_aside("evening-check-in").unwrap();
+    store
+        .0
+        .borrow_mut()
+        .drafts_aside
+        .push(mend::journal::aside::DraftAside {
+            name: "every-kind.damaged-1".into(),
+            exercise_id: "every-kind".into(),
+            why: mend::journal::aside::Why::Damaged,
+            path: "/journal/drafts/every-kind.damaged-1.toml".into(),
+            draft: None,
+        });
+    let app = browser(&store);
+    (store, app)
+}
+
+#[test]
+fn a_lists_the_drafts_set_aside_with_the_highlighted_ones_answers() {
+    let (_store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    assert_eq!(app.screen(), Screen::DraftsAside);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Evening check-in · begun Thu 19 Nov, 21:30"),
+        "{text}"
+    );
+    assert!(text.contains("2 answers"), "{text}");
+    assert!(
+        text.contains("The drive back, and the silence"),
+        "read before resuming: {text}"
+    );
+    app.press(key(KeyCode::Down));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("could not be read"), "{text}");
+    // A draft that cannot be read cannot be resumed.
+    let now = std::time::Instant::now();
+    assert!(app.decide_event(&Event::Key(key(KeyCode::Enter)), now).is_empty());
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+}
+
+#[test]
+fn enter_on_a_draft_set_aside_puts_it_back_and_offers_to_resume_it() {
+    let (store, mut app) = with_drafts_aside();
+    // Another draft of the exercise waits: it is set aside in its turn.
+    let waiting = store.0.borrow().set_aside[0].clone();
+    store.0.borrow_mut().drafts.insert(
+        "evening-check-in".into(),
+        mend::journal::Draft {
+            answers: Vec::new(),
+            ..waiting.clone()
+        },
+    );
+    app.press(key(KeyCode::Char('a')));
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Enter)), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::ResumeDraftAside { name, .. }] if name == "evening-check-in.earlier-1"),
+        "{effects:?}"
+    );
+    app.apply(effects);
+    assert!(
+        matches!(app.dialog(), Some(Dialog::Resume { .. })),
+        "the usual offer to resume"
+    );
+    assert_eq!(store.journal().draft("evening-check-in"), Some(&waiting));
+    let kept = store.journal().drafts_aside.iter().any(|a| {
+        a.exercise_id == "evening-check-in" && a.draft.as_ref().is_some_and(|d| d.answers.is_empty())
+    });
+    assert!(kept, "the draft that waited is set aside, never lost");
+    app.press(key(KeyCode::Char('r')));
+    let resumed = app.answering().map(|r| r.session.exercise().id.clone());
+    assert_eq!(resumed.as_deref(), Some("evening-check-in"));
+}
+
+#[test]
+fn d_moves_a_draft_set_aside_to_the_trash_and_the_trash_puts_it_back() {
+    let (store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    assert_eq!(notice(&app), Some(strings::DRAFT_ASIDE_TRASHED));
+    assert_eq!(store.journal().drafts_aside.len(), 1);
+    assert!(!screen_text(&app, 80, 24).contains("Thu 19 Nov"));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('T')));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Draft of Evening check-in"), "{text}");
+    assert!(text.contains("a draft set aside, deleted"), "{text}");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(notice(&app), Some(strings::DRAFT_RESTORED));
+    assert_eq!(store.journal().drafts_aside.len(), 2);
+    assert!(store.journal().trashed_drafts.is_empty());
+}
+
+#[test]
+fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
+    let (store, mut app) = with_drafts_aside();
+    store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    assert!(
+        notice(&app)
+            .unwrap_or_default()
+            .starts_with("The draft could not be moved to the trash")
+    );
+    assert_eq!(store.journal().drafts_aside.len(), 2);
+}
+
+// ----- two versions a sync left -----
+
+const SYNCTHING: &str = ".sync-conflict-20261126-101010-ABCDEFG.toml";
+const DROPBOX: &str = " (Sam's conflicted copy 2026-11-26).toml";
+
+/// Gives the entry `id` a copy made by a sync tool (its file name ends
+/// `ending`), holding `words` in place of its first text answer.
+fn with_copy(store: &TestStore, id: &str, ending: &str, words: &str) -> std::path::PathBuf {
+    let mut copy = store
+        .journal()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == id)
+        .unwrap()
+        .0
+        .clone();
+    let text = copy
+        .answers
+        .iter_mut()
+        .find(|a| matches!(a.value, mend::journal::Value::Text(_)))
+        .unwrap();
+    text.value = mend::journal::Value::Text(words.into());
+    let path = std::path::PathBuf::from(format!("/journal/entries/{id}{ending}"));
+    let found = mend::journal::conflict::EntryCopy {
+        id: id.into(),
+        path: path.clone(),
+    };
+    store.0.borrow_mut().entry_copies.push((found, copy));
+    path
+}
+
+fn words_of(store: &TestStore, id: &str) -> String {
+    let journal = store.journal();
+    format!(
+        "{:?}",
+        journal
+            .entries
+            .iter()
+            .find(|(e, _)| e.id == id)
+            .unwrap()
+            .0
+            .answers
+    )
+}
+
+#[test]
+fn v_sets_an_entry_beside_its_syncthing_copy_and_1_keeps_the_entry() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone");
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("2 versions (v)"), "the row says so: {text}");
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(app.screen(), Screen::Versions);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("Syncthing kept a second copy"), "{text}");
+    assert!(text.contains("Written on the phone"), "{text}");
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('1'))), now);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::KeepVersion {
+                keep: mend::journal::conflict::Keep::Entry,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    assert_eq!(store.journal().entry_copies.len(), 1, "an update does no I/O");
+    app.apply(effects);
+    assert!(store.journal().entry_copies.is_empty());
+    assert!(!words_of(&store, E2).contains("Written on the phone"));
+    assert!(
+        format!("{:?}", store.journal().trashed).contains("Written on the phone"),
+        "the copy is in the trash"
+    );
+    assert_eq!(notice(&app), Some(strings::KEPT_ENTRY));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert!(!screen_text(&app, 80, 24).contains("2 versions"));
+}
+
+#[test]
+fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
+    let store = journal();
+    with_copy(&store, E1, DROPBOX, "Written on the desktop");
+    let mut app = browser(&store);
+    go_to(&mut app, E1);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Entry);
+    app.press(key(KeyCode::Char('v')));
+    assert!(screen_text(&app, 80, 24).contains("Dropbox kept a second copy"));
+    app.press(key(KeyCode::Char('2')));
+    assert!(words_of(&store, E1).contains("Written on the desktop"));
+    assert_eq!(
+        store.journal().trashed.len(),
+        1,
+        "the entry as it was, in the trash"
+    );
+    assert_eq!(notice(&app), Some(strings::KEPT_COPY));
+}
+
+#[test]
+fn an_entry_with_one_version_says_so_and_esc_leaves_both_as_they_are() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone");
+    let mut app = browser(&store);
+    go_to(&mut app, E3);
+    app.press(key(KeyCode::Char('v')));
+    assert_eq!(notice(&app), Some(strings::NO_OTHER_VERSION));
+    assert_eq!(app.screen(), Screen::Journal);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('v')));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(store.journal().entry_copies.len(), 1);
+    assert!(store.journal().trashed.is_empty());
 }
 
 // ----- editing an entry -----
@@ -1122,6 +1494,39 @@ fn the_share_preview_pages_by_its_height_before_anything_is_drawn() {
     );
     let before = screen_text(&app, 80, 24);
     assert_eq!(screen_text(&app, 80, 24), before);
+}
+
+#[test]
+fn sharing_chosen_entries_with_promises_writes_exactly_those_through_the_store() {
+    let store = journal();
+    let promise = promises_store().journal().promises[0].clone();
+    store.0.borrow_mut().promises.push(promise.clone());
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('s')));
+    press_times(&mut app, KeyCode::Right, 2);
+    app.press(key(KeyCode::Char('e')));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    let now = std::time::Instant::now();
+    let effects = app.decide_event(&Event::Key(key(KeyCode::Char('P'))), now);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadPromisesForShare]),
+        "the promises are read only when asked for: {effects:?}"
+    );
+    app.apply(effects);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("chosen.md");
+    app.press(key(KeyCode::Enter));
+    for _ in 0..80 {
+        app.press(key(KeyCode::Backspace));
+    }
+    app.handle_event(&Event::Paste(target.display().to_string()), now);
+    app.press(key(KeyCode::Enter));
+    let written = std::fs::read_to_string(&target).expect("the export was written");
+    assert!(written.contains(mend::export::PROMISES_HEADING), "{written}");
+    assert!(written.contains(&promise.text), "{written}");
+    assert!(written.contains("1 entry,"), "exactly the one marked: {written}");
 }
 
 #[test]

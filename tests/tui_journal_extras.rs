@@ -135,6 +135,7 @@ fn entry(exercise_id: &str, title: &str, at: DateTime<FixedOffset>, answers: Vec
         exercise_hash: "0".into(),
         started_at: at,
         finished_at: at + Duration::minutes(4),
+        edited_at: None,
         answers,
     }
 }
@@ -563,6 +564,135 @@ fn share_path_field() {
     assert_eq!(state.stage, Stage::Path);
     assert_eq!(state.path_text(), "~/mend-export-2026-11-21.html");
     snap("share_path", |f, area, theme| state.screen(f, area, theme));
+}
+
+/// Snapshots a screen at every size and at the smallest window, 60×16.
+fn snap_small_too(name: &str, screen: impl Fn(&mut Frame, Rect, &Theme) -> Vec<Hint>) {
+    snap(name, &screen);
+    insta::assert_snapshot!(format!("{name}_60x16"), draw(60, 16, &screen).backend());
+}
+
+/// The share screen on the list of every entry, to mark single ones.
+fn share_marking(store: &TestStore) -> ShareState {
+    let mut state = ShareState::new(store.entries(), &built_ins(), now());
+    state.key(press(KeyCode::Right));
+    state.key(press(KeyCode::Right));
+    state.key(press(KeyCode::Char('e')));
+    assert_eq!(state.stage, Stage::Entries);
+    state
+}
+
+#[test]
+fn single_entries_are_marked_and_the_export_is_exactly_those() {
+    let store = journal();
+    let mut state = share_marking(&store);
+    let listed: Vec<String> = state.listed().iter().map(|n| n.id.clone()).collect();
+    assert_eq!(listed.len(), 15, "every entry of the period");
+    assert_eq!(
+        state.key(press(KeyCode::Enter)),
+        share::Outcome::Stay,
+        "nothing marked, nothing asked for"
+    );
+    assert!(state.message.is_some());
+    state.key(press(KeyCode::Char(' ')));
+    state.key(press(KeyCode::Down));
+    state.key(press(KeyCode::Down));
+    state.key(press(KeyCode::Char(' ')));
+    state.key(press(KeyCode::Down));
+    state.key(press(KeyCode::Char(' ')));
+    state.key(press(KeyCode::Char(' ')));
+    snap_small_too("share_marking", |f, area, theme| state.screen(f, area, theme));
+    let share::Outcome::Load(ids) = state.key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the marked entries");
+    };
+    assert_eq!(
+        ids,
+        [listed[0].clone(), listed[2].clone()],
+        "the marked ones, and only those"
+    );
+    let (entries, unreadable) = store.load_entries(&ids);
+    state.show(entries, unreadable);
+    let shared: Vec<&str> = state.entries().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(shared, [listed[0].as_str(), listed[2].as_str()]);
+    assert!(state.text().contains(&strings_entries(2)), "{}", state.text());
+    // Back from the preview, to the marks as they were; back again lets them go.
+    state.key(press(KeyCode::Esc));
+    assert_eq!((state.stage, state.marked.len()), (Stage::Entries, 2));
+    state.key(press(KeyCode::Esc));
+    assert_eq!((state.stage, state.marked.len()), (Stage::Pick, 0));
+}
+
+/// How an export's summary counts its entries.
+fn strings_entries(n: usize) -> String {
+    format!("{n} entries")
+}
+
+#[test]
+fn promises_are_included_only_when_asked_and_never_in_json() {
+    let store = journal();
+    let mut state = ShareState::new(store.entries(), &built_ins(), now());
+    state.key(press(KeyCode::Right));
+    state.key(press(KeyCode::Right));
+    let share::Outcome::Load(ids) = state.key(press(KeyCode::Enter)) else {
+        panic!("Enter asks for the entries");
+    };
+    let (entries, unreadable) = store.load_entries(&ids);
+    state.show(entries, unreadable);
+    let heading = mend::export::PROMISES_HEADING;
+    assert!(!state.text().contains(heading), "off by default");
+    assert_eq!(
+        state.key(press(KeyCode::Char('P'))),
+        share::Outcome::LoadPromises,
+        "read only when asked for"
+    );
+    state.show_promises(promises_store().promises());
+    assert!(state.text().contains(heading), "{}", state.text());
+    assert!(state.text().contains("Call the children at 7"));
+    assert!(
+        state.text().contains("Kept 4 · missed 1 · renegotiated openly 1"),
+        "all of them, for all of the time: {}",
+        state.text()
+    );
+    snap_small_too("share_preview_promises", |f, area, theme| {
+        state.screen(f, area, theme)
+    });
+    // JSON keeps its shape: the promises stay out, and the screen says so.
+    state.key(press(KeyCode::Char('f')));
+    state.key(press(KeyCode::Char('f')));
+    assert!(state.text().trim_start().starts_with('['));
+    assert!(!state.text().contains("Call the children"));
+    assert!(state.promises_left_out_of_json());
+    let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
+        .backend()
+        .to_string();
+    assert!(
+        text.contains("Markdown and a web page only, so this JSON leaves"),
+        "{text}"
+    );
+    state.key(press(KeyCode::Char('f')));
+    assert!(state.text().contains(heading));
+    // Off again, and forgotten on going back.
+    assert_eq!(state.key(press(KeyCode::Char('P'))), share::Outcome::Stay);
+    assert!(!state.text().contains(heading));
+    state.key(press(KeyCode::Char('P')));
+    state.key(press(KeyCode::Esc));
+    assert!(!state.include_promises);
+}
+
+#[test]
+fn the_promises_shared_are_those_of_the_period_chosen() {
+    let store = journal();
+    let mut state = share_preview(&store);
+    state.key(press(KeyCode::Char('P')));
+    state.show_promises(promises_store().promises());
+    let promises = promises_store().promises();
+    let week =
+        mend::promises::SharedPromises::of(&promises, Some(now().date_naive() - Duration::days(6)), None);
+    assert!(
+        week.kept + week.missed + week.renegotiated < 6,
+        "some fall outside the week"
+    );
+    assert!(state.text().contains(&week.counts()), "{}", state.text());
 }
 
 /// Replaces the suggested path in the field with `target`.

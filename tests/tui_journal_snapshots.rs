@@ -40,6 +40,17 @@ fn snap(name: &str, app: &mut App) {
     }
 }
 
+/// Snapshots `app` at every size and at the smallest window, 60×16.
+fn snap_small_too(name: &str, app: &mut App) {
+    snap(name, app);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
+    terminal
+        .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
+        .expect("drawing never fails on a test backend");
+    insta::assert_snapshot!(format!("{name}_60x16"), terminal.backend());
+}
+
 /// The browser, every entry read, the notice about the unreadable one gone.
 fn browser(store: &TestStore) -> App {
     let mut app = app_with(library(), store);
@@ -212,6 +223,90 @@ fn the_trash_with_a_deleted_entry() {
         .draw(|frame| mend::tui::view::draw(&app, &Theme::plain(), frame))
         .expect("drawing never fails on a test backend");
     insta::assert_snapshot!("trash_60x16", terminal.backend());
+}
+
+#[test]
+fn journal_browser_filtered_by_a_tag() {
+    let store = journal();
+    let mut app = browser(&store);
+    press_times(&mut app, KeyCode::Char('#'), 2);
+    snap_small_too("journal_tagged", &mut app);
+}
+
+#[test]
+fn drafts_set_aside() {
+    use mend::journal::Store as _;
+    let mut store = journal();
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").unwrap();
+    let mut draft = mend::journal::Draft::new(
+        "evening-check-in",
+        "h",
+        started,
+        started + chrono::Duration::minutes(5),
+    );
+    draft.answers = vec![
+        mend::journal::AnswerRecord::new(
+            "mood",
+            "How are you feeling?",
+            false,
+            &mend::answer::Answer::Scale(3),
+        ),
+        mend::journal::AnswerRecord::new(
+            "hard-day",
+            "What made today hard?",
+            false,
+            &mend::answer::Answer::Text("The drive back, and the silence in the car after.".into()),
+        ),
+    ];
+    store
+        .0
+        .borrow_mut()
+        .drafts
+        .insert("evening-check-in".into(), draft);
+    store.set_draft_aside("evening-check-in").unwrap();
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('a')));
+    snap_small_too("drafts_aside", &mut app);
+}
+
+#[test]
+fn an_entry_beside_its_syncthing_copy() {
+    let store = journal();
+    let mut copy = store
+        .journal()
+        .entries
+        .iter()
+        .find(|(e, _)| e.id == E2)
+        .unwrap()
+        .0
+        .clone();
+    for answer in &mut copy.answers {
+        if let mend::journal::Value::Text(words) = &mut answer.value {
+            *words = format!("{words} (and more, written on the phone)");
+        }
+    }
+    let path = format!("/journal/entries/{E2}.sync-conflict-20261126-101010-ABCDEFG.toml");
+    let found = mend::journal::conflict::EntryCopy {
+        id: E2.into(),
+        path: path.into(),
+    };
+    store.0.borrow_mut().entry_copies.push((found, copy));
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('v')));
+    snap_small_too("versions", &mut app);
+}
+
+#[test]
+fn emptying_the_trash_asks_first_and_says_it_cannot_be_undone() {
+    let store = journal();
+    let mut app = browser(&store);
+    go_to(&mut app, E2);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Char('E')));
+    snap_small_too("trash_confirm_empty", &mut app);
 }
 
 // ----- a client's export, read-only (`mend view`) -----

@@ -430,6 +430,15 @@ fn before_send_with_message(store: &TestStore) -> App {
 }
 
 #[test]
+fn home_filtered_by_a_tag() {
+    let mut app = app_with(built_ins(), &TestStore::new());
+    while app.home_tag() != Some("co-parenting") {
+        app.press(key(KeyCode::Char('#')));
+    }
+    snap_down_to_smallest("home_tagged", &app);
+}
+
+#[test]
 fn home_with_promises_due() {
     let app = app_with(vec![fixture()], &promises_store());
     snap_down_to_smallest("home_promises_due", &app);

@@ -9,7 +9,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use chrono::{DateTime, FixedOffset};
 
 use crate::clock::{Clock, SystemClock};
 use crate::exercise::Exercise;
@@ -128,12 +127,7 @@ pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<Exit
         one_entry_json(&entry)
     } else {
         let library = Library::load(&paths::exercises_dir(&root));
-        let edited = crate::journal::edit::edited_at(&root, &seal, id);
-        readable(
-            &entry,
-            edited,
-            library.find(&entry.exercise_id).map(|l| &l.exercise),
-        )
+        readable(&entry, library.find(&entry.exercise_id).map(|l| &l.exercise))
     };
     io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -328,14 +322,14 @@ fn count(n: usize) -> String {
 }
 
 /// An entry as plain text; `exercise`, if still known, gives scales their ranges.
-fn readable(entry: &Entry, edited: Option<DateTime<FixedOffset>>, exercise: Option<&Exercise>) -> String {
+fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
     const WHEN: &str = "%A %-d %B %Y, %H:%M";
     let mut out = format!(
         "{}\n{}\n",
         inert(&entry.exercise_title),
         entry.started_at.format(WHEN)
     );
-    if let Some(edited) = edited {
+    if let Some(edited) = entry.edited_at {
         out.push_str(&format!("edited on {}\n", edited.format(WHEN)));
     }
     for answer in &entry.answers {

@@ -150,12 +150,20 @@ fn keys() -> Roff {
                 "s",
                 "on the home screen: before you send, a private check of a message",
             ),
+            (
+                "#",
+                "on the home screen and in the journal: only the exercises of one tag, then the next tag, then all",
+            ),
             ("/", "in the journal: search every answer"),
             (
                 "e, w",
                 "in the journal: one exercise at a time; the last 7 days, 30 days or this year",
             ),
             ("t, m, s", "in the journal: trends, calendar, share"),
+            (
+                "T, a, v",
+                "in the journal: the trash (E empties it); drafts set aside; an entry beside the copy a sync tool made of it",
+            ),
             (
                 "Esc",
                 "leave the exercise (your answers are kept as a draft), or go back",

@@ -22,6 +22,9 @@ struct EntryJson<'a> {
     exercise_title: &'a str,
     started_at: String,
     finished_at: String,
+    /// Only for an entry that was edited: the shape is otherwise unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited_at: Option<String>,
     answers: Vec<AnswerJson<'a>>,
     /// How many private answers were left out.
     withheld: usize,
@@ -101,6 +104,7 @@ fn entry_json<'a>(entry: &'a Entry, answers: &[&'a AnswerRecord], withheld: usiz
         exercise_title: &entry.exercise_title,
         started_at: entry.started_at.to_rfc3339(),
         finished_at: entry.finished_at.to_rfc3339(),
+        edited_at: entry.edited_at.map(|t| t.to_rfc3339()),
         answers: answers
             .iter()
             .map(|a| AnswerJson {

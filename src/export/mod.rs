@@ -134,9 +134,17 @@ fn exercise_of<'a>(exercises: &'a [Loaded], entry: &Entry) -> Option<&'a Exercis
         .find(|e| e.id == entry.exercise_id)
 }
 
-/// The whole export of `entries` as text; `exercises` give scales their ranges.
-pub fn render(options: Options, exercises: &[Loaded], entries: &[Entry]) -> String {
+/// The whole export of `entries` as text; `exercises` give scales their
+/// ranges; `promises`, when the person chose to include them, are
+/// summarised after the entries' summary (Markdown and HTML only).
+pub fn render(
+    options: Options,
+    exercises: &[Loaded],
+    entries: &[Entry],
+    promises: Option<crate::promises::SharedPromises>,
+) -> String {
     let mut summary = Summary::default();
+    summary.promises = promises;
     for entry in entries {
         summary.add(&options, exercises, entry);
     }

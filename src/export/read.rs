@@ -88,6 +88,8 @@ struct EntryJson {
     exercise_title: String,
     started_at: String,
     finished_at: String,
+    #[serde(default)]
+    edited_at: Option<String>,
     answers: Vec<AnswerJson>,
 }
 
@@ -143,6 +145,11 @@ fn entry(index: usize, json: EntryJson) -> Result<Entry, ReadError> {
         format: ENTRY_FORMAT,
         started_at: time(&json.started_at, "started_at")?,
         finished_at: time(&json.finished_at, "finished_at")?,
+        edited_at: json
+            .edited_at
+            .as_deref()
+            .map(|t| time(t, "edited_at"))
+            .transpose()?,
         id: json.id,
         exercise_id: json.exercise_id,
         exercise_title: json.exercise_title,

@@ -17,6 +17,7 @@ fn entry() -> Entry {
         exercise_hash: "abc".into(),
         started_at: at,
         finished_at: at,
+        edited_at: None,
         answers: vec![
             AnswerRecord::new(
                 "went",
@@ -51,6 +52,7 @@ fn export_with(exercises: &[Loaded], entries: &[Entry], include_private: bool, f
         },
         exercises,
         entries,
+        None,
     )
 }
 
@@ -394,6 +396,34 @@ fn a_json_export_reads_back_to_its_entries_newest_first() {
     let shared = read_json_export(export(&[older], false, Format::Json).as_bytes()).unwrap();
     assert_eq!(shared[0].answers.len(), 4);
     assert!(!shared[0].answers.iter().any(|a| a.private));
+}
+
+#[test]
+fn an_edited_entry_carries_edited_at_in_json_and_reads_back_with_it() {
+    let mut edited = entry();
+    edited.edited_at = Some(DateTime::parse_from_rfc3339("2026-11-22T09:15:00+01:00").unwrap());
+    let text = export(&[edited.clone(), entry()], true, Format::Json);
+    assert_eq!(
+        text.matches("\"edited_at\": \"2026-11-22T09:15:00+01:00\"")
+            .count(),
+        1,
+        "{text}"
+    );
+    let read = read_json_export(text.as_bytes()).unwrap();
+    assert!(read.iter().any(|e| e.edited_at == edited.edited_at));
+    assert!(
+        read.iter().any(|e| e.edited_at.is_none()),
+        "the key is absent, not null, when never edited"
+    );
+    assert!(!text.contains("null"), "{text}");
+    let bad = text.replacen("2026-11-22T09:15:00", "last week", 1);
+    assert!(matches!(
+        read_json_export(bad.as_bytes()),
+        Err(ReadError::BadTime {
+            field: "edited_at",
+            ..
+        })
+    ));
 }
 
 #[test]

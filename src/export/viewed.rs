@@ -55,6 +55,18 @@ impl Store for ViewStore {
         Ok(None)
     }
 
+    fn drafts_aside(&self) -> Vec<crate::journal::aside::DraftAside> {
+        Vec::new()
+    }
+
+    fn resume_draft_aside(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
+    fn trash_draft_aside(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
         for name in self.entries() {
@@ -103,16 +115,28 @@ impl Store for ViewStore {
         Err(StoreError::ReadOnly)
     }
 
-    fn edited_at(&self, _: &str) -> Option<DateTime<FixedOffset>> {
-        None
+    fn restore_entry(&mut self, _: &str) -> Result<PathBuf, StoreError> {
+        Err(StoreError::ReadOnly)
     }
 
-    fn restore_entry(&mut self, _: &str) -> Result<PathBuf, StoreError> {
+    fn entry_copies(&self) -> Vec<crate::journal::conflict::EntryCopy> {
+        Vec::new()
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        Err(StoreError::NoSuchCopy(path.display().to_string()))
+    }
+
+    fn keep_one_version(&mut self, _: &Path, _: crate::journal::conflict::Keep) -> Result<(), StoreError> {
         Err(StoreError::ReadOnly)
     }
 
     fn trash(&self) -> Vec<Trashed> {
         Vec::new()
+    }
+
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        Err(StoreError::ReadOnly)
     }
 
     fn write_export(&mut self, _: &Path, _: &str) -> Result<(), StoreError> {

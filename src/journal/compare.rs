@@ -73,6 +73,7 @@ mod tests {
             exercise_hash: String::new(),
             started_at: at,
             finished_at: at,
+            edited_at: None,
             answers: answers
                 .iter()
                 .map(|(id, words)| {

@@ -8,13 +8,10 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use super::entry_name;
-use super::private_fs::{Links, read_file, write_atomic};
-use super::reading::File;
+use super::private_fs::write_atomic;
 use super::seal::Seal;
 use super::store::StoreError;
-use super::{Entry, EntryError, MAX_ENTRY_BYTES, trashed};
-
-const EDITED_AT: &str = "edited_at";
+use super::{Entry, trashed};
 
 /// Replaces the entry `edited.id` with `edited`, marked as edited `at`.
 /// The version it replaces goes to the trash first, so a crash between the
@@ -35,32 +32,13 @@ pub fn replace(
     Ok(path)
 }
 
-/// The entry's file text, saying when it was edited. A top-level key goes
-/// before the tables, so it leads the file.
+/// The entry's file text, saying when it was edited.
 fn edited_toml(entry: &Entry, at: DateTime<FixedOffset>) -> std::io::Result<String> {
-    Ok(format!(
-        "{EDITED_AT} = \"{}\"\n{}",
-        at.to_rfc3339(),
-        entry.to_toml()?
-    ))
-}
-
-/// When the entry in `bytes` was last edited, if it ever was.
-pub fn edited_at_in(bytes: &[u8]) -> Result<Option<DateTime<FixedOffset>>, EntryError> {
-    let arena = toml_spanner::Arena::new();
-    let file = File::parse(bytes, &arena)?;
-    let root = file.root();
-    match root.get(EDITED_AT) {
-        None => Ok(None),
-        Some(_) => file.time(root, EDITED_AT).map(Some),
+    Entry {
+        edited_at: Some(at),
+        ..entry.clone()
     }
-}
-
-/// When the entry `id` was last edited, if it ever was (and it can be read).
-pub fn edited_at(root: &Path, seal: &Seal, id: &str) -> Option<DateTime<FixedOffset>> {
-    let path = entry_name::entry_path(root, id)?;
-    let bytes = read_file(&path, MAX_ENTRY_BYTES, Links::Refuse).ok()??;
-    edited_at_in(&seal.open(bytes).ok()?).ok()?
+    .to_toml()
 }
 
 #[cfg(test)]
@@ -82,6 +60,7 @@ mod tests {
             exercise_hash: "0".repeat(64),
             started_at: started,
             finished_at: started,
+            edited_at: None,
             answers: vec![AnswerRecord {
                 prompt_id: "did-well".into(),
                 kind: "text".into(),
@@ -100,13 +79,22 @@ mod tests {
         let path = entry_name::entry_path(root, &first.id).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, first.to_toml().unwrap()).unwrap();
-        assert_eq!(edited_at(root, &Seal::plain(), &first.id), None, "never edited");
+        let edited_at = |id: &str| read_entry(root, &Seal::plain(), id).unwrap().edited_at;
+        assert_eq!(edited_at(&first.id), None, "never edited");
 
         let when = at("2026-11-22T09:15:00+00:00");
         let second = entry("Kept calm, and said thank you");
         assert_eq!(replace(root, &Seal::plain(), &second, when).unwrap(), path);
-        assert_eq!(read_entry(root, &Seal::plain(), &second.id).unwrap(), second);
-        assert_eq!(edited_at(root, &Seal::plain(), &second.id), Some(when));
+        let read = read_entry(root, &Seal::plain(), &second.id).unwrap();
+        assert_eq!(read.edited_at, Some(when), "a field of the entry read back");
+        assert_eq!(
+            read,
+            Entry {
+                edited_at: Some(when),
+                ..second.clone()
+            }
+        );
+        assert_eq!(edited_at(&second.id), Some(when));
 
         let earlier = trashed::list(root);
         assert_eq!(earlier.len(), 1);
@@ -117,7 +105,7 @@ mod tests {
         // Edited again: the edit time moves on, one key still.
         let later = at("2026-11-23T10:00:00+00:00");
         replace(root, &Seal::plain(), &entry("Kept calm."), later).unwrap();
-        assert_eq!(edited_at(root, &Seal::plain(), &second.id), Some(later));
+        assert_eq!(edited_at(&second.id), Some(later));
         assert_eq!(trashed::list(root).len(), 2);
     }
 
@@ -135,8 +123,28 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_time_leading_the_file_as_earlier_builds_wrote_it_is_read() {
+        let when = at("2026-11-22T09:15:00+00:00");
+        let text = format!(
+            "edited_at = \"{}\"\n{}",
+            when.to_rfc3339(),
+            entry("x").to_toml().unwrap()
+        );
+        assert_eq!(Entry::from_toml(text.as_bytes()).unwrap().edited_at, Some(when));
+        assert_eq!(
+            Entry::from_toml(entry("x").to_toml().unwrap().as_bytes())
+                .unwrap()
+                .edited_at,
+            None
+        );
+    }
+
+    #[test]
     fn a_bad_edit_time_is_damage_not_a_panic() {
-        let bytes = b"edited_at = \"last week\"\nformat = 1\n";
-        assert!(matches!(edited_at_in(bytes), Err(EntryError::Damaged { .. })));
+        let text = format!("edited_at = \"last week\"\n{}", entry("x").to_toml().unwrap());
+        assert!(matches!(
+            Entry::from_toml(text.as_bytes()),
+            Err(crate::journal::EntryError::Damaged { line: 1, .. })
+        ));
     }
 }

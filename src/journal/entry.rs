@@ -27,6 +27,10 @@ pub struct Entry {
     pub exercise_hash: String,
     pub started_at: DateTime<FixedOffset>,
     pub finished_at: DateTime<FixedOffset>,
+    /// When it was last edited, if it ever was (an optional key: entries
+    /// never edited, and those from before editing, have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "answer")]
     pub answers: Vec<AnswerRecord>,
 }
@@ -68,6 +72,7 @@ impl Entry {
             exercise_hash: file.string(root, "exercise_hash")?,
             started_at: file.time(root, "started_at")?,
             finished_at: file.time(root, "finished_at")?,
+            edited_at: file.optional_time(root, "edited_at")?,
             answers: file.answers()?,
         })
     }

@@ -19,7 +19,6 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
-use super::MAX_ENTRY_BYTES;
 use super::catalog::{catalog, read_entry, read_journal_file};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
@@ -126,9 +125,7 @@ impl FileJournal {
     /// Reads a draft to count its answers, changing nothing: a draft that
     /// cannot be read is dealt with when its exercise is opened.
     fn peek_draft(&self, path: &Path) -> Option<Draft> {
-        let bytes = read_file(path, MAX_ENTRY_BYTES, Links::Refuse).ok()??;
-        let toml = self.seal.open(bytes).ok()?;
-        Draft::from_toml(&toml).ok()
+        super::aside::peek(path, &self.seal)
     }
 
     /// Renames a draft to a free `NAME.LABEL-N.toml`, where no session will
@@ -386,6 +383,33 @@ impl Store for FileJournal {
             .map_err(|e| StoreError::io("set the earlier draft aside", &path, e))
     }
 
+    fn drafts_aside(&self) -> Vec<super::aside::DraftAside> {
+        super::aside::list(&self.root, &self.seal)
+    }
+
+    fn resume_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
+        let no_such = || StoreError::NoSuchDraft(name.to_string());
+        let from = super::aside::find(&self.root, name).ok_or_else(no_such)?;
+        let (exercise_id, _) = super::aside::parse_name(name).ok_or_else(no_such)?;
+        // The draft waiting for this exercise, if there is one, is kept
+        // under another name first: never lost, never written over.
+        self.set_draft_aside(exercise_id)?;
+        let to = self.draft_path(exercise_id);
+        let dir = self.drafts_dir();
+        private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
+        fs::rename(&from, &to).map_err(|e| StoreError::io("put the draft back", &from, e))?;
+        for dir in [dir.as_path(), from.parent().unwrap_or(&self.root)] {
+            sync_dir(dir).map_err(|e| StoreError::io("put the draft back", dir, e))?;
+        }
+        Ok(())
+    }
+
+    fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
+        let from =
+            super::aside::find(&self.root, name).ok_or_else(|| StoreError::NoSuchDraft(name.to_string()))?;
+        super::trashed::keep_draft(&self.root, &from, name, Local::now().date_naive()).map(|_| ())
+    }
+
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
         // An older mend's draft of it, carried on from here, goes too.
         for path in [self.draft_path(exercise_id), self.shared_draft_path(exercise_id)] {
@@ -441,8 +465,24 @@ impl Store for FileJournal {
         FileJournal::unlock(self, passphrase)
     }
 
+    fn entry_copies(&self) -> Vec<super::conflict::EntryCopy> {
+        super::conflict::copies(&self.root)
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        super::conflict::read_copy(&self.root, &self.seal, path)
+    }
+
+    fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
+        super::conflict::keep(&self.root, path, keep, Local::now().date_naive())
+    }
+
     fn trash(&self) -> Vec<super::trashed::Trashed> {
         super::trashed::list(&self.root)
+    }
+
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        super::trashed::empty_now(&self.root)
     }
 
     fn entries(&self) -> Vec<EntryName> {
@@ -459,10 +499,6 @@ impl Store for FileJournal {
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
         super::edit::replace(&self.root, &self.seal, edited, at)
-    }
-
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>> {
-        super::edit::edited_at(&self.root, &self.seal, id)
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {

@@ -1,9 +1,11 @@
 //! The private journal on disk: finished entries, drafts, and the lock that
 //! keeps two copies of mend from writing over each other.
 
+pub mod aside;
 mod catalog;
 pub mod compare;
 pub mod computer;
+pub mod conflict;
 pub mod convert;
 mod draft;
 pub mod edit;

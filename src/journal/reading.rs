@@ -81,6 +81,18 @@ impl<'de> File<'de> {
         DateTime::parse_from_rfc3339(&text).map_err(|_| self.damaged_at(table, key))
     }
 
+    /// A time that may be missing.
+    pub fn optional_time(
+        &self,
+        table: &Table<'de>,
+        key: &str,
+    ) -> Result<Option<DateTime<FixedOffset>>, EntryError> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(_) => self.time(table, key).map(Some),
+        }
+    }
+
     /// The `[[answer]]` tables; drafts leave `question` out.
     pub fn answers(&self) -> Result<Vec<AnswerRecord>, EntryError> {
         let Some(item) = self.root.get("answer") else {

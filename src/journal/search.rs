@@ -720,6 +720,7 @@ mod tests {
             exercise_hash: String::new(),
             started_at: at,
             finished_at: at,
+            edited_at: None,
             answers,
         }
     }

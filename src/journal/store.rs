@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use super::aside::DraftAside;
+use super::conflict::{EntryCopy, Keep};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -40,6 +42,18 @@ pub trait Store {
     /// writes over it (for "start afresh", or a draft from an older revision
     /// of the exercise). Where it went, if there was one.
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError>;
+
+    /// The drafts set aside, read so they can be looked over, the most
+    /// recently saved first (see [`super::aside`]).
+    fn drafts_aside(&self) -> Vec<DraftAside>;
+
+    /// Makes the draft set aside as `name` the one that waits for its
+    /// exercise, to be resumed; a draft already waiting is set aside first.
+    fn resume_draft_aside(&mut self, name: &str) -> Result<(), StoreError>;
+
+    /// Moves the draft set aside as `name` to the trash, from which
+    /// [`Store::restore_entry`] puts it back (by the same name).
+    fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError>;
 
     /// When each exercise was last finished (local time), from file names alone.
     fn last_done(&self) -> HashMap<String, NaiveDateTime>;
@@ -110,15 +124,25 @@ pub trait Store {
     /// for 30 days. Where the entry is.
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError>;
 
-    /// When the entry `id` was last edited, if it ever was.
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>>;
-
     /// Puts the entry `id` back from the trash exactly as it was, never over
     /// an entry that has its id (for the trash, and for undoing a delete).
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError>;
 
+    /// The copies sync tools made of entries (see [`super::conflict`]).
+    fn entry_copies(&self) -> Vec<EntryCopy>;
+
+    /// Reads the copy at `path` as the entry it is a version of.
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError>;
+
+    /// Keeps one of an entry and its copy at `path`; the other goes to the
+    /// trash for 30 days.
+    fn keep_one_version(&mut self, path: &Path, keep: Keep) -> Result<(), StoreError>;
+
     /// What is in the trash, most recently trashed first.
     fn trash(&self) -> Vec<Trashed>;
+
+    /// Removes everything in the trash now, for good; how many went.
+    fn empty_trash(&mut self) -> Result<usize, StoreError>;
 
     /// Writes an export the person asked for to `path`: readable by them
     /// alone (0600), and whole or not at all.
@@ -175,6 +199,10 @@ pub enum StoreError {
     NoSuchEntry(String),
     #[error("there is no entry `{}` in the trash", inert(.0))]
     NotInTrash(String),
+    #[error("there is no draft `{}` set aside", inert(.0))]
+    NoSuchDraft(String),
+    #[error("{} is not a copy of an entry in the journal", inert(.0))]
+    NoSuchCopy(String),
     #[error(
         "an entry `{}` is already in the journal, so the copy in the trash was not put back over it; it stays in the trash",
         inert(.0)

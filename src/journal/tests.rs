@@ -18,6 +18,7 @@ fn entry(exercise: &str, started: &str) -> Entry {
         exercise_hash: "abc".into(),
         started_at: started,
         finished_at: started + chrono::Duration::minutes(4),
+        edited_at: None,
         answers: vec![
             AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(3)),
             AnswerRecord::new(
@@ -365,9 +366,9 @@ fn the_trash_and_an_edit_are_seen_through_the_store() {
     let mut journal = FileJournal::open(dir.path()).unwrap();
     let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
     journal.save_entry(&mut e).unwrap();
-    assert_eq!(journal.edited_at(&e.id), None);
+    assert_eq!(journal.load_entry(&e.id).unwrap().edited_at, None);
     journal.replace_entry(&e, e.finished_at).unwrap();
-    assert_eq!(journal.edited_at(&e.id), Some(e.finished_at));
+    assert_eq!(journal.load_entry(&e.id).unwrap().edited_at, Some(e.finished_at));
     let trash = journal.trash();
     assert_eq!(trash.len(), 1);
     assert!(trash[0].earlier_version);
@@ -419,4 +420,97 @@ fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     let marbles = journal.deposits();
     assert_eq!(marbles.len(), 1);
     assert_eq!(marbles[0].text, "Sent the photos");
+}
+
+/// A draft of `exercise` holding the answers of an entry started `started`.
+fn draft_of(exercise: &str, started: &str) -> Draft {
+    let e = entry(exercise, started);
+    let mut draft = Draft::new(exercise, "abc", e.started_at, e.finished_at);
+    draft.answers = e.answers;
+    draft
+}
+
+#[test]
+fn drafts_set_aside_are_listed_resumed_and_trashed_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let first = draft_of("evening-check-in", "2026-11-20T21:30:00+01:00");
+    journal.save_draft(&first).unwrap();
+    journal.set_draft_aside("evening-check-in").unwrap();
+    let drafts = computer::drafts_dir(dir.path());
+    fs::write(drafts.join("handover.damaged-1.toml"), "not a draft [").unwrap();
+
+    let aside = journal.drafts_aside();
+    let names: Vec<&str> = aside.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["evening-check-in.earlier-1", "handover.damaged-1"],
+        "readable first"
+    );
+    assert_eq!(aside[0].why, aside::Why::Earlier);
+    assert_eq!(aside[0].draft.as_ref(), Some(&first), "read, to be looked over");
+    assert_eq!(
+        (aside[1].why, aside[1].draft.as_ref()),
+        (aside::Why::Damaged, None)
+    );
+    assert!(journal.draft_answers().is_empty(), "none of them waits");
+
+    // Resumed while another draft waits: that one is set aside in its turn.
+    let second = draft_of("evening-check-in", "2026-11-21T21:30:00+01:00");
+    journal.save_draft(&second).unwrap();
+    journal.resume_draft_aside("evening-check-in.earlier-1").unwrap();
+    assert_eq!(journal.load_draft("evening-check-in").unwrap(), Some(first));
+    let aside = journal.drafts_aside();
+    assert_eq!(aside[0].name, "evening-check-in.earlier-2");
+    assert_eq!(aside[0].draft.as_ref(), Some(&second));
+
+    // To the trash, and back from it by the same name.
+    journal.trash_draft_aside("evening-check-in.earlier-2").unwrap();
+    assert_eq!(journal.drafts_aside().len(), 1);
+    let trash = journal.trash();
+    assert_eq!(trash.len(), 1);
+    assert!(trash[0].draft);
+    assert_eq!(trash[0].id, "evening-check-in.earlier-2");
+    assert_eq!(trash[0].what(), "a draft set aside, deleted");
+    let back = journal.restore_entry("evening-check-in.earlier-2").unwrap();
+    assert_eq!(back, drafts.join("evening-check-in.earlier-2.toml"));
+    assert_eq!(mode(&back), 0o600);
+    assert!(journal.trash().is_empty());
+    assert_eq!(journal.drafts_aside()[0].draft.as_ref(), Some(&second));
+
+    for missing in [
+        "evening-check-in.earlier-9",
+        "../entries.earlier-1",
+        "evening-check-in",
+    ] {
+        assert!(matches!(
+            journal.resume_draft_aside(missing),
+            Err(StoreError::NoSuchDraft(_))
+        ));
+        assert!(matches!(
+            journal.trash_draft_aside(missing),
+            Err(StoreError::NoSuchDraft(_))
+        ));
+    }
+}
+
+#[test]
+fn a_draft_set_aside_is_never_restored_over_one_of_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    journal
+        .save_draft(&draft_of("x", "2026-11-20T21:30:00+01:00"))
+        .unwrap();
+    journal.set_draft_aside("x").unwrap();
+    journal.trash_draft_aside("x.earlier-1").unwrap();
+    // Another draft came to have its name in the meantime.
+    journal
+        .save_draft(&draft_of("x", "2026-11-21T21:30:00+01:00"))
+        .unwrap();
+    journal.set_draft_aside("x").unwrap();
+    assert!(matches!(
+        journal.restore_entry("x.earlier-1"),
+        Err(StoreError::WouldReplace(_))
+    ));
+    assert_eq!(journal.trash().len(), 1, "it stays in the trash");
 }

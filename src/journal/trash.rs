@@ -24,6 +24,17 @@ pub fn move_to_trash(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf,
     if !from.is_file() {
         return Err(StoreError::NoSuchEntry(id.to_string()));
     }
+    move_file_to_trash(root, &from, id, today)
+}
+
+/// Moves `from`, a version of the entry `id` (the entry itself, or a copy
+/// a sync tool made of it), to the trash under that id; where it went.
+pub(super) fn move_file_to_trash(
+    root: &Path,
+    from: &Path,
+    id: &str,
+    today: NaiveDate,
+) -> Result<PathBuf, StoreError> {
     let trash = root.join(TRASH_DIR);
     private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     // An entry put back by hand and deleted again the same day must not
@@ -43,7 +54,7 @@ pub fn move_to_trash(root: &Path, id: &str, today: NaiveDate) -> Result<PathBuf,
             )
         })?;
     // A rename within the journal is atomic: the entry is in one place or the other.
-    fs::rename(&from, &to).map_err(|e| StoreError::io("move the entry to the trash", &from, e))?;
+    fs::rename(from, &to).map_err(|e| StoreError::io("move the entry to the trash", from, e))?;
     for dir in [&trash, from.parent().unwrap_or(root)] {
         sync_dir(dir).map_err(|e| StoreError::io("move the entry to the trash", dir, e))?;
     }

@@ -8,6 +8,7 @@
 //! trash/2026-11-21--2026-11-20-080000-keeping-promises.toml        deleted
 //! trash/2026-11-21--2026-11-20-080000-keeping-promises.2.toml      deleted again
 //! trash/2026-11-22--2026-11-20-080000-keeping-promises.edited-1.toml  before an edit
+//! trash/2026-11-22--draft-1--evening-check-in.earlier-1.toml  a draft set aside
 //! ```
 
 use std::fs;
@@ -15,10 +16,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::entry_name;
 use super::private_fs::{private_subdirs, sync_dir};
 use super::store::StoreError;
 use super::trash::{KEEP_DAYS, TRASH_DIR};
+use super::{aside, entry_name};
 
 /// One file in the trash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +31,9 @@ pub struct Trashed {
     pub on: NaiveDate,
     /// An earlier version of an entry that was edited, rather than a deleted one.
     pub earlier_version: bool,
+    /// A draft set aside, rather than an entry; `id` is its name
+    /// (`evening-check-in.earlier-1`).
+    pub draft: bool,
     /// Which copy of the day: the second deletion of one entry on one day is 2.
     copy: u32,
 }
@@ -42,7 +46,16 @@ impl Trashed {
             id: id.to_string(),
             on,
             earlier_version: false,
+            draft: false,
             copy: 1,
+        }
+    }
+
+    /// A draft set aside as `name`, deleted, kept by a store of another kind.
+    pub fn deleted_draft(path: PathBuf, name: &str, on: NaiveDate) -> Self {
+        Self {
+            draft: true,
+            ..Self::deleted(path, name, on)
         }
     }
 
@@ -50,6 +63,8 @@ impl Trashed {
     pub fn what(&self) -> &'static str {
         if self.earlier_version {
             "the version before an edit on"
+        } else if self.draft {
+            "a draft set aside, deleted"
         } else {
             "deleted"
         }
@@ -74,6 +89,18 @@ impl Trashed {
         let name = path.file_name()?.to_str()?.strip_suffix(".toml")?;
         let (day, rest) = name.split_once("--")?;
         let on = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        if let Some(draft) = rest.strip_prefix(DRAFT) {
+            let (copy, name) = draft.split_once("--")?;
+            aside::parse_name(name)?;
+            return Some(Self {
+                id: name.to_string(),
+                on,
+                earlier_version: false,
+                draft: true,
+                copy: copy.parse().ok()?,
+                path,
+            });
+        }
         // Entry ids hold no dot: what follows one says which copy this is.
         let (id, copy) = rest.split_once('.').unwrap_or((rest, ""));
         entry_name::parse(id)?;
@@ -86,6 +113,7 @@ impl Trashed {
             id: id.to_string(),
             on,
             earlier_version,
+            draft: false,
             copy,
             path,
         })
@@ -93,6 +121,8 @@ impl Trashed {
 }
 
 const EDITED: &str = "edited-";
+/// Before a draft's name in the trash (entry ids begin with their year).
+const DRAFT: &str = "draft-";
 
 /// The trash folder, if it is the journal's own (not reached through a link).
 fn trash_dir(root: &Path) -> Option<PathBuf> {
@@ -127,21 +157,26 @@ pub fn restore(root: &Path, id: &str) -> Result<PathBuf, StoreError> {
         .find(|t| t.id == id && !t.earlier_version)
         .or_else(|| in_trash.iter().find(|t| t.id == id))
         .ok_or_else(|| StoreError::NotInTrash(id.to_string()))?;
-    let to = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NotInTrash(id.to_string()))?;
+    let to = if chosen.draft {
+        aside::restored_path(root, id)
+    } else {
+        entry_name::entry_path(root, id).ok_or_else(|| StoreError::NotInTrash(id.to_string()))?
+    };
     if fs::symlink_metadata(&to).is_ok() {
         return Err(StoreError::WouldReplace(id.to_string()));
     }
     let folder = to.parent().unwrap_or(root);
-    private_subdirs(root, folder).map_err(|e| StoreError::io("create the entries folder", folder, e))?;
+    private_subdirs(root, folder)
+        .map_err(|e| StoreError::io("create the folder to put it back in", folder, e))?;
     // A hard link is made only where no file is, and at once: an entry
     // saved under this id in the meantime is never written over.
     fs::hard_link(&chosen.path, &to).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => StoreError::WouldReplace(id.to_string()),
-        _ => StoreError::io("put the entry back", &to, e),
+        _ => StoreError::io("put it back", &to, e),
     })?;
-    fs::remove_file(&chosen.path).map_err(|e| StoreError::io("put the entry back", &chosen.path, e))?;
+    fs::remove_file(&chosen.path).map_err(|e| StoreError::io("put it back", &chosen.path, e))?;
     for dir in [folder, chosen.path.parent().unwrap_or(root)] {
-        sync_dir(dir).map_err(|e| StoreError::io("put the entry back", dir, e))?;
+        sync_dir(dir).map_err(|e| StoreError::io("put it back", dir, e))?;
     }
     Ok(to)
 }
@@ -158,6 +193,35 @@ pub fn empty_now(root: &Path) -> Result<usize, StoreError> {
         sync_dir(&trash).map_err(|e| StoreError::io("empty the trash", &trash, e))?;
     }
     Ok(removed)
+}
+
+/// Moves the draft set aside at `from` (named `name`) to the trash, where
+/// it is kept 30 days like an entry and can be put back; where it went.
+pub(super) fn keep_draft(
+    root: &Path,
+    from: &Path,
+    name: &str,
+    today: NaiveDate,
+) -> Result<PathBuf, StoreError> {
+    let trash = root.join(TRASH_DIR);
+    private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
+    let day = today.format("%Y-%m-%d");
+    let to = (1..=1000)
+        .map(|n| trash.join(format!("{day}--{DRAFT}{n}--{name}.toml")))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .ok_or_else(|| {
+            StoreError::io(
+                "move the draft to the trash",
+                &trash,
+                std::io::Error::other("no free name"),
+            )
+        })?;
+    // A rename within the journal is atomic: the draft is in one place or the other.
+    fs::rename(from, &to).map_err(|e| StoreError::io("move the draft to the trash", from, e))?;
+    for dir in [trash.as_path(), from.parent().unwrap_or(root)] {
+        sync_dir(dir).map_err(|e| StoreError::io("move the draft to the trash", dir, e))?;
+    }
+    Ok(to)
 }
 
 /// Keeps the entry `id` as it is now in the trash, as its earlier version,

@@ -49,6 +49,7 @@ pub(super) fn answer_limit(
         exercise_hash: exercise_hash.to_string(),
         started_at,
         finished_at: started_at,
+        edited_at: None,
         answers: exercise
             .prompts
             .iter()

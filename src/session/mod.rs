@@ -228,6 +228,7 @@ impl Session {
             exercise_hash: self.exercise_hash.clone(),
             started_at: self.started_at,
             finished_at,
+            edited_at: None,
             answers,
         })
     }

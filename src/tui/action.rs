@@ -58,6 +58,10 @@ pub enum Action {
     TogglePrivate,
     /// Save the finished entry; write the export.
     Save,
+    /// On sharing: pick single entries, as well as an exercise and a period.
+    ChooseEntries,
+    /// On sharing: include a summary of the promises, or leave it out.
+    TogglePromises,
     /// Share in the next format: Markdown, a web page, JSON.
     NextFormat,
     /// Carry on with the draft that was found.
@@ -80,6 +84,8 @@ pub enum Action {
     PreviousExercise,
     /// Show a shorter span of time (after the shortest, any time again).
     NextPeriod,
+    /// Only the exercises (or entries) of the next tag; after the last, all.
+    NextTag,
     /// Ask to move the highlighted or open entry to the trash.
     Delete,
     /// Show the open entry beside the previous entry of the same exercise.
@@ -92,8 +98,18 @@ pub enum Action {
     OpenShare,
     /// Open the trash from the journal browser.
     OpenTrash,
+    /// Open the drafts set aside from the journal browser.
+    OpenDraftsAside,
+    /// Set an entry beside the copy a sync tool made of it.
+    OpenVersions,
+    /// Of an entry and its copy, keep the entry.
+    KeepEntry,
+    /// Of an entry and its copy, keep the copy.
+    KeepCopy,
     /// Put the highlighted entry in the trash back in the journal.
     Restore,
+    /// Ask to empty the trash for good (it asks again first).
+    EmptyTrash,
     /// Bring back the entry just moved to the trash.
     Undo,
     /// Open the entry being read at the review, to change it.

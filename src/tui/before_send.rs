@@ -241,6 +241,7 @@ pub fn kept_entry(loaded: &Loaded, text: &str, now: DateTime<FixedOffset>) -> Op
         exercise_hash: loaded.hash.clone(),
         started_at: now,
         finished_at: now,
+        edited_at: None,
         answers: vec![AnswerRecord::new(&prompt.id, &prompt.ask, true, &answer)],
     })
 }

@@ -9,11 +9,11 @@
 //! An entry that cannot be read is reported once, stays in the list marked
 //! "(could not be read)", and is left out of searches.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::strings;
 use crate::journal::search::{self, SearchIndex, Snippet};
@@ -106,8 +106,6 @@ pub struct Reading {
     /// The previous entry of the same exercise, once asked for.
     pub last: Option<Entry>,
     pub compare_scroll: usize,
-    /// When it was last edited, if it was.
-    pub edited_at: Option<DateTime<FixedOffset>>,
 }
 
 pub struct JournalState {
@@ -121,6 +119,15 @@ pub struct JournalState {
     pub exercises: Vec<String>,
     /// Only this exercise's entries, when set.
     pub exercise: Option<String>,
+    /// The tags of the exercises in the library, by exercise id.
+    tags: HashMap<String, Vec<String>>,
+    /// Tags of the exercises with entries, in order: what the tag filter
+    /// goes through.
+    pub tags_in_use: Vec<String>,
+    /// Only entries of exercises with this tag, when set.
+    pub tag: Option<String>,
+    /// Entries a sync tool left a second copy of (found once, on opening).
+    pub with_copies: HashSet<String>,
     pub period: Period,
     today: NaiveDate,
     /// The search as typed.
@@ -163,6 +170,10 @@ impl JournalState {
             .iter()
             .map(|l| (l.exercise.id.clone(), l.exercise.title.clone()))
             .collect();
+        let tags = library
+            .iter()
+            .map(|l| (l.exercise.id.clone(), l.exercise.tags.clone()))
+            .collect();
         let mut state = Self {
             index: SearchIndex::new(rows.len()),
             unread: rows.len(),
@@ -170,6 +181,10 @@ impl JournalState {
             titles,
             exercises: Vec::new(),
             exercise: None,
+            tags,
+            tags_in_use: Vec::new(),
+            tag: None,
+            with_copies: store.entry_copies().into_iter().map(|c| c.id).collect(),
             period: Period::Any,
             today,
             query: String::new(),
@@ -225,6 +240,11 @@ impl JournalState {
             ) => t.to_string(),
             _ => r.name.exercise_id.clone(),
         }
+    }
+
+    /// The tags of an exercise (none when it has gone from the library).
+    pub fn tags_of(&self, exercise_id: &str) -> &[String] {
+        self.tags.get(exercise_id).map_or(&[], Vec::as_slice)
     }
 
     /// The row highlighted in the list.
@@ -322,7 +342,6 @@ impl JournalState {
         self.snippets.remove(&row);
         let entry = self.read(store, row);
         if let (Some(entry), Some(reading)) = (entry, self.reading.as_mut()) {
-            reading.edited_at = store.edited_at(&entry.id);
             reading.entry = entry;
             reading.scroll = 0;
         }
@@ -384,6 +403,11 @@ impl JournalState {
             until: None,
         };
         let searching = self.searching();
+        let tagged = |r: &Row| {
+            self.tag
+                .as_ref()
+                .is_none_or(|t| self.tags_of(&r.name.exercise_id).contains(t))
+        };
         self.shown = self
             .rows
             .iter()
@@ -392,6 +416,7 @@ impl JournalState {
                 r.state != RowState::Gone
                     && filter.matches(&r.name)
                     && self.period.takes_in(self.today, r.name.started)
+                    && tagged(r)
                     && (!searching || self.index.is_hit(*i))
             })
             .map(|(i, _)| i)
@@ -510,6 +535,12 @@ impl JournalState {
         self.refresh(store, true);
     }
 
+    /// The next tag's entries only; after the last, every tag.
+    pub fn cycle_tag(&mut self, store: &dyn Store) {
+        self.tag = super::tags::next(&self.tags_in_use, self.tag.as_deref());
+        self.refresh(store, true);
+    }
+
     /// A shorter span of time; after the shortest, any time again.
     pub fn cycle_period(&mut self, store: &dyn Store) {
         self.period = self.period.next();
@@ -555,6 +586,7 @@ impl JournalState {
                 seen.push(r.name.exercise_id.clone());
             }
         }
+        self.tags_in_use = super::tags::in_use(seen.iter().map(|e| self.tags_of(e)));
         self.exercises = seen;
     }
 
@@ -570,14 +602,12 @@ impl JournalState {
         }
         match self.read(store, row) {
             Some(entry) => {
-                let edited_at = store.edited_at(&entry.id);
                 self.reading = Some(Reading {
                     row,
                     entry,
                     scroll: 0,
                     last: None,
                     compare_scroll: 0,
-                    edited_at,
                 });
                 Ok(())
             }

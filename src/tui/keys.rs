@@ -234,6 +234,12 @@ pub static HOME: Table = Table {
             ("s", "before you send", 3),
         ),
         shown(
+            &[Plain(Char('#'))],
+            Act(Action::NextTag),
+            ("#", "only the exercises of one tag, then the next tag"),
+            ("#", "tag", 4),
+        ),
+        shown(
             &[Plain(Char('q')), Plain(Esc)],
             Act(Action::Quit),
             ("q / Esc", "quit mend"),
@@ -684,9 +690,11 @@ const JOURNAL_FIRST: Binding = bind(
 const TRASH_OPEN: Binding = bind(
     &[Plain(Char('T'))],
     Act(Action::OpenTrash),
-    "T",
-    "the trash: deleted entries, to put back",
+    "T / a",
+    "the trash, to put back; a: drafts set aside",
 );
+/// Told with the trash, on its line of the help.
+const DRAFTS_ASIDE_OPEN: Binding = with_above(&[Plain(Char('a'))], Act(Action::OpenDraftsAside));
 const UNDO_DELETE: Binding = bind(
     &[Plain(Char('u'))],
     Act(Action::Undo),
@@ -723,6 +731,7 @@ pub static JOURNAL: Table = Table {
             ("e", "exercise", 7),
         ),
         with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        JOURNAL_TAG,
         shown(
             &[Plain(Char('w'))],
             Act(Action::NextPeriod),
@@ -748,6 +757,8 @@ pub static JOURNAL: Table = Table {
             ("m", "calendar", 5),
         ),
         TRASH_OPEN,
+        DRAFTS_ASIDE_OPEN,
+        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -763,6 +774,13 @@ pub static JOURNAL: Table = Table {
         ),
     ],
 };
+
+const JOURNAL_TAG: Binding = shown(
+    &[Plain(Char('#'))],
+    Act(Action::NextTag),
+    ("#", "the entries of one tag's exercises, then the next tag"),
+    ("#", "tag", 9),
+);
 
 /// The journal's list with a search typed: Esc clears it first.
 pub static JOURNAL_SEARCHED: Table = Table {
@@ -793,6 +811,7 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("e", "exercise", 4),
         ),
         with_above(&[Plain(Char('E'))], Act(Action::PreviousExercise)),
+        JOURNAL_TAG,
         shown(
             &[Plain(Char('w'))],
             Act(Action::NextPeriod),
@@ -818,6 +837,8 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("m", "calendar", 7),
         ),
         TRASH_OPEN,
+        DRAFTS_ASIDE_OPEN,
+        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -908,6 +929,7 @@ pub static ENTRY: Table = Table {
             ("E", "edit: change any answer, or what is private"),
             ("E", "edit", 4),
         ),
+        VERSIONS_OPEN,
         BACK,
     ],
 };
@@ -1048,12 +1070,51 @@ pub static SHARE_PICK: Table = Table {
             ("f", "format", 4),
         ),
         shown(
+            &[Plain(Char('e'))],
+            Act(Action::ChooseEntries),
+            ("e", "choose single entries of these to share"),
+            ("e", "single entries", 3),
+        ),
+        shown(
             &[Plain(Enter)],
             Act(Action::Open),
             ("Enter", "look it over"),
             ("Enter", "preview", 1),
         ),
         BACK,
+    ],
+};
+
+pub static SHARE_MARK: Table = Table {
+    heading: "Sharing: single entries",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose an entry"),
+            ("↑↓", "choose", 2),
+        ),
+        DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char(' '))],
+            Act(Action::Toggle),
+            ("Space", "mark the entry to share, or unmark it"),
+            ("Space", "mark", 1),
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Open),
+            ("Enter", "look over the marked entries"),
+            ("Enter", "preview", 1),
+        ),
+        shown(
+            &[Plain(Esc), Plain(Char('q'))],
+            Act(Action::Leave),
+            ("Esc / q", "back to the exercises (the marks are let go)"),
+            ("Esc", "back", 2),
+        ),
     ],
 };
 
@@ -1077,6 +1138,12 @@ pub static SHARE_PREVIEW: Table = Table {
             Act(Action::TogglePrivate),
             ("p", "include private answers, or leave them out"),
             ("p", "private", 3),
+        ),
+        shown(
+            &[Plain(Char('P'))],
+            Act(Action::TogglePromises),
+            ("P", "include a summary of your promises, or leave it out"),
+            ("P", "promises", 4),
         ),
         shown(
             &[Plain(Enter), Plain(Char('w'))],
@@ -1130,7 +1197,104 @@ pub static TRASH: Table = Table {
             ("Enter / r", "put it back in your journal"),
             ("Enter", "put back", 1),
         ),
+        shown(
+            &[Plain(Char('E'))],
+            Act(Action::EmptyTrash),
+            ("E", "empty the trash for good (asks first)"),
+            ("E", "empty", 3),
+        ),
         BACK,
+    ],
+};
+
+pub static VERSIONS: Table = Table {
+    heading: "Two versions of an entry",
+    bindings: &[
+        SCROLL,
+        DOWN,
+        PAGE_UP,
+        PAGE_DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Char('1'))],
+            Act(Action::KeepEntry),
+            (
+                "1",
+                "keep the entry as the journal has it; the copy goes to the trash",
+            ),
+            ("1", "keep the entry", 1),
+        ),
+        shown(
+            &[Plain(Char('2'))],
+            Act(Action::KeepCopy),
+            ("2", "keep the copy in its place; the entry goes to the trash"),
+            ("2", "keep the copy", 1),
+        ),
+        BACK,
+    ],
+};
+
+const VERSIONS_OPEN: Binding = shown(
+    &[Plain(Char('v'))],
+    Act(Action::OpenVersions),
+    (
+        "v",
+        "an entry a sync copied: the two versions side by side, to keep one",
+    ),
+    ("v", "versions", 9),
+);
+
+pub static DRAFTS_ASIDE: Table = Table {
+    heading: "Drafts set aside",
+    bindings: &[
+        shown(
+            &[Plain(Up), Plain(Char('k'))],
+            Act(Action::Up),
+            ("↑ ↓", "choose a draft"),
+            ("↑↓", "choose", 1),
+        ),
+        DOWN,
+        FIRST,
+        LAST,
+        shown(
+            &[Plain(Enter), Plain(Char('r'))],
+            Act(Action::Resume),
+            (
+                "Enter / r",
+                "resume it (a draft waiting for its exercise is set aside first)",
+            ),
+            ("Enter", "resume", 1),
+        ),
+        shown(
+            &[Plain(Char('d')), Plain(Delete)],
+            Act(Action::Delete),
+            (
+                "d / Delete",
+                "move it to the trash (kept 30 days, T puts it back)",
+            ),
+            ("d", "to the trash", 3),
+        ),
+        BACK,
+    ],
+};
+
+/// Nothing goes on Enter: only a clear "y" empties the trash for good.
+pub static TRASH_CONFIRM_EMPTY: Table = Table {
+    heading: "Empty the trash",
+    bindings: &[
+        shown(
+            &[Plain(Char('y')), Plain(Char('Y'))],
+            Act(Action::Yes),
+            ("y", "empty the trash for good"),
+            ("y", "empty for good", 1),
+        ),
+        shown(
+            &[Plain(Char('n')), Plain(Char('N')), Plain(Esc)],
+            Act(Action::Leave),
+            ("n / Esc", "keep everything in it"),
+            ("Esc", "keep it", 1),
+        ),
     ],
 };
 
@@ -1492,9 +1656,13 @@ pub static ALL: &[&Table] = &[
     &TRENDS_EMPTY,
     &CALENDAR,
     &SHARE_PICK,
+    &SHARE_MARK,
     &SHARE_PREVIEW,
     &SHARE_PATH,
     &TRASH,
+    &TRASH_CONFIRM_EMPTY,
+    &DRAFTS_ASIDE,
+    &VERSIONS,
     &PROMISES,
     &PROMISES_NONE,
     &PROMISE_TYPING,
@@ -1645,7 +1813,12 @@ pub fn screen_table(app: &App) -> &'static Table {
         },
         Screen::Entry => &ENTRY,
         Screen::Compare => &COMPARE,
-        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => extra_table(app.extra()),
+        Screen::Trends
+        | Screen::Calendar
+        | Screen::Share
+        | Screen::Trash
+        | Screen::DraftsAside
+        | Screen::Versions => extra_table(app.extra()),
         Screen::Promises | Screen::Jar => app.promises().map_or(&PROMISES, promises_table),
         Screen::BeforeSend => match app.before_send().map(|s| s.stage) {
             Some(SendStage::Ask) | None => &SEND_ASK,
@@ -1686,7 +1859,10 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Trends(state)) => trends_table(state),
         Some(Extra::Calendar(_)) => &CALENDAR,
         Some(Extra::Share(state)) => share_table(state),
+        Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
+        Some(Extra::DraftsAside(_)) => &DRAFTS_ASIDE,
+        Some(Extra::Versions(_)) => &VERSIONS,
         None => &TRENDS_ONE,
     }
 }
@@ -1706,6 +1882,7 @@ pub fn trends_table(state: &TrendsState) -> &'static Table {
 pub fn share_table(state: &ShareState) -> &'static Table {
     match state.stage {
         Stage::Pick => &SHARE_PICK,
+        Stage::Entries => &SHARE_MARK,
         Stage::Preview => &SHARE_PREVIEW,
         Stage::Path => &SHARE_PATH,
     }

@@ -5,6 +5,8 @@
 use ratatui::layout::Rect;
 
 use super::app::App;
+use crate::exercise::Exercise;
+use crate::journal::Entry;
 use super::journal::Reading;
 use super::view;
 
@@ -43,6 +45,13 @@ pub fn reading_scroll_limits(app: &App, reading: &Reading, width: u16, height: u
         view::entry::content_height(app, reading, width).saturating_sub(page),
         view::compare::content_height(app, reading, width).saturating_sub(page),
     )
+}
+
+/// How many lines an entry and its sync copy take side by side in the
+/// narrowest window: as far as there can be to scroll (the view stops at
+/// the end in a wider one).
+pub fn versions_lines(versions: (&Entry, &Entry), exercise: Option<&Exercise>) -> usize {
+    view::versions::line_count(versions, exercise, usize::from(MIN_WIDTH.saturating_sub(4)))
 }
 
 /// How far the safety page can scroll at this size.

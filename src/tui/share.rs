@@ -1,12 +1,14 @@
-//! Sharing entries: choose which (an exercise, how far back) and a format,
-//! read exactly what will leave, with private answers withheld unless the
-//! person asks for them, then name the file.
+//! Sharing entries: choose which (an exercise, how far back, or single
+//! entries marked one by one) and a format, read exactly what will leave,
+//! with private answers and promises withheld unless the person asks for
+//! them, then name the file.
 //!
 //! Nothing here touches the disk but to see whether a file is already
 //! there: whoever shows this screen reads the entries when asked with
 //! [`Outcome::Load`] and writes the file when asked with
 //! [`Outcome::Write`], through the [`Store`](crate::journal::Store).
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, FixedOffset};
@@ -14,6 +16,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use crate::export::{Format, Options, render};
 use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
+use crate::promises::{Promises, SharedPromises};
 use crate::sanitize::{clean_pasted, inert};
 use crate::time_words::{evening_of, evening_of_moment};
 use crate::tui::action::Action;
@@ -35,6 +38,9 @@ pub enum Outcome {
         path: PathBuf,
         text: String,
     },
+    /// Read the promises and pass them to [`ShareState::show_promises`]
+    /// (asked only when the person chooses to include them).
+    LoadPromises,
 }
 
 /// How far back to look.
@@ -63,6 +69,8 @@ impl Period {
 pub enum Stage {
     /// Choosing the entries and the format.
     Pick,
+    /// Marking single entries of the chosen exercise and period.
+    Entries,
     /// Reading exactly what will leave.
     Preview,
     /// Naming the file.
@@ -96,6 +104,16 @@ pub struct ShareState {
     pub period: Period,
     pub format: Format,
     pub include_private: bool,
+    /// Whether a summary of the promises goes in (Markdown and HTML).
+    pub include_promises: bool,
+    /// The promises, once read for including them.
+    promises: Option<Promises>,
+    /// The entries marked one by one, by id.
+    pub marked: BTreeSet<String>,
+    /// The highlighted entry of the list of single entries.
+    pub entry_row: usize,
+    /// Whether the preview shows the marked entries (and goes back to them).
+    from_marked: bool,
     pub stage: Stage,
     pub message: Option<Message>,
     now: DateTime<FixedOffset>,
@@ -154,6 +172,11 @@ impl ShareState {
             period: Period::Week,
             format: Format::Md,
             include_private: false,
+            include_promises: false,
+            promises: None,
+            marked: BTreeSet::new(),
+            entry_row: 0,
+            from_marked: false,
             stage: Stage::Pick,
             message: None,
             now,
@@ -187,14 +210,48 @@ impl ShareState {
             .collect();
     }
 
-    fn matching(&self, row: usize) -> impl Iterator<Item = &EntryName> {
-        let exercise = row.checked_sub(1).and_then(|i| self.exercises.get(i));
-        // By evenings, as the calendar counts them: until 4 a.m. it is still
-        // last evening, and an entry from half past midnight belongs to it.
-        let since = self.period.days().map(|days| {
+    /// The entries of the chosen exercise and period, newest first: the
+    /// list single entries are marked in.
+    pub fn listed(&self) -> Vec<&EntryName> {
+        self.matching(self.row).collect()
+    }
+
+    /// When the screen was opened: what entries' times are told from.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.now
+    }
+
+    /// An exercise's title as the list shows it (its id when it is not in
+    /// the library).
+    pub fn title_of<'a>(&'a self, exercise_id: &'a str) -> &'a str {
+        self.exercises
+            .iter()
+            .find(|e| e.id == exercise_id)
+            .map_or(exercise_id, |e| e.title.as_str())
+    }
+
+    /// The marked entries' ids, newest first.
+    fn marked_ids(&self) -> Vec<String> {
+        self.names
+            .iter()
+            .filter(|n| self.marked.contains(&n.id))
+            .map(|n| n.id.clone())
+            .collect()
+    }
+
+    /// The first day of the chosen period, if it has one.
+    fn since(&self) -> Option<chrono::NaiveDate> {
+        self.period.days().map(|days| {
+            // By evenings, as the calendar counts them: until 4 a.m. it is still
+            // last evening, and an entry from half past midnight belongs to it.
             let today = evening_of_moment(self.now);
             today - Duration::days(i64::from(days) - 1)
-        });
+        })
+    }
+
+    fn matching(&self, row: usize) -> impl Iterator<Item = &EntryName> {
+        let exercise = row.checked_sub(1).and_then(|i| self.exercises.get(i));
+        let since = self.since();
         self.names.iter().filter(move |n| {
             exercise.is_none_or(|e| e.id == n.exercise_id) && since.is_none_or(|s| evening_of(n.started) >= s)
         })
@@ -215,6 +272,25 @@ impl ShareState {
     /// The export as it would be written now.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The promises asked for with [`Outcome::LoadPromises`], as read:
+    /// their summary goes into the preview.
+    pub fn show_promises(&mut self, promises: Promises) {
+        self.promises = Some(promises);
+        self.refresh();
+    }
+
+    /// The promises' summary as the export would carry it, when included:
+    /// what was kept, missed and changed openly from the period's start.
+    fn shared_promises(&self) -> Option<SharedPromises> {
+        let promises = self.promises.as_ref().filter(|_| self.include_promises)?;
+        Some(SharedPromises::of(promises, self.since(), None))
+    }
+
+    /// Whether promises were asked for in a format that cannot carry them.
+    pub fn promises_left_out_of_json(&self) -> bool {
+        self.include_promises && self.format == Format::Json
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -262,7 +338,8 @@ impl ShareState {
             include_private: self.include_private,
             made_at: self.now,
         };
-        self.text = render(options, &self.known, &self.entries);
+        let promises = self.shared_promises().filter(|_| self.format != Format::Json);
+        self.text = render(options, &self.known, &self.entries, promises);
         self.wrapped = None;
         self.scroll = 0;
     }
@@ -281,6 +358,7 @@ impl ShareState {
     pub fn update(&mut self, action: Action) -> Outcome {
         match self.stage {
             Stage::Pick => self.pick_update(action),
+            Stage::Entries => self.entries_update(action),
             Stage::Preview => self.preview_update(action),
             Stage::Path => self.path_update(action),
         }
@@ -312,9 +390,15 @@ impl ShareState {
                 self.recount();
             }
             Action::NextFormat => self.next_format(),
+            Action::ChooseEntries => {
+                self.marked.clear();
+                self.entry_row = 0;
+                self.stage = Stage::Entries;
+            }
             Action::Open => {
                 let ids = self.chosen_ids();
                 if !ids.is_empty() {
+                    self.from_marked = false;
                     return Outcome::Load(ids);
                 }
                 self.message = Some(Message {
@@ -323,6 +407,45 @@ impl ShareState {
                 });
             }
             Action::Leave => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// The list of single entries: Space marks one, Enter shares exactly
+    /// the marked ones.
+    fn entries_update(&mut self, action: Action) -> Outcome {
+        self.message = None;
+        let listed = self.listed();
+        let last = listed.len().saturating_sub(1);
+        let highlighted = listed.get(self.entry_row).map(|n| n.id.clone());
+        match action {
+            Action::Up => self.entry_row = self.entry_row.saturating_sub(1),
+            Action::Down => self.entry_row = (self.entry_row + 1).min(last),
+            Action::First => self.entry_row = 0,
+            Action::Last => self.entry_row = last,
+            Action::Toggle => {
+                if let Some(id) = highlighted
+                    && !self.marked.remove(&id)
+                {
+                    self.marked.insert(id);
+                }
+            }
+            Action::Open => {
+                let ids = self.marked_ids();
+                if !ids.is_empty() {
+                    self.from_marked = true;
+                    return Outcome::Load(ids);
+                }
+                self.message = Some(Message {
+                    text: strings::SHARE_NONE_MARKED.into(),
+                    warning: false,
+                });
+            }
+            Action::Leave => {
+                self.marked.clear();
+                self.stage = Stage::Pick;
+            }
             _ => {}
         }
         Outcome::Stay
@@ -347,6 +470,14 @@ impl ShareState {
                 self.message = None;
                 self.refresh();
             }
+            Action::TogglePromises => {
+                self.include_promises = !self.include_promises;
+                self.message = None;
+                if self.include_promises && self.promises.is_none() {
+                    return Outcome::LoadPromises;
+                }
+                self.refresh();
+            }
             Action::Save => {
                 let suggested = strings::export_path(self.now.date_naive(), self.format.extension());
                 self.path = TextEditor::new(vec![suggested], "");
@@ -355,11 +486,17 @@ impl ShareState {
                 self.stage = Stage::Path;
             }
             Action::Leave => {
-                self.stage = Stage::Pick;
+                self.stage = if self.from_marked {
+                    Stage::Entries
+                } else {
+                    Stage::Pick
+                };
                 self.message = None;
-                // Including private answers is a choice for one preview only:
-                // the list says they stay out, and the next preview must too.
+                // Including private answers and promises is a choice for one
+                // preview only: the list says they stay out, and the next
+                // preview must leave them out too.
                 self.include_private = false;
+                self.include_promises = false;
                 self.entries.clear();
                 self.text.clear();
                 self.wrapped = None;
@@ -479,6 +616,7 @@ mod tests {
             exercise_hash: "h".into(),
             started_at: at,
             finished_at: at,
+            edited_at: None,
             answers: vec![
                 AnswerRecord::new("mood", "How are you?", false, &Answer::Scale(4)),
                 AnswerRecord::new("secret", "Kept to yourself?", true, &Answer::Text(SECRET.into())),

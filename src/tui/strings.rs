@@ -209,9 +209,100 @@ pub const DELETE_BODY: &str = "Move this entry to the trash? It is kept there fo
 pub const MOVED_TO_TRASH: &str =
     "The entry was moved to the trash. It is kept there for 30 days. Press u to bring it back.";
 pub const RESTORED: &str = "The entry is back in your journal.";
+pub const DRAFT_RESTORED: &str = "The draft is back among the drafts set aside (a in the journal).";
 pub const TRASH_TITLE: &str = "The trash";
-pub const TRASH_INTRO: &str = "Deleted entries wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
+pub const TRASH_INTRO: &str = "Deleted entries and drafts wait here for 30 days, and so does the earlier version of an entry you edited. Enter puts one back.";
 pub const TRASH_EMPTY: &str = "The trash is empty.";
+pub const EMPTY_TRASH_TITLE: &str = "Empty the trash?";
+pub const DRAFTS_ASIDE_TITLE: &str = "Drafts set aside";
+pub const VERSIONS_TITLE: &str = "Two versions";
+/// The two sides of an entry and its copy: "1" and "2" keep them.
+pub const VERSION_LABELS: (&str, &str) = ("1 In your journal", "2 The copy");
+pub const TWO_VERSIONS_MARK: &str = "2 versions (v) · ";
+pub const NO_OTHER_VERSION: &str = "There is only one version of this entry.";
+pub const KEPT_ENTRY: &str = "Kept the entry as it was. The copy is in the trash for 30 days.";
+pub const KEPT_COPY: &str =
+    "Kept the copy in the entry's place. The earlier one is in the trash for 30 days.";
+
+/// Above an entry and its copy: where the copy came from, and what keeping does.
+pub fn versions_intro(made_by: &str) -> String {
+    format!(
+        "{made_by} kept a second copy of this entry when it was changed on two computers. Keep one with 1 or 2; the other goes to the trash for 30 days."
+    )
+}
+
+pub fn versions_not_opened(error: &StoreError) -> String {
+    format!("The two versions could not be read — {error}. Both are still in your journal folder.")
+}
+
+pub fn version_not_kept(error: &StoreError) -> String {
+    format!("Nothing was changed — {error}. Both versions are still there.")
+}
+pub const DRAFTS_ASIDE_INTRO: &str = "Drafts kept when you started afresh, or when an exercise had changed. Enter resumes one; d moves it to the trash, where it is kept 30 days.";
+pub const DRAFTS_ASIDE_NONE: &str = "No drafts are set aside.";
+pub const DRAFT_ASIDE_UNREADABLE: &str = "This draft could not be read (it may be damaged), so it cannot be resumed. It is kept as it is until you move it to the trash.";
+pub const DRAFT_ASIDE_NO_EXERCISE: &str =
+    "This draft's exercise is no longer in your library, so it stays set aside.";
+pub const DRAFT_ASIDE_TRASHED: &str = "Moved to the trash, kept for 30 days: T in the journal puts it back.";
+
+pub const DRAFT_ASIDE_EMPTY: &str = "Nothing was answered in this draft yet.";
+
+/// A draft in the trash, by its exercise: "Draft of Evening check-in".
+pub fn draft_of(title: &str) -> String {
+    format!("Draft of {title}")
+}
+
+/// "2 drafts", above the drafts set aside.
+pub fn drafts_count(n: usize) -> String {
+    match n {
+        1 => "1 draft".into(),
+        n => format!("{n} drafts"),
+    }
+}
+
+/// "3 answers" in a draft set aside.
+pub fn answers_count(n: usize) -> String {
+    match n {
+        1 => "1 answer".into(),
+        n => format!("{n} answers"),
+    }
+}
+
+/// Why a draft was set aside, in a few words.
+pub fn draft_aside_why(why: crate::journal::aside::Why) -> &'static str {
+    use crate::journal::aside::Why;
+    match why {
+        Why::Earlier => "started afresh, or the exercise changed",
+        Why::Damaged => "it could not be read",
+        Why::Saved => "its entry was already saved",
+    }
+}
+
+pub fn draft_aside_not_resumed(error: &StoreError) -> String {
+    format!("The draft could not be put back — {error}. It is still set aside.")
+}
+
+pub fn draft_aside_not_trashed(error: &StoreError) -> String {
+    format!("The draft could not be moved to the trash — {error}. It is still set aside.")
+}
+
+/// The confirmation before emptying: plainly, there is no way back.
+pub fn empty_trash_body(count: usize) -> String {
+    let what = match count {
+        1 => "The one entry in the trash".to_string(),
+        n => format!("The {n} entries in the trash"),
+    };
+    format!(
+        "{what} will be removed for good. This cannot be undone: nothing in it can be put back afterwards."
+    )
+}
+
+pub fn trash_emptied(removed: usize) -> String {
+    match removed {
+        1 => "The trash is emptied: 1 entry removed for good.".into(),
+        n => format!("The trash is emptied: {n} entries removed for good."),
+    }
+}
 
 /// The span of time the journal shows.
 pub fn period_name(period: crate::tui::journal::Period) -> &'static str {
@@ -304,6 +395,10 @@ pub fn restore_failed(error: &StoreError) -> String {
     format!("The entry was not put back — {error}.")
 }
 
+pub fn empty_trash_failed(error: &StoreError) -> String {
+    format!("The trash could not be emptied — {error}. What is still in it is shown.")
+}
+
 pub fn delete_failed(error: &StoreError) -> String {
     format!("The entry could not be moved to the trash — {error}. It is still in your journal.")
 }
@@ -377,8 +472,28 @@ pub const SHARE_ALL_EXERCISES: &str = "All exercises";
 pub const SHARE_PERIOD: &str = "From";
 pub const SHARE_FORMAT: &str = "Format";
 pub const SHARE_NOTHING: &str = "No entries match. A longer time, or another exercise, may find some.";
+/// Above the home screen's list while it is filtered by a tag.
+pub const JOURNAL_TAGGED: &str = " tagged ";
+
+pub fn home_tagged(tag: &str) -> String {
+    format!("Showing the exercises tagged #{tag} (# for the next tag, then all).")
+}
+
+pub const SHARE_MARK_TITLE: &str = "Choose single entries";
+pub const SHARE_MARK_INTRO: &str =
+    "Space marks an entry to share, or unmarks it. Only the marked entries leave.";
+pub const SHARE_NONE_MARKED: &str = "Nothing is marked yet: Space marks the highlighted entry.";
+pub const SHARE_PROMISES_IN: &str = "A summary of your promises is included: what you kept, missed and changed openly in this time, in their words. Anyone who gets this file can read it.";
+pub const SHARE_PROMISES_NOT_IN_JSON: &str =
+    "Promises are summarised in Markdown and a web page only, so this JSON leaves them out.";
+
+/// "3 marked", above the list of single entries.
+pub fn share_marked(n: usize) -> String {
+    format!("{} marked", entries_count(n))
+}
 pub const SHARE_PRIVATE_OUT: &str = "Private answers are left out, as shown.";
-pub const SHARE_PRIVATE_LATER: &str = "Private answers stay out unless you include them on the next screen.";
+pub const SHARE_PRIVATE_LATER: &str =
+    "Private answers and your promises stay out unless you include them on the next screen.";
 pub const SHARE_PRIVATE_IN: &str = "Private answers are included. Anyone who gets this file can read them.";
 pub const SHARE_PATH_TITLE: &str = "Write the export";
 pub const SHARE_PATH_BODY: &str = "Where should it go? The file is not encrypted: only you can read it here, and anyone who gets it once you pass it on.";

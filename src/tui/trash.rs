@@ -13,6 +13,8 @@ pub struct TrashState {
     pub cursor: usize,
     /// The day the days left are counted from.
     pub today: NaiveDate,
+    /// Asking "empty it for good?": nothing goes until a clear yes.
+    pub confirming_empty: bool,
 }
 
 /// What the trash asks of the app.
@@ -22,6 +24,8 @@ pub enum Outcome {
     Close,
     /// Put back the entry with this id.
     Restore(String),
+    /// Remove everything in the trash now, for good (confirmed).
+    Empty,
 }
 
 impl TrashState {
@@ -30,10 +34,19 @@ impl TrashState {
             items,
             cursor: 0,
             today,
+            confirming_empty: false,
         }
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
+        if self.confirming_empty {
+            self.confirming_empty = false;
+            return if action == Action::Yes {
+                Outcome::Empty
+            } else {
+                Outcome::Stay
+            };
+        }
         let last = self.items.len().saturating_sub(1);
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
@@ -45,13 +58,14 @@ impl TrashState {
                     return Outcome::Restore(item.id.clone());
                 }
             }
+            Action::EmptyTrash => self.confirming_empty = !self.items.is_empty(),
             Action::Leave => return Outcome::Close,
             _ => {}
         }
         Outcome::Stay
     }
 
-    /// The trash as it is after a restore, the cursor kept in the list.
+    /// The trash as it is after a restore (or emptying), the cursor kept in the list.
     pub fn refill(&mut self, items: Vec<Trashed>) {
         self.items = items;
         self.cursor = self.cursor.min(self.items.len().saturating_sub(1));

@@ -18,6 +18,8 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
+use mend::journal::aside::{DraftAside, Why};
+use mend::journal::conflict::{EntryCopy, Keep};
 use mend::journal::{
     AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
 };
@@ -74,6 +76,12 @@ pub struct Journal {
     pub discarded: Vec<String>,
     /// Drafts set aside ("start afresh", or a draft that no longer fits).
     pub set_aside: Vec<Draft>,
+    /// The drafts set aside as the drafts view lists them, by name.
+    pub drafts_aside: Vec<DraftAside>,
+    /// Drafts set aside, then moved to the trash.
+    pub trashed_drafts: Vec<DraftAside>,
+    /// Copies a sync tool made of entries, with what each holds.
+    pub entry_copies: Vec<(EntryCopy, Entry)>,
     /// Entries deleted, in order.
     pub trashed: Vec<Entry>,
     /// Ids of entries whose files cannot be read (they list, but do not load).
@@ -89,8 +97,6 @@ pub struct Journal {
     pub passphrase: Option<String>,
     /// The key is put away: nothing can be read until it is unlocked.
     pub locked: bool,
-    /// When each edited entry was edited.
-    pub edited: HashMap<String, DateTime<FixedOffset>>,
     /// Saves of entries fail this many more times, with this error.
     pub fail_entries: Option<(io::ErrorKind, usize)>,
     pub fail_drafts: Option<(io::ErrorKind, usize)>,
@@ -98,6 +104,9 @@ pub struct Journal {
     /// Exports written, with where they went (also written to the path for real).
     pub exports: Vec<(PathBuf, String)>,
     pub fail_exports: Option<(io::ErrorKind, usize)>,
+    /// Emptying the trash, or moving a draft to it, fails this many more
+    /// times, with this error.
+    pub fail_trash: Option<(io::ErrorKind, usize)>,
     /// Promises, in the order made, and the co-parent's marbles.
     pub promises: Vec<Promise>,
     pub deposits: Vec<Deposit>,
@@ -157,6 +166,10 @@ impl TestStore {
 
     pub fn fail_exports(&self, kind: io::ErrorKind, times: usize) {
         self.0.borrow_mut().fail_exports = Some((kind, times));
+    }
+
+    pub fn fail_trash(&self, kind: io::ErrorKind, times: usize) {
+        self.0.borrow_mut().fail_trash = Some((kind, times));
     }
 
     pub fn fail_promises(&self, kind: io::ErrorKind, times: usize) {
@@ -428,6 +441,54 @@ impl Store for TestStore {
         Ok(())
     }
 
+    fn empty_trash(&mut self) -> Result<usize, StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if let Some(e) = failure(&mut journal.fail_trash) {
+            return Err(StoreError::io(
+                "empty the trash",
+                &Path::new(JOURNAL_ROOT).join("trash"),
+                e,
+            ));
+        }
+        let drafts = std::mem::take(&mut journal.trashed_drafts).len();
+        Ok(std::mem::take(&mut journal.trashed).len() + drafts)
+    }
+
+    fn entry_copies(&self) -> Vec<EntryCopy> {
+        self.0
+            .borrow()
+            .entry_copies
+            .iter()
+            .map(|(c, _)| c.clone())
+            .collect()
+    }
+
+    fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
+        let journal = self.0.borrow();
+        let found = journal.entry_copies.iter().find(|(c, _)| c.path == path);
+        found
+            .map(|(_, e)| e.clone())
+            .ok_or_else(|| StoreError::NoSuchCopy(path.display().to_string()))
+    }
+
+    fn keep_one_version(&mut self, path: &Path, keep: Keep) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        let at = journal.entry_copies.iter().position(|(c, _)| c.path == path);
+        let (copy, copied) = journal
+            .entry_copies
+            .remove(at.ok_or_else(|| StoreError::NoSuchCopy(path.display().to_string()))?);
+        match keep {
+            Keep::Entry => journal.trashed.push(copied),
+            Keep::Copy => {
+                let slot = journal.entries.iter().position(|(e, _)| e.id == copy.id);
+                let (entry, _) = &mut journal.entries[slot.ok_or(StoreError::NoSuchEntry(copy.id))?];
+                let earlier = std::mem::replace(entry, copied);
+                journal.trashed.push(earlier);
+            }
+        }
+        Ok(())
+    }
+
     /// Everything deleted or replaced, as trashed today, the latest first.
     fn trash(&self) -> Vec<mend::journal::trashed::Trashed> {
         let journal = self.0.borrow();
@@ -441,6 +502,9 @@ impl Store for TestStore {
                     .join(format!("{}.toml", e.id));
                 mend::journal::trashed::Trashed::deleted(path, &e.id, now().date_naive())
             })
+            .chain(journal.trashed_drafts.iter().rev().map(|a| {
+                mend::journal::trashed::Trashed::deleted_draft(a.path.clone(), &a.name, now().date_naive())
+            }))
             .collect()
     }
 
@@ -458,12 +522,66 @@ impl Store for TestStore {
 
     fn set_draft_aside(&mut self, exercise_id: &str) -> Result<Option<PathBuf>, StoreError> {
         let mut journal = self.0.borrow_mut();
-        Ok(journal.drafts.remove(exercise_id).map(|draft| {
-            journal.set_aside.push(draft);
-            Path::new(JOURNAL_ROOT)
-                .join("drafts")
-                .join(format!("{exercise_id}.earlier-1.toml"))
-        }))
+        let Some(draft) = journal.drafts.remove(exercise_id) else {
+            return Ok(None);
+        };
+        let taken = |n: &usize, j: &Journal| {
+            let name = format!("{exercise_id}.earlier-{n}");
+            j.drafts_aside
+                .iter()
+                .chain(&j.trashed_drafts)
+                .any(|a| a.name == name)
+        };
+        let n = (1..).find(|n| !taken(n, &journal)).unwrap_or(1);
+        let name = format!("{exercise_id}.earlier-{n}");
+        let path = Path::new(JOURNAL_ROOT)
+            .join("drafts")
+            .join(format!("{name}.toml"));
+        journal.set_aside.push(draft.clone());
+        journal.drafts_aside.push(DraftAside {
+            name,
+            exercise_id: exercise_id.to_string(),
+            why: Why::Earlier,
+            path: path.clone(),
+            draft: Some(draft),
+        });
+        Ok(Some(path))
+    }
+
+    fn drafts_aside(&self) -> Vec<DraftAside> {
+        let mut aside = self.0.borrow().drafts_aside.clone();
+        aside.sort_by(|a, b| {
+            let saved = |d: &DraftAside| d.draft.as_ref().map(|d| d.saved_at);
+            saved(b).cmp(&saved(a)).then_with(|| a.name.cmp(&b.name))
+        });
+        aside
+    }
+
+    fn resume_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
+        let no_such = || StoreError::NoSuchDraft(name.to_string());
+        let at = (self.0.borrow().drafts_aside.iter()).position(|a| a.name == name && a.draft.is_some());
+        let aside = self.0.borrow_mut().drafts_aside.remove(at.ok_or_else(no_such)?);
+        let draft = aside.draft.ok_or_else(no_such)?;
+        self.set_draft_aside(&aside.exercise_id)?;
+        self.0.borrow_mut().drafts.insert(aside.exercise_id, draft);
+        Ok(())
+    }
+
+    fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
+        let mut journal = self.0.borrow_mut();
+        if let Some(e) = failure(&mut journal.fail_trash) {
+            return Err(StoreError::io(
+                "move the draft to the trash",
+                Path::new(JOURNAL_ROOT),
+                e,
+            ));
+        }
+        let at = journal.drafts_aside.iter().position(|a| a.name == name);
+        let aside = journal
+            .drafts_aside
+            .remove(at.ok_or_else(|| StoreError::NoSuchDraft(name.to_string()))?);
+        journal.trashed_drafts.push(aside);
+        Ok(())
     }
 
     fn entries(&self) -> Vec<EntryName> {
@@ -514,25 +632,33 @@ impl Store for TestStore {
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
         let mut journal = self.0.borrow_mut();
-        journal.edited.insert(edited.id.clone(), at);
         let slot = journal
             .entries
             .iter()
             .position(|(e, _)| e.id == edited.id)
             .ok_or_else(|| StoreError::NoSuchEntry(edited.id.clone()))?;
         let (entry, path) = &mut journal.entries[slot];
-        let earlier = std::mem::replace(entry, edited.clone());
+        let edited = Entry {
+            edited_at: Some(at),
+            ..edited.clone()
+        };
+        let earlier = std::mem::replace(entry, edited);
         let path = path.clone();
         journal.trashed.push(earlier);
         Ok(path)
     }
 
-    fn edited_at(&self, id: &str) -> Option<DateTime<FixedOffset>> {
-        self.0.borrow().edited.get(id).copied()
-    }
-
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
         let mut journal = self.0.borrow_mut();
+        if let Some(at) = journal.trashed_drafts.iter().position(|a| a.name == id) {
+            if journal.drafts_aside.iter().any(|a| a.name == id) {
+                return Err(StoreError::WouldReplace(id.to_string()));
+            }
+            let aside = journal.trashed_drafts.remove(at);
+            let path = aside.path.clone();
+            journal.drafts_aside.push(aside);
+            return Ok(path);
+        }
         if journal.entries.iter().any(|(e, _)| e.id == id) {
             return Err(StoreError::WouldReplace(id.to_string()));
         }
@@ -677,6 +803,7 @@ pub fn journal_entry(started: &str, exercise_id: &str, title: &str, answers: Vec
         exercise_hash: "0".repeat(64),
         started_at: started,
         finished_at: started + chrono::Duration::minutes(6),
+        edited_at: None,
         answers,
     }
 }

@@ -81,6 +81,7 @@ impl App {
             Action::NextExercise => Browse::CycleExercise { forward: true },
             Action::PreviousExercise => Browse::CycleExercise { forward: false },
             Action::NextPeriod => Browse::CyclePeriod,
+            Action::NextTag => Browse::CycleTag,
             Action::Open => Browse::OpenSelected,
             Action::Delete => {
                 if let Some(row) = journal.selected() {
@@ -95,6 +96,17 @@ impl App {
             Action::OpenCalendar => return vec![Effect::OpenCalendar],
             Action::OpenShare => return vec![Effect::OpenShare],
             Action::OpenTrash => return vec![Effect::OpenTrash],
+            Action::OpenDraftsAside => return vec![Effect::OpenDraftsAside],
+            Action::OpenVersions => {
+                return journal
+                    .selected()
+                    .and_then(|row| journal.rows.get(row))
+                    .map(|r| Effect::OpenVersions {
+                        id: r.name.id.clone(),
+                    })
+                    .into_iter()
+                    .collect();
+            }
             _ => return Vec::new(),
         };
         vec![Effect::Browse(step)]
@@ -107,6 +119,11 @@ impl App {
             Action::Compare => return vec![Effect::Browse(Browse::Compare)],
             Action::EditEntry => self.edit_open_entry(),
             Action::OpenTrends => return vec![Effect::OpenTrends],
+            Action::OpenVersions => {
+                let reading = self.front.journal().and_then(|j| j.reading.as_ref());
+                let id = reading.map(|r| r.entry.id.clone());
+                return id.map(|id| Effect::OpenVersions { id }).into_iter().collect();
+            }
             Action::Delete => {
                 if let Some(reading) = self.front.journal().and_then(|j| j.reading.as_ref()) {
                     self.dialog = Some(Dialog::ConfirmDelete { row: reading.row });

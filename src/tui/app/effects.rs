@@ -4,18 +4,21 @@
 //! came back (a saved path, an error, entries read) into the state.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{App, Dialog, Extra, Front};
+use crate::journal::conflict::Keep;
 use crate::journal::{Draft, Entry, Rescuer, StoreError};
 use crate::library::Loaded;
 use crate::session::Session;
 use crate::tui::answering::Answering;
 use crate::tui::calendar::CalendarState;
+use crate::tui::drafts_aside::DraftsAsideState;
 use crate::tui::journal::JournalState;
 use crate::tui::share::ShareState;
 use crate::tui::trash::TrashState;
 use crate::tui::trends::TrendsState;
+use crate::tui::versions::VersionsState;
 use crate::tui::{Request, strings};
 
 /// Something an update wants done outside itself.
@@ -65,6 +68,29 @@ pub enum Effect {
     OpenShare,
     /// Open the trash over the journal.
     OpenTrash,
+    /// Open the drafts set aside over the journal.
+    OpenDraftsAside,
+    /// Set the entry `id` beside the copy a sync tool made of it.
+    OpenVersions {
+        id: String,
+    },
+    /// Keep one of an entry and its copy at `copy`; the other to the trash.
+    KeepVersion {
+        copy: PathBuf,
+        keep: Keep,
+    },
+    /// Make the draft set aside as `name` the one that waits for its
+    /// exercise, then open the exercise (which offers to resume it).
+    ResumeDraftAside {
+        name: String,
+        exercise_id: String,
+    },
+    /// Move the draft set aside as this name to the trash.
+    TrashDraftAside(String),
+    /// Remove everything in the trash for good (the person said yes).
+    EmptyTrash,
+    /// Read the promises for sharing's summary of them.
+    LoadPromisesForShare,
     /// Put the entry `id` back from the trash (from the trash, or undoing a delete).
     Restore {
         id: String,
@@ -144,6 +170,7 @@ pub enum Browse {
         forward: bool,
     },
     CyclePeriod,
+    CycleTag,
     OpenSelected,
     Compare,
 }
@@ -201,11 +228,28 @@ impl App {
                 let state = TrashState::new(self.store.trash(), self.clock.now().date_naive());
                 self.show_extra(Extra::Trash(state));
             }
+            Effect::OpenDraftsAside => {
+                let state = DraftsAsideState::new(self.store.drafts_aside());
+                self.show_extra(Extra::DraftsAside(state));
+            }
+            Effect::ResumeDraftAside { name, exercise_id } => {
+                return self.resume_draft_aside(&name, &exercise_id);
+            }
+            Effect::TrashDraftAside(name) => self.trash_draft_aside(&name),
+            Effect::OpenVersions { id } => self.open_versions(&id),
+            Effect::KeepVersion { copy, keep } => self.keep_version(&copy, keep),
             Effect::Restore { id } => self.restore(&id),
+            Effect::EmptyTrash => self.empty_trash(),
             Effect::LoadForTrends(ids) => {
                 let (entries, unreadable) = self.store.load_entries(&ids);
                 if let Some(Extra::Trends(state)) = self.front.extra_mut() {
                     state.show(entries, unreadable);
+                }
+            }
+            Effect::LoadPromisesForShare => {
+                let promises = self.store.promises();
+                if let Some(Extra::Share(state)) = self.front.extra_mut() {
+                    state.show_promises(promises);
                 }
             }
             Effect::LoadForShare(ids) => {
@@ -397,21 +441,125 @@ impl App {
     fn restore(&mut self, id: &str) {
         match self.store.restore_entry(id) {
             Ok(_) => {
-                let today = self.today();
-                let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
-                let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
-                if let Some(journal) = self.front.journal_mut() {
-                    *journal = reopened;
-                }
+                self.reopen_journal();
                 let in_trash = self.store.trash();
                 if let Some(Extra::Trash(state)) = self.front.extra_mut() {
                     state.refill(in_trash);
                 }
-                self.notify(strings::RESTORED);
+                let draft = crate::journal::aside::parse_name(id).is_some();
+                self.notify(if draft {
+                    strings::DRAFT_RESTORED
+                } else {
+                    strings::RESTORED
+                });
             }
             Err(e) => self.warn(strings::restore_failed(&e)),
         }
         self.report_problems();
+    }
+
+    /// Puts the draft set aside back as the one that waits, then opens its
+    /// exercise, which offers to resume it. An exercise no longer in the
+    /// library leaves the draft where it is.
+    fn resume_draft_aside(&mut self, name: &str, exercise_id: &str) -> Vec<Effect> {
+        let Some(loaded) = self
+            .exercises
+            .iter()
+            .find(|l| l.exercise.id == exercise_id)
+            .cloned()
+        else {
+            self.notify(strings::DRAFT_ASIDE_NO_EXERCISE);
+            return Vec::new();
+        };
+        match self.store.resume_draft_aside(name) {
+            Ok(()) => vec![Effect::OpenExercise(Box::new(loaded))],
+            Err(e) => {
+                self.warn(strings::draft_aside_not_resumed(&e));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The browser read afresh after the journal changed under it, so it
+    /// shows every entry where it is.
+    fn reopen_journal(&mut self) {
+        let today = self.today();
+        let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
+        let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
+        if let Some(journal) = self.front.journal_mut() {
+            *journal = reopened;
+        }
+    }
+
+    /// Sets the entry `id` beside the copy a sync tool made of it.
+    fn open_versions(&mut self, id: &str) {
+        let copy = self.store.entry_copies().into_iter().find(|c| c.id == id);
+        let Some(copy) = copy else {
+            self.notify(strings::NO_OTHER_VERSION);
+            return;
+        };
+        let read = self
+            .store
+            .load_entry(id)
+            .and_then(|entry| Ok((entry, self.store.load_entry_copy(&copy.path)?)));
+        match read {
+            Ok((entry, copied)) => {
+                let exercise = self
+                    .exercises
+                    .iter()
+                    .map(|l| &l.exercise)
+                    .find(|e| e.id == entry.exercise_id);
+                let lines = crate::tui::layout::versions_lines((&entry, &copied), exercise);
+                let state = VersionsState::new(entry, copied, copy.path, lines);
+                self.show_extra(Extra::Versions(Box::new(state)));
+            }
+            Err(e) => self.warn(strings::versions_not_opened(&e)),
+        }
+    }
+
+    /// Keeps one version; the journal is read afresh, back at its list.
+    fn keep_version(&mut self, copy: &Path, keep: Keep) {
+        match self.store.keep_one_version(copy, keep) {
+            Ok(()) => {
+                self.reopen_journal();
+                self.close_extra();
+                self.notify(match keep {
+                    Keep::Entry => strings::KEPT_ENTRY,
+                    Keep::Copy => strings::KEPT_COPY,
+                });
+            }
+            Err(e) => self.warn(strings::version_not_kept(&e)),
+        }
+    }
+
+    /// Moves a draft set aside to the trash; the list reads afresh.
+    fn trash_draft_aside(&mut self, name: &str) {
+        let result = self.store.trash_draft_aside(name);
+        let aside = self.store.drafts_aside();
+        if let Some(Extra::DraftsAside(state)) = self.front.extra_mut() {
+            state.refill(aside);
+        }
+        match result {
+            Ok(()) => self.notify(strings::DRAFT_ASIDE_TRASHED),
+            Err(e) => self.warn(strings::draft_aside_not_trashed(&e)),
+        }
+    }
+
+    /// Empties the trash; what is left (nothing, or what could not be
+    /// removed) is shown. An undo for a delete has nothing left to bring back.
+    fn empty_trash(&mut self) {
+        let result = self.store.empty_trash();
+        let in_trash = self.store.trash();
+        if let Some(Extra::Trash(state)) = self.front.extra_mut() {
+            state.refill(in_trash);
+        }
+        match result {
+            Ok(removed) => {
+                self.undo = None;
+                self.notify(strings::trash_emptied(removed));
+            }
+            Err(e) => self.warn(strings::empty_trash_failed(&e)),
+        }
     }
 
     fn browse(&mut self, step: Browse) {
@@ -439,6 +587,7 @@ impl App {
             Browse::ClearSearch => journal.clear_search(store),
             Browse::CycleExercise { forward } => journal.cycle_exercise(store, forward),
             Browse::CyclePeriod => journal.cycle_period(store),
+            Browse::CycleTag => journal.cycle_tag(store),
             Browse::OpenSelected => match journal.open_selected(store) {
                 Ok(()) => {}
                 Err(why) if why.is_empty() => {}

@@ -52,6 +52,8 @@ impl Front {
                 Extra::Calendar(_) => Screen::Calendar,
                 Extra::Share(_) => Screen::Share,
                 Extra::Trash(_) => Screen::Trash,
+                Extra::DraftsAside(_) => Screen::DraftsAside,
+                Extra::Versions(_) => Screen::Versions,
             },
             Front::Promises(state) => match state.mode {
                 Mode::Jar | Mode::Noting(_) => Screen::Jar,

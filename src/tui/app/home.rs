@@ -3,18 +3,23 @@
 use super::{App, CHECK_IN_ID, Effect};
 use crate::library::Loaded;
 use crate::tui::action::Action;
-use crate::tui::strings;
+use crate::tui::{strings, tags};
 
 impl App {
     pub(super) fn home_update(&mut self, action: Action) -> Vec<Effect> {
-        let count = self.exercises.len();
+        let count = self.home_exercises().len();
         match action {
             Action::Up => self.home_cursor = self.home_cursor.saturating_sub(1),
             Action::Down => self.home_cursor = (self.home_cursor + 1).min(count.saturating_sub(1)),
             Action::Open => {
-                if let Some(loaded) = self.exercises.get(self.home_cursor).cloned() {
+                if let Some(loaded) = self.home_exercises().get(self.home_cursor).copied().cloned() {
                     return vec![Effect::OpenExercise(Box::new(loaded))];
                 }
+            }
+            Action::NextTag => {
+                let in_use = tags::in_use(self.exercises.iter().map(|l| l.exercise.tags.as_slice()));
+                self.home_tag = tags::next(&in_use, self.home_tag.as_deref());
+                self.home_cursor = 0;
             }
             Action::CheckIn => match self
                 .exercises

@@ -73,6 +73,10 @@ pub enum Screen {
     Share,
     /// What was deleted, to put back.
     Trash,
+    /// The drafts set aside, to resume or move to the trash.
+    DraftsAside,
+    /// An entry beside the copy a sync tool made of it, to keep one.
+    Versions,
     /// The open promises, by when they are due.
     Promises,
     /// The marble jar.
@@ -126,6 +130,8 @@ pub struct App {
     /// Open promises due today or before, for home to say quietly.
     promises_due: usize,
     home_cursor: usize,
+    /// Home shows only the exercises with this tag, when set.
+    home_tag: Option<String>,
     dialog: Option<Dialog>,
     help_open: bool,
     /// The safety page, while it is open: how far it is scrolled.
@@ -176,6 +182,7 @@ impl App {
             encrypted: false,
             promises_due: 0,
             home_cursor: 0,
+            home_tag: None,
             dialog: None,
             help_open: false,
             safety: None,
@@ -295,6 +302,19 @@ impl App {
     /// The highlighted exercise on the home screen.
     pub fn home_cursor(&self) -> usize {
         self.home_cursor
+    }
+
+    /// The tag the home screen is filtered by, if it is.
+    pub fn home_tag(&self) -> Option<&str> {
+        self.home_tag.as_deref()
+    }
+
+    /// The exercises the home screen lists: every one, or those of its tag.
+    pub fn home_exercises(&self) -> Vec<&Loaded> {
+        self.exercises
+            .iter()
+            .filter(|l| self.home_tag.as_ref().is_none_or(|t| l.exercise.tags.contains(t)))
+            .collect()
     }
 
     pub fn help_open(&self) -> bool {
@@ -429,9 +449,12 @@ impl App {
                 Screen::Journal => self.journal_update(action),
                 Screen::Entry => self.entry_update(action),
                 Screen::Compare => self.compare_update(action),
-                Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
-                    self.extra_update(action)
-                }
+                Screen::Trends
+                | Screen::Calendar
+                | Screen::Share
+                | Screen::Trash
+                | Screen::DraftsAside
+                | Screen::Versions => self.extra_update(action),
                 Screen::Promises | Screen::Jar => self.promises_update(action),
                 Screen::BeforeSend => self.before_send_update(action),
             },

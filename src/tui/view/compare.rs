@@ -23,19 +23,20 @@ use crate::tui::theme::Theme;
 /// Windows at least this wide show the two entries side by side.
 pub const TWO_COLUMNS_FROM: u16 = 100;
 /// Between the two columns.
-const COLUMN_GAP: &str = "   ";
+pub(crate) const COLUMN_GAP: &str = "   ";
+/// Each side's name, when one is under the other.
+const LABELS: (&str, &str) = (strings::LAST_TIME, strings::THIS_TIME);
 
 /// Lines the comparison takes in a terminal `width` columns wide.
 pub fn content_height(app: &App, reading: &Reading, width: u16) -> usize {
     let Some(last) = &reading.last else { return 0 };
     let exercise = exercise(app, &reading.entry.exercise_id);
     let text = usize::from(width.saturating_sub(4));
-    lines(
-        last,
-        &reading.entry,
+    side_by_side(
+        (last, &reading.entry),
+        LABELS,
         exercise,
-        text,
-        width >= TWO_COLUMNS_FROM,
+        (text, width >= TWO_COLUMNS_FROM),
         &Theme::plain(),
     )
     .len()
@@ -81,25 +82,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::from(spans)
     };
     frame.render_widget(Paragraph::new(dates_line), dates);
-    let lines = lines(last, this, exercise, width, two_columns, theme);
+    let lines = side_by_side((last, this), LABELS, exercise, (width, two_columns), theme);
     scrolled(frame, text, bar, lines, reading.compare_scroll, theme);
 }
 
 /// Columns of each side, side by side in `width`.
-fn column_width(width: usize) -> usize {
+pub(crate) fn column_width(width: usize) -> usize {
     width.saturating_sub(INDENT.len() + COLUMN_GAP.len()) / 2
 }
 
-/// Both entries, question by question, as lines `width` columns wide.
-fn lines(
-    last: &Entry,
-    this: &Entry,
+/// Two entries, question by question, as lines `width` columns wide: in
+/// two columns, or one under the other with their `labels`.
+pub(crate) fn side_by_side(
+    (last, this): (&Entry, &Entry),
+    labels: (&str, &str),
     exercise: Option<&Exercise>,
-    width: usize,
-    two_columns: bool,
+    (width, two_columns): (usize, bool),
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let label_width = strings::LAST_TIME.width().max(strings::THIS_TIME.width()) + 2;
+    let label_width = labels.0.width().max(labels.1.width()) + 2;
     let mut lines = vec![Line::raw("")];
     for pair in pair_answers(last, this) {
         let asked = match (pair.this.or(pair.last), pair.question.trim().is_empty()) {
@@ -128,7 +129,7 @@ fn lines(
             }
         } else {
             let inner = width.saturating_sub(INDENT.len() + label_width);
-            for (name, record) in [(strings::LAST_TIME, pair.last), (strings::THIS_TIME, pair.this)] {
+            for (name, record) in [(labels.0, pair.last), (labels.1, pair.this)] {
                 for (i, (text, style)) in side(record, exercise, inner, theme).into_iter().enumerate() {
                     let label = if i == 0 { name } else { "" };
                     lines.push(Line::from(vec![

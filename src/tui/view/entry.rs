@@ -48,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let exercise = exercise(app, &entry.exercise_id);
     let title = exercise.map_or(entry.exercise_title.as_str(), |e| e.title.as_str());
-    let date = match &reading.edited_at {
+    let date = match &entry.edited_at {
         Some(at) => format!("{} · {}", long_date(entry), strings::edited_on(at)),
         None => long_date(entry),
     };

@@ -10,8 +10,8 @@ use super::chrome::{self, list_overflows, render_header, safe, truncate, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
-use crate::tui::strings;
 use crate::tui::theme::Theme;
+use crate::tui::{strings, tags};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The words about safety are never cut short, however narrow the window.
@@ -35,6 +35,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.promises_due() > 0 {
         greeting_text.push(Line::styled(strings::promises_due(app.promises_due()), theme.dim));
     }
+    if let Some(tag) = app.home_tag() {
+        greeting_text.push(Line::styled(strings::home_tagged(&safe(tag)), theme.accent));
+    }
     let [header, greeting, list, care] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(u16::try_from(greeting_text.len()).unwrap_or(u16::MAX)),
@@ -53,11 +56,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now().naive_local();
     // Two rows an exercise: when they don't all fit, a scroll bar says there is more.
-    let overflow = list_overflows(app.exercises().iter().map(|_| 2), area);
+    let exercises = app.home_exercises();
+    let overflow = list_overflows(exercises.iter().map(|_| 2), area);
     let width = area.width.saturating_sub(if overflow { 4 } else { 2 }) as usize;
-    let items: Vec<ListItem> = app
-        .exercises()
-        .iter()
+    let items: Vec<ListItem> = exercises
+        .into_iter()
         .map(|loaded| {
             let when = app
                 .last_done()
@@ -78,8 +81,9 @@ fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     chrome::render_list(frame, area, items, (app.home_cursor(), theme.selected), theme);
 }
 
-/// Two lines: the title with minutes and when it was last done; the summary.
-/// A draft waiting comes first on the second line.
+/// Two lines: the title with minutes and when it was last done; the
+/// summary, with the tags at its end. A draft waiting comes first on the
+/// second line.
 fn item<'a>(
     loaded: &'a Loaded,
     (when, draft): (&str, Option<String>),
@@ -98,15 +102,21 @@ fn item<'a>(
         Span::styled(right, theme.dim),
     ]);
     let summary = exercise.summary.as_deref().map(safe).unwrap_or_default();
-    let second = match draft {
-        Some(draft) => Line::from(vec![
-            Span::styled(truncate(&draft, width), theme.title),
+    // The tags keep at most a third of the row, so the summary still reads.
+    let tags = truncate(&safe(&tags::shown(&exercise.tags)), width / 3);
+    let room = width.saturating_sub(tags.width() + usize::from(!tags.is_empty()));
+    let mut second = match draft {
+        Some(draft) => vec![
+            Span::styled(truncate(&draft, room), theme.title),
             Span::styled(
-                truncate(&format!(" · {summary}"), width.saturating_sub(draft.width())),
+                truncate(&format!(" · {summary}"), room.saturating_sub(draft.width())),
                 theme.dim,
             ),
-        ]),
-        None => Line::styled(truncate(&summary, width), theme.dim),
+        ],
+        None => vec![Span::styled(truncate(&summary, room), theme.dim)],
     };
-    ListItem::new(vec![first, second])
+    let used: usize = second.iter().map(|s| s.content.width()).sum();
+    second.push(Span::raw(" ".repeat(width.saturating_sub(used + tags.width()))));
+    second.push(Span::styled(tags, theme.dim));
+    ListItem::new(vec![first, Line::from(second)])
 }

@@ -19,8 +19,8 @@ use super::chrome::{render_header, safe};
 use crate::time_words::moment;
 use crate::tui::app::App;
 use crate::tui::journal::{JournalState, RowState};
-use crate::tui::strings;
 use crate::tui::theme::Theme;
+use crate::tui::{strings, tags};
 
 /// Columns of the widest time of this year, "Thu 26 Nov, 21:30": the date
 /// column is never narrower, so it holds still while the list scrolls.
@@ -56,13 +56,32 @@ fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: 
         || strings::JOURNAL_ALL_EXERCISES.to_string(),
         |e| journal.exercise_title(e),
     );
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(strings::JOURNAL_SHOWING, theme.dim),
         Span::styled(safe(&exercise).into_owned(), theme.accent),
-        Span::styled(", ", theme.dim),
-        Span::styled(strings::period_name(journal.period), theme.accent),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    ];
+    if let Some(tag) = &journal.tag {
+        spans.push(Span::styled(strings::JOURNAL_TAGGED, theme.dim));
+        spans.push(Span::styled(format!("#{}", safe(tag)), theme.accent));
+    }
+    spans.push(Span::styled(", ", theme.dim));
+    spans.push(Span::styled(strings::period_name(journal.period), theme.accent));
+    let line = Line::from(spans);
+    // The highlighted entry's exercise's tags, at the right.
+    let tags = journal
+        .selected()
+        .and_then(|row| journal.rows.get(row))
+        .map(|r| safe(&tags::shown(journal.tags_of(&r.name.exercise_id))).into_owned())
+        .unwrap_or_default();
+    let room = usize::from(area.width).saturating_sub(line.width() + 2);
+    let tags = truncate(&tags, room);
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(u16::try_from(tags.width()).unwrap_or(0)),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(line), left);
+    frame.render_widget(Paragraph::new(Span::styled(tags, theme.dim)), right);
 }
 
 fn render_search(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
@@ -211,6 +230,13 @@ fn row_line(
         Span::raw(" ".repeat(pad)),
         Span::raw(GAP),
     ];
+    // A second copy a sync tool made is said first, quietly: v shows both.
+    let words_width = if journal.with_copies.contains(&r.name.id) {
+        spans.push(Span::styled(strings::TWO_VERSIONS_MARK, theme.dim));
+        words_width.saturating_sub(strings::TWO_VERSIONS_MARK.width())
+    } else {
+        words_width
+    };
     match (&r.state, journal.snippet(row)) {
         (RowState::Unreadable(_), _) => spans.push(Span::styled(strings::UNREADABLE_MARK, theme.dim)),
         (_, Some(snippet)) if journal.searching() => spans.extend(marked_spans(

@@ -7,6 +7,7 @@ pub mod calendar;
 pub(crate) mod chrome;
 pub(crate) mod compare;
 mod dialog;
+pub(crate) mod drafts_aside;
 pub(crate) mod entry;
 mod help;
 mod home;
@@ -21,6 +22,7 @@ mod saved;
 pub mod share;
 pub(crate) mod trash;
 pub mod trends;
+pub(crate) mod versions;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -57,9 +59,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Journal => journal::render(frame, body, app, theme),
         Screen::Entry => entry::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
-        Screen::Trends | Screen::Calendar | Screen::Share | Screen::Trash => {
-            render_extra(frame, body, app, theme)
-        }
+        Screen::Trends
+        | Screen::Calendar
+        | Screen::Share
+        | Screen::Trash
+        | Screen::DraftsAside
+        | Screen::Versions => render_extra(frame, body, app, theme),
         Screen::Promises | Screen::Jar => {
             if let Some(state) = app.promises() {
                 promises::render(frame, body, state, theme);
@@ -108,6 +113,8 @@ fn render_extra(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Extra::Calendar(state)) => calendar::render(frame, area, state, theme),
         Some(Extra::Share(state)) => share::render(frame, area, state, theme),
         Some(Extra::Trash(state)) => trash::render(frame, area, app, state, theme),
+        Some(Extra::DraftsAside(state)) => drafts_aside::render(frame, area, app, state, theme),
+        Some(Extra::Versions(state)) => versions::render(frame, area, app, state, theme),
         None => {}
     }
 }

@@ -1,5 +1,6 @@
-//! Sharing: the choice of entries and format; the export exactly as it
-//! will be written, scrollable; the box for the file's name.
+//! Sharing: the choice of entries and format, or single entries marked
+//! one by one; the export exactly as it will be written, scrollable; the
+//! box for the file's name.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,10 +10,13 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::time_words::moment;
 use crate::tui::share::{ShareState, Stage};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::view::chrome::{line_count, popup, render_header, safe_line, truncate, wrapped_lines};
+use crate::tui::view::chrome::{
+    line_count, list_overflows, popup, render_header, render_list, safe_line, truncate, wrapped_lines,
+};
 
 /// Room for the label before the period and the format.
 const LABEL_WIDTH: usize = 8;
@@ -20,6 +24,7 @@ const LABEL_WIDTH: usize = 8;
 pub fn render(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
     match state.stage {
         Stage::Pick => render_pick(frame, area, state, theme),
+        Stage::Entries => render_marking(frame, area, state, theme),
         Stage::Preview => render_preview(frame, area, state, theme),
         Stage::Path => {
             render_preview(frame, area, state, theme);
@@ -112,14 +117,71 @@ fn render_pick(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme)
     frame.render_widget(Paragraph::new(bottom), bottom_area);
 }
 
-/// The preview's notes above it: what happens to private answers, entries
-/// left out, and the last message.
+/// The entries of the chosen exercise and period, each with its mark.
+fn render_marking(frame: &mut Frame, area: Rect, state: &ShareState, theme: &Theme) {
+    let intro = wrapped_lines(strings::SHARE_MARK_INTRO, area.width, theme.dim);
+    let message = state.message.as_ref().map_or_else(Vec::new, |m| {
+        wrapped_lines(
+            &m.text,
+            area.width,
+            if m.warning { theme.warning } else { theme.accent },
+        )
+    });
+    let [top, _, intro_area, _, list, message_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(line_count(&intro)),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(line_count(&message)),
+    ])
+    .areas(area);
+    render_header(
+        frame,
+        top,
+        theme,
+        strings::SHARE_MARK_TITLE,
+        &strings::share_marked(state.marked.len()),
+    );
+    frame.render_widget(Paragraph::new(intro), intro_area);
+    frame.render_widget(Paragraph::new(message), message_area);
+    let listed = state.listed();
+    let overflow = list_overflows(listed.iter().map(|_| 1), list);
+    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let now = state.now().naive_local();
+    let items: Vec<ListItem> = listed
+        .iter()
+        .map(|name| {
+            let mark = if state.marked.contains(&name.id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let title = state.title_of(&name.exercise_id);
+            let line = format!("{mark} {} · {}", moment(name.started, now), safe_line(title));
+            ListItem::new(Line::raw(truncate(&line, width)))
+        })
+        .collect();
+    render_list(frame, list, items, (state.entry_row, theme.selected), theme);
+}
+
+/// The preview's notes above it: what happens to private answers and
+/// promises, entries left out, and the last message.
 fn preview_notes(state: &ShareState, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut notes = if state.include_private {
         wrapped_lines(strings::SHARE_PRIVATE_IN, width, theme.warning)
     } else {
         wrapped_lines(strings::SHARE_PRIVATE_OUT, width, theme.dim)
     };
+    if state.promises_left_out_of_json() {
+        notes.extend(wrapped_lines(
+            strings::SHARE_PROMISES_NOT_IN_JSON,
+            width,
+            theme.dim,
+        ));
+    } else if state.include_promises {
+        notes.extend(wrapped_lines(strings::SHARE_PROMISES_IN, width, theme.warning));
+    }
     notes.extend(wrapped_lines(
         &strings::unreadable_left_out(state.unreadable()),
         width,

@@ -4,11 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
-use super::chrome::{self, line_count, list_overflows, render_header, safe_line, truncate, wrapped_lines};
-use crate::journal::entry_name;
+use super::chrome::{
+    self, line_count, list_overflows, popup, render_header, safe_line, truncate, wrapped_lines,
+};
 use crate::journal::trashed::Trashed;
+use crate::journal::{aside, entry_name};
 use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -38,19 +40,33 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &TrashState, them
         .map(|t| item(app, t, state, width, theme))
         .collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
+    if state.confirming_empty {
+        let inner = popup(frame, area, theme, strings::EMPTY_TRASH_TITLE, 60, 6);
+        let body = strings::empty_trash_body(state.items.len());
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+    }
 }
 
 /// Two lines: the entry, by its exercise and when it was begun; when it
 /// went to the trash and how long it stays.
 fn item<'a>(app: &App, trashed: &Trashed, state: &TrashState, width: usize, theme: &Theme) -> ListItem<'a> {
     let name = entry_name::parse(&trashed.id);
-    let title = name
-        .as_ref()
-        .and_then(|n| app.exercises().iter().find(|l| l.exercise.id == n.exercise_id))
+    // A draft set aside is named by its exercise too (its id is its file's name).
+    let exercise_id = match &name {
+        Some(n) => Some(n.exercise_id.as_str()),
+        None => aside::parse_name(&trashed.id).map(|(id, _)| id),
+    };
+    let title = exercise_id
+        .and_then(|id| app.exercises().iter().find(|l| l.exercise.id == id))
         .map_or_else(
             || trashed.id.clone(),
             |l| safe_line(&l.exercise.title).into_owned(),
         );
+    let title = if trashed.draft {
+        strings::draft_of(&title)
+    } else {
+        title
+    };
     let begun = name
         .map(|n| n.started.format(" · %-d %B %Y").to_string())
         .unwrap_or_default();

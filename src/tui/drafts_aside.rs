@@ -1,0 +1,73 @@
+//! The drafts set aside, opened from the journal browser: each by its
+//! exercise, why it was set aside and when it was last saved, the
+//! highlighted one's answers to read; one resumed, or moved to the trash
+//! (from which it can be put back). What only the store can do is asked
+//! for as an [`Outcome`].
+
+use super::action::Action;
+use crate::journal::aside::DraftAside;
+
+pub struct DraftsAsideState {
+    /// The most recently saved first, as the store lists them.
+    pub items: Vec<DraftAside>,
+    pub cursor: usize,
+}
+
+/// What the drafts view asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    /// Make the draft of this name the one that waits, and open its exercise.
+    Resume {
+        name: String,
+        exercise_id: String,
+    },
+    /// Move the draft of this name to the trash.
+    Trash(String),
+}
+
+impl DraftsAsideState {
+    pub fn new(items: Vec<DraftAside>) -> Self {
+        Self { items, cursor: 0 }
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        let last = self.items.len().saturating_sub(1);
+        let highlighted = self.items.get(self.cursor);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::First => self.cursor = 0,
+            Action::Last => self.cursor = last,
+            // A draft that cannot be read has nothing to resume.
+            Action::Resume => {
+                if let Some(item) = highlighted.filter(|i| i.draft.is_some()) {
+                    return Outcome::Resume {
+                        name: item.name.clone(),
+                        exercise_id: item.exercise_id.clone(),
+                    };
+                }
+            }
+            Action::Delete => {
+                if let Some(item) = highlighted {
+                    return Outcome::Trash(item.name.clone());
+                }
+            }
+            Action::Leave => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// The highlighted draft.
+    pub fn selected(&self) -> Option<&DraftAside> {
+        self.items.get(self.cursor)
+    }
+
+    /// The list as it is after a change, the cursor kept in it.
+    pub fn refill(&mut self, items: Vec<DraftAside>) {
+        self.items = items;
+        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+    }
+}

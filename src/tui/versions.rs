@@ -1,0 +1,86 @@
+//! An entry beside the copy a sync tool made of it (Syncthing's
+//! `*.sync-conflict-*`, Dropbox's "conflicted copy"), question by question
+//! as compare shows two entries; one is kept, the other goes to the trash.
+//! Keeping is the store's work, asked for as an [`Outcome`].
+
+use std::path::PathBuf;
+
+use super::action::Action;
+use crate::journal::Entry;
+use crate::journal::conflict::Keep;
+
+pub struct VersionsState {
+    /// The entry as the journal has it.
+    pub entry: Entry,
+    /// The sync tool's copy of it.
+    pub copy: Entry,
+    pub copy_path: PathBuf,
+    /// Lines scrolled past.
+    pub scroll: usize,
+    /// How far there is to scroll (the two side by side, one under the
+    /// other, in the narrowest window).
+    max_scroll: usize,
+}
+
+/// What the versions screen asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    /// Keep one; the other goes to the trash.
+    Keep {
+        copy: PathBuf,
+        keep: Keep,
+    },
+}
+
+impl VersionsState {
+    pub fn new(entry: Entry, copy: Entry, copy_path: PathBuf, lines: usize) -> Self {
+        Self {
+            entry,
+            copy,
+            copy_path,
+            scroll: 0,
+            max_scroll: lines,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(self.max_scroll),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = (self.scroll + 10).min(self.max_scroll),
+            Action::First => self.scroll = 0,
+            Action::Last => self.scroll = self.max_scroll,
+            Action::KeepEntry => return self.keep(Keep::Entry),
+            Action::KeepCopy => return self.keep(Keep::Copy),
+            Action::Leave => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn keep(&self, keep: Keep) -> Outcome {
+        Outcome::Keep {
+            copy: self.copy_path.clone(),
+            keep,
+        }
+    }
+
+    /// Which tool made the copy, by its name, for the screen to say.
+    pub fn made_by(&self) -> &'static str {
+        let name = self
+            .copy_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.contains(".sync-conflict-") {
+            "Syncthing"
+        } else if name.contains("conflicted copy") {
+            "Dropbox"
+        } else {
+            "a sync tool"
+        }
+    }
+}

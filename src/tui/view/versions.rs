@@ -1,0 +1,75 @@
+//! An entry beside the copy a sync tool made of it, question by question
+//! as compare lays two entries out: two columns on a wide window, one
+//! under the other otherwise. What keeping each means is said above them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::chrome::{render_header, safe, wrapped_lines};
+use super::compare::{COLUMN_GAP, TWO_COLUMNS_FROM, column_width, side_by_side};
+use super::entry::{INDENT, exercise, scrolled};
+use crate::exercise::Exercise;
+use crate::journal::Entry;
+use crate::tui::app::App;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::versions::VersionsState;
+
+/// The two versions one under the other, at `width`: how many lines they
+/// take (the most there is to scroll).
+pub fn line_count(versions: (&Entry, &Entry), exercise: Option<&Exercise>, width: usize) -> usize {
+    side_by_side(
+        versions,
+        strings::VERSION_LABELS,
+        exercise,
+        (width, false),
+        &Theme::plain(),
+    )
+    .len()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &VersionsState, theme: &Theme) {
+    let exercise = exercise(app, &state.entry.exercise_id);
+    let title = exercise.map_or(state.entry.exercise_title.as_str(), |e| e.title.as_str());
+    let why = wrapped_lines(&strings::versions_intro(state.made_by()), area.width, theme.dim);
+    let [header, intro, labels, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(super::chrome::line_count(&why)),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    render_header(frame, header, theme, &safe(title), strings::VERSIONS_TITLE);
+    frame.render_widget(Paragraph::new(why), intro);
+    let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(body);
+    let width = usize::from(text.width);
+    let two_columns = frame.area().width >= TWO_COLUMNS_FROM;
+    let (left, right) = strings::VERSION_LABELS;
+    let labels_line = if two_columns {
+        let pad = column_width(width).saturating_sub(left.width());
+        Line::from(vec![
+            Span::raw(INDENT),
+            Span::styled(left, theme.accent),
+            Span::raw(" ".repeat(pad) + COLUMN_GAP),
+            Span::styled(right, theme.accent),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(left, theme.accent),
+            Span::styled("   ·   ", theme.dim),
+            Span::styled(right, theme.accent),
+        ])
+    };
+    frame.render_widget(Paragraph::new(labels_line), labels);
+    let lines = side_by_side(
+        (&state.entry, &state.copy),
+        strings::VERSION_LABELS,
+        exercise,
+        (width, two_columns),
+        theme,
+    );
+    scrolled(frame, text, bar, lines, state.scroll, theme);
+}
