@@ -5,10 +5,10 @@
 use ratatui::layout::Rect;
 
 use super::app::App;
-use crate::exercise::Exercise;
-use crate::journal::Entry;
 use super::journal::Reading;
 use super::view;
+use crate::exercise::Exercise;
+use crate::journal::Entry;
 
 /// The smallest window the layout is made for.
 pub const MIN_WIDTH: u16 = 60;
