@@ -114,9 +114,9 @@ fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &
         .prompts
         .iter()
         .filter(|p| p.when.is_none())
-        .map(|p| {
-            let answer = answer(&p.kind, budget / text_prompts, rng);
-            AnswerRecord::new(&p.id, &p.ask, p.private, &answer)
+        .filter_map(|p| {
+            let answer = answer(&p.kind, budget / text_prompts, rng)?;
+            Some(AnswerRecord::new(&p.id, &p.ask, p.private, &answer))
         })
         .collect();
     Entry {
@@ -131,15 +131,18 @@ fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &
     }
 }
 
-fn answer(kind: &PromptKind, words: usize, rng: &mut Rng) -> Answer {
-    match kind {
+/// A made-up answer; none for the promise kinds, as if skipped (made-up
+/// entries would otherwise need made-up promises to match).
+fn answer(kind: &PromptKind, words: usize, rng: &mut Rng) -> Option<Answer> {
+    Some(match kind {
         PromptKind::Text => Answer::Text(prose(words, rng)),
         PromptKind::List => Answer::List((0..3).map(|_| prose(6, rng)).collect()),
         PromptKind::Scale { min, max, .. } => Answer::Scale(min + rng.below((max - min + 1) as usize) as i64),
         PromptKind::Choice { options, .. } => Answer::Choice(options[rng.below(options.len())].clone()),
         PromptKind::Multi { options, .. } => Answer::Multi(vec![options[rng.below(options.len())].clone()]),
         PromptKind::YesNo => Answer::YesNo(rng.below(2) == 0),
-    }
+        PromptKind::Promise | PromptKind::PromisesDue { .. } => return None,
+    })
 }
 
 fn prose(words: usize, rng: &mut Rng) -> String {

@@ -12,7 +12,7 @@ use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
 use crate::message::{Rules, RulesError};
-use crate::promises::{Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
+use crate::promises::{Changes, Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
 use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
@@ -20,6 +20,19 @@ pub trait Store {
     /// Keeps a finished entry and lets go of its draft. The entry's id may
     /// change if another entry already has it. Returns where it went.
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError>;
+
+    /// Makes and settles the promises the answers of `entry` say, each once
+    /// however often it is asked (see [`crate::promises::changes`]).
+    fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError>;
+
+    /// Saves an exercise's finished entry with what its answers promise
+    /// (both front ends save through this): the promises first, so mend
+    /// stopping between the two leaves the draft to save again, which adds
+    /// nothing to the promises, never an entry whose promise was not made.
+    fn save_answered(&mut self, entry: &mut Entry, now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        self.keep_promises(entry, now)?;
+        self.save_entry(entry)
+    }
 
     /// Writes a copy of a finished entry to a file the person chose, for
     /// when the journal itself cannot be written.

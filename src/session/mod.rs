@@ -6,6 +6,7 @@
 //! finished entry. It knows nothing of terminals or files.
 
 mod limit;
+mod looking_back;
 mod navigate;
 mod recall;
 mod resume;
@@ -16,6 +17,7 @@ use crate::answer::{Answer, AnswerError};
 use crate::exercise::{Exercise, Prompt};
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry};
 
+pub use looking_back::FellDue;
 pub use recall::Recalled;
 
 /// Where the person is in the session.
@@ -52,6 +54,9 @@ pub struct Session {
     answer_limit: usize,
     /// The last entry of this exercise, for prompts that recall it.
     last_time: Option<recall::LastTime>,
+    /// Indexed like the prompts: for a `promises-due` question, the
+    /// promises that fell due (see [`looking_back`]).
+    fell_due: Vec<Vec<FellDue>>,
 }
 
 impl Session {
@@ -68,6 +73,7 @@ impl Session {
             private,
             step: Step::Intro,
             last_time: None,
+            fell_due: vec![Vec::new(); count],
         }
     }
 
@@ -137,7 +143,11 @@ impl Session {
     pub fn visibility(&self) -> Vec<bool> {
         let prompts = &self.exercise.prompts;
         let mut visible = Vec::with_capacity(prompts.len());
-        for prompt in prompts {
+        for (index, prompt) in prompts.iter().enumerate() {
+            if self.nothing_due(index) {
+                visible.push(false);
+                continue;
+            }
             let shown = match &prompt.when {
                 None => true,
                 Some(when) => prompts

@@ -23,7 +23,7 @@ use mend::journal::{
 };
 use mend::library::{Library, Loaded, Origin, check_bytes};
 use mend::promises::{
-    Deposit, Due, Event as Settled, Making, Outcome, PROMISE_FORMAT, Promise, PromiseError, Promises,
+    Changes, Deposit, Due, Event as Settled, Making, Outcome, PROMISE_FORMAT, Promise, PromiseError, Promises,
 };
 use mend::tui::App;
 
@@ -267,6 +267,22 @@ impl Store for TestStore {
         }
     }
 
+    fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
+        let changes = mend::promises::changes(entry, &self.0.borrow().promises, now);
+        if changes.is_empty() {
+            return Ok(changes);
+        }
+        self.promise_written()?;
+        let mut journal = self.0.borrow_mut();
+        for promise in changes.made.iter().chain(&changes.settled) {
+            match journal.promises.iter_mut().find(|p| p.id == promise.id) {
+                Some(kept) => *kept = promise.clone(),
+                None => journal.promises.push(promise.clone()),
+            }
+        }
+        Ok(changes)
+    }
+
     fn make_promise(&mut self, making: Making, now: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
         self.promise_written()?;
         let promise = promise_made(making, now, None);
@@ -295,6 +311,7 @@ impl Store for TestStore {
                 due,
                 note: String::new(),
                 carried_on_by: None,
+                recorded_in: None,
             })
             .map_err(PromiseError::from)?;
         Ok(promise.clone())
@@ -328,6 +345,7 @@ impl Store for TestStore {
             due: was_due,
             note: String::new(),
             carried_on_by: Some(new.id.clone()),
+            recorded_in: None,
         })
         .map_err(PromiseError::from)?;
         journal.promises.push(new.clone());
@@ -566,6 +584,7 @@ pub fn promise_made(making: Making, now: DateTime<FixedOffset>, carries_on: Opti
         note: making.note,
         made_at: now,
         carries_on,
+        made_in: None,
         history: Vec::new(),
     }
 }
@@ -717,6 +736,7 @@ pub fn promises_store() -> TestStore {
         due: due.parse().expect("a valid due date"),
         note: String::new(),
         carried_on_by: None,
+        recorded_in: None,
     };
     let mut call = made(
         "Call the children at 7",

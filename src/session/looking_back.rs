@@ -1,0 +1,141 @@
+//! The promise questions of a session: `promises-due` looks back at the
+//! promises that fell due and takes what became of each; with none due it
+//! is not asked at all (nor counted). `promise` needs nothing here: its
+//! answer is the promise, written when the entry is saved.
+
+use chrono::{Days, NaiveDate};
+
+use super::Session;
+use crate::answer::Answer;
+use crate::exercise::PromptKind;
+use crate::journal::{Store, entry_name};
+use crate::promises::{Due, Outcome, Promise, Reviewed, Since, due_between, origin, settled_by};
+
+/// A promise that fell due, as a `promises-due` question shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FellDue {
+    pub promise: String,
+    pub text: String,
+    /// The time it fell due that the question asks about.
+    pub due: Due,
+}
+
+impl Session {
+    /// The id the entry of this session is saved under (unless another
+    /// entry took it first): the promises it writes are tied to it.
+    pub fn entry_id(&self) -> String {
+        entry_name::entry_id(self.started_at, &self.exercise.id, 1)
+    }
+
+    /// This session, with the promises due for each `promises-due` question
+    /// read from `store` (none read when it has no such question). `today`
+    /// is the person's day.
+    pub fn looking_back(self, store: &dyn Store, today: NaiveDate) -> Self {
+        if !self.exercise.prompts.iter().any(|p| matches!(p.kind, PromptKind::PromisesDue { .. })) {
+            return self;
+        }
+        let last_time = store.last_done().get(&self.exercise.id).map(|t| t.date());
+        self.with_promises(&store.promises().all, last_time, today)
+    }
+
+    /// This session, with the promises of `book` due for each `promises-due`
+    /// question, looking back to `last_time` (the day the exercise was last
+    /// done) or a number of days before `today`. What was already answered
+    /// about a promise no longer due is let go.
+    pub fn with_promises(mut self, book: &[Promise], last_time: Option<NaiveDate>, today: NaiveDate) -> Self {
+        let entry_id = self.entry_id();
+        for (index, prompt) in self.exercise.prompts.iter().enumerate() {
+            let PromptKind::PromisesDue { since } = prompt.kind else {
+                continue;
+            };
+            let from = match since {
+                Since::LastTime => last_time,
+                Since::Days(days) => today.checked_sub_days(Days::new(u64::from(days))),
+            };
+            let origin = origin(&entry_id, &prompt.id);
+            self.fell_due[index] = due_between(book, from, today, &origin)
+                .into_iter()
+                .map(|p| FellDue {
+                    promise: p.id.clone(),
+                    text: p.text.clone(),
+                    // Settled by this very entry before mend stopped: the
+                    // time it was asked about, not the one after.
+                    due: settled_by(p, &origin)
+                        .or_else(|| p.next_due())
+                        .unwrap_or(p.due),
+                })
+                .collect();
+        }
+        for index in 0..self.answers.len() {
+            if let Some(Answer::Outcomes(said)) = &self.answers[index] {
+                let due = &self.fell_due[index];
+                let kept: Vec<Reviewed> = said
+                    .iter()
+                    .filter(|r| due.iter().any(|d| d.promise == r.promise && d.due == r.due))
+                    .cloned()
+                    .collect();
+                self.answers[index] = (!kept.is_empty()).then_some(Answer::Outcomes(kept));
+            }
+        }
+        self
+    }
+
+    /// The promises a `promises-due` question at `index` asks about: those
+    /// due, and any its answer speaks of besides (an entry being edited).
+    pub fn fell_due(&self, index: usize) -> Vec<FellDue> {
+        let mut rows = self.fell_due.get(index).cloned().unwrap_or_default();
+        if let Some(Answer::Outcomes(said)) = self.answer(index) {
+            for r in said {
+                if !rows.iter().any(|d| d.promise == r.promise) {
+                    rows.push(FellDue {
+                        promise: r.promise.clone(),
+                        text: r.text.clone(),
+                        due: r.due,
+                    });
+                }
+            }
+        }
+        rows
+    }
+
+    /// What the answer at `index` says became of the promise `row` asks about.
+    pub fn outcome_of(&self, index: usize, row: &FellDue) -> Option<(Outcome, Option<Due>)> {
+        match self.answer(index) {
+            Some(Answer::Outcomes(said)) => said
+                .iter()
+                .find(|r| r.promise == row.promise)
+                .map(|r| (r.outcome, r.new_due)),
+            _ => None,
+        }
+    }
+
+    /// Says what became of the promise in row `row` of the question at
+    /// `index` (`None`: nothing yet), keeping the others' answers in order.
+    pub fn set_outcome(&mut self, index: usize, row: usize, said: Option<(Outcome, Option<Due>)>) {
+        let rows = self.fell_due(index);
+        let mut answer: Vec<Reviewed> = Vec::with_capacity(rows.len());
+        for (at, fell) in rows.iter().enumerate() {
+            let outcome = if at == row { said } else { self.outcome_of(index, fell) };
+            if let Some((outcome, new_due)) = outcome {
+                answer.push(Reviewed {
+                    promise: fell.promise.clone(),
+                    text: fell.text.clone(),
+                    due: fell.due,
+                    outcome,
+                    new_due: new_due.filter(|_| outcome == Outcome::Renegotiated),
+                });
+            }
+        }
+        // Outcomes always fit their own question; none is no answer.
+        let _ = self.set_answer(index, Some(Answer::Outcomes(answer)));
+    }
+
+    /// Whether prompt `index` has nothing to ask: a `promises-due` question
+    /// with no promise due and nothing said.
+    pub(super) fn nothing_due(&self, index: usize) -> bool {
+        let looks_back = self
+            .prompt(index)
+            .is_some_and(|p| matches!(p.kind, PromptKind::PromisesDue { .. }));
+        looks_back && self.fell_due.get(index).is_none_or(Vec::is_empty) && !self.is_answered(index)
+    }
+}
