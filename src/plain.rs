@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use crate::answer::Answer;
 use crate::clock::Clock;
 use crate::exercise::{Prompt, PromptKind};
-use crate::journal::{Store, entry_name};
+use crate::journal::Store;
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
 use crate::session::{Session, Step};

@@ -48,12 +48,18 @@ pub fn made(making: &Making) -> String {
 
 /// One promise looked back on: "Call the children on Wednesday: kept".
 pub fn looked_back(reviewed: &Reviewed) -> String {
-    let text = inert(&reviewed.text);
-    match (reviewed.outcome, reviewed.new_due) {
-        (Outcome::Renegotiated, Some(new_due)) => {
-            format!("{text}: renegotiated openly, now due {}", when(new_due))
-        }
-        (outcome, _) => format!("{text}: {}", super::outcome_words(outcome)),
+    format!(
+        "{}: {}",
+        inert(&reviewed.text),
+        outcome_said(reviewed.outcome, reviewed.new_due)
+    )
+}
+
+/// What became of a promise: "kept", "renegotiated openly, now due …".
+pub fn outcome_said(outcome: Outcome, new_due: Option<Due>) -> String {
+    match (outcome, new_due) {
+        (Outcome::Renegotiated, Some(new_due)) => format!("renegotiated openly, now due {}", when(new_due)),
+        (outcome, _) => super::outcome_words(outcome).to_string(),
     }
 }
 

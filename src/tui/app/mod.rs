@@ -11,6 +11,7 @@ mod extras;
 mod front;
 mod home;
 mod lock;
+mod promise_prompts;
 mod promises;
 mod prompts;
 mod review;
@@ -152,6 +153,9 @@ pub struct App {
     idle_lock: Duration,
     /// When the last key came (the first tick, before any).
     last_key: Option<Instant>,
+    /// The person hid last time's answers beside the questions: so they
+    /// stay, for every exercise, until mend closes or they are shown again.
+    recall_hidden: bool,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -181,6 +185,7 @@ impl App {
             lock: None,
             idle_lock: DEFAULT_IDLE_LOCK,
             last_key: None,
+            recall_hidden: false,
             store,
             clock,
         };
@@ -555,6 +560,11 @@ impl App {
         } else {
             vec![Effect::GoHome]
         }
+    }
+
+    /// Whether last time's answers are shown beside the questions.
+    pub fn recall_shown(&self) -> bool {
+        !self.recall_hidden
     }
 
     /// Whether the app was opened for one exercise (`mend run`).
