@@ -436,7 +436,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             )),
             PromptKind::Promise => self.read_promise(session.started_at().date_naive(), limit),
             PromptKind::PromisesDue { .. } => self.read_outcomes(session, index),
-            PromptKind::Scale { .. } | PromptKind::Choice { .. } | PromptKind::Multi { .. } | PromptKind::YesNo => {
+            PromptKind::Scale { .. }
+            | PromptKind::Choice { .. }
+            | PromptKind::Multi { .. }
+            | PromptKind::YesNo => {
                 let Some(line) = self.read_line(limit)? else {
                     return Ok(Read::Ended);
                 };

@@ -498,7 +498,7 @@ fn an_unknown_prompt_key_with_no_near_one_lists_the_keys() {
         9,
         1,
         "unknown key `colour`",
-        "the keys here are: id, kind, ask, help, optional, private, recall, when, min, max, low, high, options, other",
+        "the keys here are: id, kind, ask, help, optional, private, recall, when, min, max, low, high, options, other, since, since_days",
     );
 }
 
@@ -549,7 +549,7 @@ fn missing_prompt_keys_point_at_the_prompt() {
                 10,
                 1,
                 "this prompt is missing `kind`",
-                Some("add one of: text, list, scale, choice, multi, yesno"),
+                Some("add one of: text, list, scale, choice, multi, yesno, promise, promises-due"),
             ),
             (10, 1, "this prompt is missing `ask`", None),
         ],
@@ -835,7 +835,7 @@ fn an_unknown_kind_suggests_the_nearest() {
         7,
         8,
         "unknown kind `yes/no`",
-        "did you mean `yesno`? the kinds are: text, list, scale, choice, multi, yesno",
+        "did you mean `yesno`? the kinds are: text, list, scale, choice, multi, yesno, promise, promises-due",
     );
     let source = VALID.replace("kind = \"text\"", "kind = \"essay\"");
     assert_hinted(
@@ -843,7 +843,7 @@ fn an_unknown_kind_suggests_the_nearest() {
         7,
         8,
         "unknown kind `essay`",
-        "the kinds are: text, list, scale, choice, multi, yesno",
+        "the kinds are: text, list, scale, choice, multi, yesno, promise, promises-due",
     );
 }
 

@@ -17,8 +17,22 @@ pub const LOOKING_BACK: &[&str] = &["since", "since_days"];
 /// Every key a prompt may have; [`SCALE`], [`OPTIONS`] and [`LOOKING_BACK`]
 /// only for their kinds.
 pub const ANY_PROMPT: &[&str] = &[
-    "id", "kind", "ask", "help", "optional", "private", "recall", "when", "min", "max", "low", "high",
-    "options", "other", "since", "since_days",
+    "id",
+    "kind",
+    "ask",
+    "help",
+    "optional",
+    "private",
+    "recall",
+    "when",
+    "min",
+    "max",
+    "low",
+    "high",
+    "options",
+    "other",
+    "since",
+    "since_days",
 ];
 
 /// Keys of a `when` table.

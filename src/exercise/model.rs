@@ -72,7 +72,9 @@ pub enum PromptKind {
     Promise,
     /// Looks back at the promises due since `since`: kept, missed or
     /// renegotiated, each (schema 2). Skipped when none are due.
-    PromisesDue { since: Since },
+    PromisesDue {
+        since: Since,
+    },
 }
 
 impl PromptKind {

@@ -169,7 +169,10 @@ fn read_since(c: &mut Checker<'_>, table: &DeTable<'_>) -> Option<Since> {
         if since.get_ref() != LAST_TIME {
             c.error_with_hint(
                 since.span(),
-                format!("`since` can only be \"{LAST_TIME}\", not \"{}\"", quoted(since.get_ref())),
+                format!(
+                    "`since` can only be \"{LAST_TIME}\", not \"{}\"",
+                    quoted(since.get_ref())
+                ),
                 "for a number of days, write `since_days = 7` instead",
             );
             return None;

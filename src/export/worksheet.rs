@@ -314,9 +314,15 @@ fn html_question(number: usize, prompt: &Prompt, lead: Option<&str>, notes: &[&s
             let _ = writeln!(out, "<p>{}</p>", html(PROMISE_WHEN));
         }
         PromptKind::PromisesDue { .. } => {
-            let outcomes: String = PROMISE_OUTCOMES.iter().map(|t| tick(&t.replace("☐ ", ""))).collect();
+            let outcomes: String = PROMISE_OUTCOMES
+                .iter()
+                .map(|t| tick(&t.replace("☐ ", "")))
+                .collect();
             for _ in 0..LIST_LINES {
-                let _ = writeln!(out, "<div class=\"line\"></div>\n<ul class=\"steps\">{outcomes}</ul>");
+                let _ = writeln!(
+                    out,
+                    "<div class=\"line\"></div>\n<ul class=\"steps\">{outcomes}</ul>"
+                );
             }
         }
     }

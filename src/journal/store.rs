@@ -12,7 +12,9 @@ use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
 use crate::message::{Rules, RulesError};
-use crate::promises::{Changes, Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
+use crate::promises::{
+    Changes, Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises,
+};
 use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
@@ -29,7 +31,11 @@ pub trait Store {
     /// (both front ends save through this): the promises first, so mend
     /// stopping between the two leaves the draft to save again, which adds
     /// nothing to the promises, never an entry whose promise was not made.
-    fn save_answered(&mut self, entry: &mut Entry, now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+    fn save_answered(
+        &mut self,
+        entry: &mut Entry,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PathBuf, StoreError> {
         self.keep_promises(entry, now)?;
         self.save_entry(entry)
     }

@@ -13,12 +13,16 @@ use crate::promises::{Due, Making, Outcome, Reviewed, Whom, few_words, words as 
 use crate::session::Session;
 
 mod words {
-    pub const PROMISE_HOW: &str = "(the promise in a few words; then mend asks to whom, when it is due, and whether it is every week)";
-    pub const DUE_HOW: &str = "(for each promise, a number: 1 kept, 2 missed, 3 renegotiated; or press Enter to leave it for now)";
+    pub const PROMISE_HOW: &str =
+        "(the promise in a few words; then mend asks to whom, when it is due, and whether it is every week)";
+    pub const DUE_HOW: &str =
+        "(for each promise, a number: 1 kept, 2 missed, 3 renegotiated; or press Enter to leave it for now)";
     pub const TO_WHOM: &str = "To whom? 1 your co-parent, 2 the children, 3 yourself (Enter: your co-parent)";
     pub const TO_WHOM_AGAIN: &str = "Please type 1, 2 or 3.";
-    pub const WHEN: &str = "When is it due? A day like 2026-12-02, with a time if you like: 2026-12-02 19:00 (Enter: today)";
-    pub const WHEN_AGAIN: &str = "That isn't a day mend can read. Try one like 2026-12-02, or 2026-12-02 19:00.";
+    pub const WHEN: &str =
+        "When is it due? A day like 2026-12-02, with a time if you like: 2026-12-02 19:00 (Enter: today)";
+    pub const WHEN_AGAIN: &str =
+        "That isn't a day mend can read. Try one like 2026-12-02, or 2026-12-02 19:00.";
     pub const WEEKLY: &str = "Every week? (y or n; Enter: no)";
     pub const WEEKLY_AGAIN: &str = "Please answer y or n.";
     pub const OUTCOME: &str = "1 kept, 2 missed, 3 renegotiated (Enter: leave it for now)";
@@ -28,7 +32,11 @@ mod words {
 
 /// The line under a promise question that says how to answer it.
 pub(super) fn how(looking_back: bool) -> &'static str {
-    if looking_back { words::DUE_HOW } else { words::PROMISE_HOW }
+    if looking_back {
+        words::DUE_HOW
+    } else {
+        words::PROMISE_HOW
+    }
 }
 
 /// One small reply, or the end of input.

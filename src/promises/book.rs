@@ -13,10 +13,10 @@ use chrono::{DateTime, FixedOffset};
 
 use super::answered::Changes;
 use super::model::{Due, Event, Outcome, PROMISE_FORMAT, Promise, Whom};
-use crate::journal::{Entry, Seal};
 use crate::journal::private_fs::{
     Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic, write_atomic_new,
 };
+use crate::journal::{Entry, Seal};
 
 /// The folder inside the journal.
 pub const PROMISES_DIR: &str = "promises";

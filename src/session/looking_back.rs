@@ -31,7 +31,12 @@ impl Session {
     /// read from `store` (none read when it has no such question). `today`
     /// is the person's day.
     pub fn looking_back(self, store: &dyn Store, today: NaiveDate) -> Self {
-        if !self.exercise.prompts.iter().any(|p| matches!(p.kind, PromptKind::PromisesDue { .. })) {
+        if !self
+            .exercise
+            .prompts
+            .iter()
+            .any(|p| matches!(p.kind, PromptKind::PromisesDue { .. }))
+        {
             return self;
         }
         let last_time = store.last_done().get(&self.exercise.id).map(|t| t.date());
@@ -60,9 +65,7 @@ impl Session {
                     text: p.text.clone(),
                     // Settled by this very entry before mend stopped: the
                     // time it was asked about, not the one after.
-                    due: settled_by(p, &origin)
-                        .or_else(|| p.next_due())
-                        .unwrap_or(p.due),
+                    due: settled_by(p, &origin).or_else(|| p.next_due()).unwrap_or(p.due),
                 })
                 .collect();
         }
@@ -115,7 +118,11 @@ impl Session {
         let rows = self.fell_due(index);
         let mut answer: Vec<Reviewed> = Vec::with_capacity(rows.len());
         for (at, fell) in rows.iter().enumerate() {
-            let outcome = if at == row { said } else { self.outcome_of(index, fell) };
+            let outcome = if at == row {
+                said
+            } else {
+                self.outcome_of(index, fell)
+            };
             if let Some((outcome, new_due)) = outcome {
                 answer.push(Reviewed {
                     promise: fell.promise.clone(),

@@ -171,7 +171,9 @@ impl Answering {
 
     /// The promises a `promises-due` question asks about, on screen.
     pub fn due_rows(&self) -> Vec<FellDue> {
-        self.current().map(|i| self.session.fell_due(i)).unwrap_or_default()
+        self.current()
+            .map(|i| self.session.fell_due(i))
+            .unwrap_or_default()
     }
 
     /// Whether the current prompt has an answer, counting words still in

@@ -599,6 +599,34 @@ pub fn fixture() -> Loaded {
     }
 }
 
+/// An exercise that looks back at the promises due in the last week, then
+/// makes one (schema 2).
+pub const PROMISE_KINDS: &str = r#"schema = 2
+id = "promise-kinds"
+title = "Promises, both ways"
+
+[[prompt]]
+id = "looking-back"
+kind = "promises-due"
+ask = "How did this week's promises go?"
+help = "Renegotiating openly keeps faith too."
+since_days = 7
+optional = true
+
+[[prompt]]
+id = "next"
+kind = "promise"
+ask = "One small promise for the week ahead."
+"#;
+
+pub fn promise_kinds() -> Loaded {
+    let path = Path::new("promise-kinds.toml");
+    match check_bytes(PROMISE_KINDS.as_bytes(), path, Origin::File(path.into())) {
+        Ok(loaded) => loaded,
+        Err(problem) => panic!("the promise exercise must be valid: {problem:?}"),
+    }
+}
+
 pub fn built_ins() -> Vec<Loaded> {
     let library = Library::built_in();
     assert!(library.problems.is_empty(), "{:?}", library.problems);

@@ -45,7 +45,9 @@ fn promise_key(run: &mut Answering, index: usize, action: &Action, now: Instant)
             let making = form.making(today);
             let stays = making.is_none().then_some(());
             if making.is_some() {
-                let _ = run.session.set_answer(index, making.map(crate::answer::Answer::Promise));
+                let _ = run
+                    .session
+                    .set_answer(index, making.map(crate::answer::Answer::Promise));
             }
             return stays;
         }

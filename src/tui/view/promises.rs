@@ -187,13 +187,37 @@ pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Them
         ..row
     };
     frame.render_widget(label(FormField::Text, strings::PROMISE_WORDS_LABEL), text);
-    render_field(frame, beside(text), &form.text, form.field == FormField::Text, theme);
+    render_field(
+        frame,
+        beside(text),
+        &form.text,
+        form.field == FormField::Text,
+        theme,
+    );
     let whom = format!("‹ {} ›", form.to.words());
-    frame.render_widget(Line::from(vec![label(FormField::To, strings::PROMISE_TO_LABEL).spans, vec![Span::styled(whom, theme.text)]].concat()), to);
+    frame.render_widget(
+        Line::from(
+            vec![
+                label(FormField::To, strings::PROMISE_TO_LABEL).spans,
+                vec![Span::styled(whom, theme.text)],
+            ]
+            .concat(),
+        ),
+        to,
+    );
     frame.render_widget(label(FormField::Due, strings::PROMISE_WHEN_LABEL), due);
     render_field(frame, beside(due), &form.due, form.field == FormField::Due, theme);
     let tick = if form.weekly { "[x]" } else { "[ ]" };
-    frame.render_widget(Line::from(vec![label(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL).spans, vec![Span::styled(tick, theme.text)]].concat()), weekly);
+    frame.render_widget(
+        Line::from(
+            vec![
+                label(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL).spans,
+                vec![Span::styled(tick, theme.text)],
+            ]
+            .concat(),
+        ),
+        weekly,
+    );
     frame.render_widget(Paragraph::new(problem), problem_area);
 }
 
