@@ -1741,6 +1741,33 @@ fn a_recalled_rating_shows_under_its_question_from_the_last_entry_alone() {
 }
 
 #[test]
+fn ctrl_l_hides_last_times_answer_for_the_rest_of_the_session_and_shows_it_again() {
+    let trust = built_ins()
+        .into_iter()
+        .find(|l| l.exercise.id == "trust-inventory")
+        .unwrap();
+    let store = TestStore::new().with_entry(trust_entry(&trust, "2026-11-12T20:00:00+01:00", 3));
+    let mut app = app_with(vec![trust], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    assert!(screen_text(&app).contains("Last time, Thu 12 Nov"));
+    app.press(ctrl('l'));
+    assert!(!screen_text(&app).contains("Last time"), "hidden");
+    // Still hidden on the next question, and after leaving and coming back.
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    assert!(!screen_text(&app).contains("Last time"));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter)); // carry on with the draft
+    app.press(key(KeyCode::BackTab));
+    assert_eq!(app.screen(), Screen::Prompt);
+    assert!(!screen_text(&app).contains("Last time"), "{}", screen_text(&app));
+    app.press(ctrl('l'));
+    assert!(screen_text(&app).contains("Last time, Thu 12 Nov"));
+}
+
+#[test]
 fn home_says_the_journal_is_encrypted_when_it_is() {
     let store = TestStore::new();
     let app = app_with(vec![fixture()], &store);

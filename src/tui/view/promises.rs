@@ -181,9 +181,11 @@ pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Them
         };
         Line::styled(format!("{mark}{words:<LABEL_WIDTH$}"), style)
     };
+    // After the mark ("› ") and the label, where the other rows' values begin.
+    let before = LABEL_WIDTH as u16 + 2;
     let beside = |row: Rect| Rect {
-        x: row.x + LABEL_WIDTH as u16 + 3,
-        width: row.width.saturating_sub(LABEL_WIDTH as u16 + 3),
+        x: row.x + before,
+        width: row.width.saturating_sub(before),
         ..row
     };
     frame.render_widget(label(FormField::Text, strings::PROMISE_WORDS_LABEL), text);
@@ -256,7 +258,7 @@ pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, index: us
 }
 
 /// The labels of [`render_form_rows`] are padded to this, so the fields line up.
-const LABEL_WIDTH: usize = 12;
+const LABEL_WIDTH: usize = 13;
 
 /// The row under a label, in line with its words.
 fn indent(area: Rect) -> Rect {
