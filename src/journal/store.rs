@@ -88,6 +88,21 @@ pub trait Store {
     /// Every entry, newest first, as its name tells it (nothing is read).
     fn entries(&self) -> Vec<EntryName>;
 
+    /// The id a new entry of `exercise_id` started at `started` is saved
+    /// under: the first of its names no entry has (from file names alone).
+    fn free_entry_id(&self, started: DateTime<FixedOffset>, exercise_id: &str) -> String {
+        let taken: std::collections::HashSet<String> = self
+            .entries()
+            .into_iter()
+            .filter(|n| n.exercise_id == exercise_id)
+            .map(|n| n.id)
+            .collect();
+        (1..=u32::MAX)
+            .map(|n| super::entry_name::entry_id(started, exercise_id, n))
+            .find(|id| !taken.contains(id))
+            .unwrap_or_default()
+    }
+
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;
 

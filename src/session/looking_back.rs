@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::Session;
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
-use crate::journal::{Store, entry_name};
+use crate::journal::Store;
 use crate::promises::{Due, Outcome, Promise, Reviewed, Since, due_between, origin, settled_by};
 
 /// A promise that fell due, as a `promises-due` question shows it.
@@ -21,22 +21,26 @@ pub struct FellDue {
 }
 
 impl Session {
-    /// The id the entry of this session is saved under (unless another
-    /// entry took it first): the promises it writes are tied to it.
+    /// The id the entry of this session is saved under: the promises it
+    /// writes are tied to it.
     pub fn entry_id(&self) -> String {
-        entry_name::entry_id(self.started_at, &self.exercise.id, 1)
+        self.entry_id.clone()
     }
 
-    /// This session, with the promises due for each `promises-due` question
-    /// read from `store` (none read when it has no such question). `today`
-    /// is the person's day.
-    pub fn looking_back(self, store: &dyn Store, today: NaiveDate) -> Self {
-        if !self
-            .exercise
-            .prompts
-            .iter()
-            .any(|p| matches!(p.kind, PromptKind::PromisesDue { .. }))
-        {
+    /// This session, ready for its promise questions from `store`: its
+    /// entry's id one no entry has yet (an entry of this exercise finished
+    /// in the second this one began has the first, and its promises must
+    /// not be taken for this one's), and the promises due for each
+    /// `promises-due` question. Nothing is read for an exercise without
+    /// promise questions. `today` is the person's day.
+    pub fn looking_back(mut self, store: &dyn Store, today: NaiveDate) -> Self {
+        let kinds = || self.exercise.prompts.iter().map(|p| &p.kind);
+        if !kinds().any(|k| matches!(k, PromptKind::Promise | PromptKind::PromisesDue { .. })) {
+            return self;
+        }
+        let looks_back = kinds().any(|k| matches!(k, PromptKind::PromisesDue { .. }));
+        self.entry_id = store.free_entry_id(self.started_at, &self.exercise.id);
+        if !looks_back {
             return self;
         }
         let last_time = store.last_done().get(&self.exercise.id).map(|t| t.date());

@@ -54,6 +54,9 @@ pub struct Session {
     answer_limit: usize,
     /// The last entry of this exercise, for prompts that recall it.
     last_time: Option<recall::LastTime>,
+    /// The id its entry will be saved under, which the promises it makes
+    /// and settles are tied to (see [`looking_back`]).
+    entry_id: String,
     /// Indexed like the prompts: for a `promises-due` question, the
     /// promises that fell due (see [`looking_back`]).
     fell_due: Vec<Vec<FellDue>>,
@@ -64,6 +67,7 @@ impl Session {
         let count = exercise.prompts.len();
         let private = exercise.prompts.iter().map(|p| p.private).collect();
         let answer_limit = limit::answer_limit(&exercise, exercise_hash, started_at);
+        let entry_id = crate::journal::entry_name::entry_id(started_at, &exercise.id, 1);
         Self {
             answer_limit,
             exercise,
@@ -73,6 +77,7 @@ impl Session {
             private,
             step: Step::Intro,
             last_time: None,
+            entry_id,
             fell_due: vec![Vec::new(); count],
         }
     }
