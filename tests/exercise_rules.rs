@@ -2239,3 +2239,48 @@ fn a_when_cannot_look_at_a_promise_question() {
     assert_eq!((got[0].0, got[0].1), (14, 33), "at what it is compared with");
     assert!(got[0].2.contains("it is a promise prompt"), "{got:?}");
 }
+
+/// A built-in exercise, parsed.
+fn built_in_exercise(id: &str) -> Exercise {
+    parsed(built_in(id))
+}
+
+#[test]
+fn keeping_promises_begins_with_the_promises_due_and_ends_by_making_one() {
+    let keeping = built_in_exercise("keeping-promises");
+    let first = keeping.prompts.first().map(|p| p.kind.clone());
+    assert_eq!(
+        first,
+        Some(PromptKind::PromisesDue {
+            since: mend::promises::Since::LastTime
+        })
+    );
+    assert_eq!(
+        keeping.prompts.last().map(|p| p.kind.clone()),
+        Some(PromptKind::Promise)
+    );
+}
+
+#[test]
+fn the_evening_check_in_offers_todays_promises_and_everyday_trust_recalls_each_habit() {
+    let check_in = built_in_exercise("evening-check-in");
+    assert!(
+        check_in.prompts.iter().any(|p| p.kind
+            == PromptKind::PromisesDue {
+                since: mend::promises::Since::Days(0)
+            }
+            && p.optional),
+        "today's promises, skipped when none are due"
+    );
+    let trust = built_in_exercise("trust-inventory");
+    let ratings: Vec<_> = trust
+        .prompts
+        .iter()
+        .filter(|p| matches!(p.kind, PromptKind::Scale { .. }))
+        .collect();
+    assert_eq!(ratings.len(), 8);
+    assert!(
+        ratings.iter().all(|p| p.recall),
+        "last time's rating beside each behaviour"
+    );
+}
