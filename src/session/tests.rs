@@ -527,3 +527,22 @@ fn looking_back_offers_what_fell_due_since_last_time_and_keeps_what_was_said_in_
     let resumed = s.with_promises(&book[..2], last_time, today);
     assert!(!resumed.is_answered(0));
 }
+
+#[test]
+fn a_promise_quoted_in_a_later_question_is_its_words_alone() {
+    let source = format!(
+        "{KEEPING}\n[[prompt]]\nid = \"easier\"\nkind = \"text\"\nask = \"What could make '{{next|it}}' easier?\"\n"
+    );
+    let exercise = parse_exercise(source.as_bytes()).expect("valid test exercise");
+    let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    let making = crate::promises::Making {
+        text: "Read at bedtime".into(),
+        to: crate::promises::Whom::Children,
+        due: "2026-11-25T19:00".parse().expect("a due date"),
+        weekly: true,
+        note: String::new(),
+    };
+    s.set_answer(1, Some(Answer::Promise(making)))
+        .expect("a promise fits");
+    assert_eq!(s.ask_of(2), "What could make 'Read at bedtime' easier?");
+}
