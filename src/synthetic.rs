@@ -157,29 +157,6 @@ fn prose(words: usize, rng: &mut Rng) -> String {
     text
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::journal::{catalog, read_entries};
-
-    #[test]
-    fn generated_entries_are_real_entries() {
-        let dir = tempfile::tempdir().unwrap();
-        let newest = DateTime::parse_from_rfc3339("2026-11-21T21:00:00+01:00").unwrap();
-        generate(dir.path(), 25, 7, newest).unwrap();
-        let names = catalog(dir.path());
-        assert_eq!(names.len(), 25);
-        let (entries, problems) = read_entries(dir.path(), &crate::journal::Seal::plain(), &names);
-        assert!(problems.is_empty());
-        let words: usize = entries[0]
-            .answers
-            .iter()
-            .map(|a| format!("{:?}", a.value).split_whitespace().count())
-            .sum();
-        assert!(words >= 100, "{words} words");
-    }
-}
-
 /// Writes `count` promises to the journal at `root`, made one every few
 /// hours going back from `now`, each due a few days after it was made; a
 /// third of them weekly, and most of the rest kept or missed.
@@ -231,4 +208,27 @@ pub fn generate_promises(
         fs::write(dir.join(format!("{}.toml", promise.id)), text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{catalog, read_entries};
+
+    #[test]
+    fn generated_entries_are_real_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let newest = DateTime::parse_from_rfc3339("2026-11-21T21:00:00+01:00").unwrap();
+        generate(dir.path(), 25, 7, newest).unwrap();
+        let names = catalog(dir.path());
+        assert_eq!(names.len(), 25);
+        let (entries, problems) = read_entries(dir.path(), &crate::journal::Seal::plain(), &names);
+        assert!(problems.is_empty());
+        let words: usize = entries[0]
+            .answers
+            .iter()
+            .map(|a| format!("{:?}", a.value).split_whitespace().count())
+            .sum();
+        assert!(words >= 100, "{words} words");
+    }
 }

@@ -196,28 +196,19 @@ pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Them
         form.field == FormField::Text,
         theme,
     );
+    // A label with its value beside it, where the typed fields begin.
+    let chosen = |field: FormField, words: &str, value: String| {
+        let mut line = label(field, words);
+        line.push_span(Span::styled(value, theme.text));
+        line
+    };
     let whom = format!("‹ {} ›", form.to.words());
-    frame.render_widget(
-        Line::from(
-            vec![
-                label(FormField::To, strings::PROMISE_TO_LABEL).spans,
-                vec![Span::styled(whom, theme.text)],
-            ]
-            .concat(),
-        ),
-        to,
-    );
+    frame.render_widget(chosen(FormField::To, strings::PROMISE_TO_LABEL, whom), to);
     frame.render_widget(label(FormField::Due, strings::PROMISE_WHEN_LABEL), due);
     render_field(frame, beside(due), &form.due, form.field == FormField::Due, theme);
     let tick = if form.weekly { "[x]" } else { "[ ]" };
     frame.render_widget(
-        Line::from(
-            vec![
-                label(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL).spans,
-                vec![Span::styled(tick, theme.text)],
-            ]
-            .concat(),
-        ),
+        chosen(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL, tick.into()),
         weekly,
     );
     frame.render_widget(Paragraph::new(problem), problem_area);
