@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::book::{Making, slug};
 use super::model::{Due, Event, Outcome, PROMISE_FORMAT, Promise};
@@ -23,7 +23,7 @@ use crate::journal::Entry;
 /// What a person said of one promise that fell due, answering a
 /// `promises-due` question. The entry keeps it whole, so it reads well on
 /// its own ("Call the children on Wednesday: kept").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reviewed {
     /// The promise's id.
     pub promise: String,
@@ -33,7 +33,7 @@ pub struct Reviewed {
     pub due: Due,
     pub outcome: Outcome,
     /// Renegotiated: when it is due now.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_due: Option<Due>,
 }
 

@@ -46,13 +46,14 @@ pub enum PromiseError {
 
 /// What a person says when making a promise (and, answering a `promise`
 /// question, what the entry keeps of it).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Making {
     pub text: String,
     pub to: Whom,
     pub due: Due,
+    #[serde(default)]
     pub weekly: bool,
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -462,6 +463,36 @@ mod tests {
             "{:?}",
             read.unreadable
         );
+    }
+
+    #[test]
+    fn keeping_an_entrys_promises_writes_each_file_once() {
+        use crate::answer::Answer;
+        use crate::journal::{AnswerRecord, ENTRY_FORMAT};
+        let (dir, book) = book();
+        let at = now("2026-11-26T21:30:00+00:00");
+        let entry = Entry {
+            format: ENTRY_FORMAT,
+            id: "2026-11-26-213000-keeping-promises".into(),
+            exercise_id: "keeping-promises".into(),
+            exercise_title: "Keeping promises".into(),
+            exercise_hash: String::new(),
+            started_at: at,
+            finished_at: at,
+            answers: vec![AnswerRecord::new(
+                "made",
+                "One small promise?",
+                false,
+                &Answer::Promise(making("Call on Sunday", "2026-11-29", true)),
+            )],
+        };
+        let first = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first.made.len(), 1);
+        let again = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
+        assert!(again.is_empty(), "{again:?}");
+        let files = std::fs::read_dir(dir.path().join(PROMISES_DIR)).map_or(0, Iterator::count);
+        assert_eq!(files, 1);
+        assert_eq!(book.read().all, first.made);
     }
 
     #[test]
