@@ -178,7 +178,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         };
         let mut session = session
             .remembering(store)
-            .looking_back(store, clock.now().date_naive());
+            .looking_back(store, crate::time_words::evening_of_moment(clock.now()));
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -434,7 +434,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 self.read_list(limit, &mut |l| keep(l, list_answer))?,
                 Answer::List,
             )),
-            PromptKind::Promise => self.read_promise(session.started_at().date_naive(), limit),
+            PromptKind::Promise => self.read_promise(session.today(), limit),
             PromptKind::PromisesDue { .. } => self.read_outcomes(session, index),
             PromptKind::Scale { .. }
             | PromptKind::Choice { .. }

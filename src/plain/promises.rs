@@ -80,7 +80,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// What became of each promise due: a number each, Enter for "not yet";
     /// a renegotiated one then asks for its new time. `<` on the first goes back.
     pub(super) fn read_outcomes(&mut self, session: &Session, index: usize) -> io::Result<Read> {
-        let today = session.started_at().date_naive();
+        let today = session.today();
         let mut said = Vec::new();
         for (n, row) in session.fell_due(index).into_iter().enumerate() {
             let due = promise_words::due_words(row.due, today);

@@ -27,6 +27,12 @@ impl Session {
         self.entry_id.clone()
     }
 
+    /// The day the session began, as the person counts it (until 4 a.m.,
+    /// still the evening before): a promise made with no day is due then.
+    pub fn today(&self) -> NaiveDate {
+        crate::time_words::evening_of_moment(self.started_at)
+    }
+
     /// This session, ready for its promise questions from `store`: its
     /// entry's id one no entry has yet (an entry of this exercise finished
     /// in the second this one began has the first, and its promises must

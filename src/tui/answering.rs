@@ -127,7 +127,7 @@ impl Answering {
                     Some(Answer::Promise(made)) => Some(made),
                     _ => None,
                 };
-                let today = self.session.started_at().date_naive();
+                let today = self.session.today();
                 self.promise = Some(Box::new(Form::for_answer(made, today)));
             }
             _ => {}

@@ -284,7 +284,7 @@ impl App {
     /// Answering begins; prompts that recall the last time read that one
     /// entry now, and questions looking back at promises read the promises.
     fn begin(&mut self, session: Session) {
-        let today = self.clock.now().date_naive();
+        let today = self.today();
         let session = session
             .remembering(self.store.as_ref())
             .looking_back(self.store.as_ref(), today);

@@ -33,7 +33,7 @@ impl App {
 /// promise is the answer by then); a promise that cannot be made yet stays,
 /// the form saying why.
 fn promise_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> Option<()> {
-    let today = run.session.started_at().date_naive();
+    let today = run.session.today();
     let form = run.promise.as_mut()?;
     let edit = match action {
         Action::Next | Action::Confirm if form.is_blank() => {

@@ -35,7 +35,7 @@ impl App {
     }
 
     /// Today, as the person counts it: until 4 a.m., still yesterday evening.
-    fn today(&self) -> chrono::NaiveDate {
+    pub(super) fn today(&self) -> chrono::NaiveDate {
         evening_of_moment(self.clock.now())
     }
 

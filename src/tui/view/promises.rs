@@ -218,7 +218,7 @@ pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Them
 /// the person said became of it; over it, a renegotiated one's new time
 /// while it is typed.
 pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, index: usize, theme: &Theme) {
-    let today = run.session.started_at().date_naive();
+    let today = run.session.today();
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = run
         .due_rows()
