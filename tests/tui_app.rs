@@ -2135,3 +2135,34 @@ fn a_promise_made_and_outcomes_given_in_an_exercise_are_written_once_however_oft
         ])
     );
 }
+
+#[test]
+fn a_promise_with_a_day_mend_cannot_read_stays_and_says_why_and_one_with_no_words_needs_them() {
+    let mut app = app_with(vec![common::promise_kinds()], &promises_store());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter)); // nothing said of the promises due: it is optional
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(
+        app.screen(),
+        Screen::Prompt,
+        "no words, no promise: it is asked for"
+    );
+    type_text(&mut app, "Ring on Sunday");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    press_times(&mut app, KeyCode::Backspace, 20);
+    type_text(&mut app, "Sunday");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt);
+    assert!(
+        screen_text(&app).contains("a due date is written like 2026-11-28"),
+        "{}",
+        screen_text(&app)
+    );
+    press_times(&mut app, KeyCode::Backspace, 20);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Review, "an empty day is today");
+    assert!(screen_text(&app).contains("Ring on Sunday (to your co-parent, due Sat 21 Nov 2026)"));
+}
