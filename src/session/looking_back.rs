@@ -3,6 +3,8 @@
 //! is not asked at all (nor counted). `promise` needs nothing here: its
 //! answer is the promise, written when the entry is saved.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Days, NaiveDate};
 
 use super::Session;
@@ -18,6 +20,8 @@ pub struct FellDue {
     pub text: String,
     /// The time it fell due that the question asks about.
     pub due: Due,
+    /// What the answer says became of it, if anything yet (and, renegotiated, its new time).
+    pub said: Option<(Outcome, Option<Due>)>,
 }
 
 impl Session {
@@ -76,15 +80,19 @@ impl Session {
                     // Settled by this very entry before mend stopped: the
                     // time it was asked about, not the one after.
                     due: settled_by(p, &origin).or_else(|| p.next_due()).unwrap_or(p.due),
+                    said: None,
                 })
                 .collect();
         }
         for index in 0..self.answers.len() {
             if let Some(Answer::Outcomes(said)) = &self.answers[index] {
-                let due = &self.fell_due[index];
+                let due: HashSet<(&str, Due)> = self.fell_due[index]
+                    .iter()
+                    .map(|d| (d.promise.as_str(), d.due))
+                    .collect();
                 let kept: Vec<Reviewed> = said
                     .iter()
-                    .filter(|r| due.iter().any(|d| d.promise == r.promise && d.due == r.due))
+                    .filter(|r| due.contains(&(r.promise.as_str(), r.due)))
                     .cloned()
                     .collect();
                 self.answers[index] = (!kept.is_empty()).then_some(Answer::Outcomes(kept));
@@ -93,56 +101,48 @@ impl Session {
         self
     }
 
-    /// The promises a `promises-due` question at `index` asks about: those
-    /// due, and any its answer speaks of besides (an entry being edited).
+    /// The promises a `promises-due` question at `index` asks about, with
+    /// what its answer says of each: those due, and any its answer speaks
+    /// of besides (an entry being edited).
     pub fn fell_due(&self, index: usize) -> Vec<FellDue> {
         let mut rows = self.fell_due.get(index).cloned().unwrap_or_default();
-        if let Some(Answer::Outcomes(said)) = self.answer(index) {
-            for r in said {
-                if !rows.iter().any(|d| d.promise == r.promise) {
-                    rows.push(FellDue {
-                        promise: r.promise.clone(),
-                        text: r.text.clone(),
-                        due: r.due,
-                    });
-                }
-            }
+        let Some(Answer::Outcomes(said)) = self.answer(index) else {
+            return rows;
+        };
+        // Looked up, not searched: a question may list a great many promises.
+        let mut said: HashMap<&str, &Reviewed> = said.iter().map(|r| (r.promise.as_str(), r)).collect();
+        for row in &mut rows {
+            row.said = said.remove(row.promise.as_str()).map(|r| (r.outcome, r.new_due));
         }
+        let mut besides: Vec<&Reviewed> = said.into_values().collect();
+        besides.sort_by_key(|r| (r.due, r.promise.as_str()));
+        rows.extend(besides.into_iter().map(|r| FellDue {
+            promise: r.promise.clone(),
+            text: r.text.clone(),
+            due: r.due,
+            said: Some((r.outcome, r.new_due)),
+        }));
         rows
-    }
-
-    /// What the answer at `index` says became of the promise `row` asks about.
-    pub fn outcome_of(&self, index: usize, row: &FellDue) -> Option<(Outcome, Option<Due>)> {
-        match self.answer(index) {
-            Some(Answer::Outcomes(said)) => said
-                .iter()
-                .find(|r| r.promise == row.promise)
-                .map(|r| (r.outcome, r.new_due)),
-            _ => None,
-        }
     }
 
     /// Says what became of the promise in row `row` of the question at
     /// `index` (`None`: nothing yet), keeping the others' answers in order.
     pub fn set_outcome(&mut self, index: usize, row: usize, said: Option<(Outcome, Option<Due>)>) {
-        let rows = self.fell_due(index);
-        let mut answer: Vec<Reviewed> = Vec::with_capacity(rows.len());
-        for (at, fell) in rows.iter().enumerate() {
-            let outcome = if at == row {
-                said
-            } else {
-                self.outcome_of(index, fell)
-            };
-            if let Some((outcome, new_due)) = outcome {
-                answer.push(Reviewed {
-                    promise: fell.promise.clone(),
-                    text: fell.text.clone(),
+        let answer: Vec<Reviewed> = self
+            .fell_due(index)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(at, fell)| {
+                let (outcome, new_due) = if at == row { said } else { fell.said }?;
+                Some(Reviewed {
+                    promise: fell.promise,
+                    text: fell.text,
                     due: fell.due,
                     outcome,
                     new_due: new_due.filter(|_| outcome == Outcome::Renegotiated),
-                });
-            }
-        }
+                })
+            })
+            .collect();
         // Outcomes always fit their own question; none is no answer.
         let _ = self.set_answer(index, Some(Answer::Outcomes(answer)));
     }

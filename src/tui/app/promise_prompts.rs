@@ -109,11 +109,7 @@ fn due_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> 
         Action::NotYet => None,
         Action::Renegotiate => {
             let row = rows.get(run.cursor)?;
-            let now_due = run
-                .session
-                .outcome_of(index, row)
-                .and_then(|(_, new_due)| new_due)
-                .unwrap_or(row.due);
+            let now_due = row.said.and_then(|(_, new_due)| new_due).unwrap_or(row.due);
             run.new_time = Some(NewTime {
                 due: TextEditor::new(vec![now_due.to_string()], ""),
                 problem: None,

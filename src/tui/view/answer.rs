@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, i
                 super::promises::render_form_rows(frame, area, form, theme);
             }
         }
-        PromptKind::PromisesDue { .. } => super::promises::render_due_rows(frame, area, run, index, theme),
+        PromptKind::PromisesDue { .. } => super::promises::render_due_rows(frame, area, run, theme),
     }
 }
 

@@ -217,14 +217,14 @@ pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Them
 /// A `promises-due` question: each promise that fell due, when, and what
 /// the person said became of it; over it, a renegotiated one's new time
 /// while it is typed.
-pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, index: usize, theme: &Theme) {
+pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
     let today = run.session.today();
     let width = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = run
         .due_rows()
         .iter()
         .map(|row| {
-            let said = match run.session.outcome_of(index, row) {
+            let said = match row.said {
                 Some((outcome, new_due)) => Span::styled(words::outcome_said(outcome, new_due), theme.accent),
                 None => Span::styled(strings::NOT_YET, theme.dim),
             };
