@@ -6,6 +6,11 @@
 //! - `mend list` within 50 ms, `mend export --format md` of everything
 //!   within 500 ms.
 //!
+//! - with 5,000 promises as well: the promises screen opened and drawn,
+//!   last time's answers found for a question that recalls them (the
+//!   newest entry of the exercise found by file names and read alone), and
+//!   Keeping promises begun with the promises due.
+//!
 //! The memory figures are printed before criterion's timings: the peak
 //! resident size of this process (`VmHWM`, reset just before the browser
 //! opens), and the slowest tick of reading and the slowest keystroke seen.
@@ -17,13 +22,16 @@ use criterion::Criterion;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
 use mend::journal::FileJournal;
+use mend::journal::Store;
 use mend::library::Library;
+use mend::session::Session;
 use mend::tui::App;
 use mend::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const ENTRIES: usize = 10_000;
+const PROMISES: usize = 5_000;
 /// Typed one key at a time, then taken back, over and over: words most
 /// entries hold, and a word none does (every entry read to the end, and
 /// each key taken back searches everything again).
@@ -195,6 +203,70 @@ fn commands(c: &mut Criterion, journal: &Path) {
     group.finish();
 }
 
+fn promises_screen(c: &mut Criterion, journal: &Path) {
+    let mut app = app(journal);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function(
+        "promises: the promises screen opened and drawn (5,000 promises)",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    let start = Instant::now();
+                    app.press(key(KeyCode::Char('p')));
+                    draw(&mut terminal, &app);
+                    total += start.elapsed();
+                    app.press(key(KeyCode::Esc));
+                }
+                total
+            })
+        },
+    );
+}
+
+/// A built-in exercise, loaded.
+fn built_in(id: &str) -> mend::library::Loaded {
+    let library = Library::built_in();
+    let found = library.exercises.into_iter().find(|l| l.exercise.id == id);
+    found.unwrap_or_else(|| panic!("no built-in {id}"))
+}
+
+fn recall_and_promises_due(c: &mut Criterion, journal: &Path) {
+    let store = FileJournal::open(journal).unwrap_or_else(|e| panic!("{e}"));
+    let trust = built_in("trust-inventory");
+    let recalled = Session::new(trust.exercise.clone(), &trust.hash, now()).remembering(&store);
+    assert!(
+        recalled.last_time(0).is_some(),
+        "the synthetic journal has an entry to recall"
+    );
+    c.bench_function(
+        "recall: last time's answers for Everyday trust (10,000 entries)",
+        |b| b.iter(|| Session::new(trust.exercise.clone(), &trust.hash, now()).remembering(&store)),
+    );
+    let keeping = built_in("keeping-promises");
+    let today = now().date_naive();
+    c.bench_function(
+        "promises: Keeping promises begun, the promises due found (5,000 promises)",
+        |b| {
+            b.iter(|| {
+                Session::new(keeping.exercise.clone(), &keeping.hash, now())
+                    .remembering(&store)
+                    .looking_back(&store, today)
+            })
+        },
+    );
+    // For comparison: what reading every entry would cost.
+    let mut group = c.benchmark_group("for comparison");
+    group.sample_size(10);
+    group.bench_function("recall: every entry read (10,000 entries)", |b| {
+        b.iter(|| {
+            let ids: Vec<String> = store.entries().into_iter().map(|n| n.id).collect();
+            store.load_entries(&ids).0.len()
+        })
+    });
+    group.finish();
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let journal = dir.path().join("journal");
@@ -204,5 +276,8 @@ fn main() {
     first_frame(&mut c, &journal);
     search_keystroke(&mut c, &journal);
     commands(&mut c, &journal);
+    mend::synthetic::generate_promises(&journal, PROMISES, 7, now()).unwrap_or_else(|e| panic!("{e}"));
+    promises_screen(&mut c, &journal);
+    recall_and_promises_due(&mut c, &journal);
     c.final_summary();
 }

@@ -1,6 +1,7 @@
 //! A person's answer to one prompt, and whether it fits the prompt.
 
 use crate::exercise::PromptKind;
+use crate::promises::{Making, Reviewed, few_words, words};
 use crate::sanitize::inert;
 
 /// What a number or a yes/no counts for in [`Answer::size`]: at the most
@@ -19,7 +20,17 @@ pub enum Answer {
     /// The options picked, and the person's own words where `other = true`.
     Multi(Vec<String>),
     YesNo(bool),
+    /// A promise made (kind `promise`), written to the promises as well
+    /// when the entry is saved.
+    Promise(Making),
+    /// What became of the promises that fell due (kind `promises-due`):
+    /// only those the person said something of.
+    Outcomes(Vec<Reviewed>),
 }
+
+/// Room counted for a promise's fixed parts (to whom, when, weekly) and for
+/// the id and dates beside a promise looked back on.
+const PROMISE_PARTS_SIZE: usize = 128;
 
 /// Why an answer cannot be given to a prompt. These come from code paths a
 /// person cannot reach by typing (the front ends only offer valid answers),
@@ -50,6 +61,8 @@ impl Answer {
             Self::Choice(_) => "choice",
             Self::Multi(_) => "multi",
             Self::YesNo(_) => "yesno",
+            Self::Promise(_) => "promise",
+            Self::Outcomes(_) => "promises-due",
         }
     }
 
@@ -63,6 +76,11 @@ impl Answer {
             Self::Text(t) | Self::Choice(t) => text_size(t),
             Self::List(items) | Self::Multi(items) => items.iter().map(|i| text_size(i) + 2).sum(),
             Self::Scale(_) | Self::YesNo(_) => NUMBER_SIZE,
+            Self::Promise(making) => text_size(&making.text) + text_size(&making.note) + PROMISE_PARTS_SIZE,
+            Self::Outcomes(all) => all
+                .iter()
+                .map(|r| text_size(&r.text) + text_size(&r.promise) + PROMISE_PARTS_SIZE)
+                .sum(),
         }
     }
 
@@ -72,6 +90,8 @@ impl Answer {
             Self::Text(t) | Self::Choice(t) => t.trim().is_empty(),
             Self::List(items) | Self::Multi(items) => items.iter().all(|i| i.trim().is_empty()),
             Self::Scale(_) | Self::YesNo(_) => false,
+            Self::Promise(making) => making.text.trim().is_empty(),
+            Self::Outcomes(all) => all.is_empty(),
         }
     }
 
@@ -80,6 +100,9 @@ impl Answer {
         match (self, kind) {
             (Self::Text(_), PromptKind::Text) | (Self::List(_), PromptKind::List) => Ok(()),
             (Self::YesNo(_), PromptKind::YesNo) => Ok(()),
+            (Self::Promise(_), PromptKind::Promise) | (Self::Outcomes(_), PromptKind::PromisesDue { .. }) => {
+                Ok(())
+            }
             (Self::Scale(n), PromptKind::Scale { min, max, .. }) => {
                 if (min..=max).contains(&n) {
                     Ok(())
@@ -106,6 +129,11 @@ impl Answer {
         match self {
             Self::List(items) => Self::List(non_blank(items)),
             Self::Multi(items) => Self::Multi(non_blank(items)),
+            // A promise is a few words on one line, as everywhere else.
+            Self::Promise(making) => Self::Promise(Making {
+                text: few_words(&making.text).unwrap_or_default(),
+                ..making
+            }),
             other => other,
         }
     }
@@ -142,6 +170,8 @@ pub fn reading(answer: &Answer, kind: &PromptKind) -> String {
         Answer::Scale(n) => scale_reading(*n, Some(kind)),
         Answer::YesNo(true) => "Yes".into(),
         Answer::YesNo(false) => "No".into(),
+        Answer::Promise(making) => words::made(making),
+        Answer::Outcomes(all) => all.iter().map(words::looked_back).collect::<Vec<_>>().join("\n"),
     }
 }
 

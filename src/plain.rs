@@ -23,10 +23,12 @@ use std::time::{Duration, Instant};
 use crate::answer::Answer;
 use crate::clock::Clock;
 use crate::exercise::{Prompt, PromptKind};
-use crate::journal::{Store, entry_name};
+use crate::journal::Store;
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
 use crate::session::{Session, Step};
+
+mod promises;
 
 mod words {
     pub const NEEDS_ANSWER: &str = "This one asks for an answer before moving on. Take your time; anything true is enough. \
@@ -174,7 +176,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             eprintln!("mend: {}", words::DRAFT_WAITING);
             return Ok(ExitCode::from(DRAFT_UNDECIDED));
         };
-        let mut session = session.remembering(store);
+        let mut session = session
+            .remembering(store)
+            .looking_back(store, crate::time_words::evening_of_moment(clock.now()));
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -430,7 +434,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 self.read_list(limit, &mut |l| keep(l, list_answer))?,
                 Answer::List,
             )),
-            _ => {
+            PromptKind::Promise => self.read_promise(session.today(), limit),
+            PromptKind::PromisesDue { .. } => self.read_outcomes(session, index),
+            PromptKind::Scale { .. }
+            | PromptKind::Choice { .. }
+            | PromptKind::Multi { .. }
+            | PromptKind::YesNo => {
                 let Some(line) = self.read_line(limit)? else {
                     return Ok(Read::Ended);
                 };
@@ -545,9 +554,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         store: &mut dyn Store,
         clock: &dyn Clock,
     ) -> anyhow::Result<ExitCode> {
-        let id = entry_name::entry_id(session.started_at(), &session.exercise().id, 1);
-        let mut entry = session.finish(&id, clock.now())?;
-        match store.save_entry(&mut entry) {
+        let mut entry = session.finish(&session.entry_id(), clock.now())?;
+        match store.save_answered(&mut entry, clock.now()) {
             Ok(path) => {
                 writeln!(
                     self.output,
@@ -654,6 +662,8 @@ fn how_to_answer(prompt: &Prompt) -> String {
         PromptKind::Text => words::TEXT_HOW.to_string(),
         PromptKind::List => words::LIST_HOW.to_string(),
         PromptKind::YesNo => words::YESNO_HOW.to_string(),
+        PromptKind::Promise => promises::how(false).to_string(),
+        PromptKind::PromisesDue { .. } => promises::how(true).to_string(),
         PromptKind::Scale { min, max, low, high } => {
             let low = low
                 .as_deref()
@@ -731,6 +741,8 @@ fn parse_single_line(kind: &PromptKind, line: &str) -> Result<Option<Answer>, St
             }
         }
         PromptKind::Text | PromptKind::List => Ok(Some(Answer::Text(line.to_string()))),
+        // Asked a small question at a time (`promises`), never as one line.
+        PromptKind::Promise | PromptKind::PromisesDue { .. } => Ok(None),
     }
 }
 

@@ -114,9 +114,9 @@ fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &
         .prompts
         .iter()
         .filter(|p| p.when.is_none())
-        .map(|p| {
-            let answer = answer(&p.kind, budget / text_prompts, rng);
-            AnswerRecord::new(&p.id, &p.ask, p.private, &answer)
+        .filter_map(|p| {
+            let answer = answer(&p.kind, budget / text_prompts, rng)?;
+            Some(AnswerRecord::new(&p.id, &p.ask, p.private, &answer))
         })
         .collect();
     Entry {
@@ -132,15 +132,18 @@ fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &
     }
 }
 
-fn answer(kind: &PromptKind, words: usize, rng: &mut Rng) -> Answer {
-    match kind {
+/// A made-up answer; none for the promise kinds, as if skipped (made-up
+/// entries would otherwise need made-up promises to match).
+fn answer(kind: &PromptKind, words: usize, rng: &mut Rng) -> Option<Answer> {
+    Some(match kind {
         PromptKind::Text => Answer::Text(prose(words, rng)),
         PromptKind::List => Answer::List((0..3).map(|_| prose(6, rng)).collect()),
         PromptKind::Scale { min, max, .. } => Answer::Scale(min + rng.below((max - min + 1) as usize) as i64),
         PromptKind::Choice { options, .. } => Answer::Choice(options[rng.below(options.len())].clone()),
         PromptKind::Multi { options, .. } => Answer::Multi(vec![options[rng.below(options.len())].clone()]),
         PromptKind::YesNo => Answer::YesNo(rng.below(2) == 0),
-    }
+        PromptKind::Promise | PromptKind::PromisesDue { .. } => return None,
+    })
 }
 
 fn prose(words: usize, rng: &mut Rng) -> String {
@@ -153,6 +156,59 @@ fn prose(words: usize, rng: &mut Rng) -> String {
     }
     text.push('.');
     text
+}
+
+/// Writes `count` promises to the journal at `root`, made one every few
+/// hours going back from `now`, each due a few days after it was made; a
+/// third of them weekly, and most of the rest kept or missed.
+pub fn generate_promises(
+    root: &Path,
+    count: usize,
+    seed: u64,
+    now: DateTime<FixedOffset>,
+) -> std::io::Result<()> {
+    use crate::promises::{Due, Event, Outcome, PROMISE_FORMAT, PROMISES_DIR, Promise, Whom};
+    folder::prepare(root).map_err(std::io::Error::other)?;
+    let dir = root.join(PROMISES_DIR);
+    private_subdirs(root, &dir)?;
+    let mut rng = Rng(seed.max(1));
+    for i in 0..count {
+        let made_at = now - Duration::minutes(i as i64 * 180 + rng.below(120) as i64);
+        let due = Due {
+            date: (made_at + Duration::days(1 + rng.below(6) as i64)).date_naive(),
+            time: None,
+        };
+        let weekly = rng.below(3) == 0;
+        let settled = (!weekly && due.date < now.date_naive() && rng.below(5) > 0).then(|| Event {
+            at: made_at + Duration::days(7),
+            outcome: if rng.below(4) == 0 {
+                Outcome::Missed
+            } else {
+                Outcome::Kept
+            },
+            due,
+            note: String::new(),
+            carried_on_by: None,
+            recorded_in: None,
+        });
+        let promise = Promise {
+            format: PROMISE_FORMAT,
+            id: format!("{}-promise-{i}", made_at.format("%Y-%m-%d-%H%M%S")),
+            text: prose(5, &mut rng),
+            to: Whom::ALL[rng.below(Whom::ALL.len())],
+            due,
+            weekly,
+            note: String::new(),
+            made_at,
+            carries_on: None,
+            made_in: None,
+            history: settled.into_iter().collect(),
+        };
+        let text = toml::to_string(&promise).map_err(std::io::Error::other)?;
+        // Generated data needs no crash safety: a plain write is enough.
+        fs::write(dir.join(format!("{}.toml", promise.id)), text)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

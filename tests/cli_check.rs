@@ -183,7 +183,7 @@ fn a_bad_file_shows_each_mistake_with_its_line_and_column() {
     assert_eq!(run.code, Some(1));
     let expected = format!(
         "{}:8:8: error: unknown kind `txt`\n  |\n8 | kind = \"txt\"\n  |        ^^^^^\n  \
-         = hint: did you mean `text`? the kinds are: text, list, scale, choice, multi, yesno\n",
+         = hint: did you mean `text`? the kinds are: text, list, scale, choice, multi, yesno, promise, promises-due\n",
         shown(&bad)
     );
     assert_eq!(run.stdout, expected);

@@ -498,7 +498,7 @@ fn an_unknown_prompt_key_with_no_near_one_lists_the_keys() {
         9,
         1,
         "unknown key `colour`",
-        "the keys here are: id, kind, ask, help, optional, private, recall, when, min, max, low, high, options, other",
+        "the keys here are: id, kind, ask, help, optional, private, recall, when, min, max, low, high, options, other, since, since_days",
     );
 }
 
@@ -549,7 +549,7 @@ fn missing_prompt_keys_point_at_the_prompt() {
                 10,
                 1,
                 "this prompt is missing `kind`",
-                Some("add one of: text, list, scale, choice, multi, yesno"),
+                Some("add one of: text, list, scale, choice, multi, yesno, promise, promises-due"),
             ),
             (10, 1, "this prompt is missing `ask`", None),
         ],
@@ -835,7 +835,7 @@ fn an_unknown_kind_suggests_the_nearest() {
         7,
         8,
         "unknown kind `yes/no`",
-        "did you mean `yesno`? the kinds are: text, list, scale, choice, multi, yesno",
+        "did you mean `yesno`? the kinds are: text, list, scale, choice, multi, yesno, promise, promises-due",
     );
     let source = VALID.replace("kind = \"text\"", "kind = \"essay\"");
     assert_hinted(
@@ -843,7 +843,7 @@ fn an_unknown_kind_suggests_the_nearest() {
         7,
         8,
         "unknown kind `essay`",
-        "the kinds are: text, list, scale, choice, multi, yesno",
+        "the kinds are: text, list, scale, choice, multi, yesno, promise, promises-due",
     );
 }
 
@@ -2090,4 +2090,197 @@ fn the_schema_rejects_a_bad_file() {
     assert!(schema_accepts(&schemas, index, &unknown_key).is_err());
     let no_title = VALID.replace("title = \"Handover\"\n", "");
     assert!(schema_accepts(&schemas, index, &no_title).is_err());
+}
+
+// ---------------------------------------------------------------- the promise kinds
+
+#[test]
+fn the_schema_knows_the_promise_kinds_and_where_they_may_be() {
+    let (schemas, index) = schema();
+    let accepts = |text: &str| schema_accepts(&schemas, index, text).is_ok();
+    assert!(accepts(&promise_prompt(2, "promise", "")));
+    assert!(accepts(&promise_prompt(2, "promises-due", "since_days = 7\n")));
+    assert!(accepts(&promise_prompt(
+        2,
+        "promises-due",
+        "since = \"last-time\"\n"
+    )));
+    assert!(
+        !accepts(&promise_prompt(1, "promise", "")),
+        "schema 1 has no promises"
+    );
+    assert!(!accepts(&promise_prompt(
+        2,
+        "promises-due",
+        "since = \"last-time\"\nsince_days = 7\n"
+    )));
+    assert!(!accepts(&promise_prompt(
+        2,
+        "promises-due",
+        "since = \"yesterday\"\n"
+    )));
+    assert!(!accepts(&promise_prompt(2, "promise", "since_days = 7\n")));
+    assert!(!accepts(&promise_prompt(2, "promises-due", "since_days = 400\n")));
+}
+
+/// A schema 2 exercise with one question of `kind` and `extra` lines after it.
+fn promise_prompt(schema: i64, kind: &str, extra: &str) -> String {
+    format!(
+        "schema = {schema}\nid = \"keeping\"\ntitle = \"Keeping\"\n\n[[prompt]]\nid = \"p\"\nkind = \"{kind}\"\nask = \"Which?\"\n{extra}"
+    )
+}
+
+#[test]
+fn both_promise_kinds_parse_in_schema_2_with_where_to_look_back_from() {
+    let made = parsed(&promise_prompt(2, "promise", ""));
+    assert_eq!(made.prompts[0].kind, PromptKind::Promise);
+    let since = |extra: &str| {
+        parsed(&promise_prompt(2, "promises-due", extra)).prompts[0]
+            .kind
+            .clone()
+    };
+    use mend::promises::Since;
+    assert_eq!(
+        since(""),
+        PromptKind::PromisesDue {
+            since: Since::LastTime
+        }
+    );
+    assert_eq!(
+        since("since = \"last-time\"\n"),
+        PromptKind::PromisesDue {
+            since: Since::LastTime
+        }
+    );
+    assert_eq!(
+        since("since_days = 0\n"),
+        PromptKind::PromisesDue {
+            since: Since::Days(0)
+        }
+    );
+    assert_eq!(
+        since("since_days = 7\n"),
+        PromptKind::PromisesDue {
+            since: Since::Days(7)
+        }
+    );
+}
+
+#[test]
+fn the_promise_kinds_need_schema_2_so_schema_1_files_mean_what_they_meant() {
+    for kind in ["promise", "promises-due"] {
+        assert_hinted(
+            &promise_prompt(1, kind, ""),
+            7,
+            8,
+            &format!("a `{kind}` prompt needs `schema = 2` at the top of the file"),
+            "it writes to the person's promises, which schema 1 files never did: change `schema = 1` to `schema = 2`",
+        );
+    }
+}
+
+#[test]
+fn since_is_last_time_or_a_number_of_days_never_both() {
+    assert_hinted(
+        &promise_prompt(2, "promises-due", "since = \"last week\"\n"),
+        9,
+        9,
+        "`since` can only be \"last-time\", not \"last week\"",
+        "for a number of days, write `since_days = 7` instead",
+    );
+    assert_hinted(
+        &promise_prompt(2, "promises-due", "since = \"last-time\"\nsince_days = 7\n"),
+        10,
+        14,
+        "give `since` or `since_days`, not both",
+        "`since = \"last-time\"` looks back to the last time; `since_days = 7` to a week ago",
+    );
+    for days in ["-1", "400"] {
+        assert_hinted(
+            &promise_prompt(2, "promises-due", &format!("since_days = {days}\n")),
+            9,
+            14,
+            "`since_days` should be between 0 and 366",
+            "0 looks at today's promises, 7 at the last week's",
+        );
+    }
+    assert_error(
+        &promise_prompt(2, "promises-due", "since_days = \"7\"\n"),
+        9,
+        14,
+        "`since_days` should be a whole number, like `5`, not text",
+    );
+}
+
+#[test]
+fn looking_back_keys_belong_to_promises_due_alone() {
+    assert_error(
+        &promise_prompt(2, "promise", "since_days = 7\n"),
+        9,
+        1,
+        "`since_days` belongs to promises-due prompts, not to a promise prompt",
+    );
+    assert_error(
+        &promise_prompt(2, "promises-due", "options = [\"a\"]\n"),
+        9,
+        1,
+        "`options` belongs to choice and multi prompts, not to a promises-due prompt",
+    );
+}
+
+#[test]
+fn a_when_cannot_look_at_a_promise_question() {
+    let source = format!(
+        "{}\n[[prompt]]\nid = \"after\"\nkind = \"text\"\nask = \"And?\"\nwhen = {{ prompt = \"p\", equals = \"x\" }}\n",
+        promise_prompt(2, "promise", "")
+    );
+    let got: Vec<Said> = errors(&source).iter().map(said).collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (14, 33), "at what it is compared with");
+    assert!(got[0].2.contains("it is a promise prompt"), "{got:?}");
+}
+
+/// A built-in exercise, parsed.
+fn built_in_exercise(id: &str) -> Exercise {
+    parsed(built_in(id))
+}
+
+#[test]
+fn keeping_promises_begins_with_the_promises_due_and_ends_by_making_one() {
+    let keeping = built_in_exercise("keeping-promises");
+    let first = keeping.prompts.first().map(|p| p.kind.clone());
+    assert_eq!(
+        first,
+        Some(PromptKind::PromisesDue {
+            since: mend::promises::Since::LastTime
+        })
+    );
+    assert_eq!(
+        keeping.prompts.last().map(|p| p.kind.clone()),
+        Some(PromptKind::Promise)
+    );
+}
+
+#[test]
+fn the_evening_check_in_offers_todays_promises_and_everyday_trust_recalls_each_habit() {
+    let check_in = built_in_exercise("evening-check-in");
+    assert!(
+        check_in.prompts.iter().any(|p| p.kind
+            == PromptKind::PromisesDue {
+                since: mend::promises::Since::Days(0)
+            }
+            && p.optional),
+        "today's promises, skipped when none are due"
+    );
+    let trust = built_in_exercise("trust-inventory");
+    let ratings: Vec<_> = trust
+        .prompts
+        .iter()
+        .filter(|p| matches!(p.kind, PromptKind::Scale { .. }))
+        .collect();
+    assert_eq!(ratings.len(), 8);
+    assert!(
+        ratings.iter().all(|p| p.recall),
+        "last time's rating beside each behaviour"
+    );
 }

@@ -1008,3 +1008,74 @@ fn a_prompt_shows_last_times_answer_and_quotes_an_earlier_one() {
     // The first prompt does not recall, so nothing is shown beside it.
     assert_eq!(second.stdout.matches("Last time").count(), 1, "{second:?}");
 }
+
+const KEEPING: &str = r#"schema = 2
+id = "keeping"
+title = "Keeping"
+
+[[prompt]]
+id = "looking-back"
+kind = "promises-due"
+ask = "How did the week's promises go?"
+since_days = 7
+optional = true
+
+[[prompt]]
+id = "next"
+kind = "promise"
+ask = "One small promise for the week ahead."
+"#;
+
+/// Every promise in the sandbox's journal, as `mend promise list --all --json` prints them.
+fn promises(sandbox: &Sandbox) -> Vec<serde_json::Value> {
+    let listed = sandbox.run_mend(&["promise", "list", "--all", "--json"]);
+    assert_eq!(listed.code, Some(0), "{listed:?}");
+    serde_json::from_str(&listed.stdout).expect("JSON")
+}
+
+#[test]
+fn promises_are_looked_back_on_and_made_in_plain_lines_forgiving_slips() {
+    let sandbox = Sandbox::new();
+    // Due today, as mend counts the day (the evening lasts until 4 a.m.).
+    let added = sandbox.run_mend(&["promise", "add", "Call the children", "--to", "children"]);
+    assert_eq!(added.code, Some(0), "{added:?}");
+    let file = sandbox.tmp.join("keeping.toml");
+    fs::write(&file, KEEPING).expect("the exercise is written");
+    let target = file.to_str().expect("a UTF-8 path");
+    let input = "maybe\n1\nRead with them at bedtime\n9\n2\nnext tuesday\n2030-01-02 19:00\ny\n\n";
+    let run = sandbox.run(target, input);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for said in [
+        "Question 1 of 2: How did the week's promises go?",
+        "1. Call the children (today)",
+        "Please type 1, 2 or 3, or press Enter to leave it for now.",
+        "Please type 1, 2 or 3.",
+        "That isn't a day mend can read.",
+        "Call the children: kept",
+        "Read with them at bedtime (to the children, due Wed 2 Jan 2030 at 19:00, every week)",
+    ] {
+        assert!(run.stdout.contains(said), "{said}: {run:?}");
+    }
+    let all = promises(&sandbox);
+    assert_eq!(all.len(), 2, "{all:?}");
+    let status = |text: &str| {
+        all.iter()
+            .find(|p| p["text"] == text)
+            .map(|p| p["status"].as_str().unwrap_or_default().to_string())
+    };
+    assert_eq!(status("Call the children").as_deref(), Some("kept"));
+    assert_eq!(status("Read with them at bedtime").as_deref(), Some("open"));
+
+    // With nothing due, the looking back is not asked, nor counted.
+    let again = sandbox.run(target, "Phone on Sunday\n\n\nn\n\n");
+    assert_eq!(again.code, Some(0), "{again:?}");
+    assert!(
+        !again.stdout.contains("How did the week's promises go?"),
+        "{again:?}"
+    );
+    assert!(
+        again.stdout.contains("Question 1 of 1: One small promise"),
+        "{again:?}"
+    );
+    assert_eq!(promises(&sandbox).len(), 3);
+}

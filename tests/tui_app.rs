@@ -1735,6 +1735,18 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     let mut app = app_with(vec![fixture()], &TestStore::new());
     app.press(key(KeyCode::Char('p')));
     check(&app, &mut seen); // none open
+    // The promise questions: looking back (and a new time), making one.
+    let mut app = app_with(vec![common::promise_kinds()], &promises_store());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // the promises due
+    app.press(key(KeyCode::Char('r')));
+    check(&app, &mut seen); // its new time
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Enter));
+    check(&app, &mut seen); // the promise's words
+    app.press(key(KeyCode::Down));
+    check(&app, &mut seen); // to whom
     // Before you send: the question, the message, the file, leaving.
     let mut app = app_with(library(), &TestStore::new());
     app.press(key(KeyCode::Char('s')));
@@ -1820,6 +1832,33 @@ fn a_recalled_rating_shows_under_its_question_from_the_last_entry_alone() {
     );
     assert!(!screen.contains("Last time, Thu 29 Oct"), "{screen}");
     assert_eq!(store.loads(), 1, "only the newest entry of the exercise is read");
+}
+
+#[test]
+fn ctrl_l_hides_last_times_answer_for_the_rest_of_the_session_and_shows_it_again() {
+    let trust = built_ins()
+        .into_iter()
+        .find(|l| l.exercise.id == "trust-inventory")
+        .unwrap();
+    let store = TestStore::new().with_entry(trust_entry(&trust, "2026-11-12T20:00:00+01:00", 3));
+    let mut app = app_with(vec![trust], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    assert!(screen_text(&app).contains("Last time, Thu 12 Nov"));
+    app.press(ctrl('l'));
+    assert!(!screen_text(&app).contains("Last time"), "hidden");
+    // Still hidden on the next question, and after leaving and coming back.
+    app.press(key(KeyCode::Char('3')));
+    app.press(key(KeyCode::Enter));
+    assert!(!screen_text(&app).contains("Last time"));
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter)); // carry on with the draft
+    app.press(key(KeyCode::BackTab));
+    assert_eq!(app.screen(), Screen::Prompt);
+    assert!(!screen_text(&app).contains("Last time"), "{}", screen_text(&app));
+    app.press(ctrl('l'));
+    assert!(screen_text(&app).contains("Last time, Thu 12 Nov"));
 }
 
 #[test]
@@ -2144,4 +2183,113 @@ fn the_week_start_setting_reaches_the_calendar_and_none_means_monday_in_tests() 
     app.press(key(KeyCode::Char('b')));
     app.press(key(KeyCode::Char('m')));
     assert!(screen_text(&app).contains("Su Mo Tu We Th Fr Sa"));
+}
+
+/// Answers the promise exercise over `promises_store()`: the first promise
+/// due (the school forms) kept, the second (the weekly call) renegotiated
+/// to 2026-11-28, and a new promise to
+/// the children, due 2026-11-25 at 18:00, every week; then the review.
+fn answer_the_promises(app: &mut App) {
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.press(key(KeyCode::Char('k')));
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char('r')));
+    press_times(app, KeyCode::Backspace, 20);
+    type_text(app, "2026-11-28");
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    type_text(app, "Read with them at bedtime");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Right));
+    app.press(key(KeyCode::Down));
+    press_times(app, KeyCode::Backspace, 20);
+    type_text(app, "2026-11-25 18:00");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Review);
+}
+
+#[test]
+fn a_promise_made_and_outcomes_given_in_an_exercise_are_written_once_however_often_it_is_saved() {
+    let store = promises_store();
+    let before = store.0.borrow().promises.len();
+    let mut app = app_with(vec![common::promise_kinds()], &store);
+    answer_the_promises(&mut app);
+    // The entry cannot be written the first time: the promises were, first.
+    store.fail_entries(io::ErrorKind::StorageFull, 1);
+    app.press(ctrl('s'));
+    assert!(matches!(app.dialog(), Some(Dialog::SaveFailed { .. })));
+    app.press(key(KeyCode::Char('r')));
+    assert_eq!(app.screen(), Screen::Saved);
+
+    let journal = store.0.borrow();
+    let made: Vec<_> = journal.promises.iter().filter(|p| p.made_in.is_some()).collect();
+    // The promise made, and the one carrying the renegotiated one on.
+    assert_eq!(made.len(), 2, "{made:#?}");
+    assert_eq!(journal.promises.len(), before + 2);
+    let read = made
+        .iter()
+        .find(|p| p.text == "Read with them at bedtime")
+        .expect("made");
+    assert_eq!(read.to, mend::promises::Whom::Children);
+    assert_eq!(read.due.to_string(), "2026-11-25T18:00");
+    assert!(read.weekly);
+    let recorded = |text: &str| {
+        journal
+            .promises
+            .iter()
+            .filter(|p| p.text == text)
+            .flat_map(|p| &p.history)
+            .filter(|e| e.recorded_in.is_some())
+            .count()
+    };
+    assert_eq!(recorded("Send the school forms back"), 1, "kept once");
+    assert_eq!(recorded("Call the children at 7"), 1, "renegotiated once");
+    let (entry, _) = journal.entries.last().expect("the entry is saved");
+    let outcomes = entry
+        .answers
+        .iter()
+        .find(|a| a.prompt_id == "looking-back")
+        .expect("answered");
+    assert_eq!(
+        mend::export::shown_value(outcomes, None),
+        mend::export::ShownValue::Items(vec![
+            "Send the school forms back: kept".into(),
+            "Call the children at 7: renegotiated openly, now due Sat 28 Nov 2026".into(),
+        ])
+    );
+}
+
+#[test]
+fn a_promise_with_a_day_mend_cannot_read_stays_and_says_why_and_one_with_no_words_needs_them() {
+    let mut app = app_with(vec![common::promise_kinds()], &promises_store());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter)); // nothing said of the promises due: it is optional
+    assert_eq!(app.screen(), Screen::Prompt);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(
+        app.screen(),
+        Screen::Prompt,
+        "no words, no promise: it is asked for"
+    );
+    type_text(&mut app, "Ring on Sunday");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    press_times(&mut app, KeyCode::Backspace, 20);
+    type_text(&mut app, "Sunday");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Prompt);
+    assert!(
+        screen_text(&app).contains("a due date is written like 2026-11-28"),
+        "{}",
+        screen_text(&app)
+    );
+    press_times(&mut app, KeyCode::Backspace, 20);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(app.screen(), Screen::Review, "an empty day is today");
+    assert!(screen_text(&app).contains("Ring on Sunday (to your co-parent, due Sat 21 Nov 2026)"));
 }

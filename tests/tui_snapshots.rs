@@ -844,3 +844,41 @@ fn mend_run_on_an_encrypted_journal_opens_its_exercise_after_the_passphrase() {
         "its draft is offered once the journal is open"
     );
 }
+
+// ----- the promise questions -----
+
+/// `app` at each size and the smallest, told its window's size first.
+fn snap_resized(name: &str, app: &mut App) {
+    for (width, height) in [(80, 24), (120, 40), (60, 16)] {
+        app.handle_event(&crossterm::event::Event::Resize(width, height), Instant::now());
+        let terminal = render(app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// Looking back at the week's promises: the school forms kept, the weekly
+/// call highlighted and not yet answered; then its new time being typed.
+#[test]
+fn promises_due_on_a_question() {
+    let mut app = app_with(vec![common::promise_kinds()], &promises_store());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('k')));
+    app.press(key(KeyCode::Down));
+    snap_resized("prompt_promises_due", &mut app);
+    app.press(key(KeyCode::Char('r')));
+    snap_resized("prompt_promises_due_new_time", &mut app);
+}
+
+/// Making a promise: its words typed, on to whom.
+#[test]
+fn a_promise_made_on_a_question() {
+    let mut app = app_with(vec![common::promise_kinds()], &promises_store());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Read with them at bedtime");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Right));
+    snap_resized("prompt_promise", &mut app);
+}

@@ -136,6 +136,10 @@ fn keys() -> Roff {
             ),
             ("Ctrl+Z, Ctrl+Y", "undo and redo while writing"),
             (
+                "Ctrl+L",
+                "hide or show, beside a question, what you answered last time",
+            ),
+            (
                 "p",
                 "on the review screen: mark an answer private, or share it again",
             ),

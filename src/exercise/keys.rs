@@ -11,17 +11,47 @@ pub const SCALE: &[&str] = &["min", "max", "low", "high"];
 /// Keys only choice and multi prompts may have.
 pub const OPTIONS: &[&str] = &["options", "other"];
 
-/// Every key a prompt may have; [`SCALE`] and [`OPTIONS`] only for their kinds.
+/// Keys only a promises-due prompt may have.
+pub const LOOKING_BACK: &[&str] = &["since", "since_days"];
+
+/// Every key a prompt may have; [`SCALE`], [`OPTIONS`] and [`LOOKING_BACK`]
+/// only for their kinds.
 pub const ANY_PROMPT: &[&str] = &[
-    "id", "kind", "ask", "help", "optional", "private", "recall", "when", "min", "max", "low", "high",
-    "options", "other",
+    "id",
+    "kind",
+    "ask",
+    "help",
+    "optional",
+    "private",
+    "recall",
+    "when",
+    "min",
+    "max",
+    "low",
+    "high",
+    "options",
+    "other",
+    "since",
+    "since_days",
 ];
 
 /// Keys of a `when` table.
 pub const WHEN: &[&str] = &["prompt", "equals"];
 
 /// The prompt kinds, as written in `kind = "..."`.
-pub const KINDS: &[&str] = &["text", "list", "scale", "choice", "multi", "yesno"];
+pub const KINDS: &[&str] = &[
+    "text",
+    "list",
+    "scale",
+    "choice",
+    "multi",
+    "yesno",
+    "promise",
+    "promises-due",
+];
+
+/// The kinds that need `schema = 2`: they write to the person's promises.
+pub const PROMISE_KINDS: &[&str] = &["promise", "promises-due"];
 
 /// Words authors reach for that mean one of our keys. Checked before spelling,
 /// since `question` is nowhere near `ask` in letters.

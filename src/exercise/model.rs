@@ -1,6 +1,7 @@
 //! What an exercise is once its file has been checked.
 
 use super::condition::Condition;
+use crate::promises::Since;
 
 /// One guided reflection exercise, as written by its author.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,14 @@ pub enum PromptKind {
         other: bool,
     },
     YesNo,
+    /// Makes a promise: its words, to whom, when it is due, weekly or not
+    /// (schema 2).
+    Promise,
+    /// Looks back at the promises due since `since`: kept, missed or
+    /// renegotiated, each (schema 2). Skipped when none are due.
+    PromisesDue {
+        since: Since,
+    },
 }
 
 impl PromptKind {
@@ -78,6 +87,8 @@ impl PromptKind {
             Self::Choice { .. } => "choice",
             Self::Multi { .. } => "multi",
             Self::YesNo => "yesno",
+            Self::Promise => "promise",
+            Self::PromisesDue { .. } => "promises-due",
         }
     }
 }

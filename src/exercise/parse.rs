@@ -142,7 +142,7 @@ fn read_exercise(c: &mut Checker<'_>, doc: &DeTable<'_>) -> Option<Exercise> {
     let tags = c.texts(doc, "tags");
     let author = c.text(doc, "author");
     let version = c.text(doc, "version");
-    let prompts = read_prompts(c, doc, &top, schema >= QUOTING_SCHEMA);
+    let prompts = read_prompts(c, doc, &top, schema);
     Some(Exercise {
         schema,
         id: id?.into_inner(),
@@ -208,7 +208,7 @@ fn read_prompts(
     c: &mut Checker<'_>,
     doc: &DeTable<'_>,
     top: &Range<usize>,
-    quoting: bool,
+    schema: i64,
 ) -> Option<Vec<super::Prompt>> {
     let Some((_, value)) = entry(doc, "prompt") else {
         c.error_with_hint(
@@ -221,10 +221,10 @@ fn read_prompts(
     let tables = prompt_tables(c, value)?;
     let read: Vec<ReadPrompt<'_, '_>> = tables
         .iter()
-        .map(|(table, span)| read_prompt(c, table, span.clone()))
+        .map(|(table, span)| read_prompt(c, table, span.clone(), schema))
         .collect();
     report_duplicate_ids(c, &read);
-    if quoting {
+    if schema >= QUOTING_SCHEMA {
         check_quotes(c, &read);
     }
     let mut targets = Targets::new(&read);

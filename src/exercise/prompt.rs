@@ -10,6 +10,8 @@ use super::diagnostic::quoted;
 use super::fields::{Checker, entry};
 use super::keys;
 use super::model::{Prompt, PromptKind};
+use super::quote::QUOTING_SCHEMA as PROMISES_SCHEMA;
+use crate::promises::Since;
 
 /// The widest scale we offer: moving along more points than this with
 /// the arrow keys stops being a kindness.
@@ -48,14 +50,19 @@ impl ReadPrompt<'_, '_> {
     }
 }
 
+/// The longest look back a `promises-due` prompt takes in days: a year.
+pub const MAX_SINCE_DAYS: i64 = 366;
+
+/// `schema` is the file's: the promise kinds need 2.
 pub fn read_prompt<'t, 'i>(
     c: &mut Checker<'_>,
     table: &'t DeTable<'i>,
     span: Range<usize>,
+    schema: i64,
 ) -> ReadPrompt<'t, 'i> {
     c.unknown_keys(table, keys::ANY_PROMPT, Some(&keys::AT_THE_TOP));
     let id = c.id(table, &span, "this prompt");
-    let kind = read_kind(c, table, &span);
+    let kind = read_kind(c, table, &span, schema);
     ReadPrompt {
         id,
         kind,
@@ -68,7 +75,12 @@ pub fn read_prompt<'t, 'i>(
     }
 }
 
-fn read_kind(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> Option<PromptKind> {
+fn read_kind(
+    c: &mut Checker<'_>,
+    table: &DeTable<'_>,
+    span: &Range<usize>,
+    schema: i64,
+) -> Option<PromptKind> {
     if entry(table, "kind").is_none() {
         c.error_with_hint(
             span.clone(),
@@ -78,10 +90,20 @@ fn read_kind(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> O
         return None;
     }
     let name = c.text(table, "kind")?;
+    if keys::PROMISE_KINDS.contains(&name.get_ref().as_str()) && schema < PROMISES_SCHEMA {
+        c.error_with_hint(
+            name.span(),
+            format!("a `{}` prompt needs `schema = 2` at the top of the file", name.get_ref()),
+            "it writes to the person's promises, which schema 1 files never did: change `schema = 1` to `schema = 2`",
+        );
+        return None;
+    }
     let kind = match name.get_ref().as_str() {
         "text" => Some(PromptKind::Text),
         "list" => Some(PromptKind::List),
         "yesno" => Some(PromptKind::YesNo),
+        "promise" => Some(PromptKind::Promise),
+        "promises-due" => read_since(c, table).map(|since| PromptKind::PromisesDue { since }),
         "scale" => read_scale(c, table, span),
         "choice" => read_options(c, table, span, "choice")
             .map(|(options, other)| PromptKind::Choice { options, other }),
@@ -109,9 +131,10 @@ fn unknown_kind(c: &mut Checker<'_>, span: Range<usize>, name: &str) {
 
 /// Keys that belong to another kind of prompt.
 fn reject_foreign_keys(c: &mut Checker<'_>, table: &DeTable<'_>, kind: &str) {
-    let groups: [(&[&str], &[&str], &str); 2] = [
+    let groups: [(&[&str], &[&str], &str); 3] = [
         (keys::SCALE, &["scale"], "scale prompts"),
         (keys::OPTIONS, &["choice", "multi"], "choice and multi prompts"),
+        (keys::LOOKING_BACK, &["promises-due"], "promises-due prompts"),
     ];
     for (group_keys, kinds, owners) in groups {
         if kinds.contains(&kind) {
@@ -128,6 +151,53 @@ fn reject_foreign_keys(c: &mut Checker<'_>, table: &DeTable<'_>, kind: &str) {
         }
     }
 }
+
+/// Where a promises-due prompt looks back from: `since = "last-time"`
+/// (also when neither is given) or `since_days = N`, not both.
+fn read_since(c: &mut Checker<'_>, table: &DeTable<'_>) -> Option<Since> {
+    let since = c.text(table, "since");
+    let days = c.integer(table, "since_days");
+    if let (Some(_), Some(days)) = (&since, &days) {
+        c.error_with_hint(
+            days.span(),
+            "give `since` or `since_days`, not both",
+            "`since = \"last-time\"` looks back to the last time; `since_days = 7` to a week ago",
+        );
+        return None;
+    }
+    if let Some(since) = since {
+        if since.get_ref() != LAST_TIME {
+            c.error_with_hint(
+                since.span(),
+                format!(
+                    "`since` can only be \"{LAST_TIME}\", not \"{}\"",
+                    quoted(since.get_ref())
+                ),
+                "for a number of days, write `since_days = 7` instead",
+            );
+            return None;
+        }
+        return Some(Since::LastTime);
+    }
+    let Some(days) = days else {
+        // Left out, or mistyped (already said): the last time.
+        return Some(Since::LastTime);
+    };
+    match u32::try_from(*days.get_ref()) {
+        Ok(n) if i64::from(n) <= MAX_SINCE_DAYS => Some(Since::Days(n)),
+        _ => {
+            c.error_with_hint(
+                days.span(),
+                format!("`since_days` should be between 0 and {MAX_SINCE_DAYS}"),
+                "0 looks at today's promises, 7 at the last week's",
+            );
+            None
+        }
+    }
+}
+
+/// `since = "last-time"`: back to the last entry of the exercise.
+pub const LAST_TIME: &str = "last-time";
 
 fn read_scale(c: &mut Checker<'_>, table: &DeTable<'_>, span: &Range<usize>) -> Option<PromptKind> {
     let min = required_integer(c, table, "min", span);

@@ -207,7 +207,7 @@ fn comparable<'p>(
                 None
             }
         },
-        PromptKind::Text | PromptKind::List => {
+        PromptKind::Text | PromptKind::List | PromptKind::Promise | PromptKind::PromisesDue { .. } => {
             c.error_with_hint(
                 span,
                 format!(

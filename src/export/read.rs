@@ -161,7 +161,24 @@ fn entry(index: usize, json: EntryJson) -> Result<Entry, ReadError> {
 
 /// One answer, if its value has the shape its kind calls for.
 fn answer(json: AnswerJson) -> Option<AnswerRecord> {
-    let value = match json.value {
+    let value = match json.kind.as_str() {
+        "promise" => Value::Promise(serde_json::from_value(json.value).ok()?),
+        "promises-due" => Value::Outcomes(serde_json::from_value(json.value).ok()?),
+        _ => plain_value(json.value)?,
+    };
+    let record = AnswerRecord {
+        prompt_id: json.prompt_id,
+        kind: json.kind,
+        question: json.question,
+        private: json.private,
+        value,
+    };
+    record.is_well_formed().then_some(record)
+}
+
+/// A text, a number, a yes or no, or a list of texts.
+fn plain_value(value: serde_json::Value) -> Option<Value> {
+    Some(match value {
         serde_json::Value::Bool(b) => Value::Bool(b),
         serde_json::Value::Number(n) => Value::Integer(n.as_i64()?),
         serde_json::Value::String(s) => Value::Text(s),
@@ -175,13 +192,5 @@ fn answer(json: AnswerJson) -> Option<AnswerRecord> {
                 .collect::<Option<_>>()?,
         ),
         serde_json::Value::Null | serde_json::Value::Object(_) => return None,
-    };
-    let record = AnswerRecord {
-        prompt_id: json.prompt_id,
-        kind: json.kind,
-        question: json.question,
-        private: json.private,
-        value,
-    };
-    record.is_well_formed().then_some(record)
+    })
 }

@@ -499,3 +499,65 @@ proptest::proptest! {
         let _ = read_json_export(text.as_bytes());
     }
 }
+
+/// An entry with a promise made and two looked back on.
+fn promised() -> Entry {
+    let mut entry = entry();
+    let due = |text: &str| text.parse::<crate::promises::Due>().unwrap();
+    let made = crate::promises::Making {
+        text: "Read with them at bedtime".into(),
+        to: crate::promises::Whom::Children,
+        due: due("2026-11-25T19:00"),
+        weekly: true,
+        note: String::new(),
+    };
+    let looked = |text: &str, outcome, new_due: Option<&str>| crate::promises::Reviewed {
+        promise: format!("2026-11-01-100000-{text}"),
+        text: text.into(),
+        due: due("2026-11-20"),
+        outcome,
+        new_due: new_due.map(due),
+    };
+    entry.answers = vec![
+        AnswerRecord::new(
+            "back",
+            "How did they go?",
+            false,
+            &Answer::Outcomes(vec![
+                looked("Send the forms", crate::promises::Outcome::Kept, None),
+                looked("Swim", crate::promises::Outcome::Renegotiated, Some("2026-11-29")),
+            ]),
+        ),
+        AnswerRecord::new("next", "One small promise?", false, &Answer::Promise(made)),
+    ];
+    entry
+}
+
+#[test]
+fn promise_answers_read_back_from_entry_files_drafts_and_json_exports_and_read_well() {
+    let entry = promised();
+    let file = entry.to_toml().unwrap();
+    assert_eq!(Entry::from_toml(file.as_bytes()).unwrap(), entry);
+    let mut draft = crate::journal::Draft::new("handover", "abc", entry.started_at, entry.finished_at);
+    draft.answers = entry.answers.clone();
+    let draft_file = draft.to_toml().unwrap();
+    assert_eq!(
+        crate::journal::Draft::from_toml(draft_file.as_bytes())
+            .unwrap()
+            .answers,
+        entry.answers
+    );
+    let json = export(std::slice::from_ref(&entry), true, Format::Json);
+    assert_eq!(
+        read_json_export(json.as_bytes()).unwrap(),
+        vec![as_read_back(entry.clone())]
+    );
+    let markdown = export(&[entry], true, Format::Md);
+    for said in [
+        "Send the forms: kept",
+        "Swim: renegotiated openly, now due Sun 29 Nov 2026",
+        "Read with them at bedtime (to the children, due Wed 25 Nov 2026 at 19:00, every week)",
+    ] {
+        assert!(markdown.contains(said), "{said}\n{markdown}");
+    }
+}

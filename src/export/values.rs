@@ -3,6 +3,7 @@
 use crate::answer::scale_reading;
 use crate::exercise::{Exercise, PromptKind};
 use crate::journal::{AnswerRecord, Value};
+use crate::promises::words;
 use crate::sanitize::inert;
 
 /// How an answer reads: words, a list of items, or a short fact.
@@ -39,6 +40,8 @@ pub fn shown_value(record: &AnswerRecord, exercise: Option<&Exercise>) -> ShownV
         }
         Value::Bool(true) => ShownValue::Fact("Yes".into()),
         Value::Bool(false) => ShownValue::Fact("No".into()),
+        Value::Promise(making) => ShownValue::Fact(words::made(making)),
+        Value::Outcomes(all) => ShownValue::Items(all.iter().map(words::looked_back).collect()),
     }
 }
 

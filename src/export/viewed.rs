@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crate::journal::trashed::Trashed;
 use crate::journal::{Draft, Entry, EntryName, Rescuer, Store, StoreError};
 use crate::message::{Rules, RulesError};
-use crate::promises::{Deposit, Due, Making, Outcome, Promise, Promises};
+use crate::promises::{Changes, Deposit, Due, Making, Outcome, Promise, Promises};
 
 /// The entries of an export, newest first, held in memory.
 pub struct ViewStore {
@@ -145,6 +145,10 @@ impl Store for ViewStore {
 
     fn promises(&self) -> Promises {
         Promises::default()
+    }
+
+    fn keep_promises(&mut self, _: &Entry, _: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
+        Err(StoreError::ReadOnly)
     }
 
     fn make_promise(&mut self, _: Making, _: DateTime<FixedOffset>) -> Result<Promise, StoreError> {

@@ -85,6 +85,8 @@ fn notes(prompt: &Prompt) -> Vec<&'static str> {
         PromptKind::Choice { .. } => notes.push("Tick one."),
         PromptKind::Multi { .. } => notes.push("Tick any that fit."),
         PromptKind::List => notes.push("One on each line."),
+        PromptKind::Promise => notes.push("One small promise you are sure you can keep."),
+        PromptKind::PromisesDue { .. } => notes.push("The promises that fell due, one on each line."),
         _ => {}
     }
     if prompt.optional {
@@ -192,9 +194,23 @@ fn md_question(number: usize, prompt: &Prompt, lead: Option<&str>, notes: &[&str
             }
         }
         PromptKind::YesNo => out.push_str("☐ Yes   ☐ No\n"),
+        PromptKind::Promise => {
+            let _ = writeln!(out, "{blank}  ");
+            let _ = writeln!(out, "{}  \n{}  ", PROMISE_TO.join("   "), PROMISE_WHEN);
+        }
+        PromptKind::PromisesDue { .. } => {
+            for _ in 0..LIST_LINES {
+                let _ = writeln!(out, "{blank} {}  ", PROMISE_OUTCOMES.join("   "));
+            }
+        }
     }
     out
 }
+
+/// On paper, to whom a promise is made, when it is due, and what became of one.
+const PROMISE_TO: [&str; 3] = ["☐ your co-parent", "☐ the children", "☐ yourself"];
+const PROMISE_WHEN: &str = "Due: ____________   ☐ every week";
+const PROMISE_OUTCOMES: [&str; 3] = ["☐ kept", "☐ missed", "☐ renegotiated"];
 
 fn md_foot(exercise: &Exercise) -> String {
     let mut out = String::from("\n---\n\n**Your safety comes first.** ");
@@ -291,6 +307,23 @@ fn html_question(number: usize, prompt: &Prompt, lead: Option<&str>, notes: &[&s
         }
         PromptKind::YesNo => {
             let _ = writeln!(out, "<ul class=\"steps\">{}{}</ul>", tick("Yes"), tick("No"));
+        }
+        PromptKind::Promise => {
+            let to: String = PROMISE_TO.iter().map(|t| tick(&t.replace("☐ ", ""))).collect();
+            let _ = writeln!(out, "<div class=\"line\"></div>\n<ul class=\"steps\">{to}</ul>");
+            let _ = writeln!(out, "<p>{}</p>", html(PROMISE_WHEN));
+        }
+        PromptKind::PromisesDue { .. } => {
+            let outcomes: String = PROMISE_OUTCOMES
+                .iter()
+                .map(|t| tick(&t.replace("☐ ", "")))
+                .collect();
+            for _ in 0..LIST_LINES {
+                let _ = writeln!(
+                    out,
+                    "<div class=\"line\"></div>\n<ul class=\"steps\">{outcomes}</ul>"
+                );
+            }
         }
     }
     out.push_str("</section>\n");

@@ -32,7 +32,7 @@ use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
 use crate::message::{Rules, RulesError};
 use crate::paths;
-use crate::promises::{Book, Deposit, Due, Making, Outcome, Promise, Promises};
+use crate::promises::{Book, Changes, Deposit, Due, Making, Outcome, Promise, Promises};
 
 use super::{Draft, Entry, EntryName, Rescuer, computer, rescue_draft, trash};
 
@@ -270,6 +270,10 @@ impl Store for FileJournal {
         // next time, which loses nothing.
         let _ = self.discard_draft(&entry.exercise_id);
         Ok(path)
+    }
+
+    fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
+        Ok(self.book().keep(entry, now)?)
     }
 
     fn save_copy(&mut self, entry: &Entry, path: &Path) -> Result<(), StoreError> {

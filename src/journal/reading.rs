@@ -12,6 +12,7 @@ use toml_spanner::{Arena, Item, Span, Table};
 
 use super::entry::{ENTRY_FORMAT, EntryError};
 use super::record::{AnswerRecord, Value};
+use crate::promises::{Making, Reviewed};
 
 /// A parsed file mend wrote, with its text for positions in errors.
 pub struct File<'de> {
@@ -105,12 +106,18 @@ impl<'de> File<'de> {
     fn answer(&self, item: &Item<'de>) -> Result<AnswerRecord, EntryError> {
         let table = item.as_table().ok_or_else(|| self.damaged_span(item.span()))?;
         let value = table.get("value").ok_or_else(|| self.damaged_span(item.span()))?;
+        let kind = self.string(table, "kind")?;
+        let value = match kind.as_str() {
+            "promise" => Value::Promise(self.made(value)?),
+            "promises-due" => Value::Outcomes(self.looked_back(value)?),
+            _ => self.value(value)?,
+        };
         let record = AnswerRecord {
             prompt_id: self.string(table, "prompt_id")?,
-            kind: self.string(table, "kind")?,
+            kind,
             question: self.optional_string(table, "question")?,
             private: self.boolean(table, "private")?,
-            value: self.value(value)?,
+            value,
         };
         if record.is_well_formed() {
             Ok(record)
@@ -134,6 +141,49 @@ impl<'de> File<'de> {
         texts
             .map(Value::Texts)
             .ok_or_else(|| self.damaged_span(item.span()))
+    }
+
+    /// A promise made (a `promise` answer's table).
+    fn made(&self, item: &Item<'de>) -> Result<Making, EntryError> {
+        let table = item.as_table().ok_or_else(|| self.damaged_span(item.span()))?;
+        Ok(Making {
+            text: self.string(table, "text")?,
+            to: self.parsed(table, "to")?,
+            due: self.parsed(table, "due")?,
+            weekly: match table.get("weekly") {
+                None => false,
+                Some(_) => self.boolean(table, "weekly")?,
+            },
+            note: self.optional_string(table, "note")?,
+        })
+    }
+
+    /// Promises looked back on (a `promises-due` answer's tables).
+    fn looked_back(&self, item: &Item<'de>) -> Result<Vec<Reviewed>, EntryError> {
+        let array = item.as_array().ok_or_else(|| self.damaged_span(item.span()))?;
+        array
+            .iter()
+            .map(|item| {
+                let table = item.as_table().ok_or_else(|| self.damaged_span(item.span()))?;
+                Ok(Reviewed {
+                    promise: self.string(table, "promise")?,
+                    text: self.string(table, "text")?,
+                    due: self.parsed(table, "due")?,
+                    outcome: self.parsed(table, "outcome")?,
+                    new_due: match table.get("new_due") {
+                        None => None,
+                        Some(_) => Some(self.parsed(table, "new_due")?),
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// A text that reads as a `T` (a due date, to whom, an outcome).
+    fn parsed<T: std::str::FromStr>(&self, table: &Table<'de>, key: &str) -> Result<T, EntryError> {
+        self.string(table, key)?
+            .parse()
+            .map_err(|_| self.damaged_at(table, key))
     }
 
     /// Where `key` is (or, when missing, where its table starts).

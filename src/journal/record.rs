@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::answer::Answer;
+use crate::promises::{Making, Reviewed};
 
 /// An answer as stored on disk.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +27,10 @@ pub enum Value {
     Integer(i64),
     Text(String),
     Texts(Vec<String>),
+    /// A promise made: a table of its words, to whom, when, weekly.
+    Promise(Making),
+    /// Promises looked back on: a table each.
+    Outcomes(Vec<Reviewed>),
 }
 
 impl From<&Answer> for Value {
@@ -35,6 +40,8 @@ impl From<&Answer> for Value {
             Answer::List(items) | Answer::Multi(items) => Self::Texts(items.clone()),
             Answer::Scale(n) => Self::Integer(*n),
             Answer::YesNo(b) => Self::Bool(*b),
+            Answer::Promise(making) => Self::Promise(making.clone()),
+            Answer::Outcomes(all) => Self::Outcomes(all.clone()),
         }
     }
 }
@@ -48,6 +55,8 @@ impl AnswerRecord {
                 | ("list" | "multi", Value::Texts(_))
                 | ("scale", Value::Integer(_))
                 | ("yesno", Value::Bool(_))
+                | ("promise", Value::Promise(_))
+                | ("promises-due", Value::Outcomes(_))
         )
     }
 
@@ -60,6 +69,8 @@ impl AnswerRecord {
             ("multi", Value::Texts(items)) => Answer::Multi(items.clone()),
             ("scale", Value::Integer(n)) => Answer::Scale(*n),
             ("yesno", Value::Bool(b)) => Answer::YesNo(*b),
+            ("promise", Value::Promise(making)) => Answer::Promise(making.clone()),
+            ("promises-due", Value::Outcomes(all)) => Answer::Outcomes(all.clone()),
             _ => return None,
         })
     }
@@ -88,6 +99,16 @@ mod tests {
             Answer::Multi(vec!["x".into()]),
             Answer::Scale(-3),
             Answer::YesNo(true),
+            Answer::Promise(Making {
+                text: "Call the children".into(),
+                to: crate::promises::Whom::Children,
+                due: crate::promises::Due {
+                    date: chrono::NaiveDate::MIN,
+                    time: None,
+                },
+                weekly: true,
+                note: String::new(),
+            }),
         ];
         for answer in answers {
             let record = AnswerRecord::new("p", "Q?", false, &answer);

@@ -26,6 +26,8 @@ pub fn searchable_text(entry: &Entry) -> String {
             Value::Text(words) => push_line(&mut text, words),
             Value::Texts(items) => items.iter().for_each(|item| push_line(&mut text, item)),
             Value::Integer(_) | Value::Bool(_) => {}
+            Value::Promise(making) => push_line(&mut text, &making.text),
+            Value::Outcomes(all) => all.iter().for_each(|r| push_line(&mut text, &r.text)),
         }
     }
     text
@@ -50,7 +52,7 @@ pub fn first_words(entry: &Entry, max_chars: usize) -> String {
         .map(|a| match &a.value {
             Value::Text(words) => words.clone(),
             Value::Texts(items) => items.join(", "),
-            Value::Integer(_) | Value::Bool(_) => String::new(),
+            Value::Integer(_) | Value::Bool(_) | Value::Promise(_) | Value::Outcomes(_) => String::new(),
         })
         .unwrap_or_default();
     let mut out = String::new();

@@ -14,7 +14,9 @@ use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
 use crate::message::{Rules, RulesError};
-use crate::promises::{Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises};
+use crate::promises::{
+    Changes, Deposit, DepositError, Due, Making, Outcome, Promise, PromiseError, Promises,
+};
 use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
@@ -22,6 +24,23 @@ pub trait Store {
     /// Keeps a finished entry and lets go of its draft. The entry's id may
     /// change if another entry already has it. Returns where it went.
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError>;
+
+    /// Makes and settles the promises the answers of `entry` say, each once
+    /// however often it is asked (see [`crate::promises::changes`]).
+    fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError>;
+
+    /// Saves an exercise's finished entry with what its answers promise
+    /// (both front ends save through this): the promises first, so mend
+    /// stopping between the two leaves the draft to save again, which adds
+    /// nothing to the promises, never an entry whose promise was not made.
+    fn save_answered(
+        &mut self,
+        entry: &mut Entry,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PathBuf, StoreError> {
+        self.keep_promises(entry, now)?;
+        self.save_entry(entry)
+    }
 
     /// Writes a copy of a finished entry to a file the person chose, for
     /// when the journal itself cannot be written.
@@ -88,6 +107,21 @@ pub trait Store {
 
     /// Every entry, newest first, as its name tells it (nothing is read).
     fn entries(&self) -> Vec<EntryName>;
+
+    /// The id a new entry of `exercise_id` started at `started` is saved
+    /// under: the first of its names no entry has (from file names alone).
+    fn free_entry_id(&self, started: DateTime<FixedOffset>, exercise_id: &str) -> String {
+        let taken: std::collections::HashSet<String> = self
+            .entries()
+            .into_iter()
+            .filter(|n| n.exercise_id == exercise_id)
+            .map(|n| n.id)
+            .collect();
+        (1..=u32::MAX)
+            .map(|n| super::entry_name::entry_id(started, exercise_id, n))
+            .find(|id| !taken.contains(id))
+            .unwrap_or_default()
+    }
 
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
+use super::answered::Changes;
 use super::model::{Due, Event, Outcome, PROMISE_FORMAT, Promise, Whom};
-use crate::journal::Seal;
 use crate::journal::private_fs::{
     Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic, write_atomic_new,
 };
+use crate::journal::{Entry, Seal};
 
 /// The folder inside the journal.
 pub const PROMISES_DIR: &str = "promises";
@@ -43,13 +44,16 @@ pub enum PromiseError {
     NotOpen(#[from] super::model::NotOpen),
 }
 
-/// What a person says when making a promise.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a person says when making a promise (and, answering a `promise`
+/// question, what the entry keeps of it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Making {
     pub text: String,
     pub to: Whom,
     pub due: Due,
+    #[serde(default)]
     pub weekly: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -158,6 +162,7 @@ impl Book {
                 note: making.note.clone(),
                 made_at: now,
                 carries_on: carries_on.clone(),
+                made_in: None,
                 history: Vec::new(),
             };
             let path = self.path_of(&promise.id);
@@ -190,6 +195,7 @@ impl Book {
             due,
             note: note.to_string(),
             carried_on_by: None,
+            recorded_in: None,
         })?;
         self.save(&promise)?;
         Ok(promise)
@@ -222,9 +228,29 @@ impl Book {
             due,
             note: note.to_string(),
             carried_on_by: Some(new.id.clone()),
+            recorded_in: None,
         })?;
         self.save(&old)?;
         Ok((old, new))
+    }
+
+    /// Writes what saving `entry` makes and settles, each once (see
+    /// [`super::answered`]): new promises first, then the changed ones.
+    pub fn keep(&self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, PromiseError> {
+        let changes = super::answered::changes(entry, &self.read().all, now);
+        if changes.is_empty() {
+            return Ok(changes);
+        }
+        let dir = self.dir();
+        private_subdirs(&self.journal, &dir).map_err(|e| io_error("create", &dir, e))?;
+        for promise in &changes.made {
+            let path = self.path_of(&promise.id);
+            write_atomic_new(&path, &self.sealed(promise)?).map_err(|e| io_error("write", &path, e))?;
+        }
+        for promise in &changes.settled {
+            self.save(promise)?;
+        }
+        Ok(changes)
     }
 
     fn save(&self, promise: &Promise) -> Result<(), PromiseError> {
@@ -295,7 +321,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// A few of the promise's first words, for its file name: "call-the-children-at".
 /// Only ASCII letters and digits, so the name is safe on every file system.
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -437,6 +463,37 @@ mod tests {
             "{:?}",
             read.unreadable
         );
+    }
+
+    #[test]
+    fn keeping_an_entrys_promises_writes_each_file_once() {
+        use crate::answer::Answer;
+        use crate::journal::{AnswerRecord, ENTRY_FORMAT};
+        let (dir, book) = book();
+        let at = now("2026-11-26T21:30:00+00:00");
+        let entry = Entry {
+            format: ENTRY_FORMAT,
+            id: "2026-11-26-213000-keeping-promises".into(),
+            exercise_id: "keeping-promises".into(),
+            exercise_title: "Keeping promises".into(),
+            exercise_hash: String::new(),
+            started_at: at,
+            finished_at: at,
+            edited_at: None,
+            answers: vec![AnswerRecord::new(
+                "made",
+                "One small promise?",
+                false,
+                &Answer::Promise(making("Call on Sunday", "2026-11-29", true)),
+            )],
+        };
+        let first = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first.made.len(), 1);
+        let again = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
+        assert!(again.is_empty(), "{again:?}");
+        let files = std::fs::read_dir(dir.path().join(PROMISES_DIR)).map_or(0, Iterator::count);
+        assert_eq!(files, 1);
+        assert_eq!(book.read().all, first.made);
     }
 
     #[test]

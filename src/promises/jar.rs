@@ -233,6 +233,7 @@ pub(super) mod tests {
             note: String::new(),
             made_at: at("2026-09-01T10:00:00+00:00"),
             carries_on: None,
+            made_in: None,
             history: events
                 .iter()
                 .map(|(outcome, when)| Event {
@@ -241,6 +242,7 @@ pub(super) mod tests {
                     due,
                     note: String::new(),
                     carried_on_by: None,
+                    recorded_in: None,
                 })
                 .collect(),
         }

@@ -2,12 +2,14 @@
 //! of each, and the jar they fill over time. No terminal here: the command
 //! line and the app both read and write through this.
 
+mod answered;
 mod book;
 mod jar;
 mod model;
 mod shared;
 pub mod words;
 
+pub use answered::{Changes, Reviewed, Since, changes, due_between, origin, settled_by};
 pub use book::{Book, Making, PROMISES_DIR, PromiseError, Promises};
 pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, Span, deposit, deposits};
 pub use model::{

@@ -135,6 +135,25 @@ pub enum Outcome {
     Renegotiated,
 }
 
+/// An outcome that is not `kept`, `missed` or `renegotiated`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("an outcome is kept, missed or renegotiated")]
+pub struct BadOutcome;
+
+impl FromStr for Outcome {
+    type Err = BadOutcome;
+
+    /// As files write it (kebab-case, like serde's).
+    fn from_str(text: &str) -> Result<Self, BadOutcome> {
+        match text {
+            "kept" => Ok(Outcome::Kept),
+            "missed" => Ok(Outcome::Missed),
+            "renegotiated" => Ok(Outcome::Renegotiated),
+            _ => Err(BadOutcome),
+        }
+    }
+}
+
 impl Outcome {
     /// Renegotiating is keeping faith: it fills the jar as keeping does.
     pub fn keeps_faith(self) -> bool {
@@ -155,6 +174,10 @@ pub struct Event {
     /// Renegotiated: the promise that carries it on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_on_by: Option<String>,
+    /// Written from an exercise's answer: the entry and its question
+    /// (`ENTRY-ID/PROMPT-ID`), so saving that entry again adds nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_in: Option<String>,
 }
 
 /// Where a promise stands now.
@@ -195,6 +218,10 @@ pub struct Promise {
     /// The promise this one carries on, after a renegotiation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carries_on: Option<String>,
+    /// Made by an exercise's answer: the entry and its question
+    /// (`ENTRY-ID/PROMPT-ID`), so saving that entry again makes no second one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_in: Option<String>,
     #[serde(default, rename = "event", skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
 }
@@ -290,6 +317,7 @@ mod tests {
             note: String::new(),
             made_at: time("2026-11-20T10:00:00+00:00"),
             carries_on: None,
+            made_in: None,
             history: Vec::new(),
         }
     }
@@ -301,6 +329,7 @@ mod tests {
             due: due(on),
             note: String::new(),
             carried_on_by: None,
+            recorded_in: None,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Due, Promise};
+use super::{Due, Making, Outcome, Promise, Reviewed};
 use crate::sanitize::inert;
 
 /// "Wed 2 Dec 2026 at 19:00", as a person reads a date.
@@ -31,6 +31,35 @@ pub fn due_words(due: Due, today: NaiveDate) -> String {
         format!("was due {day}{time}")
     } else {
         format!("{day}{time}")
+    }
+}
+
+/// A promise made in an exercise, as its entry reads: "Call the children
+/// on Wednesday (to the children, due Wed 2 Dec 2026 at 19:00, every week)".
+pub fn made(making: &Making) -> String {
+    let weekly = if making.weekly { ", every week" } else { "" };
+    format!(
+        "{} (to {}, due {}{weekly})",
+        inert(&making.text),
+        making.to.words(),
+        when(making.due)
+    )
+}
+
+/// One promise looked back on: "Call the children on Wednesday: kept".
+pub fn looked_back(reviewed: &Reviewed) -> String {
+    format!(
+        "{}: {}",
+        inert(&reviewed.text),
+        outcome_said(reviewed.outcome, reviewed.new_due)
+    )
+}
+
+/// What became of a promise: "kept", "renegotiated openly, now due …".
+pub fn outcome_said(outcome: Outcome, new_due: Option<Due>) -> String {
+    match (outcome, new_due) {
+        (Outcome::Renegotiated, Some(new_due)) => format!("renegotiated openly, now due {}", when(new_due)),
+        (outcome, _) => super::outcome_words(outcome).to_string(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! finished entry. It knows nothing of terminals or files.
 
 mod limit;
+mod looking_back;
 mod navigate;
 mod recall;
 mod resume;
@@ -16,6 +17,7 @@ use crate::answer::{Answer, AnswerError};
 use crate::exercise::{Exercise, Prompt};
 use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry};
 
+pub use looking_back::FellDue;
 pub use recall::Recalled;
 
 /// Where the person is in the session.
@@ -52,6 +54,12 @@ pub struct Session {
     answer_limit: usize,
     /// The last entry of this exercise, for prompts that recall it.
     last_time: Option<recall::LastTime>,
+    /// The id its entry will be saved under, which the promises it makes
+    /// and settles are tied to (see [`looking_back`]).
+    entry_id: String,
+    /// Indexed like the prompts: for a `promises-due` question, the
+    /// promises that fell due (see [`looking_back`]).
+    fell_due: Vec<Vec<FellDue>>,
 }
 
 impl Session {
@@ -59,6 +67,7 @@ impl Session {
         let count = exercise.prompts.len();
         let private = exercise.prompts.iter().map(|p| p.private).collect();
         let answer_limit = limit::answer_limit(&exercise, exercise_hash, started_at);
+        let entry_id = crate::journal::entry_name::entry_id(started_at, &exercise.id, 1);
         Self {
             answer_limit,
             exercise,
@@ -68,6 +77,8 @@ impl Session {
             private,
             step: Step::Intro,
             last_time: None,
+            entry_id,
+            fell_due: vec![Vec::new(); count],
         }
     }
 
@@ -137,7 +148,11 @@ impl Session {
     pub fn visibility(&self) -> Vec<bool> {
         let prompts = &self.exercise.prompts;
         let mut visible = Vec::with_capacity(prompts.len());
-        for prompt in prompts {
+        for (index, prompt) in prompts.iter().enumerate() {
+            if self.nothing_due(index) {
+                visible.push(false);
+                continue;
+            }
             let shown = match &prompt.when {
                 None => true,
                 Some(when) => prompts

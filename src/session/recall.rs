@@ -115,7 +115,12 @@ impl Session {
                 return None;
             }
             let prompt = &self.exercise.prompts[index];
-            Some(one_line(&answer::reading(self.answer(index)?, &prompt.kind)))
+            let reading = match self.answer(index)? {
+                // A promise is quoted by its words: "What could make '...' easier?"
+                Answer::Promise(making) => making.text.clone(),
+                answer => answer::reading(answer, &prompt.kind),
+            };
+            Some(one_line(&reading))
         })
     }
 }

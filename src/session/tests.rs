@@ -439,3 +439,110 @@ fn answers_at_the_limit_quoted_many_times_still_read_back() {
     let back = journal.load_entry(&entry.id).expect("the entry reads back");
     assert_eq!(back, entry);
 }
+
+const KEEPING: &str = r#"
+schema = 2
+id = "keeping"
+title = "Keeping"
+
+[[prompt]]
+id = "back"
+kind = "promises-due"
+ask = "How did they go?"
+since = "last-time"
+optional = true
+
+[[prompt]]
+id = "next"
+kind = "promise"
+ask = "One small promise?"
+"#;
+
+fn keeping() -> Session {
+    let exercise = parse_exercise(KEEPING.as_bytes()).expect("valid test exercise");
+    Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"))
+}
+
+fn open_promise(id: &str, due: &str) -> crate::promises::Promise {
+    crate::promises::Promise {
+        format: crate::promises::PROMISE_FORMAT,
+        id: id.into(),
+        text: format!("{id} words"),
+        to: crate::promises::Whom::Children,
+        due: due.parse().expect("a due date"),
+        weekly: false,
+        note: String::new(),
+        made_at: at("2026-11-01T10:00:00+01:00"),
+        carries_on: None,
+        made_in: None,
+        history: Vec::new(),
+    }
+}
+
+#[test]
+fn looking_back_with_nothing_due_is_neither_asked_nor_counted() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("a day");
+    let s = keeping().with_promises(&[open_promise("later", "2026-11-30")], None, today);
+    assert_eq!(s.visible_prompts(), vec![1]);
+    assert_eq!(s.progress(1), (1, 1));
+    assert_eq!(s.progress_at_most(1), (1, 1));
+    let mut s = s;
+    s.begin();
+    assert_eq!(s.step(), Step::Prompt(1), "it starts at the promise to make");
+}
+
+#[test]
+fn looking_back_offers_what_fell_due_since_last_time_and_keeps_what_was_said_in_order() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("a day");
+    let last_time = chrono::NaiveDate::from_ymd_opt(2026, 11, 14);
+    let book = [
+        open_promise("before", "2026-11-10"),
+        open_promise("forms", "2026-11-19"),
+        open_promise("call", "2026-11-21T19:00"),
+    ];
+    let mut s = keeping().with_promises(&book, last_time, today);
+    let rows: Vec<String> = s.fell_due(0).into_iter().map(|r| r.promise).collect();
+    assert_eq!(rows, ["forms", "call"], "not what fell due before last time");
+    assert_eq!(s.progress(0), (1, 2));
+    s.set_outcome(0, 1, Some((crate::promises::Outcome::Kept, None)));
+    let new_due = "2026-11-28".parse().ok();
+    s.set_outcome(0, 0, Some((crate::promises::Outcome::Renegotiated, new_due)));
+    let Some(Answer::Outcomes(said)) = s.answer(0) else {
+        panic!("outcomes are the answer");
+    };
+    let said: Vec<(&str, crate::promises::Outcome)> =
+        said.iter().map(|r| (r.promise.as_str(), r.outcome)).collect();
+    assert_eq!(
+        said,
+        [
+            ("forms", crate::promises::Outcome::Renegotiated),
+            ("call", crate::promises::Outcome::Kept)
+        ]
+    );
+    s.set_outcome(0, 0, None);
+    s.set_outcome(0, 1, None);
+    assert!(!s.is_answered(0), "nothing said is no answer");
+    // A draft resumed once a promise was settled elsewhere lets that answer go.
+    s.set_outcome(0, 1, Some((crate::promises::Outcome::Kept, None)));
+    let resumed = s.with_promises(&book[..2], last_time, today);
+    assert!(!resumed.is_answered(0));
+}
+
+#[test]
+fn a_promise_quoted_in_a_later_question_is_its_words_alone() {
+    let source = format!(
+        "{KEEPING}\n[[prompt]]\nid = \"easier\"\nkind = \"text\"\nask = \"What could make '{{next|it}}' easier?\"\n"
+    );
+    let exercise = parse_exercise(source.as_bytes()).expect("valid test exercise");
+    let mut s = Session::new(exercise, "hash", at("2026-11-21T21:00:00+01:00"));
+    let making = crate::promises::Making {
+        text: "Read at bedtime".into(),
+        to: crate::promises::Whom::Children,
+        due: "2026-11-25T19:00".parse().expect("a due date"),
+        weekly: true,
+        note: String::new(),
+    };
+    s.set_answer(1, Some(Answer::Promise(making)))
+        .expect("a promise fits");
+    assert_eq!(s.ask_of(2), "What could make 'Read at bedtime' easier?");
+}

@@ -122,6 +122,10 @@ pub enum Action {
     Missed,
     /// Give the highlighted promise a new time, openly.
     Renegotiate,
+    /// On a question looking back at promises: say nothing of the highlighted one yet.
+    NotYet,
+    /// Hide or show, beside each question, what was answered last time.
+    ToggleRecall,
     /// Make a promise; on the jar, note a marble the co-parent added.
     Add,
     /// Open the marble jar from the promises.

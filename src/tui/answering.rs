@@ -3,12 +3,13 @@
 
 use std::time::Instant;
 
+use super::promises::Form;
 use super::strings;
 use super::text_editor::TextEditor;
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
 use crate::sanitize::inert;
-use crate::session::{Session, Step};
+use crate::session::{FellDue, Session, Step};
 
 pub struct Answering {
     pub session: Session,
@@ -37,6 +38,18 @@ pub struct Answering {
     /// read to its end in a small window.
     pub intro_scroll: usize,
     pub intro_hidden: usize,
+    /// A `promise` question's form: its words, to whom, when, weekly.
+    pub promise: Option<Box<Form>>,
+    /// On a `promises-due` question, the new time being typed for the
+    /// highlighted promise, renegotiated.
+    pub new_time: Option<NewTime>,
+}
+
+/// A renegotiated promise's new time, as it is typed.
+pub struct NewTime {
+    pub due: TextEditor,
+    /// Why it cannot be kept yet.
+    pub problem: Option<String>,
 }
 
 /// What editing a saved entry leaves aside: the entry as it was (its id
@@ -62,6 +75,8 @@ impl Answering {
             editing: None,
             intro_scroll: 0,
             intro_hidden: 0,
+            promise: None,
+            new_time: None,
         };
         run.load_prompt();
         run
@@ -86,6 +101,8 @@ impl Answering {
         self.typed_number = None;
         self.cursor = 0;
         self.other = TextEditor::new(Vec::new(), "");
+        self.promise = None;
+        self.new_time = None;
         let Some(index) = self.current() else { return };
         let answer = self.session.answer(index).cloned();
         let Some(kind) = self.kind().cloned() else { return };
@@ -104,6 +121,14 @@ impl Answering {
                     let own = picked.into_iter().find(|p| !options.contains(p));
                     self.other = TextEditor::new(own.into_iter().collect(), "");
                 }
+            }
+            PromptKind::Promise => {
+                let made = match &answer {
+                    Some(Answer::Promise(made)) => Some(made),
+                    _ => None,
+                };
+                let today = self.session.today();
+                self.promise = Some(Box::new(Form::for_answer(made, today)));
             }
             _ => {}
         }
@@ -142,6 +167,13 @@ impl Answering {
             }
             _ => 0,
         }
+    }
+
+    /// The promises a `promises-due` question asks about, on screen.
+    pub fn due_rows(&self) -> Vec<FellDue> {
+        self.current()
+            .map(|i| self.session.fell_due(i))
+            .unwrap_or_default()
     }
 
     /// Whether the current prompt has an answer, counting words still in

@@ -192,6 +192,14 @@ const LEAVE: Binding = shown(
     ("Esc", "leave the exercise; your answers are kept as a draft"),
     ("Esc", "leave", 2),
 );
+/// On every question: last time's answer, where the question recalls it,
+/// hidden or shown again for as long as mend is open.
+const RECALL: Binding = bind(
+    &[Ctrl('l')],
+    Act(Action::ToggleRecall),
+    "Ctrl+L",
+    "hide or show what you answered last time",
+);
 
 pub static HOME: Table = Table {
     heading: "Home",
@@ -312,6 +320,7 @@ pub static TEXT: Table = Table {
             ("Ctrl+E", "editor", 4),
         ),
         LEAVE,
+        RECALL,
         UNDO,
         REDO,
         DELETE_WORD,
@@ -345,6 +354,7 @@ pub static SCALE: Table = Table {
         NEXT_QUIET,
         PREVIOUS,
         LEAVE,
+        RECALL,
     ],
 };
 
@@ -373,6 +383,7 @@ pub static YES_NO: Table = Table {
         NEXT_QUIET,
         PREVIOUS,
         LEAVE,
+        RECALL,
     ],
 };
 
@@ -402,6 +413,7 @@ pub static CHOICE: Table = Table {
             "previous question",
         ),
         LEAVE,
+        RECALL,
     ],
 };
 
@@ -430,6 +442,7 @@ pub static MULTI: Table = Table {
             "previous question",
         ),
         LEAVE,
+        RECALL,
     ],
 };
 
@@ -463,6 +476,7 @@ pub static OPTIONS_OWN: Table = Table {
             "previous question",
         ),
         LEAVE,
+        RECALL,
         UNDO,
         REDO,
         DELETE_WORD,
@@ -472,6 +486,140 @@ pub static OPTIONS_OWN: Table = Table {
             Does::Edit,
             "letters",
             "your own answer",
+        ),
+    ],
+};
+
+/// A `promise` question, on its words or its date.
+pub static PROMISE_WORDS: Table = Table {
+    heading: "Making a promise: typing",
+    bindings: &[
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓", "the words, to whom, when it is due, every week"),
+            ("↑↓", "field", 2),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "keep the promise and go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        PREVIOUS,
+        LEAVE,
+        RECALL,
+        bind(
+            &[Key::Text(Field::Line)],
+            Does::Edit,
+            "letters",
+            "the words, or the date (2026-12-02 or 2026-12-02T19:00)",
+        ),
+    ],
+};
+
+/// A `promise` question, on to whom or every week.
+pub static PROMISE_PICK: Table = Table {
+    heading: "Making a promise: choosing",
+    bindings: &[
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓", "the words, to whom, when it is due, every week"),
+            ("↑↓", "field", 2),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        shown(
+            &[Plain(Left)],
+            Act(Action::Left),
+            ("← → / Space", "to whom; every week or not"),
+            ("←→", "change", 1),
+        ),
+        with_above(&[Plain(Right), Plain(Char(' '))], Act(Action::Right)),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "keep the promise and go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        PREVIOUS,
+        LEAVE,
+        RECALL,
+    ],
+};
+
+/// A `promises-due` question: what became of each promise that fell due.
+pub static PROMISES_DUE: Table = Table {
+    heading: "Looking back at promises",
+    bindings: &[
+        shown(
+            &[Plain(Up)],
+            Act(Action::Up),
+            ("↑ ↓", "choose a promise"),
+            ("↑↓", "choose", 3),
+        ),
+        with_above(&[Plain(Down)], Act(Action::Down)),
+        shown(
+            &[Plain(Char('k'))],
+            Act(Action::Kept),
+            ("k", "kept it"),
+            ("k", "kept", 1),
+        ),
+        shown(
+            &[Plain(Char('m'))],
+            Act(Action::Missed),
+            ("m", "it was missed; saying so honestly keeps faith"),
+            ("m", "missed", 1),
+        ),
+        shown(
+            &[Plain(Char('r'))],
+            Act(Action::Renegotiate),
+            ("r", "renegotiated: give it its new time"),
+            ("r", "new time", 2),
+        ),
+        bind(
+            &[Plain(Backspace), Plain(Delete)],
+            Act(Action::NotYet),
+            "Backspace",
+            "leave it for now (say nothing of it yet)",
+        ),
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Confirm),
+            ("Enter", "go on"),
+            ("Enter", "next", 1),
+        ),
+        NEXT_QUIET,
+        PREVIOUS,
+        LEAVE,
+        RECALL,
+    ],
+};
+
+/// A renegotiated promise's new time, typed on a `promises-due` question.
+pub static DUE_NEW_TIME: Table = Table {
+    heading: "A new time",
+    bindings: &[
+        shown(
+            &[Plain(Enter)],
+            Act(Action::Save),
+            ("Enter", "keep the new time"),
+            ("Enter", "keep", 1),
+        ),
+        shown(
+            &[Plain(Esc)],
+            Act(Action::Leave),
+            ("Esc", "leave it as it was"),
+            ("Esc", "cancel", 1),
+        ),
+        bind(
+            &[Key::Text(Field::Line)],
+            Does::Edit,
+            "letters",
+            "the new time (2026-12-02 or 2026-12-02T19:00)",
         ),
     ],
 };
@@ -1636,6 +1784,10 @@ pub static ALL: &[&Table] = &[
     &CHOICE,
     &MULTI,
     &OPTIONS_OWN,
+    &PROMISE_WORDS,
+    &PROMISE_PICK,
+    &PROMISES_DUE,
+    &DUE_NEW_TIME,
     &REVIEW,
     &SAVED,
     &SAVED_ALONE,
@@ -1850,6 +2002,14 @@ fn prompt_table(app: &App) -> &'static Table {
         Some(PromptKind::Choice { .. } | PromptKind::Multi { .. }) if on_own_row => &OPTIONS_OWN,
         Some(PromptKind::Choice { .. }) => &CHOICE,
         Some(PromptKind::Multi { .. }) => &MULTI,
+        Some(PromptKind::Promise) => match app.answering().and_then(|r| r.promise.as_ref()) {
+            Some(form) if !form.field.typed() => &PROMISE_PICK,
+            _ => &PROMISE_WORDS,
+        },
+        Some(PromptKind::PromisesDue { .. }) if app.answering().is_some_and(|r| r.new_time.is_some()) => {
+            &DUE_NEW_TIME
+        }
+        Some(PromptKind::PromisesDue { .. }) => &PROMISES_DUE,
         Some(PromptKind::Text | PromptKind::List) | None => &TEXT,
     }
 }

@@ -66,7 +66,12 @@ pub fn answer_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
     let run = app.answering()?;
     let index = run.current()?;
     let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
-    Some(view::prompt::editor_area(body, &run.session, index))
+    Some(view::prompt::editor_area(
+        body,
+        &run.session,
+        index,
+        app.recall_shown(),
+    ))
 }
 
 /// The room the share screen's preview has, likewise, while it is shown.

@@ -261,46 +261,87 @@ impl Form {
 /// The form after `action`; `None` when it is closed without a promise.
 fn form_update(form: &mut Form, action: Action, today: NaiveDate) -> Option<Outcome> {
     match action {
-        Action::Leave => return None,
-        Action::Next => form.field = form.field.step(true),
-        Action::Back => form.field = form.field.step(false),
-        Action::Left | Action::Right if !form.field.typed() => match form.field {
-            FormField::To => form.to = cycle_whom(form.to, action != Action::Left),
-            _ => form.weekly = !form.weekly,
-        },
-        Action::Save => {
-            let Some(text) = few_words(&line(&form.text)) else {
-                form.problem = Some(NO_WORDS.to_string());
-                form.field = FormField::Text;
-                return Some(Outcome::Stay);
-            };
-            let typed = line(&form.due);
-            let due = if typed.trim().is_empty() {
-                Ok(Due {
-                    date: today,
-                    time: None,
-                })
-            } else {
-                typed.trim().parse::<Due>()
-            };
-            let Ok(due) = due else {
-                form.problem = Some(BadDue.to_string());
-                form.field = FormField::Due;
-                return Some(Outcome::Stay);
-            };
-            return Some(Outcome::Make(Making {
-                text,
-                to: form.to,
-                due,
-                weekly: form.weekly,
-                note: String::new(),
-            }));
+        Action::Leave => None,
+        Action::Save => Some(form.making(today).map_or(Outcome::Stay, Outcome::Make)),
+        other => {
+            form.edit(other);
+            Some(Outcome::Stay)
         }
-        other if form.field == FormField::Text => type_into(&mut form.text, other),
-        other if form.field == FormField::Due => type_into(&mut form.due, other),
-        _ => {}
     }
-    Some(Outcome::Stay)
+}
+
+impl Form {
+    /// The form for a `promise` question: empty, or holding its answer.
+    pub fn for_answer(answer: Option<&Making>, today: NaiveDate) -> Self {
+        let mut form = Self::new(today);
+        if let Some(made) = answer {
+            form.text = TextEditor::new(vec![made.text.clone()], "");
+            form.to = made.to;
+            form.due = TextEditor::new(vec![made.due.to_string()], "");
+            form.weekly = made.weekly;
+        }
+        form
+    }
+
+    /// Moves between the fields (Tab), changes to whom or every week (← →),
+    /// or types into the words or the date. Whether anything changed.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Next => self.field = self.field.step(true),
+            Action::Back => self.field = self.field.step(false),
+            Action::Left | Action::Right if !self.field.typed() => match self.field {
+                FormField::To => self.to = cycle_whom(self.to, action != Action::Left),
+                _ => self.weekly = !self.weekly,
+            },
+            other if self.field == FormField::Text => return type_into(&mut self.text, other),
+            other if self.field == FormField::Due => return type_into(&mut self.due, other),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Whether the promise has no words yet.
+    pub fn is_blank(&self) -> bool {
+        few_words(&line(&self.text)).is_none()
+    }
+
+    /// The promise the form holds (an empty date is today), or the field
+    /// to change and why.
+    pub fn parsed(&self, today: NaiveDate) -> Result<Making, (FormField, String)> {
+        let text = few_words(&line(&self.text)).ok_or_else(|| (FormField::Text, NO_WORDS.to_string()))?;
+        let typed = line(&self.due);
+        let due = if typed.trim().is_empty() {
+            Ok(Due {
+                date: today,
+                time: None,
+            })
+        } else {
+            typed.trim().parse::<Due>()
+        };
+        let due = due.map_err(|e: BadDue| (FormField::Due, e.to_string()))?;
+        Ok(Making {
+            text,
+            to: self.to,
+            due,
+            weekly: self.weekly,
+            note: String::new(),
+        })
+    }
+
+    /// [`Form::parsed`], saying why where it cannot be made yet, at the field to change.
+    pub fn making(&mut self, today: NaiveDate) -> Option<Making> {
+        match self.parsed(today) {
+            Ok(making) => {
+                self.problem = None;
+                Some(making)
+            }
+            Err((field, why)) => {
+                self.problem = Some(why);
+                self.field = field;
+                None
+            }
+        }
+    }
 }
 
 fn cycle_whom(whom: Whom, forward: bool) -> Whom {
@@ -319,16 +360,12 @@ fn step_span(span: Span, forward: bool) -> Span {
     }
 }
 
-/// A key or a paste for a one-line field.
-fn type_into(field: &mut TextEditor, action: Action) {
+/// A key or a paste for a one-line field; whether it changed.
+fn type_into(field: &mut TextEditor, action: Action) -> bool {
     match action {
-        Action::Edit(key) => {
-            field.input(key);
-        }
-        Action::Paste(text) => {
-            field.insert_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-        _ => {}
+        Action::Edit(key) => field.input(key),
+        Action::Paste(text) => field.insert_str(&text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        _ => false,
     }
 }
 

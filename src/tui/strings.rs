@@ -601,6 +601,13 @@ pub const PROMISE_TEXT_LABEL: &str = "The promise, in a few words";
 pub const PROMISE_TO_LABEL: &str = "To";
 pub const PROMISE_DUE_LABEL: &str = "Due (2026-11-28, or 2026-11-28T19:00)";
 pub const PROMISE_WEEKLY_LABEL: &str = "Every week";
+/// The short labels of a `promise` question's form, a field a row.
+pub const PROMISE_WORDS_LABEL: &str = "The promise";
+pub const PROMISE_WHEN_LABEL: &str = "Due";
+/// A promise looked back on that nothing is said of yet.
+pub const NOT_YET: &str = "not yet";
+pub const NEW_TIME_TITLE: &str = "A new time";
+pub const NEW_TIME_BODY: &str = "When is it due now? (2026-12-02, or 2026-12-02T19:00)";
 pub const RENEGOTIATE_TITLE: &str = "A new time";
 pub const RENEGOTIATE_BODY: &str =
     "When is it due now? Changing it openly, before it falls due, keeps faith too.";

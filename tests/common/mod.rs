@@ -25,7 +25,7 @@ use mend::journal::{
 };
 use mend::library::{Library, Loaded, Origin, check_bytes};
 use mend::promises::{
-    Deposit, Due, Event as Settled, Making, Outcome, PROMISE_FORMAT, Promise, PromiseError, Promises,
+    Changes, Deposit, Due, Event as Settled, Making, Outcome, PROMISE_FORMAT, Promise, PromiseError, Promises,
 };
 use mend::tui::App;
 
@@ -283,6 +283,22 @@ impl Store for TestStore {
         }
     }
 
+    fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
+        let changes = mend::promises::changes(entry, &self.0.borrow().promises, now);
+        if changes.is_empty() {
+            return Ok(changes);
+        }
+        self.promise_written()?;
+        let mut journal = self.0.borrow_mut();
+        for promise in changes.made.iter().chain(&changes.settled) {
+            match journal.promises.iter_mut().find(|p| p.id == promise.id) {
+                Some(kept) => *kept = promise.clone(),
+                None => journal.promises.push(promise.clone()),
+            }
+        }
+        Ok(changes)
+    }
+
     fn make_promise(&mut self, making: Making, now: DateTime<FixedOffset>) -> Result<Promise, StoreError> {
         self.promise_written()?;
         let promise = promise_made(making, now, None);
@@ -311,6 +327,7 @@ impl Store for TestStore {
                 due,
                 note: String::new(),
                 carried_on_by: None,
+                recorded_in: None,
             })
             .map_err(PromiseError::from)?;
         Ok(promise.clone())
@@ -344,6 +361,7 @@ impl Store for TestStore {
             due: was_due,
             note: String::new(),
             carried_on_by: Some(new.id.clone()),
+            recorded_in: None,
         })
         .map_err(PromiseError::from)?;
         journal.promises.push(new.clone());
@@ -703,6 +721,7 @@ pub fn promise_made(making: Making, now: DateTime<FixedOffset>, carries_on: Opti
         note: making.note,
         made_at: now,
         carries_on,
+        made_in: None,
         history: Vec::new(),
     }
 }
@@ -714,6 +733,34 @@ pub fn fixture() -> Loaded {
     match check_bytes(FIXTURE.as_bytes(), path, Origin::File(path.into())) {
         Ok(loaded) => loaded,
         Err(problem) => panic!("the fixture must be a valid exercise: {problem:?}"),
+    }
+}
+
+/// An exercise that looks back at the promises due in the last week, then
+/// makes one (schema 2).
+pub const PROMISE_KINDS: &str = r#"schema = 2
+id = "promise-kinds"
+title = "Promises, both ways"
+
+[[prompt]]
+id = "looking-back"
+kind = "promises-due"
+ask = "How did this week's promises go?"
+help = "Renegotiating openly keeps faith too."
+since_days = 7
+optional = true
+
+[[prompt]]
+id = "next"
+kind = "promise"
+ask = "One small promise for the week ahead."
+"#;
+
+pub fn promise_kinds() -> Loaded {
+    let path = Path::new("promise-kinds.toml");
+    match check_bytes(PROMISE_KINDS.as_bytes(), path, Origin::File(path.into())) {
+        Ok(loaded) => loaded,
+        Err(problem) => panic!("the promise exercise must be valid: {problem:?}"),
     }
 }
 
@@ -855,6 +902,7 @@ pub fn promises_store() -> TestStore {
         due: due.parse().expect("a valid due date"),
         note: String::new(),
         carried_on_by: None,
+        recorded_in: None,
     };
     let mut call = made(
         "Call the children at 7",

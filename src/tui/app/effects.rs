@@ -330,9 +330,12 @@ impl App {
     }
 
     /// Answering begins; prompts that recall the last time read that one
-    /// entry now.
+    /// entry now, and questions looking back at promises read the promises.
     fn begin(&mut self, session: Session) {
-        let session = session.remembering(self.store.as_ref());
+        let today = self.today();
+        let session = session
+            .remembering(self.store.as_ref())
+            .looking_back(self.store.as_ref(), today);
         self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 
@@ -377,8 +380,10 @@ impl App {
         }
     }
 
+    /// The entry, with the promises its answers make and settle (each
+    /// once, however often this is retried).
     fn write_entry(&mut self, mut entry: Entry) {
-        match self.store.save_entry(&mut entry) {
+        match self.store.save_answered(&mut entry, self.clock.now()) {
             Ok(path) => self.show_saved(path, false),
             Err(e) => self.save_failed(entry, &e),
         }

@@ -11,6 +11,7 @@ mod extras;
 mod front;
 mod home;
 mod lock;
+mod promise_prompts;
 mod promises;
 mod prompts;
 mod review;
@@ -168,6 +169,9 @@ pub struct App {
     /// The person's settings, read once when mend starts (the week's
     /// first day already settled); the defaults until [`App::use_settings`].
     settings: Settings,
+    /// The person hid last time's answers beside the questions: so they
+    /// stay, for every exercise, until mend closes or they are shown again.
+    recall_hidden: bool,
     store: Box<dyn Store>,
     clock: Box<dyn Clock>,
 }
@@ -201,6 +205,7 @@ impl App {
             idle_lock: DEFAULT_IDLE_LOCK,
             last_key: None,
             settings: Settings::default(),
+            recall_hidden: false,
             store,
             clock,
         };
@@ -627,6 +632,11 @@ impl App {
     pub fn view_alone(&mut self) {
         self.viewing = true;
         self.apply(vec![Effect::Browse(Browse::Open)]);
+    }
+
+    /// Whether last time's answers are shown beside the questions.
+    pub fn recall_shown(&self) -> bool {
+        !self.recall_hidden
     }
 
     /// Whether the app was opened for one exercise (`mend run`).

@@ -15,7 +15,14 @@ use crate::tui::strings;
 
 impl App {
     pub(super) fn prompt_update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        if let Some(effects) = self.promise_prompt_update(&action, now) {
+            return effects;
+        }
         match action {
+            Action::ToggleRecall => {
+                self.recall_hidden = !self.recall_hidden;
+                Vec::new()
+            }
             Action::Next => self.next_prompt(),
             Action::Back => {
                 if let Some(run) = self.front.answering_mut() {

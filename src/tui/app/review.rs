@@ -3,7 +3,6 @@
 use std::time::Instant;
 
 use super::{App, Effect};
-use crate::journal::entry_name;
 use crate::session::{Session, Unanswered};
 use crate::tui::action::Action;
 use crate::tui::strings;
@@ -51,10 +50,7 @@ impl App {
         // An edited entry keeps its id and when it was finished.
         let (id, finished) = match &run.editing {
             Some(editing) => (editing.original.id.clone(), editing.original.finished_at),
-            None => (
-                entry_name::entry_id(run.session.started_at(), &run.session.exercise().id, 1),
-                now,
-            ),
+            None => (run.session.entry_id(), now),
         };
         let editing = run.editing.is_some();
         match run.session.finish(&id, finished) {

@@ -28,6 +28,12 @@ pub fn render(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, i
         PromptKind::Choice { options, other } | PromptKind::Multi { options, other } => {
             render_options(frame, area, run, (options, *other), answer, theme)
         }
+        PromptKind::Promise => {
+            if let Some(form) = &run.promise {
+                super::promises::render_form_rows(frame, area, form, theme);
+            }
+        }
+        PromptKind::PromisesDue { .. } => super::promises::render_due_rows(frame, area, run, theme),
     }
 }
 

@@ -11,6 +11,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 
 use super::chrome::{self, line_count, popup, render_header, safe_line, truncate, wrapped_lines};
 use crate::promises::{Jar, Marble, Promise, words};
+use crate::tui::answering::Answering;
 use crate::tui::promises::{Form, FormField, Mode, PromisesState};
 use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
@@ -155,6 +156,100 @@ fn render_form(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
     frame.render_widget(label(FormField::Weekly, &every), weekly);
     frame.render_widget(Paragraph::new(problem), problem_area);
 }
+
+/// A `promise` question's form, a row a field, to fit a small window: the
+/// words, to whom, when, every week, and what needs changing if anything.
+pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
+    let problem = form
+        .problem
+        .as_deref()
+        .map_or_else(Vec::new, |p| wrapped_lines(p, area.width, theme.warning));
+    let [text, to, due, weekly, _, problem_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let label = |field: FormField, words: &str| {
+        let (mark, style) = if form.field == field {
+            ("› ", theme.selected)
+        } else {
+            ("  ", theme.dim)
+        };
+        Line::styled(format!("{mark}{words:<LABEL_WIDTH$}"), style)
+    };
+    // After the mark ("› ") and the label, where the other rows' values begin.
+    let before = LABEL_WIDTH as u16 + 2;
+    let beside = |row: Rect| Rect {
+        x: row.x + before,
+        width: row.width.saturating_sub(before),
+        ..row
+    };
+    frame.render_widget(label(FormField::Text, strings::PROMISE_WORDS_LABEL), text);
+    render_field(
+        frame,
+        beside(text),
+        &form.text,
+        form.field == FormField::Text,
+        theme,
+    );
+    // A label with its value beside it, where the typed fields begin.
+    let chosen = |field: FormField, words: &str, value: String| {
+        let mut line = label(field, words);
+        line.push_span(Span::styled(value, theme.text));
+        line
+    };
+    let whom = format!("‹ {} ›", form.to.words());
+    frame.render_widget(chosen(FormField::To, strings::PROMISE_TO_LABEL, whom), to);
+    frame.render_widget(label(FormField::Due, strings::PROMISE_WHEN_LABEL), due);
+    render_field(frame, beside(due), &form.due, form.field == FormField::Due, theme);
+    let tick = if form.weekly { "[x]" } else { "[ ]" };
+    frame.render_widget(
+        chosen(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL, tick.into()),
+        weekly,
+    );
+    frame.render_widget(Paragraph::new(problem), problem_area);
+}
+
+/// A `promises-due` question: each promise that fell due, when, and what
+/// the person said became of it; over it, a renegotiated one's new time
+/// while it is typed.
+pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
+    let today = run.session.today();
+    let width = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = run
+        .due_rows()
+        .iter()
+        .map(|row| {
+            let said = match row.said {
+                Some((outcome, new_due)) => Span::styled(words::outcome_said(outcome, new_due), theme.accent),
+                None => Span::styled(strings::NOT_YET, theme.dim),
+            };
+            let due = Span::styled(format!("{} · ", words::due_words(row.due, today)), theme.dim);
+            ListItem::new(vec![
+                Line::styled(truncate(&safe_line(&row.text), width), theme.text),
+                Line::from(vec![Span::raw("  "), due, said]),
+            ])
+        })
+        .collect();
+    chrome::render_list(frame, area, items, (run.cursor, theme.selected), theme);
+    if let Some(new_time) = &run.new_time {
+        render_field_box(
+            frame,
+            area,
+            theme,
+            (strings::NEW_TIME_TITLE, strings::NEW_TIME_BODY),
+            &new_time.due,
+            new_time.problem.as_deref(),
+        );
+    }
+}
+
+/// The labels of [`render_form_rows`] are padded to this, so the fields line up.
+const LABEL_WIDTH: usize = 13;
 
 /// The row under a label, in line with its words.
 fn indent(area: Rect) -> Rect {

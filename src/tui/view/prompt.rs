@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let (position, total) = run.session.progress(index);
-    let question = question_of(&run.session, index, theme);
+    let question = question_of(&run.session, index, app.recall_shown(), theme);
     let [header, question_area, widget, status] = areas(area, &question);
     render_header(
         frame,
@@ -40,12 +40,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The question as it is asked now (earlier answers it quotes filled in),
-/// its help, and last time's answer where the prompt recalls it, dimmed:
-/// there to compare, not to copy.
-fn question_of(session: &Session, index: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// its help, and last time's answer where the prompt recalls it (unless the
+/// person hid it), dimmed: there to compare, not to copy.
+fn question_of(session: &Session, index: usize, recall: bool, theme: &Theme) -> Vec<Line<'static>> {
     let (ask, help) = (session.ask_of(index), session.help_of(index));
     let mut question = question_lines(&ask, help.as_deref(), theme);
-    let last_time = session.last_time(index).map(|r| r.line());
+    let last_time = session.last_time(index).filter(|_| recall).map(|r| r.line());
     question.extend(last_time.map(|l| Line::styled(safe(&l).into_owned(), theme.dim)));
     question
 }
@@ -65,8 +65,8 @@ fn areas(area: Rect, question: &[Line]) -> [Rect; 4] {
 /// The room for the answer's text inside its frame, on a screen whose
 /// body is `area`, for prompt `index` of `session`: what the editor is laid
 /// out for (measured from the same lines the screen draws).
-pub fn editor_area(area: Rect, session: &Session, index: usize) -> Rect {
-    let question = question_of(session, index, &Theme::plain());
+pub fn editor_area(area: Rect, session: &Session, index: usize, recall: bool) -> Rect {
+    let question = question_of(session, index, recall, &Theme::plain());
     let [_, _, widget, _] = areas(area, &question);
     answer::editor_block(&Theme::plain()).inner(widget)
 }

@@ -104,6 +104,10 @@ fn answer_lines(answer: &Answer, kind: &PromptKind, width: usize) -> Vec<String>
         ),
         Answer::Scale(n) => wrap(&scale_reading(*n, Some(kind)), width),
         Answer::YesNo(b) => vec![if *b { strings::YES } else { strings::NO }.to_string()],
+        Answer::Promise(_) | Answer::Outcomes(_) => crate::answer::reading(answer, kind)
+            .lines()
+            .flat_map(|l| wrap(l, width))
+            .collect(),
     };
     let more = lines.len() > PREVIEW_LINES;
     let mut shown: Vec<String> = lines
