@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::entry::{ENTRY_FORMAT, EntryError, to_toml};
+use super::entry::{ENTRY_FORMAT, EntryError, format_for, to_toml};
 use super::entry_name::entry_id;
 use super::reading::File;
 use super::record::AnswerRecord;
@@ -68,14 +68,15 @@ impl Draft {
         let arena = toml_spanner::Arena::new();
         let file = File::parse(bytes, &arena)?;
         let root = file.root();
+        let answers = file.answers()?;
         Ok(Self {
-            format: ENTRY_FORMAT,
+            format: format_for(&answers),
             exercise_id: file.string(root, "exercise_id")?,
             exercise_hash: file.string(root, "exercise_hash")?,
             started_at: file.time(root, "started_at")?,
             saved_at: file.time(root, "saved_at")?,
             step: read_step(&file)?,
-            answers: file.answers()?,
+            answers,
         })
     }
 }

@@ -4,11 +4,26 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::reading::File;
-use super::record::AnswerRecord;
+use super::record::{AnswerRecord, Value};
 
-/// The entry format this build writes and reads. Newer entries are refused
-/// rather than misread.
+/// The entry format every mend reads: what this build writes for an entry
+/// or draft whose answers are all of the first six kinds.
 pub const ENTRY_FORMAT: u32 = 1;
+
+/// The format of an entry or draft holding promises made or looked back on,
+/// and the newest this build reads. Written only where needed, so a mend
+/// from before promises says such an entry is newer, never that it is
+/// damaged, and still reads every other. Newer entries are refused rather
+/// than misread.
+pub const NEWEST_FORMAT: u32 = 2;
+
+/// The format a file holding these answers is written in.
+pub fn format_for(answers: &[AnswerRecord]) -> u32 {
+    let promises = answers
+        .iter()
+        .any(|a| matches!(a.value, Value::Promise(_) | Value::Outcomes(_)));
+    if promises { NEWEST_FORMAT } else { ENTRY_FORMAT }
+}
 
 /// Entry files larger than this are refused rather than read into memory.
 /// What an answer may hold is derived from it (`Session::answer_limit`), so
@@ -64,8 +79,9 @@ impl Entry {
         let arena = toml_spanner::Arena::new();
         let file = File::parse(bytes, &arena)?;
         let root = file.root();
+        let answers = file.answers()?;
         Ok(Self {
-            format: ENTRY_FORMAT,
+            format: format_for(&answers),
             id: file.string(root, "id")?,
             exercise_id: file.string(root, "exercise_id")?,
             exercise_title: file.string(root, "exercise_title")?,
@@ -73,7 +89,7 @@ impl Entry {
             started_at: file.time(root, "started_at")?,
             finished_at: file.time(root, "finished_at")?,
             edited_at: file.optional_time(root, "edited_at")?,
-            answers: file.answers()?,
+            answers,
         })
     }
 }

@@ -27,7 +27,7 @@ pub mod trashed;
 
 pub use catalog::{Filter, catalog, for_each_entry, read_entries, read_entry};
 pub use draft::{Draft, Step as DraftStep};
-pub use entry::{ENTRY_FORMAT, Entry, EntryError, MAX_ENTRY_BYTES};
+pub use entry::{ENTRY_FORMAT, Entry, EntryError, MAX_ENTRY_BYTES, NEWEST_FORMAT, format_for};
 pub use entry_name::EntryName;
 pub use files::FileJournal;
 pub use lock::{JournalLock, LOCK_FILE};

@@ -10,7 +10,7 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset};
 use toml_spanner::{Arena, Item, Span, Table};
 
-use super::entry::{ENTRY_FORMAT, EntryError};
+use super::entry::{EntryError, NEWEST_FORMAT};
 use super::record::{AnswerRecord, Value};
 use crate::promises::{Making, Reviewed};
 
@@ -36,7 +36,7 @@ impl<'de> File<'de> {
         let file = Self { text, root };
         let format = file.integer(&file.root, "format")?;
         match u32::try_from(format) {
-            Ok(f) if f <= ENTRY_FORMAT => Ok(file),
+            Ok(f) if f <= NEWEST_FORMAT => Ok(file),
             Ok(f) => Err(EntryError::Newer(f)),
             Err(_) => Err(file.damaged_at(&file.root, "format")),
         }
@@ -207,7 +207,7 @@ fn newer_format(text: &str) -> Option<u32> {
     let (document, _) = toml::de::DeTable::parse_recoverable(text);
     let value = document.get_ref().get("format")?;
     let format = value.get_ref().as_integer()?.as_str().parse::<u32>().ok()?;
-    (format > ENTRY_FORMAT).then_some(format)
+    (format > NEWEST_FORMAT).then_some(format)
 }
 
 /// "Damaged at line L, column C": where, never what.

@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::answer::{Answer, AnswerError};
 use crate::exercise::{Exercise, Prompt};
-use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry};
+use crate::journal::{AnswerRecord, Entry, format_for};
 
 pub use looking_back::FellDue;
 pub use recall::Recalled;
@@ -234,9 +234,9 @@ impl Session {
                     answer,
                 ))
             })
-            .collect();
+            .collect::<Vec<_>>();
         Ok(Entry {
-            format: ENTRY_FORMAT,
+            format: format_for(&answers),
             id: entry_id.to_string(),
             exercise_id: self.exercise.id.clone(),
             exercise_title: self.exercise.title.clone(),

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{Session, Step};
 use crate::exercise::Exercise;
-use crate::journal::{AnswerRecord, Draft, DraftStep, Entry};
+use crate::journal::{AnswerRecord, Draft, DraftStep, Entry, format_for};
 
 impl Session {
     /// The session as it stands, to be saved as a draft.
@@ -22,6 +22,7 @@ impl Session {
             .enumerate()
             .filter_map(|(i, p)| Some(AnswerRecord::new(&p.id, "", self.is_private(i), self.answer(i)?)))
             .collect();
+        draft.format = format_for(&draft.answers);
         draft
     }
 

@@ -546,3 +546,52 @@ fn a_promise_quoted_in_a_later_question_is_its_words_alone() {
         .expect("a promise fits");
     assert_eq!(s.ask_of(2), "What could make 'Read at bedtime' easier?");
 }
+
+#[test]
+fn only_entries_and_drafts_holding_promises_are_written_in_the_newer_format() {
+    use crate::journal::{Draft, ENTRY_FORMAT, Entry, EntryError, NEWEST_FORMAT};
+    let now = at("2026-11-21T21:30:00+01:00");
+    let mut s = keeping();
+    s.set_answer(
+        1,
+        Some(Answer::Promise(crate::promises::Making {
+            text: "Read at bedtime".into(),
+            to: crate::promises::Whom::Children,
+            due: "2026-11-25".parse().expect("a due date"),
+            weekly: false,
+            note: String::new(),
+        })),
+    )
+    .expect("a promise fits");
+    let entry = s.finish("2026-11-21-213000-keeping", now).expect("finished");
+    let text = entry.to_toml().expect("written");
+    assert!(text.starts_with(&format!("format = {NEWEST_FORMAT}\n")), "{text}");
+    assert_eq!(Entry::from_toml(text.as_bytes()).expect("read back"), entry);
+    let draft = s.to_draft(now).to_toml().expect("written");
+    assert!(draft.starts_with(&format!("format = {NEWEST_FORMAT}\n")));
+    assert_eq!(
+        Draft::from_toml(draft.as_bytes()).expect("read").format,
+        NEWEST_FORMAT
+    );
+
+    // Without a promise, the first format: every mend reads it.
+    let words = "schema = 1\nid = \"words\"\ntitle = \"Words\"\n[[prompt]]\nid = \"one\"\nkind = \"text\"\nask = \"Anything?\"\n";
+    let exercise = parse_exercise(words.as_bytes()).expect("valid test exercise");
+    let mut plain = Session::new(exercise, "hash", now);
+    plain
+        .set_answer(0, Some(Answer::Text("Quiet evening".into())))
+        .expect("fits");
+    let plain = plain.finish("2026-11-21-213000-words", now).expect("finished");
+    let plain = plain.to_toml().expect("written");
+    assert!(
+        plain.starts_with(&format!("format = {ENTRY_FORMAT}\n")),
+        "{plain}"
+    );
+    // And what a mend before promises did with a newer file is what this
+    // one does with a file newer than it: "newer", never "damaged".
+    let newer = text.replacen(&format!("format = {NEWEST_FORMAT}"), "format = 3", 1);
+    assert!(matches!(
+        Entry::from_toml(newer.as_bytes()),
+        Err(EntryError::Newer(3))
+    ));
+}
