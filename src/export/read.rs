@@ -12,7 +12,7 @@ use std::io::{self, BufReader, Read};
 use chrono::DateTime;
 use serde::Deserialize;
 
-use crate::journal::{AnswerRecord, ENTRY_FORMAT, Entry, Value};
+use crate::journal::{AnswerRecord, Entry, Value, format_for};
 
 /// Exports larger than this are refused rather than read into memory.
 pub const MAX_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
@@ -142,7 +142,7 @@ fn entry(index: usize, json: EntryJson) -> Result<Entry, ReadError> {
         .map(|a| answer(a).ok_or(ReadError::BadAnswer(index)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Entry {
-        format: ENTRY_FORMAT,
+        format: format_for(&answers),
         started_at: time(&json.started_at, "started_at")?,
         finished_at: time(&json.finished_at, "finished_at")?,
         edited_at: json

@@ -530,6 +530,7 @@ fn promised() -> Entry {
         ),
         AnswerRecord::new("next", "One small promise?", false, &Answer::Promise(made)),
     ];
+    entry.format = crate::journal::NEWEST_FORMAT;
     entry
 }
 

@@ -51,8 +51,15 @@ impl Draft {
         }
     }
 
+    /// Written in the format its answers call for, whatever `format` says.
     pub fn to_toml(&self) -> std::io::Result<String> {
-        to_toml(self)
+        match format_for(&self.answers) {
+            format if format == self.format => to_toml(self),
+            format => to_toml(&Self {
+                format,
+                ..self.clone()
+            }),
+        }
     }
 
     /// The id its session's entry is saved under: the one its start and

@@ -70,8 +70,15 @@ pub enum EntryError {
 impl Entry {
     /// The file's text. An error here (which plain strings, numbers and
     /// lists never cause) stops a write rather than writing an empty file.
+    /// Written in the format its answers call for, whatever `format` says.
     pub fn to_toml(&self) -> std::io::Result<String> {
-        to_toml(self)
+        match format_for(&self.answers) {
+            format if format == self.format => to_toml(self),
+            format => to_toml(&Self {
+                format,
+                ..self.clone()
+            }),
+        }
     }
 
     /// Reads an entry file. Errors say where, never what was written.
