@@ -23,7 +23,10 @@ tell the mediator about the abuse first, so they can decide with you whether and
 your children safe is. You don't owe anyone an apology, a reconciliation or a conversation.",
     "Unless your journal is encrypted (mend encrypt), anyone who can use this \
 computer's login can read it. Answers marked private are only left out of exports, unless you choose \
-to include them. Deleting an entry moves it to the trash, where it stays for thirty days.",
+to include them. Deleting an entry moves it to the trash, where it stays for thirty days; \
+to remove it sooner, open the trash (T in the journal) and empty it (E). Drafts set aside and \
+earlier versions of an entry stay on this computer too (a in the journal lists the drafts), and \
+a sync tool or backup may keep copies of what you delete.",
     "In the app, Ctrl+Q clears the screen at once. Your draft is still kept on this \
 computer until you finish that exercise, so if someone might look, finish it later \
 and delete the entry from the journal (d).",

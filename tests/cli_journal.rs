@@ -2451,7 +2451,7 @@ fn promise_mistakes_are_said_plainly() {
         (
             &["promise", "add", "x", "--due", "next week"],
             2,
-            "2026-11-28T19:00",
+            "2026-11-28 19:00",
         ),
         (
             &["promise", "add", "x", "--to", "the ex"],
@@ -2675,7 +2675,7 @@ fn promises_leave_in_an_export_only_when_asked_and_as_a_summary() {
         md.stdout
     );
     assert!(
-        md.stdout.contains("Kept 1 · missed 1 · renegotiated openly 0"),
+        md.stdout.contains("Kept 1 · missed 1 · moved to a new time 0"),
         "{}",
         md.stdout
     );

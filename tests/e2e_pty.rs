@@ -1209,7 +1209,7 @@ fn an_entry_and_its_dropbox_copy_are_set_side_by_side_and_the_copy_kept_on_disk(
     term.send("b");
     term.wait_for("2 versions (v)");
     term.send("v");
-    term.wait_for("Dropbox kept a second copy");
+    term.wait_for("Dropbox made a second copy");
     term.wait_for("Written on the desktop");
     term.send("2");
     term.wait_for("Kept the copy");

@@ -1998,7 +1998,7 @@ fn r_asks_for_a_new_time_and_carries_the_promise_on_openly() {
         7,
         "nothing written for a time that cannot be read"
     );
-    assert!(screen_text(&app).contains("a due date is written like 2026-11-28"));
+    assert!(screen_text(&app).contains("mend can't read that date; try one like 2026-11-28"));
 
     press_times(&mut app, KeyCode::Backspace, 20);
     type_text(&mut app, "2026-11-24T18:00");
@@ -2258,7 +2258,7 @@ fn a_promise_made_and_outcomes_given_in_an_exercise_are_written_once_however_oft
         mend::export::shown_value(outcomes, None),
         mend::export::ShownValue::Items(vec![
             "Send the school forms back: kept".into(),
-            "Call the children at 7: renegotiated openly, now due Sat 28 Nov 2026".into(),
+            "Call the children at 7: moved to a new time, now due Sat 28 Nov 2026".into(),
         ])
     );
 }
@@ -2284,7 +2284,7 @@ fn a_promise_with_a_day_mend_cannot_read_stays_and_says_why_and_one_with_no_word
     app.press(key(KeyCode::Enter));
     assert_eq!(app.screen(), Screen::Prompt);
     assert!(
-        screen_text(&app).contains("a due date is written like 2026-11-28"),
+        screen_text(&app).contains("mend can't read that date; try one like 2026-11-28"),
         "{}",
         screen_text(&app)
     );

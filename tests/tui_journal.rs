@@ -994,7 +994,7 @@ fn the_trash_is_emptied_from_the_app_only_after_a_clear_yes() {
     app.press(key(KeyCode::Char('E')));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Empty the trash?"), "{text}");
-    assert!(text.contains("cannot be undone"), "{text}");
+    assert!(text.contains("can't be undone"), "{text}");
     // Enter and Esc keep everything; only y empties it.
     for not_yes in [KeyCode::Enter, KeyCode::Esc] {
         app.press(key(not_yes));
@@ -1010,7 +1010,7 @@ fn the_trash_is_emptied_from_the_app_only_after_a_clear_yes() {
     assert!(store.journal().trashed.is_empty());
     assert_eq!(
         notice(&app),
-        Some("The trash is emptied: 2 entries removed for good.")
+        Some("The trash is empty now: 2 things deleted for good.")
     );
     assert!(screen_text(&app, 80, 24).contains(strings::TRASH_EMPTY));
     // An empty trash has nothing to ask about.
@@ -1249,7 +1249,7 @@ fn v_sets_an_entry_beside_its_syncthing_copy_and_1_keeps_the_entry() {
     app.press(key(KeyCode::Char('v')));
     assert_eq!(app.screen(), Screen::Versions);
     let text = screen_text(&app, 120, 40);
-    assert!(text.contains("Syncthing kept a second copy"), "{text}");
+    assert!(text.contains("Syncthing made a second copy"), "{text}");
     assert!(text.contains("Written on the phone"), "{text}");
     let now = std::time::Instant::now();
     let effects = app.decide_event(&Event::Key(key(KeyCode::Char('1'))), now);
@@ -1285,7 +1285,7 @@ fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
     app.press(key(KeyCode::Enter));
     assert_eq!(app.screen(), Screen::Entry);
     app.press(key(KeyCode::Char('v')));
-    assert!(screen_text(&app, 80, 24).contains("Dropbox kept a second copy"));
+    assert!(screen_text(&app, 80, 24).contains("Dropbox made a second copy"));
     app.press(key(KeyCode::Char('2')));
     assert!(words_of(&store, E1).contains("Written on the desktop"));
     assert_eq!(

@@ -342,8 +342,11 @@ fn trends_a_year_of_daily_points_reads_as_weekly_averages() {
         .backend()
         .to_string();
     assert!(text.contains("365 entries · all time"), "{text}");
-    assert!(text.contains("Weekly averages"), "{text}");
-    assert!(text.contains("w span"), "the key is in the footer:\n{text}");
+    assert!(text.contains("weekly averages"), "{text}");
+    assert!(
+        text.contains("w how far back"),
+        "the key is in the footer:\n{text}"
+    );
 }
 
 #[test]
@@ -649,7 +652,7 @@ fn promises_are_included_only_when_asked_and_never_in_json() {
     assert!(state.text().contains(heading), "{}", state.text());
     assert!(state.text().contains("Call the children at 7"));
     assert!(
-        state.text().contains("Kept 4 · missed 1 · renegotiated openly 1"),
+        state.text().contains("Kept 4 · missed 1 · moved to a new time 1"),
         "all of them, for all of the time: {}",
         state.text()
     );

@@ -556,7 +556,7 @@ fn promise_answers_read_back_from_entry_files_drafts_and_json_exports_and_read_w
     let markdown = export(&[entry], true, Format::Md);
     for said in [
         "Send the forms: kept",
-        "Swim: renegotiated openly, now due Sun 29 Nov 2026",
+        "Swim: moved to a new time, now due Sun 29 Nov 2026",
         "Read with them at bedtime (to the children, due Wed 25 Nov 2026 at 19:00, every week)",
     ] {
         assert!(markdown.contains(said), "{said}\n{markdown}");

@@ -86,7 +86,9 @@ fn notes(prompt: &Prompt) -> Vec<&'static str> {
         PromptKind::Multi { .. } => notes.push("Tick any that fit."),
         PromptKind::List => notes.push("One on each line."),
         PromptKind::Promise => notes.push("One small promise you are sure you can keep."),
-        PromptKind::PromisesDue { .. } => notes.push("The promises that fell due, one on each line."),
+        PromptKind::PromisesDue { .. } => notes.push(
+            "Write each promise that was due, one a line, and tick what happened. Missing one is human.",
+        ),
         _ => {}
     }
     if prompt.optional {
@@ -210,7 +212,7 @@ fn md_question(number: usize, prompt: &Prompt, lead: Option<&str>, notes: &[&str
 /// On paper, to whom a promise is made, when it is due, and what became of one.
 const PROMISE_TO: [&str; 3] = ["☐ your co-parent", "☐ the children", "☐ yourself"];
 const PROMISE_WHEN: &str = "Due: ____________   ☐ every week";
-const PROMISE_OUTCOMES: [&str; 3] = ["☐ kept", "☐ missed", "☐ renegotiated"];
+const PROMISE_OUTCOMES: [&str; 3] = ["☐ kept", "☐ missed", "☐ moved to a new time"];
 
 fn md_foot(exercise: &Exercise) -> String {
     let mut out = String::from("\n---\n\n**Your safety comes first.** ");

@@ -13,11 +13,9 @@ use crate::promises::{Due, Making, Outcome, Reviewed, Whom, few_words, words as 
 use crate::session::Session;
 
 mod words {
-    pub const PROMISE_HOW: &str =
-        "(the promise in a few words; then mend asks to whom, when it is due, and whether it is every week)";
-    pub const DUE_HOW: &str =
-        "(for each promise, a number: 1 kept, 2 missed, 3 renegotiated; or press Enter to leave it for now)";
-    pub const TO_WHOM: &str = "To whom? 1 your co-parent, 2 the children, 3 yourself (Enter: your co-parent)";
+    pub const PROMISE_HOW: &str = "(the promise in a few words; then mend asks who it is for, when it is due, and whether it is every week)";
+    pub const DUE_HOW: &str = "(for each promise, a number: 1 kept, 2 missed, 3 moved to a new time you agreed openly; or press Enter to leave it for now. Missing one happens; saying so is enough.)";
+    pub const TO_WHOM: &str = "Who is it for? 1 your co-parent, 2 the children, 3 yourself";
     pub const TO_WHOM_AGAIN: &str = "Please type 1, 2 or 3.";
     pub const WHEN: &str =
         "When is it due? A day like 2026-12-02, with a time if you like: 2026-12-02 19:00 (Enter: today)";
@@ -25,9 +23,9 @@ mod words {
         "That isn't a day mend can read. Try one like 2026-12-02, or 2026-12-02 19:00.";
     pub const WEEKLY: &str = "Every week? (y or n; Enter: no)";
     pub const WEEKLY_AGAIN: &str = "Please answer y or n.";
-    pub const OUTCOME: &str = "1 kept, 2 missed, 3 renegotiated (Enter: leave it for now)";
+    pub const OUTCOME: &str = "1 kept, 2 missed, 3 moved to a new time (Enter: leave it for now)";
     pub const OUTCOME_AGAIN: &str = "Please type 1, 2 or 3, or press Enter to leave it for now.";
-    pub const NEW_TIME: &str = "When is it due now? (like 2026-12-02, or 2026-12-02 19:00)";
+    pub const NEW_TIME: &str = "What's the new day? (like 2026-12-02, or 2026-12-02 19:00)";
 }
 
 /// The line under a promise question that says how to answer it.
@@ -84,7 +82,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let mut said = Vec::new();
         for (n, row) in session.fell_due(index).into_iter().enumerate() {
             let due = promise_words::due_words(row.due, today);
-            writeln!(self.output, "  {}. {} ({due})", n + 1, spoken(&row.text))?;
+            writeln!(self.output, "  - {} ({due}):", spoken(&row.text))?;
             let Some(reply) = self.read_line(super::REPLY_LIMIT)? else {
                 return Ok(Read::Ended);
             };
@@ -148,10 +146,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 }
 
-/// `1`/`2`/`3`, or the word (`children`); nothing is the co-parent.
+/// `1`/`2`/`3`, or the word (`children`). Nothing is asked again: a
+/// promise is never made to the other person by pressing Enter.
 fn whom(reply: &str) -> Result<Whom, ()> {
     match reply.trim().to_lowercase().as_str() {
-        "" | "1" => Ok(Whom::CoParent),
+        "" => Err(()),
+        "1" => Ok(Whom::CoParent),
         "2" => Ok(Whom::Children),
         "3" => Ok(Whom::Myself),
         "your co-parent" | "co-parent" | "coparent" => Ok(Whom::CoParent),
@@ -186,7 +186,7 @@ fn outcome(reply: &str) -> Result<Option<Outcome>, ()> {
         "" => Ok(None),
         "1" | "k" | "kept" => Ok(Some(Outcome::Kept)),
         "2" | "m" | "missed" => Ok(Some(Outcome::Missed)),
-        "3" | "r" | "renegotiated" => Ok(Some(Outcome::Renegotiated)),
+        "3" | "r" | "moved" | "renegotiated" => Ok(Some(Outcome::Renegotiated)),
         _ => Err(()),
     }
 }
@@ -199,7 +199,7 @@ mod tests {
     fn small_replies_are_read_forgivingly() {
         assert_eq!(whom(" 2 "), Ok(Whom::Children));
         assert_eq!(whom("Myself"), Ok(Whom::Myself));
-        assert_eq!(whom(""), Ok(Whom::CoParent));
+        assert_eq!(whom(""), Err(()), "Enter never chooses the other person");
         assert_eq!(whom("4"), Err(()));
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or(NaiveDate::MIN);
         assert_eq!(due_or_today("", today).map(|d| d.date), Ok(today));

@@ -93,7 +93,7 @@ impl fmt::Display for Due {
 
 /// A due date that is not `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a due date is written like 2026-11-28 or 2026-11-28T19:00")]
+#[error("mend can't read that date; try one like 2026-11-28, or 2026-11-28 19:00")]
 pub struct BadDue;
 
 impl FromStr for Due {

@@ -43,7 +43,7 @@ impl SharedPromises {
     /// "Kept 3 · missed 1 · renegotiated openly 1".
     pub fn counts(&self) -> String {
         format!(
-            "Kept {} · missed {} · renegotiated openly {}",
+            "Kept {} · missed {} · moved to a new time {}",
             self.kept, self.missed, self.renegotiated
         )
     }
@@ -54,7 +54,7 @@ pub fn outcome_words(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Kept => "kept",
         Outcome::Missed => "missed",
-        Outcome::Renegotiated => "renegotiated openly",
+        Outcome::Renegotiated => "moved to a new time",
     }
 }
 
@@ -88,7 +88,7 @@ mod tests {
             shared.lines[0],
             (day("2026-11-08"), Outcome::Kept, "Sunday pick-up".into())
         );
-        assert_eq!(shared.counts(), "Kept 1 · missed 1 · renegotiated openly 1");
+        assert_eq!(shared.counts(), "Kept 1 · missed 1 · moved to a new time 1");
         assert_eq!(SharedPromises::of(&promises, None, None).kept, 2);
     }
 }

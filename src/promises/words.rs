@@ -58,7 +58,7 @@ pub fn looked_back(reviewed: &Reviewed) -> String {
 /// What became of a promise: "kept", "renegotiated openly, now due …".
 pub fn outcome_said(outcome: Outcome, new_due: Option<Due>) -> String {
     match (outcome, new_due) {
-        (Outcome::Renegotiated, Some(new_due)) => format!("renegotiated openly, now due {}", when(new_due)),
+        (Outcome::Renegotiated, Some(new_due)) => format!("moved to a new time, now due {}", when(new_due)),
         (outcome, _) => super::outcome_words(outcome).to_string(),
     }
 }
@@ -81,7 +81,7 @@ pub fn missed(text: &str) -> String {
 
 pub fn renegotiated(text: &str, due: Due) -> String {
     format!(
-        "Renegotiated: \"{}\" is now due {}. Changing it openly keeps faith too.",
+        "Moved to a new time: \"{}\" is now due {}. Changing it openly keeps faith too.",
         inert(text),
         when(due)
     )

@@ -504,7 +504,7 @@ pub static PROMISE_WORDS: Table = Table {
         shown(
             &[Plain(Enter)],
             Act(Action::Confirm),
-            ("Enter", "keep the promise and go on"),
+            ("Enter", "save the promise and go on"),
             ("Enter", "next", 1),
         ),
         NEXT_QUIET,
@@ -541,7 +541,7 @@ pub static PROMISE_PICK: Table = Table {
         shown(
             &[Plain(Enter)],
             Act(Action::Confirm),
-            ("Enter", "keep the promise and go on"),
+            ("Enter", "save the promise and go on"),
             ("Enter", "next", 1),
         ),
         NEXT_QUIET,
@@ -571,13 +571,13 @@ pub static PROMISES_DUE: Table = Table {
         shown(
             &[Plain(Char('m'))],
             Act(Action::Missed),
-            ("m", "it was missed; saying so honestly keeps faith"),
+            ("m", "missed this time"),
             ("m", "missed", 1),
         ),
         shown(
             &[Plain(Char('r'))],
             Act(Action::Renegotiate),
-            ("r", "renegotiated: give it its new time"),
+            ("r", "moved to a new time, agreed openly: type it"),
             ("r", "new time", 2),
         ),
         bind(
@@ -606,7 +606,7 @@ pub static DUE_NEW_TIME: Table = Table {
         shown(
             &[Plain(Enter)],
             Act(Action::Save),
-            ("Enter", "keep the new time"),
+            ("Enter", "save the new time"),
             ("Enter", "keep", 1),
         ),
         shown(
@@ -926,7 +926,7 @@ pub static JOURNAL: Table = Table {
 const JOURNAL_TAG: Binding = shown(
     &[Plain(Char('#'))],
     Act(Action::NextTag),
-    ("#", "the entries of one tag's exercises, then the next tag"),
+    ("#", "one tag's exercises only; again for the next"),
     ("#", "tag", 9),
 );
 
@@ -1156,7 +1156,7 @@ const TRENDS_SPAN: Binding = shown(
     &[Plain(Char('w'))],
     Act(Action::NextPeriod),
     ("w", "the last 4 weeks, 3 months, a year, or all"),
-    ("w", "span", 2),
+    ("w", "how far back", 2),
 );
 
 /// Trends with one question.
@@ -1386,10 +1386,7 @@ pub static VERSIONS: Table = Table {
 const VERSIONS_OPEN: Binding = shown(
     &[Plain(Char('v'))],
     Act(Action::OpenVersions),
-    (
-        "v",
-        "an entry a sync copied: the two versions side by side, to keep one",
-    ),
+    ("v", "a sync tool's copy beside its entry, to keep one"),
     ("v", "versions", 9),
 );
 
@@ -1410,7 +1407,7 @@ pub static DRAFTS_ASIDE: Table = Table {
             Act(Action::Resume),
             (
                 "Enter / r",
-                "resume it (a draft waiting for its exercise is set aside first)",
+                "carry on with it (another draft of this exercise, if any, is kept here instead)",
             ),
             ("Enter", "resume", 1),
         ),
@@ -1465,13 +1462,13 @@ pub static PROMISES: Table = Table {
         shown(
             &[Plain(Char('m'))],
             Act(Action::Missed),
-            ("m", "it was missed; saying so honestly keeps faith"),
+            ("m", "missed this time"),
             ("m", "missed", 1),
         ),
         shown(
             &[Plain(Char('r'))],
             Act(Action::Renegotiate),
-            ("r", "renegotiate: give it a new time, openly"),
+            ("r", "move it to a new time, openly"),
             ("r", "new time", 2),
         ),
         shown(
@@ -1589,7 +1586,7 @@ pub static RENEGOTIATING: Table = Table {
         shown(
             &[Plain(Enter)],
             Act(Action::Save),
-            ("Enter", "keep the new time"),
+            ("Enter", "save the new time"),
             ("Enter", "keep", 1),
         ),
         shown(

@@ -222,12 +222,12 @@ pub const TWO_VERSIONS_MARK: &str = "2 versions (v) · ";
 pub const NO_OTHER_VERSION: &str = "There is only one version of this entry.";
 pub const KEPT_ENTRY: &str = "Kept the entry as it was. The copy is in the trash for 30 days.";
 pub const KEPT_COPY: &str =
-    "Kept the copy in the entry's place. The earlier one is in the trash for 30 days.";
+    "Kept the copy in the entry's place. The other version is in the trash for 30 days.";
 
 /// Above an entry and its copy: where the copy came from, and what keeping does.
 pub fn versions_intro(made_by: &str) -> String {
     format!(
-        "{made_by} kept a second copy of this entry when it was changed on two computers. Keep one with 1 or 2; the other goes to the trash for 30 days."
+        "{made_by} made a second copy of this entry when it was changed in two places. Read both, then press 1 or 2 to keep one; the other goes to the trash for 30 days. Esc leaves both."
     )
 }
 
@@ -238,11 +238,10 @@ pub fn versions_not_opened(error: &StoreError) -> String {
 pub fn version_not_kept(error: &StoreError) -> String {
     format!("Nothing was changed — {error}. Both versions are still there.")
 }
-pub const DRAFTS_ASIDE_INTRO: &str = "Drafts kept when you started afresh, or when an exercise had changed. Enter resumes one; d moves it to the trash, where it is kept 30 days.";
+pub const DRAFTS_ASIDE_INTRO: &str = "Unfinished answers kept safe when you started again, or when an exercise's questions were changed (by a counsellor, say). Enter carries on with one; d moves it to the trash for 30 days.";
 pub const DRAFTS_ASIDE_NONE: &str = "No drafts are set aside.";
 pub const DRAFT_ASIDE_UNREADABLE: &str = "This draft could not be read (it may be damaged), so it cannot be resumed. It is kept as it is until you move it to the trash.";
-pub const DRAFT_ASIDE_NO_EXERCISE: &str =
-    "This draft's exercise is no longer in your library, so it stays set aside.";
+pub const DRAFT_ASIDE_NO_EXERCISE: &str = "The exercise this draft belongs to isn't in mend any more, so it can't be carried on. Its answers are here to read.";
 pub const DRAFT_ASIDE_TRASHED: &str = "Moved to the trash, kept for 30 days: T in the journal puts it back.";
 
 pub const DRAFT_ASIDE_EMPTY: &str = "Nothing was answered in this draft yet.";
@@ -273,8 +272,8 @@ pub fn draft_aside_why(why: crate::journal::aside::Why) -> &'static str {
     use crate::journal::aside::Why;
     match why {
         Why::Earlier => "started afresh, or the exercise changed",
-        Why::Damaged => "it could not be read",
-        Why::Saved => "its entry was already saved",
+        Why::Damaged => "it couldn't be opened (it may be damaged)",
+        Why::Saved => "already saved as an entry; this is a spare copy",
     }
 }
 
@@ -289,18 +288,18 @@ pub fn draft_aside_not_trashed(error: &StoreError) -> String {
 /// The confirmation before emptying: plainly, there is no way back.
 pub fn empty_trash_body(count: usize) -> String {
     let what = match count {
-        1 => "The one entry in the trash".to_string(),
-        n => format!("The {n} entries in the trash"),
+        1 => "The one thing in the trash".to_string(),
+        n => format!("All {n} things in the trash, drafts and earlier versions too,"),
     };
     format!(
-        "{what} will be removed for good. This cannot be undone: nothing in it can be put back afterwards."
+        "{what} will be deleted for good. This can't be undone. Copies kept by a sync tool or a backup aren't touched."
     )
 }
 
 pub fn trash_emptied(removed: usize) -> String {
     match removed {
-        1 => "The trash is emptied: 1 entry removed for good.".into(),
-        n => format!("The trash is emptied: {n} entries removed for good."),
+        1 => "The trash is empty now: 1 thing deleted for good.".into(),
+        n => format!("The trash is empty now: {n} things deleted for good."),
     }
 }
 
@@ -426,7 +425,7 @@ pub const TRENDS_NOTE: &str = "Trends go up and down, and that's part of it. Thi
 pub const TRENDS_ONE_ENTRY: &str = "Just one entry so far, so there is no line yet.";
 pub const TRENDS_SIDE_BY_SIDE: &str = "Side by side";
 pub const TRENDS_MARKS: &str = "one mark per entry";
-pub const TRENDS_NOTHING_IN_SPAN: &str = "Nothing on a scale in this span. Press w to look further back.";
+pub const TRENDS_NOTHING_IN_SPAN: &str = "No number answers to draw this far back. Press w to look further.";
 
 /// How far back trends look, for the header.
 pub fn trends_span(span: crate::trends::Span) -> &'static str {
@@ -444,8 +443,8 @@ pub fn trends_grouping(grouping: crate::trends::Grouping) -> Option<&'static str
     use crate::trends::Grouping;
     match grouping {
         Grouping::Entry => None,
-        Grouping::Week => Some("Weekly averages, between each week's lowest and highest"),
-        Grouping::Month => Some("Monthly averages, between each month's lowest and highest"),
+        Grouping::Week => Some("Points: weekly averages. Faint lines: lowest and highest."),
+        Grouping::Month => Some("Points: monthly averages. Faint lines: lowest and highest."),
     }
 }
 
@@ -476,14 +475,14 @@ pub const SHARE_NOTHING: &str = "No entries match. A longer time, or another exe
 pub const JOURNAL_TAGGED: &str = " tagged ";
 
 pub fn home_tagged(tag: &str) -> String {
-    format!("Showing the exercises tagged #{tag} (# for the next tag, then all).")
+    format!("Showing exercises tagged #{tag}; # for the next tag, then all.")
 }
 
 pub const SHARE_MARK_TITLE: &str = "Choose single entries";
 pub const SHARE_MARK_INTRO: &str =
-    "Space marks an entry to share, or unmarks it. Only the marked entries leave.";
+    "Space marks an entry to share, or unmarks it. Only the marked entries go into the file.";
 pub const SHARE_NONE_MARKED: &str = "Nothing is marked yet: Space marks the highlighted entry.";
-pub const SHARE_PROMISES_IN: &str = "A summary of your promises is included: what you kept, missed and changed openly in this time, in their words. Anyone who gets this file can read it.";
+pub const SHARE_PROMISES_IN: &str = "A summary of your promises is included: what you kept, missed and moved to a new time in this period, in your own words, the missed ones too. Anyone who gets this file can read it.";
 pub const SHARE_PROMISES_NOT_IN_JSON: &str =
     "Promises are summarised in Markdown and a web page only, so this JSON leaves them out.";
 
@@ -599,18 +598,17 @@ pub const NO_OPEN_PROMISES: &str = "No open promises. Press a to make one: small
 pub const NEW_PROMISE_TITLE: &str = "A new promise";
 pub const PROMISE_TEXT_LABEL: &str = "The promise, in a few words";
 pub const PROMISE_TO_LABEL: &str = "To";
-pub const PROMISE_DUE_LABEL: &str = "Due (2026-11-28, or 2026-11-28T19:00)";
+pub const PROMISE_DUE_LABEL: &str = "Due (a day like 2026-11-28, or 2026-11-28 19:00)";
 pub const PROMISE_WEEKLY_LABEL: &str = "Every week";
 /// The short labels of a `promise` question's form, a field a row.
 pub const PROMISE_WORDS_LABEL: &str = "The promise";
 pub const PROMISE_WHEN_LABEL: &str = "Due";
 /// A promise looked back on that nothing is said of yet.
-pub const NOT_YET: &str = "not yet";
+pub const NOT_YET: &str = "nothing said yet";
 pub const NEW_TIME_TITLE: &str = "A new time";
-pub const NEW_TIME_BODY: &str = "When is it due now? (2026-12-02, or 2026-12-02T19:00)";
+pub const NEW_TIME_BODY: &str = "What's the new day? (like 2026-12-02, or 2026-12-02 19:00)";
 pub const RENEGOTIATE_TITLE: &str = "A new time";
-pub const RENEGOTIATE_BODY: &str =
-    "When is it due now? Changing it openly, before it falls due, keeps faith too.";
+pub const RENEGOTIATE_BODY: &str = "What's the new day? Moving it openly, before it's due, keeps faith too.";
 pub const JAR_TITLE: &str = "The marble jar";
 pub const MARBLE_TITLE: &str = "A marble they added";
 pub const MARBLE_BODY: &str = "A small trustworthy act of your co-parent's, in a few words:";

@@ -17,8 +17,9 @@ Your answers so far are kept, just as you left them.";
 pub const ASK: &str = "Type your passphrase and press Enter to go on. Ctrl+Q leaves at once.";
 /// The same, when mend has just opened an encrypted journal.
 pub const TITLE_AT_START: &str = "Your journal is encrypted";
-pub const WHY_AT_START: &str = "Nothing in it can be read without your passphrase, on this computer or any other. \
-mend holds the key only while the journal is open.";
+pub const WHY_AT_START: &str = "Your answers can't be read without your passphrase, on this computer or any other. \
+The files' names still show when you wrote and which exercise it was. \
+Forgotten it? The recovery key you saved opens them (the README says how).";
 pub const ASK_AT_START: &str = "Type your passphrase and press Enter to open it. Ctrl+Q leaves.";
 /// Said when the passphrase tried does not open the journal.
 pub const WRONG: &str = "That passphrase doesn't open this journal. Take your time and try again.";
