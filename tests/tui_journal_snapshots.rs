@@ -135,6 +135,24 @@ fn entry() {
     snap("entry", &mut app);
 }
 
+/// An entry changed since it was saved says so beside its date.
+#[test]
+fn entry_edited() {
+    let store = journal();
+    {
+        let mut journal = store.0.borrow_mut();
+        let (entry, _) = journal
+            .entries
+            .iter_mut()
+            .find(|(e, _)| e.id == E1)
+            .expect("the newest entry");
+        entry.edited_at = chrono::DateTime::parse_from_rfc3339("2026-11-22T09:15:00+00:00").ok();
+    }
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Enter));
+    snap("entry_edited", &mut app);
+}
+
 #[test]
 fn entry_of_a_gone_exercise() {
     let store = journal();
