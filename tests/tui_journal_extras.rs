@@ -717,11 +717,12 @@ fn the_export_written_holds_no_private_answer() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("for-sam.md");
     type_path(&mut state, &target);
-    let share::Outcome::Write { path, text } = state.key(press(KeyCode::Enter)) else {
+    let share::Outcome::Write { path, text, replace } = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
     assert_eq!(path, target);
-    let result = store.write_export(&path, &text);
+    assert!(!replace, "nobody was asked to replace anything");
+    let result = store.write_export(&path, &text, replace);
     state.written(result);
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.contains("Trust inventory"), "{written}");
@@ -746,10 +747,10 @@ fn a_failed_export_says_why_and_keeps_the_path() {
     // Never the real home folder: a file there would ask to be replaced first.
     let dir = tempfile::tempdir().unwrap();
     type_path(&mut state, &dir.path().join("for-sam.md"));
-    let share::Outcome::Write { path, text } = state.key(press(KeyCode::Enter)) else {
+    let share::Outcome::Write { path, text, replace } = state.key(press(KeyCode::Enter)) else {
         panic!("Enter asks for the write");
     };
-    state.written(store.write_export(&path, &text));
+    state.written(store.write_export(&path, &text, replace));
     assert_eq!(state.stage, Stage::Path);
     let screen = draw(80, 24, |f, area, theme| state.screen(f, area, theme))
         .backend()
@@ -791,7 +792,9 @@ fn the_journal_writes_an_export_whole_and_for_its_owner_alone() {
     let mut journal = mend::journal::FileJournal::open(&dir.path().join("journal")).unwrap();
     let target = dir.path().join("mend-export-2026-11-21.md");
     std::fs::write(&target, "an older export").unwrap();
-    journal.write_export(&target, "# Journal entries\n").unwrap();
+    journal
+        .write_export(&target, "# Journal entries\n", true)
+        .unwrap();
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "# Journal entries\n");
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
@@ -802,7 +805,7 @@ fn the_journal_writes_an_export_whole_and_for_its_owner_alone() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary file is left behind");
     let missing = dir.path().join("no-such-folder").join("x.md");
-    assert!(journal.write_export(&missing, "x").is_err());
+    assert!(journal.write_export(&missing, "x", true).is_err());
 }
 
 #[test]
@@ -818,7 +821,9 @@ fn the_share_screen_never_replaces_a_pipe_or_a_folder() {
             .unwrap()
             .success()
     );
-    let error = journal.write_export(&pipe, "# Journal entries\n").unwrap_err();
+    let error = journal
+        .write_export(&pipe, "# Journal entries\n", true)
+        .unwrap_err();
     assert!(
         error
             .to_string()
@@ -828,6 +833,6 @@ fn the_share_screen_never_replaces_a_pipe_or_a_folder() {
     assert!(std::fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
     let folder = dir.path().join("folder.md");
     std::fs::create_dir(&folder).unwrap();
-    assert!(journal.write_export(&folder, "x").is_err());
+    assert!(journal.write_export(&folder, "x", true).is_err());
     assert!(folder.is_dir());
 }

@@ -139,7 +139,7 @@ impl Store for ViewStore {
         Err(StoreError::ReadOnly)
     }
 
-    fn write_export(&mut self, _: &Path, _: &str) -> Result<(), StoreError> {
+    fn write_export(&mut self, _: &Path, _: &str, _: bool) -> Result<(), StoreError> {
         Err(StoreError::ReadOnly)
     }
 

@@ -318,7 +318,11 @@ impl Store for FileJournal {
         crate::promises::deposits(&self.root, &self.seal)
     }
 
-    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+    fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
+        // A link that leads nowhere is there too: never written through.
+        if !replace && fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::AlreadyThere(path.to_path_buf()));
+        }
         write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io("write the export", path, e))
     }
 

@@ -179,8 +179,10 @@ pub trait Store {
     fn empty_trash(&mut self) -> Result<usize, StoreError>;
 
     /// Writes an export the person asked for to `path`: readable by them
-    /// alone (0600), and whole or not at all.
-    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError>;
+    /// alone (0600), and whole or not at all. A file already there is
+    /// replaced only when `replace` says so (the person was asked); else
+    /// [`StoreError::AlreadyThere`], and nothing is written.
+    fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError>;
 
     /// Every promise that can be read, soonest due first (see [`crate::promises`]).
     fn promises(&self) -> Promises;
@@ -258,6 +260,8 @@ pub enum StoreError {
     Locked,
     #[error("this is a client's export, opened read-only: nothing can be changed or kept here")]
     ReadOnly,
+    #[error("{} is already there", inert(&.0.display().to_string()))]
+    AlreadyThere(PathBuf),
 }
 
 impl StoreError {

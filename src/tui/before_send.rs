@@ -47,6 +47,8 @@ pub enum Outcome {
     WriteFile {
         path: PathBuf,
         text: String,
+        /// The person was told a file is there and pressed Enter again.
+        replace: bool,
     },
     /// Keep the message as a private entry of the "Before you send" exercise.
     SleepOnIt(String),
@@ -178,17 +180,13 @@ impl SendState {
                     return Outcome::Stay;
                 }
                 let path = crate::paths::expand_home(typed);
-                // As sharing does: a file already there is replaced only when asked twice.
-                if path.exists() && !self.confirm_replace {
-                    self.confirm_replace = true;
-                    self.message = Some(strings::SHARE_REPLACE.into());
-                    return Outcome::Stay;
-                }
-                self.confirm_replace = false;
                 self.message = None;
+                // As sharing does: a file already there is replaced only
+                // when asked twice (the store says it is there).
                 return Outcome::WriteFile {
                     path,
                     text: self.text(),
+                    replace: std::mem::take(&mut self.confirm_replace),
                 };
             }
             Action::Leave => {
@@ -216,6 +214,10 @@ impl SendState {
                 let typed = self.path.lines().join("");
                 self.stage = Stage::Write;
                 self.message = Some(strings::send_written(typed.trim()));
+            }
+            Err(StoreError::AlreadyThere(_)) => {
+                self.confirm_replace = true;
+                self.message = Some(strings::SHARE_REPLACE.into());
             }
             Err(error) => self.message = Some(strings::send_failed(&error)),
         }

@@ -37,6 +37,8 @@ pub enum Outcome {
     Write {
         path: PathBuf,
         text: String,
+        /// The person was told a file is there and pressed Enter again.
+        replace: bool,
     },
     /// Read the promises and pass them to [`ShareState::show_promises`]
     /// (asked only when the person chooses to include them).
@@ -322,6 +324,15 @@ impl ShareState {
                     warning: false,
                 });
             }
+            // A file is there: said, and Enter again replaces it.
+            Err(StoreError::AlreadyThere(_)) => {
+                self.stage = Stage::Path;
+                self.confirm_replace = true;
+                self.message = Some(Message {
+                    text: strings::SHARE_REPLACE.into(),
+                    warning: true,
+                });
+            }
             Err(error) => {
                 self.stage = Stage::Path;
                 self.message = Some(Message {
@@ -518,20 +529,12 @@ impl ShareState {
                     return Outcome::Stay;
                 }
                 let path = crate::paths::expand_home(&typed);
-                if path.exists() && !self.confirm_replace {
-                    self.confirm_replace = true;
-                    self.message = Some(Message {
-                        text: strings::SHARE_REPLACE.into(),
-                        warning: true,
-                    });
-                    return Outcome::Stay;
-                }
-                self.confirm_replace = false;
                 self.message = None;
                 self.writing = Some(typed);
                 return Outcome::Write {
                     path,
                     text: self.text.clone(),
+                    replace: std::mem::take(&mut self.confirm_replace),
                 };
             }
             // A second line has no place in a path: Enter is taken above,
@@ -812,7 +815,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("for-my-mediator.html");
         state.path = TextEditor::new(vec![target.display().to_string()], "");
-        let Outcome::Write { path, text } = press(&mut state, KeyCode::Enter) else {
+        let Outcome::Write { path, text, .. } = press(&mut state, KeyCode::Enter) else {
             panic!("Enter asks for the write");
         };
         assert_eq!(path, target);
@@ -828,11 +831,28 @@ mod tests {
     fn a_file_already_there_is_replaced_only_on_a_second_enter() {
         let mut state = previewing();
         press(&mut state, KeyCode::Enter);
-        let file = tempfile::NamedTempFile::new().unwrap();
-        state.path = TextEditor::new(vec![file.path().display().to_string()], "");
-        assert_eq!(press(&mut state, KeyCode::Enter), Outcome::Stay);
+        let file = Path::new("/somewhere/for-my-mediator.md");
+        state.path = TextEditor::new(vec![file.display().to_string()], "");
+        // The update looks at no file: it asks for the write, not to replace.
+        assert!(matches!(
+            press(&mut state, KeyCode::Enter),
+            Outcome::Write { replace: false, .. }
+        ));
+        // The store finds one there: said, and the path box stays.
+        state.written(Err(StoreError::AlreadyThere(file.to_path_buf())));
+        assert_eq!(state.stage, Stage::Path);
         assert!(state.message.as_ref().is_some_and(|m| m.warning));
-        assert!(matches!(press(&mut state, KeyCode::Enter), Outcome::Write { .. }));
+        assert!(matches!(
+            press(&mut state, KeyCode::Enter),
+            Outcome::Write { replace: true, .. }
+        ));
+        // A changed name is a new question.
+        state.written(Err(StoreError::AlreadyThere(file.to_path_buf())));
+        press(&mut state, KeyCode::Char('x'));
+        assert!(matches!(
+            press(&mut state, KeyCode::Enter),
+            Outcome::Write { replace: false, .. }
+        ));
     }
 
     #[test]

@@ -261,7 +261,10 @@ impl Store for TestStore {
         Ok(())
     }
 
-    fn write_export(&mut self, path: &Path, text: &str) -> Result<(), StoreError> {
+    fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
+        if !replace && std::fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::AlreadyThere(path.to_path_buf()));
+        }
         let mut journal = self.0.borrow_mut();
         if let Some(e) = failure(&mut journal.fail_exports) {
             return Err(StoreError::io("write the export", path, e));

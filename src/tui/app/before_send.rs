@@ -32,7 +32,7 @@ impl App {
             // Nothing of the message is kept: the state goes with the screen.
             Outcome::Close => vec![Effect::GoHome],
             Outcome::Clipboard(text) => vec![Effect::Clipboard(text)],
-            Outcome::WriteFile { path, text } => vec![Effect::WriteMessage { path, text }],
+            Outcome::WriteFile { path, text, replace } => vec![Effect::WriteMessage { path, text, replace }],
             Outcome::SleepOnIt(text) => {
                 let now = self.clock.now();
                 let entry = self

@@ -98,10 +98,12 @@ pub enum Effect {
     /// Read these entries for the trends or share screen.
     LoadForTrends(Vec<String>),
     LoadForShare(Vec<String>),
-    /// Write an export the share screen made.
+    /// Write an export the share screen made (over a file already there
+    /// only when `replace`: the person was asked).
     WriteExport {
         path: PathBuf,
         text: String,
+        replace: bool,
     },
     /// Open the promises, or read them again into the screen.
     LoadPromises,
@@ -123,10 +125,12 @@ pub enum Effect {
     },
     /// Open "Before you send", with the journal's message rules.
     OpenBeforeSend,
-    /// Copy a checked message into a file of the person's choosing.
+    /// Copy a checked message into a file of the person's choosing (over
+    /// a file already there only when `replace`).
     WriteMessage {
         path: PathBuf,
         text: String,
+        replace: bool,
     },
     /// Hand this text to the terminal's clipboard (OSC 52, from the loop).
     Clipboard(String),
@@ -258,8 +262,8 @@ impl App {
                     state.show(entries, unreadable);
                 }
             }
-            Effect::WriteExport { path, text } => {
-                let result = self.store.write_export(&path, &text);
+            Effect::WriteExport { path, text, replace } => {
+                let result = self.store.write_export(&path, &text, replace);
                 if let Some(Extra::Share(state)) = self.front.extra_mut() {
                     state.written(result);
                 }
@@ -270,8 +274,8 @@ impl App {
             Effect::Renegotiate { id, due } => return self.renegotiate(&id, due),
             Effect::Deposit { text } => return self.deposit(&text),
             Effect::OpenBeforeSend => self.open_before_send(),
-            Effect::WriteMessage { path, text } => {
-                let result = self.store.write_export(&path, &text);
+            Effect::WriteMessage { path, text, replace } => {
+                let result = self.store.write_export(&path, &text, replace);
                 if let Some(state) = self.front.before_send_mut() {
                     state.written(result);
                 }

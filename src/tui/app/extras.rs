@@ -52,7 +52,9 @@ impl App {
                 share::Outcome::Stay => return Vec::new(),
                 share::Outcome::Close => None,
                 share::Outcome::Load(ids) => Some(Effect::LoadForShare(ids)),
-                share::Outcome::Write { path, text } => Some(Effect::WriteExport { path, text }),
+                share::Outcome::Write { path, text, replace } => {
+                    Some(Effect::WriteExport { path, text, replace })
+                }
                 share::Outcome::LoadPromises => Some(Effect::LoadPromisesForShare),
             },
             Some(Extra::Trash(state)) => match state.update(action) {
