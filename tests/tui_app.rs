@@ -1650,8 +1650,28 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
         .borrow_mut()
         .entry_copies
         .push((found, copied.expect("its entry")));
+    // The journal opened afresh knows of the copy, and only then offers `v`:
+    // on the list, the list searched, and the entry.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('b')));
+    finish_reading(&mut app);
+    assert!(std::ptr::eq(keys::current(&app), &keys::JOURNAL_VERSIONS));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    assert!(std::ptr::eq(keys::current(&app), &keys::ENTRY_VERSIONS));
+    check(&app, &mut seen);
     app.press(key(KeyCode::Char('v')));
     assert_eq!(app.screen(), Screen::Versions);
+    check(&app, &mut seen);
+    press_times(&mut app, KeyCode::Esc, 2);
+    app.press(key(KeyCode::Char('/')));
+    type_text(&mut app, "station");
+    app.press(key(KeyCode::Enter));
+    finish_reading(&mut app);
+    assert!(std::ptr::eq(
+        keys::current(&app),
+        &keys::JOURNAL_SEARCHED_VERSIONS
+    ));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));

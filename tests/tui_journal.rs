@@ -1296,16 +1296,31 @@ fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
     assert_eq!(notice(&app), Some(strings::KEPT_COPY));
 }
 
+/// Whether the footer offers `v`, and whether `v` does anything.
+fn offers_versions(app: &mend::tui::App) -> (bool, bool) {
+    let shown = mend::tui::keys::footer(app).iter().any(|(k, _, _)| *k == "v");
+    let handled = mend::tui::keys::action_for(app, key(KeyCode::Char('v'))).is_some();
+    (shown, handled)
+}
+
 #[test]
-fn an_entry_with_one_version_says_so_and_esc_leaves_both_as_they_are() {
+fn v_is_offered_only_for_an_entry_with_another_version_and_esc_leaves_both_as_they_are() {
     let store = journal();
     with_copy(&store, E2, SYNCTHING, "Written on the phone");
     let mut app = browser(&store);
     go_to(&mut app, E3);
+    assert_eq!(offers_versions(&app), (false, false), "on the list");
     app.press(key(KeyCode::Char('v')));
-    assert_eq!(notice(&app), Some(strings::NO_OTHER_VERSION));
+    assert_eq!(notice(&app), None);
     assert_eq!(app.screen(), Screen::Journal);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(offers_versions(&app), (false, false), "in the entry");
+    app.press(key(KeyCode::Esc));
     go_to(&mut app, E2);
+    assert_eq!(offers_versions(&app), (true, true), "on the list");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(offers_versions(&app), (true, true), "in the entry");
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('v')));
     app.press(key(KeyCode::Esc));
     assert_eq!(app.screen(), Screen::Journal);

@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 use super::app::{App, Dialog, Extra, Screen};
 use super::before_send::Stage as SendStage;
+use super::journal::JournalState;
 use super::promises::{Mode, PromisesState};
 use super::share::{ShareState, Stage};
 use super::trends::TrendsState;
@@ -702,10 +703,34 @@ const UNDO_DELETE: Binding = bind(
     "bring back the entry just moved to the trash",
 );
 
-/// The journal's list. Its filters and the search work as it is searched too.
-pub static JOURNAL: Table = Table {
-    heading: "Your journal",
-    bindings: &[
+/// A screen's table twice: as it is, and with `v` before its last row (the
+/// way back), for when the entry highlighted or open has a version a sync
+/// copied. One list of rows, so the two cannot drift apart; `v` is shown
+/// only where it does something.
+macro_rules! with_and_without_versions {
+    (
+        $(#[$doc:meta])*
+        $plain:ident, $versions:ident, $heading:expr,
+        [$($row:expr,)*] $last:expr $(,)?
+    ) => {
+        $(#[$doc])*
+        pub static $plain: Table = Table {
+            heading: $heading,
+            bindings: &[$($row,)* $last],
+        };
+        $(#[$doc])*
+        /// With `v`: the highlighted or open entry has another version.
+        pub static $versions: Table = Table {
+            heading: $heading,
+            bindings: &[$($row,)* VERSIONS_OPEN, $last],
+        };
+    };
+}
+
+with_and_without_versions! {
+    /// The journal's list. Its filters and the search work as it is searched too.
+    JOURNAL, JOURNAL_VERSIONS, "Your journal",
+    [
         JOURNAL_UP,
         DOWN,
         PAGE_UP,
@@ -758,7 +783,6 @@ pub static JOURNAL: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
-        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -766,14 +790,14 @@ pub static JOURNAL: Table = Table {
             ("s", "share: choose entries and write them to a file"),
             ("s", "share", 6),
         ),
-        shown(
-            &[Plain(Esc), Plain(Char('q'))],
-            Act(Action::Leave),
-            ("Esc / q", "leave the journal"),
-            ("Esc", "back", 2),
-        ),
-    ],
-};
+    ]
+    shown(
+        &[Plain(Esc), Plain(Char('q'))],
+        Act(Action::Leave),
+        ("Esc / q", "leave the journal"),
+        ("Esc", "back", 2),
+    ),
+}
 
 const JOURNAL_TAG: Binding = shown(
     &[Plain(Char('#'))],
@@ -782,10 +806,10 @@ const JOURNAL_TAG: Binding = shown(
     ("#", "tag", 9),
 );
 
-/// The journal's list with a search typed: Esc clears it first.
-pub static JOURNAL_SEARCHED: Table = Table {
-    heading: "Your journal, searched",
-    bindings: &[
+with_and_without_versions! {
+    /// The journal's list with a search typed: Esc clears it first.
+    JOURNAL_SEARCHED, JOURNAL_SEARCHED_VERSIONS, "Your journal, searched",
+    [
         JOURNAL_UP,
         DOWN,
         PAGE_UP,
@@ -838,7 +862,6 @@ pub static JOURNAL_SEARCHED: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
-        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -846,14 +869,14 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("s", "share: choose entries and write them to a file"),
             ("s", "share", 8),
         ),
-        shown(
-            &[Plain(Esc), Plain(Char('q'))],
-            Act(Action::Leave),
-            ("Esc / q", "clear the search"),
-            ("Esc", "clear search", 2),
-        ),
-    ],
-};
+    ]
+    shown(
+        &[Plain(Esc), Plain(Char('q'))],
+        Act(Action::Leave),
+        ("Esc / q", "clear the search"),
+        ("Esc", "clear search", 2),
+    ),
+}
 
 /// Typing the journal's search.
 pub static SEARCH_TYPING: Table = Table {
@@ -896,9 +919,10 @@ const SCROLL: Binding = shown(
     ("↑↓", "scroll", 1),
 );
 
-pub static ENTRY: Table = Table {
-    heading: "Reading an entry",
-    bindings: &[
+with_and_without_versions! {
+    /// An entry, read.
+    ENTRY, ENTRY_VERSIONS, "Reading an entry",
+    [
         SCROLL,
         DOWN,
         PAGE_UP,
@@ -929,10 +953,9 @@ pub static ENTRY: Table = Table {
             ("E", "edit: change any answer, or what is private"),
             ("E", "edit", 4),
         ),
-        VERSIONS_OPEN,
-        BACK,
-    ],
-};
+    ]
+    BACK,
+}
 
 pub static COMPARE: Table = Table {
     heading: "Compared with last time",
@@ -1646,9 +1669,12 @@ pub static ALL: &[&Table] = &[
     &HELP,
     &SAFETY,
     &JOURNAL,
+    &JOURNAL_VERSIONS,
     &JOURNAL_SEARCHED,
+    &JOURNAL_SEARCHED_VERSIONS,
     &SEARCH_TYPING,
     &ENTRY,
+    &ENTRY_VERSIONS,
     &COMPARE,
     &TRENDS_PICK,
     &TRENDS,
@@ -1808,10 +1834,15 @@ pub fn screen_table(app: &App) -> &'static Table {
         Screen::Saved => &SAVED,
         Screen::Journal => match app.journal() {
             Some(j) if j.typing => &SEARCH_TYPING,
+            Some(j) if j.searching() && highlighted_has_copy(j) => &JOURNAL_SEARCHED_VERSIONS,
             Some(j) if j.searching() => &JOURNAL_SEARCHED,
+            Some(j) if highlighted_has_copy(j) => &JOURNAL_VERSIONS,
             _ => &JOURNAL,
         },
-        Screen::Entry => &ENTRY,
+        Screen::Entry => match app.journal().and_then(|j| Some((j, j.reading.as_ref()?))) {
+            Some((j, reading)) if j.with_copies.contains(&reading.entry.id) => &ENTRY_VERSIONS,
+            _ => &ENTRY,
+        },
         Screen::Compare => &COMPARE,
         Screen::Trends
         | Screen::Calendar
@@ -1827,6 +1858,12 @@ pub fn screen_table(app: &App) -> &'static Table {
             Some(SendStage::ConfirmLeave) => &SEND_LEAVE,
         },
     }
+}
+
+/// Whether the journal's highlighted entry has a version a sync copied.
+fn highlighted_has_copy(journal: &JournalState) -> bool {
+    let row = journal.selected().and_then(|at| journal.rows.get(at));
+    row.is_some_and(|r| journal.with_copies.contains(&r.name.id))
 }
 
 /// The promises' keys: the list, the form's fields, a new time, the jar.
