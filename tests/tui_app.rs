@@ -1729,6 +1729,16 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     alone.press(ctrl('s'));
     check(&alone, &mut seen);
 
+    // A draft set aside too long for the smallest window: its answers page.
+    let mut store = journal();
+    common::journal::long_draft_aside(&mut store);
+    let mut app = app_with(library(), &store);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('a')));
+    assert!(std::ptr::eq(keys::current(&app), &keys::DRAFTS_ASIDE_LONG));
+    check(&app, &mut seen);
+
     // A draft found.
     let store = TestStore::new().with_draft(draft_with_words("Kept.", None));
     let mut app = app_with(vec![fixture()], &store);

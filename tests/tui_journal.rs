@@ -1180,6 +1180,46 @@ fn d_moves_a_draft_set_aside_to_the_trash_and_the_trash_puts_it_back() {
 }
 
 #[test]
+fn a_long_draft_set_aside_shows_it_goes_on_and_pages_to_its_last_words() {
+    let mut store = journal();
+    common::journal::long_draft_aside(&mut store);
+    store
+        .0
+        .borrow_mut()
+        .drafts_aside
+        .push(mend::journal::aside::DraftAside {
+            name: "every-kind.damaged-1".into(),
+            exercise_id: "every-kind".into(),
+            why: mend::journal::aside::Why::Damaged,
+            path: "/journal/drafts/every-kind.damaged-1.toml".into(),
+            draft: None,
+        });
+    let mut app = browser(&store);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    app.press(key(KeyCode::Char('a')));
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("Question 1?"), "{text}");
+    assert!(!text.contains("the last words"), "{text}");
+    assert!(text.contains('█'), "a scroll bar says there is more: {text}");
+    assert!(text.contains("PgDn read on"), "and the footer: {text}");
+    press_times(&mut app, KeyCode::PageDown, 20);
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("the last words"), "{text}");
+    assert!(!text.contains("Question 1?"), "{text}");
+    press_times(&mut app, KeyCode::PageUp, 20);
+    assert!(screen_text(&app, 60, 16).contains("Question 1?"));
+    // Space pages too; another draft is read from its top.
+    let scroll = |app: &App| match app.extra() {
+        Some(mend::tui::app::Extra::DraftsAside(state)) => state.scroll,
+        _ => usize::MAX,
+    };
+    press_times(&mut app, KeyCode::Char(' '), 2);
+    assert!(scroll(&app) > 0);
+    app.press(key(KeyCode::Down));
+    assert_eq!(scroll(&app), 0);
+}
+
+#[test]
 fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
     let (store, mut app) = with_drafts_aside();
     store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);

@@ -1268,36 +1268,62 @@ const VERSIONS_OPEN: Binding = shown(
     ("v", "versions", 9),
 );
 
+const DRAFT_CHOOSE: Binding = shown(
+    &[Plain(Up), Plain(Char('k'))],
+    Act(Action::Up),
+    ("↑ ↓", "choose a draft"),
+    ("↑↓", "choose", 1),
+);
+const DRAFT_RESUME: Binding = shown(
+    &[Plain(Enter), Plain(Char('r'))],
+    Act(Action::Resume),
+    (
+        "Enter / r",
+        "resume it (a draft waiting for its exercise is set aside first)",
+    ),
+    ("Enter", "resume", 1),
+);
+const DRAFT_TO_TRASH: Binding = shown(
+    &[Plain(Char('d')), Plain(Delete)],
+    Act(Action::Delete),
+    (
+        "d / Delete",
+        "move it to the trash (kept 30 days, T puts it back)",
+    ),
+    ("d", "to the trash", 3),
+);
+
 pub static DRAFTS_ASIDE: Table = Table {
     heading: "Drafts set aside",
     bindings: &[
-        shown(
-            &[Plain(Up), Plain(Char('k'))],
-            Act(Action::Up),
-            ("↑ ↓", "choose a draft"),
-            ("↑↓", "choose", 1),
-        ),
+        DRAFT_CHOOSE,
+        DOWN,
+        FIRST,
+        LAST,
+        DRAFT_RESUME,
+        DRAFT_TO_TRASH,
+        BACK,
+    ],
+};
+
+/// The highlighted draft's answers are longer than their room: they page,
+/// and only then say so.
+pub static DRAFTS_ASIDE_LONG: Table = Table {
+    heading: "Drafts set aside",
+    bindings: &[
+        DRAFT_CHOOSE,
         DOWN,
         FIRST,
         LAST,
         shown(
-            &[Plain(Enter), Plain(Char('r'))],
-            Act(Action::Resume),
-            (
-                "Enter / r",
-                "resume it (a draft waiting for its exercise is set aside first)",
-            ),
-            ("Enter", "resume", 1),
+            &[Plain(PageDown), Plain(Char(' '))],
+            Act(Action::PageDown),
+            ("PgUp PgDn Space", "read the draft's answers on, or back"),
+            ("PgDn", "read on", 2),
         ),
-        shown(
-            &[Plain(Char('d')), Plain(Delete)],
-            Act(Action::Delete),
-            (
-                "d / Delete",
-                "move it to the trash (kept 30 days, T puts it back)",
-            ),
-            ("d", "to the trash", 3),
-        ),
+        with_above(&[Plain(PageUp)], Act(Action::PageUp)),
+        DRAFT_RESUME,
+        DRAFT_TO_TRASH,
         BACK,
     ],
 };
@@ -1688,6 +1714,7 @@ pub static ALL: &[&Table] = &[
     &TRASH,
     &TRASH_CONFIRM_EMPTY,
     &DRAFTS_ASIDE,
+    &DRAFTS_ASIDE_LONG,
     &VERSIONS,
     &PROMISES,
     &PROMISES_NONE,
@@ -1898,6 +1925,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Share(state)) => share_table(state),
         Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
+        Some(Extra::DraftsAside(state)) if state.overflows() => &DRAFTS_ASIDE_LONG,
         Some(Extra::DraftsAside(_)) => &DRAFTS_ASIDE,
         Some(Extra::Versions(_)) => &VERSIONS,
         None => &TRENDS_ONE,
