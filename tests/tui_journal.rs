@@ -1220,6 +1220,25 @@ fn a_long_draft_set_aside_shows_it_goes_on_and_pages_to_its_last_words() {
 }
 
 #[test]
+fn a_draft_in_the_trash_is_not_put_back_over_one_of_its_name_and_the_words_say_draft() {
+    let (store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    // A draft of the same name was set aside again in the meantime.
+    let trashed = store.journal().trashed_drafts[0].clone();
+    store.0.borrow_mut().drafts_aside.push(trashed);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Enter));
+    let said = notice(&app).unwrap();
+    assert!(said.starts_with("The draft was not put back"), "{said}");
+    assert!(said.contains("already among your drafts"), "{said}");
+    assert!(!said.contains("entry"), "{said}");
+    assert!(!said.contains("in the journal"), "{said}");
+    assert_eq!(store.journal().trashed_drafts.len(), 1, "still in the trash");
+}
+
+#[test]
 fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
     let (store, mut app) = with_drafts_aside();
     store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
