@@ -58,9 +58,9 @@ fn git_merge(name: &str) -> Option<String> {
     // rather than built as strings for each name.
     ["BACKUP", "LOCAL", "REMOTE", "BASE"].iter().find_map(|side| {
         ['.', '_'].iter().find_map(|&sep| {
-            let (at, _) = name.match_indices(side).find(|(at, _)| {
-                name[..*at].ends_with(sep) && name[at + side.len()..].starts_with(sep)
-            })?;
+            let (at, _) = name
+                .match_indices(side)
+                .find(|(at, _)| name[..*at].ends_with(sep) && name[at + side.len()..].starts_with(sep))?;
             let stem = &name[..at - 1];
             let rest = &name[at + side.len() + 1..];
             Some(match rest.rsplit_once('.') {
