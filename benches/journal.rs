@@ -176,6 +176,18 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
     );
 }
 
+/// What opening the browser asks of the entry folders: the catalog (every
+/// entry's name) and, in a second look at the same folders, the copies a
+/// sync tool made (`conflict::copies`, for "2 versions" and `v`).
+fn folder_walks(c: &mut Criterion, journal: &Path) {
+    let mut group = c.benchmark_group("journal: the entry folders (10,000 entries)");
+    group.bench_function("catalog", |b| b.iter(|| mend::journal::catalog(journal).len()));
+    group.bench_function("conflict copies", |b| {
+        b.iter(|| mend::journal::conflict::copies(journal).len())
+    });
+    group.finish();
+}
+
 /// The command-line readers, as the release binary runs them: `mend list`
 /// (goal 50 ms) and `mend export --format md` of everything (goal 500 ms),
 /// from process start to the last byte written.
@@ -275,6 +287,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     first_frame(&mut c, &journal);
     search_keystroke(&mut c, &journal);
+    folder_walks(&mut c, &journal);
     commands(&mut c, &journal);
     mend::synthetic::generate_promises(&journal, PROMISES, 7, now()).unwrap_or_else(|e| panic!("{e}"));
     promises_screen(&mut c, &journal);

@@ -53,16 +53,21 @@ fn dropbox(name: &str) -> Option<String> {
 /// git mergetool's `NAME.BACKUP.1234.toml` or `NAME_BACKUP_1234.toml` (and
 /// LOCAL, REMOTE, BASE) are copies of `NAME.toml`.
 fn git_merge(name: &str) -> Option<String> {
+    // Asked of every file in every entry folder when the journal opens, so
+    // the markers (`.BACKUP.`, `_BACKUP_`, ...) are looked for in place
+    // rather than built as strings for each name.
     ["BACKUP", "LOCAL", "REMOTE", "BASE"].iter().find_map(|side| {
-        [format!(".{side}."), format!("_{side}_")]
-            .iter()
-            .find_map(|marker| {
-                let (stem, rest) = name.split_once(marker.as_str())?;
-                Some(match rest.rsplit_once('.') {
-                    Some((_, ext)) => format!("{stem}.{ext}"),
-                    None => stem.to_string(),
-                })
+        ['.', '_'].iter().find_map(|&sep| {
+            let (at, _) = name
+                .match_indices(side)
+                .find(|(at, _)| name[..*at].ends_with(sep) && name[at + side.len()..].starts_with(sep))?;
+            let stem = &name[..at - 1];
+            let rest = &name[at + side.len() + 1..];
+            Some(match rest.rsplit_once('.') {
+                Some((_, ext)) => format!("{stem}.{ext}"),
+                None => stem.to_string(),
             })
+        })
     })
 }
 

@@ -1650,8 +1650,28 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
         .borrow_mut()
         .entry_copies
         .push((found, copied.expect("its entry")));
+    // The journal opened afresh knows of the copy, and only then offers `v`:
+    // on the list, the list searched, and the entry.
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('b')));
+    finish_reading(&mut app);
+    assert!(std::ptr::eq(keys::current(&app), &keys::JOURNAL_VERSIONS));
+    check(&app, &mut seen);
+    app.press(key(KeyCode::Enter));
+    assert!(std::ptr::eq(keys::current(&app), &keys::ENTRY_VERSIONS));
+    check(&app, &mut seen);
     app.press(key(KeyCode::Char('v')));
     assert_eq!(app.screen(), Screen::Versions);
+    check(&app, &mut seen);
+    press_times(&mut app, KeyCode::Esc, 2);
+    app.press(key(KeyCode::Char('/')));
+    type_text(&mut app, "station");
+    app.press(key(KeyCode::Enter));
+    finish_reading(&mut app);
+    assert!(std::ptr::eq(
+        keys::current(&app),
+        &keys::JOURNAL_SEARCHED_VERSIONS
+    ));
     check(&app, &mut seen);
     app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('s')));
@@ -1708,6 +1728,16 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     answer_the_fixture(&mut alone);
     alone.press(ctrl('s'));
     check(&alone, &mut seen);
+
+    // A draft set aside too long for the smallest window: its answers page.
+    let mut store = journal();
+    common::journal::long_draft_aside(&mut store);
+    let mut app = app_with(library(), &store);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    app.press(key(KeyCode::Char('b')));
+    app.press(key(KeyCode::Char('a')));
+    assert!(std::ptr::eq(keys::current(&app), &keys::DRAFTS_ASIDE_LONG));
+    check(&app, &mut seen);
 
     // A draft found.
     let store = TestStore::new().with_draft(draft_with_words("Kept.", None));

@@ -1180,6 +1180,65 @@ fn d_moves_a_draft_set_aside_to_the_trash_and_the_trash_puts_it_back() {
 }
 
 #[test]
+fn a_long_draft_set_aside_shows_it_goes_on_and_pages_to_its_last_words() {
+    let mut store = journal();
+    common::journal::long_draft_aside(&mut store);
+    store
+        .0
+        .borrow_mut()
+        .drafts_aside
+        .push(mend::journal::aside::DraftAside {
+            name: "every-kind.damaged-1".into(),
+            exercise_id: "every-kind".into(),
+            why: mend::journal::aside::Why::Damaged,
+            path: "/journal/drafts/every-kind.damaged-1.toml".into(),
+            draft: None,
+        });
+    let mut app = browser(&store);
+    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
+    app.press(key(KeyCode::Char('a')));
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("Question 1?"), "{text}");
+    assert!(!text.contains("the last words"), "{text}");
+    assert!(text.contains('█'), "a scroll bar says there is more: {text}");
+    assert!(text.contains("PgDn read on"), "and the footer: {text}");
+    press_times(&mut app, KeyCode::PageDown, 20);
+    let text = screen_text(&app, 60, 16);
+    assert!(text.contains("the last words"), "{text}");
+    assert!(!text.contains("Question 1?"), "{text}");
+    press_times(&mut app, KeyCode::PageUp, 20);
+    assert!(screen_text(&app, 60, 16).contains("Question 1?"));
+    // Space pages too; another draft is read from its top.
+    let scroll = |app: &App| match app.extra() {
+        Some(mend::tui::app::Extra::DraftsAside(state)) => state.scroll,
+        _ => usize::MAX,
+    };
+    press_times(&mut app, KeyCode::Char(' '), 2);
+    assert!(scroll(&app) > 0);
+    app.press(key(KeyCode::Down));
+    assert_eq!(scroll(&app), 0);
+}
+
+#[test]
+fn a_draft_in_the_trash_is_not_put_back_over_one_of_its_name_and_the_words_say_draft() {
+    let (store, mut app) = with_drafts_aside();
+    app.press(key(KeyCode::Char('a')));
+    app.press(key(KeyCode::Char('d')));
+    // A draft of the same name was set aside again in the meantime.
+    let trashed = store.journal().trashed_drafts[0].clone();
+    store.0.borrow_mut().drafts_aside.push(trashed);
+    app.press(key(KeyCode::Esc));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Enter));
+    let said = notice(&app).unwrap();
+    assert!(said.starts_with("The draft was not put back"), "{said}");
+    assert!(said.contains("already among your drafts"), "{said}");
+    assert!(!said.contains("entry"), "{said}");
+    assert!(!said.contains("in the journal"), "{said}");
+    assert_eq!(store.journal().trashed_drafts.len(), 1, "still in the trash");
+}
+
+#[test]
 fn a_draft_that_could_not_go_to_the_trash_stays_set_aside() {
     let (store, mut app) = with_drafts_aside();
     store.fail_trash(std::io::ErrorKind::PermissionDenied, 1);
@@ -1296,16 +1355,31 @@ fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
     assert_eq!(notice(&app), Some(strings::KEPT_COPY));
 }
 
+/// Whether the footer offers `v`, and whether `v` does anything.
+fn offers_versions(app: &mend::tui::App) -> (bool, bool) {
+    let shown = mend::tui::keys::footer(app).iter().any(|(k, _, _)| *k == "v");
+    let handled = mend::tui::keys::action_for(app, key(KeyCode::Char('v'))).is_some();
+    (shown, handled)
+}
+
 #[test]
-fn an_entry_with_one_version_says_so_and_esc_leaves_both_as_they_are() {
+fn v_is_offered_only_for_an_entry_with_another_version_and_esc_leaves_both_as_they_are() {
     let store = journal();
     with_copy(&store, E2, SYNCTHING, "Written on the phone");
     let mut app = browser(&store);
     go_to(&mut app, E3);
+    assert_eq!(offers_versions(&app), (false, false), "on the list");
     app.press(key(KeyCode::Char('v')));
-    assert_eq!(notice(&app), Some(strings::NO_OTHER_VERSION));
+    assert_eq!(notice(&app), None);
     assert_eq!(app.screen(), Screen::Journal);
+    app.press(key(KeyCode::Enter));
+    assert_eq!(offers_versions(&app), (false, false), "in the entry");
+    app.press(key(KeyCode::Esc));
     go_to(&mut app, E2);
+    assert_eq!(offers_versions(&app), (true, true), "on the list");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(offers_versions(&app), (true, true), "in the entry");
+    app.press(key(KeyCode::Esc));
     app.press(key(KeyCode::Char('v')));
     app.press(key(KeyCode::Esc));
     assert_eq!(app.screen(), Screen::Journal);

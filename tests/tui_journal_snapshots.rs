@@ -30,25 +30,25 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 /// Snapshots `app` at every size, as `NAME_WxH`, telling the app the size
 /// first as the terminal would.
 fn snap(name: &str, app: &mut App) {
-    for (width, height) in SIZES {
-        app.handle_event(&Event::Resize(width, height), std::time::Instant::now());
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        terminal
-            .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
-            .expect("drawing never fails on a test backend");
-        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    for size in SIZES {
+        snap_at(name, app, size);
     }
 }
 
 /// Snapshots `app` at every size and at the smallest window, 60×16.
 fn snap_small_too(name: &str, app: &mut App) {
     snap(name, app);
-    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
-    let mut terminal = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
+    snap_at(name, app, (60, 16));
+}
+
+/// Snapshots `app` at one size, as `NAME_WxH`.
+fn snap_at(name: &str, app: &mut App, (width, height): (u16, u16)) {
+    app.handle_event(&Event::Resize(width, height), std::time::Instant::now());
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
         .draw(|frame| mend::tui::view::draw(app, &Theme::plain(), frame))
         .expect("drawing never fails on a test backend");
-    insta::assert_snapshot!(format!("{name}_60x16"), terminal.backend());
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
 }
 
 /// The browser, every entry read, the notice about the unreadable one gone.
@@ -235,12 +235,7 @@ fn the_trash_with_a_deleted_entry() {
     app.press(key(KeyCode::Char('y')));
     app.press(key(KeyCode::Char('T')));
     snap("trash", &mut app);
-    app.handle_event(&Event::Resize(60, 16), std::time::Instant::now());
-    let mut terminal = Terminal::new(TestBackend::new(60, 16)).expect("a test terminal");
-    terminal
-        .draw(|frame| mend::tui::view::draw(&app, &Theme::plain(), frame))
-        .expect("drawing never fails on a test backend");
-    insta::assert_snapshot!("trash_60x16", terminal.backend());
+    snap_at("trash", &mut app, (60, 16));
 }
 
 #[test]
@@ -285,6 +280,18 @@ fn drafts_set_aside() {
     let mut app = browser(&store);
     app.press(key(KeyCode::Char('a')));
     snap_small_too("drafts_aside", &mut app);
+}
+
+#[test]
+fn a_long_draft_set_aside_scrolls() {
+    let mut store = journal();
+    common::journal::long_draft_aside(&mut store);
+    let mut app = browser(&store);
+    app.press(key(KeyCode::Char('a')));
+    snap_small_too("drafts_aside_long", &mut app);
+    // Paged to the end in the smallest window.
+    press_times(&mut app, KeyCode::PageDown, 20);
+    snap_at("drafts_aside_long_paged", &mut app, (60, 16));
 }
 
 #[test]

@@ -95,10 +95,13 @@ fn tell_of_conflict_copies(root: &Path) {
     for found in crate::conflict_copies::find(root) {
         let copy = inert(&found.copy.display().to_string()).into_owned();
         let original = inert(&found.original.display().to_string()).into_owned();
-        let what_to_do = if found.original.exists() {
-            format!("compare it with {original} and keep one")
-        } else {
+        let what_to_do = if !found.original.exists() {
             format!("{original} is not there, so if you want to keep it, rename it to that")
+        } else if crate::journal::conflict::entry_id(root, &found).is_some() {
+            // The app does the comparing for an entry, and keeps the other safe.
+            "in the app's journal, b then v on its entry sets the two side by side to keep one".to_string()
+        } else {
+            format!("compare it with {original} and keep one")
         };
         eprintln!(
             "mend: {copy}: this looks like a copy a sync tool made when two computers changed the same file; {what_to_do}."

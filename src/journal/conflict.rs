@@ -14,6 +14,7 @@ use super::private_fs::sync_dir;
 use super::seal::Seal;
 use super::store::StoreError;
 use super::{Entry, EntryError, entry_name, trash};
+use crate::conflict_copies::ConflictCopy;
 
 /// Which of an entry and its conflict copy to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,14 +38,19 @@ pub fn copies(root: &Path) -> Vec<EntryCopy> {
     crate::conflict_copies::find(root)
         .into_iter()
         .filter_map(|found| {
-            let name = found.original.file_name()?.to_str()?.strip_suffix(".toml")?;
-            // Only a copy in the entry's own folder is a version of it.
-            (entry_name::entry_path(root, name)? == found.original).then(|| EntryCopy {
-                id: name.to_string(),
+            Some(EntryCopy {
+                id: entry_id(root, &found)?,
                 path: found.copy,
             })
         })
         .collect()
+}
+
+/// The id of the entry `found` is a copy of, if it is an entry's copy.
+pub fn entry_id(root: &Path, found: &ConflictCopy) -> Option<String> {
+    let name = found.original.file_name()?.to_str()?.strip_suffix(".toml")?;
+    // Only a copy in the entry's own folder is a version of it.
+    (entry_name::entry_path(root, name)? == found.original).then(|| name.to_string())
 }
 
 /// The copy at `path`, if it is one of the journal's entry copies.

@@ -244,6 +244,11 @@ pub enum StoreError {
         inert(.0)
     )]
     WouldReplace(String),
+    #[error(
+        "a draft set aside as `{}` is already among your drafts, so the one in the trash was not put back over it; it is still in the trash, safe",
+        inert(.0)
+    )]
+    DraftWouldReplace(String),
     #[error(transparent)]
     Folder(#[from] super::folder::FolderError),
     #[error(transparent)]

@@ -508,9 +508,10 @@ fn a_draft_set_aside_is_never_restored_over_one_of_its_name() {
         .save_draft(&draft_of("x", "2026-11-21T21:30:00+01:00"))
         .unwrap();
     journal.set_draft_aside("x").unwrap();
-    assert!(matches!(
-        journal.restore_entry("x.earlier-1"),
-        Err(StoreError::WouldReplace(_))
-    ));
+    let refused = journal.restore_entry("x.earlier-1").unwrap_err();
+    assert!(matches!(refused, StoreError::DraftWouldReplace(_)));
+    let said = refused.to_string();
+    assert!(said.contains("already among your drafts"), "{said}");
+    assert!(!said.contains("entry"), "a draft is not an entry: {said}");
     assert_eq!(journal.trash().len(), 1, "it stays in the trash");
 }

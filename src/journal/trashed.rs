@@ -162,8 +162,16 @@ pub fn restore(root: &Path, id: &str) -> Result<PathBuf, StoreError> {
     } else {
         entry_name::entry_path(root, id).ok_or_else(|| StoreError::NotInTrash(id.to_string()))?
     };
+    // A draft is told apart: it goes back among the drafts, not the journal.
+    let would_replace = || {
+        if chosen.draft {
+            StoreError::DraftWouldReplace(id.to_string())
+        } else {
+            StoreError::WouldReplace(id.to_string())
+        }
+    };
     if fs::symlink_metadata(&to).is_ok() {
-        return Err(StoreError::WouldReplace(id.to_string()));
+        return Err(would_replace());
     }
     let folder = to.parent().unwrap_or(root);
     private_subdirs(root, folder)
@@ -171,7 +179,7 @@ pub fn restore(root: &Path, id: &str) -> Result<PathBuf, StoreError> {
     // A hard link is made only where no file is, and at once: an entry
     // saved under this id in the meantime is never written over.
     fs::hard_link(&chosen.path, &to).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => StoreError::WouldReplace(id.to_string()),
+        std::io::ErrorKind::AlreadyExists => would_replace(),
         _ => StoreError::io("put it back", &to, e),
     })?;
     fs::remove_file(&chosen.path).map_err(|e| StoreError::io("put it back", &chosen.path, e))?;

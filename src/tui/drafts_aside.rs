@@ -11,6 +11,12 @@ pub struct DraftsAsideState {
     /// The most recently saved first, as the store lists them.
     pub items: Vec<DraftAside>,
     pub cursor: usize,
+    /// Lines of the highlighted draft's answers scrolled past.
+    pub scroll: usize,
+    /// The room its answers have: lines on screen, and how far they can
+    /// scroll (told after every change, see [`Self::set_reading_room`]).
+    page: usize,
+    max_scroll: usize,
 }
 
 /// What the drafts view asks of the app.
@@ -29,17 +35,40 @@ pub enum Outcome {
 
 impl DraftsAsideState {
     pub fn new(items: Vec<DraftAside>) -> Self {
-        Self { items, cursor: 0 }
+        Self {
+            items,
+            cursor: 0,
+            scroll: 0,
+            page: 1,
+            max_scroll: 0,
+        }
+    }
+
+    /// Whether the highlighted draft's answers are longer than their room.
+    pub fn overflows(&self) -> bool {
+        self.max_scroll > 0
+    }
+
+    /// The highlighted draft's answers take `lines` in a room `page` lines
+    /// high: what paging moves by and how far it goes.
+    pub fn set_reading_room(&mut self, page: usize, lines: usize) {
+        self.page = page.max(1);
+        self.max_scroll = lines.saturating_sub(page);
+        self.scroll = self.scroll.min(self.max_scroll);
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
         let last = self.items.len().saturating_sub(1);
         let highlighted = self.items.get(self.cursor);
+        let cursor = self.cursor;
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::First => self.cursor = 0,
             Action::Last => self.cursor = last,
+            // Paging reads the highlighted draft's answers.
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page),
+            Action::PageDown => self.scroll = (self.scroll + self.page).min(self.max_scroll),
             // A draft that cannot be read has nothing to resume.
             Action::Resume => {
                 if let Some(item) = highlighted.filter(|i| i.draft.is_some()) {
@@ -57,6 +86,10 @@ impl DraftsAsideState {
             Action::Leave => return Outcome::Close,
             _ => {}
         }
+        // Another draft is read from its beginning.
+        if self.cursor != cursor {
+            self.scroll = 0;
+        }
         Outcome::Stay
     }
 
@@ -69,5 +102,6 @@ impl DraftsAsideState {
     pub fn refill(&mut self, items: Vec<DraftAside>) {
         self.items = items;
         self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+        self.scroll = 0;
     }
 }

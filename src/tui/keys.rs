@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 use super::app::{App, Dialog, Extra, Screen};
 use super::before_send::Stage as SendStage;
+use super::journal::JournalState;
 use super::promises::{Mode, PromisesState};
 use super::share::{ShareState, Stage};
 use super::trends::TrendsState;
@@ -850,10 +851,34 @@ const UNDO_DELETE: Binding = bind(
     "bring back the entry just moved to the trash",
 );
 
-/// The journal's list. Its filters and the search work as it is searched too.
-pub static JOURNAL: Table = Table {
-    heading: "Your journal",
-    bindings: &[
+/// A screen's table twice: as it is, and with `v` before its last row (the
+/// way back), for when the entry highlighted or open has a version a sync
+/// copied. One list of rows, so the two cannot drift apart; `v` is shown
+/// only where it does something.
+macro_rules! with_and_without_versions {
+    (
+        $(#[$doc:meta])*
+        $plain:ident, $versions:ident, $heading:expr,
+        [$($row:expr,)*] $last:expr $(,)?
+    ) => {
+        $(#[$doc])*
+        pub static $plain: Table = Table {
+            heading: $heading,
+            bindings: &[$($row,)* $last],
+        };
+        $(#[$doc])*
+        /// With `v`: the highlighted or open entry has another version.
+        pub static $versions: Table = Table {
+            heading: $heading,
+            bindings: &[$($row,)* VERSIONS_OPEN, $last],
+        };
+    };
+}
+
+with_and_without_versions! {
+    /// The journal's list. Its filters and the search work as it is searched too.
+    JOURNAL, JOURNAL_VERSIONS, "Your journal",
+    [
         JOURNAL_UP,
         DOWN,
         PAGE_UP,
@@ -906,7 +931,6 @@ pub static JOURNAL: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
-        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -914,14 +938,14 @@ pub static JOURNAL: Table = Table {
             ("s", "share: choose entries and write them to a file"),
             ("s", "share", 6),
         ),
-        shown(
-            &[Plain(Esc), Plain(Char('q'))],
-            Act(Action::Leave),
-            ("Esc / q", "leave the journal"),
-            ("Esc", "back", 2),
-        ),
-    ],
-};
+    ]
+    shown(
+        &[Plain(Esc), Plain(Char('q'))],
+        Act(Action::Leave),
+        ("Esc / q", "leave the journal"),
+        ("Esc", "back", 2),
+    ),
+}
 
 const JOURNAL_TAG: Binding = shown(
     &[Plain(Char('#'))],
@@ -930,10 +954,10 @@ const JOURNAL_TAG: Binding = shown(
     ("#", "tag", 9),
 );
 
-/// The journal's list with a search typed: Esc clears it first.
-pub static JOURNAL_SEARCHED: Table = Table {
-    heading: "Your journal, searched",
-    bindings: &[
+with_and_without_versions! {
+    /// The journal's list with a search typed: Esc clears it first.
+    JOURNAL_SEARCHED, JOURNAL_SEARCHED_VERSIONS, "Your journal, searched",
+    [
         JOURNAL_UP,
         DOWN,
         PAGE_UP,
@@ -986,7 +1010,6 @@ pub static JOURNAL_SEARCHED: Table = Table {
         ),
         TRASH_OPEN,
         DRAFTS_ASIDE_OPEN,
-        VERSIONS_OPEN,
         UNDO_DELETE,
         shown(
             &[Plain(Char('s'))],
@@ -994,14 +1017,14 @@ pub static JOURNAL_SEARCHED: Table = Table {
             ("s", "share: choose entries and write them to a file"),
             ("s", "share", 8),
         ),
-        shown(
-            &[Plain(Esc), Plain(Char('q'))],
-            Act(Action::Leave),
-            ("Esc / q", "clear the search"),
-            ("Esc", "clear search", 2),
-        ),
-    ],
-};
+    ]
+    shown(
+        &[Plain(Esc), Plain(Char('q'))],
+        Act(Action::Leave),
+        ("Esc / q", "clear the search"),
+        ("Esc", "clear search", 2),
+    ),
+}
 
 /// Typing the journal's search.
 pub static SEARCH_TYPING: Table = Table {
@@ -1044,9 +1067,10 @@ const SCROLL: Binding = shown(
     ("↑↓", "scroll", 1),
 );
 
-pub static ENTRY: Table = Table {
-    heading: "Reading an entry",
-    bindings: &[
+with_and_without_versions! {
+    /// An entry, read.
+    ENTRY, ENTRY_VERSIONS, "Reading an entry",
+    [
         SCROLL,
         DOWN,
         PAGE_UP,
@@ -1077,10 +1101,9 @@ pub static ENTRY: Table = Table {
             ("E", "edit: change any answer, or what is private"),
             ("E", "edit", 4),
         ),
-        VERSIONS_OPEN,
-        BACK,
-    ],
-};
+    ]
+    BACK,
+}
 
 pub static COMPARE: Table = Table {
     heading: "Compared with last time",
@@ -1390,36 +1413,62 @@ const VERSIONS_OPEN: Binding = shown(
     ("v", "versions", 9),
 );
 
+const DRAFT_CHOOSE: Binding = shown(
+    &[Plain(Up), Plain(Char('k'))],
+    Act(Action::Up),
+    ("↑ ↓", "choose a draft"),
+    ("↑↓", "choose", 1),
+);
+const DRAFT_RESUME: Binding = shown(
+    &[Plain(Enter), Plain(Char('r'))],
+    Act(Action::Resume),
+    (
+        "Enter / r",
+        "carry on with it (another draft of this exercise, if any, is kept here instead)",
+    ),
+    ("Enter", "resume", 1),
+);
+const DRAFT_TO_TRASH: Binding = shown(
+    &[Plain(Char('d')), Plain(Delete)],
+    Act(Action::Delete),
+    (
+        "d / Delete",
+        "move it to the trash (kept 30 days, T puts it back)",
+    ),
+    ("d", "to the trash", 3),
+);
+
 pub static DRAFTS_ASIDE: Table = Table {
     heading: "Drafts set aside",
     bindings: &[
-        shown(
-            &[Plain(Up), Plain(Char('k'))],
-            Act(Action::Up),
-            ("↑ ↓", "choose a draft"),
-            ("↑↓", "choose", 1),
-        ),
+        DRAFT_CHOOSE,
+        DOWN,
+        FIRST,
+        LAST,
+        DRAFT_RESUME,
+        DRAFT_TO_TRASH,
+        BACK,
+    ],
+};
+
+/// The highlighted draft's answers are longer than their room: they page,
+/// and only then say so.
+pub static DRAFTS_ASIDE_LONG: Table = Table {
+    heading: "Drafts set aside",
+    bindings: &[
+        DRAFT_CHOOSE,
         DOWN,
         FIRST,
         LAST,
         shown(
-            &[Plain(Enter), Plain(Char('r'))],
-            Act(Action::Resume),
-            (
-                "Enter / r",
-                "carry on with it (another draft of this exercise, if any, is kept here instead)",
-            ),
-            ("Enter", "resume", 1),
+            &[Plain(PageDown), Plain(Char(' '))],
+            Act(Action::PageDown),
+            ("PgUp PgDn Space", "read the draft's answers on, or back"),
+            ("PgDn", "read on", 2),
         ),
-        shown(
-            &[Plain(Char('d')), Plain(Delete)],
-            Act(Action::Delete),
-            (
-                "d / Delete",
-                "move it to the trash (kept 30 days, T puts it back)",
-            ),
-            ("d", "to the trash", 3),
-        ),
+        with_above(&[Plain(PageUp)], Act(Action::PageUp)),
+        DRAFT_RESUME,
+        DRAFT_TO_TRASH,
         BACK,
     ],
 };
@@ -1795,9 +1844,12 @@ pub static ALL: &[&Table] = &[
     &HELP,
     &SAFETY,
     &JOURNAL,
+    &JOURNAL_VERSIONS,
     &JOURNAL_SEARCHED,
+    &JOURNAL_SEARCHED_VERSIONS,
     &SEARCH_TYPING,
     &ENTRY,
+    &ENTRY_VERSIONS,
     &COMPARE,
     &TRENDS_PICK,
     &TRENDS,
@@ -1811,6 +1863,7 @@ pub static ALL: &[&Table] = &[
     &TRASH,
     &TRASH_CONFIRM_EMPTY,
     &DRAFTS_ASIDE,
+    &DRAFTS_ASIDE_LONG,
     &VERSIONS,
     &PROMISES,
     &PROMISES_NONE,
@@ -1957,10 +2010,15 @@ pub fn screen_table(app: &App) -> &'static Table {
         Screen::Saved => &SAVED,
         Screen::Journal => match app.journal() {
             Some(j) if j.typing => &SEARCH_TYPING,
+            Some(j) if j.searching() && highlighted_has_copy(j) => &JOURNAL_SEARCHED_VERSIONS,
             Some(j) if j.searching() => &JOURNAL_SEARCHED,
+            Some(j) if highlighted_has_copy(j) => &JOURNAL_VERSIONS,
             _ => &JOURNAL,
         },
-        Screen::Entry => &ENTRY,
+        Screen::Entry => match app.journal().and_then(|j| Some((j, j.reading.as_ref()?))) {
+            Some((j, reading)) if j.with_copies.contains(&reading.entry.id) => &ENTRY_VERSIONS,
+            _ => &ENTRY,
+        },
         Screen::Compare => &COMPARE,
         Screen::Trends
         | Screen::Calendar
@@ -1976,6 +2034,12 @@ pub fn screen_table(app: &App) -> &'static Table {
             Some(SendStage::ConfirmLeave) => &SEND_LEAVE,
         },
     }
+}
+
+/// Whether the journal's highlighted entry has a version a sync copied.
+fn highlighted_has_copy(journal: &JournalState) -> bool {
+    let row = journal.selected().and_then(|at| journal.rows.get(at));
+    row.is_some_and(|r| journal.with_copies.contains(&r.name.id))
 }
 
 /// The promises' keys: the list, the form's fields, a new time, the jar.
@@ -2018,6 +2082,7 @@ fn extra_table(extra: Option<&Extra>) -> &'static Table {
         Some(Extra::Share(state)) => share_table(state),
         Some(Extra::Trash(state)) if state.confirming_empty => &TRASH_CONFIRM_EMPTY,
         Some(Extra::Trash(_)) => &TRASH,
+        Some(Extra::DraftsAside(state)) if state.overflows() => &DRAFTS_ASIDE_LONG,
         Some(Extra::DraftsAside(_)) => &DRAFTS_ASIDE,
         Some(Extra::Versions(_)) => &VERSIONS,
         None => &TRENDS_ONE,

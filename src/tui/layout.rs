@@ -83,6 +83,16 @@ pub fn share_preview(app: &App, width: u16, height: u16) -> Option<Rect> {
     Some(view::share::preview_text_area(body, state))
 }
 
+/// The room the highlighted draft set aside has for its answers, and the
+/// lines they take, while the drafts set aside are shown.
+pub fn drafts_aside_reading(app: &App, width: u16, height: u16) -> Option<(usize, usize)> {
+    let Some(crate::tui::app::Extra::DraftsAside(state)) = app.extra() else {
+        return None;
+    };
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    Some(view::drafts_aside::reading_room(app, body, state))
+}
+
 /// The room the message has on "Before you send", while it is written.
 pub fn message_editor(app: &App, width: u16, height: u16) -> Option<Rect> {
     let state = app.before_send()?;

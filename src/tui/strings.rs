@@ -390,8 +390,10 @@ pub fn edited_on(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
     format!("edited on {}", at.format("%-d %B %Y"))
 }
 
-pub fn restore_failed(error: &StoreError) -> String {
-    format!("The entry was not put back — {error}.")
+/// Putting an entry (or, if `draft`, a draft set aside) back did not work.
+pub fn restore_failed(error: &StoreError, draft: bool) -> String {
+    let what = if draft { "draft" } else { "entry" };
+    format!("The {what} was not put back — {error}.")
 }
 
 pub fn empty_trash_failed(error: &StoreError) -> String {

@@ -116,3 +116,37 @@ pub fn library() -> Vec<mend::library::Loaded> {
     exercises.push(fixture());
     exercises
 }
+
+/// Sets aside a draft of the evening check-in longer than any window:
+/// twelve answers, the last ending "the last words".
+pub fn long_draft_aside(store: &mut TestStore) {
+    use mend::journal::Store as _;
+    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").expect("a time");
+    let mut draft = mend::journal::Draft::new(
+        "evening-check-in",
+        "h",
+        started,
+        started + chrono::Duration::minutes(5),
+    );
+    draft.answers = (1..=12)
+        .map(|n| {
+            let words = if n == 12 {
+                "And then, at last, the last words.".to_string()
+            } else {
+                format!("Answer {n}: the drive back, and the quiet in the car after.")
+            };
+            AnswerRecord::new(
+                &format!("q{n}"),
+                &format!("Question {n}?"),
+                false,
+                &Answer::Text(words),
+            )
+        })
+        .collect();
+    store
+        .0
+        .borrow_mut()
+        .drafts
+        .insert("evening-check-in".into(), draft);
+    store.set_draft_aside("evening-check-in").expect("set aside");
+}

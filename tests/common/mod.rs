@@ -673,7 +673,7 @@ impl Store for TestStore {
         let mut journal = self.0.borrow_mut();
         if let Some(at) = journal.trashed_drafts.iter().position(|a| a.name == id) {
             if journal.drafts_aside.iter().any(|a| a.name == id) {
-                return Err(StoreError::WouldReplace(id.to_string()));
+                return Err(StoreError::DraftWouldReplace(id.to_string()));
             }
             let aside = journal.trashed_drafts.remove(at);
             let path = aside.path.clone();

@@ -448,6 +448,7 @@ impl App {
     /// Puts an entry back from the trash; the browser (and the trash, if
     /// open) read afresh so it shows where it was.
     fn restore(&mut self, id: &str) {
+        let draft = crate::journal::aside::parse_name(id).is_some();
         match self.store.restore_entry(id) {
             Ok(_) => {
                 self.reopen_journal();
@@ -455,14 +456,13 @@ impl App {
                 if let Some(Extra::Trash(state)) = self.front.extra_mut() {
                     state.refill(in_trash);
                 }
-                let draft = crate::journal::aside::parse_name(id).is_some();
                 self.notify(if draft {
                     strings::DRAFT_RESTORED
                 } else {
                     strings::RESTORED
                 });
             }
-            Err(e) => self.warn(strings::restore_failed(&e)),
+            Err(e) => self.warn(strings::restore_failed(&e, draft)),
         }
         self.report_problems();
     }

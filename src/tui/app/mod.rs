@@ -604,6 +604,11 @@ impl App {
         {
             state.set_preview_size(area.width, area.height);
         }
+        if let Some((page, lines)) = crate::tui::layout::drafts_aside_reading(self, width, height)
+            && let Some(Extra::DraftsAside(state)) = self.front.extra_mut()
+        {
+            state.set_reading_room(page, lines);
+        }
         if let Some(area) = crate::tui::layout::message_editor(self, width, height)
             && let Some(state) = self.front.before_send_mut()
         {

@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph};
 
 use super::chrome::{self, line_count, list_overflows, render_header, safe_line, truncate, wrapped_lines};
+use super::entry::scrolled;
 use crate::export::{ShownValue, question_of, shown_value};
 use crate::journal::aside::DraftAside;
 use crate::time_words::moment;
@@ -16,22 +17,42 @@ use crate::tui::drafts_aside::DraftsAsideState;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &DraftsAsideState, theme: &Theme) {
-    let intro = wrapped_lines(strings::DRAFTS_ASIDE_INTRO, area.width, theme.dim);
+/// Where the screen's parts go in a body of `area`: the header, the
+/// intro, the list, the answers' text and their scroll bar.
+fn areas(area: Rect, state: &DraftsAsideState, intro: &[Line]) -> [Rect; 5] {
     // The list takes at most half of what is left; the answers the rest.
-    let room = area.height.saturating_sub(3 + line_count(&intro));
+    let room = area.height.saturating_sub(3 + line_count(intro));
     let wanted = u16::try_from(state.items.len() * 2).unwrap_or(u16::MAX).max(1);
     let list_height = wanted.min((room / 2).max(2));
     let [top, _, intro_area, _, list, _, reading] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(line_count(&intro)),
+        Constraint::Length(line_count(intro)),
         Constraint::Length(1),
         Constraint::Length(list_height),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
     .areas(area);
+    let [text, bar] = Layout::horizontal([Constraint::Min(1), Constraint::Length(2)]).areas(reading);
+    [top, intro_area, list, text, bar]
+}
+
+/// The room the highlighted draft's answers have in a body of `area`, and
+/// the lines they take: what the app tells the state after every change.
+pub fn reading_room(app: &App, area: Rect, state: &DraftsAsideState) -> (usize, usize) {
+    let theme = Theme::plain();
+    let intro = wrapped_lines(strings::DRAFTS_ASIDE_INTRO, area.width, theme.dim);
+    let [.., text, _] = areas(area, state, &intro);
+    let lines = state
+        .selected()
+        .map_or(0, |d| answers(app, d, text.width, &theme).len());
+    (usize::from(text.height), lines)
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &DraftsAsideState, theme: &Theme) {
+    let intro = wrapped_lines(strings::DRAFTS_ASIDE_INTRO, area.width, theme.dim);
+    let [top, intro_area, list, text, bar] = areas(area, state, &intro);
     render_header(
         frame,
         top,
@@ -49,8 +70,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &DraftsAsideState
     let items: Vec<ListItem> = state.items.iter().map(|d| item(app, d, width, theme)).collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
     if let Some(selected) = state.selected() {
-        let lines = answers(app, selected, reading.width, theme);
-        frame.render_widget(Paragraph::new(lines), reading);
+        let lines = answers(app, selected, text.width, theme);
+        scrolled(frame, text, bar, lines, state.scroll, theme);
     }
 }
 
