@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use crate::journal::background::{HeldEntries, ReadEntries};
 use crate::journal::trashed::Trashed;
 use crate::journal::{Draft, Entry, EntryName, Rescuer, Store, StoreError};
 use crate::message::{Rules, RulesError};
@@ -85,6 +86,10 @@ impl Store for ViewStore {
                 exercise_id: e.exercise_id.clone(),
             })
             .collect()
+    }
+
+    fn entry_reader(&self) -> Arc<dyn ReadEntries> {
+        Arc::new(HeldEntries::new(self.entries.clone()))
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {

@@ -5,6 +5,7 @@
 //!   .lock                      held while mend is open
 //!   .mend-journal              says the folder is a mend journal
 //!   key.age, key.pub           an encrypted journal's key (see `seal`)
+//!   index                      what lists show of each entry (see `index`)
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
 //!   drafts/<computer>/evening-check-in.toml   one folder per computer (see computer.rs)
 //!   exercises/                 the person's own exercises
@@ -14,13 +15,15 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
 use super::MAX_ENTRY_BYTES;
-use super::catalog::{catalog, read_entry, read_journal_file};
+use super::background::ReadEntries;
+use super::catalog::{catalog, for_each_entry, read_entry, read_journal_file};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::lock::JournalLock;
@@ -206,6 +209,8 @@ fn remove_crash_leftovers(root: &Path) {
         folders.push(year);
     }
     folders.push(entries);
+    // The index is written there.
+    folders.push(root.to_path_buf());
     for folder in folders {
         remove_stale_temps(&folder);
     }
@@ -242,6 +247,25 @@ fn bad_id(root: &Path) -> StoreError {
         root,
         std::io::Error::other("no free name"),
     )
+}
+
+/// Reads a journal's entries from any thread, on every core.
+struct FileReader {
+    root: PathBuf,
+    seal: Seal,
+}
+
+impl ReadEntries for FileReader {
+    fn read_each(
+        &self,
+        names: &[EntryName],
+        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+    ) {
+        let _ = for_each_entry(&self.root, &self.seal, names, |result| match each(result) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(()),
+        });
+    }
 }
 
 impl FileJournal {
@@ -443,6 +467,17 @@ impl Store for FileJournal {
 
     fn entries(&self) -> Vec<EntryName> {
         catalog(&self.root)
+    }
+
+    fn listing(&self) -> Vec<super::index::Listed> {
+        super::index::load(&self.root, &self.seal)
+    }
+
+    fn entry_reader(&self) -> Arc<dyn ReadEntries> {
+        Arc::new(FileReader {
+            root: self.root.clone(),
+            seal: self.seal.clone(),
+        })
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {

@@ -1,6 +1,7 @@
 //! The private journal on disk: finished entries, drafts, and the lock that
 //! keeps two copies of mend from writing over each other.
 
+pub mod background;
 mod catalog;
 pub mod compare;
 pub mod computer;
@@ -11,6 +12,7 @@ mod entry;
 pub mod entry_name;
 mod files;
 pub mod folder;
+pub mod index;
 mod lock;
 pub mod private_fs;
 mod reading;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use super::background::ReadEntries;
+use super::index::{Listed, Summary};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -68,6 +70,23 @@ pub trait Store {
 
     /// Every entry, newest first, as its name tells it (nothing is read).
     fn entries(&self) -> Vec<EntryName>;
+
+    /// Every entry, newest first, with its title and first words where the
+    /// journal keeps them at hand (see [`index`](super::index)); by name
+    /// alone where it does not.
+    fn listing(&self) -> Vec<Listed> {
+        self.entries()
+            .into_iter()
+            .map(|name| Listed {
+                name,
+                summary: Summary::Unknown,
+            })
+            .collect()
+    }
+
+    /// Something that reads entries on other threads, for reading the
+    /// whole journal without keeping keys waiting.
+    fn entry_reader(&self) -> std::sync::Arc<dyn ReadEntries>;
 
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;

@@ -1,0 +1,375 @@
+//! The journal's index: what a list of entries shows (each entry's title,
+//! first words, and whether it could be read) kept in one file, so a list
+//! of a large journal needs one file read rather than one per entry.
+//!
+//! The index is never trusted over the files. Each `entries/YYYY/MM` folder
+//! is noted with its modification time; a folder whose time changed (an
+//! entry saved, edited, trashed, or added by a sync tool) is listed again,
+//! and only its entries whose size or time changed are read again. An index
+//! that is missing, damaged, from another mend (its format number) or not
+//! mend's at all costs one rebuild. Writing it is never part of saving an
+//! entry: an index that could not be written is just stale next time.
+//!
+//! ```text
+//! mend-index 1
+//! month 2026/11 <folder mtime, ns> <entries>
+//! <id> TAB <size> TAB <mtime, ns> TAB r|u TAB <title> TAB <first words>
+//! ```
+//!
+//! A time of 0 means "look again": a folder or file changed so recently that
+//! a change in the same clock tick could not be told apart. In an encrypted
+//! journal the index is sealed like every other file (first words are
+//! answers).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::catalog::{MonthFolder, for_each_entry, month_folders, newest_first};
+use super::private_fs::{Links, read_file, write_atomic};
+use super::seal::{OpenError, Seal, is_sealed};
+use super::search::first_words;
+use super::{EntryName, StoreError, entry_name};
+
+/// The index's file, inside the journal.
+pub const INDEX_FILE: &str = "index";
+/// Raised whenever what the index holds, or how, changes: an index of
+/// another format is rebuilt, never read.
+pub const INDEX_FORMAT: u32 = 1;
+const MAGIC: &str = "mend-index";
+/// Characters kept of each entry's first words.
+pub const FIRST_WORDS: usize = 120;
+/// Characters kept of an entry's own title.
+const TITLE_CHARS: usize = 120;
+/// An index larger than this is not mend's (100,000 entries take ~25 MB).
+const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// Changes closer together than this may share a modification time.
+const RACY: Duration = Duration::from_secs(2);
+
+/// One entry of the journal, as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub name: EntryName,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Summary {
+    /// Not read (the journal is locked, or the store keeps no index).
+    Unknown,
+    Read {
+        /// The title the entry was saved with (for an exercise no longer
+        /// in the library).
+        title: Box<str>,
+        first_words: Box<str>,
+    },
+    /// It could not be read when the index was made.
+    Unreadable,
+}
+
+/// Why the index on disk was not used (it is rebuilt).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("the journal has no index yet")]
+    Missing,
+    #[error("the index could not be read: {}", crate::io_error::plain_words(.0))]
+    Io(io::Error),
+    #[error("the index is encrypted and the journal is locked")]
+    Locked,
+    #[error("the index is not one mend wrote for this journal")]
+    Foreign,
+    #[error("the index is from another version of mend (format {0})")]
+    OtherFormat(u32),
+    #[error("the index is damaged at line {0}")]
+    Damaged(usize),
+}
+
+/// One month folder as the index knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Month {
+    /// The folder's modification time; 0 to list it again.
+    stamp: u128,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    name: EntryName,
+    size: u64,
+    /// The file's modification time; 0 to read it again.
+    stamp: u128,
+    summary: Summary,
+}
+
+/// Every entry, newest first, with what the index knows of it, brought up
+/// to date with the files first (and written back if anything changed).
+/// A locked journal's entries are listed by name alone.
+pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
+    if seal.is_encrypted() && !seal.is_unlocked() {
+        return super::catalog(root)
+            .into_iter()
+            .map(|name| Listed {
+                name,
+                summary: Summary::Unknown,
+            })
+            .collect();
+    }
+    let known = read(root, seal).unwrap_or_default();
+    let (months, changed) = refresh(root, seal, known);
+    if changed {
+        // A stale index is rebuilt next time: nothing is lost.
+        let _ = write(root, seal, &months);
+    }
+    let mut listed: Vec<Listed> = months
+        .into_values()
+        .flat_map(|m| m.rows)
+        .map(|r| Listed {
+            name: r.name,
+            summary: r.summary,
+        })
+        .collect();
+    listed.sort_by(|a, b| newest_first(&a.name, &b.name));
+    listed
+}
+
+/// The index as it is on disk, by month folder (`YYYY/MM`).
+fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> {
+    let bytes = match read_file(&root.join(INDEX_FILE), MAX_INDEX_BYTES, Links::Refuse) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(IndexError::Foreign),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
+        Err(e) => return Err(IndexError::Io(e)),
+    };
+    // A plain index in an encrypted journal was not written by mend.
+    if seal.is_encrypted() && !is_sealed(&bytes) {
+        return Err(IndexError::Foreign);
+    }
+    let text = seal.open(bytes).map_err(|e| match e {
+        OpenError::Locked => IndexError::Locked,
+        OpenError::Undecryptable => IndexError::Foreign,
+    })?;
+    let text = std::str::from_utf8(&text).map_err(|_| IndexError::Damaged(0))?;
+    parse(text)
+}
+
+fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
+    let mut lines = text.lines().enumerate().map(|(n, line)| (n + 1, line));
+    let header = lines.next().map(|(_, l)| l).unwrap_or_default();
+    let format = header
+        .strip_prefix(MAGIC)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .ok_or(IndexError::Foreign)?;
+    match format.parse::<u32>() {
+        Ok(INDEX_FORMAT) => {}
+        Ok(other) => return Err(IndexError::OtherFormat(other)),
+        Err(_) => return Err(IndexError::Foreign),
+    }
+    let mut months = HashMap::new();
+    while let Some((at, line)) = lines.next() {
+        let damaged = || IndexError::Damaged(at);
+        let mut fields = line.split(' ');
+        let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return Err(damaged());
+        };
+        let stamp = stamp.parse().map_err(|_| damaged())?;
+        let count: usize = count.parse().map_err(|_| damaged())?;
+        let mut rows = Vec::new();
+        for _ in 0..count {
+            let (at, line) = lines.next().ok_or_else(damaged)?;
+            rows.push(parse_row(key, line).ok_or(IndexError::Damaged(at))?);
+        }
+        if months.insert(key.to_string(), Month { stamp, rows }).is_some() {
+            return Err(damaged());
+        }
+    }
+    Ok(months)
+}
+
+fn parse_row(month: &str, line: &str) -> Option<Row> {
+    let mut fields = line.split('\t');
+    let (Some(id), Some(size), Some(stamp), Some(read), Some(title), Some(words), None) = (
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+    ) else {
+        return None;
+    };
+    let name = entry_name::parse(id)?;
+    // Filed in its own month, as the folders are.
+    let (year, mon) = month.split_once('/')?;
+    if id.get(..4) != Some(year) || id.get(5..7) != Some(mon) {
+        return None;
+    }
+    let summary = match read {
+        "r" => Summary::Read {
+            title: title.into(),
+            first_words: words.into(),
+        },
+        "u" => Summary::Unreadable,
+        _ => return None,
+    };
+    Some(Row {
+        name,
+        size: size.parse().ok()?,
+        stamp: stamp.parse().ok()?,
+        summary,
+    })
+}
+
+fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Result<()> {
+    let mut text = format!("{MAGIC} {INDEX_FORMAT}\n");
+    for (key, month) in months {
+        text.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
+        for row in &month.rows {
+            let (read, title, words) = match &row.summary {
+                Summary::Read { title, first_words } => ("r", &**title, &**first_words),
+                Summary::Unreadable | Summary::Unknown => ("u", "", ""),
+            };
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{read}\t{title}\t{words}\n",
+                row.name.id, row.size, row.stamp
+            ));
+        }
+    }
+    write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
+}
+
+/// The index brought up to date with the month folders on disk; whether
+/// anything changed.
+fn refresh(root: &Path, seal: &Seal, mut known: HashMap<String, Month>) -> (HashMap<String, Month>, bool) {
+    let now = SystemTime::now();
+    let mut months = HashMap::new();
+    let mut changed = false;
+    let mut unread = Vec::new();
+    for folder in month_folders(root) {
+        let stamp = stamp_of(&folder.path, now);
+        let month = match known.remove(&folder.key) {
+            Some(month) if month.stamp != 0 && month.stamp == stamp => month,
+            before => {
+                changed = true;
+                let month = relist(&folder, stamp, before, now);
+                unread.extend(
+                    month
+                        .rows
+                        .iter()
+                        .filter(|r| r.summary == Summary::Unknown)
+                        .map(|r| r.name.clone()),
+                );
+                month
+            }
+        };
+        months.insert(folder.key, month);
+    }
+    // Folders gone since.
+    changed |= !known.is_empty();
+    read_summaries(root, seal, &unread, &mut months);
+    (months, changed)
+}
+
+/// A month folder listed again: entries whose file is as the index knew it
+/// keep their summary; the rest are left `Unknown`, to be read.
+fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: SystemTime) -> Month {
+    let mut before: HashMap<String, Row> = before
+        .map(|m| m.rows.into_iter().map(|r| (r.name.id.clone(), r)).collect())
+        .unwrap_or_default();
+    let rows = folder
+        .names()
+        .into_iter()
+        .map(|name| {
+            let path = folder.path.join(format!("{}.toml", name.id));
+            let meta = fs::symlink_metadata(&path).ok();
+            let size = meta.as_ref().map_or(0, fs::Metadata::len);
+            let stamp = meta
+                .and_then(|m| m.modified().ok())
+                .map_or(0, |t| stamp_at(t, now));
+            match before.remove(&name.id) {
+                Some(row) if row.stamp != 0 && row.stamp == stamp && row.size == size => row,
+                _ => Row {
+                    name,
+                    size,
+                    stamp,
+                    summary: Summary::Unknown,
+                },
+            }
+        })
+        .collect();
+    Month { stamp, rows }
+}
+
+/// Reads the entries named (on every core) for their summaries.
+fn read_summaries(root: &Path, seal: &Seal, names: &[EntryName], months: &mut HashMap<String, Month>) {
+    let mut found: HashMap<String, Summary> = HashMap::with_capacity(names.len());
+    let mut names_iter = names.iter();
+    let _ = for_each_entry(root, seal, names, |result| {
+        let Some(name) = names_iter.next() else {
+            return Err(());
+        };
+        let summary = match result {
+            Ok(entry) => summary_of(&entry),
+            // Gone between listing and reading: listed again next time.
+            Err(StoreError::NoSuchEntry(_)) => Summary::Unknown,
+            Err(_) => Summary::Unreadable,
+        };
+        found.insert(name.id.clone(), summary);
+        Ok(())
+    });
+    for month in months.values_mut() {
+        month.rows.retain_mut(|row| {
+            if row.summary != Summary::Unknown {
+                return true;
+            }
+            match found.remove(&row.name.id) {
+                Some(Summary::Unknown) | None => false,
+                Some(summary) => {
+                    row.summary = summary;
+                    true
+                }
+            }
+        });
+    }
+}
+
+/// What a list shows of an entry.
+pub fn summary_of(entry: &super::Entry) -> Summary {
+    Summary::Read {
+        title: one_line(&entry.exercise_title, TITLE_CHARS).into(),
+        first_words: first_words(entry, FIRST_WORDS).into(),
+    }
+}
+
+/// `text` on one line without tabs, at most `max` characters.
+fn one_line(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    crate::sanitize::inert(&words.join(" "))
+        .chars()
+        .take(max)
+        .collect()
+}
+
+/// A folder's or file's modification time, or 0 ("look again") if it
+/// cannot be had or is too recent to tell a later change apart.
+fn stamp_of(path: &Path, now: SystemTime) -> u128 {
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map_or(0, |t| stamp_at(t, now))
+}
+
+fn stamp_at(time: SystemTime, now: SystemTime) -> u128 {
+    let recent = now.duration_since(time).map_or(true, |age| age < RACY);
+    if recent {
+        return 0;
+    }
+    time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
