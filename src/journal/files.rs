@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
@@ -26,6 +26,7 @@ use super::background::ReadEntries;
 use super::catalog::{catalog, for_each_entry, read_entry, read_journal_file};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
+use super::index::{Index, Listed, Summary};
 use super::lock::JournalLock;
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
@@ -52,6 +53,8 @@ pub struct FileJournal {
     seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
+    /// The index as last listed, until what it lacked is learned.
+    index: Mutex<Option<Index>>,
 }
 
 impl FileJournal {
@@ -70,6 +73,7 @@ impl FileJournal {
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
+            index: Mutex::new(None),
         };
         remove_crash_leftovers(root);
         trash::empty_old(root, Local::now().date_naive());
@@ -469,8 +473,25 @@ impl Store for FileJournal {
         catalog(&self.root)
     }
 
-    fn listing(&self) -> Vec<super::index::Listed> {
-        super::index::load(&self.root, &self.seal)
+    fn listing(&self) -> Vec<Listed> {
+        let mut index = Index::refresh(&self.root, &self.seal);
+        index.save(&self.root, &self.seal);
+        let listed = index.listed();
+        // Kept for `remember`, once the browser has read what it lacks.
+        if let Ok(mut slot) = self.index.lock() {
+            *slot = Some(index);
+        }
+        listed
+    }
+
+    fn remember(&mut self, learned: Vec<(String, Summary)>) {
+        let Some(mut index) = self.index.get_mut().ok().and_then(Option::take) else {
+            return;
+        };
+        for (id, summary) in learned {
+            index.learn(&id, summary);
+        }
+        index.save(&self.root, &self.seal);
     }
 
     fn entry_reader(&self) -> Arc<dyn ReadEntries> {

@@ -103,35 +103,109 @@ struct Row {
     summary: Summary,
 }
 
-/// Every entry, newest first, with what the index knows of it, brought up
-/// to date with the files first (and written back if anything changed).
-/// A locked journal's entries are listed by name alone.
-pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
-    if seal.is_encrypted() && !seal.is_unlocked() {
-        return super::catalog(root)
-            .into_iter()
-            .map(|name| Listed {
-                name,
-                summary: Summary::Unknown,
+/// The index as it stands after looking at the folders: what it knew,
+/// less what changed since. Entries it does not know yet are `Unknown`,
+/// for whoever reads them to [`learn`](Index::learn) and [`save`](Index::save).
+#[derive(Debug, Default)]
+pub struct Index {
+    months: HashMap<String, Month>,
+    /// Differs from the file on disk.
+    changed: bool,
+}
+
+impl Index {
+    /// The index on disk brought up to date with the month folders,
+    /// without opening an entry file: a month folder that changed is
+    /// listed again, and its entries whose files changed become `Unknown`.
+    /// An index that cannot be used is started afresh. A locked journal's
+    /// entries are all `Unknown`, and its index is left as it is.
+    pub fn refresh(root: &Path, seal: &Seal) -> Self {
+        let known = if seal.is_encrypted() && !seal.is_unlocked() {
+            HashMap::new()
+        } else {
+            read(root, seal).unwrap_or_default()
+        };
+        refresh(known, root)
+    }
+
+    /// Every entry, newest first, with what is known of it.
+    pub fn listed(&self) -> Vec<Listed> {
+        let mut listed: Vec<Listed> = self
+            .rows()
+            .map(|r| Listed {
+                name: r.name.clone(),
+                summary: r.summary.clone(),
             })
             .collect();
+        listed.sort_by(|a, b| newest_first(&a.name, &b.name));
+        listed
     }
-    let known = read(root, seal).unwrap_or_default();
-    let (months, changed) = refresh(root, seal, known);
-    if changed {
-        // A stale index is rebuilt next time: nothing is lost.
-        let _ = write(root, seal, &months);
+
+    /// The entries not known yet.
+    pub fn unknown(&self) -> Vec<EntryName> {
+        self.rows()
+            .filter(|r| r.summary == Summary::Unknown)
+            .map(|r| r.name.clone())
+            .collect()
     }
-    let mut listed: Vec<Listed> = months
-        .into_values()
-        .flat_map(|m| m.rows)
-        .map(|r| Listed {
-            name: r.name,
-            summary: r.summary,
-        })
-        .collect();
-    listed.sort_by(|a, b| newest_first(&a.name, &b.name));
-    listed
+
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.months.values().flat_map(|m| m.rows.iter())
+    }
+
+    /// Notes what entry `id` holds, now it has been read.
+    pub fn learn(&mut self, id: &str, summary: Summary) {
+        let month = id.get(..4).zip(id.get(5..7)).map(|(y, m)| format!("{y}/{m}"));
+        let Some(row) = month
+            .and_then(|m| self.months.get_mut(&m))
+            .and_then(|m| m.rows.iter_mut().find(|r| r.name.id == id))
+        else {
+            return;
+        };
+        if row.summary != summary {
+            row.summary = summary;
+            self.changed = true;
+        }
+    }
+
+    /// Reads the entries not known yet (on every core) and learns them.
+    pub fn read_unknown(&mut self, root: &Path, seal: &Seal) {
+        let unknown = self.unknown();
+        let mut names = unknown.iter();
+        let _ = for_each_entry(root, seal, &unknown, |result| -> Result<(), ()> {
+            let name = names.next().ok_or(())?;
+            match result {
+                Ok(entry) => self.learn(&name.id, summary_of(&entry)),
+                // Gone between listing and reading: its folder changed, so
+                // it is listed again next time.
+                Err(StoreError::NoSuchEntry(_)) => {}
+                Err(_) => self.learn(&name.id, Summary::Unreadable),
+            }
+            Ok(())
+        });
+    }
+
+    /// Writes the index if it changed and knows every entry (in an
+    /// encrypted journal, only once unlocked). A failure leaves the index
+    /// on disk stale, which costs a rebuild, never an entry.
+    pub fn save(&mut self, root: &Path, seal: &Seal) {
+        let complete = self.rows().all(|r| r.summary != Summary::Unknown);
+        let can_seal = !seal.is_encrypted() || seal.is_unlocked();
+        if self.changed && complete && can_seal && write(root, seal, &self.months).is_ok() {
+            self.changed = false;
+        }
+    }
+}
+
+/// Every entry, newest first, with its summary: the index brought up to
+/// date, every entry it did not know read, and written back if it changed.
+pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
+    let mut index = Index::refresh(root, seal);
+    if !seal.is_encrypted() || seal.is_unlocked() {
+        index.read_unknown(root, seal);
+        index.save(root, seal);
+    }
+    index.listed()
 }
 
 /// The index as it is on disk, by month folder (`YYYY/MM`).
@@ -235,6 +309,8 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
         for row in &month.rows {
             let (read, title, words) = match &row.summary {
                 Summary::Read { title, first_words } => ("r", &**title, &**first_words),
+                // `save` waits until every entry is known; were one not,
+                // "unreadable" has it read again when it is shown.
                 Summary::Unreadable | Summary::Unknown => ("u", "", ""),
             };
             text.push_str(&format!(
@@ -246,36 +322,25 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
     write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
 }
 
-/// The index brought up to date with the month folders on disk; whether
-/// anything changed.
-fn refresh(root: &Path, seal: &Seal, mut known: HashMap<String, Month>) -> (HashMap<String, Month>, bool) {
+/// The index brought up to date with the month folders on disk.
+fn refresh(mut known: HashMap<String, Month>, root: &Path) -> Index {
     let now = SystemTime::now();
     let mut months = HashMap::new();
     let mut changed = false;
-    let mut unread = Vec::new();
     for folder in month_folders(root) {
         let stamp = stamp_of(&folder.path, now);
         let month = match known.remove(&folder.key) {
             Some(month) if month.stamp != 0 && month.stamp == stamp => month,
             before => {
                 changed = true;
-                let month = relist(&folder, stamp, before, now);
-                unread.extend(
-                    month
-                        .rows
-                        .iter()
-                        .filter(|r| r.summary == Summary::Unknown)
-                        .map(|r| r.name.clone()),
-                );
-                month
+                relist(&folder, stamp, before, now)
             }
         };
         months.insert(folder.key, month);
     }
     // Folders gone since.
     changed |= !known.is_empty();
-    read_summaries(root, seal, &unread, &mut months);
-    (months, changed)
+    Index { months, changed }
 }
 
 /// A month folder listed again: entries whose file is as the index knew it
@@ -306,39 +371,6 @@ fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: SystemT
         })
         .collect();
     Month { stamp, rows }
-}
-
-/// Reads the entries named (on every core) for their summaries.
-fn read_summaries(root: &Path, seal: &Seal, names: &[EntryName], months: &mut HashMap<String, Month>) {
-    let mut found: HashMap<String, Summary> = HashMap::with_capacity(names.len());
-    let mut names_iter = names.iter();
-    let _ = for_each_entry(root, seal, names, |result| {
-        let Some(name) = names_iter.next() else {
-            return Err(());
-        };
-        let summary = match result {
-            Ok(entry) => summary_of(&entry),
-            // Gone between listing and reading: listed again next time.
-            Err(StoreError::NoSuchEntry(_)) => Summary::Unknown,
-            Err(_) => Summary::Unreadable,
-        };
-        found.insert(name.id.clone(), summary);
-        Ok(())
-    });
-    for month in months.values_mut() {
-        month.rows.retain_mut(|row| {
-            if row.summary != Summary::Unknown {
-                return true;
-            }
-            match found.remove(&row.name.id) {
-                Some(Summary::Unknown) | None => false,
-                Some(summary) => {
-                    row.summary = summary;
-                    true
-                }
-            }
-        });
-    }
 }
 
 /// What a list shows of an entry.

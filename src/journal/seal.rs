@@ -211,10 +211,24 @@ impl Seal {
             return Ok(Zeroizing::new(bytes));
         }
         let identity = self.identity.as_ref().ok_or(OpenError::Locked)?;
-        age::decrypt(identity, &bytes)
-            .map(Zeroizing::new)
-            .map_err(|_| OpenError::Undecryptable)
+        decrypt(identity, &bytes).ok_or(OpenError::Undecryptable)
     }
+}
+
+/// An age file (binary, as mend writes them) decrypted with `identity`.
+/// Not `age::decrypt`, which first looks for ASCII armour (a copy of every
+/// byte) and grows its buffer as it goes: the plaintext is never longer
+/// than the file, so its buffer is sized once and never reallocated (no
+/// copy of an answer is left behind in freed memory).
+fn decrypt(identity: &x25519::Identity, bytes: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    use std::io::Read as _;
+    let decryptor = age::Decryptor::new_buffered(bytes).ok()?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .ok()?;
+    let mut plain = Zeroizing::new(Vec::with_capacity(bytes.len()));
+    reader.read_to_end(&mut plain).ok()?;
+    Some(plain)
 }
 
 /// Why a sealed file could not be opened.

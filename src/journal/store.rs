@@ -84,6 +84,11 @@ pub trait Store {
             .collect()
     }
 
+    /// Keeps what was learned of entries the listing did not know (each
+    /// entry's id and summary, once everything has been read), so the next
+    /// listing need not read them. A store without an index forgets it.
+    fn remember(&mut self, _learned: Vec<(String, Summary)>) {}
+
     /// Something that reads entries on other threads, for reading the
     /// whole journal without keeping keys waiting.
     fn entry_reader(&self) -> std::sync::Arc<dyn ReadEntries>;

@@ -428,7 +428,7 @@ mod index_tests {
     use std::time::{Duration, SystemTime};
 
     use super::*;
-    use crate::journal::index::{INDEX_FILE, Listed, Summary};
+    use crate::journal::index::{INDEX_FILE, Listed, Summary, load};
     use crate::journal::seal::{Passphrase, Seal, create_key, is_sealed};
 
     /// An entry whose first (shared) words are `words`.
@@ -495,7 +495,7 @@ mod index_tests {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = journal_of_three(dir.path());
         age_all(&root, 1);
-        let listed = journal.listing();
+        let listed = load(&root, journal.seal());
         assert_eq!(words(&listed), THREE);
         let ids: Vec<String> = listed.iter().map(|l| l.name.id.clone()).collect();
         let names: Vec<String> = journal.entries().into_iter().map(|n| n.id).collect();
@@ -510,7 +510,7 @@ mod index_tests {
         let len = fs::metadata(&oldest).unwrap().len() as usize;
         fs::write(&oldest, "x".repeat(len)).unwrap();
         age_all(&root, 1);
-        assert_eq!(words(&journal.listing()), THREE);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
     }
 
     #[test]
@@ -518,7 +518,7 @@ mod index_tests {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = journal_of_three(dir.path());
         age_all(&root, 1);
-        assert_eq!(journal.listing().len(), 3);
+        assert_eq!(load(&root, journal.seal()).len(), 3);
 
         // A sync tool brings an entry from another computer, in a new month
         // and in a month the index knows.
@@ -541,7 +541,7 @@ mod index_tests {
             synced.push(target.join(path.file_name().unwrap()));
         }
         assert_eq!(
-            words(&journal.listing()),
+            words(&load(&root, journal.seal())),
             [
                 "the handover went well",
                 "from the laptop too",
@@ -554,7 +554,7 @@ mod index_tests {
         // And takes one away again.
         fs::remove_file(&synced[1]).unwrap();
         assert_eq!(
-            words(&journal.listing()),
+            words(&load(&root, journal.seal())),
             [
                 "the handover went well",
                 "a calm morning",
@@ -569,7 +569,7 @@ mod index_tests {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = journal_of_three(dir.path());
         age_all(&root, 1);
-        assert_eq!(words(&journal.listing()), THREE);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
         let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
 
         // Stale: an entry edited since the index was written.
@@ -584,7 +584,7 @@ mod index_tests {
             "a calm morning, then rain",
             "a long week",
         ];
-        assert_eq!(words(&journal.listing()), now, "a stale index");
+        assert_eq!(words(&load(&root, journal.seal())), now, "a stale index");
         let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
         assert!(good.contains("then rain"), "written again");
 
@@ -613,7 +613,7 @@ mod index_tests {
         ];
         for (what, text) in cases {
             fs::write(root.join(INDEX_FILE), &text).unwrap();
-            assert_eq!(words(&journal.listing()), now, "an index {what}");
+            assert_eq!(words(&load(&root, journal.seal())), now, "an index {what}");
             assert_eq!(
                 fs::read_to_string(root.join(INDEX_FILE)).unwrap().lines().count(),
                 good.lines().count(),
@@ -623,7 +623,7 @@ mod index_tests {
         // A link in its place is not followed, and not trusted.
         fs::remove_file(root.join(INDEX_FILE)).unwrap();
         std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join(INDEX_FILE)).unwrap();
-        assert_eq!(words(&journal.listing()), now);
+        assert_eq!(words(&load(&root, journal.seal())), now);
     }
 
     #[test]
@@ -632,11 +632,11 @@ mod index_tests {
         let (root, mut journal) = journal_of_three(dir.path());
         // Where the index goes is taken by a folder: it cannot be written.
         fs::create_dir(root.join(INDEX_FILE)).unwrap();
-        assert_eq!(words(&journal.listing()), THREE);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
         journal
             .save_entry(&mut said("2026-11-22T09:00:00+01:00", "one more"))
             .unwrap();
-        assert_eq!(journal.listing().len(), 4);
+        assert_eq!(load(&root, journal.seal()).len(), 4);
     }
 
     #[test]
@@ -655,7 +655,7 @@ mod index_tests {
             journal.save_entry(&mut said(started, words)).unwrap();
         }
         age_all(&root, 1);
-        assert_eq!(words(&journal.listing()), THREE);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
         let index = fs::read(root.join(INDEX_FILE)).unwrap();
         assert!(is_sealed(&index), "the index is sealed like every other file");
         assert_no_plain_words(&root);
@@ -664,12 +664,12 @@ mod index_tests {
         // rebuilt, and sealed again.
         let plain = String::from_utf8_lossy(&index).replace("age", "");
         fs::write(root.join(INDEX_FILE), format!("mend-index 1\n{plain}")).unwrap();
-        assert_eq!(words(&journal.listing()), THREE);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
         assert!(is_sealed(&fs::read(root.join(INDEX_FILE)).unwrap()));
 
         // Locked, entries are listed by name, and the index is left alone.
         journal.lock();
-        let listed = journal.listing();
+        let listed = load(&root, journal.seal());
         assert_eq!(listed.len(), 3);
         assert!(listed.iter().all(|l| l.summary == Summary::Unknown));
         assert_no_plain_words(&root);
@@ -695,5 +695,43 @@ mod index_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_store_lists_without_reading_and_keeps_what_the_browser_learned() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, mut journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        // Nothing known yet: listed by name, nothing read, nothing written.
+        let listed = journal.listing();
+        assert_eq!(words(&listed), ["(unknown)"; 3]);
+        assert!(!root.join(INDEX_FILE).exists());
+        // The browser read them (on its threads) and hands back what it learned.
+        let learned = listed
+            .iter()
+            .map(|l| {
+                let entry = journal.load_entry(&l.name.id).unwrap();
+                (l.name.id.clone(), crate::journal::index::summary_of(&entry))
+            })
+            .collect();
+        journal.remember(learned);
+        assert_eq!(
+            words(&journal.listing()),
+            THREE,
+            "known now, from the index alone"
+        );
+        // A new entry is unknown until read, the others still known.
+        journal
+            .save_entry(&mut said("2026-11-22T09:00:00+01:00", "one more"))
+            .unwrap();
+        assert_eq!(
+            words(&journal.listing()),
+            [
+                "(unknown)",
+                "the handover went well",
+                "a calm morning",
+                "a long week"
+            ]
+        );
     }
 }

@@ -137,6 +137,9 @@ pub struct JournalState {
     pub reading: Option<Reading>,
     /// Entries found unreadable that have not been reported yet.
     problems: Vec<(String, String)>,
+    /// What was read of entries the listing did not know, for the store
+    /// to keep once everything is read ([`Store::remember`]).
+    learned: Vec<(String, Summary)>,
 }
 
 impl JournalState {
@@ -175,6 +178,7 @@ impl JournalState {
             snippets: HashMap::new(),
             reading: None,
             problems: Vec::new(),
+            learned: Vec::new(),
         };
         state.list_exercises();
         state.refresh(store, true);
@@ -249,6 +253,12 @@ impl JournalState {
         self.rows.len() - self.gone
     }
 
+    /// Once every entry is read: what was learned of those the listing
+    /// did not know, if anything (each time, what is new since).
+    pub fn take_learned(&mut self) -> Option<Vec<(String, Summary)>> {
+        (self.fully_read() && !self.learned.is_empty()).then(|| std::mem::take(&mut self.learned))
+    }
+
     /// Entries found unreadable since last asked, each once: (id, why).
     pub fn take_problems(&mut self) -> Vec<(String, String)> {
         std::mem::take(&mut self.problems)
@@ -289,6 +299,7 @@ impl JournalState {
             return;
         }
         if r.state == RowState::Unread {
+            self.learned.push((r.name.id.clone(), summary.clone()));
             let state = row_state(&self.titles, &r.name, summary);
             self.rows[row].state = state;
         }
@@ -307,6 +318,7 @@ impl JournalState {
             ReadError::Unreadable(why) => {
                 if let Some(r) = self.rows.get(row) {
                     self.problems.push((r.name.id.clone(), why.clone()));
+                    self.learned.push((r.name.id.clone(), Summary::Unreadable));
                 }
                 self.set_state(row, RowState::Unreadable(why));
             }
