@@ -57,12 +57,7 @@ impl Store for ViewStore {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
-        let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
-        for name in self.entries() {
-            let slot = last.entry(name.exercise_id).or_insert(name.started);
-            *slot = (*slot).max(name.started);
-        }
-        last
+        crate::journal::index::last_of(self.entries().iter())
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {

@@ -43,6 +43,9 @@ use super::{Draft, Entry, EntryName, Rescuer, computer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
+/// Entries read on the spot to bring the index up to date for the home
+/// screen (more wait for the journal browser, which reads in the background).
+const CHEAP_TO_READ: usize = 16;
 
 /// A journal folder, opened for writing.
 #[derive(Debug)]
@@ -423,12 +426,18 @@ impl Store for FileJournal {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
-        let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
-        for name in catalog(&self.root) {
-            let slot = last.entry(name.exercise_id).or_insert(name.started);
-            *slot = (*slot).max(name.started);
+        // The index knows, if no month folder changed since it was written.
+        if let Some(last) = super::index::last_done(&self.root, &self.seal) {
+            return last;
         }
-        last
+        // Else the folders tell; and where only a few entries are new (one
+        // just saved), the index is brought up to date for next time.
+        let mut index = Index::refresh(&self.root, &self.seal);
+        if index.unknown().len() <= CHEAP_TO_READ {
+            index.read_unknown(&self.root, &self.seal);
+            index.save(&self.root, &self.seal);
+        }
+        index.last_done()
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {

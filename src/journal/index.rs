@@ -12,6 +12,7 @@
 //!
 //! ```text
 //! mend-index 1
+//! last <exercise id> <when it was last done>
 //! month 2026/11 <folder mtime, ns> <entries>
 //! <id> TAB <size> TAB <mtime, ns> TAB r|u TAB <title> TAB <first words>
 //! ```
@@ -26,6 +27,9 @@ use std::fs;
 use std::io;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::NaiveDateTime;
+use zeroize::Zeroizing;
 
 use super::catalog::{MonthFolder, for_each_entry, month_folders, newest_first};
 use super::private_fs::{Links, read_file, write_atomic};
@@ -45,6 +49,8 @@ pub const FIRST_WORDS: usize = 120;
 const TITLE_CHARS: usize = 120;
 /// An index larger than this is not mend's (100,000 entries take ~25 MB).
 const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// How `last` lines give a time.
+const LAST_DONE: &str = "%Y-%m-%dT%H:%M:%S";
 /// Changes closer together than this may share a modification time.
 const RACY: Duration = Duration::from_secs(2);
 
@@ -153,6 +159,11 @@ impl Index {
         self.months.values().flat_map(|m| m.rows.iter())
     }
 
+    /// When each exercise was last done.
+    pub fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        last_of(self.rows().map(|r| &r.name))
+    }
+
     /// Notes what entry `id` holds, now it has been read.
     pub fn learn(&mut self, id: &str, summary: Summary) {
         let month = id.get(..4).zip(id.get(5..7)).map(|(y, m)| format!("{y}/{m}"));
@@ -208,8 +219,69 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
     index.listed()
 }
 
-/// The index as it is on disk, by month folder (`YYYY/MM`).
-fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> {
+/// When each exercise was last done, from the index alone, if every
+/// month folder is as the index knew it (else `None`: the folders must be
+/// listed). What the home screen needs, without a line per entry read.
+pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
+    let text = read_text(root, seal).ok()?;
+    let text = std::str::from_utf8(&text).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != format!("{MAGIC} {INDEX_FORMAT}") {
+        return None;
+    }
+    let mut last = HashMap::new();
+    let mut stamps = HashMap::new();
+    while let Some(line) = lines.next() {
+        if let Some(rest) = line.strip_prefix("last ") {
+            let (exercise, when) = rest.split_once(' ')?;
+            let when = NaiveDateTime::parse_from_str(when, LAST_DONE).ok()?;
+            last.insert(exercise.to_string(), when);
+            continue;
+        }
+        let (key, stamp, count) = month_line(line)?;
+        stamps.insert(key, stamp);
+        // The entries' own lines are not needed here.
+        if count > 0 {
+            lines.nth(count - 1)?;
+        }
+    }
+    let now = SystemTime::now();
+    for folder in month_folders(root) {
+        let stamp = stamps.remove(folder.key.as_str())?;
+        if stamp == 0 || stamp != stamp_of(&folder.path, now) {
+            return None;
+        }
+    }
+    stamps.is_empty().then_some(last)
+}
+
+/// When each exercise was last done, among `names`.
+pub fn last_of<'a>(names: impl Iterator<Item = &'a EntryName>) -> HashMap<String, NaiveDateTime> {
+    let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
+    for name in names {
+        let slot = last.entry(name.exercise_id.clone()).or_insert(name.started);
+        *slot = (*slot).max(name.started);
+    }
+    last
+}
+
+/// `month YYYY/MM <stamp> <count>`.
+fn month_line(line: &str) -> Option<(&str, u128, usize)> {
+    let mut fields = line.split(' ');
+    let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+    ) else {
+        return None;
+    };
+    Some((key, stamp.parse().ok()?, count.parse().ok()?))
+}
+
+/// The index's text as it is on disk, opened with the journal's seal.
+fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
     let bytes = match read_file(&root.join(INDEX_FILE), MAX_INDEX_BYTES, Links::Refuse) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Err(IndexError::Foreign),
@@ -220,10 +292,15 @@ fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> 
     if seal.is_encrypted() && !is_sealed(&bytes) {
         return Err(IndexError::Foreign);
     }
-    let text = seal.open(bytes).map_err(|e| match e {
+    seal.open(bytes).map_err(|e| match e {
         OpenError::Locked => IndexError::Locked,
         OpenError::Undecryptable => IndexError::Foreign,
-    })?;
+    })
+}
+
+/// The index as it is on disk, by month folder (`YYYY/MM`).
+fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> {
+    let text = read_text(root, seal)?;
     let text = std::str::from_utf8(&text).map_err(|_| IndexError::Damaged(0))?;
     parse(text)
 }
@@ -243,18 +320,11 @@ fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
     let mut months = HashMap::new();
     while let Some((at, line)) = lines.next() {
         let damaged = || IndexError::Damaged(at);
-        let mut fields = line.split(' ');
-        let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-            fields.next(),
-        ) else {
-            return Err(damaged());
-        };
-        let stamp = stamp.parse().map_err(|_| damaged())?;
-        let count: usize = count.parse().map_err(|_| damaged())?;
+        // Worked out from the entries below, for `last_done`.
+        if line.starts_with("last ") {
+            continue;
+        }
+        let (key, stamp, count) = month_line(line).ok_or_else(damaged)?;
         let mut rows = Vec::new();
         for _ in 0..count {
             let (at, line) = lines.next().ok_or_else(damaged)?;
@@ -304,6 +374,9 @@ fn parse_row(month: &str, line: &str) -> Option<Row> {
 
 fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Result<()> {
     let mut text = format!("{MAGIC} {INDEX_FORMAT}\n");
+    for (exercise, when) in last_of(months.values().flat_map(|m| &m.rows).map(|r| &r.name)) {
+        text.push_str(&format!("last {exercise} {}\n", when.format(LAST_DONE)));
+    }
     for (key, month) in months {
         text.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
         for row in &month.rows {

@@ -428,7 +428,7 @@ mod index_tests {
     use std::time::{Duration, SystemTime};
 
     use super::*;
-    use crate::journal::index::{INDEX_FILE, Listed, Summary, load};
+    use crate::journal::index::{self, INDEX_FILE, Listed, Summary, load};
     use crate::journal::seal::{Passphrase, Seal, create_key, is_sealed};
 
     /// An entry whose first (shared) words are `words`.
@@ -733,5 +733,37 @@ mod index_tests {
                 "a long week"
             ]
         );
+    }
+
+    #[test]
+    fn the_home_screens_last_done_comes_from_the_index_while_no_folder_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        assert_eq!(index::last_done(&root, journal.seal()), None, "no index yet");
+        let from_names = journal.last_done();
+        load(&root, journal.seal());
+        assert_eq!(index::last_done(&root, journal.seal()), Some(from_names.clone()));
+        assert_eq!(journal.last_done(), from_names);
+
+        // An entry of another exercise arrives behind mend's back: the index
+        // no longer answers, and the folders do.
+        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
+        other.exercise_id = "repair-attempt".into();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let path = FileJournal::open(&elsewhere.path().join("j"))
+            .unwrap()
+            .save_entry(&mut other)
+            .unwrap();
+        fs::copy(
+            &path,
+            root.join("entries/2026/11").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+        age_all(&root, 2);
+        assert_eq!(index::last_done(&root, journal.seal()), None);
+        let last = journal.last_done();
+        assert_eq!(last.len(), 2);
+        assert_eq!(last["repair-attempt"].to_string(), "2026-11-25 07:00:00");
     }
 }
