@@ -245,6 +245,7 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
             lines.nth(count - 1)?;
         }
     }
+    let known_months: Vec<&str> = stamps.keys().copied().collect();
     let now = SystemTime::now();
     for folder in month_folders(root) {
         let stamp = stamps.remove(folder.key.as_str())?;
@@ -252,7 +253,8 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
             return None;
         }
     }
-    stamps.is_empty().then_some(last)
+    // Months with entries and no `last` line cannot be a whole index.
+    (stamps.is_empty() && (last.is_empty() == known_months.is_empty())).then_some(last)
 }
 
 /// When each exercise was last done, among `names`.
