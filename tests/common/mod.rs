@@ -107,6 +107,10 @@ pub struct Journal {
     /// How many times each was tried, failures included.
     pub entry_attempts: usize,
     pub draft_attempts: usize,
+    /// While set, the browser's reading threads wait before each entry.
+    pub reading_held: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// What the browser handed back once it had read everything (ids).
+    pub remembered: Vec<String>,
 }
 
 impl Journal {
@@ -140,6 +144,7 @@ pub struct TestStore(
 struct Snapshot {
     held: HeldEntries,
     unreadable: Vec<String>,
+    wait: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl ReadEntries for Snapshot {
@@ -149,6 +154,9 @@ impl ReadEntries for Snapshot {
         each: &mut dyn FnMut(Result<Entry, StoreError>) -> std::ops::ControlFlow<()>,
     ) {
         for name in names {
+            while self.wait.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
             let result = if self.unreadable.contains(&name.id) {
                 Err(damaged(&name.id))
             } else {
@@ -521,7 +529,13 @@ impl Store for TestStore {
         std::sync::Arc::new(Snapshot {
             held: HeldEntries::new(journal.entries.iter().map(|(e, _)| e.clone())),
             unreadable: journal.unreadable.clone(),
+            wait: std::sync::Arc::clone(&journal.reading_held),
         })
+    }
+
+    fn remember(&mut self, learned: Vec<(String, mend::journal::index::Summary)>) {
+        let mut journal = self.0.borrow_mut();
+        journal.remembered.extend(learned.into_iter().map(|(id, _)| id));
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
