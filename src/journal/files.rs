@@ -13,11 +13,11 @@
 //!                              (an encrypted journal's go to memory: `scratch`)
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
@@ -56,8 +56,6 @@ pub struct FileJournal {
     seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
-    /// The index as last listed, until what it lacked is learned.
-    index: Mutex<Option<Index>>,
 }
 
 impl FileJournal {
@@ -76,9 +74,8 @@ impl FileJournal {
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
-            index: Mutex::new(None),
         };
-        remove_crash_leftovers(root);
+        remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
         trash::empty_old(root, Local::now().date_naive());
         Ok(journal)
     }
@@ -201,8 +198,12 @@ impl FileJournal {
 /// temp file of a draft or entry holds every answer, private ones too).
 /// Only with the lock held: every mend that writes here holds it, so no
 /// temp file can be one another mend is writing at this moment. Folders
-/// reached through a link are not the journal's and are left alone.
-fn remove_crash_leftovers(root: &Path) {
+/// reached through a link are not the journal's and are left alone, and
+/// so are the month folders `unchanged` since the index was written (by a
+/// mend that had removed them already): a file left there would have
+/// changed the folder's time. So opening a large journal does not list
+/// every entry.
+fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
         .iter()
@@ -212,7 +213,15 @@ fn remove_crash_leftovers(root: &Path) {
     // computer holds it (a crash's temp file may be another computer's).
     folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
     for year in own_subdirs(&entries) {
-        folders.extend(own_subdirs(&year));
+        let year_name = year
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        folders.extend(own_subdirs(&year).into_iter().filter(|month| {
+            let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            !unchanged.contains(&format!("{year_name}/{month_name}"))
+        }));
         folders.push(year);
     }
     folders.push(entries);
@@ -485,18 +494,13 @@ impl Store for FileJournal {
     fn listing(&self) -> Vec<Listed> {
         let mut index = Index::refresh(&self.root, &self.seal);
         index.save(&self.root, &self.seal);
-        let listed = index.listed();
-        // Kept for `remember`, once the browser has read what it lacks.
-        if let Ok(mut slot) = self.index.lock() {
-            *slot = Some(index);
-        }
-        listed
+        index.into_listed()
     }
 
     fn remember(&mut self, learned: Vec<(String, Summary)>) {
-        let Some(mut index) = self.index.get_mut().ok().and_then(Option::take) else {
-            return;
-        };
+        // The index as it is now: an entry changed since it was read is
+        // unknown again, and keeps the index from being written.
+        let mut index = Index::refresh(&self.root, &self.seal);
         for (id, summary) in learned {
             index.learn(&id, summary);
         }

@@ -22,7 +22,7 @@
 //! journal the index is sealed like every other file (first words are
 //! answers).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -135,12 +135,14 @@ impl Index {
     }
 
     /// Every entry, newest first, with what is known of it.
-    pub fn listed(&self) -> Vec<Listed> {
+    pub fn into_listed(self) -> Vec<Listed> {
         let mut listed: Vec<Listed> = self
-            .rows()
+            .months
+            .into_values()
+            .flat_map(|m| m.rows)
             .map(|r| Listed {
-                name: r.name.clone(),
-                summary: r.summary.clone(),
+                name: r.name,
+                summary: r.summary,
             })
             .collect();
         listed.sort_by(|a, b| newest_first(&a.name, &b.name));
@@ -216,7 +218,7 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
         index.read_unknown(root, seal);
         index.save(root, seal);
     }
-    index.listed()
+    index.into_listed()
 }
 
 /// When each exercise was last done, from the index alone, if every
@@ -224,7 +226,44 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
 /// listed). What the home screen needs, without a line per entry read.
 pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
     let text = read_text(root, seal).ok()?;
-    let text = std::str::from_utf8(&text).ok()?;
+    let (last, mut stamps) = header(std::str::from_utf8(&text).ok()?)?;
+    let months = stamps.len();
+    let now = SystemTime::now();
+    for folder in month_folders(root) {
+        let stamp = stamps.remove(folder.key.as_str())?;
+        if stamp == 0 || stamp != stamp_of(&folder.path, now) {
+            return None;
+        }
+    }
+    // Months with entries and no `last` line cannot be a whole index.
+    (stamps.is_empty() && last.is_empty() == (months == 0)).then_some(last)
+}
+
+/// The month folders (`YYYY/MM`) unchanged since the index was written
+/// (none if it cannot be read, as in a locked journal): no file was added
+/// to them, nor left half-written by a crash, since.
+pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
+    let Ok(text) = read_text(root, seal) else {
+        return HashSet::new();
+    };
+    let Some((_, stamps)) = std::str::from_utf8(&text).ok().and_then(header) else {
+        return HashSet::new();
+    };
+    let now = SystemTime::now();
+    month_folders(root)
+        .into_iter()
+        .filter(|folder| {
+            stamps
+                .get(folder.key.as_str())
+                .is_some_and(|&stamp| stamp != 0 && stamp == stamp_of(&folder.path, now))
+        })
+        .map(|folder| folder.key)
+        .collect()
+}
+
+/// The index's `last` lines, and each month's time, passing over the
+/// entries' own lines.
+fn header(text: &str) -> Option<(HashMap<String, NaiveDateTime>, HashMap<&str, u128>)> {
     let mut lines = text.lines();
     if lines.next()? != format!("{MAGIC} {INDEX_FORMAT}") {
         return None;
@@ -240,21 +279,11 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
         }
         let (key, stamp, count) = month_line(line)?;
         stamps.insert(key, stamp);
-        // The entries' own lines are not needed here.
         if count > 0 {
             lines.nth(count - 1)?;
         }
     }
-    let known_months: Vec<&str> = stamps.keys().copied().collect();
-    let now = SystemTime::now();
-    for folder in month_folders(root) {
-        let stamp = stamps.remove(folder.key.as_str())?;
-        if stamp == 0 || stamp != stamp_of(&folder.path, now) {
-            return None;
-        }
-    }
-    // Months with entries and no `last` line cannot be a whole index.
-    (stamps.is_empty() && (last.is_empty() == known_months.is_empty())).then_some(last)
+    Some((last, stamps))
 }
 
 /// When each exercise was last done, among `names`.

@@ -766,4 +766,20 @@ mod index_tests {
         assert_eq!(last.len(), 2);
         assert_eq!(last["repair-attempt"].to_string(), "2026-11-25 07:00:00");
     }
+
+    #[test]
+    fn a_file_left_by_a_crash_after_the_index_was_written_is_still_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        drop(journal);
+        assert!(index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        // Killed half-way through writing an entry.
+        let left = root.join("entries/2026/11/.tmp-4242-1");
+        fs::write(&left, "a half-written entry").unwrap();
+        assert!(!index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        drop(FileJournal::open(&root).unwrap());
+        assert!(!left.exists(), "removed at the next start");
+    }
 }
