@@ -226,7 +226,7 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
 /// listed). What the home screen needs, without a line per entry read.
 pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
     let text = read_text(root, seal).ok()?;
-    let (last, mut stamps) = header(std::str::from_utf8(&text).ok()?)?;
+    let Header { last, mut stamps } = header(std::str::from_utf8(&text).ok()?)?;
     let months = stamps.len();
     let now = SystemTime::now();
     for folder in month_folders(root) {
@@ -246,7 +246,7 @@ pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
     let Ok(text) = read_text(root, seal) else {
         return HashSet::new();
     };
-    let Some((_, stamps)) = std::str::from_utf8(&text).ok().and_then(header) else {
+    let Some(Header { stamps, .. }) = std::str::from_utf8(&text).ok().and_then(header) else {
         return HashSet::new();
     };
     let now = SystemTime::now();
@@ -261,9 +261,14 @@ pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
         .collect()
 }
 
-/// The index's `last` lines, and each month's time, passing over the
-/// entries' own lines.
-fn header(text: &str) -> Option<(HashMap<String, NaiveDateTime>, HashMap<&str, u128>)> {
+/// The index's `last` lines, and each month's time.
+struct Header<'a> {
+    last: HashMap<String, NaiveDateTime>,
+    stamps: HashMap<&'a str, u128>,
+}
+
+/// The index's header, passing over the entries' own lines.
+fn header(text: &str) -> Option<Header<'_>> {
     let mut lines = text.lines();
     if lines.next()? != format!("{MAGIC} {INDEX_FORMAT}") {
         return None;
@@ -283,7 +288,7 @@ fn header(text: &str) -> Option<(HashMap<String, NaiveDateTime>, HashMap<&str, u
             lines.nth(count - 1)?;
         }
     }
-    Some((last, stamps))
+    Some(Header { last, stamps })
 }
 
 /// When each exercise was last done, among `names`.
