@@ -11,11 +11,16 @@
 //! entry: an index that could not be written is just stale next time.
 //!
 //! ```text
-//! mend-index 1
-//! last <exercise id> <when it was last done>
-//! month 2026/11 <folder mtime, ns> <entries>
+//! mend-index 1 <length of the header, these lines to the last `month`: 12 digits>
+//! last <exercise id> <when it was last done>        one per exercise
+//! month 2026/11 <folder mtime, ns> <entries>        one per month folder
 //! <id> TAB <size> TAB <mtime, ns> TAB r|u TAB <title> TAB <first words>
+//!                                                   the entries, month by month
 //! ```
+//!
+//! The header alone tells the home screen when each exercise was last done
+//! and whether any month folder changed: it is read without the entries'
+//! lines (decrypting only its first part, in an encrypted journal).
 //!
 //! A time of 0 means "look again": a folder or file changed so recently that
 //! a change in the same clock tick could not be told apart. In an encrypted
@@ -24,7 +29,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io;
+use std::io::{self, BufRead as _, BufReader, Read as _};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -32,7 +37,7 @@ use chrono::NaiveDateTime;
 use zeroize::Zeroizing;
 
 use super::catalog::{MonthFolder, for_each_entry, month_folders, newest_first};
-use super::private_fs::{Links, read_file, write_atomic};
+use super::private_fs::{Links, open_file, read_file, write_atomic};
 use super::seal::{OpenError, Seal, is_sealed};
 use super::search::first_words;
 use super::{EntryName, StoreError, entry_name};
@@ -49,6 +54,10 @@ pub const FIRST_WORDS: usize = 120;
 const TITLE_CHARS: usize = 120;
 /// An index larger than this is not mend's (100,000 entries take ~25 MB).
 const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// `mend-index 1 <12 digits>` and its newline.
+const FIRST_LINE: usize = MAGIC.len() + 3 + 12 + 1;
+/// A header larger than this is not mend's (a month folder takes a line).
+const MAX_HEADER_BYTES: u64 = 1 << 26;
 /// How `last` lines give a time.
 const LAST_DONE: &str = "%Y-%m-%dT%H:%M:%S";
 /// Changes closer together than this may share a modification time.
@@ -225,9 +234,10 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
 /// month folder is as the index knew it (else `None`: the folders must be
 /// listed). What the home screen needs, without a line per entry read.
 pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
-    let text = read_text(root, seal).ok()?;
-    let Header { last, mut stamps } = header(std::str::from_utf8(&text).ok()?)?;
-    let months = stamps.len();
+    let text = read_header(root, seal).ok()?;
+    let Header { last, months } = header(std::str::from_utf8(&text).ok()?)?;
+    let count = months.len();
+    let mut stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
     let now = SystemTime::now();
     for folder in month_folders(root) {
         let stamp = stamps.remove(folder.key.as_str())?;
@@ -236,19 +246,20 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
         }
     }
     // Months with entries and no `last` line cannot be a whole index.
-    (stamps.is_empty() && last.is_empty() == (months == 0)).then_some(last)
+    (stamps.is_empty() && last.is_empty() == (count == 0)).then_some(last)
 }
 
 /// The month folders (`YYYY/MM`) unchanged since the index was written
 /// (none if it cannot be read, as in a locked journal): no file was added
 /// to them, nor left half-written by a crash, since.
 pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
-    let Ok(text) = read_text(root, seal) else {
+    let Ok(text) = read_header(root, seal) else {
         return HashSet::new();
     };
-    let Some(Header { stamps, .. }) = std::str::from_utf8(&text).ok().and_then(header) else {
+    let Some(Header { months, .. }) = std::str::from_utf8(&text).ok().and_then(header) else {
         return HashSet::new();
     };
+    let stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
     let now = SystemTime::now();
     month_folders(root)
         .into_iter()
@@ -261,34 +272,49 @@ pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
         .collect()
 }
 
-/// The index's `last` lines, and each month's time.
+/// The index's `last` lines, and each month's time and number of entries,
+/// in the order their entries follow.
 struct Header<'a> {
     last: HashMap<String, NaiveDateTime>,
-    stamps: HashMap<&'a str, u128>,
+    months: Vec<(&'a str, u128, usize)>,
 }
 
-/// The index's header, passing over the entries' own lines.
+/// The header's lines after the first.
 fn header(text: &str) -> Option<Header<'_>> {
-    let mut lines = text.lines();
-    if lines.next()? != format!("{MAGIC} {INDEX_FORMAT}") {
-        return None;
-    }
     let mut last = HashMap::new();
-    let mut stamps = HashMap::new();
-    while let Some(line) = lines.next() {
+    let mut months = Vec::new();
+    for line in text.lines() {
         if let Some(rest) = line.strip_prefix("last ") {
             let (exercise, when) = rest.split_once(' ')?;
             let when = NaiveDateTime::parse_from_str(when, LAST_DONE).ok()?;
             last.insert(exercise.to_string(), when);
-            continue;
-        }
-        let (key, stamp, count) = month_line(line)?;
-        stamps.insert(key, stamp);
-        if count > 0 {
-            lines.nth(count - 1)?;
+        } else {
+            months.push(month_line(line)?);
         }
     }
-    Some(Header { last, stamps })
+    Some(Header { last, months })
+}
+
+/// The header's length, from the index's first line.
+fn first_line(line: &[u8]) -> Result<usize, IndexError> {
+    let line = std::str::from_utf8(line).map_err(|_| IndexError::Foreign)?;
+    let mut fields = line.trim_end_matches('\n').split(' ');
+    if fields.next() != Some(MAGIC) {
+        return Err(IndexError::Foreign);
+    }
+    match fields.next().map(str::parse::<u32>) {
+        Some(Ok(INDEX_FORMAT)) => {}
+        Some(Ok(other)) => return Err(IndexError::OtherFormat(other)),
+        _ => return Err(IndexError::Foreign),
+    }
+    let length = fields
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or(IndexError::Damaged(1))?;
+    match (fields.next(), line.ends_with('\n')) {
+        (None, true) if length >= FIRST_LINE => Ok(length),
+        _ => Err(IndexError::Damaged(1)),
+    }
 }
 
 /// When each exercise was last done, among `names`.
@@ -328,10 +354,43 @@ fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError>
     if seal.is_encrypted() && !is_sealed(&bytes) {
         return Err(IndexError::Foreign);
     }
-    seal.open(bytes).map_err(|e| match e {
+    seal.open(bytes).map_err(opening)
+}
+
+/// The index's header as it is on disk (its lines after the first), read
+/// without the entries' lines.
+fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
+    let file = match open_file(&root.join(INDEX_FILE), Links::Refuse) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
+        Err(e) => return Err(IndexError::Io(e)),
+    };
+    let mut input = BufReader::new(file);
+    let start = input.fill_buf().map_err(IndexError::Io)?;
+    if seal.is_encrypted() && !is_sealed(start) {
+        return Err(IndexError::Foreign);
+    }
+    let mut reader = seal.reader(input).map_err(opening)?;
+    let mut first = [0; FIRST_LINE];
+    reader.read_exact(&mut first).map_err(|_| IndexError::Foreign)?;
+    let length = first_line(&first)?;
+    let rest = u64::try_from(length - FIRST_LINE).map_err(|_| IndexError::Foreign)?;
+    if rest > MAX_HEADER_BYTES {
+        return Err(IndexError::Foreign);
+    }
+    let mut text = Zeroizing::new(Vec::new());
+    reader.take(rest).read_to_end(&mut text).map_err(IndexError::Io)?;
+    if text.len() as u64 != rest {
+        return Err(IndexError::Damaged(1));
+    }
+    Ok(text)
+}
+
+fn opening(e: OpenError) -> IndexError {
+    match e {
         OpenError::Locked => IndexError::Locked,
         OpenError::Undecryptable => IndexError::Foreign,
-    })
+    }
 }
 
 /// The index as it is on disk, by month folder (`YYYY/MM`).
@@ -342,35 +401,30 @@ fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> 
 }
 
 fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
-    let mut lines = text.lines().enumerate().map(|(n, line)| (n + 1, line));
-    let header = lines.next().map(|(_, l)| l).unwrap_or_default();
-    let format = header
-        .strip_prefix(MAGIC)
-        .and_then(|rest| rest.strip_prefix(' '))
-        .ok_or(IndexError::Foreign)?;
-    match format.parse::<u32>() {
-        Ok(INDEX_FORMAT) => {}
-        Ok(other) => return Err(IndexError::OtherFormat(other)),
-        Err(_) => return Err(IndexError::Foreign),
-    }
+    let length = first_line(text.as_bytes().get(..FIRST_LINE).ok_or(IndexError::Foreign)?)?;
+    let (head, body) = (text.get(FIRST_LINE..length), text.get(length..));
+    let (Some(head), Some(body)) = (head, body) else {
+        return Err(IndexError::Damaged(1));
+    };
+    let Header { months: order, .. } = header(head).ok_or(IndexError::Damaged(1))?;
+    let mut at = head.lines().count() + 1;
+    let mut lines = body.lines();
     let mut months = HashMap::new();
-    while let Some((at, line)) = lines.next() {
-        let damaged = || IndexError::Damaged(at);
-        // Worked out from the entries below, for `last_done`.
-        if line.starts_with("last ") {
-            continue;
-        }
-        let (key, stamp, count) = month_line(line).ok_or_else(damaged)?;
-        let mut rows = Vec::new();
+    for (key, stamp, count) in order {
+        let mut rows = Vec::with_capacity(count.min(body.len()));
         for _ in 0..count {
-            let (at, line) = lines.next().ok_or_else(damaged)?;
+            at += 1;
+            let line = lines.next().ok_or(IndexError::Damaged(at))?;
             rows.push(parse_row(key, line).ok_or(IndexError::Damaged(at))?);
         }
         if months.insert(key.to_string(), Month { stamp, rows }).is_some() {
-            return Err(damaged());
+            return Err(IndexError::Damaged(at));
         }
     }
-    Ok(months)
+    match lines.next() {
+        None => Ok(months),
+        Some(_) => Err(IndexError::Damaged(at + 1)),
+    }
 }
 
 fn parse_row(month: &str, line: &str) -> Option<Row> {
@@ -409,12 +463,13 @@ fn parse_row(month: &str, line: &str) -> Option<Row> {
 }
 
 fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Result<()> {
-    let mut text = format!("{MAGIC} {INDEX_FORMAT}\n");
+    let mut head = String::new();
     for (exercise, when) in last_of(months.values().flat_map(|m| &m.rows).map(|r| &r.name)) {
-        text.push_str(&format!("last {exercise} {}\n", when.format(LAST_DONE)));
+        head.push_str(&format!("last {exercise} {}\n", when.format(LAST_DONE)));
     }
+    let mut body = String::new();
     for (key, month) in months {
-        text.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
+        head.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
         for row in &month.rows {
             let (read, title, words) = match &row.summary {
                 Summary::Read { title, first_words } => ("r", &**title, &**first_words),
@@ -422,12 +477,16 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
                 // "unreadable" has it read again when it is shown.
                 Summary::Unreadable | Summary::Unknown => ("u", "", ""),
             };
-            text.push_str(&format!(
+            body.push_str(&format!(
                 "{}\t{}\t{}\t{read}\t{title}\t{words}\n",
                 row.name.id, row.size, row.stamp
             ));
         }
     }
+    let text = format!(
+        "{MAGIC} {INDEX_FORMAT} {:012}\n{head}{body}",
+        FIRST_LINE + head.len()
+    );
     write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
 }
 

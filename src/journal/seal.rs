@@ -215,6 +215,22 @@ impl Seal {
     }
 }
 
+impl Seal {
+    /// The TOML `input` holds, read as it is decrypted (for reading only
+    /// the start of a large file): plain bytes as they are.
+    pub fn reader<R: io::BufRead + 'static>(&self, mut input: R) -> Result<Box<dyn io::Read>, OpenError> {
+        if !input.fill_buf().is_ok_and(is_sealed) {
+            return Ok(Box::new(input));
+        }
+        let identity = self.identity.as_ref().ok_or(OpenError::Locked)?;
+        let decryptor = age::Decryptor::new_buffered(input).map_err(|_| OpenError::Undecryptable)?;
+        let reader = decryptor
+            .decrypt(std::iter::once(identity as &dyn age::Identity))
+            .map_err(|_| OpenError::Undecryptable)?;
+        Ok(Box::new(reader))
+    }
+}
+
 /// An age file (binary, as mend writes them) decrypted with `identity`.
 /// Not `age::decrypt`, which first looks for ASCII armour (a copy of every
 /// byte) and grows its buffer as it goes: the plaintext is never longer

@@ -605,6 +605,14 @@ mod index_tests {
             ),
             ("foreign", "[settings]\ntheme = \"dark\"\n".to_string()),
             ("empty", String::new()),
+            (
+                "a header longer than the file",
+                format!("mend-index 1 {:012}\n{}", 1u64 << 38, &good[26..]),
+            ),
+            (
+                "a header cut in the middle of a line",
+                format!("mend-index 1 {:012}\n{}", 40, &good[26..]),
+            ),
             // An entry it lists twice.
             (
                 "a month twice",
@@ -658,6 +666,14 @@ mod index_tests {
         assert_eq!(words(&load(&root, journal.seal())), THREE);
         let index = fs::read(root.join(INDEX_FILE)).unwrap();
         assert!(is_sealed(&index), "the index is sealed like every other file");
+        // Its header is read alone, decrypted, for the home screen.
+        let last = index::last_done(&root, journal.seal()).unwrap();
+        assert_eq!(last.keys().collect::<Vec<_>>(), ["evening-check-in"]);
+        assert_eq!(
+            index::last_done(&root, &journal.seal().for_writing()),
+            None,
+            "not while locked"
+        );
         assert_no_plain_words(&root);
 
         // A plain index put in its place (not mend's: mend seals it) is
