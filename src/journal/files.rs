@@ -17,7 +17,8 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
@@ -56,6 +57,8 @@ pub struct FileJournal {
     seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
+    /// The index being brought up to date off the key loop, if it is.
+    indexing: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl FileJournal {
@@ -74,6 +77,7 @@ impl FileJournal {
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
+            indexing: Mutex::new(None),
         };
         remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
         trash::empty_old(root, Local::now().date_naive());
@@ -98,6 +102,29 @@ impl FileJournal {
     /// Uses a key already opened (by `mend encrypt`, which made it).
     pub fn use_seal(&mut self, seal: Seal) {
         self.seal = seal;
+    }
+
+    /// Brings the index up to date on another thread: a large journal's
+    /// index is megabytes to read and write, too much for the key loop.
+    /// One at a time. (Stopped half-way when mend goes, it leaves a temp
+    /// file, removed at the next start, and the index as it was: stale,
+    /// never wrong.)
+    fn index_in_background(&self, work: impl FnOnce(&Path, &Seal) + Send + 'static) {
+        self.finish_indexing();
+        let (root, seal) = (self.root.clone(), self.seal.clone());
+        let working = std::thread::spawn(move || work(&root, &seal));
+        if let Ok(mut slot) = self.indexing.lock() {
+            *slot = Some(working);
+        }
+    }
+
+    /// Waits for the index being brought up to date, if it is, so what
+    /// comes next reads it.
+    fn finish_indexing(&self) {
+        let working = self.indexing.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(working) = working {
+            let _ = working.join();
+        }
     }
 
     /// What the person should hear about their journal folder, if anything.
@@ -439,14 +466,16 @@ impl Store for FileJournal {
         if let Some(last) = super::index::last_done(&self.root, &self.seal) {
             return last;
         }
-        // Else the folders tell; and where only a few entries are new (one
-        // just saved), the index is brought up to date for next time.
-        let mut index = Index::refresh(&self.root, &self.seal);
-        if index.unknown().len() <= CHEAP_TO_READ {
-            index.read_unknown(&self.root, &self.seal);
-            index.save(&self.root, &self.seal);
-        }
-        index.last_done()
+        // Else the file names tell; and where only a few entries are new
+        // (one just saved), the index is brought up to date for next time.
+        self.index_in_background(|root, seal| {
+            let mut index = Index::refresh(root, seal);
+            if index.unknown().len() <= CHEAP_TO_READ {
+                index.read_unknown(root, seal);
+                index.save(root, seal);
+            }
+        });
+        super::index::last_of(catalog(&self.root).iter())
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {
@@ -492,19 +521,22 @@ impl Store for FileJournal {
     }
 
     fn listing(&self) -> Vec<Listed> {
+        self.finish_indexing();
         let mut index = Index::refresh(&self.root, &self.seal);
         index.save(&self.root, &self.seal);
         index.into_listed()
     }
 
     fn remember(&mut self, learned: Vec<(String, Summary)>) {
-        // The index as it is now: an entry changed since it was read is
-        // unknown again, and keeps the index from being written.
-        let mut index = Index::refresh(&self.root, &self.seal);
-        for (id, summary) in learned {
-            index.learn(&id, summary);
-        }
-        index.save(&self.root, &self.seal);
+        self.index_in_background(move |root, seal| {
+            // The index as it is now: an entry changed since it was read is
+            // unknown again, and keeps the index from being written.
+            let mut index = Index::refresh(root, seal);
+            for (id, summary) in learned {
+                index.learn(&id, summary);
+            }
+            index.save(root, seal);
+        });
     }
 
     fn entry_reader(&self) -> Arc<dyn ReadEntries> {

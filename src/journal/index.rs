@@ -136,9 +136,9 @@ impl Index {
     /// entries are all `Unknown`, and its index is left as it is.
     pub fn refresh(root: &Path, seal: &Seal) -> Self {
         let known = if seal.is_encrypted() && !seal.is_unlocked() {
-            HashMap::new()
+            None
         } else {
-            read(root, seal).unwrap_or_default()
+            read(root, seal).ok()
         };
         refresh(known, root)
     }
@@ -168,11 +168,6 @@ impl Index {
 
     fn rows(&self) -> impl Iterator<Item = &Row> {
         self.months.values().flat_map(|m| m.rows.iter())
-    }
-
-    /// When each exercise was last done.
-    pub fn last_done(&self) -> HashMap<String, NaiveDateTime> {
-        last_of(self.rows().map(|r| &r.name))
     }
 
     /// Notes what entry `id` holds, now it has been read.
@@ -490,8 +485,13 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
     write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
 }
 
-/// The index brought up to date with the month folders on disk.
-fn refresh(mut known: HashMap<String, Month>, root: &Path) -> Index {
+/// The index brought up to date with the month folders on disk (`known`:
+/// the index as it was, if it could be read). Without one, entry files are
+/// not even looked at: every entry is unknown, and noted with a time of 0,
+/// to be looked at again when its folder next changes.
+fn refresh(known: Option<HashMap<String, Month>>, root: &Path) -> Index {
+    let look_at_files = known.is_some();
+    let mut known = known.unwrap_or_default();
     let now = SystemTime::now();
     let mut months = HashMap::new();
     let mut changed = false;
@@ -501,7 +501,7 @@ fn refresh(mut known: HashMap<String, Month>, root: &Path) -> Index {
             Some(month) if month.stamp != 0 && month.stamp == stamp => month,
             before => {
                 changed = true;
-                relist(&folder, stamp, before, now)
+                relist(&folder, stamp, before, look_at_files.then_some(now))
             }
         };
         months.insert(folder.key, month);
@@ -513,7 +513,8 @@ fn refresh(mut known: HashMap<String, Month>, root: &Path) -> Index {
 
 /// A month folder listed again: entries whose file is as the index knew it
 /// keep their summary; the rest are left `Unknown`, to be read.
-fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: SystemTime) -> Month {
+/// `now` is when, to look at each file's size and time (`None`: not at all).
+fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: Option<SystemTime>) -> Month {
     let mut before: HashMap<String, Row> = before
         .map(|m| m.rows.into_iter().map(|r| (r.name.id.clone(), r)).collect())
         .unwrap_or_default();
@@ -521,12 +522,11 @@ fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: SystemT
         .names()
         .into_iter()
         .map(|name| {
-            let path = folder.path.join(format!("{}.toml", name.id));
-            let meta = fs::symlink_metadata(&path).ok();
-            let size = meta.as_ref().map_or(0, fs::Metadata::len);
-            let stamp = meta
-                .and_then(|m| m.modified().ok())
-                .map_or(0, |t| stamp_at(t, now));
+            let meta = now.and_then(|now| {
+                let meta = fs::symlink_metadata(folder.path.join(format!("{}.toml", name.id))).ok()?;
+                Some((meta.len(), meta.modified().map_or(0, |t| stamp_at(t, now))))
+            });
+            let (size, stamp) = meta.unwrap_or_default();
             match before.remove(&name.id) {
                 Some(row) if row.stamp != 0 && row.stamp == stamp && row.size == size => row,
                 _ => Row {
