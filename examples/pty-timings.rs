@@ -92,6 +92,15 @@ fn run(binary: &str, journal: &str) -> Option<(Duration, Duration, Duration)> {
         let searchable = screen.wait_for("Nothing found for", opened)?;
         Some((home, browser, searchable))
     })();
+    // Leave as a person would (the search, the browser, mend), so mend
+    // finishes writing its index; a hang-up if it has not gone by then.
+    let _ = keys.write_all(b"\x1b\x1b\x1bq");
+    let _ = keys.flush();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline && child.try_wait().ok().flatten().is_none() {
+        while screen.incoming.try_recv().is_ok() {}
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let _ = child.kill();
     let _ = child.wait();
     result

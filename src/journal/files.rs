@@ -221,6 +221,14 @@ impl FileJournal {
     }
 }
 
+impl Drop for FileJournal {
+    /// The index being written is finished before mend goes, so the next
+    /// start need not make it again.
+    fn drop(&mut self) {
+        self.finish_indexing();
+    }
+}
+
 /// Removes the temp files a crash left in any of the journal's folders (a
 /// temp file of a draft or entry holds every answer, private ones too).
 /// Only with the lock held: every mend that writes here holds it, so no
