@@ -21,8 +21,7 @@ use std::time::{Duration, Instant};
 use criterion::Criterion;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
-use mend::journal::FileJournal;
-use mend::journal::Store;
+use mend::journal::{FileJournal, Seal, Store};
 use mend::library::Library;
 use mend::session::Session;
 use mend::tui::App;
@@ -57,12 +56,15 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// Ticks as the app's loop does while entries are read on other threads
+/// (a tick each frame); the slowest tick.
 fn read_everything(app: &mut App) -> Duration {
     let mut slowest = Duration::ZERO;
     while app.journal().is_some_and(|j| !j.fully_read()) {
         let start = Instant::now();
         app.tick(Instant::now());
         slowest = slowest.max(start.elapsed());
+        std::thread::sleep(mend::tui::app::READING_FRAME);
     }
     slowest
 }
@@ -279,12 +281,56 @@ fn recall_and_promises_due(c: &mut Criterion, journal: &Path) {
     group.finish();
 }
 
+/// The journal's index read and checked against the folders, nothing
+/// changed since it was written (what opening the browser costs).
+fn index_load(c: &mut Criterion, journal: &Path) {
+    let seal = Seal::plain();
+    // Files this new are always looked at again: wait, then build it once.
+    std::thread::sleep(Duration::from_millis(2100));
+    mend::journal::index::load(journal, &seal);
+    c.bench_function(
+        "journal: the index loaded, nothing changed (10,000 entries)",
+        |b| b.iter(|| mend::journal::index::load(journal, &seal).len()),
+    );
+}
+
+/// One entry file opened: plain TOML parsed, and the same sealed for an
+/// encrypted journal (decrypted with the journal's key, then parsed).
+fn one_entry(c: &mut Criterion, journal: &Path) {
+    let id = mend::journal::catalog(journal)
+        .first()
+        .map(|n| n.id.clone())
+        .unwrap_or_default();
+    let path = mend::journal::entry_name::entry_path(journal, &id).unwrap_or_default();
+    let plain = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+    let keyed = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seal = mend::journal::seal::create_key(keyed.path(), &"bench".to_string().into())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sealed = seal.seal(&plain).unwrap_or_else(|e| panic!("{e}"));
+    let mut group = c.benchmark_group("one entry");
+    group.bench_function("plain: parsed", |b| {
+        b.iter(|| mend::journal::Entry::from_toml(&plain).map(|e| e.answers.len()))
+    });
+    group.bench_function("sealed: decrypted", |b| {
+        b.iter(|| seal.open(sealed.clone()).map(|t| t.len()))
+    });
+    group.bench_function("sealed: decrypted and parsed", |b| {
+        b.iter(|| {
+            let toml = seal.open(sealed.clone()).unwrap_or_default();
+            mend::journal::Entry::from_toml(&toml).map(|e| e.answers.len())
+        })
+    });
+    group.finish();
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let journal = dir.path().join("journal");
     mend::synthetic::generate(&journal, ENTRIES, 7, now()).unwrap_or_else(|e| panic!("{e}"));
     report(&journal);
     let mut c = Criterion::default().configure_from_args();
+    index_load(&mut c, &journal);
+    one_entry(&mut c, &journal);
     first_frame(&mut c, &journal);
     search_keystroke(&mut c, &journal);
     folder_walks(&mut c, &journal);

@@ -488,7 +488,7 @@ fn a_large_journal_is_searched_as_it_is_read() {
 }
 
 #[test]
-fn while_reading_the_loop_does_not_wait() {
+fn while_reading_the_loop_looks_for_what_was_read_each_frame() {
     let mut store = TestStore::new();
     for n in 0..100 {
         let started = format!("2026-03-{:02} {:02}:00", 1 + n % 28, n / 28 + 8);
@@ -501,9 +501,57 @@ fn while_reading_the_loop_does_not_wait() {
     }
     let mut app = browser(&store);
     let now = std::time::Instant::now();
-    assert_eq!(app.next_tick_in(now), Some(std::time::Duration::ZERO));
+    // Entries are read on other threads; the loop takes them each frame.
+    assert_eq!(app.next_tick_in(now), Some(mend::tui::app::READING_FRAME));
     finish_reading(&mut app);
     assert_eq!(app.next_tick_in(now), None);
+}
+
+#[test]
+fn entries_are_read_off_the_key_loop_and_what_was_learned_is_handed_back() {
+    let mut store = TestStore::new();
+    for n in 0..100 {
+        let started = format!("2026-03-{:02} {:02}:00", 1 + n % 28, n / 28 + 8);
+        store = store.with_entry(journal_entry(
+            &started,
+            "every-kind",
+            "Handover week",
+            vec![text("this-week", THIS_WEEK, "hay")],
+        ));
+    }
+    let held = std::sync::Arc::clone(&store.journal().reading_held);
+    held.store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut app = browser(&store);
+    // However slow reading is, a tick takes what there is and returns,
+    // and keys are answered meanwhile.
+    let started = std::time::Instant::now();
+    for _ in 0..5 {
+        app.tick(std::time::Instant::now());
+    }
+    assert!(started.elapsed() < std::time::Duration::from_millis(500));
+    assert!(!app.journal().unwrap().fully_read());
+    let top = selected(&app);
+    app.press(key(KeyCode::Down));
+    assert_ne!(selected(&app), top);
+    assert!(screen_text(&app, 80, 24).contains("reading your journal…"));
+    assert!(
+        store.journal().remembered.is_empty(),
+        "nothing handed back before the end"
+    );
+
+    held.store(false, std::sync::atomic::Ordering::SeqCst);
+    finish_reading(&mut app);
+    app.tick(std::time::Instant::now());
+    // The test store keeps no index: every entry was learned, and handed
+    // back once.
+    let mut remembered = store.journal().remembered.clone();
+    remembered.sort();
+    let mut all: Vec<String> = mend::journal::Store::entries(&store)
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    all.sort();
+    assert_eq!(remembered, all);
 }
 
 // ----- an unreadable entry -----

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
+use crate::journal::background::{HeldEntries, ReadEntries};
 use crate::journal::trashed::Trashed;
 use crate::journal::{Draft, Entry, EntryName, Rescuer, Store, StoreError};
 use crate::message::{Rules, RulesError};
@@ -68,12 +69,7 @@ impl Store for ViewStore {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
-        let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
-        for name in self.entries() {
-            let slot = last.entry(name.exercise_id).or_insert(name.started);
-            *slot = (*slot).max(name.started);
-        }
-        last
+        crate::journal::index::last_of(self.entries().iter())
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {
@@ -97,6 +93,10 @@ impl Store for ViewStore {
                 exercise_id: e.exercise_id.clone(),
             })
             .collect()
+    }
+
+    fn entry_reader(&self) -> Arc<dyn ReadEntries> {
+        Arc::new(HeldEntries::new(self.entries.clone()))
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {

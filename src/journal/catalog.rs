@@ -15,13 +15,38 @@ use super::{Entry, EntryError, MAX_ENTRY_BYTES};
 
 /// Every entry under `entries/YYYY/MM/`, newest first, without opening a file.
 pub fn catalog(root: &Path) -> Vec<EntryName> {
-    let mut names = Vec::new();
-    for year in subdirs(&root.join(ENTRIES_DIR)) {
-        let year_name = folder_name(&year);
-        for month in subdirs(&year) {
-            let month_name = folder_name(&month);
-            let Ok(files) = fs::read_dir(&month) else { continue };
-            names.extend(files.flatten().filter_map(|f| {
+    let mut names: Vec<EntryName> = month_folders(root)
+        .iter()
+        .flat_map(|month| month.names())
+        .collect();
+    names.sort_by(newest_first);
+    names
+}
+
+/// Newest first, as every list of entries is.
+pub(super) fn newest_first(a: &EntryName, b: &EntryName) -> std::cmp::Ordering {
+    b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id))
+}
+
+/// One `entries/YYYY/MM` folder.
+pub(super) struct MonthFolder {
+    /// `YYYY/MM`, as the folders are named.
+    pub key: String,
+    pub path: PathBuf,
+}
+
+impl MonthFolder {
+    /// The entries filed here, unsorted, without opening a file.
+    pub fn names(&self) -> Vec<EntryName> {
+        let Some((year, month)) = self.key.split_once('/') else {
+            return Vec::new();
+        };
+        let Ok(files) = fs::read_dir(&self.path) else {
+            return Vec::new();
+        };
+        files
+            .flatten()
+            .filter_map(|f| {
                 let file = f.file_name();
                 let id = file.to_str()?.strip_suffix(".toml")?;
                 let name = entry_name::parse(id)?;
@@ -29,12 +54,29 @@ pub fn catalog(root: &Path) -> Vec<EntryName> {
                 // month's folder could be listed but never opened. (As
                 // `entry_path(root, id) == f.path()`, without building paths:
                 // a parsed id starts `YYYY-MM`, the folders its path takes.)
-                (id.get(..4) == year_name && id.get(5..7) == month_name).then_some(name)
-            }));
+                (id.get(..4) == Some(year) && id.get(5..7) == Some(month)).then_some(name)
+            })
+            .collect()
+    }
+}
+
+/// Every month folder of the journal's entries.
+pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
+    let mut months = Vec::new();
+    for year in subdirs(&root.join(ENTRIES_DIR)) {
+        let Some(year_name) = folder_name(&year) else {
+            continue;
+        };
+        for month in subdirs(&year) {
+            if let Some(month_name) = folder_name(&month) {
+                months.push(MonthFolder {
+                    key: format!("{year_name}/{month_name}"),
+                    path: month,
+                });
+            }
         }
     }
-    names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
-    names
+    months
 }
 
 fn folder_name(dir: &Path) -> Option<&str> {

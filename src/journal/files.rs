@@ -5,6 +5,7 @@
 //!   .lock                      held while mend is open
 //!   .mend-journal              says the folder is a mend journal
 //!   key.age, key.pub           an encrypted journal's key (see `seal`)
+//!   index                      what lists show of each entry (see `index`)
 //!   entries/2026/11/2026-11-21-213045-evening-check-in.toml
 //!   drafts/<computer>/evening-check-in.toml   one folder per computer (see computer.rs)
 //!   exercises/                 the person's own exercises
@@ -12,16 +13,20 @@
 //!                              (an encrypted journal's go to memory: `scratch`)
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 
-use super::catalog::{catalog, read_entry, read_journal_file};
+use super::background::ReadEntries;
+use super::catalog::{catalog, for_each_entry, read_entry, read_journal_file};
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
+use super::index::{Index, Listed, Summary};
 use super::lock::JournalLock;
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
@@ -38,6 +43,9 @@ use super::{Draft, Entry, EntryName, Rescuer, computer, rescue_draft, trash};
 
 pub(super) const DRAFTS_DIR: &str = "drafts";
 const SCRATCH_DIR: &str = "tmp";
+/// Entries read on the spot to bring the index up to date for the home
+/// screen (more wait for the journal browser, which reads in the background).
+const CHEAP_TO_READ: usize = 16;
 
 /// A journal folder, opened for writing.
 #[derive(Debug)]
@@ -48,6 +56,8 @@ pub struct FileJournal {
     seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
+    /// The index being brought up to date off the key loop, if it is.
+    indexing: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl FileJournal {
@@ -66,8 +76,9 @@ impl FileJournal {
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
+            indexing: Mutex::new(None),
         };
-        remove_crash_leftovers(root);
+        remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
         trash::empty_old(root, Local::now().date_naive());
         Ok(journal)
     }
@@ -90,6 +101,29 @@ impl FileJournal {
     /// Uses a key already opened (by `mend encrypt`, which made it).
     pub fn use_seal(&mut self, seal: Seal) {
         self.seal = seal;
+    }
+
+    /// Brings the index up to date on another thread: a large journal's
+    /// index is megabytes to read and write, too much for the key loop.
+    /// One at a time. (Stopped half-way when mend goes, it leaves a temp
+    /// file, removed at the next start, and the index as it was: stale,
+    /// never wrong.)
+    fn index_in_background(&self, work: impl FnOnce(&Path, &Seal) + Send + 'static) {
+        self.finish_indexing();
+        let (root, seal) = (self.root.clone(), self.seal.clone());
+        let working = std::thread::spawn(move || work(&root, &seal));
+        if let Ok(mut slot) = self.indexing.lock() {
+            *slot = Some(working);
+        }
+    }
+
+    /// Waits for the index being brought up to date, if it is, so what
+    /// comes next reads it.
+    fn finish_indexing(&self) {
+        let working = self.indexing.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(working) = working {
+            let _ = working.join();
+        }
     }
 
     /// What the person should hear about their journal folder, if anything.
@@ -184,12 +218,24 @@ impl FileJournal {
     }
 }
 
+impl Drop for FileJournal {
+    /// The index being written is finished before mend goes, so the next
+    /// start need not make it again.
+    fn drop(&mut self) {
+        self.finish_indexing();
+    }
+}
+
 /// Removes the temp files a crash left in any of the journal's folders (a
 /// temp file of a draft or entry holds every answer, private ones too).
 /// Only with the lock held: every mend that writes here holds it, so no
 /// temp file can be one another mend is writing at this moment. Folders
-/// reached through a link are not the journal's and are left alone.
-fn remove_crash_leftovers(root: &Path) {
+/// reached through a link are not the journal's and are left alone, and
+/// so are the month folders `unchanged` since the index was written (by a
+/// mend that had removed them already): a file left there would have
+/// changed the folder's time. So opening a large journal does not list
+/// every entry.
+fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
         .iter()
@@ -199,10 +245,20 @@ fn remove_crash_leftovers(root: &Path) {
     // computer holds it (a crash's temp file may be another computer's).
     folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
     for year in own_subdirs(&entries) {
-        folders.extend(own_subdirs(&year));
+        let year_name = year
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        folders.extend(own_subdirs(&year).into_iter().filter(|month| {
+            let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            !unchanged.contains(&format!("{year_name}/{month_name}"))
+        }));
         folders.push(year);
     }
     folders.push(entries);
+    // The index is written there.
+    folders.push(root.to_path_buf());
     for folder in folders {
         remove_stale_temps(&folder);
     }
@@ -239,6 +295,25 @@ fn bad_id(root: &Path) -> StoreError {
         root,
         std::io::Error::other("no free name"),
     )
+}
+
+/// Reads a journal's entries from any thread, on every core.
+struct FileReader {
+    root: PathBuf,
+    seal: Seal,
+}
+
+impl ReadEntries for FileReader {
+    fn read_each(
+        &self,
+        names: &[EntryName],
+        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+    ) {
+        let _ = for_each_entry(&self.root, &self.seal, names, |result| match each(result) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(()),
+        });
+    }
 }
 
 impl FileJournal {
@@ -427,12 +502,20 @@ impl Store for FileJournal {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
-        let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
-        for name in catalog(&self.root) {
-            let slot = last.entry(name.exercise_id).or_insert(name.started);
-            *slot = (*slot).max(name.started);
+        // The index knows, if no month folder changed since it was written.
+        if let Some(last) = super::index::last_done(&self.root, &self.seal) {
+            return last;
         }
-        last
+        // Else the file names tell; and where only a few entries are new
+        // (one just saved), the index is brought up to date for next time.
+        self.index_in_background(|root, seal| {
+            let mut index = Index::refresh(root, seal);
+            if index.unknown().len() <= CHEAP_TO_READ {
+                index.read_unknown(root, seal);
+                index.save(root, seal);
+            }
+        });
+        super::index::last_of(catalog(&self.root).iter())
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {
@@ -495,6 +578,32 @@ impl Store for FileJournal {
 
     fn entries(&self) -> Vec<EntryName> {
         catalog(&self.root)
+    }
+
+    fn listing(&self) -> Vec<Listed> {
+        self.finish_indexing();
+        let mut index = Index::refresh(&self.root, &self.seal);
+        index.save(&self.root, &self.seal);
+        index.into_listed()
+    }
+
+    fn remember(&mut self, learned: Vec<(String, Summary)>) {
+        self.index_in_background(move |root, seal| {
+            // The index as it is now: an entry changed since it was read is
+            // unknown again, and keeps the index from being written.
+            let mut index = Index::refresh(root, seal);
+            for (id, summary) in learned {
+                index.learn(&id, summary);
+            }
+            index.save(root, seal);
+        });
+    }
+
+    fn entry_reader(&self) -> Arc<dyn ReadEntries> {
+        Arc::new(FileReader {
+            root: self.root.clone(),
+            seal: self.seal.clone(),
+        })
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {

@@ -2,6 +2,7 @@
 //! keeps two copies of mend from writing over each other.
 
 pub mod aside;
+pub mod background;
 mod catalog;
 pub mod compare;
 pub mod computer;
@@ -13,6 +14,7 @@ mod entry;
 pub mod entry_name;
 mod files;
 pub mod folder;
+pub mod index;
 mod lock;
 pub mod private_fs;
 mod reading;

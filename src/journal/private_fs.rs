@@ -150,6 +150,15 @@ pub enum Links {
 /// named pipe would wait for a writer for ever), and anything but an
 /// ordinary file (a pipe, a device, a socket, a folder) is refused.
 pub fn read_file(path: &Path, max: u64, links: Links) -> io::Result<Option<Vec<u8>>> {
+    let file = open_file(path, links)?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// Opens the ordinary file at `path` for reading, as [`read_file`] does, for
+/// reading a part of it.
+pub fn open_file(path: &Path, links: Links) -> io::Result<File> {
     let flags = match links {
         Links::Follow => libc::O_NONBLOCK,
         Links::Refuse => libc::O_NONBLOCK | libc::O_NOFOLLOW,
@@ -159,9 +168,7 @@ pub fn read_file(path: &Path, max: u64, links: Links) -> io::Result<Option<Vec<u
     if !meta.is_file() {
         return Err(not_a_file(meta.file_type()));
     }
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
+    Ok(file)
 }
 
 /// Removes `path` and flushes its folder; a file already gone is fine.

@@ -211,10 +211,40 @@ impl Seal {
             return Ok(Zeroizing::new(bytes));
         }
         let identity = self.identity.as_ref().ok_or(OpenError::Locked)?;
-        age::decrypt(identity, &bytes)
-            .map(Zeroizing::new)
-            .map_err(|_| OpenError::Undecryptable)
+        decrypt(identity, &bytes).ok_or(OpenError::Undecryptable)
     }
+}
+
+impl Seal {
+    /// The TOML `input` holds, read as it is decrypted (for reading only
+    /// the start of a large file): plain bytes as they are.
+    pub fn reader<R: io::BufRead + 'static>(&self, mut input: R) -> Result<Box<dyn io::Read>, OpenError> {
+        if !input.fill_buf().is_ok_and(is_sealed) {
+            return Ok(Box::new(input));
+        }
+        let identity = self.identity.as_ref().ok_or(OpenError::Locked)?;
+        let decryptor = age::Decryptor::new_buffered(input).map_err(|_| OpenError::Undecryptable)?;
+        let reader = decryptor
+            .decrypt(std::iter::once(identity as &dyn age::Identity))
+            .map_err(|_| OpenError::Undecryptable)?;
+        Ok(Box::new(reader))
+    }
+}
+
+/// An age file (binary, as mend writes them) decrypted with `identity`.
+/// Not `age::decrypt`, which first looks for ASCII armour (a copy of every
+/// byte) and grows its buffer as it goes: the plaintext is never longer
+/// than the file, so its buffer is sized once and never reallocated (no
+/// copy of an answer is left behind in freed memory).
+fn decrypt(identity: &x25519::Identity, bytes: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    use std::io::Read as _;
+    let decryptor = age::Decryptor::new_buffered(bytes).ok()?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .ok()?;
+    let mut plain = Zeroizing::new(Vec::with_capacity(bytes.len()));
+    reader.read_to_end(&mut plain).ok()?;
+    Some(plain)
 }
 
 /// Why a sealed file could not be opened.

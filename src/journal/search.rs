@@ -436,10 +436,14 @@ impl SearchIndex {
 
     /// Keeps the searchable text of entry `item` (see [`searchable_text`]).
     pub fn insert(&mut self, item: usize, text: &str) {
+        self.insert_folded(item, fold(text).into_boxed_str());
+    }
+
+    /// Keeps the searchable text of entry `item`, already [`fold`]ed.
+    pub fn insert_folded(&mut self, item: usize, folded: Box<str>) {
         let Some(slot) = self.texts.get_mut(item) else {
             return;
         };
-        let folded = fold(text).into_boxed_str();
         let hit = self.query.as_ref().is_some_and(|q| q.matches_folded(&folded));
         *slot = Some(folded);
         self.set_hit(item, hit);

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::aside::DraftAside;
+use super::background::ReadEntries;
 use super::conflict::{EntryCopy, Keep};
+use super::index::{Listed, Summary};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -122,6 +124,28 @@ pub trait Store {
             .find(|id| !taken.contains(id))
             .unwrap_or_default()
     }
+
+    /// Every entry, newest first, with its title and first words where the
+    /// journal keeps them at hand (see [`index`](super::index)); by name
+    /// alone where it does not.
+    fn listing(&self) -> Vec<Listed> {
+        self.entries()
+            .into_iter()
+            .map(|name| Listed {
+                name,
+                summary: Summary::Unknown,
+            })
+            .collect()
+    }
+
+    /// Keeps what was learned of entries the listing did not know (each
+    /// entry's id and summary, once everything has been read), so the next
+    /// listing need not read them. A store without an index forgets it.
+    fn remember(&mut self, _learned: Vec<(String, Summary)>) {}
+
+    /// Something that reads entries on other threads, for reading the
+    /// whole journal without keeping keys waiting.
+    fn entry_reader(&self) -> std::sync::Arc<dyn ReadEntries>;
 
     /// Reads one entry.
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError>;

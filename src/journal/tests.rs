@@ -515,3 +515,379 @@ fn a_draft_set_aside_is_never_restored_over_one_of_its_name() {
     assert!(!said.contains("entry"), "a draft is not an entry: {said}");
     assert_eq!(journal.trash().len(), 1, "it stays in the trash");
 }
+
+// ----- the index -----
+
+mod index_tests {
+    use std::path::{Path, PathBuf};
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+    use crate::journal::index::{self, INDEX_FILE, Listed, Summary, load};
+    use crate::journal::seal::{Passphrase, Seal, create_key, is_sealed};
+
+    /// An entry whose first (shared) words are `words`.
+    fn said(started: &str, words: &str) -> Entry {
+        let mut e = entry("evening-check-in", started);
+        e.answers.push(AnswerRecord::new(
+            "said",
+            "What happened?",
+            false,
+            &Answer::Text(words.into()),
+        ));
+        e
+    }
+
+    /// A journal with three entries, two in November and one in October.
+    fn journal_of_three(dir: &Path) -> (PathBuf, FileJournal) {
+        let root = dir.join("journal");
+        let mut journal = FileJournal::open(&root).unwrap();
+        for (started, words) in [
+            ("2026-11-21T21:30:00+01:00", "the handover went well"),
+            ("2026-11-02T08:00:00+01:00", "a calm morning"),
+            ("2026-10-12T19:00:00+01:00", "a long week"),
+        ] {
+            journal.save_entry(&mut said(started, words)).unwrap();
+        }
+        (root, journal)
+    }
+
+    /// Sets every entry file's and month folder's time to `day` days into
+    /// 2026, as if written long ago (changes within seconds of now are
+    /// always looked at again).
+    fn age_all(root: &Path, day: u64) {
+        let then = SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600 + day * 86_400);
+        let mut paths = Vec::new();
+        for year in fs::read_dir(root.join("entries")).unwrap() {
+            for month in fs::read_dir(year.unwrap().path()).unwrap() {
+                let month = month.unwrap().path();
+                for file in fs::read_dir(&month).unwrap() {
+                    paths.push(file.unwrap().path());
+                }
+                paths.push(month);
+            }
+        }
+        for path in paths {
+            fs::File::open(&path).unwrap().set_modified(then).unwrap();
+        }
+    }
+
+    fn words(listed: &[Listed]) -> Vec<String> {
+        listed
+            .iter()
+            .map(|l| match &l.summary {
+                Summary::Read { first_words, .. } => first_words.to_string(),
+                Summary::Unreadable => "(unreadable)".into(),
+                Summary::Unknown => "(unknown)".into(),
+            })
+            .collect()
+    }
+
+    const THREE: [&str; 3] = ["the handover went well", "a calm morning", "a long week"];
+
+    #[test]
+    fn a_missing_index_is_built_private_and_then_trusted_while_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        let listed = load(&root, journal.seal());
+        assert_eq!(words(&listed), THREE);
+        let ids: Vec<String> = listed.iter().map(|l| l.name.id.clone()).collect();
+        let names: Vec<String> = journal.entries().into_iter().map(|n| n.id).collect();
+        assert_eq!(ids, names, "the same list, in the same order, as the files give");
+        assert_eq!(mode(&root.join(INDEX_FILE)), 0o600);
+
+        // Nothing changed: the index is used, not the entry files (an entry
+        // damaged in place, its time put back, is not even opened).
+        let oldest = root
+            .join("entries/2026/10")
+            .join(format!("{}.toml", listed[2].name.id));
+        let len = fs::metadata(&oldest).unwrap().len() as usize;
+        fs::write(&oldest, "x".repeat(len)).unwrap();
+        age_all(&root, 1);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
+    }
+
+    #[test]
+    fn a_file_added_or_removed_behind_mends_back_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        assert_eq!(load(&root, journal.seal()).len(), 3);
+
+        // A sync tool brings an entry from another computer, in a new month
+        // and in a month the index knows.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut other = FileJournal::open(&elsewhere.path().join("j")).unwrap();
+        let mut synced = Vec::new();
+        for (started, words) in [
+            ("2026-09-01T10:00:00+01:00", "from the laptop"),
+            ("2026-11-10T10:00:00+01:00", "from the laptop too"),
+        ] {
+            let path = other.save_entry(&mut said(started, words)).unwrap();
+            let month = path
+                .parent()
+                .unwrap()
+                .strip_prefix(elsewhere.path().join("j"))
+                .unwrap();
+            let target = root.join(month);
+            fs::create_dir_all(&target).unwrap();
+            fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+            synced.push(target.join(path.file_name().unwrap()));
+        }
+        assert_eq!(
+            words(&load(&root, journal.seal())),
+            [
+                "the handover went well",
+                "from the laptop too",
+                "a calm morning",
+                "a long week",
+                "from the laptop"
+            ]
+        );
+
+        // And takes one away again.
+        fs::remove_file(&synced[1]).unwrap();
+        assert_eq!(
+            words(&load(&root, journal.seal())),
+            [
+                "the handover went well",
+                "a calm morning",
+                "a long week",
+                "from the laptop"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stale_damaged_or_foreign_index_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
+        let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
+
+        // Stale: an entry edited since the index was written.
+        let mut edited = journal.load_entry(&journal.entries()[1].id).unwrap();
+        edited.answers.last_mut().unwrap().value = Value::Text("a calm morning, then rain".into());
+        let mut journal = journal;
+        journal.replace_entry(&edited, edited.finished_at).unwrap();
+        age_all(&root, 2);
+        fs::write(root.join(INDEX_FILE), &good).unwrap();
+        let now = [
+            "the handover went well",
+            "a calm morning, then rain",
+            "a long week",
+        ];
+        assert_eq!(words(&load(&root, journal.seal())), now, "a stale index");
+        let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
+        assert!(good.contains("then rain"), "written again");
+
+        let cases = [
+            ("damaged", good.replacen('\t', " ", 3)),
+            ("cut short", good[..good.len() / 2].to_string()),
+            (
+                "not valid text",
+                String::from_utf8_lossy(&[0xff, 0xfe, 0x00]).into_owned(),
+            ),
+            (
+                "from a newer mend",
+                good.replacen("mend-index 1", "mend-index 2", 1),
+            ),
+            (
+                "from an older mend",
+                good.replacen("mend-index 1", "mend-index 0", 1),
+            ),
+            ("foreign", "[settings]\ntheme = \"dark\"\n".to_string()),
+            ("empty", String::new()),
+            (
+                "a header longer than the file",
+                format!("mend-index 1 {:012}\n{}", 1u64 << 38, &good[26..]),
+            ),
+            (
+                "a header cut in the middle of a line",
+                format!("mend-index 1 {:012}\n{}", 40, &good[26..]),
+            ),
+            // An entry it lists twice.
+            (
+                "a month twice",
+                format!("{good}{}\n", good.lines().skip(1).collect::<Vec<_>>().join("\n")),
+            ),
+        ];
+        for (what, text) in cases {
+            fs::write(root.join(INDEX_FILE), &text).unwrap();
+            assert_eq!(words(&load(&root, journal.seal())), now, "an index {what}");
+            assert_eq!(
+                fs::read_to_string(root.join(INDEX_FILE)).unwrap().lines().count(),
+                good.lines().count(),
+                "an index {what} is written afresh"
+            );
+        }
+        // A link in its place is not followed, and not trusted.
+        fs::remove_file(root.join(INDEX_FILE)).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join(INDEX_FILE)).unwrap();
+        assert_eq!(words(&load(&root, journal.seal())), now);
+    }
+
+    #[test]
+    fn an_index_that_cannot_be_written_loses_no_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, mut journal) = journal_of_three(dir.path());
+        // Where the index goes is taken by a folder: it cannot be written.
+        fs::create_dir(root.join(INDEX_FILE)).unwrap();
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
+        journal
+            .save_entry(&mut said("2026-11-22T09:00:00+01:00", "one more"))
+            .unwrap();
+        assert_eq!(load(&root, journal.seal()).len(), 4);
+    }
+
+    #[test]
+    fn an_encrypted_journals_index_is_sealed_and_no_plain_index_is_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("journal");
+        drop(FileJournal::open(&root).unwrap());
+        let seal: Seal = create_key(&root, &Passphrase::from("p".to_string())).unwrap();
+        let mut journal = FileJournal::open(&root).unwrap();
+        journal.use_seal(seal);
+        for (started, words) in [
+            ("2026-11-21T21:30:00+01:00", "the handover went well"),
+            ("2026-11-02T08:00:00+01:00", "a calm morning"),
+            ("2026-10-12T19:00:00+01:00", "a long week"),
+        ] {
+            journal.save_entry(&mut said(started, words)).unwrap();
+        }
+        age_all(&root, 1);
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
+        let index = fs::read(root.join(INDEX_FILE)).unwrap();
+        assert!(is_sealed(&index), "the index is sealed like every other file");
+        // Its header is read alone, decrypted, for the home screen.
+        let last = index::last_done(&root, journal.seal()).unwrap();
+        assert_eq!(last.keys().collect::<Vec<_>>(), ["evening-check-in"]);
+        assert_eq!(
+            index::last_done(&root, &journal.seal().for_writing()),
+            None,
+            "not while locked"
+        );
+        assert_no_plain_words(&root);
+
+        // A plain index put in its place (not mend's: mend seals it) is
+        // rebuilt, and sealed again.
+        let plain = String::from_utf8_lossy(&index).replace("age", "");
+        fs::write(root.join(INDEX_FILE), format!("mend-index 1\n{plain}")).unwrap();
+        assert_eq!(words(&load(&root, journal.seal())), THREE);
+        assert!(is_sealed(&fs::read(root.join(INDEX_FILE)).unwrap()));
+
+        // Locked, entries are listed by name, and the index is left alone.
+        journal.lock();
+        let listed = load(&root, journal.seal());
+        assert_eq!(listed.len(), 3);
+        assert!(listed.iter().all(|l| l.summary == Summary::Unknown));
+        assert_no_plain_words(&root);
+    }
+
+    /// No file under `root` holds an entry's words in plain.
+    fn assert_no_plain_words(root: &Path) {
+        let mut folders = vec![root.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for file in fs::read_dir(&folder).unwrap() {
+                let path = file.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let bytes = fs::read(&path).unwrap();
+                for words in THREE {
+                    assert!(
+                        !bytes.windows(words.len()).any(|w| w == words.as_bytes()),
+                        "{} holds answer text",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_store_lists_without_reading_and_keeps_what_the_browser_learned() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, mut journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        // Nothing known yet: listed by name, nothing read, nothing written.
+        let listed = journal.listing();
+        assert_eq!(words(&listed), ["(unknown)"; 3]);
+        assert!(!root.join(INDEX_FILE).exists());
+        // The browser read them (on its threads) and hands back what it learned.
+        let learned = listed
+            .iter()
+            .map(|l| {
+                let entry = journal.load_entry(&l.name.id).unwrap();
+                (l.name.id.clone(), crate::journal::index::summary_of(&entry))
+            })
+            .collect();
+        journal.remember(learned);
+        assert_eq!(
+            words(&journal.listing()),
+            THREE,
+            "known now, from the index alone"
+        );
+        // A new entry is unknown until read. (An index made from nothing
+        // did not look at each file's time, so its month's other entries are
+        // read again once, too; other months are still known.)
+        journal
+            .save_entry(&mut said("2026-11-22T09:00:00+01:00", "one more"))
+            .unwrap();
+        assert_eq!(
+            words(&journal.listing()),
+            ["(unknown)", "(unknown)", "(unknown)", "a long week"]
+        );
+    }
+
+    #[test]
+    fn the_home_screens_last_done_comes_from_the_index_while_no_folder_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        assert_eq!(index::last_done(&root, journal.seal()), None, "no index yet");
+        let from_names = journal.last_done();
+        load(&root, journal.seal());
+        assert_eq!(index::last_done(&root, journal.seal()), Some(from_names.clone()));
+        assert_eq!(journal.last_done(), from_names);
+
+        // An entry of another exercise arrives behind mend's back: the index
+        // no longer answers, and the folders do.
+        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
+        other.exercise_id = "repair-attempt".into();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let path = FileJournal::open(&elsewhere.path().join("j"))
+            .unwrap()
+            .save_entry(&mut other)
+            .unwrap();
+        fs::copy(
+            &path,
+            root.join("entries/2026/11").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+        age_all(&root, 2);
+        assert_eq!(index::last_done(&root, journal.seal()), None);
+        let last = journal.last_done();
+        assert_eq!(last.len(), 2);
+        assert_eq!(last["repair-attempt"].to_string(), "2026-11-25 07:00:00");
+    }
+
+    #[test]
+    fn a_file_left_by_a_crash_after_the_index_was_written_is_still_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        drop(journal);
+        assert!(index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        // Killed half-way through writing an entry.
+        let left = root.join("entries/2026/11/.tmp-4242-1");
+        fs::write(&left, "a half-written entry").unwrap();
+        assert!(!index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        drop(FileJournal::open(&root).unwrap());
+        assert!(!left.exists(), "removed at the next start");
+    }
+}

@@ -1,32 +1,30 @@
 //! The journal browser's state: every entry newest first, filters, the
 //! search, and the entry being read or compared.
 //!
-//! Opening the browser reads no entry file: the list comes from file names
-//! ([`Store::entries`]), titles from the exercise library. Entries are read
-//! for the rows on screen as they come into view, and for the search a
-//! chunk at a time from [`JournalState::tick`], each chunk well inside a
-//! frame, so keys are answered while a large journal is still being read.
+//! Opening the browser reads no entry file: the list, with each entry's
+//! first words, comes from the journal's index ([`Store::listing`]), titles
+//! from the exercise library. Entries the index does not know are read for
+//! the rows on screen as they come into view. For the search every entry
+//! is read on other threads ([`BackgroundReader`]), started by the first
+//! [`JournalState::tick`]; each tick takes what they have read, without
+//! waiting, so keys are answered while a large journal is still being read.
 //! An entry that cannot be read is reported once, stays in the list marked
 //! "(could not be read)", and is left out of searches.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::strings;
+use crate::journal::background::{BackgroundReader, Found, ReadEntries, ReadError};
+use crate::journal::index::{Summary, summary_of};
 use crate::journal::search::{self, SearchIndex, Snippet};
 use crate::journal::{Entry, EntryName, Filter, Store, StoreError};
 use crate::library::Loaded;
 use crate::time_words::evening_of;
 
-/// Entries read for the search per tick at most...
-pub const READ_CHUNK: usize = 256;
-/// ...and for no longer than this, so a key is never kept waiting.
-pub const READ_BUDGET: Duration = Duration::from_millis(8);
-/// Characters kept of each entry's first words, for its row.
-const FIRST_WORDS: usize = 120;
 /// A snippet starts about this many columns before the first match...
 const SNIPPET_BEFORE: usize = 16;
 /// ...and is at most this wide (the row cuts it to fit).
@@ -143,9 +141,10 @@ pub struct JournalState {
     pub offset: usize,
     /// Rows the list has room for (as the app last measured the screen).
     rows_on_screen: usize,
-    /// Where reading for the search goes on from.
-    next_read: usize,
-    unread: usize,
+    /// Reading every entry for the search, once started.
+    reader: Option<BackgroundReader>,
+    /// Entries neither in the search yet nor found unreadable or gone.
+    pending: usize,
     gone: usize,
     /// Words of the rows near the screen, as written, for snippets.
     texts: HashMap<usize, String>,
@@ -153,22 +152,25 @@ pub struct JournalState {
     pub reading: Option<Reading>,
     /// Entries found unreadable that have not been reported yet.
     problems: Vec<(String, String)>,
+    /// What was read of entries the listing did not know, for the store
+    /// to keep once everything is read ([`Store::remember`]).
+    learned: Vec<(String, Summary)>,
 }
 
 impl JournalState {
     /// The browser over `store`'s entries, with the rows on screen read.
     pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate, rows_on_screen: usize) -> Self {
-        let rows: Vec<Row> = store
-            .entries()
-            .into_iter()
-            .map(|name| Row {
-                name,
-                state: RowState::Unread,
-            })
-            .collect();
-        let titles = library
+        let titles: HashMap<String, String> = library
             .iter()
             .map(|l| (l.exercise.id.clone(), l.exercise.title.clone()))
+            .collect();
+        let rows: Vec<Row> = store
+            .listing()
+            .into_iter()
+            .map(|listed| Row {
+                state: row_state(&titles, &listed.name, listed.summary),
+                name: listed.name,
+            })
             .collect();
         let tags = library
             .iter()
@@ -176,7 +178,7 @@ impl JournalState {
             .collect();
         let mut state = Self {
             index: SearchIndex::new(rows.len()),
-            unread: rows.len(),
+            pending: rows.len(),
             rows,
             titles,
             exercises: Vec::new(),
@@ -193,12 +195,13 @@ impl JournalState {
             cursor: 0,
             offset: 0,
             rows_on_screen: rows_on_screen.max(1),
-            next_read: 0,
+            reader: None,
             gone: 0,
             texts: HashMap::new(),
             snippets: HashMap::new(),
             reading: None,
             problems: Vec::new(),
+            learned: Vec::new(),
         };
         state.list_exercises();
         state.refresh(store, true);
@@ -265,17 +268,23 @@ impl JournalState {
     /// Entries read so far and entries in all, for "reading… N of M".
     pub fn progress(&self) -> (usize, usize) {
         let alive = self.rows.len() - self.gone;
-        (alive - self.unread.min(alive), alive)
+        (alive - self.pending.min(alive), alive)
     }
 
-    /// Whether every entry has been read (or found unreadable).
+    /// Whether every entry has been read for the search (or found unreadable).
     pub fn fully_read(&self) -> bool {
-        self.unread == 0
+        self.pending == 0
     }
 
     /// Entries in the journal, trash aside.
     pub fn total(&self) -> usize {
         self.rows.len() - self.gone
+    }
+
+    /// Once every entry is read: what was learned of those the listing
+    /// did not know, if anything (each time, what is new since).
+    pub fn take_learned(&mut self) -> Option<Vec<(String, Summary)>> {
+        (self.fully_read() && !self.learned.is_empty()).then(|| std::mem::take(&mut self.learned))
     }
 
     /// Entries found unreadable since last asked, each once: (id, why).
@@ -294,33 +303,52 @@ impl JournalState {
         }
         match store.load_entry(&r.name.id) {
             Ok(entry) => {
-                if r.state == RowState::Unread {
-                    let own_title = (!self.titles.contains_key(&entry.exercise_id)
-                        && !entry.exercise_title.is_empty())
-                    .then(|| entry.exercise_title.clone().into_boxed_str());
-                    let first_words = search::first_words(&entry, FIRST_WORDS).into_boxed_str();
-                    self.set_state(
-                        row,
-                        RowState::Read {
-                            own_title,
-                            first_words,
-                        },
-                    );
-                }
-                if !self.index.has(row) {
-                    self.index.insert(row, &search::searchable_text(&entry));
-                }
+                let folded = (!self.index.has(row))
+                    .then(|| search::fold(&search::searchable_text(&entry)).into_boxed_str());
+                self.found(row, summary_of(&entry), folded);
                 Some(entry)
             }
             Err(StoreError::NoSuchEntry(_)) => {
-                self.set_state(row, RowState::Gone);
+                self.not_found(row, ReadError::Gone);
                 None
             }
             Err(problem) => {
-                let why = problem.to_string();
-                self.problems.push((r.name.id.clone(), why.clone()));
-                self.set_state(row, RowState::Unreadable(why));
+                self.not_found(row, ReadError::Unreadable(problem.to_string()));
                 None
+            }
+        }
+    }
+
+    /// Notes what was read of entry `row`: its row (if it was known by
+    /// name alone) and its words for the search (if it is not searched yet).
+    fn found(&mut self, row: usize, summary: Summary, folded: Option<Box<str>>) {
+        let Some(r) = self.rows.get(row) else { return };
+        if r.state == RowState::Gone {
+            return;
+        }
+        if r.state == RowState::Unread {
+            self.learned.push((r.name.id.clone(), summary.clone()));
+            let state = row_state(&self.titles, &r.name, summary);
+            self.rows[row].state = state;
+        }
+        if let Some(folded) = folded
+            && !self.index.has(row)
+        {
+            self.index.insert_folded(row, folded);
+            self.pending -= 1;
+        }
+    }
+
+    /// Entry `row` is gone, or could not be read (said once).
+    fn not_found(&mut self, row: usize, why: ReadError) {
+        match why {
+            ReadError::Gone => self.set_state(row, RowState::Gone),
+            ReadError::Unreadable(why) => {
+                if let Some(r) = self.rows.get(row) {
+                    self.problems.push((r.name.id.clone(), why.clone()));
+                    self.learned.push((r.name.id.clone(), Summary::Unreadable));
+                }
+                self.set_state(row, RowState::Unreadable(why));
             }
         }
     }
@@ -331,13 +359,13 @@ impl JournalState {
         let Some(row) = self.reading.as_ref().map(|r| r.row) else {
             return;
         };
-        if let Some(r) = self.rows.get_mut(row)
-            && r.state != RowState::Unread
-        {
+        if let Some(r) = self.rows.get_mut(row) {
             r.state = RowState::Unread;
-            self.unread += 1;
         }
-        self.index.remove(row);
+        if self.index.has(row) {
+            self.index.remove(row);
+            self.pending += 1;
+        }
         self.texts.remove(&row);
         self.snippets.remove(&row);
         let entry = self.read(store, row);
@@ -348,47 +376,75 @@ impl JournalState {
         self.refresh(store, false);
     }
 
+    /// Marks a row unreadable or gone: out of the search, and no longer
+    /// waiting to be read.
     fn set_state(&mut self, row: usize, state: RowState) {
         let Some(r) = self.rows.get_mut(row) else { return };
-        if r.state == RowState::Unread {
-            self.unread -= 1;
-        }
+        let was_waiting =
+            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
         if state == RowState::Gone && r.state != RowState::Gone {
             self.gone += 1;
         }
-        if matches!(state, RowState::Unreadable(_) | RowState::Gone) {
-            self.index.remove(row);
-        }
         r.state = state;
+        self.index.remove(row);
+        if was_waiting {
+            self.pending -= 1;
+        }
     }
 
-    /// Reads the next chunk of entries for the search. Whether anything
-    /// was read.
+    /// Takes what the reading threads have read since the last tick,
+    /// starting them the first time (with `store`'s reader). Never waits.
+    /// Whether anything was read.
     pub fn tick(&mut self, store: &dyn Store) -> bool {
         if self.fully_read() {
+            self.reader = None;
             return false;
         }
-        let started = Instant::now();
-        let mut read = 0;
-        while self.next_read < self.rows.len() && read < READ_CHUNK {
-            let row = self.next_read;
-            self.next_read += 1;
-            if self.rows[row].state != RowState::Unread {
-                continue;
+        let reader = match &mut self.reader {
+            Some(reader) => reader,
+            None => self.reader.insert(self.start_reading(store.entry_reader())),
+        };
+        let finished = reader.finished();
+        let read = reader.take();
+        let any = !read.is_empty();
+        for (row, result) in read {
+            match result {
+                Ok(Found { summary, folded }) => self.found(row, summary, Some(folded)),
+                Err(why) => self.not_found(row, why),
             }
-            self.read(store, row);
-            read += 1;
-            if started.elapsed() >= READ_BUDGET {
-                break;
-            }
+        }
+        // A reader that ran out while entries still wait (an entry put back
+        // from the trash meanwhile) is started again for those.
+        if finished && !self.fully_read() {
+            self.reader = None;
         }
         // Only a search's results change as entries are read: without one,
         // going over the whole list again each tick would make reading a
         // large journal grow with the square of its size.
-        if read > 0 && self.searching() {
+        if any && self.searching() {
             self.refresh(store, false);
         }
-        read > 0
+        any
+    }
+
+    /// Reads every entry not in the search yet, on other threads.
+    fn start_reading(&self, reader: Arc<dyn ReadEntries>) -> BackgroundReader {
+        let wanted = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(*i)
+            })
+            .map(|(i, r)| (i, r.name.clone()))
+            .collect();
+        BackgroundReader::start(reader, wanted)
+    }
+
+    /// Stops reading in the background (the journal was locked: the
+    /// threads hold its key); the next tick starts again where it stopped.
+    pub fn stop_reading(&mut self) {
+        self.reader = None;
     }
 
     /// The list again after a change: which rows it shows (keeping the
@@ -663,6 +719,18 @@ impl JournalState {
         }
         self.list_exercises();
         self.refresh(store, false);
+    }
+}
+
+/// How a row starts out, from what the index knows of its entry. One the
+/// index found unreadable is read again when shown, to say why.
+fn row_state(titles: &HashMap<String, String>, name: &EntryName, summary: Summary) -> RowState {
+    match summary {
+        Summary::Read { title, first_words } => RowState::Read {
+            own_title: (!titles.contains_key(&name.exercise_id) && !title.is_empty()).then_some(title),
+            first_words,
+        },
+        Summary::Unknown | Summary::Unreadable => RowState::Unread,
     }
 }
 

@@ -19,6 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
 use mend::journal::aside::{DraftAside, Why};
+use mend::journal::background::{HeldEntries, ReadEntries};
 use mend::journal::conflict::{EntryCopy, Keep};
 use mend::journal::{
     AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
@@ -115,6 +116,10 @@ pub struct Journal {
     /// How many times each was tried, failures included.
     pub entry_attempts: usize,
     pub draft_attempts: usize,
+    /// While set, the browser's reading threads wait before each entry.
+    pub reading_held: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// What the browser handed back once it had read everything (ids).
+    pub remembered: Vec<String>,
 }
 
 impl Journal {
@@ -142,6 +147,44 @@ pub struct TestStore(
     /// Drafts handed to the rescuer (from any thread).
     pub std::sync::Arc<std::sync::Mutex<Vec<Draft>>>,
 );
+
+/// The journal's entries as they were when reading began, for reading on
+/// another thread (as a file journal's stay on disk).
+struct Snapshot {
+    held: HeldEntries,
+    unreadable: Vec<String>,
+    wait: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl ReadEntries for Snapshot {
+    fn read_each(
+        &self,
+        names: &[EntryName],
+        each: &mut dyn FnMut(Result<Entry, StoreError>) -> std::ops::ControlFlow<()>,
+    ) {
+        for name in names {
+            while self.wait.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            let result = if self.unreadable.contains(&name.id) {
+                Err(damaged(&name.id))
+            } else {
+                self.held.get(&name.id)
+            };
+            if each(result).is_break() {
+                return;
+            }
+        }
+    }
+}
+
+/// How the test store says an entry's file is damaged.
+fn damaged(id: &str) -> StoreError {
+    StoreError::Unreadable {
+        path: Path::new(JOURNAL_ROOT).join(format!("{id}.toml")),
+        reason: EntryError::Damaged { line: 1, column: 1 },
+    }
+}
 
 /// Where the test store pretends entries go.
 pub const JOURNAL_ROOT: &str = "/journal";
@@ -621,10 +664,7 @@ impl Store for TestStore {
         *self.0.borrow_mut().loads.entry(id.to_string()).or_default() += 1;
         let journal = self.0.borrow();
         if journal.unreadable.iter().any(|u| u == id) {
-            return Err(StoreError::Unreadable {
-                path: Path::new(JOURNAL_ROOT).join(format!("{id}.toml")),
-                reason: EntryError::Damaged { line: 1, column: 1 },
-            });
+            return Err(damaged(id));
         }
         journal
             .entries
@@ -632,6 +672,20 @@ impl Store for TestStore {
             .find(|(e, _)| e.id == id)
             .map(|(e, _)| e.clone())
             .ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))
+    }
+
+    fn entry_reader(&self) -> std::sync::Arc<dyn ReadEntries> {
+        let journal = self.0.borrow();
+        std::sync::Arc::new(Snapshot {
+            held: HeldEntries::new(journal.entries.iter().map(|(e, _)| e.clone())),
+            unreadable: journal.unreadable.clone(),
+            wait: std::sync::Arc::clone(&journal.reading_held),
+        })
+    }
+
+    fn remember(&mut self, learned: Vec<(String, mend::journal::index::Summary)>) {
+        let mut journal = self.0.borrow_mut();
+        journal.remembered.extend(learned.into_iter().map(|(id, _)| id));
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
@@ -868,13 +922,15 @@ pub fn text(prompt_id: &str, question: &str, words: &str) -> AnswerRecord {
     )
 }
 
-/// Drives the app's reading of the journal until every entry is read.
+/// Drives the app's reading of the journal until every entry is read (on
+/// its reading thread: the loop's ticks take what it has read).
 pub fn finish_reading(app: &mut App) {
     for _ in 0..10_000 {
         if app.journal().is_none_or(|j| j.fully_read()) {
             return;
         }
         app.tick(Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
     panic!("the journal is never fully read");
 }

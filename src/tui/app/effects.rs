@@ -586,6 +586,9 @@ impl App {
             Browse::Open => {}
             Browse::Tick => {
                 journal.tick(store);
+                if let Some(learned) = journal.take_learned() {
+                    self.store.remember(learned);
+                }
             }
             Browse::Rows(rows) => journal.set_rows_on_screen(store, rows),
             Browse::Move(delta) => journal.move_by(store, delta),

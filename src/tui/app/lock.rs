@@ -56,6 +56,10 @@ impl App {
     /// Carries out [`Effect::Lock`].
     pub(super) fn lock_now(&mut self) {
         self.store.lock();
+        // Its reading threads hold the key too.
+        if let Some(journal) = self.front.journal_mut() {
+            journal.stop_reading();
+        }
         self.lock = Some(LockState::new(Locked::Idle));
     }
 

@@ -44,6 +44,8 @@ pub use front::Front;
 /// thread that keeps it safe if mend must stop without its usual way out.
 pub type LastDraft = Arc<Mutex<Option<Draft>>>;
 
+/// How often the browser takes what its reading threads have read.
+pub const READING_FRAME: Duration = Duration::from_millis(16);
 /// A draft is written once typing pauses this long...
 pub const DRAFT_IDLE: Duration = Duration::from_millis(800);
 /// ...and at least this often while typing goes on.
@@ -562,8 +564,10 @@ impl App {
     /// Time until the draft timer next needs a look (or at once, while the
     /// journal browser is still reading), for the event loop's wait.
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
+        // Entries are read on other threads: look for them each frame (a
+        // key still ends the wait at once).
         if self.front.journal().is_some_and(|j| !j.fully_read()) {
-            return Some(Duration::ZERO);
+            return Some(READING_FRAME);
         }
         let run = self.front.answering()?;
         let since = run.unsaved_since?;

@@ -1,0 +1,138 @@
+//! Times the release binary as a person sees it, through a pseudo-terminal
+//! (80×24): launch → home screen, `b` → the journal browser on screen, and
+//! the browser → every entry searchable (a search for a word no entry
+//! holds, until it says nothing was found, rather than "found so far").
+//! BENCHMARKS.md has the figures and the commands.
+//!
+//! ```sh
+//! cargo build --release && cargo build --release --example pty-timings
+//! target/release/examples/pty-timings target/release/mend JOURNAL [RUNS]
+//! ```
+//!
+//! An encrypted journal is unlocked with the passphrase in the file named by
+//! `MEND_PASSPHRASE_FILE` (the unlock is part of "launch → home").
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// The longest any one step may take before the run is given up.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+struct Screen {
+    parser: vt100::Parser,
+    incoming: Receiver<Vec<u8>>,
+}
+
+impl Screen {
+    /// Waits until the screen shows `text`; how long that took.
+    fn wait_for(&mut self, text: &str, since: Instant) -> Option<Duration> {
+        loop {
+            if self.parser.screen().contents().contains(text) {
+                return Some(since.elapsed());
+            }
+            let left = PATIENCE.checked_sub(since.elapsed())?;
+            let bytes = self.incoming.recv_timeout(left).ok()?;
+            self.parser.process(&bytes);
+        }
+    }
+}
+
+/// One run: (launch → home, `b` → browser, browser → searchable).
+fn run(binary: &str, journal: &str) -> Option<(Duration, Duration, Duration)> {
+    let size = PtySize {
+        rows: 24,
+        cols: 80,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).ok()?;
+    let mut command = CommandBuilder::new(binary);
+    command.env("MEND_HOME", journal);
+    command.env("TERM", "xterm-256color");
+    if let Ok(file) = std::env::var("MEND_PASSPHRASE_FILE") {
+        command.env("MEND_PASSPHRASE_FILE", file);
+    }
+    let mut reader = pty.master.try_clone_reader().ok()?;
+    let mut keys = pty.master.take_writer().ok()?;
+    let (send, incoming) = channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buffer) {
+            if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = Screen {
+        parser: vt100::Parser::new(
+            NonZeroU16::MIN.saturating_add(23),
+            NonZeroU16::MIN.saturating_add(79),
+            0,
+        ),
+        incoming,
+    };
+    let launched = Instant::now();
+    let mut child = pty.slave.spawn_command(command).ok()?;
+    // Only the child holds the terminal's other end: reading ends with it.
+    drop(pty.slave);
+    let result = (|| {
+        let home = screen.wait_for("Choose an exercise", launched)?;
+        let pressed = Instant::now();
+        keys.write_all(b"b").ok()?;
+        keys.flush().ok()?;
+        let browser = screen.wait_for("Showing ", pressed)?;
+        let opened = Instant::now();
+        keys.write_all(b"/zqxjv").ok()?;
+        keys.flush().ok()?;
+        let searchable = screen.wait_for("Nothing found for", opened)?;
+        Some((home, browser, searchable))
+    })();
+    // Leave as a person would (the search, the browser, mend), so mend
+    // finishes writing its index; a hang-up if it has not gone by then.
+    let _ = keys.write_all(b"\x1b\x1b\x1bq");
+    let _ = keys.flush();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline && child.try_wait().ok().flatten().is_none() {
+        while screen.incoming.try_recv().is_ok() {}
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(binary), Some(journal)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: pty-timings MEND-BINARY JOURNAL [RUNS]");
+        return ExitCode::from(2);
+    };
+    let runs: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(5);
+    let mut all = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let Some((home, browser, searchable)) = run(binary, journal) else {
+            eprintln!("pty-timings: a run did not finish");
+            return ExitCode::FAILURE;
+        };
+        all.0.push(home);
+        all.1.push(browser);
+        all.2.push(searchable);
+    }
+    println!(
+        "{journal}: median of {runs}: launch → home {:.1?}, b → browser {:.1?}, browser → searchable {:.2?}",
+        median(all.0),
+        median(all.1),
+        median(all.2)
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,151 @@
+//! Reading every entry for the search off the thread that answers keys.
+//!
+//! A [`BackgroundReader`] hands the journal's entries to a thread of its
+//! own, which reads them (on every core, for a [`FileJournal`](super::FileJournal))
+//! and folds their words for the search, and sends them back a batch at a
+//! time over a channel. The screen takes what has arrived whenever it
+//! likes ([`BackgroundReader::take`]), never waiting. Dropping the reader
+//! stops the thread at its next batch.
+
+use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::index::{Summary, summary_of};
+use super::search::{fold, searchable_text};
+use super::{Entry, EntryName, StoreError};
+
+/// Entries sent back together: few enough that the first arrive at once.
+const BATCH: usize = 128;
+
+/// Something that can read entries from any thread (see [`Store::entry_reader`](super::Store::entry_reader)).
+pub trait ReadEntries: Send + Sync {
+    /// Reads the entries named, in order, handing each (or why it could not
+    /// be read) to `each`, until `each` says to stop.
+    fn read_each(
+        &self,
+        names: &[EntryName],
+        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+    );
+}
+
+/// Entries already in memory (a client's export, a test's journal), read
+/// by id from any thread.
+pub struct HeldEntries(HashMap<String, Entry>);
+
+impl HeldEntries {
+    pub fn new(entries: impl IntoIterator<Item = Entry>) -> Self {
+        Self(entries.into_iter().map(|e| (e.id.clone(), e)).collect())
+    }
+
+    /// The entry with this id, as [`Store::load_entry`](super::Store::load_entry) gives it.
+    pub fn get(&self, id: &str) -> Result<Entry, StoreError> {
+        self.0
+            .get(id)
+            .cloned()
+            .ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))
+    }
+}
+
+impl ReadEntries for HeldEntries {
+    fn read_each(
+        &self,
+        names: &[EntryName],
+        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+    ) {
+        for name in names {
+            if each(self.get(&name.id)).is_break() {
+                return;
+            }
+        }
+    }
+}
+
+/// One entry, read for the search.
+#[derive(Debug)]
+pub struct Found {
+    pub summary: Summary,
+    /// Its searchable words, folded (see [`fold`]).
+    pub folded: Box<str>,
+}
+
+/// Why an entry read in the background is not in the search.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("the entry is no longer in the journal")]
+    Gone,
+    /// Why, naming its file (never what it holds).
+    #[error("{0}")]
+    Unreadable(String),
+}
+
+/// Entries being read on another thread, each with its place in the list.
+#[derive(Debug)]
+pub struct BackgroundReader {
+    incoming: Receiver<Vec<(usize, Result<Found, ReadError>)>>,
+    finished: bool,
+}
+
+impl BackgroundReader {
+    /// Starts reading `wanted` (each entry with its place in the list).
+    pub fn start(reader: Arc<dyn ReadEntries>, wanted: Vec<(usize, EntryName)>) -> Self {
+        let (send, incoming) = channel();
+        std::thread::spawn(move || {
+            let names: Vec<EntryName> = wanted.iter().map(|(_, n)| n.clone()).collect();
+            let mut places = wanted.iter().map(|(place, _)| *place);
+            let mut batch = Vec::with_capacity(BATCH);
+            reader.read_each(&names, &mut |result| {
+                let Some(place) = places.next() else {
+                    return ControlFlow::Break(());
+                };
+                batch.push((place, found(result)));
+                if batch.len() < BATCH {
+                    return ControlFlow::Continue(());
+                }
+                // Nobody listening: the browser closed.
+                match send.send(std::mem::take(&mut batch)) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                }
+            });
+            let _ = send.send(batch);
+        });
+        Self {
+            incoming,
+            finished: false,
+        }
+    }
+
+    /// Whatever has been read since last asked, without waiting.
+    pub fn take(&mut self) -> Vec<(usize, Result<Found, ReadError>)> {
+        let mut all = Vec::new();
+        loop {
+            match self.incoming.try_recv() {
+                Ok(batch) => all.extend(batch),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.finished = true;
+                    break;
+                }
+            }
+        }
+        all
+    }
+
+    /// Whether the thread has read everything it was given.
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+}
+
+fn found(result: Result<Entry, StoreError>) -> Result<Found, ReadError> {
+    match result {
+        Ok(entry) => Ok(Found {
+            summary: summary_of(&entry),
+            folded: fold(&searchable_text(&entry)).into_boxed_str(),
+        }),
+        Err(StoreError::NoSuchEntry(_)) => Err(ReadError::Gone),
+        Err(problem) => Err(ReadError::Unreadable(problem.to_string())),
+    }
+}

@@ -1,0 +1,575 @@
+//! The journal's index: what a list of entries shows (each entry's title,
+//! first words, and whether it could be read) kept in one file, so a list
+//! of a large journal needs one file read rather than one per entry.
+//!
+//! The index is never trusted over the files. Each `entries/YYYY/MM` folder
+//! is noted with its modification time; a folder whose time changed (an
+//! entry saved, edited, trashed, or added by a sync tool) is listed again,
+//! and only its entries whose size or time changed are read again. An index
+//! that is missing, damaged, from another mend (its format number) or not
+//! mend's at all costs one rebuild. Writing it is never part of saving an
+//! entry: an index that could not be written is just stale next time.
+//!
+//! ```text
+//! mend-index 1 <length of the header, these lines to the last `month`: 12 digits>
+//! last <exercise id> <when it was last done>        one per exercise
+//! month 2026/11 <folder mtime, ns> <entries>        one per month folder
+//! <id> TAB <size> TAB <mtime, ns> TAB r|u TAB <title> TAB <first words>
+//!                                                   the entries, month by month
+//! ```
+//!
+//! The header alone tells the home screen when each exercise was last done
+//! and whether any month folder changed: it is read without the entries'
+//! lines (decrypting only its first part, in an encrypted journal).
+//!
+//! A time of 0 means "look again": a folder or file changed so recently that
+//! a change in the same clock tick could not be told apart. In an encrypted
+//! journal the index is sealed like every other file (first words are
+//! answers).
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{self, BufRead as _, BufReader, Read as _};
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::NaiveDateTime;
+use zeroize::Zeroizing;
+
+use super::catalog::{MonthFolder, for_each_entry, month_folders, newest_first};
+use super::private_fs::{Links, open_file, read_file, write_atomic};
+use super::seal::{OpenError, Seal, is_sealed};
+use super::search::first_words;
+use super::{EntryName, StoreError, entry_name};
+
+/// The index's file, inside the journal.
+pub const INDEX_FILE: &str = "index";
+/// Raised whenever what the index holds, or how, changes: an index of
+/// another format is rebuilt, never read.
+pub const INDEX_FORMAT: u32 = 1;
+const MAGIC: &str = "mend-index";
+/// Characters kept of each entry's first words.
+pub const FIRST_WORDS: usize = 120;
+/// Characters kept of an entry's own title.
+const TITLE_CHARS: usize = 120;
+/// An index larger than this is not mend's (100,000 entries take ~25 MB).
+const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// `mend-index 1 <12 digits>` and its newline.
+const FIRST_LINE: usize = MAGIC.len() + 3 + 12 + 1;
+/// A header larger than this is not mend's (a month folder takes a line).
+const MAX_HEADER_BYTES: u64 = 1 << 26;
+/// How `last` lines give a time.
+const LAST_DONE: &str = "%Y-%m-%dT%H:%M:%S";
+/// Changes closer together than this may share a modification time.
+const RACY: Duration = Duration::from_secs(2);
+
+/// One entry of the journal, as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub name: EntryName,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Summary {
+    /// Not read (the journal is locked, or the store keeps no index).
+    Unknown,
+    Read {
+        /// The title the entry was saved with (for an exercise no longer
+        /// in the library).
+        title: Box<str>,
+        first_words: Box<str>,
+    },
+    /// It could not be read when the index was made.
+    Unreadable,
+}
+
+/// Why the index on disk was not used (it is rebuilt).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("the journal has no index yet")]
+    Missing,
+    #[error("the index could not be read: {}", crate::io_error::plain_words(.0))]
+    Io(io::Error),
+    #[error("the index is encrypted and the journal is locked")]
+    Locked,
+    #[error("the index is not one mend wrote for this journal")]
+    Foreign,
+    #[error("the index is from another version of mend (format {0})")]
+    OtherFormat(u32),
+    #[error("the index is damaged at line {0}")]
+    Damaged(usize),
+}
+
+/// One month folder as the index knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Month {
+    /// The folder's modification time; 0 to list it again.
+    stamp: u128,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    name: EntryName,
+    size: u64,
+    /// The file's modification time; 0 to read it again.
+    stamp: u128,
+    summary: Summary,
+}
+
+/// The index as it stands after looking at the folders: what it knew,
+/// less what changed since. Entries it does not know yet are `Unknown`,
+/// for whoever reads them to [`learn`](Index::learn) and [`save`](Index::save).
+#[derive(Debug, Default)]
+pub struct Index {
+    months: HashMap<String, Month>,
+    /// Differs from the file on disk.
+    changed: bool,
+}
+
+impl Index {
+    /// The index on disk brought up to date with the month folders,
+    /// without opening an entry file: a month folder that changed is
+    /// listed again, and its entries whose files changed become `Unknown`.
+    /// An index that cannot be used is started afresh. A locked journal's
+    /// entries are all `Unknown`, and its index is left as it is.
+    pub fn refresh(root: &Path, seal: &Seal) -> Self {
+        let known = if seal.is_encrypted() && !seal.is_unlocked() {
+            None
+        } else {
+            read(root, seal).ok()
+        };
+        refresh(known, root)
+    }
+
+    /// Every entry, newest first, with what is known of it.
+    pub fn into_listed(self) -> Vec<Listed> {
+        let mut listed: Vec<Listed> = self
+            .months
+            .into_values()
+            .flat_map(|m| m.rows)
+            .map(|r| Listed {
+                name: r.name,
+                summary: r.summary,
+            })
+            .collect();
+        listed.sort_by(|a, b| newest_first(&a.name, &b.name));
+        listed
+    }
+
+    /// The entries not known yet.
+    pub fn unknown(&self) -> Vec<EntryName> {
+        self.rows()
+            .filter(|r| r.summary == Summary::Unknown)
+            .map(|r| r.name.clone())
+            .collect()
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.months.values().flat_map(|m| m.rows.iter())
+    }
+
+    /// Notes what entry `id` holds, now it has been read.
+    pub fn learn(&mut self, id: &str, summary: Summary) {
+        let month = id.get(..4).zip(id.get(5..7)).map(|(y, m)| format!("{y}/{m}"));
+        let Some(row) = month
+            .and_then(|m| self.months.get_mut(&m))
+            .and_then(|m| m.rows.iter_mut().find(|r| r.name.id == id))
+        else {
+            return;
+        };
+        if row.summary != summary {
+            row.summary = summary;
+            self.changed = true;
+        }
+    }
+
+    /// Reads the entries not known yet (on every core) and learns them.
+    pub fn read_unknown(&mut self, root: &Path, seal: &Seal) {
+        let unknown = self.unknown();
+        let mut names = unknown.iter();
+        let _ = for_each_entry(root, seal, &unknown, |result| -> Result<(), ()> {
+            let name = names.next().ok_or(())?;
+            match result {
+                Ok(entry) => self.learn(&name.id, summary_of(&entry)),
+                // Gone between listing and reading: its folder changed, so
+                // it is listed again next time.
+                Err(StoreError::NoSuchEntry(_)) => {}
+                Err(_) => self.learn(&name.id, Summary::Unreadable),
+            }
+            Ok(())
+        });
+    }
+
+    /// Writes the index if it changed and knows every entry (in an
+    /// encrypted journal, only once unlocked). A failure leaves the index
+    /// on disk stale, which costs a rebuild, never an entry.
+    pub fn save(&mut self, root: &Path, seal: &Seal) {
+        let complete = self.rows().all(|r| r.summary != Summary::Unknown);
+        let can_seal = !seal.is_encrypted() || seal.is_unlocked();
+        if self.changed && complete && can_seal && write(root, seal, &self.months).is_ok() {
+            self.changed = false;
+        }
+    }
+}
+
+/// Every entry, newest first, with its summary: the index brought up to
+/// date, every entry it did not know read, and written back if it changed.
+pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
+    let mut index = Index::refresh(root, seal);
+    if !seal.is_encrypted() || seal.is_unlocked() {
+        index.read_unknown(root, seal);
+        index.save(root, seal);
+    }
+    index.into_listed()
+}
+
+/// When each exercise was last done, from the index alone, if every
+/// month folder is as the index knew it (else `None`: the folders must be
+/// listed). What the home screen needs, without a line per entry read.
+pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
+    let text = read_header(root, seal).ok()?;
+    let Header { last, months } = header(std::str::from_utf8(&text).ok()?)?;
+    let count = months.len();
+    let mut stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
+    let now = SystemTime::now();
+    for folder in month_folders(root) {
+        let stamp = stamps.remove(folder.key.as_str())?;
+        if stamp == 0 || stamp != stamp_of(&folder.path, now) {
+            return None;
+        }
+    }
+    // Months with entries and no `last` line cannot be a whole index.
+    (stamps.is_empty() && last.is_empty() == (count == 0)).then_some(last)
+}
+
+/// The month folders (`YYYY/MM`) unchanged since the index was written
+/// (none if it cannot be read, as in a locked journal): no file was added
+/// to them, nor left half-written by a crash, since.
+pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
+    let Ok(text) = read_header(root, seal) else {
+        return HashSet::new();
+    };
+    let Some(Header { months, .. }) = std::str::from_utf8(&text).ok().and_then(header) else {
+        return HashSet::new();
+    };
+    let stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
+    let now = SystemTime::now();
+    month_folders(root)
+        .into_iter()
+        .filter(|folder| {
+            stamps
+                .get(folder.key.as_str())
+                .is_some_and(|&stamp| stamp != 0 && stamp == stamp_of(&folder.path, now))
+        })
+        .map(|folder| folder.key)
+        .collect()
+}
+
+/// The index's `last` lines, and each month's time and number of entries,
+/// in the order their entries follow.
+struct Header<'a> {
+    last: HashMap<String, NaiveDateTime>,
+    months: Vec<(&'a str, u128, usize)>,
+}
+
+/// The header's lines after the first.
+fn header(text: &str) -> Option<Header<'_>> {
+    let mut last = HashMap::new();
+    let mut months = Vec::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("last ") {
+            let (exercise, when) = rest.split_once(' ')?;
+            let when = NaiveDateTime::parse_from_str(when, LAST_DONE).ok()?;
+            last.insert(exercise.to_string(), when);
+        } else {
+            months.push(month_line(line)?);
+        }
+    }
+    Some(Header { last, months })
+}
+
+/// The header's length, from the index's first line.
+fn first_line(line: &[u8]) -> Result<usize, IndexError> {
+    let line = std::str::from_utf8(line).map_err(|_| IndexError::Foreign)?;
+    let mut fields = line.trim_end_matches('\n').split(' ');
+    if fields.next() != Some(MAGIC) {
+        return Err(IndexError::Foreign);
+    }
+    match fields.next().map(str::parse::<u32>) {
+        Some(Ok(INDEX_FORMAT)) => {}
+        Some(Ok(other)) => return Err(IndexError::OtherFormat(other)),
+        _ => return Err(IndexError::Foreign),
+    }
+    let length = fields
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or(IndexError::Damaged(1))?;
+    match (fields.next(), line.ends_with('\n')) {
+        (None, true) if length >= FIRST_LINE => Ok(length),
+        _ => Err(IndexError::Damaged(1)),
+    }
+}
+
+/// When each exercise was last done, among `names`.
+pub fn last_of<'a>(names: impl Iterator<Item = &'a EntryName>) -> HashMap<String, NaiveDateTime> {
+    let mut last: HashMap<String, NaiveDateTime> = HashMap::new();
+    for name in names {
+        let slot = last.entry(name.exercise_id.clone()).or_insert(name.started);
+        *slot = (*slot).max(name.started);
+    }
+    last
+}
+
+/// `month YYYY/MM <stamp> <count>`.
+fn month_line(line: &str) -> Option<(&str, u128, usize)> {
+    let mut fields = line.split(' ');
+    let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+    ) else {
+        return None;
+    };
+    Some((key, stamp.parse().ok()?, count.parse().ok()?))
+}
+
+/// The index's text as it is on disk, opened with the journal's seal.
+fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
+    let bytes = match read_file(&root.join(INDEX_FILE), MAX_INDEX_BYTES, Links::Refuse) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(IndexError::Foreign),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
+        Err(e) => return Err(IndexError::Io(e)),
+    };
+    // A plain index in an encrypted journal was not written by mend.
+    if seal.is_encrypted() && !is_sealed(&bytes) {
+        return Err(IndexError::Foreign);
+    }
+    seal.open(bytes).map_err(opening)
+}
+
+/// The index's header as it is on disk (its lines after the first), read
+/// without the entries' lines.
+fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
+    let file = match open_file(&root.join(INDEX_FILE), Links::Refuse) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
+        Err(e) => return Err(IndexError::Io(e)),
+    };
+    let mut input = BufReader::new(file);
+    let start = input.fill_buf().map_err(IndexError::Io)?;
+    if seal.is_encrypted() && !is_sealed(start) {
+        return Err(IndexError::Foreign);
+    }
+    let mut reader = seal.reader(input).map_err(opening)?;
+    let mut first = [0; FIRST_LINE];
+    reader.read_exact(&mut first).map_err(|_| IndexError::Foreign)?;
+    let length = first_line(&first)?;
+    let rest = u64::try_from(length - FIRST_LINE).map_err(|_| IndexError::Foreign)?;
+    if rest > MAX_HEADER_BYTES {
+        return Err(IndexError::Foreign);
+    }
+    let mut text = Zeroizing::new(Vec::new());
+    reader.take(rest).read_to_end(&mut text).map_err(IndexError::Io)?;
+    if text.len() as u64 != rest {
+        return Err(IndexError::Damaged(1));
+    }
+    Ok(text)
+}
+
+fn opening(e: OpenError) -> IndexError {
+    match e {
+        OpenError::Locked => IndexError::Locked,
+        OpenError::Undecryptable => IndexError::Foreign,
+    }
+}
+
+/// The index as it is on disk, by month folder (`YYYY/MM`).
+fn read(root: &Path, seal: &Seal) -> Result<HashMap<String, Month>, IndexError> {
+    let text = read_text(root, seal)?;
+    let text = std::str::from_utf8(&text).map_err(|_| IndexError::Damaged(0))?;
+    parse(text)
+}
+
+fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
+    let length = first_line(text.as_bytes().get(..FIRST_LINE).ok_or(IndexError::Foreign)?)?;
+    let (head, body) = (text.get(FIRST_LINE..length), text.get(length..));
+    let (Some(head), Some(body)) = (head, body) else {
+        return Err(IndexError::Damaged(1));
+    };
+    let Header { months: order, .. } = header(head).ok_or(IndexError::Damaged(1))?;
+    let mut at = head.lines().count() + 1;
+    let mut lines = body.lines();
+    let mut months = HashMap::new();
+    for (key, stamp, count) in order {
+        let mut rows = Vec::with_capacity(count.min(body.len()));
+        for _ in 0..count {
+            at += 1;
+            let line = lines.next().ok_or(IndexError::Damaged(at))?;
+            rows.push(parse_row(key, line).ok_or(IndexError::Damaged(at))?);
+        }
+        if months.insert(key.to_string(), Month { stamp, rows }).is_some() {
+            return Err(IndexError::Damaged(at));
+        }
+    }
+    match lines.next() {
+        None => Ok(months),
+        Some(_) => Err(IndexError::Damaged(at + 1)),
+    }
+}
+
+fn parse_row(month: &str, line: &str) -> Option<Row> {
+    let mut fields = line.split('\t');
+    let (Some(id), Some(size), Some(stamp), Some(read), Some(title), Some(words), None) = (
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+        fields.next(),
+    ) else {
+        return None;
+    };
+    let name = entry_name::parse(id)?;
+    // Filed in its own month, as the folders are.
+    let (year, mon) = month.split_once('/')?;
+    if id.get(..4) != Some(year) || id.get(5..7) != Some(mon) {
+        return None;
+    }
+    let summary = match read {
+        "r" => Summary::Read {
+            title: title.into(),
+            first_words: words.into(),
+        },
+        "u" => Summary::Unreadable,
+        _ => return None,
+    };
+    Some(Row {
+        name,
+        size: size.parse().ok()?,
+        stamp: stamp.parse().ok()?,
+        summary,
+    })
+}
+
+fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Result<()> {
+    let mut head = String::new();
+    for (exercise, when) in last_of(months.values().flat_map(|m| &m.rows).map(|r| &r.name)) {
+        head.push_str(&format!("last {exercise} {}\n", when.format(LAST_DONE)));
+    }
+    let mut body = String::new();
+    for (key, month) in months {
+        head.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
+        for row in &month.rows {
+            let (read, title, words) = match &row.summary {
+                Summary::Read { title, first_words } => ("r", &**title, &**first_words),
+                // `save` waits until every entry is known; were one not,
+                // "unreadable" has it read again when it is shown.
+                Summary::Unreadable | Summary::Unknown => ("u", "", ""),
+            };
+            body.push_str(&format!(
+                "{}\t{}\t{}\t{read}\t{title}\t{words}\n",
+                row.name.id, row.size, row.stamp
+            ));
+        }
+    }
+    let text = format!(
+        "{MAGIC} {INDEX_FORMAT} {:012}\n{head}{body}",
+        FIRST_LINE + head.len()
+    );
+    write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
+}
+
+/// The index brought up to date with the month folders on disk (`known`:
+/// the index as it was, if it could be read). Without one, entry files are
+/// not even looked at: every entry is unknown, and noted with a time of 0,
+/// to be looked at again when its folder next changes.
+fn refresh(known: Option<HashMap<String, Month>>, root: &Path) -> Index {
+    let look_at_files = known.is_some();
+    let mut known = known.unwrap_or_default();
+    let now = SystemTime::now();
+    let mut months = HashMap::new();
+    let mut changed = false;
+    for folder in month_folders(root) {
+        let stamp = stamp_of(&folder.path, now);
+        let month = match known.remove(&folder.key) {
+            Some(month) if month.stamp != 0 && month.stamp == stamp => month,
+            before => {
+                changed = true;
+                relist(&folder, stamp, before, look_at_files.then_some(now))
+            }
+        };
+        months.insert(folder.key, month);
+    }
+    // Folders gone since.
+    changed |= !known.is_empty();
+    Index { months, changed }
+}
+
+/// A month folder listed again: entries whose file is as the index knew it
+/// keep their summary; the rest are left `Unknown`, to be read.
+/// `now` is when, to look at each file's size and time (`None`: not at all).
+fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: Option<SystemTime>) -> Month {
+    let mut before: HashMap<String, Row> = before
+        .map(|m| m.rows.into_iter().map(|r| (r.name.id.clone(), r)).collect())
+        .unwrap_or_default();
+    let rows = folder
+        .names()
+        .into_iter()
+        .map(|name| {
+            let meta = now.and_then(|now| {
+                let meta = fs::symlink_metadata(folder.path.join(format!("{}.toml", name.id))).ok()?;
+                Some((meta.len(), meta.modified().map_or(0, |t| stamp_at(t, now))))
+            });
+            let (size, stamp) = meta.unwrap_or_default();
+            match before.remove(&name.id) {
+                Some(row) if row.stamp != 0 && row.stamp == stamp && row.size == size => row,
+                _ => Row {
+                    name,
+                    size,
+                    stamp,
+                    summary: Summary::Unknown,
+                },
+            }
+        })
+        .collect();
+    Month { stamp, rows }
+}
+
+/// What a list shows of an entry.
+pub fn summary_of(entry: &super::Entry) -> Summary {
+    Summary::Read {
+        title: one_line(&entry.exercise_title, TITLE_CHARS).into(),
+        first_words: first_words(entry, FIRST_WORDS).into(),
+    }
+}
+
+/// `text` on one line without tabs, at most `max` characters.
+fn one_line(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    crate::sanitize::inert(&words.join(" "))
+        .chars()
+        .take(max)
+        .collect()
+}
+
+/// A folder's or file's modification time, or 0 ("look again") if it
+/// cannot be had or is too recent to tell a later change apart.
+fn stamp_of(path: &Path, now: SystemTime) -> u128 {
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map_or(0, |t| stamp_at(t, now))
+}
+
+fn stamp_at(time: SystemTime, now: SystemTime) -> u128 {
+    let recent = now.duration_since(time).map_or(true, |age| age < RACY);
+    if recent {
+        return 0;
+    }
+    time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
