@@ -552,6 +552,20 @@ pub static PROMISE_PICK: Table = Table {
     ],
 };
 
+// What became of a promise, on the promises screen and in a question.
+const PROMISE_MISSED: Binding = shown(
+    &[Plain(Char('m'))],
+    Act(Action::Missed),
+    ("m", "missed this time"),
+    ("m", "missed", 1),
+);
+const PROMISE_NEW_TIME: Binding = shown(
+    &[Plain(Char('r'))],
+    Act(Action::Renegotiate),
+    ("r", "moved to a new time, agreed openly: type it"),
+    ("r", "new time", 2),
+);
+
 /// A `promises-due` question: what became of each promise that fell due.
 pub static PROMISES_DUE: Table = Table {
     heading: "Looking back at promises",
@@ -569,18 +583,8 @@ pub static PROMISES_DUE: Table = Table {
             ("k", "kept it"),
             ("k", "kept", 1),
         ),
-        shown(
-            &[Plain(Char('m'))],
-            Act(Action::Missed),
-            ("m", "missed this time"),
-            ("m", "missed", 1),
-        ),
-        shown(
-            &[Plain(Char('r'))],
-            Act(Action::Renegotiate),
-            ("r", "moved to a new time, agreed openly: type it"),
-            ("r", "new time", 2),
-        ),
+        PROMISE_MISSED,
+        PROMISE_NEW_TIME,
         bind(
             &[Plain(Backspace), Plain(Delete)],
             Act(Action::NotYet),
@@ -1508,18 +1512,8 @@ pub static PROMISES: Table = Table {
             ("k", "kept it (a weekly one: this week's)"),
             ("k", "kept", 1),
         ),
-        shown(
-            &[Plain(Char('m'))],
-            Act(Action::Missed),
-            ("m", "missed this time"),
-            ("m", "missed", 1),
-        ),
-        shown(
-            &[Plain(Char('r'))],
-            Act(Action::Renegotiate),
-            ("r", "move it to a new time, openly"),
-            ("r", "new time", 2),
-        ),
+        PROMISE_MISSED,
+        PROMISE_NEW_TIME,
         shown(
             &[Plain(Char('a'))],
             Act(Action::Add),
