@@ -644,7 +644,6 @@ impl<'a> DraftKeeper<'a> {
 /// The longest reply to "carry on?" worth reading.
 const REPLY_LIMIT: usize = 64;
 
-
 /// The line under a question that says how to answer it.
 fn how_to_answer(prompt: &Prompt) -> String {
     let how = match &prompt.kind {

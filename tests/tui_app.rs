@@ -2327,8 +2327,15 @@ mod runner {
         let store = TestStore::new().with_draft(draft_with_words("Where I was", Some(p::WENT_WELL)));
         let draft = waiting_draft(&store);
         let mut writer = store.clone();
-        let started = run::start(&mut writer, &fixture(), &draft, DraftChoice::Resume, now(), today())
-            .expect("nothing needs moving aside");
+        let started = run::start(
+            &mut writer,
+            &fixture(),
+            &draft,
+            DraftChoice::Resume,
+            now(),
+            today(),
+        )
+        .expect("nothing needs moving aside");
         assert!(started.resumed);
         assert_eq!(started.set_aside, None);
         assert_eq!(started.session.step(), Step::Prompt(p::WENT_WELL));
@@ -2336,7 +2343,10 @@ mod runner {
             started.session.answer(p::THIS_WEEK),
             Some(&Answer::Text("Where I was".into()))
         );
-        assert!(store.journal().draft(FIXTURE_ID).is_some(), "the draft is still there");
+        assert!(
+            store.journal().draft(FIXTURE_ID).is_some(),
+            "the draft is still there"
+        );
         assert!(store.0.borrow().set_aside.is_empty());
     }
 
@@ -2345,8 +2355,15 @@ mod runner {
         let store = TestStore::new().with_draft(draft_with_words("Old words", None));
         let draft = waiting_draft(&store);
         let mut writer = store.clone();
-        let started = run::start(&mut writer, &fixture(), &draft, DraftChoice::Afresh, now(), today())
-            .expect("set aside");
+        let started = run::start(
+            &mut writer,
+            &fixture(),
+            &draft,
+            DraftChoice::Afresh,
+            now(),
+            today(),
+        )
+        .expect("set aside");
         assert!(!started.resumed);
         assert_eq!(started.session.answer(p::THIS_WEEK), None, "a fresh start");
         let Some(SetAside { why, path }) = started.set_aside else {
@@ -2354,7 +2371,10 @@ mod runner {
         };
         assert_eq!(why, Aside::Afresh);
         assert!(path.is_some_and(|p| p.ends_with("every-kind.earlier-1.toml")));
-        assert!(store.journal().draft(FIXTURE_ID).is_none(), "nothing left to write over");
+        assert!(
+            store.journal().draft(FIXTURE_ID).is_none(),
+            "nothing left to write over"
+        );
         assert!(format!("{:?}", store.0.borrow().set_aside).contains("Old words"));
     }
 
@@ -2367,8 +2387,15 @@ mod runner {
         let store = TestStore::new().with_draft(draft);
         let draft = waiting_draft(&store);
         let mut writer = store.clone();
-        let started = run::start(&mut writer, &fixture(), &draft, DraftChoice::Resume, now(), today())
-            .expect("set aside");
+        let started = run::start(
+            &mut writer,
+            &fixture(),
+            &draft,
+            DraftChoice::Resume,
+            now(),
+            today(),
+        )
+        .expect("set aside");
         assert!(started.resumed);
         assert_eq!(started.set_aside.map(|s| s.why), Some(Aside::LeftOut(1)));
         assert_eq!(started.session.answer(p::THIS_WEEK), None);
@@ -2387,7 +2414,9 @@ mod runner {
         let Opening::Fresh { mut session, .. } = run::open(store, &one_question(), now(), today()) else {
             panic!("no draft waits");
         };
-        session.set_answer(0, Some(Answer::Text("Kind words".into()))).expect("fits");
+        session
+            .set_answer(0, Some(Answer::Text("Kind words".into())))
+            .expect("fits");
         *session
     }
 
@@ -2401,7 +2430,10 @@ mod runner {
         assert_eq!(journal.entries.len(), 1);
         assert_eq!(journal.entries[0].0.id, session.entry_id());
         assert_eq!(journal.entries[0].1, path);
-        assert_eq!(journal.draft_attempts, 0, "no draft is written when the entry is saved");
+        assert_eq!(
+            journal.draft_attempts, 0,
+            "no draft is written when the entry is saved"
+        );
     }
 
     #[test]

@@ -136,7 +136,11 @@ fn begin(session: Session, store: &dyn Store, today: NaiveDate) -> Session {
 }
 
 /// Finishes the session under its provisional id and saves it.
-pub fn save(store: &mut dyn Store, session: &Session, now: DateTime<FixedOffset>) -> Result<PathBuf, RunError> {
+pub fn save(
+    store: &mut dyn Store,
+    session: &Session,
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, RunError> {
     let mut entry = session.finish(&session.entry_id(), now)?;
     save_entry(store, &mut entry, session, now)
 }
@@ -228,9 +232,9 @@ impl DraftTimer {
     /// How long until a draft is due, if anything is unwritten.
     pub fn wait(&self, now: Instant) -> Option<Duration> {
         let since = self.unwritten_since?;
-        let idle = self
-            .last_change
-            .map_or(Duration::ZERO, |t| DRAFT_IDLE.saturating_sub(now.duration_since(t)));
+        let idle = self.last_change.map_or(Duration::ZERO, |t| {
+            DRAFT_IDLE.saturating_sub(now.duration_since(t))
+        });
         let overdue = DRAFT_MAX_DELAY.saturating_sub(now.duration_since(since));
         Some(idle.min(overdue))
     }

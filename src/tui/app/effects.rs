@@ -180,7 +180,11 @@ impl App {
 
     fn carry_out(&mut self, effect: Effect) -> Vec<Effect> {
         match effect {
-            Effect::StartFromDraft { loaded, draft, choice } => {
+            Effect::StartFromDraft {
+                loaded,
+                draft,
+                choice,
+            } => {
                 return self.start_from_draft(&loaded, &draft, choice);
             }
             Effect::SaveDraft(draft) => self.write_draft(*draft),
@@ -341,14 +345,25 @@ impl App {
     /// would write over it).
     fn start_from_draft(&mut self, loaded: &Loaded, draft: &Draft, choice: DraftChoice) -> Vec<Effect> {
         let today = self.today();
-        let started = match run::start(self.store.as_mut(), loaded, draft, choice, self.clock.now(), today) {
+        let started = match run::start(
+            self.store.as_mut(),
+            loaded,
+            draft,
+            choice,
+            self.clock.now(),
+            today,
+        ) {
             Ok(started) => started,
             Err(e) => {
                 self.warn(strings::draft_not_set_aside(&e));
                 return Vec::new();
             }
         };
-        if let Some(SetAside { why, path: Some(path) }) = started.set_aside {
+        if let Some(SetAside {
+            why,
+            path: Some(path),
+        }) = started.set_aside
+        {
             let path = path.display().to_string();
             self.notify(match why {
                 Aside::LeftOut(count) => strings::answers_left_out(count, &path),
