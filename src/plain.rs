@@ -173,11 +173,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         clock: &dyn Clock,
         if_draft: IfDraft,
     ) -> anyhow::Result<ExitCode> {
-        let Some(session) = self.start(loaded, store, clock, if_draft)? else {
+        let Some(mut session) = self.start(loaded, store, clock, if_draft)? else {
             eprintln!("mend: {}", words::DRAFT_WAITING);
             return Ok(ExitCode::from(DRAFT_UNDECIDED));
         };
-        let mut session = session;
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();

@@ -344,15 +344,8 @@ impl App {
     /// went; if it could not be set aside, nothing begins (the new session
     /// would write over it).
     fn start_from_draft(&mut self, loaded: &Loaded, draft: &Draft, choice: DraftChoice) -> Vec<Effect> {
-        let today = self.today();
-        let started = match run::start(
-            self.store.as_mut(),
-            loaded,
-            draft,
-            choice,
-            self.clock.now(),
-            today,
-        ) {
+        let (now, today) = (self.clock.now(), self.today());
+        let started = match run::start(self.store.as_mut(), loaded, draft, choice, now, today) {
             Ok(started) => started,
             Err(e) => {
                 self.warn(strings::draft_not_set_aside(&e));
