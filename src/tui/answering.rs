@@ -150,10 +150,10 @@ impl Answering {
 
     fn keep_editor_words(&mut self) {
         let Some(index) = self.current() else { return };
-        let lines = self.editor.lines().to_vec();
+        let lines = self.editor.lines();
         let answer = match self.kind() {
             Some(PromptKind::Text) => Answer::Text(lines.join("\n")),
-            Some(PromptKind::List) => Answer::List(lines),
+            Some(PromptKind::List) => Answer::List(lines.to_vec()),
             _ => return,
         };
         // An editor answer always fits its own prompt, and the limit is
