@@ -142,21 +142,24 @@ pub fn save(
     now: DateTime<FixedOffset>,
 ) -> Result<PathBuf, RunError> {
     let mut entry = session.finish(&session.entry_id(), now)?;
-    save_entry(store, &mut entry, session, now)
+    save_entry(store, &mut entry, Some(session), now)
 }
 
 /// Saves a finished entry, with the promises it makes and settles (once,
-/// however often it is retried). If the journal refuses it, the session is
-/// kept as a draft, if the disk allows, so no answer is lost.
+/// however often it is retried). If the journal refuses it, the session it
+/// came from (an entry made elsewhere, as "before you send" makes one, has
+/// none) is kept as a draft, if the disk allows, so no answer is lost.
 pub fn save_entry(
     store: &mut dyn Store,
     entry: &mut Entry,
-    session: &Session,
+    session: Option<&Session>,
     now: DateTime<FixedOffset>,
 ) -> Result<PathBuf, RunError> {
     store.save_answered(entry, now).map_err(|e| {
         // Not fatal: the refusal is what the person is told about.
-        let _ = store.save_draft(&session.to_draft(now));
+        if let Some(session) = session {
+            let _ = store.save_draft(&session.to_draft(now));
+        }
         RunError::NotSaved(e)
     })
 }

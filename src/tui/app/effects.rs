@@ -375,10 +375,8 @@ impl App {
     /// The entry, with the promises its answers make and settle (each
     /// once, however often this is retried); a draft kept if it fails.
     fn write_entry(&mut self, mut entry: Entry) {
-        let Some(run) = self.front.answering() else {
-            return;
-        };
-        match run::save_entry(self.store.as_mut(), &mut entry, &run.session, self.clock.now()) {
+        let session = self.front.answering().map(|run| &run.session);
+        match run::save_entry(self.store.as_mut(), &mut entry, session, self.clock.now()) {
             Ok(path) => self.show_saved(path, false),
             Err(e) => self.save_failed(entry, &e),
         }
