@@ -2304,11 +2304,13 @@ mod runner {
         mend::time_words::evening_of_moment(now())
     }
 
-    fn waiting_draft(store: &TestStore) -> Draft {
-        match run::open(store, &fixture(), now(), today()) {
-            Opening::DraftWaiting(draft) => *draft,
+    /// Opens the fixture, finds its draft waiting, and does `choice` with it.
+    fn start(store: &TestStore, choice: DraftChoice) -> Result<run::Started, RunError> {
+        let draft = match run::open(store, &fixture(), now(), today()) {
+            Opening::DraftWaiting(draft) => draft,
             Opening::Fresh { .. } => panic!("the draft waiting was not found"),
-        }
+        };
+        run::start(&mut store.clone(), &fixture(), &draft, choice, now(), today())
     }
 
     #[test]
@@ -2325,17 +2327,7 @@ mod runner {
     #[test]
     fn resuming_carries_on_from_the_draft_and_leaves_it_in_place() {
         let store = TestStore::new().with_draft(draft_with_words("Where I was", Some(p::WENT_WELL)));
-        let draft = waiting_draft(&store);
-        let mut writer = store.clone();
-        let started = run::start(
-            &mut writer,
-            &fixture(),
-            &draft,
-            DraftChoice::Resume,
-            now(),
-            today(),
-        )
-        .expect("nothing needs moving aside");
+        let started = start(&store, DraftChoice::Resume).expect("nothing needs moving aside");
         assert!(started.resumed);
         assert_eq!(started.set_aside, None);
         assert_eq!(started.session.step(), Step::Prompt(p::WENT_WELL));
@@ -2353,17 +2345,7 @@ mod runner {
     #[test]
     fn starting_afresh_sets_the_draft_aside_first_and_says_where() {
         let store = TestStore::new().with_draft(draft_with_words("Old words", None));
-        let draft = waiting_draft(&store);
-        let mut writer = store.clone();
-        let started = run::start(
-            &mut writer,
-            &fixture(),
-            &draft,
-            DraftChoice::Afresh,
-            now(),
-            today(),
-        )
-        .expect("set aside");
+        let started = start(&store, DraftChoice::Afresh).expect("set aside");
         assert!(!started.resumed);
         assert_eq!(started.session.answer(p::THIS_WEEK), None, "a fresh start");
         let Some(SetAside { why, path }) = started.set_aside else {
@@ -2385,17 +2367,7 @@ mod runner {
             record.prompt_id = "renamed-since".into();
         }
         let store = TestStore::new().with_draft(draft);
-        let draft = waiting_draft(&store);
-        let mut writer = store.clone();
-        let started = run::start(
-            &mut writer,
-            &fixture(),
-            &draft,
-            DraftChoice::Resume,
-            now(),
-            today(),
-        )
-        .expect("set aside");
+        let started = start(&store, DraftChoice::Resume).expect("set aside");
         assert!(started.resumed);
         assert_eq!(started.set_aside.map(|s| s.why), Some(Aside::LeftOut(1)));
         assert_eq!(started.session.answer(p::THIS_WEEK), None);
