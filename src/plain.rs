@@ -18,7 +18,7 @@
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::answer::Answer;
 use crate::clock::Clock;
@@ -26,6 +26,7 @@ use crate::exercise::{Prompt, PromptKind};
 use crate::journal::Store;
 use crate::library::Loaded;
 use crate::sanitize::{clean_pasted, inert};
+use crate::session::run::{self, DraftChoice, DraftTimer, Opening, RunError};
 use crate::session::{Session, Step};
 
 mod promises;
@@ -172,13 +173,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         clock: &dyn Clock,
         if_draft: IfDraft,
     ) -> anyhow::Result<ExitCode> {
-        let Some(session) = self.start(loaded, store, clock, if_draft)? else {
+        let Some(mut session) = self.start(loaded, store, clock, if_draft)? else {
             eprintln!("mend: {}", words::DRAFT_WAITING);
             return Ok(ExitCode::from(DRAFT_UNDECIDED));
         };
-        let mut session = session
-            .remembering(store)
-            .looking_back(store, crate::time_words::evening_of_moment(clock.now()));
         self.show_intro(&session)?;
         if session.step() == Step::Intro {
             session.begin();
@@ -245,39 +243,35 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         clock: &dyn Clock,
         if_draft: IfDraft,
     ) -> anyhow::Result<Option<Session>> {
-        let fresh = || Session::new(loaded.exercise.clone(), &loaded.hash, clock.now());
-        let draft = match store.load_draft(&loaded.exercise.id) {
-            Ok(Some(draft)) => draft,
-            Ok(None) => return Ok(Some(fresh())),
-            Err(e) => {
-                writeln!(self.output, "{e}")?;
-                return Ok(Some(fresh()));
+        let today = crate::time_words::evening_of_moment(clock.now());
+        let draft = match run::open(store, loaded, clock.now(), today) {
+            Opening::Fresh { session, unreadable } => {
+                if let Some(e) = unreadable {
+                    writeln!(self.output, "{e}")?;
+                }
+                return Ok(Some(*session));
             }
+            Opening::DraftWaiting(draft) => draft,
         };
-        let resume = match if_draft {
-            IfDraft::Resume => true,
-            IfDraft::Fresh => false,
+        let choice = match if_draft {
+            IfDraft::Resume => DraftChoice::Resume,
+            IfDraft::Fresh => DraftChoice::Afresh,
             IfDraft::Refuse => return Ok(None),
             IfDraft::Ask => {
                 writeln!(self.output, "{}", words::RESUME)?;
-                self.read_line(REPLY_LIMIT)?
-                    .is_none_or(|l| !l.trim().to_lowercase().starts_with('n'))
+                let line = self.read_line(REPLY_LIMIT)?;
+                if line.is_none_or(|l| !l.trim().to_lowercase().starts_with('n')) {
+                    DraftChoice::Resume
+                } else {
+                    DraftChoice::Afresh
+                }
             }
         };
-        let (session, left_out) = if resume {
-            Session::resume(loaded.exercise.clone(), &loaded.hash, &draft)
-        } else {
-            (fresh(), 0)
-        };
-        // A fresh start, or answers that no longer fit: the old draft is kept
-        // whole under another name before anything writes over it.
-        if !resume || left_out > 0 {
-            let kept = store.set_draft_aside(&loaded.exercise.id)?;
-            if let Some(path) = kept {
-                writeln!(self.output, "{}", words::kept_aside(&path.display().to_string()))?;
-            }
+        let started = run::start(store, loaded, &draft, choice, clock.now(), today)?;
+        if let Some(path) = started.set_aside.and_then(|aside| aside.path) {
+            writeln!(self.output, "{}", words::kept_aside(&path.display().to_string()))?;
         }
-        Ok(Some(session))
+        Ok(Some(*started.session))
     }
 
     fn show_intro(&mut self, session: &Session) -> io::Result<()> {
@@ -554,8 +548,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         store: &mut dyn Store,
         clock: &dyn Clock,
     ) -> anyhow::Result<ExitCode> {
-        let mut entry = session.finish(&session.entry_id(), clock.now())?;
-        match store.save_answered(&mut entry, clock.now()) {
+        match run::save(store, session, clock.now()) {
             Ok(path) => {
                 writeln!(
                     self.output,
@@ -565,14 +558,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 writeln!(self.output, "Thank you for taking the time.")?;
                 Ok(ExitCode::SUCCESS)
             }
-            Err(e) => {
-                save_draft(session, store, clock);
+            Err(RunError::NotSaved(e)) => {
                 writeln!(
                     self.output,
                     "\nThe entry could not be saved: {e}\nYour answers are kept as a draft if the disk allows it."
                 )?;
                 Ok(ExitCode::FAILURE)
             }
+            Err(e) => Err(e.into()),
         }
     }
 }
@@ -608,12 +601,6 @@ fn spoken(text: &str) -> String {
     quiet
 }
 
-fn save_draft(session: &Session, store: &mut dyn Store, clock: &dyn Clock) {
-    // A failed draft is not fatal here: the next answer tries again, and the
-    // end of the session reports a failed save plainly.
-    let _ = store.save_draft(&session.to_draft(clock.now()));
-}
-
 fn text_answer(lines: &[String]) -> Answer {
     Answer::Text(lines.join("\n"))
 }
@@ -622,12 +609,13 @@ fn list_answer(lines: &[String]) -> Answer {
     Answer::List(lines.to_vec())
 }
 
-/// Writes drafts: at once after each answer, and at most once a second while
-/// the lines of a longer answer come in (piped input can bring thousands).
+/// Writes drafts when [`DraftTimer`] says they are due: at once after each
+/// answer, and while the lines of a longer answer come in (piped input can
+/// bring thousands), at most once a second.
 struct DraftKeeper<'a> {
     store: &'a mut dyn Store,
     clock: &'a dyn Clock,
-    last: Option<Instant>,
+    timer: DraftTimer,
 }
 
 impl<'a> DraftKeeper<'a> {
@@ -635,26 +623,25 @@ impl<'a> DraftKeeper<'a> {
         Self {
             store,
             clock,
-            last: None,
+            timer: DraftTimer::default(),
         }
     }
 
     fn now(&mut self, session: &Session) {
-        save_draft(session, self.store, self.clock);
-        self.last = Some(Instant::now());
+        // A failed draft is not fatal here: the next answer tries again, and
+        // the end of the session reports a failed save plainly.
+        let _ = self.store.save_draft(&session.to_draft(self.clock.now()));
+        self.timer.written(Instant::now());
     }
 
     /// Whether a draft of a longer answer is due.
     fn due(&self) -> bool {
-        self.last.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY)
+        self.timer.due_on_input(Instant::now())
     }
 }
 
 /// The longest reply to "carry on?" worth reading.
 const REPLY_LIMIT: usize = 64;
-
-/// How often a draft is written while the lines of one answer come in.
-const PARTIAL_EVERY: Duration = Duration::from_secs(1);
 
 /// The line under a question that says how to answer it.
 fn how_to_answer(prompt: &Prompt) -> String {

@@ -2323,3 +2323,202 @@ fn a_promise_with_a_day_mend_cannot_read_stays_and_says_why_and_one_with_no_word
     assert_eq!(app.screen(), Screen::Review, "an empty day is today");
     assert!(screen_text(&app).contains("Ring on Sunday (to your co-parent, due Sat 21 Nov 2026)"));
 }
+
+// ----- the session runner both front ends use (src/session/run.rs) -----
+
+mod runner {
+    use super::*;
+    use mend::session::run::{self, Aside, DraftChoice, DraftTimer, Opening, RunError, SetAside};
+
+    fn today() -> chrono::NaiveDate {
+        mend::time_words::evening_of_moment(now())
+    }
+
+    /// Opens the fixture, finds its draft waiting, and does `choice` with it.
+    fn start(store: &TestStore, choice: DraftChoice) -> Result<run::Started, RunError> {
+        let draft = match run::open(store, &fixture(), now(), today()) {
+            Opening::DraftWaiting(draft) => draft,
+            Opening::Fresh { .. } => panic!("the draft waiting was not found"),
+        };
+        run::start(&mut store.clone(), &fixture(), &draft, choice, now(), today())
+    }
+
+    #[test]
+    fn opening_begins_afresh_when_no_draft_waits() {
+        let store = TestStore::new();
+        let Opening::Fresh { session, unreadable } = run::open(&store, &fixture(), now(), today()) else {
+            panic!("no draft waits, so nothing is asked");
+        };
+        assert!(unreadable.is_none());
+        assert_eq!(session.exercise().id, FIXTURE_ID);
+        assert_eq!(session.started_at(), now());
+    }
+
+    #[test]
+    fn resuming_carries_on_from_the_draft_and_leaves_it_in_place() {
+        let store = TestStore::new().with_draft(draft_with_words("Where I was", Some(p::WENT_WELL)));
+        let started = start(&store, DraftChoice::Resume).expect("nothing needs moving aside");
+        assert!(started.resumed);
+        assert_eq!(started.set_aside, None);
+        assert_eq!(started.session.step(), Step::Prompt(p::WENT_WELL));
+        assert_eq!(
+            started.session.answer(p::THIS_WEEK),
+            Some(&Answer::Text("Where I was".into()))
+        );
+        assert!(
+            store.journal().draft(FIXTURE_ID).is_some(),
+            "the draft is still there"
+        );
+        assert!(store.0.borrow().set_aside.is_empty());
+    }
+
+    #[test]
+    fn starting_afresh_sets_the_draft_aside_first_and_says_where() {
+        let store = TestStore::new().with_draft(draft_with_words("Old words", None));
+        let started = start(&store, DraftChoice::Afresh).expect("set aside");
+        assert!(!started.resumed);
+        assert_eq!(started.session.answer(p::THIS_WEEK), None, "a fresh start");
+        let Some(SetAside { why, path }) = started.set_aside else {
+            panic!("the old draft was set aside");
+        };
+        assert_eq!(why, Aside::Afresh);
+        assert!(path.is_some_and(|p| p.ends_with("every-kind.earlier-1.toml")));
+        assert!(
+            store.journal().draft(FIXTURE_ID).is_none(),
+            "nothing left to write over"
+        );
+        assert!(format!("{:?}", store.0.borrow().set_aside).contains("Old words"));
+    }
+
+    #[test]
+    fn resuming_with_answers_that_no_longer_fit_sets_the_whole_draft_aside() {
+        let mut draft = draft_with_words("Words for a question since renamed", None);
+        for record in &mut draft.answers {
+            record.prompt_id = "renamed-since".into();
+        }
+        let store = TestStore::new().with_draft(draft);
+        let started = start(&store, DraftChoice::Resume).expect("set aside");
+        assert!(started.resumed);
+        assert_eq!(started.set_aside.map(|s| s.why), Some(Aside::LeftOut(1)));
+        assert_eq!(started.session.answer(p::THIS_WEEK), None);
+        assert!(format!("{:?}", store.0.borrow().set_aside).contains("since renamed"));
+    }
+
+    /// An exercise of one text question, quick to finish.
+    fn one_question() -> mend::library::Loaded {
+        let source = "schema = 1\nid = \"one\"\ntitle = \"One\"\n\n[[prompt]]\nid = \"said\"\nkind = \"text\"\nask = \"What was said?\"\n";
+        let path = std::path::Path::new("one.toml");
+        mend::library::check_bytes(source.as_bytes(), path, mend::library::Origin::File(path.into()))
+            .expect("a valid exercise")
+    }
+
+    fn answered(store: &TestStore) -> Session {
+        let Opening::Fresh { mut session, .. } = run::open(store, &one_question(), now(), today()) else {
+            panic!("no draft waits");
+        };
+        session
+            .set_answer(0, Some(Answer::Text("Kind words".into())))
+            .expect("fits");
+        *session
+    }
+
+    #[test]
+    fn saving_finishes_under_the_provisional_id_and_leaves_no_draft_behind() {
+        let store = TestStore::new();
+        let session = answered(&store);
+        let mut writer = store.clone();
+        let path = run::save(&mut writer, &session, now()).expect("saved");
+        let journal = store.journal();
+        assert_eq!(journal.entries.len(), 1);
+        assert_eq!(journal.entries[0].0.id, session.entry_id());
+        assert_eq!(journal.entries[0].1, path);
+        assert_eq!(
+            journal.draft_attempts, 0,
+            "no draft is written when the entry is saved"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_answers_as_a_draft() {
+        let store = TestStore::new();
+        store.fail_entries(io::ErrorKind::StorageFull, 1);
+        let session = answered(&store);
+        let mut writer = store.clone();
+        let result = run::save(&mut writer, &session, now());
+        assert!(matches!(result, Err(RunError::NotSaved(_))), "{result:?}");
+        let journal = store.journal();
+        assert!(journal.entries.is_empty());
+        let draft = journal.draft("one").expect("the answers are kept as a draft");
+        assert!(format!("{:?}", draft.answers).contains("Kind words"));
+    }
+
+    #[test]
+    fn an_unfinished_session_is_not_saved_and_says_which_answers_are_missing() {
+        let store = TestStore::new();
+        let Opening::Fresh { session, .. } = run::open(&store, &one_question(), now(), today()) else {
+            panic!("no draft waits");
+        };
+        let mut writer = store.clone();
+        let result = run::save(&mut writer, &session, now());
+        assert!(matches!(result, Err(RunError::Unanswered(_))), "{result:?}");
+        assert_eq!(store.journal().entry_attempts, 0);
+    }
+
+    #[test]
+    fn the_draft_timer_waits_for_a_pause_or_a_long_stretch_of_typing() {
+        let t0 = Instant::now();
+        let ms = |n| t0 + Duration::from_millis(n);
+        let mut timer = DraftTimer::default();
+        assert_eq!(timer.wait(t0), None, "nothing to write");
+        assert!(!timer.due(ms(5_000)));
+
+        timer.changed(t0);
+        assert_eq!(timer.wait(t0), Some(DRAFT_IDLE));
+        assert!(!timer.due(ms(799)));
+        assert!(timer.due(ms(800)), "typing paused");
+
+        // Typing on, never pausing: written once the first change waited long enough.
+        for n in (0..1_500).step_by(100) {
+            timer.changed(ms(n));
+            assert!(!timer.due(ms(n)), "{n} ms");
+        }
+        assert!(timer.due(ms(1_500)));
+
+        timer.written(ms(1_500));
+        assert!(!timer.is_unwritten());
+        assert!(!timer.due(ms(10_000)));
+
+        // A failed write is tried again only after a pause, not on every turn.
+        timer.changed(ms(2_000));
+        assert!(timer.due(ms(4_000)));
+        timer.failed(ms(4_000));
+        assert!(!timer.due(ms(4_001)));
+        assert!(timer.due(ms(4_800)));
+    }
+
+    #[test]
+    fn a_front_end_woken_only_by_input_writes_at_most_once_a_second() {
+        let t0 = Instant::now();
+        let ms = |n| t0 + Duration::from_millis(n);
+        let mut timer = DraftTimer::default();
+        assert!(timer.due_on_input(t0), "the first line is kept at once");
+        timer.written(t0);
+        assert!(!timer.due_on_input(ms(999)));
+        assert!(timer.due_on_input(ms(1_000)));
+    }
+}
+
+#[test]
+fn every_keystroke_reaches_the_session_at_once() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "Calm");
+    // Still on the prompt, nothing committed by moving on: the answer is
+    // already the session's, for drafts and the entry alike.
+    assert_eq!(step(&app), Some(Step::Prompt(p::THIS_WEEK)));
+    assert_eq!(answer(&app, p::THIS_WEEK), Some(Answer::Text("Calm".into())));
+    app.press(key(KeyCode::Backspace));
+    assert_eq!(answer(&app, p::THIS_WEEK), Some(Answer::Text("Cal".into())));
+    press_times(&mut app, KeyCode::Backspace, 3);
+    assert_eq!(answer(&app, p::THIS_WEEK), None, "nothing left, no answer");
+}

@@ -10,6 +10,7 @@ mod looking_back;
 mod navigate;
 mod recall;
 mod resume;
+pub mod run;
 
 use chrono::{DateTime, FixedOffset};
 

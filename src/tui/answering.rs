@@ -9,14 +9,14 @@ use super::text_editor::TextEditor;
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
 use crate::sanitize::inert;
+use crate::session::run::DraftTimer;
 use crate::session::{FellDue, Session, Step};
 
 pub struct Answering {
     pub session: Session,
-    /// The editor of the current text or list prompt.
+    /// The editor of the current text or list prompt. Change it only
+    /// through [`Answering::edit`], which hands its words to the session.
     pub editor: TextEditor,
-    /// The editor holds words not yet handed to the session.
-    editor_changed: bool,
     /// The highlighted row: an option, or an answer on the review screen.
     pub cursor: usize,
     /// The person's own words for an `other = true` prompt.
@@ -25,9 +25,8 @@ pub struct Answering {
     pub back_to_review: bool,
     /// The number being typed on a scale, digit by digit.
     pub typed_number: Option<i64>,
-    /// Answers changed since the draft was last written.
-    pub unsaved_since: Option<Instant>,
-    pub last_input: Option<Instant>,
+    /// When the next draft is due.
+    pub draft_timer: DraftTimer,
     /// Changed since the signal watcher was last handed a draft.
     pub unshared: bool,
     /// A saved entry being edited, rather than a new one answered: no
@@ -64,13 +63,11 @@ impl Answering {
         let mut run = Self {
             session,
             editor: TextEditor::new(Vec::new(), ""),
-            editor_changed: false,
             cursor: 0,
             other: TextEditor::new(Vec::new(), ""),
             back_to_review: false,
             typed_number: None,
-            unsaved_since: None,
-            last_input: None,
+            draft_timer: DraftTimer::default(),
             unshared: false,
             editing: None,
             intro_scroll: 0,
@@ -97,7 +94,6 @@ impl Answering {
 
     /// Sets the screen state up for the prompt the session is now on.
     pub fn load_prompt(&mut self) {
-        self.editor_changed = false;
         self.typed_number = None;
         self.cursor = 0;
         self.other = TextEditor::new(Vec::new(), "");
@@ -134,28 +130,41 @@ impl Answering {
         }
     }
 
-    /// Hands what is in the editor to the session, if it changed.
-    pub fn commit_editor(&mut self) {
-        if !self.editor_changed {
-            return;
+    /// Changes the answer in the editor; if `edit` says it changed, the
+    /// words go to the session at once. The answer so lives in one place,
+    /// and every draft and entry is made from it (see BENCHMARKS.md for
+    /// what this costs a keystroke in a long answer).
+    pub fn edit(&mut self, edit: impl FnOnce(&mut TextEditor) -> bool) -> bool {
+        let changed = edit(&mut self.editor);
+        if changed {
+            self.keep_editor_words();
         }
-        self.editor_changed = false;
+        changed
+    }
+
+    /// A new editor holding `answer` (from `$EDITOR`), and the session's answer with it.
+    pub fn replace_answer(&mut self, kind: &PromptKind, answer: Answer) {
+        self.editor = new_editor(kind, Some(&answer));
+        self.keep_editor_words();
+    }
+
+    fn keep_editor_words(&mut self) {
         let Some(index) = self.current() else { return };
-        let lines = self.editor.lines().to_vec();
+        let lines = self.editor.lines();
         let answer = match self.kind() {
             Some(PromptKind::Text) => Answer::Text(lines.join("\n")),
-            Some(PromptKind::List) => Answer::List(lines),
+            Some(PromptKind::List) => Answer::List(lines.to_vec()),
             _ => return,
         };
-        // An editor answer always fits its own prompt.
+        // An editor answer always fits its own prompt, and the limit is
+        // checked before each edit (see `would_pass_the_limit`).
         let _ = self.session.set_answer(index, Some(answer));
     }
 
-    /// Notes that the person changed something, for the draft timer.
-    pub fn touched(&mut self, now: Instant, in_editor: bool) {
-        self.editor_changed |= in_editor;
-        self.unsaved_since.get_or_insert(now);
-        self.last_input = Some(now);
+    /// Notes that the person changed something, for the draft timer and
+    /// the signal watcher.
+    pub fn touched(&mut self, now: Instant) {
+        self.draft_timer.changed(now);
         self.unshared = true;
     }
 
@@ -176,14 +185,9 @@ impl Answering {
             .unwrap_or_default()
     }
 
-    /// Whether the current prompt has an answer, counting words still in
-    /// the editor (a cheap look: the editor is not read through).
+    /// Whether the current prompt has an answer.
     pub fn current_answered(&self) -> bool {
-        match (self.current(), self.kind()) {
-            (Some(_), Some(PromptKind::Text | PromptKind::List)) => !self.editor.is_blank(),
-            (Some(i), _) => self.session.is_answered(i),
-            (None, _) => false,
-        }
+        self.current().is_some_and(|i| self.session.is_answered(i))
     }
 
     /// The person's own words in the "other" field.
@@ -197,7 +201,7 @@ impl Answering {
 
     /// Whether there is anything worth keeping as a draft.
     pub fn has_answers(&self) -> bool {
-        self.editor_changed || (0..self.session.exercise().prompts.len()).any(|i| self.session.is_answered(i))
+        (0..self.session.exercise().prompts.len()).any(|i| self.session.is_answered(i))
     }
 }
 

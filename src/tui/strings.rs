@@ -146,7 +146,7 @@ pub fn answers_left_out(n: usize, path: &str) -> String {
     )
 }
 
-pub fn draft_not_set_aside(error: &StoreError) -> String {
+pub fn draft_not_set_aside(error: &dyn std::error::Error) -> String {
     format!("Your earlier draft could not be kept aside, so nothing was changed: {error}")
 }
 

@@ -3,8 +3,8 @@
 use crossterm::event::KeyCode;
 
 use super::prompts::one_line;
-use super::{App, Aside, Dialog, Effect};
-use crate::session::Session;
+use super::{App, Dialog, Effect};
+use crate::session::run::DraftChoice;
 use crate::tui::action::Action;
 use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
@@ -15,28 +15,16 @@ impl App {
             return Vec::new();
         };
         match (dialog, action) {
-            (Dialog::Resume { draft, loaded }, Action::Resume) => {
-                let exercise_id = loaded.exercise.id.clone();
-                let (session, left_out) = Session::resume(loaded.exercise, &loaded.hash, &draft);
-                // Answers that no longer fit would be gone with the next write:
-                // the whole draft is kept under another name first.
-                if left_out > 0 {
-                    return vec![Effect::SetDraftAside {
-                        exercise_id,
-                        why: Aside::LeftOut(left_out),
-                        then: Box::new(session),
-                    }];
-                }
-                vec![Effect::Resume(Box::new(session))]
-            }
-            (Dialog::Resume { loaded, .. }, Action::StartAfresh) => {
-                let session = Session::new(loaded.exercise, &loaded.hash, self.clock.now());
-                vec![Effect::SetDraftAside {
-                    exercise_id: session.exercise().id.clone(),
-                    why: Aside::Afresh,
-                    then: Box::new(session),
-                }]
-            }
+            (Dialog::Resume { draft, loaded }, Action::Resume) => vec![Effect::StartFromDraft {
+                loaded,
+                draft,
+                choice: DraftChoice::Resume,
+            }],
+            (Dialog::Resume { draft, loaded }, Action::StartAfresh) => vec![Effect::StartFromDraft {
+                loaded,
+                draft,
+                choice: DraftChoice::Afresh,
+            }],
             (Dialog::SaveFailed { entry, .. }, Action::Retry) => vec![Effect::SaveEntry(entry)],
             (Dialog::SaveFailed { entry, .. }, Action::SaveElsewhere) => {
                 let path = strings::copy_path(&entry.id);

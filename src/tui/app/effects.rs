@@ -5,12 +5,14 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use super::{App, Dialog, Extra, Front};
 use crate::journal::conflict::Keep;
 use crate::journal::{Draft, Entry, Rescuer, StoreError};
 use crate::library::Loaded;
 use crate::session::Session;
+use crate::session::run::{self, Aside, DraftChoice, Opening, SetAside};
 use crate::tui::answering::Answering;
 use crate::tui::calendar::CalendarState;
 use crate::tui::drafts_aside::DraftsAsideState;
@@ -24,10 +26,13 @@ use crate::tui::{Request, strings};
 /// Something an update wants done outside itself.
 #[derive(Debug)]
 pub enum Effect {
-    /// Carry on with this session from its draft: begin it (reading the
-    /// last entry of its exercise where a prompt recalls it), then write the
-    /// draft again at once.
-    Resume(Box<Session>),
+    /// Do with the draft waiting what the person chose: carry on from it,
+    /// or start afresh with the draft set aside (see [`run::start`]).
+    StartFromDraft {
+        loaded: Box<Loaded>,
+        draft: Box<Draft>,
+        choice: DraftChoice,
+    },
     /// Write this draft of the exercise being answered.
     SaveDraft(Box<Draft>),
     /// Remove the exercise's draft: every answer was taken back.
@@ -39,12 +44,6 @@ pub enum Effect {
     GoHome,
     /// Open an exercise: the draft left of it first, if there is one.
     OpenExercise(Box<Loaded>),
-    /// Keep the exercise's draft under another name, then begin `then`.
-    SetDraftAside {
-        exercise_id: String,
-        why: Aside,
-        then: Box<Session>,
-    },
     /// Save the finished entry into the journal.
     SaveEntry(Box<Entry>),
     /// Put the edited entry in place of the one it was, the earlier version
@@ -145,15 +144,6 @@ pub enum Effect {
     Unlock(crate::journal::Passphrase),
 }
 
-/// Why a draft is set aside, for the words that say where it went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Aside {
-    /// Resuming it left this many answers out: they no longer fit the exercise.
-    LeftOut(usize),
-    /// The person chose to start afresh.
-    Afresh,
-}
-
 /// The journal browser's moves: each may read the entries that come into view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Browse {
@@ -194,9 +184,12 @@ impl App {
 
     fn carry_out(&mut self, effect: Effect) -> Vec<Effect> {
         match effect {
-            Effect::Resume(session) => {
-                self.begin(*session);
-                return self.sync_screen();
+            Effect::StartFromDraft {
+                loaded,
+                draft,
+                choice,
+            } => {
+                return self.start_from_draft(&loaded, &draft, choice);
             }
             Effect::SaveDraft(draft) => self.write_draft(*draft),
             Effect::DiscardDraft(exercise_id) => {
@@ -205,11 +198,6 @@ impl App {
             Effect::LeaveExercise => self.leave_exercise(),
             Effect::GoHome => self.go_home(),
             Effect::OpenExercise(loaded) => self.open_exercise(*loaded),
-            Effect::SetDraftAside {
-                exercise_id,
-                why,
-                then,
-            } => return self.set_draft_aside(&exercise_id, why, *then),
             Effect::SaveEntry(entry) => self.write_entry(*entry),
             Effect::ReplaceEntry(entry) => self.replace_entry(&entry),
             Effect::SaveCopy { entry, path } => self.write_copy(entry, path),
@@ -306,7 +294,7 @@ impl App {
         match result {
             Ok(()) => {
                 if let Some(run) = self.front.answering_mut() {
-                    run.unsaved_since = None;
+                    run.draft_timer.written(Instant::now());
                 }
                 self.draft_problem = None;
             }
@@ -333,61 +321,66 @@ impl App {
         self.read_promises_due();
     }
 
-    /// Answering begins; prompts that recall the last time read that one
-    /// entry now, and questions looking back at promises read the promises.
+    /// Answering begins, on a session [`run`] has opened or started.
     fn begin(&mut self, session: Session) {
-        let today = self.today();
-        let session = session
-            .remembering(self.store.as_ref())
-            .looking_back(self.store.as_ref(), today);
         self.front = Front::Exercise(Box::new(Answering::new(session)));
     }
 
     fn open_exercise(&mut self, loaded: Loaded) {
-        match self.store.load_draft(&loaded.exercise.id) {
-            Ok(Some(draft)) => {
+        let today = self.today();
+        match run::open(self.store.as_ref(), &loaded, self.clock.now(), today) {
+            Opening::DraftWaiting(draft) => {
                 self.dialog = Some(Dialog::Resume {
-                    draft: Box::new(draft),
+                    draft,
                     loaded: Box::new(loaded),
                 })
             }
-            Ok(None) => self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now())),
-            Err(e) => {
-                self.begin(Session::new(loaded.exercise, &loaded.hash, self.clock.now()));
-                self.warn(strings::draft_unreadable(&e));
+            Opening::Fresh { session, unreadable } => {
+                self.begin(*session);
+                if let Some(e) = unreadable {
+                    self.warn(strings::draft_unreadable(&e));
+                }
             }
         }
     }
 
-    /// Keeps the draft under another name and says where; only then, as
-    /// nothing may write over it, begins the session.
-    fn set_draft_aside(&mut self, exercise_id: &str, why: Aside, then: Session) -> Vec<Effect> {
-        match self.store.set_draft_aside(exercise_id) {
-            Ok(Some(path)) => {
-                let path = path.display().to_string();
-                self.notify(match why {
-                    Aside::LeftOut(count) => strings::answers_left_out(count, &path),
-                    Aside::Afresh => strings::draft_set_aside(&path),
-                });
-            }
-            Ok(None) => {}
+    /// Resumes the draft or starts afresh, saying where a draft set aside
+    /// went; if it could not be set aside, nothing begins (the new session
+    /// would write over it).
+    fn start_from_draft(&mut self, loaded: &Loaded, draft: &Draft, choice: DraftChoice) -> Vec<Effect> {
+        let (now, today) = (self.clock.now(), self.today());
+        let started = match run::start(self.store.as_mut(), loaded, draft, choice, now, today) {
+            Ok(started) => started,
             Err(e) => {
                 self.warn(strings::draft_not_set_aside(&e));
                 return Vec::new();
             }
+        };
+        if let Some(SetAside {
+            why,
+            path: Some(path),
+        }) = started.set_aside
+        {
+            let path = path.display().to_string();
+            self.notify(match why {
+                Aside::LeftOut(count) => strings::answers_left_out(count, &path),
+                Aside::Afresh => strings::draft_set_aside(&path),
+            });
         }
-        self.begin(then);
-        match why {
-            // A resumed draft is written again at once, without what was left out.
-            Aside::LeftOut(_) => self.sync_screen(),
-            Aside::Afresh => Vec::new(),
+        self.begin(*started.session);
+        // A resumed draft is written again at once, without what was left out.
+        if started.resumed {
+            self.sync_screen()
+        } else {
+            Vec::new()
         }
     }
 
     /// The entry, with the promises its answers make and settle (each
-    /// once, however often this is retried).
+    /// once, however often this is retried); a draft kept if it fails.
     fn write_entry(&mut self, mut entry: Entry) {
-        match self.store.save_answered(&mut entry, self.clock.now()) {
+        let session = self.front.answering().map(|run| &run.session);
+        match run::save_entry(self.store.as_mut(), &mut entry, session, self.clock.now()) {
             Ok(path) => self.show_saved(path, false),
             Err(e) => self.save_failed(entry, &e),
         }
@@ -424,7 +417,7 @@ impl App {
         self.front = Front::Saved { to: path, elsewhere };
     }
 
-    fn save_failed(&mut self, entry: Entry, error: &StoreError) {
+    fn save_failed(&mut self, entry: Entry, error: &dyn std::error::Error) {
         self.dialog = Some(Dialog::SaveFailed {
             entry: Box::new(entry),
             error: error.to_string(),

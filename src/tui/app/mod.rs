@@ -36,7 +36,7 @@ use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
 use crate::library::Loaded;
 use crate::settings::Settings;
-pub use effects::{Aside, Browse, Effect};
+pub use effects::{Browse, Effect};
 pub use extras::Extra;
 pub use front::Front;
 
@@ -46,10 +46,7 @@ pub type LastDraft = Arc<Mutex<Option<Draft>>>;
 
 /// How often the browser takes what its reading threads have read.
 pub const READING_FRAME: Duration = Duration::from_millis(16);
-/// A draft is written once typing pauses this long...
-pub const DRAFT_IDLE: Duration = Duration::from_millis(800);
-/// ...and at least this often while typing goes on.
-pub const DRAFT_MAX_DELAY: Duration = Duration::from_millis(1500);
+pub use crate::session::run::{DRAFT_IDLE, DRAFT_MAX_DELAY};
 
 /// The id of the exercise one key away on the home screen.
 pub const CHECK_IN_ID: &str = "evening-check-in";
@@ -482,24 +479,15 @@ impl App {
         if self.front.journal().is_some() {
             self.apply(vec![Effect::Browse(Browse::Tick)]);
         }
-        let due = self.front.answering().is_some_and(|r| {
-            let idle = r.last_input.is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE);
-            let overdue = r
-                .unsaved_since
-                .is_some_and(|t| now.duration_since(t) >= DRAFT_MAX_DELAY);
-            r.unsaved_since.is_some() && (idle || overdue)
-        });
-        if due {
+        if self.front.answering().is_some_and(|r| r.draft_timer.due(now)) {
             self.save_draft();
             // A failed write leaves the draft due with both timers long past,
             // so `next_tick_in` would say "now" on every turn and the loop
             // would spin, hammering a full disk. Try again after a pause.
             if self.draft_problem.is_some()
                 && let Some(run) = self.front.answering_mut()
-                && run.unsaved_since.is_some()
             {
-                run.unsaved_since = Some(now);
-                run.last_input = Some(now);
+                run.draft_timer.failed(now);
             }
         }
     }
@@ -518,15 +506,15 @@ impl App {
         let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
-        run.commit_editor();
         // An entry being edited is in the journal already: no draft of it.
         if run.editing.is_some() {
-            run.unsaved_since = None;
+            run.draft_timer.forget();
             return Vec::new();
         }
         if run.has_answers() {
             vec![Effect::SaveDraft(Box::new(run.session.to_draft(now)))]
-        } else if run.unsaved_since.take().is_some() {
+        } else if run.draft_timer.is_unwritten() {
+            run.draft_timer.forget();
             vec![Effect::DiscardDraft(run.session.exercise().id.clone())]
         } else {
             Vec::new()
@@ -554,7 +542,6 @@ impl App {
             return;
         };
         run.unshared = false;
-        run.commit_editor();
         let draft = run.has_answers().then(|| run.session.to_draft(self.clock.now()));
         if let Ok(mut last) = slot.lock() {
             *last = draft;
@@ -569,13 +556,7 @@ impl App {
         if self.front.journal().is_some_and(|j| !j.fully_read()) {
             return Some(READING_FRAME);
         }
-        let run = self.front.answering()?;
-        let since = run.unsaved_since?;
-        let idle = run.last_input.map_or(Duration::ZERO, |t| {
-            DRAFT_IDLE.saturating_sub(now.duration_since(t))
-        });
-        let overdue = DRAFT_MAX_DELAY.saturating_sub(now.duration_since(since));
-        Some(idle.min(overdue))
+        self.front.answering()?.draft_timer.wait(now)
     }
 
     /// A warning under the current screen.

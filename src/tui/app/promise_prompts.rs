@@ -64,7 +64,7 @@ fn promise_key(run: &mut Answering, index: usize, action: &Action, now: Instant)
         if answer.is_some() || form.is_blank() {
             let _ = run.session.set_answer(index, answer);
         }
-        run.touched(now, false);
+        run.touched(now);
     }
     Some(())
 }
@@ -81,7 +81,7 @@ fn due_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> 
                     run.new_time = None;
                     run.session
                         .set_outcome(index, run.cursor, Some((Outcome::Renegotiated, Some(due))));
-                    run.touched(now, false);
+                    run.touched(now);
                 }
                 Err(e) => new_time.problem = Some(e.to_string()),
             },
@@ -120,7 +120,7 @@ fn due_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> 
     };
     if run.cursor < rows.len() {
         run.session.set_outcome(index, run.cursor, said);
-        run.touched(now, false);
+        run.touched(now);
     }
     Some(())
 }

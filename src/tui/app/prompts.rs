@@ -10,7 +10,7 @@ use crate::exercise::PromptKind;
 use crate::sanitize::clean_pasted;
 use crate::session::Session;
 use crate::tui::action::Action;
-use crate::tui::answering::{self, Answering};
+use crate::tui::answering::Answering;
 use crate::tui::strings;
 
 impl App {
@@ -42,7 +42,6 @@ impl App {
 
     pub(super) fn move_session(&mut self, step: impl FnOnce(&mut Session)) -> Vec<Effect> {
         if let Some(run) = self.front.answering_mut() {
-            run.commit_editor();
             step(&mut run.session);
         }
         self.sync_screen()
@@ -52,7 +51,6 @@ impl App {
         let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
-        run.commit_editor();
         match run.session.advance() {
             Ok(()) => {
                 if std::mem::take(&mut run.back_to_review) {
@@ -93,9 +91,9 @@ impl App {
             return;
         }
         let changed = match (&prompt.kind, action) {
-            (PromptKind::Text | PromptKind::List, Action::Edit(key)) => run.editor.input(key),
+            (PromptKind::Text | PromptKind::List, Action::Edit(key)) => run.edit(|e| e.input(key)),
             (PromptKind::Text | PromptKind::List, Action::Paste(text)) => {
-                run.editor.insert_str(&clean_pasted(&text))
+                run.edit(|e| e.insert_str(&clean_pasted(&text)))
             }
             (PromptKind::Scale { min, max, .. }, action) => move_scale(run, index, *min, *max, &action),
             (PromptKind::YesNo, action) => answer_yes_no(run, index, &action),
@@ -104,8 +102,7 @@ impl App {
             _ => false,
         };
         if changed {
-            let in_editor = matches!(prompt.kind, PromptKind::Text | PromptKind::List);
-            run.touched(now, in_editor);
+            run.touched(now);
         }
     }
 
@@ -133,8 +130,8 @@ impl App {
         if answer.size() > run.session.answer_limit() {
             return false;
         }
-        run.editor = answering::new_editor(&kind, Some(&answer));
-        run.touched(now, true);
+        run.replace_answer(&kind, answer);
+        run.touched(now);
         self.save_draft();
         true
     }

@@ -28,7 +28,7 @@ impl App {
             Action::TogglePrivate => {
                 if let Some(&index) = visible.get(run.cursor) {
                     run.session.toggle_private(index);
-                    run.touched(now, false);
+                    run.touched(now);
                 }
             }
             Action::Back => return self.move_session(Session::back),
@@ -46,7 +46,6 @@ impl App {
         let Some(run) = self.front.answering_mut() else {
             return Vec::new();
         };
-        run.commit_editor();
         // An edited entry keeps its id and when it was finished.
         let (id, finished) = match &run.editing {
             Some(editing) => (editing.original.id.clone(), editing.original.finished_at),
