@@ -60,7 +60,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// (a tick each frame); the slowest tick.
 fn read_everything(app: &mut App) -> Duration {
     let mut slowest = Duration::ZERO;
-    while app.journal().is_some_and(|j| !j.fully_read()) {
+    while app.journal().is_some_and(|j| !j.shelf().fully_read()) {
         let start = Instant::now();
         app.tick(Instant::now());
         slowest = slowest.max(start.elapsed());

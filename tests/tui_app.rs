@@ -1630,7 +1630,7 @@ fn every_screen_shows_the_keys_it_handles_from_one_table() {
     app.press(key(KeyCode::Esc));
     // A copy a sync tool made of the highlighted entry, to set beside it.
     let browsed = app.journal().expect("the journal is open");
-    let id = browsed.rows[browsed.selected().expect("an entry")]
+    let id = browsed.shelf().rows()[browsed.selected().expect("an entry")]
         .name
         .id
         .clone();

@@ -13,8 +13,8 @@ use common::journal::ids::*;
 use common::journal::{ALL, THIS_WEEK, journal, library};
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mend::journal::shelf::RowState;
 use mend::tui::app::{Dialog, Effect};
-use mend::tui::journal::RowState;
 use mend::tui::{App, Screen, strings};
 
 /// The app with the browser open.
@@ -28,16 +28,17 @@ fn browser(store: &TestStore) -> App {
 fn shown(app: &App) -> Vec<String> {
     let journal = app.journal().expect("the browser is open");
     journal
-        .shown
+        .shelf()
+        .shown()
         .iter()
-        .map(|&r| journal.rows[r].name.id.clone())
+        .map(|&r| journal.shelf().rows()[r].name.id.clone())
         .collect()
 }
 
 fn selected(app: &App) -> String {
     let journal = app.journal().expect("the browser is open");
     let row = journal.selected().expect("a row is highlighted");
-    journal.rows[row].name.id.clone()
+    journal.shelf().rows()[row].name.id.clone()
 }
 
 fn notice(app: &App) -> Option<&str> {
@@ -169,10 +170,10 @@ fn opening_the_browser_reads_only_the_rows_on_screen() {
     }
     let app = browser(&store);
     let journal = app.journal().unwrap();
-    assert_eq!(journal.total(), 200);
+    assert_eq!(journal.shelf().total(), 200);
     let loaded = store.loads();
     assert!(loaded <= 30, "{loaded} entries were read before the first frame");
-    assert!(!journal.fully_read());
+    assert!(!journal.shelf().fully_read());
 }
 
 #[test]
@@ -333,8 +334,11 @@ fn matches_are_marked_in_a_snippet_around_the_first_one() {
     let mut app = browser(&store);
     search(&mut app, "calm");
     let journal = app.journal().unwrap();
-    let row = journal.shown[0];
-    let snippet = journal.snippet(row).expect("rows on screen have a snippet");
+    let row = journal.shelf().shown()[0];
+    let snippet = journal
+        .shelf()
+        .snippet(row)
+        .expect("rows on screen have a snippet");
     assert!(
         snippet
             .text
@@ -475,7 +479,7 @@ fn a_large_journal_is_searched_as_it_is_read() {
     search(&mut app, "needle");
     // The oldest entry, the only match, is far below the screen.
     let journal = app.journal().unwrap();
-    assert!(!journal.fully_read());
+    assert!(!journal.shelf().fully_read());
     assert!(shown(&app).is_empty());
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("reading your journal…"), "{text}");
@@ -529,7 +533,7 @@ fn entries_are_read_off_the_key_loop_and_what_was_learned_is_handed_back() {
         app.tick(std::time::Instant::now());
     }
     assert!(started.elapsed() < std::time::Duration::from_millis(500));
-    assert!(!app.journal().unwrap().fully_read());
+    assert!(!app.journal().unwrap().shelf().fully_read());
     let top = selected(&app);
     app.press(key(KeyCode::Down));
     assert_ne!(selected(&app), top);
@@ -582,8 +586,9 @@ fn an_unreadable_entry_is_reported_once_and_left_out_of_searches() {
     assert_eq!(notice(&app), None);
     // It stays in the list, marked.
     let journal = app.journal().unwrap();
-    let row = journal.rows.iter().position(|r| r.name.id == BAD).unwrap();
-    assert!(matches!(journal.rows[row].state, RowState::Unreadable(_)));
+    let rows = journal.shelf().rows();
+    let row = rows.iter().position(|r| r.name.id == BAD).unwrap();
+    assert!(matches!(rows[row].state, RowState::Unreadable(_)));
     assert_eq!(
         store.journal().loads.get(BAD),
         Some(&2),
@@ -823,18 +828,24 @@ fn an_unreadable_earlier_entry_is_passed_over() {
 fn hash_shows_one_tags_entries_at_a_time_then_all_again() {
     let store = journal();
     let mut app = browser(&store);
-    let tags = app.journal().unwrap().tags_in_use.clone();
+    let tags = app.journal().unwrap().shelf().tags_in_use().to_vec();
     // The tags of the exercises with entries (old-homework has left the library).
     assert_eq!(tags, ["check-in", "co-parenting", "daily", "handover", "weekly"]);
     app.press(key(KeyCode::Char('#')));
-    assert_eq!(app.journal().unwrap().tag.as_deref(), Some("check-in"));
+    assert_eq!(
+        app.journal().unwrap().shelf().filters().tag.as_deref(),
+        Some("check-in")
+    );
     assert_eq!(shown(&app), [E2, BAD, E5]);
     assert!(screen_text(&app, 80, 24).contains("Showing all exercises tagged #check-in, any time"));
     app.press(key(KeyCode::Char('#')));
     assert_eq!(shown(&app), [E1, E3, E6]);
     // It works with the other filters: one exercise, and a tag it does not have.
     app.press(key(KeyCode::Char('e')));
-    assert_eq!(app.journal().unwrap().exercise.as_deref(), Some("every-kind"));
+    assert_eq!(
+        app.journal().unwrap().shelf().filters().exercise.as_deref(),
+        Some("every-kind")
+    );
     assert_eq!(shown(&app), [E1, E3, E6]);
     press_times(&mut app, KeyCode::Char('e'), 1);
     assert!(
@@ -843,7 +854,11 @@ fn hash_shows_one_tags_entries_at_a_time_then_all_again() {
     );
     press_times(&mut app, KeyCode::Char('e'), 2);
     press_times(&mut app, KeyCode::Char('#'), 4);
-    assert_eq!(app.journal().unwrap().tag, None, "after the last tag, every tag");
+    assert_eq!(
+        app.journal().unwrap().shelf().filters().tag,
+        None,
+        "after the last tag, every tag"
+    );
     assert_eq!(shown(&app), ALL);
 }
 

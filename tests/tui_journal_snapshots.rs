@@ -65,7 +65,10 @@ fn go_to(app: &mut App, id: &str) {
     app.press(key(KeyCode::Home));
     for _ in 0..10 {
         let journal = app.journal().unwrap();
-        if journal.selected().is_some_and(|r| journal.rows[r].name.id == id) {
+        if journal
+            .selected()
+            .is_some_and(|r| journal.shelf().rows()[r].name.id == id)
+        {
             return;
         }
         app.press(key(KeyCode::Down));
@@ -376,5 +379,9 @@ fn a_client_export_cannot_be_changed_and_says_so_kindly() {
     app.press(key(KeyCode::Char('y')));
     let notice = app.notice().expect("a notice").text.clone();
     assert!(notice.contains("read-only"), "{notice}");
-    assert_eq!(app.journal().unwrap().rows.len(), 2, "nothing was removed");
+    assert_eq!(
+        app.journal().unwrap().shelf().rows().len(),
+        2,
+        "nothing was removed"
+    );
 }

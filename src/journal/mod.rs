@@ -23,7 +23,9 @@ mod rescue;
 mod scratch;
 pub mod seal;
 pub mod search;
+pub mod shelf;
 mod store;
+pub mod titles;
 pub mod trash;
 pub mod trashed;
 

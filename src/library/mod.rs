@@ -3,6 +3,7 @@
 
 mod builtin;
 mod problem;
+pub mod tags;
 
 use std::path::{Path, PathBuf};
 

@@ -2004,13 +2004,13 @@ pub fn screen_table(app: &App) -> &'static Table {
         Screen::Saved => &SAVED,
         Screen::Journal => match app.journal() {
             Some(j) if j.typing => &SEARCH_TYPING,
-            Some(j) if j.searching() && highlighted_has_copy(j) => &JOURNAL_SEARCHED_VERSIONS,
-            Some(j) if j.searching() => &JOURNAL_SEARCHED,
+            Some(j) if j.shelf().searching() && highlighted_has_copy(j) => &JOURNAL_SEARCHED_VERSIONS,
+            Some(j) if j.shelf().searching() => &JOURNAL_SEARCHED,
             Some(j) if highlighted_has_copy(j) => &JOURNAL_VERSIONS,
             _ => &JOURNAL,
         },
         Screen::Entry => match app.journal().and_then(|j| Some((j, j.reading.as_ref()?))) {
-            Some((j, reading)) if j.with_copies.contains(&reading.entry.id) => &ENTRY_VERSIONS,
+            Some((j, reading)) if j.shelf().has_copy(&reading.entry.id) => &ENTRY_VERSIONS,
             _ => &ENTRY,
         },
         Screen::Compare => &COMPARE,
@@ -2032,8 +2032,8 @@ pub fn screen_table(app: &App) -> &'static Table {
 
 /// Whether the journal's highlighted entry has a version a sync copied.
 fn highlighted_has_copy(journal: &JournalState) -> bool {
-    let row = journal.selected().and_then(|at| journal.rows.get(at));
-    row.is_some_and(|r| journal.with_copies.contains(&r.name.id))
+    let row = journal.selected().and_then(|at| journal.shelf().rows().get(at));
+    row.is_some_and(|r| journal.shelf().has_copy(&r.name.id))
 }
 
 /// The promises' keys: the list, the form's fields, a new time, the jar.

@@ -304,8 +304,8 @@ pub fn trash_emptied(removed: usize) -> String {
 }
 
 /// The span of time the journal shows.
-pub fn period_name(period: crate::tui::journal::Period) -> &'static str {
-    use crate::tui::journal::Period;
+pub fn period_name(period: crate::journal::shelf::Period) -> &'static str {
+    use crate::journal::shelf::Period;
     match period {
         Period::Any => "any time",
         Period::Week => "the last 7 days",
@@ -367,6 +367,17 @@ pub fn unreadable_entries(first: &str, n: usize) -> String {
 
 pub fn cannot_open(why: &str) -> String {
     format!("This entry can't be opened: {why}")
+}
+
+/// Why an entry was not opened, or has nothing to be compared with.
+pub fn not_opened(why: &crate::journal::shelf::ShelfError) -> String {
+    use crate::journal::shelf::ShelfError;
+    match why {
+        ShelfError::Unreadable(why) => cannot_open(why),
+        ShelfError::Gone => ENTRY_GONE.to_string(),
+        ShelfError::NothingBefore => NOTHING_BEFORE.to_string(),
+        ShelfError::NothingReadableBefore => NOTHING_READABLE_BEFORE.to_string(),
+    }
 }
 
 /// A draft waiting on the home screen.

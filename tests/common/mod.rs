@@ -926,7 +926,7 @@ pub fn text(prompt_id: &str, question: &str, words: &str) -> AnswerRecord {
 /// its reading thread: the loop's ticks take what it has read).
 pub fn finish_reading(app: &mut App) {
     for _ in 0..10_000 {
-        if app.journal().is_none_or(|j| j.fully_read()) {
+        if app.journal().is_none_or(|j| j.shelf().fully_read()) {
             return;
         }
         app.tick(Instant::now());

@@ -89,7 +89,7 @@ impl App {
                 }
                 return Vec::new();
             }
-            Action::Leave if journal.typing || journal.searching() => Browse::ClearSearch,
+            Action::Leave if journal.typing || journal.shelf().searching() => Browse::ClearSearch,
             Action::Leave if self.viewing => return vec![Effect::Quit],
             Action::Leave => return vec![Effect::GoHome],
             Action::OpenTrends => return vec![Effect::OpenTrends],
@@ -100,7 +100,7 @@ impl App {
             Action::OpenVersions => {
                 return journal
                     .selected()
-                    .and_then(|row| journal.rows.get(row))
+                    .and_then(|row| journal.shelf().rows().get(row))
                     .map(|r| Effect::OpenVersions {
                         id: r.name.id.clone(),
                     })

@@ -43,7 +43,7 @@ impl App {
                 let id = self
                     .front
                     .journal()
-                    .and_then(|j| j.rows.get(row))
+                    .and_then(|j| j.shelf().rows().get(row))
                     .map(|r| r.name.id.clone());
                 id.map(|id| Effect::Trash { id, row }).into_iter().collect()
             }

@@ -593,16 +593,16 @@ impl App {
             Browse::CycleExercise { forward } => journal.cycle_exercise(store, forward),
             Browse::CyclePeriod => journal.cycle_period(store),
             Browse::CycleTag => journal.cycle_tag(store),
-            Browse::OpenSelected => match journal.open_selected(store) {
-                Ok(()) => {}
-                Err(why) if why.is_empty() => {}
-                Err(why) => self.warn(why),
-            },
-            Browse::Compare => match journal.compare(store) {
-                Ok(()) => {}
-                Err(why) if why.is_empty() => {}
-                Err(why) => self.notify(why),
-            },
+            Browse::OpenSelected => {
+                if let Err(why) = journal.open_selected(store) {
+                    self.warn(strings::not_opened(&why));
+                }
+            }
+            Browse::Compare => {
+                if let Err(why) = journal.compare(store) {
+                    self.notify(strings::not_opened(&why));
+                }
+            }
         }
         self.report_problems();
     }

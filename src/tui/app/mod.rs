@@ -553,7 +553,7 @@ impl App {
     pub fn next_tick_in(&self, now: Instant) -> Option<Duration> {
         // Entries are read on other threads: look for them each frame (a
         // key still ends the wait at once).
-        if self.front.journal().is_some_and(|j| !j.fully_read()) {
+        if self.front.journal().is_some_and(|j| !j.shelf().fully_read()) {
             return Some(READING_FRAME);
         }
         self.front.answering()?.draft_timer.wait(now)

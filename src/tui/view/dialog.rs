@@ -39,9 +39,9 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
         }
         Dialog::ConfirmDelete { row } => {
             let which = app.journal().and_then(|j| {
-                let r = j.rows.get(*row)?;
+                let r = j.shelf().rows().get(*row)?;
                 let when = r.name.started.format("%A %-d %B %Y, %H:%M");
-                Some(format!("{} · {when}", safe(&j.row_title(*row))))
+                Some(format!("{} · {when}", safe(j.shelf().row_title(*row))))
             });
             let which = which.unwrap_or_default();
             let lines = [

@@ -16,9 +16,10 @@ use chrono::NaiveDateTime;
 
 use super::chrome::truncate;
 use super::chrome::{render_header, safe};
+use crate::journal::shelf::{RowState, Shelf};
 use crate::time_words::moment;
 use crate::tui::app::App;
-use crate::tui::journal::{JournalState, RowState};
+use crate::tui::journal::JournalState;
 use crate::tui::theme::Theme;
 use crate::tui::{strings, tags};
 
@@ -40,10 +41,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(1),
     ])
     .areas(area);
-    let count = if journal.searching() {
-        strings::journal_size(journal.total())
+    let shelf = journal.shelf();
+    let count = if shelf.searching() {
+        strings::journal_size(shelf.total())
     } else {
-        strings::showing(journal.shown.len(), journal.total())
+        strings::showing(shelf.shown().len(), shelf.total())
     };
     render_header(frame, header, theme, strings::JOURNAL_TITLE, &count);
     render_filters(frame, filters, journal, theme);
@@ -52,26 +54,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
-    let exercise = journal.exercise.as_deref().map_or_else(
-        || strings::JOURNAL_ALL_EXERCISES.to_string(),
-        |e| journal.exercise_title(e),
-    );
+    let shelf = journal.shelf();
+    let filters = shelf.filters();
+    let exercise = filters
+        .exercise
+        .as_deref()
+        .map_or(strings::JOURNAL_ALL_EXERCISES, |e| shelf.exercise_title(e));
     let mut spans = vec![
         Span::styled(strings::JOURNAL_SHOWING, theme.dim),
-        Span::styled(safe(&exercise).into_owned(), theme.accent),
+        Span::styled(safe(exercise).into_owned(), theme.accent),
     ];
-    if let Some(tag) = &journal.tag {
+    if let Some(tag) = &filters.tag {
         spans.push(Span::styled(strings::JOURNAL_TAGGED, theme.dim));
         spans.push(Span::styled(format!("#{}", safe(tag)), theme.accent));
     }
     spans.push(Span::styled(", ", theme.dim));
-    spans.push(Span::styled(strings::period_name(journal.period), theme.accent));
+    spans.push(Span::styled(strings::period_name(filters.period), theme.accent));
     let line = Line::from(spans);
     // The highlighted entry's exercise's tags, at the right.
     let tags = journal
         .selected()
-        .and_then(|row| journal.rows.get(row))
-        .map(|r| safe(&tags::shown(journal.tags_of(&r.name.exercise_id))).into_owned())
+        .and_then(|row| shelf.rows().get(row))
+        .map(|r| safe(&tags::shown(shelf.tags_of(&r.name.exercise_id))).into_owned())
         .unwrap_or_default();
     let room = usize::from(area.width).saturating_sub(line.width() + 2);
     let tags = truncate(&tags, room);
@@ -85,13 +89,14 @@ fn render_filters(frame: &mut Frame, area: Rect, journal: &JournalState, theme: 
 }
 
 fn render_search(frame: &mut Frame, area: Rect, journal: &JournalState, theme: &Theme) {
-    let reading = (!journal.fully_read()).then(|| {
-        let (read, total) = journal.progress();
+    let shelf = journal.shelf();
+    let reading = (!shelf.fully_read()).then(|| {
+        let (read, total) = shelf.progress();
         strings::reading_journal(read, total)
     });
-    let status = match (journal.searching(), reading) {
-        (true, Some(reading)) => format!("{} · {reading}", strings::found(journal.shown.len(), false)),
-        (true, None) => strings::found(journal.shown.len(), true),
+    let status = match (shelf.searching(), reading) {
+        (true, Some(reading)) => format!("{} · {reading}", strings::found(shelf.shown().len(), false)),
+        (true, None) => strings::found(shelf.shown().len(), true),
         (false, Some(reading)) => reading,
         (false, None) => String::new(),
     };
@@ -137,12 +142,14 @@ fn tail(text: &str, width: usize) -> &str {
 }
 
 fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: NaiveDateTime, theme: &Theme) {
-    if journal.shown.is_empty() {
-        let words = if journal.total() == 0 {
+    let shelf = journal.shelf();
+    let shown = shelf.shown();
+    if shown.is_empty() {
+        let words = if shelf.total() == 0 {
             strings::JOURNAL_EMPTY.to_string()
-        } else if journal.searching() && !journal.fully_read() {
+        } else if shelf.searching() && !shelf.fully_read() {
             strings::NOTHING_FOUND_YET.to_string()
-        } else if journal.searching() {
+        } else if shelf.searching() {
             strings::nothing_found(&safe(journal.query.trim()))
         } else {
             strings::JOURNAL_NONE_HERE.to_string()
@@ -152,36 +159,36 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: Naive
         return;
     }
     let rows = usize::from(area.height).max(1);
-    let overflow = journal.shown.len() > rows;
+    let overflow = shown.len() > rows;
     // The highlight symbol takes two columns, and a scroll bar two more.
     let width = usize::from(area.width).saturating_sub(if overflow { 4 } else { 2 });
     // As the app placed it, unless this screen is shorter than it thinks.
     let offset = journal
         .offset
-        .min(journal.shown.len().saturating_sub(rows))
+        .min(shown.len().saturating_sub(rows))
         .min(journal.cursor)
         .max((journal.cursor + 1).saturating_sub(rows));
-    let end = (offset + rows).min(journal.shown.len());
+    let end = (offset + rows).min(shown.len());
     // Each row's time, so two entries of one evening can be told apart;
     // the column is as wide as the longest on screen (a year makes it wider).
-    let dates: Vec<String> = journal.shown[offset..end]
+    let dates: Vec<String> = shown[offset..end]
         .iter()
         .map(|&row| {
-            journal
-                .rows
+            shelf
+                .rows()
                 .get(row)
                 .map_or_else(String::new, |r| moment(r.name.started, now))
         })
         .collect();
     let date_width = dates.iter().map(|d| d.width()).fold(THIS_YEAR_WIDTH, usize::max);
-    let title_width = title_width(journal, width.saturating_sub(date_width));
+    let title_width = title_width(shelf, width.saturating_sub(date_width));
     let words_width = width.saturating_sub(date_width + title_width + 2 * GAP.len());
-    let items: Vec<ListItem> = journal.shown[offset..end]
+    let items: Vec<ListItem> = shown[offset..end]
         .iter()
         .zip(dates)
         .map(|(&row, date)| {
             let date = format!("{date:<date_width$}");
-            ListItem::new(row_line(journal, row, date, title_width, words_width, theme))
+            ListItem::new(row_line(shelf, row, date, title_width, words_width, theme))
         })
         .collect();
     let list = List::new(items)
@@ -190,7 +197,7 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: Naive
     let mut state = ListState::default().with_selected(Some(journal.cursor - offset));
     frame.render_stateful_widget(list, area, &mut state);
     if overflow {
-        let mut position = ScrollbarState::new(journal.shown.len().saturating_sub(rows) + 1).position(offset);
+        let mut position = ScrollbarState::new(shown.len().saturating_sub(rows) + 1).position(offset);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.dim);
         frame.render_stateful_widget(bar, area, &mut position);
     }
@@ -198,11 +205,11 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: Naive
 
 /// Columns for titles: the longest there is, within a third of the row
 /// beside the dates (`width`).
-fn title_width(journal: &JournalState, width: usize) -> usize {
-    let longest = journal
-        .exercises
+fn title_width(shelf: &Shelf, width: usize) -> usize {
+    let longest = shelf
+        .exercises()
         .iter()
-        .map(|e| safe(&journal.exercise_title(e)).width())
+        .map(|e| safe(shelf.exercise_title(e)).width())
         .max()
         .unwrap_or(0);
     let most = (width / 3).max(12);
@@ -211,17 +218,17 @@ fn title_width(journal: &JournalState, width: usize) -> usize {
 
 /// One entry: date and time, exercise, and its first words or where it matches.
 fn row_line(
-    journal: &JournalState,
+    shelf: &Shelf,
     row: usize,
     date: String,
     title_width: usize,
     words_width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let Some(r) = journal.rows.get(row) else {
+    let Some(r) = shelf.rows().get(row) else {
         return Line::raw("");
     };
-    let title = truncate(&safe(&journal.row_title(row)), title_width);
+    let title = truncate(&safe(shelf.row_title(row)), title_width);
     let pad = title_width.saturating_sub(title.width());
     let mut spans = vec![
         Span::styled(date, theme.dim),
@@ -231,15 +238,15 @@ fn row_line(
         Span::raw(GAP),
     ];
     // A second copy a sync tool made is said first, quietly: v shows both.
-    let words_width = if journal.with_copies.contains(&r.name.id) {
+    let words_width = if shelf.has_copy(&r.name.id) {
         spans.push(Span::styled(strings::TWO_VERSIONS_MARK, theme.dim));
         words_width.saturating_sub(strings::TWO_VERSIONS_MARK.width())
     } else {
         words_width
     };
-    match (&r.state, journal.snippet(row)) {
+    match (&r.state, shelf.snippet(row)) {
         (RowState::Unreadable(_), _) => spans.push(Span::styled(strings::UNREADABLE_MARK, theme.dim)),
-        (_, Some(snippet)) if journal.searching() => spans.extend(marked_spans(
+        (_, Some(snippet)) if shelf.searching() => spans.extend(marked_spans(
             &snippet.text,
             &snippet.marks,
             words_width,

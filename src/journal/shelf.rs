@@ -1,0 +1,717 @@
+//! The journal's entries as the browser goes through them, with no
+//! terminal in sight: every entry newest first and what is known of each,
+//! the filters, the search, and the entries found unreadable.
+//!
+//! Opening the shelf reads no entry file: the rows, with each entry's
+//! first words, come from the journal's index ([`Store::listing`]). Entries
+//! the index does not know are read as they come into view
+//! ([`Shelf::read_in_view`]). For the search every entry is read on other
+//! threads ([`BackgroundReader`]), started by the first [`Shelf::tick`];
+//! each tick takes what they have read, without waiting, so keys are
+//! answered while a large journal is still being read. An entry that
+//! cannot be read is reported once ([`Shelf::take_problems`]), stays in the
+//! list marked unreadable, and is left out of searches.
+//!
+//! Which rows are on screen and which is highlighted is the screen's to
+//! say (`tui::journal`); the shelf is told which places are in view.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::background::{BackgroundReader, Found, ReadEntries, ReadError};
+use super::index::{Summary, summary_of};
+use super::search::{self, SearchIndex, Snippet};
+use super::titles::{Titles, exercises_with_entries};
+use super::{Entry, EntryName, Filter, Store, StoreError};
+use crate::library::{Loaded, tags};
+use crate::time_words::evening_of;
+
+/// A snippet starts about this many columns before the first match...
+const SNIPPET_BEFORE: usize = 16;
+/// ...and is at most this wide (the row cuts it to fit).
+const SNIPPET_WIDTH: usize = 160;
+
+/// How far back the list reaches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Period {
+    #[default]
+    Any,
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    /// The next, after the last: any time again.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Any => Self::Week,
+            Self::Week => Self::Month,
+            Self::Month => Self::Year,
+            Self::Year => Self::Any,
+        }
+    }
+
+    /// The first evening it takes in, counting `today` (tonight's evening).
+    pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Self::Any => None,
+            Self::Week => today.checked_sub_days(chrono::Days::new(6)),
+            Self::Month => today.checked_sub_days(chrono::Days::new(29)),
+            Self::Year => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+        }
+    }
+
+    /// Whether an entry started at `started` is in the period: by the
+    /// evening it belongs to, so half past midnight counts with the night
+    /// before, as the calendar counts it.
+    pub fn takes_in(self, today: NaiveDate, started: NaiveDateTime) -> bool {
+        self.since(today).is_none_or(|since| evening_of(started) >= since)
+    }
+}
+
+/// What the list is narrowed to (the search aside).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only this exercise's entries, when set.
+    pub exercise: Option<String>,
+    /// Only entries of exercises with this tag, when set.
+    pub tag: Option<String>,
+    pub period: Period,
+}
+
+/// One entry of the journal, as listed.
+#[derive(Debug)]
+pub struct Row {
+    pub name: EntryName,
+    pub state: RowState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowState {
+    /// Known from its file name alone.
+    Unread,
+    Read {
+        /// The entry's own title, kept only when its exercise is no longer
+        /// in the library.
+        own_title: Option<Box<str>>,
+        first_words: Box<str>,
+    },
+    /// It could not be read; why, naming its file.
+    Unreadable(String),
+    /// Moved to the trash, or gone from the journal.
+    Gone,
+}
+
+/// Why an entry was not handed over.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShelfError {
+    /// It could not be read; why, naming its file.
+    #[error("the entry could not be read: {0}")]
+    Unreadable(String),
+    #[error("the entry is no longer in the journal")]
+    Gone,
+    #[error("there is no earlier entry of this exercise")]
+    NothingBefore,
+    #[error("no earlier entry of this exercise could be read")]
+    NothingReadableBefore,
+}
+
+pub struct Shelf {
+    /// Every entry, newest first. Rows are never removed, only marked
+    /// gone, so their numbers hold.
+    rows: Vec<Row>,
+    titles: Titles,
+    /// Exercises with entries, most recently done first: what the
+    /// exercise filter goes through.
+    exercises: Vec<String>,
+    /// The tags of the exercises in the library, by exercise id.
+    tags: HashMap<String, Vec<String>>,
+    /// Tags of the exercises with entries, in order: what the tag filter
+    /// goes through.
+    tags_in_use: Vec<String>,
+    filters: Filters,
+    /// Entries a sync tool left a second copy of (found once, on opening).
+    with_copies: HashSet<String>,
+    /// Tonight's evening, which periods count back from.
+    today: NaiveDate,
+    index: SearchIndex,
+    /// The rows the list shows now, in order.
+    shown: Vec<usize>,
+    /// Reading every entry for the search, once started.
+    reader: Option<BackgroundReader>,
+    /// Entries neither in the search yet nor found unreadable or gone.
+    pending: usize,
+    gone: usize,
+    /// Words of the rows in view, as written, for snippets.
+    texts: HashMap<usize, String>,
+    snippets: HashMap<usize, Snippet>,
+    /// Entries found unreadable that have not been reported yet.
+    problems: Vec<(String, String)>,
+    /// What was read of entries the listing did not know, for the store
+    /// to keep once everything is read ([`Store::remember`]).
+    learned: Vec<(String, Summary)>,
+}
+
+impl Shelf {
+    /// Every entry of `store`, all shown; nothing is read yet.
+    pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate) -> Self {
+        let titles = Titles::new(library);
+        let rows: Vec<Row> = store
+            .listing()
+            .into_iter()
+            .map(|listed| Row {
+                state: row_state(&titles, &listed.name, listed.summary),
+                name: listed.name,
+            })
+            .collect();
+        let tags = library
+            .iter()
+            .map(|l| (l.exercise.id.clone(), l.exercise.tags.clone()))
+            .collect();
+        let mut shelf = Self {
+            index: SearchIndex::new(rows.len()),
+            pending: rows.len(),
+            rows,
+            titles,
+            exercises: Vec::new(),
+            tags,
+            tags_in_use: Vec::new(),
+            filters: Filters::default(),
+            with_copies: store.entry_copies().into_iter().map(|c| c.id).collect(),
+            today,
+            shown: Vec::new(),
+            reader: None,
+            gone: 0,
+            texts: HashMap::new(),
+            snippets: HashMap::new(),
+            problems: Vec::new(),
+            learned: Vec::new(),
+        };
+        shelf.list_exercises();
+        shelf.filter();
+        shelf
+    }
+
+    // ----- what is known -----
+
+    /// Every entry, newest first, the gone ones marked.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The rows the list shows now, in order.
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// Exercises with entries, most recently done first.
+    pub fn exercises(&self) -> &[String] {
+        &self.exercises
+    }
+
+    /// Tags of the exercises with entries, in order.
+    pub fn tags_in_use(&self) -> &[String] {
+        &self.tags_in_use
+    }
+
+    /// Whether a sync tool left a second copy of the entry `id`.
+    pub fn has_copy(&self, id: &str) -> bool {
+        self.with_copies.contains(id)
+    }
+
+    /// The title of an exercise: from the library, else from the newest of
+    /// its entries read, else its id.
+    pub fn exercise_title<'a>(&'a self, exercise_id: &'a str) -> &'a str {
+        let own = self
+            .rows
+            .iter()
+            .filter(|r| r.name.exercise_id == exercise_id)
+            .find_map(|r| own_title(&r.state));
+        self.titles.of(exercise_id, own)
+    }
+
+    /// The title to show on a row.
+    pub fn row_title(&self, row: usize) -> &str {
+        self.rows
+            .get(row)
+            .map_or("", |r| self.titles.of(&r.name.exercise_id, own_title(&r.state)))
+    }
+
+    /// The tags of an exercise (none when it has gone from the library).
+    pub fn tags_of(&self, exercise_id: &str) -> &[String] {
+        self.tags.get(exercise_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The snippet of a row that matches the search, once it is in view.
+    pub fn snippet(&self, row: usize) -> Option<&Snippet> {
+        self.snippets.get(&row)
+    }
+
+    /// Whether a search is typed.
+    pub fn searching(&self) -> bool {
+        self.index.query().is_some()
+    }
+
+    /// Entries read so far and entries in all, for "reading… N of M".
+    pub fn progress(&self) -> (usize, usize) {
+        let alive = self.total();
+        (alive - self.pending.min(alive), alive)
+    }
+
+    /// Whether every entry has been read for the search (or found unreadable).
+    pub fn fully_read(&self) -> bool {
+        self.pending == 0
+    }
+
+    /// Entries in the journal, trash aside.
+    pub fn total(&self) -> usize {
+        self.rows.len() - self.gone
+    }
+
+    /// Once every entry is read: what was learned of those the listing
+    /// did not know, if anything (each time, what is new since).
+    pub fn take_learned(&mut self) -> Option<Vec<(String, Summary)>> {
+        (self.fully_read() && !self.learned.is_empty()).then(|| std::mem::take(&mut self.learned))
+    }
+
+    /// Entries found unreadable since last asked, each once: (id, why).
+    pub fn take_problems(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.problems)
+    }
+
+    // ----- reading -----
+
+    /// Reads entry `row`, noting its first words and its words for the
+    /// search; why not, if it cannot be read (noted once) or is gone.
+    fn read(&mut self, store: &dyn Store, row: usize) -> Result<Entry, ShelfError> {
+        let r = self.rows.get(row).ok_or(ShelfError::Gone)?;
+        match &r.state {
+            RowState::Unreadable(why) => return Err(ShelfError::Unreadable(why.clone())),
+            RowState::Gone => return Err(ShelfError::Gone),
+            _ => {}
+        }
+        match store.load_entry(&r.name.id) {
+            Ok(entry) => {
+                let folded = (!self.index.has(row))
+                    .then(|| search::fold(&search::searchable_text(&entry)).into_boxed_str());
+                self.found(row, summary_of(&entry), folded);
+                Ok(entry)
+            }
+            Err(StoreError::NoSuchEntry(_)) => {
+                self.not_found(row, ReadError::Gone);
+                Err(ShelfError::Gone)
+            }
+            Err(problem) => {
+                let why = problem.to_string();
+                self.not_found(row, ReadError::Unreadable(why.clone()));
+                Err(ShelfError::Unreadable(why))
+            }
+        }
+    }
+
+    /// Notes what was read of entry `row`: its row (if it was known by
+    /// name alone) and its words for the search (if it is not searched yet).
+    fn found(&mut self, row: usize, summary: Summary, folded: Option<Box<str>>) {
+        let Some(r) = self.rows.get(row) else { return };
+        if r.state == RowState::Gone {
+            return;
+        }
+        if r.state == RowState::Unread {
+            self.learned.push((r.name.id.clone(), summary.clone()));
+            let state = row_state(&self.titles, &r.name, summary);
+            self.rows[row].state = state;
+        }
+        if let Some(folded) = folded
+            && !self.index.has(row)
+        {
+            self.index.insert_folded(row, folded);
+            self.pending -= 1;
+        }
+    }
+
+    /// Entry `row` is gone, or could not be read (said once).
+    fn not_found(&mut self, row: usize, why: ReadError) {
+        match why {
+            ReadError::Gone => self.set_state(row, RowState::Gone),
+            ReadError::Unreadable(why) => {
+                if let Some(r) = self.rows.get(row) {
+                    self.problems.push((r.name.id.clone(), why.clone()));
+                    self.learned.push((r.name.id.clone(), Summary::Unreadable));
+                }
+                self.set_state(row, RowState::Unreadable(why));
+            }
+        }
+    }
+
+    /// Marks a row unreadable or gone: out of the search, and no longer
+    /// waiting to be read.
+    fn set_state(&mut self, row: usize, state: RowState) {
+        let Some(r) = self.rows.get_mut(row) else { return };
+        let was_waiting =
+            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
+        if state == RowState::Gone && r.state != RowState::Gone {
+            self.gone += 1;
+        }
+        r.state = state;
+        self.index.remove(row);
+        if was_waiting {
+            self.pending -= 1;
+        }
+    }
+
+    /// Takes what the reading threads have read since the last tick,
+    /// starting them the first time (with `store`'s reader). Never waits.
+    /// Whether the rows shown changed (only a search's can).
+    pub fn tick(&mut self, store: &dyn Store) -> bool {
+        if self.fully_read() {
+            self.reader = None;
+            return false;
+        }
+        let reader = match &mut self.reader {
+            Some(reader) => reader,
+            None => self.reader.insert(self.start_reading(store.entry_reader())),
+        };
+        let finished = reader.finished();
+        let read = reader.take();
+        let any = !read.is_empty();
+        for (row, result) in read {
+            match result {
+                Ok(Found { summary, folded }) => self.found(row, summary, Some(folded)),
+                Err(why) => self.not_found(row, why),
+            }
+        }
+        // A reader that ran out while entries still wait (an entry put back
+        // from the trash meanwhile) is started again for those.
+        if finished && !self.fully_read() {
+            self.reader = None;
+        }
+        // Only a search's results change as entries are read: without one,
+        // going over the whole list again each tick would make reading a
+        // large journal grow with the square of its size.
+        let changed = any && self.searching();
+        if changed {
+            self.filter();
+        }
+        changed
+    }
+
+    /// Reads every entry not in the search yet, on other threads.
+    fn start_reading(&self, reader: Arc<dyn ReadEntries>) -> BackgroundReader {
+        let wanted = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(*i)
+            })
+            .map(|(i, r)| (i, r.name.clone()))
+            .collect();
+        BackgroundReader::start(reader, wanted)
+    }
+
+    /// Stops reading in the background (the journal was locked: the
+    /// threads hold its key); the next tick starts again where it stopped.
+    pub fn stop_reading(&mut self) {
+        self.reader = None;
+    }
+
+    /// Reads the rows at these places of [`Self::shown`] (those in view)
+    /// not read yet, and finds their snippets; forgets those of the rest.
+    pub fn read_in_view(&mut self, store: &dyn Store, places: Range<usize>) {
+        let rows: Vec<usize> = self.shown.get(places).unwrap_or_default().to_vec();
+        self.texts.retain(|row, _| rows.contains(row));
+        self.snippets.retain(|row, _| rows.contains(row));
+        let Some(query) = self.index.query().cloned() else {
+            for row in rows {
+                if self.rows[row].state == RowState::Unread {
+                    // One that cannot be read is marked so, and reported.
+                    let _ = self.read(store, row);
+                }
+            }
+            return;
+        };
+        for row in rows {
+            if self.snippets.contains_key(&row) {
+                continue;
+            }
+            if !self.texts.contains_key(&row) {
+                let Ok(entry) = self.read(store, row) else {
+                    continue;
+                };
+                self.texts.insert(row, search::searchable_text(&entry));
+            }
+            if let Some(snippet) = self
+                .texts
+                .get(&row)
+                .and_then(|text| search::snippet(text, &query, SNIPPET_BEFORE, SNIPPET_WIDTH))
+            {
+                self.snippets.insert(row, snippet);
+            }
+        }
+    }
+
+    // ----- filtering, searching -----
+
+    /// Which rows the list shows, after a change.
+    fn filter(&mut self) {
+        let filter = Filter {
+            exercise: self.filters.exercise.clone(),
+            // The period goes by evenings, which the catalog's calendar days do not.
+            since: None,
+            until: None,
+        };
+        let searching = self.searching();
+        let tagged = |r: &Row| {
+            self.filters
+                .tag
+                .as_ref()
+                .is_none_or(|t| self.tags_of(&r.name.exercise_id).contains(t))
+        };
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                r.state != RowState::Gone
+                    && filter.matches(&r.name)
+                    && self.filters.period.takes_in(self.today, r.name.started)
+                    && tagged(r)
+                    && (!searching || self.index.is_hit(*i))
+            })
+            .map(|(i, _)| i)
+            .collect();
+    }
+
+    /// The next exercise's entries only; after the last, every exercise.
+    pub fn cycle_exercise(&mut self, forward: bool) {
+        let at = self
+            .filters
+            .exercise
+            .as_ref()
+            .and_then(|e| self.exercises.iter().position(|x| x == e));
+        let count = self.exercises.len();
+        let next = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => count.saturating_sub(1),
+            (Some(i), true) => i + 1,
+            (Some(0), false) => count,
+            (Some(i), false) => i - 1,
+        };
+        self.filters.exercise = self.exercises.get(next).cloned();
+        self.filter();
+    }
+
+    /// The next tag's entries only; after the last, every tag.
+    pub fn cycle_tag(&mut self) {
+        self.filters.tag = tags::next(&self.tags_in_use, self.filters.tag.as_deref());
+        self.filter();
+    }
+
+    /// A shorter span of time; after the shortest, any time again.
+    pub fn cycle_period(&mut self) {
+        self.filters.period = self.filters.period.next();
+        self.filter();
+    }
+
+    /// Searches for `typed`: every entry read so far at once, the rest as
+    /// they are read. Whether the rows shown changed (not when only
+    /// spaces or letters' case did).
+    pub fn set_query(&mut self, typed: &str) -> bool {
+        let before = self.index.query().map(|q| q.terms().to_vec());
+        self.index.set_query(typed);
+        let after = self.index.query().map(|q| q.terms().to_vec());
+        let changed = before != after;
+        if changed {
+            self.snippets.clear();
+            self.filter();
+        }
+        changed
+    }
+
+    fn list_exercises(&mut self) {
+        let alive = self.rows.iter().filter(|r| r.state != RowState::Gone);
+        self.exercises = exercises_with_entries(alive.map(|r| &r.name))
+            .into_iter()
+            .map(|w| w.exercise_id)
+            .collect();
+        self.tags_in_use = tags::in_use(self.exercises.iter().map(|e| self.tags_of(e)));
+    }
+
+    // ----- one entry -----
+
+    /// Entry `row`, read for opening; why not, if it can't be (a row that
+    /// turns out unreadable or gone leaves the rows shown then).
+    pub fn open_entry(&mut self, store: &dyn Store, row: usize) -> Result<Entry, ShelfError> {
+        if let Some(Row {
+            state: RowState::Unreadable(why),
+            ..
+        }) = self.rows.get(row)
+        {
+            return Err(ShelfError::Unreadable(why.clone()));
+        }
+        let read = self.read(store, row);
+        if read.is_err() {
+            self.filter();
+        }
+        read
+    }
+
+    /// The entry before row `row` of exercise `exercise_id`, for comparing;
+    /// why not, if there is none that can be read.
+    pub fn entry_before(
+        &mut self,
+        store: &dyn Store,
+        row: usize,
+        exercise_id: &str,
+    ) -> Result<Entry, ShelfError> {
+        let mut unreadable = false;
+        for earlier in row + 1..self.rows.len() {
+            if self.rows[earlier].name.exercise_id != exercise_id {
+                continue;
+            }
+            match self.read(store, earlier) {
+                Ok(entry) => return Ok(entry),
+                Err(ShelfError::Unreadable(_)) => unreadable = true,
+                Err(_) => {}
+            }
+        }
+        Err(if unreadable {
+            ShelfError::NothingReadableBefore
+        } else {
+            ShelfError::NothingBefore
+        })
+    }
+
+    /// Entry `row` read again after it was edited, for its page, its row
+    /// and the search.
+    pub fn reread(&mut self, store: &dyn Store, row: usize) -> Result<Entry, ShelfError> {
+        if let Some(r) = self.rows.get_mut(row) {
+            r.state = RowState::Unread;
+        }
+        if self.index.has(row) {
+            self.index.remove(row);
+            self.pending += 1;
+        }
+        self.texts.remove(&row);
+        self.snippets.remove(&row);
+        let read = self.read(store, row);
+        self.filter();
+        read
+    }
+
+    /// Takes a row out of the list: its entry went to the trash.
+    pub fn remove(&mut self, row: usize) {
+        self.set_state(row, RowState::Gone);
+        self.texts.remove(&row);
+        self.snippets.remove(&row);
+        self.list_exercises();
+        self.filter();
+    }
+}
+
+/// The title an entry carries, if read and kept (its exercise has gone).
+fn own_title(state: &RowState) -> Option<&str> {
+    match state {
+        RowState::Read {
+            own_title: Some(title),
+            ..
+        } => Some(title),
+        _ => None,
+    }
+}
+
+/// How a row starts out, from what the index knows of its entry. One the
+/// index found unreadable is read again when shown, to say why.
+fn row_state(titles: &Titles, name: &EntryName, summary: Summary) -> RowState {
+    match summary {
+        Summary::Read { title, first_words } => RowState::Read {
+            own_title: (!titles.in_library(&name.exercise_id) && !title.is_empty()).then_some(title),
+            first_words,
+        },
+        Summary::Unknown | Summary::Unreadable => RowState::Unread,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::time_words::evening_of_moment;
+
+    fn t(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// Tonight's evening, seen from a moment on the clock of its place and season.
+    fn today_at(rfc3339: &str) -> NaiveDate {
+        evening_of_moment(DateTime::parse_from_rfc3339(rfc3339).unwrap())
+    }
+
+    #[test]
+    fn just_after_midnight_the_week_is_still_the_one_ending_last_evening() {
+        // Friday 27 November, 00:30: still Thursday's evening.
+        let today = today_at("2026-11-27T00:30:00+00:00");
+        assert_eq!(Period::Week.since(today), NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert!(
+            Period::Week.takes_in(today, t("2026-11-20 21:00")),
+            "seven evenings back"
+        );
+        assert!(!Period::Week.takes_in(today, t("2026-11-19 21:00")));
+        // Half past midnight on the 20th belongs to the evening of the 19th.
+        assert!(!Period::Week.takes_in(today, t("2026-11-20 00:30")));
+        assert!(
+            Period::Week.takes_in(today, t("2026-11-27 00:10")),
+            "tonight's own"
+        );
+        assert!(
+            Period::Month.takes_in(today, t("2026-10-28 22:00")),
+            "thirty evenings back"
+        );
+        assert!(!Period::Month.takes_in(today, t("2026-10-27 22:00")));
+        assert!(Period::Any.takes_in(today, t("1999-01-01 12:00")));
+    }
+
+    #[test]
+    fn the_new_year_starts_at_four_on_new_years_morning() {
+        let today = today_at("2027-01-01T01:00:00+00:00");
+        assert!(
+            Period::Year.takes_in(today, t("2026-01-01 09:00")),
+            "still 2026's evening"
+        );
+        let today = today_at("2027-01-01T10:00:00+00:00");
+        assert!(!Period::Year.takes_in(today, t("2026-12-31 23:00")));
+        assert!(
+            !Period::Year.takes_in(today, t("2027-01-01 00:30")),
+            "the last evening of 2026"
+        );
+        assert!(Period::Year.takes_in(today, t("2027-01-01 04:00")));
+    }
+
+    #[test]
+    fn a_change_of_the_clocks_moves_no_evening_in_or_out_of_a_period() {
+        // Europe/London, clocks back (25 October 2026): 01:30 in winter time,
+        // after the change, is still Saturday's evening.
+        let today = today_at("2026-10-25T01:30:00+00:00");
+        assert_eq!(today, NaiveDate::from_ymd_opt(2026, 10, 24).unwrap());
+        assert!(Period::Week.takes_in(today, t("2026-10-18 21:00")));
+        assert!(!Period::Week.takes_in(today, t("2026-10-18 03:00")));
+        // Clocks forward (29 March 2026): 03:30 summer time, an hour after
+        // 01:59 winter time, is still Saturday's evening; 04:00 is Sunday.
+        let today = today_at("2026-03-29T03:30:00+01:00");
+        assert_eq!(today, NaiveDate::from_ymd_opt(2026, 3, 28).unwrap());
+        assert!(!Period::Week.takes_in(today, t("2026-03-22 02:00")));
+        assert!(Period::Week.takes_in(today, t("2026-03-22 04:00")));
+        let today = today_at("2026-03-29T04:00:00+01:00");
+        assert!(Period::Week.takes_in(today, t("2026-03-23 04:00")));
+        assert!(!Period::Week.takes_in(today, t("2026-03-22 21:00")));
+    }
+}
