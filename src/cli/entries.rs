@@ -17,6 +17,7 @@ use crate::export::{
     question_of, shown_value,
 };
 use crate::journal::search::{Query, entries_matching};
+use crate::journal::titles::Titles;
 use crate::journal::{Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entry};
 use crate::library::Library;
 use crate::paths;
@@ -71,7 +72,7 @@ pub fn list(
     }
     // Without --json only names are read: no passphrase is asked, and an
     // encrypted entry of an exercise no longer in the library lends its id.
-    let titles = Titles::new(
+    let mut titles = ListTitles::new(
         &root,
         crate::journal::Seal::for_journal(&root).unwrap_or_default(),
     );
@@ -83,7 +84,7 @@ pub fn list(
             "{:id_width$}  {}  {}",
             name.id,
             name.started.format("%Y-%m-%d %H:%M"),
-            inert(&title)
+            inert(title)
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -354,47 +355,38 @@ fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
     out
 }
 
-/// Exercise titles for the list: from the library where the exercise still
-/// exists, else from one of its entries (an exercise may be gone).
-struct Titles {
+/// Exercise titles for the list ([`Titles`]), with the entries' own titles
+/// read only for exercises gone from the library.
+struct ListTitles {
     root: std::path::PathBuf,
     seal: crate::journal::Seal,
-    known: HashMap<String, String>,
-    read: std::cell::RefCell<HashMap<String, String>>,
+    titles: Titles,
+    /// Titles entries carry, by exercise id, as read.
+    own: HashMap<String, String>,
 }
 
-impl Titles {
+impl ListTitles {
     fn new(root: &Path, seal: crate::journal::Seal) -> Self {
         let library = Library::load(&paths::exercises_dir(root));
-        let known = library
-            .exercises
-            .into_iter()
-            .map(|l| (l.exercise.id, l.exercise.title))
-            .collect();
         Self {
             root: root.to_path_buf(),
             seal,
-            known,
-            read: std::cell::RefCell::default(),
+            titles: Titles::new(&library.exercises),
+            own: HashMap::new(),
         }
     }
 
-    fn of(&self, name: &EntryName) -> String {
-        if let Some(title) = self.known.get(&name.exercise_id) {
-            return title.clone();
-        }
-        let mut read = self.read.borrow_mut();
-        if let Some(title) = read.get(&name.exercise_id) {
-            return title.clone();
-        }
+    fn of<'a>(&'a mut self, name: &'a EntryName) -> &'a str {
+        let exercise = &name.exercise_id;
         // An entry that cannot be read has no title to lend the others of
         // its exercise: they are each read in turn until one can be.
-        match read_entry(&self.root, &self.seal, &name.id) {
-            Ok(entry) => {
-                read.insert(name.exercise_id.clone(), entry.exercise_title.clone());
-                entry.exercise_title
-            }
-            Err(_) => name.exercise_id.clone(),
+        if !self.titles.in_library(exercise)
+            && !self.own.contains_key(exercise)
+            && let Ok(entry) = read_entry(&self.root, &self.seal, &name.id)
+        {
+            self.own.insert(exercise.clone(), entry.exercise_title);
         }
+        self.titles
+            .of(exercise, self.own.get(exercise).map(String::as_str))
     }
 }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::export::{Format, Options, render};
+use crate::journal::titles::{Titles, exercises_with_entries};
 use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
 use crate::promises::{Promises, SharedPromises};
@@ -147,19 +148,16 @@ impl ShareState {
     pub fn new(names: Vec<EntryName>, exercises: &[Loaded], now: DateTime<FixedOffset>) -> Self {
         let mut names = names;
         names.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| b.id.cmp(&a.id)));
-        let mut rows: Vec<ExerciseRow> = Vec::new();
-        for name in &names {
-            if rows.iter().all(|r| r.id != name.exercise_id) {
-                let title = exercises
-                    .iter()
-                    .find(|l| l.exercise.id == name.exercise_id)
-                    .map_or_else(|| name.exercise_id.clone(), |l| l.exercise.title.clone());
-                rows.push(ExerciseRow {
-                    id: name.exercise_id.clone(),
-                    title,
-                });
-            }
-        }
+        let titles = Titles::new(exercises);
+        // Only names are known here: an exercise gone from the library is
+        // shown by its id.
+        let rows: Vec<ExerciseRow> = exercises_with_entries(&names)
+            .into_iter()
+            .map(|w| ExerciseRow {
+                title: titles.of(&w.exercise_id, None).to_string(),
+                id: w.exercise_id,
+            })
+            .collect();
         let known = exercises
             .iter()
             .filter(|l| rows.iter().any(|r| r.id == l.exercise.id))

@@ -5,9 +5,12 @@
 //! chosen exercise's entries are read by whoever shows this screen, when it
 //! asks with [`Outcome::Load`], and handed back with [`TrendsState::show`].
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, Weekday};
 
 use crate::exercise::{Exercise, PromptKind};
+use crate::journal::titles::exercises_with_entries;
 use crate::journal::{Entry, EntryName};
 use crate::library::Loaded;
 use crate::trends::{Group, Grouping, Span, Trends, trends};
@@ -67,6 +70,10 @@ impl TrendsState {
     /// The list of exercises with a question on a scale and at least one
     /// entry, in the library's order; spans count back from `today`.
     pub fn new(exercises: &[Loaded], names: &[EntryName], today: NaiveDate, week_start: Weekday) -> Self {
+        let with_entries: HashMap<String, Vec<String>> = exercises_with_entries(names)
+            .into_iter()
+            .map(|w| (w.exercise_id, w.ids))
+            .collect();
         let choices = exercises
             .iter()
             .filter(|l| {
@@ -76,14 +83,9 @@ impl TrendsState {
                     .any(|p| matches!(p.kind, PromptKind::Scale { .. }))
             })
             .filter_map(|l| {
-                let ids: Vec<String> = names
-                    .iter()
-                    .filter(|n| n.exercise_id == l.exercise.id)
-                    .map(|n| n.id.clone())
-                    .collect();
-                (!ids.is_empty()).then(|| Choice {
+                Some(Choice {
                     exercise: l.exercise.clone(),
-                    ids,
+                    ids: with_entries.get(&l.exercise.id)?.clone(),
                 })
             })
             .collect();
