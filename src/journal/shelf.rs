@@ -642,10 +642,223 @@ fn row_state(titles: &Titles, name: &EntryName, summary: Summary) -> RowState {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
     use chrono::DateTime;
 
     use super::*;
+    use crate::answer::Answer;
+    use crate::journal::{AnswerRecord, ENTRY_FORMAT, FileJournal, entry_name};
+    use crate::library::Library;
     use crate::time_words::evening_of_moment;
+
+    const A: &str = "2026-11-21-213000-a-blank-page";
+    const B: &str = "2026-11-20-200000-old-homework";
+    const DAMAGED: &str = "2026-11-19-190000-old-homework";
+    const C: &str = "2026-10-12-190000-a-blank-page";
+
+    /// An entry of `exercise` (titled `title`) started at `started`, saying `words`.
+    fn said(exercise: &str, title: &str, started: &str, words: &str) -> Entry {
+        let started = DateTime::parse_from_rfc3339(started).unwrap();
+        Entry {
+            format: ENTRY_FORMAT,
+            id: String::new(),
+            exercise_id: exercise.into(),
+            exercise_title: title.into(),
+            exercise_hash: "abc".into(),
+            started_at: started,
+            finished_at: started + chrono::Duration::minutes(4),
+            edited_at: None,
+            answers: vec![AnswerRecord::new(
+                "said",
+                "What happened?",
+                false,
+                &Answer::Text(words.into()),
+            )],
+        }
+    }
+
+    /// A journal of four entries, newest first: A (a built-in exercise),
+    /// B (an exercise gone from the library), one of B's exercise that is
+    /// damaged, and C (A's exercise, a month earlier).
+    fn journal(dir: &Path) -> FileJournal {
+        let mut journal = FileJournal::open(dir).unwrap();
+        for (exercise, title, started, words) in [
+            (
+                "a-blank-page",
+                "A blank page",
+                "2026-11-21T21:30:00+00:00",
+                "the handover went well",
+            ),
+            (
+                "old-homework",
+                "Old homework",
+                "2026-11-20T20:00:00+00:00",
+                "a calm morning",
+            ),
+            (
+                "a-blank-page",
+                "A blank page",
+                "2026-10-12T19:00:00+00:00",
+                "a long week",
+            ),
+        ] {
+            journal
+                .save_entry(&mut said(exercise, title, started, words))
+                .unwrap();
+        }
+        let damaged = entry_name::entry_path(dir, DAMAGED).unwrap();
+        std::fs::write(damaged, "this is not an entry").unwrap();
+        journal
+    }
+
+    fn shelf(journal: &FileJournal) -> Shelf {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        Shelf::open(journal, &Library::built_in().exercises, today)
+    }
+
+    fn shown(shelf: &Shelf) -> Vec<&str> {
+        shelf
+            .shown()
+            .iter()
+            .map(|&r| shelf.rows()[r].name.id.as_str())
+            .collect()
+    }
+
+    fn row_of(shelf: &Shelf, id: &str) -> usize {
+        shelf.rows().iter().position(|r| r.name.id == id).unwrap()
+    }
+
+    /// Ticks until every entry has been read on the other threads.
+    fn read_all(shelf: &mut Shelf, store: &dyn Store) {
+        let started = Instant::now();
+        while !shelf.fully_read() {
+            assert!(started.elapsed() < Duration::from_secs(10), "reading never ended");
+            shelf.tick(store);
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn the_rows_come_newest_first_with_their_titles() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        assert_eq!(shown(&shelf), [A, B, DAMAGED, C]);
+        assert_eq!(shelf.total(), 4);
+        assert_eq!(shelf.exercises(), ["a-blank-page", "old-homework"]);
+        shelf.read_in_view(&store, 0..4);
+        assert_eq!(shelf.row_title(row_of(&shelf, A)), "A blank page");
+        // Gone from the library: the title its entry carries.
+        assert_eq!(shelf.row_title(row_of(&shelf, B)), "Old homework");
+        assert_eq!(shelf.exercise_title("old-homework"), "Old homework");
+        assert_eq!(shelf.exercise_title("never-done"), "never-done");
+        assert!(matches!(
+            &shelf.rows()[row_of(&shelf, A)].state,
+            RowState::Read { own_title: None, first_words } if &**first_words == "the handover went well"
+        ));
+    }
+
+    #[test]
+    fn the_filters_narrow_the_rows_and_cycle_back_to_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        shelf.cycle_exercise(true);
+        assert_eq!(shelf.filters().exercise.as_deref(), Some("a-blank-page"));
+        assert_eq!(shown(&shelf), [A, C]);
+        shelf.cycle_exercise(true);
+        assert_eq!(shown(&shelf), [B, DAMAGED]);
+        shelf.cycle_exercise(true);
+        assert_eq!(shelf.filters().exercise, None);
+        shelf.cycle_exercise(false);
+        assert_eq!(shown(&shelf), [B, DAMAGED], "backwards from everything: the last");
+        shelf.cycle_exercise(true);
+
+        // Only the library's exercise has tags.
+        assert_eq!(shelf.tags_in_use(), ["free", "writing"]);
+        shelf.cycle_tag();
+        assert_eq!(shelf.filters().tag.as_deref(), Some("free"));
+        assert_eq!(shown(&shelf), [A, C]);
+        shelf.cycle_tag();
+        shelf.cycle_tag();
+        assert_eq!(shelf.filters().tag, None);
+
+        shelf.cycle_period();
+        assert_eq!(shelf.filters().period, Period::Week);
+        assert_eq!(shown(&shelf), [A, B, DAMAGED]);
+        shelf.cycle_period();
+        shelf.cycle_period();
+        assert_eq!(shelf.filters().period, Period::Year);
+        assert_eq!(shown(&shelf), [A, B, DAMAGED, C]);
+    }
+
+    #[test]
+    fn an_unreadable_entry_is_reported_once_and_stays_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        shelf.read_in_view(&store, 0..4);
+        let problems = shelf.take_problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, DAMAGED);
+        let damaged = row_of(&shelf, DAMAGED);
+        assert!(matches!(shelf.rows()[damaged].state, RowState::Unreadable(_)));
+        // Seen again, and read for the search: not reported again.
+        shelf.read_in_view(&store, 0..4);
+        read_all(&mut shelf, &store);
+        assert!(shelf.take_problems().is_empty());
+        assert_eq!(shelf.progress(), (4, 4));
+        assert!(matches!(
+            shelf.open_entry(&store, damaged),
+            Err(ShelfError::Unreadable(why)) if why.contains(DAMAGED)
+        ));
+        assert_eq!(shown(&shelf), [A, B, DAMAGED, C], "still listed");
+    }
+
+    #[test]
+    fn a_search_shows_its_hits_as_entries_are_read_with_a_snippet() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        assert!(shelf.set_query("calm"));
+        assert!(shelf.searching());
+        read_all(&mut shelf, &store);
+        assert_eq!(shown(&shelf), [B]);
+        shelf.read_in_view(&store, 0..1);
+        let snippet = shelf.snippet(row_of(&shelf, B)).unwrap();
+        assert!(snippet.text.contains("a calm morning"), "{snippet:?}");
+        assert!(!shelf.set_query("calm "), "the same search");
+        assert!(shelf.set_query("WEEK"));
+        assert_eq!(shown(&shelf), [C]);
+        assert!(shelf.set_query(""));
+        assert!(!shelf.searching());
+        assert_eq!(shown(&shelf), [A, B, DAMAGED, C]);
+    }
+
+    #[test]
+    fn the_entry_before_is_of_the_same_exercise_and_a_removed_row_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        let (a, b, c) = (row_of(&shelf, A), row_of(&shelf, B), row_of(&shelf, C));
+        assert_eq!(shelf.entry_before(&store, a, "a-blank-page").unwrap().id, C);
+        assert_eq!(
+            shelf.entry_before(&store, c, "a-blank-page"),
+            Err(ShelfError::NothingBefore)
+        );
+        assert_eq!(
+            shelf.entry_before(&store, b, "old-homework"),
+            Err(ShelfError::NothingReadableBefore)
+        );
+        shelf.remove(b);
+        assert_eq!(shown(&shelf), [A, DAMAGED, C]);
+        assert_eq!(shelf.total(), 3);
+        assert_eq!(shelf.open_entry(&store, b), Err(ShelfError::Gone));
+        shelf.remove(row_of(&shelf, DAMAGED));
+        assert_eq!(shelf.exercises(), ["a-blank-page"], "no entries of it are left");
+    }
 
     fn t(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
