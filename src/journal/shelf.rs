@@ -13,7 +13,7 @@
 //! list marked unreadable, and is left out of searches.
 //!
 //! Which rows are on screen and which is highlighted is the screen's to
-//! say (`tui::journal`); the shelf is told which places are in view.
+//! say; the shelf is only told which places of the list are in view.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
