@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::journal::index::Summary;
 use crate::journal::shelf::{Shelf, ShelfError};
 use crate::journal::{Entry, Store};
 use crate::library::Loaded;
@@ -73,7 +74,7 @@ impl JournalState {
 
     /// Once every entry is read: what was learned of those the listing
     /// did not know, for the store to keep.
-    pub fn take_learned(&mut self) -> Option<Vec<(String, crate::journal::index::Summary)>> {
+    pub fn take_learned(&mut self) -> Option<Vec<(String, Summary)>> {
         self.shelf.take_learned()
     }
 
