@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, Local, SubsecRound};
 
-pub trait Clock {
+pub trait Clock: std::fmt::Debug {
     /// Local time, with its offset from UTC.
     fn now(&self) -> DateTime<FixedOffset>;
 }

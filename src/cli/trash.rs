@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use chrono::Local;
 
+use crate::clock::{Clock, SystemClock};
 use crate::journal::trashed::{self, Trashed};
 use crate::journal::{FileJournal, Store};
 use crate::paths;
@@ -49,7 +49,7 @@ fn list(in_trash: &[Trashed]) -> anyhow::Result<ExitCode> {
         eprintln!("The trash is empty.");
         return Ok(ExitCode::SUCCESS);
     }
-    let today = Local::now().date_naive();
+    let today = SystemClock.now().date_naive();
     let width = in_trash.iter().map(|t| t.id.len()).max().unwrap_or(0);
     let mut out = io::stdout().lock();
     for t in in_trash {

@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
+use crate::clock::{Clock, SystemClock};
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::background::ReadEntries;
 use super::catalog::{catalog, for_each_entry, read_entry, read_journal_file};
@@ -58,12 +59,20 @@ pub struct FileJournal {
     warning: Option<String>,
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
+    /// What "today" is for the trash's 30 days: the one clock the rest of
+    /// mend is given, so a test can stop it.
+    clock: Box<dyn Clock + Send + Sync>,
 }
 
 impl FileJournal {
     /// Creates the journal privately if it is new (refusing a folder that
     /// holds something else: see [`folder`]), and takes its lock.
     pub fn open(root: &Path) -> Result<Self, StoreError> {
+        Self::open_with_clock(root, Box::new(SystemClock))
+    }
+
+    /// The same, with the clock that says what day it is.
+    pub fn open_with_clock(root: &Path, clock: Box<dyn Clock + Send + Sync>) -> Result<Self, StoreError> {
         let warning = folder::prepare(root)?;
         let lock = JournalLock::acquire(root)?;
         let seal = Seal::for_journal(root)?;
@@ -77,14 +86,20 @@ impl FileJournal {
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
+            clock,
         };
         remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
-        trash::empty_old(root, Local::now().date_naive());
+        trash::empty_old(root, journal.today());
         Ok(journal)
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Today, by the journal's clock.
+    fn today(&self) -> chrono::NaiveDate {
+        self.clock.now().date_naive()
     }
 
     /// How the journal's files are sealed.
@@ -490,7 +505,7 @@ impl Store for FileJournal {
     fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
         let from =
             super::aside::find(&self.root, name).ok_or_else(|| StoreError::NoSuchDraft(name.to_string()))?;
-        super::trashed::keep_draft(&self.root, &from, name, Local::now().date_naive()).map(|_| ())
+        super::trashed::keep_draft(&self.root, &from, name, self.today()).map(|_| ())
     }
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
@@ -565,7 +580,7 @@ impl Store for FileJournal {
     }
 
     fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
-        super::conflict::keep(&self.root, path, keep, Local::now().date_naive())
+        super::conflict::keep(&self.root, path, keep, self.today())
     }
 
     fn trash(&self) -> Vec<super::trashed::Trashed> {
@@ -611,7 +626,7 @@ impl Store for FileJournal {
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
-        trash::move_to_trash(&self.root, id, Local::now().date_naive()).map(|_| ())
+        trash::move_to_trash(&self.root, id, self.today()).map(|_| ())
     }
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {

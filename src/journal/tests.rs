@@ -377,6 +377,24 @@ fn the_trash_and_an_edit_are_seen_through_the_store() {
 }
 
 #[test]
+fn the_trash_counts_its_days_by_the_clock_the_journal_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = DateTime::parse_from_rfc3339("2031-02-03T21:00:00+00:00").unwrap();
+    let clock = Box::new(crate::clock::FixedClock(day));
+    let mut journal = FileJournal::open_with_clock(dir.path(), clock).unwrap();
+    let mut e = entry("evening-check-in", "2026-11-21T21:30:45+01:00");
+    journal.save_entry(&mut e).unwrap();
+    journal.delete_entry(&e.id).unwrap();
+    let names: Vec<String> = fs::read_dir(dir.path().join(super::trash::TRASH_DIR))
+        .unwrap()
+        .flatten()
+        .map(|f| f.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert!(names[0].starts_with("2031-02-03"), "{names:?}");
+}
+
+#[test]
 fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     use crate::journal::seal::{Passphrase, create_key};
     use crate::promises::{Due, Making, Outcome, PROMISES_DIR, Status, Whom};
