@@ -51,6 +51,7 @@ impl JournalIdentity {
     pub(super) fn new(age: x25519::Identity) -> Option<Self> {
         // age keeps the secret private; its text form (Bech32 of the 32
         // bytes) is the one way out, decoded here as age's `FromStr` does.
+        // The guard that it is the same key: the same public key as age's.
         let secret = StaticSecret::from(*bech32_bytes(age.to_string().expose_secret())?);
         let public = PublicKey::from(&secret);
         let age_public = bech32_bytes(&age.to_public().to_string())?;
@@ -122,6 +123,7 @@ impl age::Identity for JournalIdentity {
         salt[..32].copy_from_slice(epk.as_bytes());
         salt[32..].copy_from_slice(self.public.as_bytes());
 
+        // Wiped when dropped (age leaves it to the stack).
         let enc_key = Zeroizing::new(hkdf(&salt, X25519_RECIPIENT_KEY_LABEL, shared_secret.as_bytes()));
 
         // As in age: a failure to decrypt is not an error, since a stanza
