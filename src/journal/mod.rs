@@ -14,6 +14,7 @@ mod entry;
 pub mod entry_name;
 mod files;
 pub mod folder;
+mod identity;
 pub mod index;
 mod lock;
 pub mod private_fs;

@@ -29,6 +29,7 @@ use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
 use zeroize::Zeroizing;
 
+use super::identity::JournalIdentity;
 use super::private_fs::{Links, read_file, remove, write_atomic};
 use crate::sanitize::inert;
 
@@ -98,7 +99,7 @@ pub struct Seal {
     /// Whom new files are encrypted to; none in a plain journal.
     recipient: Option<x25519::Recipient>,
     /// The key that opens them, once the passphrase has been given.
-    identity: Option<x25519::Identity>,
+    identity: Option<JournalIdentity>,
 }
 
 impl fmt::Debug for Seal {
@@ -149,8 +150,9 @@ impl Seal {
     /// Opens the key file with the passphrase (one scrypt, about a second),
     /// and writes the public key beside it if a crash left it out.
     pub fn unlock(&mut self, root: &Path, passphrase: &Passphrase) -> Result<(), KeyError> {
-        let identity = read_identity(root, passphrase)?;
-        let public = identity.to_public();
+        let identity = JournalIdentity::new(read_identity(root, passphrase)?)
+            .ok_or_else(|| KeyError::Damaged(root.join(KEY_FILE)))?;
+        let public = identity.age().to_public();
         let pub_path = root.join(PUBLIC_KEY_FILE);
         match &self.recipient {
             Some(recipient) if recipient.to_string() != public.to_string() => {
@@ -188,7 +190,7 @@ impl Seal {
 
     /// The secret key as text, for `mend recovery-key`.
     pub fn recovery_key(&self) -> Option<SecretString> {
-        self.identity.as_ref().map(x25519::Identity::to_string)
+        self.identity.as_ref().map(|identity| identity.age().to_string())
     }
 
     /// What goes on disk for this TOML.
@@ -236,7 +238,7 @@ impl Seal {
 /// byte) and grows its buffer as it goes: the plaintext is never longer
 /// than the file, so its buffer is sized once and never reallocated (no
 /// copy of an answer is left behind in freed memory).
-fn decrypt(identity: &x25519::Identity, bytes: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+fn decrypt(identity: &JournalIdentity, bytes: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     use std::io::Read as _;
     let decryptor = age::Decryptor::new_buffered(bytes).ok()?;
     let mut reader = decryptor
@@ -272,9 +274,13 @@ pub fn is_encrypted(root: &Path) -> bool {
 /// key file comes first, so a journal never has a public key without the
 /// secret one that opens what is written to it.
 pub fn create_key(root: &Path, passphrase: &Passphrase) -> Result<Seal, KeyError> {
-    let identity = x25519::Identity::generate();
-    write_identity(root, &identity, passphrase)?;
-    let public = identity.to_public();
+    let identity = JournalIdentity::new(x25519::Identity::generate()).ok_or_else(|| KeyError::Io {
+        action: "make the journal's key",
+        path: root.join(KEY_FILE),
+        error: io::Error::other("the new key could not be read back"),
+    })?;
+    write_identity(root, identity.age(), passphrase)?;
+    let public = identity.age().to_public();
     write_key(
         &root.join(PUBLIC_KEY_FILE),
         format!("{public}\n").as_bytes(),
@@ -369,6 +375,8 @@ fn read_small(path: &Path) -> io::Result<Option<String>> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read as _;
+
     use super::*;
 
     fn pass(s: &str) -> Passphrase {
@@ -397,6 +405,30 @@ mod tests {
         locked.unlock(dir.path(), &pass("correct horse")).unwrap();
         assert_eq!(&**locked.open(sealed).unwrap(), b"format = 1\n");
         assert_eq!(&**locked.open(b"plain".to_vec()).unwrap(), b"plain");
+    }
+
+    #[test]
+    fn a_file_for_another_journals_key_is_refused_and_ages_own_files_open() {
+        let ours = tempfile::tempdir().unwrap();
+        let theirs = tempfile::tempdir().unwrap();
+        let seal = create_key(ours.path(), &pass("p")).unwrap();
+        let other = create_key(theirs.path(), &pass("p")).unwrap();
+
+        let foreign = other.seal(b"format = 1\n").unwrap();
+        assert_eq!(seal.open(foreign.clone()).unwrap_err(), OpenError::Undecryptable);
+        let reader = seal.reader(io::Cursor::new(foreign));
+        assert_eq!(reader.err(), Some(OpenError::Undecryptable));
+
+        // Written by age itself to the journal's public key.
+        let public = Seal::for_journal(ours.path()).unwrap().recipient.unwrap();
+        let by_age = age::encrypt(&public, b"format = 1\n").unwrap();
+        assert_eq!(&**seal.open(by_age.clone()).unwrap(), b"format = 1\n");
+        let mut read = String::new();
+        seal.reader(io::Cursor::new(by_age))
+            .unwrap()
+            .read_to_string(&mut read)
+            .unwrap();
+        assert_eq!(read, "format = 1\n");
     }
 
     #[test]
