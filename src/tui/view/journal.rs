@@ -8,14 +8,14 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+    List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use chrono::NaiveDateTime;
 
 use super::chrome::truncate;
-use super::chrome::{render_header, safe};
+use super::chrome::{render_header, safe, wrapped_lines};
 use crate::journal::shelf::{RowState, Shelf};
 use crate::time_words::moment;
 use crate::tui::app::App;
@@ -154,8 +154,7 @@ fn render_list(frame: &mut Frame, area: Rect, journal: &JournalState, now: Naive
         } else {
             strings::JOURNAL_NONE_HERE.to_string()
         };
-        let text = Paragraph::new(Span::styled(words, theme.dim)).wrap(Wrap { trim: true });
-        frame.render_widget(text, area);
+        frame.render_widget(Paragraph::new(wrapped_lines(&words, area.width, theme.dim)), area);
         return;
     }
     let rows = usize::from(area.height).max(1);

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{ListItem, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph};
 
 use super::chrome::{
     self, line_count, list_overflows, popup, render_header, safe_line, truncate, wrapped_lines,
@@ -43,7 +43,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &TrashState, them
     if state.confirming_empty {
         let inner = popup(frame, area, theme, strings::EMPTY_TRASH_TITLE, 60, 6);
         let body = strings::empty_trash_body(state.items.len());
-        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(wrapped_lines(&body, inner.width, theme.text)),
+            inner,
+        );
     }
 }
 
