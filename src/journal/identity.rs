@@ -18,6 +18,9 @@
 //! when dropped; neither is ever in an error or in `Debug` output (this type
 //! has no `Debug`).
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use age::x25519;
 use age::{DecryptError, secrecy::ExposeSecret};
 use age_core::format::{FILE_KEY_BYTES, FileKey, Stanza};
@@ -42,6 +45,49 @@ pub(super) struct JournalIdentity {
     secret: StaticSecret,
     /// Its public key, worked out once (age works it out per file).
     public: PublicKey,
+    /// File keys already unwrapped, shared by every copy of the key.
+    unwrapped: Unwrapped,
+}
+
+/// The file keys this key has unwrapped, by the stanza each came from (its
+/// ephemeral share and its wrapped key: the unwrap is a function of those
+/// two and the secret alone, so the same stanza always gives the same file
+/// key). An export reads every entry twice (its summary first, then the
+/// entries, to keep memory flat); with this, the second read costs no
+/// Diffie-Hellman. Only stanzas that opened are kept, so a tampered or
+/// foreign one is checked in full every time. A file key opens only its own
+/// file, which this key can open anyway; each is boxed, so the map growing
+/// never leaves a copy behind, and wiped when the last copy of the key goes
+/// (at the idle lock, or when mend ends).
+#[derive(Clone, Default)]
+struct Unwrapped(Arc<Mutex<HashMap<[u8; STANZA_KEY_BYTES], KeptKey>>>);
+
+/// One file key, where the map growing cannot move it.
+type KeptKey = Box<Zeroizing<[u8; FILE_KEY_BYTES]>>;
+
+/// What identifies a stanza: its ephemeral share, then its wrapped key.
+const STANZA_KEY_BYTES: usize = EPK_LEN_BYTES + ENCRYPTED_FILE_KEY_BYTES;
+
+/// The most file keys kept: a journal of 200,000 entries, about 20 MB.
+const MOST_KEPT: usize = 200_000;
+
+impl Unwrapped {
+    fn get(&self, stanza: &[u8; STANZA_KEY_BYTES]) -> Option<FileKey> {
+        let kept = self.0.lock().ok()?;
+        let key = kept.get(stanza)?;
+        Some(FileKey::init_with_mut(|file_key| {
+            file_key.copy_from_slice(&key[..])
+        }))
+    }
+
+    fn keep(&self, stanza: [u8; STANZA_KEY_BYTES], file_key: &[u8]) {
+        let Ok(mut kept) = self.0.lock() else { return };
+        if kept.len() < MOST_KEPT && file_key.len() == FILE_KEY_BYTES {
+            let mut key = Box::new(Zeroizing::new([0; FILE_KEY_BYTES]));
+            key.copy_from_slice(file_key);
+            kept.insert(stanza, key);
+        }
+    }
 }
 
 impl JournalIdentity {
@@ -58,7 +104,12 @@ impl JournalIdentity {
         if public.as_bytes() != &*age_public {
             return None;
         }
-        Some(Self { age, secret, public })
+        Some(Self {
+            age,
+            secret,
+            public,
+            unwrapped: Unwrapped::default(),
+        })
     }
 
     /// age's form of the key.
@@ -107,6 +158,12 @@ impl age::Identity for JournalIdentity {
         if stanza.body.len() != ENCRYPTED_FILE_KEY_BYTES {
             return Some(Err(DecryptError::InvalidHeader));
         }
+        let mut seen = [0; STANZA_KEY_BYTES];
+        seen[..EPK_LEN_BYTES].copy_from_slice(&ephemeral_share);
+        seen[EPK_LEN_BYTES..].copy_from_slice(&stanza.body);
+        if let Some(file_key) = self.unwrapped.get(&seen) {
+            return Some(Ok(file_key));
+        }
 
         let epk: PublicKey = ephemeral_share.into();
         let shared_secret = self.secret.diffie_hellman(&epk);
@@ -131,6 +188,7 @@ impl age::Identity for JournalIdentity {
         aead_decrypt(&enc_key, FILE_KEY_BYTES, &stanza.body)
             .ok()
             .map(|mut pt| {
+                self.unwrapped.keep(seen, &pt);
                 // `aead_decrypt` gives exactly FILE_KEY_BYTES or an error.
                 Ok(FileKey::init_with_mut(|file_key| {
                     file_key.copy_from_slice(&pt);
@@ -278,6 +336,24 @@ mod tests {
             decrypt_with(&ours, &sealed),
             Err(age::DecryptError::NoMatchingKeys)
         ));
+    }
+
+    #[test]
+    fn a_stanza_opened_once_opens_again_from_what_was_kept_and_copies_share_it() {
+        let (age, ours) = keys();
+        let (stanza, key) = stanza_for(&age.to_public());
+        let kept = || ours.unwrapped.0.lock().map(|k| k.len()).unwrap_or(0);
+        assert_eq!(kept(), 0);
+        assert_eq!(outcome(ours.unwrap_stanza(&stanza)), Some(Ok(key)));
+        assert_eq!(kept(), 1, "kept once it opened");
+        let copy_of_key = ours.clone();
+        assert_eq!(outcome(copy_of_key.unwrap_stanza(&stanza)), Some(Ok(key)));
+        assert_eq!(kept(), 1, "the copy found it kept");
+        // What did not open is never kept.
+        let (other, _) = keys();
+        let (foreign, _) = stanza_for(&other.to_public());
+        assert_eq!(outcome(ours.unwrap_stanza(&foreign)), None);
+        assert_eq!(kept(), 1);
     }
 
     #[test]
