@@ -1120,35 +1120,8 @@ fn emptying_the_trash_in_the_app_removes_its_files_from_a_real_journal() {
 /// The journal with a draft of the evening check-in set aside (and one
 /// that could not be read, set aside as damaged), the browser open on it.
 fn with_drafts_aside() -> (TestStore, App) {
-    use mend::journal::Store as _;
     let mut store = journal();
-    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").unwrap();
-    let mut draft = mend::journal::Draft::new(
-        "evening-check-in",
-        "h",
-        started,
-        started + chrono::Duration::minutes(5),
-    );
-    draft.answers = vec![
-        mend::journal::AnswerRecord::new(
-            "mood",
-            "How are you feeling?",
-            false,
-            &mend::answer::Answer::Scale(3),
-        ),
-        mend::journal::AnswerRecord::new(
-            "hard-day",
-            "What made today hard?",
-            false,
-            &mend::answer::Answer::Text("The drive back, and the silence".into()),
-        ),
-    ];
-    store
-        .0
-        .borrow_mut()
-        .drafts
-        .insert("evening-check-in".into(), draft);
-    store.set_draft_aside("evening-check-in").unwrap();
+    common::journal::short_draft_aside(&mut store, "The drive back, and the silence");
     store
         .0
         .borrow_mut()

@@ -251,35 +251,8 @@ fn journal_browser_filtered_by_a_tag() {
 
 #[test]
 fn drafts_set_aside() {
-    use mend::journal::Store as _;
     let mut store = journal();
-    let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").unwrap();
-    let mut draft = mend::journal::Draft::new(
-        "evening-check-in",
-        "h",
-        started,
-        started + chrono::Duration::minutes(5),
-    );
-    draft.answers = vec![
-        mend::journal::AnswerRecord::new(
-            "mood",
-            "How are you feeling?",
-            false,
-            &mend::answer::Answer::Scale(3),
-        ),
-        mend::journal::AnswerRecord::new(
-            "hard-day",
-            "What made today hard?",
-            false,
-            &mend::answer::Answer::Text("The drive back, and the silence in the car after.".into()),
-        ),
-    ];
-    store
-        .0
-        .borrow_mut()
-        .drafts
-        .insert("evening-check-in".into(), draft);
-    store.set_draft_aside("evening-check-in").unwrap();
+    common::journal::short_draft_aside(&mut store, "The drive back, and the silence in the car after.");
     let mut app = browser(&store);
     app.press(key(KeyCode::Char('a')));
     snap_small_too("drafts_aside", &mut app);

@@ -117,9 +117,9 @@ pub fn library() -> Vec<mend::library::Loaded> {
     exercises
 }
 
-/// Sets aside a draft of the evening check-in longer than any window:
-/// twelve answers, the last ending "the last words".
-pub fn long_draft_aside(store: &mut TestStore) {
+/// Sets aside a draft of the evening check-in holding `answers`, as a
+/// fresh start would.
+pub fn draft_aside(store: &mut TestStore, answers: Vec<AnswerRecord>) {
     use mend::journal::Store as _;
     let started = chrono::DateTime::parse_from_rfc3339("2026-11-19T21:30:00+00:00").expect("a time");
     let mut draft = mend::journal::Draft::new(
@@ -128,7 +128,36 @@ pub fn long_draft_aside(store: &mut TestStore) {
         started,
         started + chrono::Duration::minutes(5),
     );
-    draft.answers = (1..=12)
+    draft.answers = answers;
+    store
+        .0
+        .borrow_mut()
+        .drafts
+        .insert("evening-check-in".into(), draft);
+    store.set_draft_aside("evening-check-in").expect("set aside");
+}
+
+/// A draft of the evening check-in set aside: a mood and what made the day
+/// hard, in `words`.
+pub fn short_draft_aside(store: &mut TestStore, words: &str) {
+    draft_aside(
+        store,
+        vec![
+            AnswerRecord::new("mood", "How are you feeling?", false, &Answer::Scale(3)),
+            AnswerRecord::new(
+                "hard-day",
+                "What made today hard?",
+                false,
+                &Answer::Text(words.into()),
+            ),
+        ],
+    );
+}
+
+/// Sets aside a draft of the evening check-in longer than any window:
+/// twelve answers, the last ending "the last words".
+pub fn long_draft_aside(store: &mut TestStore) {
+    let answers = (1..=12)
         .map(|n| {
             let words = if n == 12 {
                 "And then, at last, the last words.".to_string()
@@ -143,10 +172,5 @@ pub fn long_draft_aside(store: &mut TestStore) {
             )
         })
         .collect();
-    store
-        .0
-        .borrow_mut()
-        .drafts
-        .insert("evening-check-in".into(), draft);
-    store.set_draft_aside("evening-check-in").expect("set aside");
+    draft_aside(store, answers);
 }
