@@ -213,7 +213,13 @@ impl<'s> Placer<'s> {
                 self.searched += at + needle.len();
                 start..start + needle.len()
             }
-            None => self.value.clone(),
+            // Not in the raw text (written with escapes, say): nor will any
+            // later quote be found by a search that starts here, so none is
+            // tried again, and checking stays linear in the file.
+            None => {
+                self.searched = self.raw.len();
+                self.value.clone()
+            }
         }
     }
 }
@@ -247,6 +253,19 @@ mod tests {
         assert_eq!(pieces("a {b c"), Err(Unclosed(2)));
         assert_eq!(pieces("a {b {c}"), Err(Unclosed(2)));
         assert_eq!(fill("a {b", |_| Some("x".into())), "a {b");
+    }
+
+    #[test]
+    fn a_quote_not_in_the_raw_text_points_at_the_whole_value_and_so_do_later_ones() {
+        // `{` written as an escape: no quote is in the raw text.
+        let raw = r#"\u007Ba}\u007Bb}"#;
+        let mut place = Placer::new(raw, 10..10 + raw.len());
+        assert_eq!(place.find("{a}"), 10..10 + raw.len());
+        assert_eq!(place.searched, raw.len(), "not searched for again");
+        assert_eq!(place.find("}"), 10..10 + raw.len());
+        let mut place = Placer::new("{a} {b}", 0..7);
+        assert_eq!(place.find("{a}"), 0..3);
+        assert_eq!(place.find("{b}"), 4..7);
     }
 
     #[test]

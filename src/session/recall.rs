@@ -108,26 +108,48 @@ impl Session {
             return text.to_string();
         }
         let visible = self.visibility();
+        // Each answer is read once however often it is quoted: a file may
+        // quote one answer thousands of times, and this runs every frame.
+        let mut read: HashMap<String, Option<String>> = HashMap::new();
         quote::fill(text, |id| {
-            let index = self.exercise.prompts.iter().position(|p| p.id == id)?;
-            if !visible.get(index).copied().unwrap_or(false) || (leave_out_private && self.is_private(index))
-            {
-                return None;
+            if let Some(quoted) = read.get(id) {
+                return quoted.clone();
             }
-            let prompt = &self.exercise.prompts[index];
-            let reading = match self.answer(index)? {
-                // A promise is quoted by its words: "What could make '...' easier?"
-                Answer::Promise(making) => making.text.clone(),
-                answer => answer::reading(answer, &prompt.kind),
-            };
-            Some(one_line(&reading))
+            let quoted = self.quoted(id, &visible, leave_out_private);
+            read.insert(id.to_string(), quoted.clone());
+            quoted
         })
+    }
+
+    /// The answer to the prompt `id` as a quote, if it is shown and may be.
+    fn quoted(&self, id: &str, visible: &[bool], leave_out_private: bool) -> Option<String> {
+        let index = self.exercise.prompts.iter().position(|p| p.id == id)?;
+        if !visible.get(index).copied().unwrap_or(false) || (leave_out_private && self.is_private(index)) {
+            return None;
+        }
+        let prompt = &self.exercise.prompts[index];
+        let reading = match self.answer(index)? {
+            // A promise is quoted by its words: "What could make '...' easier?"
+            Answer::Promise(making) => making.text.clone(),
+            answer => answer::reading(answer, &prompt.kind),
+        };
+        Some(one_line(&reading))
     }
 }
 
 /// `reading` on one line, cut to [`QUOTE_CHARS`] with "…", and inert.
 fn one_line(reading: &str) -> String {
-    let joined = reading.lines().map(str::trim).collect::<Vec<_>>().join("; ");
+    // Only as much as is kept is joined, however long the answer.
+    let mut joined = String::new();
+    for line in reading.lines().map(str::trim) {
+        if !joined.is_empty() {
+            joined.push_str("; ");
+        }
+        joined.push_str(line);
+        if joined.chars().nth(QUOTE_CHARS).is_some() {
+            break;
+        }
+    }
     let cut = match joined.char_indices().nth(QUOTE_CHARS) {
         Some((at, _)) => format!("{}…", joined[..at].trim_end()),
         None => joined,
