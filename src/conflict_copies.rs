@@ -97,6 +97,8 @@ pub fn find(journal: &Path) -> Vec<ConflictCopy> {
         .filter(|dir| fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()))
         .filter_map(|dir| fs::read_dir(dir).ok())
         .flat_map(|files| files.flatten())
+        // A link or a folder with a copy's name is no copy to keep.
+        .filter(|file| file.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|file| {
             let name = file.file_name();
             let original = original_name(name.to_str()?)?;

@@ -43,6 +43,11 @@ pub fn begin(root: &Path, direction: Direction) -> Result<(), StoreError> {
 /// Stops at the first file that cannot be converted, naming it (its
 /// contents never): nothing is lost, and the next run carries on.
 pub fn run(root: &Path, seal: &Seal, direction: Direction) -> Result<usize, StoreError> {
+    // The index holds each entry's first words. It is only a shortcut, made
+    // again (sealed or not, as the journal now is) when next needed, so it
+    // goes first: a plain one must not outlive `mend encrypt`.
+    let index = root.join(super::index::INDEX_FILE);
+    remove(&index).map_err(|e| StoreError::io("remove the index", &index, e))?;
     let mut changed = 0;
     for path in answer_files(root) {
         let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {

@@ -410,6 +410,9 @@ impl Store for FileJournal {
 
     fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
         // A link that leads nowhere is there too: never written through.
+        // (Checked, then renamed over: a hard link would refuse a file that
+        // appears in between, but exports go to USB sticks, whose file
+        // systems have no hard links.)
         if !replace && fs::symlink_metadata(path).is_ok() {
             return Err(StoreError::AlreadyThere(path.to_path_buf()));
         }

@@ -406,7 +406,9 @@ fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
     let mut lines = body.lines();
     let mut months = HashMap::new();
     for (key, stamp, count) in order {
-        let mut rows = Vec::with_capacity(count.min(body.len()));
+        // What the file says it holds is not believed until read: a count
+        // can be anything, and only the rows that are there are kept.
+        let mut rows = Vec::new();
         for _ in 0..count {
             at += 1;
             let line = lines.next().ok_or(IndexError::Damaged(at))?;

@@ -761,6 +761,30 @@ mod index_tests {
     }
 
     #[test]
+    fn a_plain_index_does_not_outlive_mend_encrypt() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("journal");
+        let mut journal = FileJournal::open(&root).unwrap();
+        let mut e = said("2026-11-21T21:30:00+01:00", "the handover went well");
+        journal.save_entry(&mut e).unwrap();
+        age_all(&root, 1);
+        assert_eq!(words(&load(&root, journal.seal())), ["the handover went well"]);
+        assert!(
+            fs::read_to_string(root.join(INDEX_FILE))
+                .unwrap()
+                .contains("handover")
+        );
+        drop(journal);
+        let seal = create_key(&root, &Passphrase::from("p".to_string())).unwrap();
+        crate::journal::convert::run(&root, &seal, crate::journal::convert::Direction::Encrypt).unwrap();
+        assert!(
+            !root.join(INDEX_FILE).exists(),
+            "made again, sealed, when next needed"
+        );
+        assert_no_plain_words(&root);
+    }
+
+    #[test]
     fn an_encrypted_journals_index_is_sealed_and_no_plain_index_is_trusted() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("journal");
