@@ -171,6 +171,10 @@ mod tests {
             fs::write(copy, "x").unwrap();
         }
         fs::write(month.join("2026-11-21-213045-evening-check-in.toml"), "x").unwrap();
+        // A link or a folder with a copy's name is no copy: never offered to keep.
+        std::os::unix::fs::symlink(&syncthing, month.join("a.sync-conflict-20261126-101010-LNK.toml"))
+            .unwrap();
+        fs::create_dir(month.join("b.sync-conflict-20261126-101010-DIR.toml")).unwrap();
         let found = find(root);
         let pairs: Vec<(&Path, &Path)> = found
             .iter()
