@@ -230,11 +230,16 @@ impl Shelf {
     /// The title of an exercise: from the library, else from the newest of
     /// its entries read, else its id.
     pub fn exercise_title<'a>(&'a self, exercise_id: &'a str) -> &'a str {
-        let own = self
-            .rows
-            .iter()
-            .filter(|r| r.name.exercise_id == exercise_id)
-            .find_map(|r| own_title(&r.state));
+        // Drawn every frame: the rows are looked through only for an
+        // exercise the library no longer has.
+        let own = (!self.titles.in_library(exercise_id))
+            .then(|| {
+                self.rows
+                    .iter()
+                    .filter(|r| r.name.exercise_id == exercise_id)
+                    .find_map(|r| own_title(&r.state))
+            })
+            .flatten();
         self.titles.of(exercise_id, own)
     }
 

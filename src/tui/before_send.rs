@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use base64::{Engine as _, prelude::BASE64_STANDARD};
 use chrono::{DateTime, FixedOffset};
 
 use crate::answer::Answer;
@@ -251,45 +252,16 @@ pub fn kept_entry(loaded: &Loaded, text: &str, now: DateTime<FixedOffset>) -> Op
 /// OSC 52: asks the terminal to put `text` on its clipboard. Terminals that
 /// do not support it ignore the sequence.
 pub fn osc52(text: &str) -> String {
-    format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding (RFC 4648): three bytes become four
-/// characters of six bits each. Small enough to keep here rather than add a
-/// dependency for the one sequence that needs it.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("\u{1b}]52;c;{}\u{7}", BASE64_STANDARD.encode(text))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::osc52;
 
     #[test]
-    fn base64_matches_the_rfc_examples() {
-        for (plain, encoded) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(plain.as_bytes()), encoded);
-        }
+    fn the_clipboard_sequence_carries_the_text_in_base64() {
+        assert_eq!(osc52("foobar"), "\u{1b}]52;c;Zm9vYmFy\u{7}");
+        assert_eq!(osc52("fooba"), "\u{1b}]52;c;Zm9vYmE=\u{7}");
     }
 }

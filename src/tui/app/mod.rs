@@ -209,11 +209,14 @@ impl App {
             clock,
         };
         if app.store.is_locked() {
-            // Asked on the first screen, so nothing is read before it opens.
+            // Asked on the first screen; what home shows is read once it
+            // opens (see `unlock_with`), never before.
             app.lock = Some(LockState::new(Locked::AtStart));
+            app.encrypted = true;
+        } else {
+            app.read_last_done();
+            app.read_promises_due();
         }
-        app.read_last_done();
-        app.read_promises_due();
         app
     }
 

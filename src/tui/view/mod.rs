@@ -91,7 +91,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
 
 /// The screen's body, its notice, its keys and the room for boxes over
 /// it, in a window of `area`: the one place they are measured, for the
-/// views and for the app (see [`crate::tui::layout::measure`]).
+/// views and for the app (see `App::measure` and [`crate::tui::layout`]).
 pub fn frame_areas(app: &App, area: Rect) -> [Rect; 4] {
     let inner = chrome::inset(area, 1, 0);
     let notice_rows = chrome::notice_height(app.notice(), app.draft_problem(), inner.width);
