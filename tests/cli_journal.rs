@@ -2355,6 +2355,17 @@ fn a_promise_is_made_kept_and_listed_with_its_history() {
     let file = s.journal().join("promises").join(format!("{id}.toml"));
     assert_eq!(mode(&file), 0o600);
     assert_eq!(mode(&s.journal().join("promises")), 0o700);
+
+    // A promise whose file name (its id) holds an escape: listed inert.
+    let hostile = format!("{id}\u{1b}[2J");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(&format!("id = \"{id}\""), &format!("id = \"{id}\\u001b[2J\""));
+    let copy = s.journal().join("promises").join(format!("{hostile}.toml"));
+    std::fs::write(&copy, text).unwrap();
+    let run = s.run(&["promise", "list"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 2, "both listed: {}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
 }
 
 #[test]

@@ -175,6 +175,10 @@ pub fn export(
     let seal = super::keys::reading_seal(&root)?;
     let promises = include_promises.then(|| {
         let read = crate::promises::Book::new(&root, seal.clone()).read();
+        // A promise that cannot be read would lower the counts unseen.
+        for problem in &read.unreadable {
+            eprintln!("mend: skipped: {problem}");
+        }
         crate::promises::SharedPromises::of(&read, filter.since, filter.until)
     });
     let source = Source {

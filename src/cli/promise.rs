@@ -202,9 +202,11 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let id_width = shown.iter().map(|p| p.id.len()).max().unwrap_or(2);
+    // An id comes from a file's name, which may hold anything: made inert.
+    let ids: Vec<String> = shown.iter().map(|p| inert(&p.id).into_owned()).collect();
+    let id_width = ids.iter().map(|id| id.chars().count()).max().unwrap_or(2);
     let today = evening_of_moment(now);
-    for p in shown {
+    for (p, id) in shown.iter().zip(&ids) {
         let state = match p.next_due() {
             Some(due) => words::due_words(due, today),
             None => p.status().words().to_string(),
@@ -212,7 +214,7 @@ fn list(book: &Book, all: bool, json: bool, now: DateTime<FixedOffset>) -> anyho
         writeln!(
             out,
             "{:id_width$}  {:<22}  {:<13}  {}{}",
-            p.id,
+            id,
             state,
             p.to.key(),
             inert(&p.text),
