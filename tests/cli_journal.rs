@@ -803,7 +803,11 @@ fn trash_lists_restores_never_over_another_entry_and_empties_only_when_told() {
     assert_eq!(listed_ids(&s), [B, C, D, E]);
 
     // Another entry has taken its id: the trashed copy is not put back over it.
-    s.put(&entries[0]);
+    let mut other = entries[0].clone();
+    other.answers.truncate(1);
+    s.put(&other);
+    let path = entry_name::entry_path(&s.journal(), A).expect("a path");
+    let before = fs::read(&path).expect("the other entry");
     let refused = s.run(&["trash", "restore", A]);
     assert_eq!(refused.code, Some(1));
     assert!(
@@ -816,8 +820,8 @@ fn trash_lists_restores_never_over_another_entry_and_empties_only_when_told() {
         1,
         "it stays in the trash"
     );
+    assert_eq!(fs::read(&path).expect("still there"), before, "untouched");
 
-    let path = entry_name::entry_path(&s.journal(), A).expect("a path");
     fs::remove_file(&path).expect("removed");
     let restored = s.run(&["trash", "restore", A]);
     assert_eq!(restored.code, Some(0), "{}", restored.stderr);

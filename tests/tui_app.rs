@@ -2522,3 +2522,46 @@ fn every_keystroke_reaches_the_session_at_once() {
     press_times(&mut app, KeyCode::Backspace, 3);
     assert_eq!(answer(&app, p::THIS_WEEK), None, "nothing left, no answer");
 }
+
+/// Issue 11: an earlier answer quoted in a later question, in the app, on
+/// the question and on the review.
+#[test]
+fn an_earlier_answer_is_quoted_in_a_later_question_on_screen_and_on_the_review() {
+    const QUOTING: &str = r#"schema = 2
+id = "quoting"
+title = "Quoting"
+
+[[prompt]]
+id = "wish"
+kind = "text"
+ask = "One small thing to do differently?"
+
+[[prompt]]
+id = "easier"
+kind = "text"
+ask = "What could make '{wish|it}' easier?"
+optional = true
+"#;
+    let path = std::path::Path::new("quoting.toml");
+    let loaded =
+        mend::library::check_bytes(QUOTING.as_bytes(), path, mend::library::Origin::File(path.into()))
+            .unwrap_or_else(|p| panic!("valid: {p:?}"));
+    let store = TestStore::new();
+    let mut app = app_with(vec![loaded], &store);
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Enter));
+    type_text(&mut app, "Reply within a day");
+    app.press(key(KeyCode::Tab));
+    let text = screen_text(&app);
+    assert!(
+        text.contains("What could make 'Reply within a day' easier?"),
+        "{text}"
+    );
+    app.press(key(KeyCode::Tab));
+    assert_eq!(app.screen(), Screen::Review);
+    let text = screen_text(&app);
+    assert!(
+        text.contains("What could make 'Reply within a day' easier?"),
+        "{text}"
+    );
+}
