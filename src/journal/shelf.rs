@@ -393,9 +393,10 @@ impl Shelf {
                 Err(why) => self.not_found(row, why),
             }
         }
-        // A reader that ran out while entries still wait (an entry put back
+        // Done with once everything is read (no later tick comes for it);
+        // a reader that ran out while entries still wait (an entry put back
         // from the trash meanwhile) is started again for those.
-        if finished && !self.fully_read() {
+        if finished || self.fully_read() {
             self.reader = None;
         }
         // Only a search's results change as entries are read: without one,

@@ -479,7 +479,9 @@ impl App {
         if self.lock.is_some() {
             return;
         }
-        if self.front.journal().is_some() {
+        // Only while entries are still being read: once all are, a tick has
+        // nothing to take, and applying it would measure the screen again.
+        if self.front.journal().is_some_and(|j| !j.shelf().fully_read()) {
             self.apply(vec![Effect::Browse(Browse::Tick)]);
         }
         if self.front.answering().is_some_and(|r| r.draft_timer.due(now)) {
