@@ -46,8 +46,9 @@ pub fn run(root: &Path, seal: &Seal, direction: Direction) -> Result<usize, Stor
     // The index holds each entry's first words. It is only a shortcut, made
     // again (sealed or not, as the journal now is) when next needed, so it
     // goes first: a plain one must not outlive `mend encrypt`.
-    let index = root.join(super::index::INDEX_FILE);
-    remove(&index).map_err(|e| StoreError::io("remove the index", &index, e))?;
+    for index in super::index::all_paths(root) {
+        remove(&index).map_err(|e| StoreError::io("remove the index", &index, e))?;
+    }
     let mut changed = 0;
     for path in answer_files(root) {
         let bytes = match read_file(&path, MAX_ENTRY_BYTES, Links::Refuse) {

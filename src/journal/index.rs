@@ -30,7 +30,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufRead as _, BufReader, Read as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDateTime;
@@ -42,8 +42,35 @@ use super::seal::{OpenError, Seal, is_sealed};
 use super::search::first_words;
 use super::{EntryName, StoreError, entry_name};
 
-/// The index's file, inside the journal.
+/// What the index's file is called, before this computer's name.
 pub const INDEX_FILE: &str = "index";
+
+/// This computer's index, inside the journal: `index.<computer>`. One a
+/// computer, as drafts are, so that two computers sharing a journal through
+/// a sync tool never write the same file (each sees its own folder times,
+/// and would rewrite a shared index on every start, leaving conflict copies).
+pub fn path(root: &Path) -> PathBuf {
+    root.join(format!("{INDEX_FILE}.{}", super::computer::name()))
+}
+
+/// Every computer's index in the journal (and an older mend's `index`).
+pub fn all_paths(root: &Path) -> Vec<PathBuf> {
+    let Ok(files) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    files
+        .flatten()
+        .filter(|f| f.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|f| {
+            f.file_name().to_str().is_some_and(|n| {
+                n == INDEX_FILE
+                    || n.strip_prefix(INDEX_FILE)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+        .map(|f| f.path())
+        .collect()
+}
 /// Raised whenever what the index holds, or how, changes: an index of
 /// another format is rebuilt, never read.
 pub const INDEX_FORMAT: u32 = 1;
@@ -339,7 +366,7 @@ fn month_line(line: &str) -> Option<(&str, u128, usize)> {
 
 /// The index's text as it is on disk, opened with the journal's seal.
 fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
-    let bytes = match read_file(&root.join(INDEX_FILE), MAX_INDEX_BYTES, Links::Refuse) {
+    let bytes = match read_file(&path(root), MAX_INDEX_BYTES, Links::Refuse) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Err(IndexError::Foreign),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
@@ -355,7 +382,7 @@ fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError>
 /// The index's header as it is on disk (its lines after the first), read
 /// without the entries' lines.
 fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
-    let file = match open_file(&root.join(INDEX_FILE), Links::Refuse) {
+    let file = match open_file(&path(root), Links::Refuse) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
         Err(e) => return Err(IndexError::Io(e)),
@@ -484,7 +511,7 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
         "{MAGIC} {INDEX_FORMAT} {:012}\n{head}{body}",
         FIRST_LINE + head.len()
     );
-    write_atomic(&root.join(INDEX_FILE), &seal.seal(text.as_bytes())?)
+    write_atomic(&path(root), &seal.seal(text.as_bytes())?)
 }
 
 /// The index brought up to date with the month folders on disk (`known`:

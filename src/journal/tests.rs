@@ -541,7 +541,7 @@ mod index_tests {
     use std::time::{Duration, SystemTime};
 
     use super::*;
-    use crate::journal::index::{self, INDEX_FILE, Listed, Summary, load};
+    use crate::journal::index::{self, Listed, Summary, load};
     use crate::journal::seal::{Passphrase, Seal, create_key, is_sealed};
 
     /// An entry whose first (shared) words are `words`.
@@ -613,7 +613,12 @@ mod index_tests {
         let ids: Vec<String> = listed.iter().map(|l| l.name.id.clone()).collect();
         let names: Vec<String> = journal.entries().into_iter().map(|n| n.id).collect();
         assert_eq!(ids, names, "the same list, in the same order, as the files give");
-        assert_eq!(mode(&root.join(INDEX_FILE)), 0o600);
+        assert_eq!(mode(&index::path(&root)), 0o600);
+        assert_eq!(
+            index::path(&root).file_name().and_then(|n| n.to_str()),
+            Some(format!("index.{}", crate::journal::computer::name()).as_str()),
+            "one a computer, as drafts are: two computers never write one file"
+        );
 
         // Nothing changed: the index is used, not the entry files (an entry
         // damaged in place, its time put back, is not even opened).
@@ -683,7 +688,7 @@ mod index_tests {
         let (root, journal) = journal_of_three(dir.path());
         age_all(&root, 1);
         assert_eq!(words(&load(&root, journal.seal())), THREE);
-        let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
+        let good = fs::read_to_string(index::path(&root)).unwrap();
 
         // Stale: an entry edited since the index was written.
         let mut edited = journal.load_entry(&journal.entries()[1].id).unwrap();
@@ -691,14 +696,14 @@ mod index_tests {
         let mut journal = journal;
         journal.replace_entry(&edited, edited.finished_at).unwrap();
         age_all(&root, 2);
-        fs::write(root.join(INDEX_FILE), &good).unwrap();
+        fs::write(index::path(&root), &good).unwrap();
         let now = [
             "the handover went well",
             "a calm morning, then rain",
             "a long week",
         ];
         assert_eq!(words(&load(&root, journal.seal())), now, "a stale index");
-        let good = fs::read_to_string(root.join(INDEX_FILE)).unwrap();
+        let good = fs::read_to_string(index::path(&root)).unwrap();
         assert!(good.contains("then rain"), "written again");
 
         let cases = [
@@ -733,17 +738,17 @@ mod index_tests {
             ),
         ];
         for (what, text) in cases {
-            fs::write(root.join(INDEX_FILE), &text).unwrap();
+            fs::write(index::path(&root), &text).unwrap();
             assert_eq!(words(&load(&root, journal.seal())), now, "an index {what}");
             assert_eq!(
-                fs::read_to_string(root.join(INDEX_FILE)).unwrap().lines().count(),
+                fs::read_to_string(index::path(&root)).unwrap().lines().count(),
                 good.lines().count(),
                 "an index {what} is written afresh"
             );
         }
         // A link in its place is not followed, and not trusted.
-        fs::remove_file(root.join(INDEX_FILE)).unwrap();
-        std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join(INDEX_FILE)).unwrap();
+        fs::remove_file(index::path(&root)).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), index::path(&root)).unwrap();
         assert_eq!(words(&load(&root, journal.seal())), now);
     }
 
@@ -752,7 +757,7 @@ mod index_tests {
         let dir = tempfile::tempdir().unwrap();
         let (root, mut journal) = journal_of_three(dir.path());
         // Where the index goes is taken by a folder: it cannot be written.
-        fs::create_dir(root.join(INDEX_FILE)).unwrap();
+        fs::create_dir(index::path(&root)).unwrap();
         assert_eq!(words(&load(&root, journal.seal())), THREE);
         journal
             .save_entry(&mut said("2026-11-22T09:00:00+01:00", "one more"))
@@ -770,7 +775,7 @@ mod index_tests {
         age_all(&root, 1);
         assert_eq!(words(&load(&root, journal.seal())), ["the handover went well"]);
         assert!(
-            fs::read_to_string(root.join(INDEX_FILE))
+            fs::read_to_string(index::path(&root))
                 .unwrap()
                 .contains("handover")
         );
@@ -778,7 +783,7 @@ mod index_tests {
         let seal = create_key(&root, &Passphrase::from("p".to_string())).unwrap();
         crate::journal::convert::run(&root, &seal, crate::journal::convert::Direction::Encrypt).unwrap();
         assert!(
-            !root.join(INDEX_FILE).exists(),
+            !index::path(&root).exists(),
             "made again, sealed, when next needed"
         );
         assert_no_plain_words(&root);
@@ -801,7 +806,7 @@ mod index_tests {
         }
         age_all(&root, 1);
         assert_eq!(words(&load(&root, journal.seal())), THREE);
-        let index = fs::read(root.join(INDEX_FILE)).unwrap();
+        let index = fs::read(index::path(&root)).unwrap();
         assert!(is_sealed(&index), "the index is sealed like every other file");
         // Its header is read alone, decrypted, for the home screen.
         let last = index::last_done(&root, journal.seal()).unwrap();
@@ -816,9 +821,9 @@ mod index_tests {
         // A plain index put in its place (not mend's: mend seals it) is
         // rebuilt, and sealed again.
         let plain = String::from_utf8_lossy(&index).replace("age", "");
-        fs::write(root.join(INDEX_FILE), format!("mend-index 1\n{plain}")).unwrap();
+        fs::write(index::path(&root), format!("mend-index 1\n{plain}")).unwrap();
         assert_eq!(words(&load(&root, journal.seal())), THREE);
-        assert!(is_sealed(&fs::read(root.join(INDEX_FILE)).unwrap()));
+        assert!(is_sealed(&fs::read(index::path(&root)).unwrap()));
 
         // Locked, entries are listed by name, and the index is left alone.
         journal.lock();
@@ -858,7 +863,7 @@ mod index_tests {
         // Nothing known yet: listed by name, nothing read, nothing written.
         let listed = journal.listing();
         assert_eq!(words(&listed), ["(unknown)"; 3]);
-        assert!(!root.join(INDEX_FILE).exists());
+        assert!(!index::path(&root).exists());
         // The browser read them (on its threads) and hands back what it learned.
         let learned = listed
             .iter()
