@@ -610,9 +610,7 @@ impl Store for FileJournal {
             // The index as it is now: an entry changed since it was read is
             // unknown again, and keeps the index from being written.
             let mut index = Index::refresh(root, seal);
-            for (id, summary) in learned {
-                index.learn(&id, summary);
-            }
+            index.learn(learned);
             index.save(root, seal);
         });
     }

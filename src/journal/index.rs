@@ -197,18 +197,28 @@ impl Index {
         self.months.values().flat_map(|m| m.rows.iter())
     }
 
-    /// Notes what entry `id` holds, now it has been read.
-    pub fn learn(&mut self, id: &str, summary: Summary) {
-        let month = id.get(..4).zip(id.get(5..7)).map(|(y, m)| format!("{y}/{m}"));
-        let Some(row) = month
-            .and_then(|m| self.months.get_mut(&m))
-            .and_then(|m| m.rows.iter_mut().find(|r| r.name.id == id))
-        else {
-            return;
-        };
-        if row.summary != summary {
-            row.summary = summary;
-            self.changed = true;
+    /// Notes what each entry holds, now it has been read. Each row is
+    /// found by a map made once, so learning a month of any size is linear.
+    pub fn learn(&mut self, learned: impl IntoIterator<Item = (String, Summary)>) {
+        let places: HashMap<String, (String, usize)> = self
+            .months
+            .iter()
+            .flat_map(|(key, month)| {
+                month
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(move |(at, row)| (row.name.id.clone(), (key.clone(), at)))
+            })
+            .collect();
+        for (id, summary) in learned {
+            let row = places
+                .get(&id)
+                .and_then(|(key, at)| self.months.get_mut(key)?.rows.get_mut(*at));
+            if let Some(row) = row.filter(|row| row.summary != summary) {
+                row.summary = summary;
+                self.changed = true;
+            }
         }
     }
 
@@ -216,17 +226,19 @@ impl Index {
     pub fn read_unknown(&mut self, root: &Path, seal: &Seal) {
         let unknown = self.unknown();
         let mut names = unknown.iter();
+        let mut learned = Vec::with_capacity(unknown.len());
         let _ = for_each_entry(root, seal, &unknown, |result| -> Result<(), ()> {
             let name = names.next().ok_or(())?;
             match result {
-                Ok(entry) => self.learn(&name.id, summary_of(&entry)),
+                Ok(entry) => learned.push((name.id.clone(), summary_of(&entry))),
                 // Gone between listing and reading: its folder changed, so
                 // it is listed again next time.
                 Err(StoreError::NoSuchEntry(_)) => {}
-                Err(_) => self.learn(&name.id, Summary::Unreadable),
+                Err(_) => learned.push((name.id.clone(), Summary::Unreadable)),
             }
             Ok(())
         });
+        self.learn(learned);
     }
 
     /// Writes the index if it changed and knows every entry (in an
