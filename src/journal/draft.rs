@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use super::entry::{ENTRY_FORMAT, EntryError, format_for, to_toml};
+use super::entry::{ENTRY_FORMAT, EntryError, format_for, in_its_format};
 use super::entry_name::entry_id;
 use super::reading::File;
 use super::record::AnswerRecord;
@@ -53,13 +53,10 @@ impl Draft {
 
     /// Written in the format its answers call for, whatever `format` says.
     pub fn to_toml(&self) -> std::io::Result<String> {
-        match format_for(&self.answers) {
-            format if format == self.format => to_toml(self),
-            format => to_toml(&Self {
-                format,
-                ..self.clone()
-            }),
-        }
+        in_its_format(self, self.format, &self.answers, |format| Self {
+            format,
+            ..self.clone()
+        })
     }
 
     /// The id its session's entry is saved under: the one its start and

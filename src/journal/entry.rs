@@ -72,13 +72,10 @@ impl Entry {
     /// lists never cause) stops a write rather than writing an empty file.
     /// Written in the format its answers call for, whatever `format` says.
     pub fn to_toml(&self) -> std::io::Result<String> {
-        match format_for(&self.answers) {
-            format if format == self.format => to_toml(self),
-            format => to_toml(&Self {
-                format,
-                ..self.clone()
-            }),
-        }
+        in_its_format(self, self.format, &self.answers, |format| Self {
+            format,
+            ..self.clone()
+        })
     }
 
     /// Reads an entry file. Errors say where, never what was written.
@@ -98,6 +95,20 @@ impl Entry {
             edited_at: file.optional_time(root, "edited_at")?,
             answers,
         })
+    }
+}
+
+/// `file` as TOML in the format `answers` call for: as it is when its
+/// `format` already says so (nearly always), else a copy that does.
+pub(super) fn in_its_format<T: Serialize>(
+    file: &T,
+    format: u32,
+    answers: &[AnswerRecord],
+    with_format: impl FnOnce(u32) -> T,
+) -> std::io::Result<String> {
+    match format_for(answers) {
+        wanted if wanted == format => to_toml(file),
+        wanted => to_toml(&with_format(wanted)),
     }
 }
 
