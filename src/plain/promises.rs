@@ -154,9 +154,10 @@ fn whom(reply: &str) -> Result<Whom, ()> {
         "1" => Ok(Whom::CoParent),
         "2" => Ok(Whom::Children),
         "3" => Ok(Whom::Myself),
-        "your co-parent" | "co-parent" | "coparent" => Ok(Whom::CoParent),
+        "your co-parent" | "coparent" => Ok(Whom::CoParent),
         "the children" => Ok(Whom::Children),
         "yourself" | "me" => Ok(Whom::Myself),
+        // The words files and the command line use: co-parent, children, myself.
         word => word.parse().map_err(|_| ()),
     }
 }
@@ -184,10 +185,11 @@ fn yes_or_no(reply: &str) -> Result<bool, ()> {
 fn outcome(reply: &str) -> Result<Option<Outcome>, ()> {
     match reply.trim().to_lowercase().as_str() {
         "" => Ok(None),
-        "1" | "k" | "kept" => Ok(Some(Outcome::Kept)),
-        "2" | "m" | "missed" => Ok(Some(Outcome::Missed)),
-        "3" | "r" | "moved" | "renegotiated" => Ok(Some(Outcome::Renegotiated)),
-        _ => Err(()),
+        "1" | "k" => Ok(Some(Outcome::Kept)),
+        "2" | "m" => Ok(Some(Outcome::Missed)),
+        "3" | "r" | "moved" => Ok(Some(Outcome::Renegotiated)),
+        // The words files use: kept, missed, renegotiated.
+        word => word.parse().map(Some).map_err(|_| ()),
     }
 }
 
