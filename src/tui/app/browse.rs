@@ -18,13 +18,14 @@ impl App {
         // Locked, the entries coming into view cannot be read: unlocking
         // tells the size again.
         if self.front.journal().is_some() && self.lock.is_none() {
+            // Applying it names new problems and measures the screen too.
             self.apply(vec![Effect::Browse(Browse::Rows(
                 crate::tui::layout::journal_list_rows(height),
             ))]);
+        } else {
+            self.measure();
         }
         self.clamp_scroll();
-        self.report_problems();
-        self.measure();
     }
 
     /// Names the entries newly found unreadable, once each.
