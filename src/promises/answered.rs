@@ -10,7 +10,7 @@
 //! again. A crash part-way leaves some written and some not; saving again
 //! writes only the rest.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -101,6 +101,7 @@ impl Changes {
 pub fn changes(entry: &Entry, book: &[Promise], now: DateTime<FixedOffset>) -> Changes {
     let mut plan = Plan {
         taken: book.iter().map(|p| p.id.clone()).collect(),
+        by_id: book.iter().map(|p| (p.id.as_str(), p)).collect(),
         book,
         stamp: entry.started_at,
         now,
@@ -125,6 +126,9 @@ pub fn changes(entry: &Entry, book: &[Promise], now: DateTime<FixedOffset>) -> C
 
 struct Plan<'b> {
     book: &'b [Promise],
+    /// The book by id, so a question looking back at thousands of promises
+    /// finds each at once.
+    by_id: HashMap<&'b str, &'b Promise>,
     /// Every id in the book or about to be.
     taken: HashSet<String>,
     /// New promises' ids begin with when the entry was started, so saving
@@ -172,10 +176,10 @@ impl Plan<'_> {
     /// Writes down what became of one promise, unless it was already, or
     /// the promise has moved on since (settled elsewhere, or gone).
     fn settle(&mut self, reviewed: &Reviewed, origin: &str) {
-        let Some(found) = self.book.iter().find(|p| p.id == reviewed.promise) else {
+        let Some(found) = self.by_id.get(reviewed.promise.as_str()) else {
             return;
         };
-        let mut promise = found.clone();
+        let mut promise = Promise::clone(found);
         if settled_by(&promise, origin).is_some() || promise.next_due() != Some(reviewed.due) {
             return;
         }
