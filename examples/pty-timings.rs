@@ -35,8 +35,15 @@ impl Screen {
             if self.parser.screen().contents().contains(text) {
                 return Some(since.elapsed());
             }
-            let left = PATIENCE.checked_sub(since.elapsed())?;
-            let bytes = self.incoming.recv_timeout(left).ok()?;
+            let Some(bytes) = PATIENCE
+                .checked_sub(since.elapsed())
+                .and_then(|left| self.incoming.recv_timeout(left).ok())
+            else {
+                // Say what was on the screen instead, so a changed text or a
+                // stuck screen can be told apart.
+                eprintln!("pty-timings: no {text:?}; the screen:\n{}", self.parser.screen().contents());
+                return None;
+            };
             self.parser.process(&bytes);
         }
     }
@@ -50,7 +57,10 @@ fn run(binary: &str, journal: &str) -> Option<(Duration, Duration, Duration)> {
         pixel_width: 0,
         pixel_height: 0,
     };
-    let pty = native_pty_system().openpty(size).ok()?;
+    let pty = native_pty_system()
+        .openpty(size)
+        .map_err(|e| eprintln!("pty-timings: no pseudo-terminal: {e}"))
+        .ok()?;
     let mut command = CommandBuilder::new(binary);
     command.env("MEND_HOME", journal);
     command.env("TERM", "xterm-256color");
@@ -77,7 +87,11 @@ fn run(binary: &str, journal: &str) -> Option<(Duration, Duration, Duration)> {
         incoming,
     };
     let launched = Instant::now();
-    let mut child = pty.slave.spawn_command(command).ok()?;
+    let mut child = pty
+        .slave
+        .spawn_command(command)
+        .map_err(|e| eprintln!("pty-timings: mend did not start: {e}"))
+        .ok()?;
     // Only the child holds the terminal's other end: reading ends with it.
     drop(pty.slave);
     let result = (|| {
