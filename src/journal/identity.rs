@@ -17,6 +17,10 @@
 //! lives in `x25519_dalek::StaticSecret` and age's own identity, both wiped
 //! when dropped; neither is ever in an error or in `Debug` output (this type
 //! has no `Debug`).
+//!
+//! What the journal writes while unlocked also carries mend's own stanza
+//! (`super::stanza`), which opens with no Diffie-Hellman at all: it is tried
+//! first, and the X25519 stanza only when it does not open.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -29,9 +33,11 @@ use base64::{Engine, prelude::BASE64_STANDARD_NO_PAD};
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::{Zeroize, Zeroizing};
 
+use super::stanza::WrapKey;
+
 /// age's names and sizes for the X25519 stanza
 /// (<https://c2sp.org/age#x25519-recipient-stanza>).
-const X25519_RECIPIENT_TAG: &str = "X25519";
+pub(super) const X25519_RECIPIENT_TAG: &str = "X25519";
 const X25519_RECIPIENT_KEY_LABEL: &[u8] = b"age-encryption.org/v1/X25519";
 const EPK_LEN_BYTES: usize = 32;
 const ENCRYPTED_FILE_KEY_BYTES: usize = FILE_KEY_BYTES + 16;
@@ -45,6 +51,8 @@ pub(super) struct JournalIdentity {
     secret: StaticSecret,
     /// Its public key, worked out once (age works it out per file).
     public: PublicKey,
+    /// The key of mend's own stanza, derived once from the secret.
+    wrap: WrapKey,
     /// File keys already unwrapped, shared by every copy of the key.
     unwrapped: Unwrapped,
 }
@@ -104,10 +112,12 @@ impl JournalIdentity {
         if public.as_bytes() != &*age_public {
             return None;
         }
+        let wrap = WrapKey::from_secret(secret.as_bytes());
         Some(Self {
             age,
             secret,
             public,
+            wrap,
             unwrapped: Unwrapped::default(),
         })
     }
@@ -115,6 +125,12 @@ impl JournalIdentity {
     /// age's form of the key.
     pub(super) fn age(&self) -> &x25519::Identity {
         &self.age
+    }
+
+    /// The key of mend's own stanza, for writing files this key opens
+    /// without a Diffie-Hellman.
+    pub(super) fn wrap_key(&self) -> &WrapKey {
+        &self.wrap
     }
 }
 
@@ -140,6 +156,15 @@ fn bech32_bytes(text: &str) -> Option<Zeroizing<[u8; 32]>> {
 }
 
 impl age::Identity for JournalIdentity {
+    /// mend's own stanza first, wherever it is in the header (no
+    /// Diffie-Hellman); if none opens, the X25519 stanza as age would.
+    fn unwrap_stanzas(&self, stanzas: &[Stanza]) -> Option<Result<FileKey, DecryptError>> {
+        if let Some(file_key) = self.wrap.unwrap(stanzas) {
+            return Some(Ok(file_key));
+        }
+        stanzas.iter().find_map(|stanza| self.unwrap_stanza(stanza))
+    }
+
     /// age 0.12.1's `x25519::Identity::unwrap_stanza`, with the public key
     /// taken from `self` rather than worked out again.
     fn unwrap_stanza(&self, stanza: &Stanza) -> Option<Result<FileKey, DecryptError>> {
@@ -209,7 +234,7 @@ fn base64_arg(arg: &str) -> Option<[u8; EPK_LEN_BYTES]> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::io::{Read as _, Write as _};
     use std::str::FromStr as _;
 
@@ -234,7 +259,7 @@ mod tests {
         "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
     ];
 
-    fn keys() -> (x25519::Identity, JournalIdentity) {
+    pub(in crate::journal) fn keys() -> (x25519::Identity, JournalIdentity) {
         let age = x25519::Identity::generate();
         let ours = JournalIdentity::new(age.clone()).unwrap();
         (age, ours)
@@ -248,7 +273,7 @@ mod tests {
     }
 
     /// age's `Stanza` is not `Clone`.
-    fn copy(stanza: &Stanza) -> Stanza {
+    pub(in crate::journal) fn copy(stanza: &Stanza) -> Stanza {
         Stanza {
             tag: stanza.tag.clone(),
             args: stanza.args.clone(),
@@ -257,7 +282,7 @@ mod tests {
     }
 
     /// What an unwrap gave, in a form that can be compared.
-    fn outcome(
+    pub(in crate::journal) fn outcome(
         result: Option<Result<FileKey, DecryptError>>,
     ) -> Option<Result<[u8; FILE_KEY_BYTES], String>> {
         result.map(|r| r.map(|key| *key.expose_secret()).map_err(|e| format!("{e:?}")))
@@ -295,7 +320,16 @@ mod tests {
         sealed
     }
 
-    fn decrypt_with(identity: &dyn age::Identity, sealed: &[u8]) -> Result<Vec<u8>, age::DecryptError> {
+    /// How many file keys `ours` keeps: each one opened through an X25519
+    /// stanza, with a Diffie-Hellman.
+    pub(in crate::journal) fn kept(ours: &JournalIdentity) -> usize {
+        ours.unwrapped.0.lock().map(|k| k.len()).unwrap_or(0)
+    }
+
+    pub(in crate::journal) fn decrypt_with(
+        identity: &dyn age::Identity,
+        sealed: &[u8],
+    ) -> Result<Vec<u8>, age::DecryptError> {
         let mut reader = age::Decryptor::new_buffered(sealed)?.decrypt(std::iter::once(identity))?;
         let mut plain = Vec::new();
         reader.read_to_end(&mut plain)?;
@@ -342,7 +376,7 @@ mod tests {
     fn a_stanza_opened_once_opens_again_from_what_was_kept_and_copies_share_it() {
         let (age, ours) = keys();
         let (stanza, key) = stanza_for(&age.to_public());
-        let kept = || ours.unwrapped.0.lock().map(|k| k.len()).unwrap_or(0);
+        let kept = || kept(&ours);
         assert_eq!(kept(), 0);
         assert_eq!(outcome(ours.unwrap_stanza(&stanza)), Some(Ok(key)));
         assert_eq!(kept(), 1, "kept once it opened");

@@ -25,6 +25,7 @@ mod scratch;
 pub mod seal;
 pub mod search;
 pub mod shelf;
+mod stanza;
 mod store;
 pub mod titles;
 pub mod trash;

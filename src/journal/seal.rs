@@ -31,6 +31,7 @@ use zeroize::Zeroizing;
 
 use super::identity::JournalIdentity;
 use super::private_fs::{Links, read_file, remove, write_atomic};
+use super::stanza::JournalRecipient;
 use crate::sanitize::inert;
 
 /// The journal's secret key, encrypted with the passphrase.
@@ -203,7 +204,12 @@ impl Seal {
             .recipient
             .as_ref()
             .ok_or_else(|| io::Error::other("the journal's public key is missing"))?;
-        age::encrypt(recipient, toml).map_err(|_| io::Error::other("encryption failed"))
+        // Unlocked, mend's own stanza goes beside the X25519 one.
+        let recipient = JournalRecipient {
+            x25519: recipient,
+            wrap: self.identity.as_ref().map(JournalIdentity::wrap_key),
+        };
+        age::encrypt(&recipient, toml).map_err(|_| io::Error::other("encryption failed"))
     }
 
     /// The TOML these bytes on disk hold: plain TOML as it is (a plain
