@@ -884,16 +884,29 @@ fn an_encrypted_life_leaves_no_readable_answer_anywhere() {
     }
 }
 
+/// Whether an age file's header holds mend's own stanza beside age's
+/// X25519 one (src/journal/stanza.rs).
+fn carries_mends_stanza(sealed: &[u8]) -> bool {
+    sealed
+        .split(|&b| b == b'\n')
+        .take_while(|line| !line.starts_with(b"---"))
+        .any(|line| line.starts_with(b"-> mend-journal "))
+}
+
 #[test]
-fn the_age_tool_opens_an_entry_with_the_recovery_key() {
+fn the_age_tool_opens_every_entry_with_the_recovery_key() {
     if Command::new("age").arg("--version").output().is_err() {
         eprintln!("skipped: the `age` tool is not installed (apt-get install age)");
         return;
     }
     let sandbox = Sandbox::new();
+    // One entry written plain, then encrypted by `mend encrypt`; one
+    // written in an encrypted journal. Both carry mend's own stanza, which
+    // age passes over for the X25519 one.
+    let entry_input = |words: &str| format!("{words}\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n");
+    assert_eq!(sandbox.run(FIXTURE, &entry_input("Words before")).code, Some(0));
     sandbox.run_mend(&["encrypt"]);
-    let entry_input = "Words for age\n.\nx\n.\n5\nn\n2\n\nnothing\n.\n";
-    assert_eq!(sandbox.run(FIXTURE, entry_input).code, Some(0));
+    assert_eq!(sandbox.run(FIXTURE, &entry_input("Words for age")).code, Some(0));
     let key = sandbox.run_mend(&["recovery-key"]);
     assert!(
         key.stderr.contains("Anyone who has it can read every entry"),
@@ -901,17 +914,30 @@ fn the_age_tool_opens_an_entry_with_the_recovery_key() {
     );
     let key_file = sandbox.tmp.join("key.txt");
     fs::write(&key_file, &key.stdout).expect("the key");
-    let path = entry_path(&sandbox.journal, &sandbox.entry_id());
-    let out = Command::new("age")
-        .arg("-d")
-        .arg("-i")
-        .arg(&key_file)
-        .arg(&path)
-        .output()
-        .expect("age runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let entry = Entry::from_toml(&out.stdout).expect("the same TOML as a plain journal's");
-    assert!(format!("{:?}", entry.answers[0].value).contains("Words for age"));
+    let names = mend::journal::catalog(&sandbox.journal);
+    assert_eq!(names.len(), 2);
+    let mut opened = Vec::new();
+    for name in names {
+        let path = entry_path(&sandbox.journal, &name.id);
+        assert!(
+            carries_mends_stanza(&fs::read(&path).expect("the entry")),
+            "{}",
+            path.display()
+        );
+        let out = Command::new("age")
+            .arg("-d")
+            .arg("-i")
+            .arg(&key_file)
+            .arg(&path)
+            .output()
+            .expect("age runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let entry = Entry::from_toml(&out.stdout).expect("the same TOML as a plain journal's");
+        opened.push(format!("{:?}", entry.answers[0].value));
+    }
+    for words in ["Words before", "Words for age"] {
+        assert!(opened.iter().any(|o| o.contains(words)), "{words} in {opened:?}");
+    }
 }
 
 #[test]

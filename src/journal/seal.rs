@@ -383,6 +383,7 @@ fn read_small(path: &Path) -> io::Result<Option<String>> {
 mod tests {
     use std::io::Read as _;
 
+    use super::super::stanza::tests::carries_ours;
     use super::*;
 
     fn pass(s: &str) -> Passphrase {
@@ -435,6 +436,41 @@ mod tests {
             .read_to_string(&mut read)
             .unwrap();
         assert_eq!(read, "format = 1\n");
+    }
+
+    #[test]
+    fn unlocked_the_seal_writes_mends_stanza_and_what_outlives_the_session_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let unlocked = create_key(dir.path(), &pass("p")).unwrap();
+        let both = unlocked.seal(b"format = 1\n").unwrap();
+        assert!(carries_ours(&both));
+        let for_writing = unlocked.for_writing().seal(b"format = 1\n").unwrap();
+        assert!(!carries_ours(&for_writing), "the rescuer keeps no secret");
+        let locked = Seal::for_journal(dir.path())
+            .unwrap()
+            .seal(b"format = 1\n")
+            .unwrap();
+        assert!(!carries_ours(&locked));
+
+        // Each opens with mend's key, whole or read as it goes, and with
+        // age's own identity (through the X25519 stanza).
+        let age_identity = unlocked.identity.as_ref().unwrap().age();
+        for sealed in [both, for_writing, locked] {
+            assert_eq!(&**unlocked.open(sealed.clone()).unwrap(), b"format = 1\n");
+            let mut read = String::new();
+            unlocked
+                .reader(io::Cursor::new(sealed.clone()))
+                .unwrap()
+                .read_to_string(&mut read)
+                .unwrap();
+            assert_eq!(read, "format = 1\n");
+            assert_eq!(age::decrypt(age_identity, &sealed).unwrap(), b"format = 1\n");
+        }
+        assert_eq!(
+            format!("{unlocked:?}"),
+            "Seal { encrypted: true, unlocked: true }",
+            "no key in Debug"
+        );
     }
 
     #[test]

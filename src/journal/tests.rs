@@ -397,6 +397,7 @@ fn the_trash_counts_its_days_by_the_clock_the_journal_is_given() {
 #[test]
 fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     use crate::journal::seal::{Passphrase, create_key};
+    use crate::journal::stanza::tests::carries_ours;
     use crate::promises::{Due, Making, Outcome, PROMISES_DIR, Status, Whom};
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
@@ -415,12 +416,18 @@ fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     let story = journal.make_promise(making("Read a story"), now).unwrap();
     let call = journal.make_promise(making("Call at seven"), now).unwrap();
     journal.deposit("Sent the photos", now).unwrap();
-    for file in fs::read_dir(root.join(PROMISES_DIR)).unwrap() {
-        let bytes = fs::read(file.unwrap().path()).unwrap();
+    let promise_files = || {
+        fs::read_dir(root.join(PROMISES_DIR))
+            .unwrap()
+            .map(|file| fs::read(file.unwrap().path()).unwrap())
+            .collect::<Vec<_>>()
+    };
+    for bytes in promise_files() {
         assert!(
             !String::from_utf8_lossy(&bytes).contains("Read a story"),
             "sealed on disk"
         );
+        assert!(!carries_ours(&bytes), "written locked: no secret to wrap with");
     }
 
     journal.unlock(&Passphrase::from("p".to_string())).unwrap();
@@ -438,6 +445,10 @@ fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     let marbles = journal.deposits();
     assert_eq!(marbles.len(), 1);
     assert_eq!(marbles[0].text, "Sent the photos");
+    assert!(
+        promise_files().iter().any(|bytes| carries_ours(bytes)),
+        "written unlocked: with mend's own stanza"
+    );
 }
 
 /// A draft of `exercise` holding the answers of an entry started `started`.
@@ -543,6 +554,7 @@ mod index_tests {
     use super::*;
     use crate::journal::index::{self, Listed, Summary, load};
     use crate::journal::seal::{Passphrase, Seal, create_key, is_sealed};
+    use crate::journal::stanza::tests::carries_ours;
 
     /// An entry whose first (shared) words are `words`.
     fn said(started: &str, words: &str) -> Entry {
@@ -808,6 +820,10 @@ mod index_tests {
         assert_eq!(words(&load(&root, journal.seal())), THREE);
         let index = fs::read(index::path(&root)).unwrap();
         assert!(is_sealed(&index), "the index is sealed like every other file");
+        // Written unlocked: each with mend's own stanza, to open without
+        // a Diffie-Hellman.
+        assert!(carries_ours(&index));
+        assert_eq!(entries_carrying_ours(&root), (3, 3));
         // Its header is read alone, decrypted, for the home screen.
         let last = index::last_done(&root, journal.seal()).unwrap();
         assert_eq!(last.keys().collect::<Vec<_>>(), ["evening-check-in"]);
@@ -831,6 +847,26 @@ mod index_tests {
         assert_eq!(listed.len(), 3);
         assert!(listed.iter().all(|l| l.summary == Summary::Unknown));
         assert_no_plain_words(&root);
+
+        // Locked, the wrap key went with the secret: what is written now
+        // carries the X25519 stanza alone.
+        journal
+            .save_entry(&mut said("2026-11-22T09:00:00+01:00", "later"))
+            .unwrap();
+        assert_eq!(entries_carrying_ours(&root), (3, 4));
+    }
+
+    /// How many entry files carry mend's own stanza, of how many.
+    fn entries_carrying_ours(root: &Path) -> (usize, usize) {
+        let paths: Vec<PathBuf> = crate::journal::catalog(root)
+            .iter()
+            .filter_map(|name| crate::journal::entry_name::entry_path(root, &name.id))
+            .collect();
+        let carrying = paths
+            .iter()
+            .filter(|path| carries_ours(&fs::read(path).unwrap()))
+            .count();
+        (carrying, paths.len())
     }
 
     /// No file under `root` holds an entry's words in plain.
