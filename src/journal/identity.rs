@@ -174,7 +174,7 @@ impl age::Identity for JournalIdentity {
 
         // Enforce valid and canonical stanza format.
         let ephemeral_share = match &stanza.args[..] {
-            [arg] => match base64_arg(arg) {
+            [arg] => match base64_arg::<EPK_LEN_BYTES, { EPK_LEN_BYTES + 1 }>(arg) {
                 Some(ephemeral_share) => ephemeral_share,
                 None => return Some(Err(DecryptError::InvalidHeader)),
             },
@@ -223,12 +223,14 @@ impl age::Identity for JournalIdentity {
     }
 }
 
-/// The ephemeral share: canonical unpadded base64 of exactly 32 bytes
-/// (age's `util::read::base64_arg::<_, 32, 33>`).
-fn base64_arg(arg: &str) -> Option<[u8; EPK_LEN_BYTES]> {
-    let mut buf = [0; EPK_LEN_BYTES + 1];
+/// An argument that is canonical unpadded base64 of exactly `N` bytes,
+/// decoded into a buffer of `B` (`N + 1`) bytes, age's
+/// `util::read::base64_arg::<_, N, B>`: the ephemeral share here
+/// (`<32, 33>`), the salt of mend's own stanza (`<16, 17>`).
+pub(super) fn base64_arg<const N: usize, const B: usize>(arg: &str) -> Option<[u8; N]> {
+    let mut buf = [0; B];
     match BASE64_STANDARD_NO_PAD.decode_slice(arg, &mut buf) {
-        Ok(n) if n == EPK_LEN_BYTES => buf[..EPK_LEN_BYTES].try_into().ok(),
+        Ok(n) if n == N => buf.get(..N)?.try_into().ok(),
         _ => None,
     }
 }

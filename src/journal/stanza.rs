@@ -54,7 +54,7 @@ use rand::RngCore as _;
 use rand::rngs::OsRng;
 use zeroize::{Zeroize, Zeroizing};
 
-use super::identity::X25519_RECIPIENT_TAG;
+use super::identity::{X25519_RECIPIENT_TAG, base64_arg};
 
 /// The stanza's tag, as it appears in a file's header.
 pub(super) const TAG: &str = "mend-journal";
@@ -112,7 +112,7 @@ impl WrapKey {
 
     fn unwrap_one(&self, stanza: &Stanza, share: &str) -> Option<FileKey> {
         let salt = match &stanza.args[..] {
-            [salt] => salt_arg(salt)?,
+            [salt] => base64_arg::<SALT_BYTES, { SALT_BYTES + 1 }>(salt)?,
             _ => return None,
         };
         if stanza.body.len() != BODY_BYTES {
@@ -124,15 +124,6 @@ impl WrapKey {
             file_key.copy_from_slice(&opened);
             opened.zeroize();
         }))
-    }
-}
-
-/// The salt: canonical unpadded base64 of exactly 16 bytes.
-fn salt_arg(arg: &str) -> Option<[u8; SALT_BYTES]> {
-    let mut buf = [0; SALT_BYTES + 1];
-    match BASE64_STANDARD_NO_PAD.decode_slice(arg, &mut buf) {
-        Ok(n) if n == SALT_BYTES => buf[..SALT_BYTES].try_into().ok(),
-        _ => None,
     }
 }
 
