@@ -12,6 +12,7 @@ pub mod keys;
 pub mod layout;
 pub mod lock;
 pub mod promises;
+pub mod scroll;
 pub mod share;
 mod signals;
 pub mod strings;

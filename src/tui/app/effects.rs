@@ -506,13 +506,7 @@ impl App {
             .and_then(|entry| Ok((entry, self.store.load_entry_copy(&copy.path)?)));
         match read {
             Ok((entry, copied)) => {
-                let exercise = self
-                    .exercises
-                    .iter()
-                    .map(|l| &l.exercise)
-                    .find(|e| e.id == entry.exercise_id);
-                let lines = crate::tui::layout::versions_lines((&entry, &copied), exercise);
-                let state = VersionsState::new(entry, copied, copy.path, lines);
+                let state = VersionsState::new(entry, copied, copy.path);
                 self.show_extra(Extra::Versions(Box::new(state)));
             }
             Err(e) => self.warn(strings::versions_not_opened(&e)),

@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &DraftsAsideState
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
     if let Some(selected) = state.selected() {
         let lines = answers(app, selected, text.width, theme);
-        scrolled(frame, text, bar, lines, state.scroll, theme);
+        scrolled(frame, text, bar, lines, state.scroll.line, theme);
     }
 }
 
