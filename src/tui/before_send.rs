@@ -1,6 +1,6 @@
 //! Before you send: first the question BIFF starts with (does this need a
 //! reply at all?), then the message written or pasted, checked on every
-//! change (see [`crate::message`]), with the phrase under the cursor
+//! change (see [`crate::message`]) and drawn from that check, with the phrase under the cursor
 //! explained. The message lives only here, in memory: it leaves only when
 //! the person copies it out or keeps it to sleep on, each asked for with an
 //! [`Outcome`] that whoever shows the screen carries out.
@@ -63,6 +63,9 @@ pub struct SendState {
     dismissed: Dismissed,
     /// The local time, for the late-night flag.
     context_time: Option<chrono::NaiveTime>,
+    /// The check of the message as it stands: made when it changes, not
+    /// each time the screen is drawn.
+    report: Report,
     /// What went wrong or right with the last copy, shown under the message.
     pub message: Option<String>,
     /// The typed path names a file that is there: Enter again replaces it.
@@ -71,13 +74,18 @@ pub struct SendState {
 
 impl SendState {
     pub fn new(rules: Rules, now: DateTime<FixedOffset>) -> Self {
+        let context = Context {
+            local_time: Some(now.time()),
+            dismissed: Dismissed::default(),
+        };
         Self {
             stage: Stage::Ask,
             editor: TextEditor::new(Vec::new(), strings::SEND_PLACEHOLDER),
             path: TextEditor::new(Vec::new(), strings::SEND_PATH_PLACEHOLDER),
+            report: check("", &rules, &context),
             rules,
-            dismissed: Dismissed::default(),
-            context_time: Some(now.time()),
+            dismissed: context.dismissed,
+            context_time: context.local_time,
             message: None,
             confirm_replace: false,
         }
@@ -88,13 +96,18 @@ impl SendState {
         self.editor.lines().join("\n")
     }
 
-    /// The check of the message as it stands: cheap enough for every draw.
-    pub fn report(&self) -> Report<'_> {
+    /// The check of the message as it stands.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Checks the message again, after it (or what is set aside) changed.
+    fn recheck(&mut self) {
         let context = Context {
             local_time: self.context_time,
             dismissed: self.dismissed.clone(),
         };
-        check(&self.text(), &self.rules, &context)
+        self.report = check(&self.text(), &self.rules, &context);
     }
 
     /// The cursor, in characters from the start of the message (as flags count).
@@ -110,9 +123,9 @@ impl SendState {
     }
 
     /// The marked phrase the cursor is in or beside.
-    pub fn flag_at_cursor<'r>(&self, report: &'r Report<'_>) -> Option<&'r Flag<'r>> {
+    pub fn flag_at_cursor(&self) -> Option<&Flag> {
         let at = self.cursor_offset();
-        report
+        self.report
             .flags
             .iter()
             .find(|f| f.start < f.end && f.start <= at && at <= f.end)
@@ -140,25 +153,23 @@ impl SendState {
         self.message = None;
         match action {
             Action::Edit(key) => {
-                self.editor.input(key);
-            }
-            Action::Paste(text) => {
-                self.editor.insert_str(&clean_pasted(&text));
-            }
-            Action::Dismiss => {
-                let report = self.report();
-                let flag = self.flag_at_cursor(&report).cloned();
-                match flag {
-                    Some(flag) => {
-                        let mut dismissed = self.dismissed.clone();
-                        dismissed.flag(&flag);
-                        drop(report);
-                        self.dismissed = dismissed;
-                        self.message = Some(strings::SEND_DISMISSED.into());
-                    }
-                    None => self.message = Some(strings::SEND_NOTHING_TO_DISMISS.into()),
+                if self.editor.input(key) {
+                    self.recheck();
                 }
             }
+            Action::Paste(text) => {
+                if self.editor.insert_str(&clean_pasted(&text)) {
+                    self.recheck();
+                }
+            }
+            Action::Dismiss => match self.flag_at_cursor().cloned() {
+                Some(flag) => {
+                    self.dismissed.flag(&flag);
+                    self.recheck();
+                    self.message = Some(strings::SEND_DISMISSED.into());
+                }
+                None => self.message = Some(strings::SEND_NOTHING_TO_DISMISS.into()),
+            },
             Action::CopyOut if !self.editor.is_blank() => return Outcome::Clipboard(self.text()),
             Action::Save if !self.editor.is_blank() => self.stage = Stage::Path,
             Action::SleepOnIt if !self.editor.is_blank() => return Outcome::SleepOnIt(self.text()),
@@ -257,7 +268,37 @@ pub fn osc52(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::osc52;
+    use crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+
+    fn typed(state: &mut SendState, text: &str) {
+        for c in text.chars() {
+            state.update(Action::Edit(KeyEvent::from(KeyCode::Char(c))));
+        }
+    }
+
+    fn rules_flagged(state: &SendState) -> Vec<String> {
+        state.report().flags.iter().map(|f| f.rule.clone()).collect()
+    }
+
+    #[test]
+    fn the_message_is_checked_when_it_changes_and_drawn_from_that_check() {
+        let now = DateTime::parse_from_rfc3339("2026-11-26T12:00:00+00:00").unwrap();
+        let mut state = SendState::new(Rules::built_in().unwrap(), now);
+        state.update(Action::Next);
+        typed(&mut state, "You never listen");
+        assert!(rules_flagged(&state).contains(&"absolutes".to_string()));
+        state.update(Action::Paste(" and you ALWAYS forget".into()));
+        let after_paste = rules_flagged(&state);
+        assert!(after_paste.contains(&"shouting".to_string()), "{after_paste:?}");
+        // Words that reach the editor other than by the screen's keys are
+        // not checked when drawn: the screen shows the check it made last.
+        state.editor = TextEditor::new(vec!["Hi Sam, can you collect them at 5? Thanks".into()], "");
+        assert_eq!(rules_flagged(&state), after_paste);
+        typed(&mut state, ".");
+        assert!(!rules_flagged(&state).contains(&"absolutes".to_string()));
+    }
 
     #[test]
     fn the_clipboard_sequence_carries_the_text_in_base64() {
