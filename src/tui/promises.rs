@@ -113,7 +113,7 @@ impl PromisesState {
             deposits,
             cursor: 0,
             mode: Mode::List,
-            span: Span::default(),
+            span: Span::FourWeeks,
             today,
         }
     }
@@ -344,20 +344,20 @@ impl Form {
     }
 }
 
-fn cycle_whom(whom: Whom, forward: bool) -> Whom {
-    let all = Whom::ALL;
-    let at = all.iter().position(|w| *w == whom).unwrap_or(0);
+/// The one after `now` in `all` (or before it), round from the end to the start.
+fn cycle<T: Copy + PartialEq>(all: &[T], now: T, forward: bool) -> T {
+    let at = all.iter().position(|w| *w == now).unwrap_or(0);
     let next = if forward { at + 1 } else { at + all.len() - 1 };
-    all[next % all.len()]
+    all.get(next % all.len().max(1)).copied().unwrap_or(now)
 }
 
+fn cycle_whom(whom: Whom, forward: bool) -> Whom {
+    cycle(&Whom::ALL, whom, forward)
+}
+
+/// The jar's spans all have a first day: it shows no "all time".
 fn step_span(span: Span, forward: bool) -> Span {
-    if forward {
-        span.next()
-    } else {
-        // Back one is forward twice: there are three.
-        span.next().next()
-    }
+    cycle(&Span::RECENT, span, forward)
 }
 
 /// A key or a paste for a one-line field; whether it changed.
