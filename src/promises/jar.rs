@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::book::Promises;
+use super::book::{MOST_NAMES, Promises, free_names};
 use super::model::Outcome;
 use crate::journal::Seal;
 use crate::journal::private_fs::{Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic_new};
@@ -116,13 +116,7 @@ pub fn deposit(
         source,
     };
     private_subdirs(journal, &dir).map_err(failed)?;
-    let base = at.format("%Y-%m-%d-%H%M%S").to_string();
-    for n in 1..=1000u32 {
-        let id = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}_{n}")
-        };
+    for id in free_names(at, None).take(MOST_NAMES) {
         let marble = Deposit {
             format: 1,
             id,

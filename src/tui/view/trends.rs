@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListStat
 use unicode_width::UnicodeWidthStr;
 
 use crate::time_words;
-use crate::trends::{self, Band, Group, Grouping, Trends};
+use crate::trends::{Band, Group, Grouping, Trends};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
