@@ -975,6 +975,76 @@ fn u_right_after_a_delete_brings_the_entry_back() {
     assert_eq!(notice(&app), Some(strings::RESTORED));
 }
 
+/// The search as typed, the exercise filter and the highlighted entry.
+fn place(app: &App) -> (String, Option<String>, String) {
+    let journal = app.journal().unwrap();
+    (
+        journal.query.clone(),
+        journal.shelf().filters().exercise.clone(),
+        selected(app),
+    )
+}
+
+#[test]
+fn u_after_a_delete_puts_the_entry_back_with_the_search_filter_and_place_kept() {
+    let store = journal();
+    let mut app = browser(&store);
+    // This month.
+    press_times(&mut app, KeyCode::Char('w'), 2);
+    let period = app.journal().unwrap().shelf().filters().period;
+    assert_eq!(period, mend::journal::shelf::Period::Month);
+    search(&mut app, "weekend");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(shown(&app), [E2, E3]);
+    app.press(key(KeyCode::Down));
+    let before = place(&app);
+    assert_eq!(before.2, E3);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(shown(&app), [E2]);
+    app.press(key(KeyCode::Char('u')));
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(shown(&app), [E2, E3], "the search still holds");
+    assert_eq!(place(&app), before);
+    assert_eq!(app.journal().unwrap().shelf().filters().period, period);
+    // An exercise filter, too, and an entry opened from it.
+    app.press(key(KeyCode::Char('e')));
+    let before = place(&app);
+    assert!(before.1.is_some());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(place(&app), before);
+}
+
+#[test]
+fn keeping_one_version_keeps_the_search_and_the_place_in_the_list() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone about the weekend");
+    let mut app = browser(&store);
+    search(&mut app, "weekend");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(shown(&app), [E2, E3]);
+    let before = place(&app);
+    assert_eq!(before.2, E2);
+    app.press(key(KeyCode::Char('v')));
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(notice(&app), Some(strings::KEPT_COPY));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(place(&app), before);
+    assert_eq!(shown(&app), [E2, E3]);
+    let text = screen_text(&app, 80, 24);
+    assert!(!text.contains("2 versions"), "{text}");
+    app.press(key(KeyCode::Enter));
+    let text = screen_text(&app, 120, 40);
+    assert!(
+        text.contains("Written on the phone"),
+        "the copy kept is read: {text}"
+    );
+}
+
 #[test]
 fn u_after_another_key_brings_nothing_back() {
     let store = journal();

@@ -26,8 +26,9 @@ pub struct VersionsState {
 pub enum Outcome {
     Stay,
     Close,
-    /// Keep one; the other goes to the trash.
+    /// Keep one of the entry `id` and its copy; the other goes to the trash.
     Keep {
+        id: String,
         copy: PathBuf,
         keep: Keep,
     },
@@ -64,6 +65,7 @@ impl VersionsState {
 
     fn keep(&self, keep: Keep) -> Outcome {
         Outcome::Keep {
+            id: self.entry.id.clone(),
             copy: self.copy_path.clone(),
             keep,
         }
