@@ -16,6 +16,7 @@ use crate::library::Loaded;
 use crate::message::{Context, Dismissed, Flag, Report, Rules, check};
 use crate::sanitize::clean_pasted;
 use crate::tui::action::Action;
+use crate::tui::path_field::PathField;
 use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
 
@@ -58,7 +59,7 @@ pub enum Outcome {
 pub struct SendState {
     pub stage: Stage,
     pub editor: TextEditor,
-    pub path: TextEditor,
+    pub path: PathField,
     rules: Rules,
     dismissed: Dismissed,
     /// The local time, for the late-night flag.
@@ -68,8 +69,6 @@ pub struct SendState {
     report: Report,
     /// What went wrong or right with the last copy, shown under the message.
     pub message: Option<String>,
-    /// The typed path names a file that is there: Enter again replaces it.
-    confirm_replace: bool,
 }
 
 impl SendState {
@@ -81,13 +80,12 @@ impl SendState {
         Self {
             stage: Stage::Ask,
             editor: TextEditor::new(Vec::new(), strings::SEND_PLACEHOLDER),
-            path: TextEditor::new(Vec::new(), strings::SEND_PATH_PLACEHOLDER),
+            path: PathField::new(None, strings::SEND_PATH_PLACEHOLDER),
             report: check("", &rules, &context),
             rules,
             dismissed: context.dismissed,
             context_time: context.local_time,
             message: None,
-            confirm_replace: false,
         }
     }
 
@@ -186,34 +184,23 @@ impl SendState {
     fn path_update(&mut self, action: Action) -> Outcome {
         match action {
             Action::Save => {
-                let typed = self.path.lines().join("");
-                let typed = typed.trim();
-                if typed.is_empty() {
+                let Some((path, replace)) = self.path.target() else {
                     return Outcome::Stay;
-                }
-                let path = crate::paths::expand_home(typed);
+                };
                 self.message = None;
-                // As sharing does: a file already there is replaced only
-                // when asked twice (the store says it is there).
                 return Outcome::WriteFile {
                     path,
                     text: self.text(),
-                    replace: std::mem::take(&mut self.confirm_replace),
+                    replace,
                 };
             }
             Action::Leave => {
                 self.stage = Stage::Write;
                 self.message = None;
             }
-            // A changed path is a new question: it may name no file yet.
-            Action::Edit(key) if self.path.input(key) => self.confirm_replace = false,
-            Action::Paste(text) => {
-                let line = clean_pasted(&text).lines().collect::<Vec<_>>().join(" ");
-                if self.path.insert_str(line.trim()) {
-                    self.confirm_replace = false;
-                }
+            other => {
+                self.path.edit(&other);
             }
-            _ => {}
         }
         Outcome::Stay
     }
@@ -223,12 +210,12 @@ impl SendState {
     pub fn written(&mut self, result: Result<(), StoreError>) {
         match result {
             Ok(()) => {
-                let typed = self.path.lines().join("");
+                let typed = self.path.text();
                 self.stage = Stage::Write;
                 self.message = Some(strings::send_written(typed.trim()));
             }
             Err(StoreError::AlreadyThere(_)) => {
-                self.confirm_replace = true;
+                self.path.ask_to_replace();
                 self.message = Some(strings::SHARE_REPLACE.into());
             }
             Err(error) => self.message = Some(strings::send_failed(&error)),

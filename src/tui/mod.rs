@@ -11,6 +11,7 @@ pub mod journal;
 pub mod keys;
 pub mod layout;
 pub mod lock;
+pub mod path_field;
 pub mod promises;
 pub mod scroll;
 pub mod share;
