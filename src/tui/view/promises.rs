@@ -39,15 +39,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &Them
             render_list(frame, area, state, theme);
             render_form(frame, area, form, theme);
         }
-        Mode::Renegotiating { due, problem, .. } => {
+        Mode::Renegotiating { time, .. } => {
             render_list(frame, area, state, theme);
             render_field_box(
                 frame,
                 area,
                 theme,
                 (strings::RENEGOTIATE_TITLE, strings::RENEGOTIATE_BODY),
-                due,
-                problem.as_deref(),
+                &time.due,
+                time.problem.as_deref(),
             );
         }
     }
