@@ -5,6 +5,7 @@
 //! for as an [`Outcome`].
 
 use super::action::Action;
+use super::list;
 use super::scroll::Scroll;
 use crate::journal::aside::DraftAside;
 
@@ -52,14 +53,16 @@ impl DraftsAsideState {
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
-        let last = self.items.len().saturating_sub(1);
+        if let Some(cursor) = list::moved(self.cursor, self.items.len(), &action) {
+            // Another draft is read from its beginning.
+            if cursor != self.cursor {
+                self.scroll.line = 0;
+            }
+            self.cursor = cursor;
+            return Outcome::Stay;
+        }
         let highlighted = self.items.get(self.cursor);
-        let cursor = self.cursor;
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::First => self.cursor = 0,
-            Action::Last => self.cursor = last,
             // Paging reads the highlighted draft's answers.
             Action::PageUp | Action::PageDown => {
                 self.scroll.page(&action);
@@ -81,10 +84,6 @@ impl DraftsAsideState {
             Action::Leave => return Outcome::Close,
             _ => {}
         }
-        // Another draft is read from its beginning.
-        if self.cursor != cursor {
-            self.scroll.line = 0;
-        }
         Outcome::Stay
     }
 
@@ -96,7 +95,7 @@ impl DraftsAsideState {
     /// The list as it is after a change, the cursor kept in it.
     pub fn refill(&mut self, items: Vec<DraftAside>) {
         self.items = items;
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+        self.cursor = list::kept(self.cursor, self.items.len());
         self.scroll.line = 0;
     }
 }

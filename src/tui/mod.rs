@@ -10,6 +10,7 @@ mod external_editor;
 pub mod journal;
 pub mod keys;
 pub mod layout;
+pub mod list;
 pub mod lock;
 pub mod path_field;
 pub mod promises;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::action::Action;
+use super::list;
 use super::text_editor::TextEditor;
 use crate::promises::{
     BadDue, Deposit, Due, Jar, Making, Outcome as Became, Promise, Promises, Span, Status, Whom, few_words,
@@ -122,7 +123,7 @@ impl PromisesState {
     pub fn reload(&mut self, promises: Promises, deposits: Vec<Deposit>) {
         self.promises = promises;
         self.deposits = deposits;
-        self.cursor = self.cursor.min(self.open().len().saturating_sub(1));
+        self.cursor = list::kept(self.cursor, self.open().len());
         self.mode = match self.mode {
             Mode::Jar | Mode::Noting(_) => Mode::Jar,
             _ => Mode::List,
@@ -194,11 +195,12 @@ impl PromisesState {
     }
 
     fn list_update(&mut self, action: Action) -> Outcome {
-        let count = self.open().len();
+        if let Some(cursor) = list::moved(self.cursor, self.open().len(), &action) {
+            self.cursor = cursor;
+            return Outcome::Stay;
+        }
         let chosen = self.open().get(self.cursor).map(|p| p.id.clone());
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
             Action::Kept | Action::Missed => {
                 if let Some(id) = chosen {
                     let outcome = if action == Action::Kept {

@@ -21,6 +21,7 @@ use crate::promises::{Promises, SharedPromises};
 use crate::sanitize::inert;
 use crate::time_words::{evening_of, evening_of_moment};
 use crate::tui::action::Action;
+use crate::tui::list;
 use crate::tui::path_field::PathField;
 use crate::tui::strings;
 
@@ -413,13 +414,12 @@ impl ShareState {
     fn entries_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         let listed = self.listed();
-        let last = listed.len().saturating_sub(1);
+        if let Some(row) = list::moved(self.entry_row, listed.len(), &action) {
+            self.entry_row = row;
+            return Outcome::Stay;
+        }
         let highlighted = listed.get(self.entry_row).map(|n| n.id.clone());
         match action {
-            Action::Up => self.entry_row = self.entry_row.saturating_sub(1),
-            Action::Down => self.entry_row = (self.entry_row + 1).min(last),
-            Action::First => self.entry_row = 0,
-            Action::Last => self.entry_row = last,
             Action::Toggle => {
                 if let Some(id) = highlighted
                     && !self.marked.remove(&id)

@@ -75,8 +75,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &The
         frame.render_widget(Paragraph::new(empty), list);
         return;
     }
-    let overflow = chrome::list_overflows(open.iter().map(|_| 2), list);
-    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let width = chrome::item_width(open.iter().map(|_| 2), list);
     let items = open.iter().map(|p| item(p, state, width, theme)).collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
 }
