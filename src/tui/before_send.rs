@@ -150,16 +150,8 @@ impl SendState {
     fn write_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         match action {
-            Action::Edit(key) => {
-                if self.editor.input(key) {
-                    self.recheck();
-                }
-            }
-            Action::Paste(text) => {
-                if self.editor.insert_str(&clean_pasted(&text)) {
-                    self.recheck();
-                }
-            }
+            Action::Edit(key) if self.editor.input(key) => self.recheck(),
+            Action::Paste(text) if self.editor.insert_str(&clean_pasted(&text)) => self.recheck(),
             Action::Dismiss => match self.flag_at_cursor().cloned() {
                 Some(flag) => {
                     self.dismissed.flag(&flag);

@@ -521,11 +521,7 @@ impl ShareState {
             }
             // A second line has no place in a path: Enter is taken above,
             // and Ctrl+J or Ctrl+M are not typing.
-            Action::Edit(_) => {
-                if self.path.edit(&action) {
-                    self.message = None;
-                }
-            }
+            Action::Edit(_) if self.path.edit(&action) => self.message = None,
             Action::Paste(_) => {
                 self.path.edit(&action);
             }
