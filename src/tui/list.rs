@@ -1,6 +1,6 @@
 //! A cursor in a list: where Up, Down, Home and End take it, and where it
-//! stays when the list changes under it. The list is drawn by
-//! `view::chrome::render_list`, which scrolls to the cursor.
+//! stays when the list changes under it. The list is drawn by the one
+//! scrolling list of the views' chrome, which scrolls to the cursor.
 
 use super::action::Action;
 
