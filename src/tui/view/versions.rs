@@ -30,6 +30,7 @@ fn areas(area: Rect, why: &[Line]) -> [Rect; 5] {
     [header, intro, labels, text, bar]
 }
 
+/// Which tool made the copy, and what 1, 2 and Esc do, wrapped to `width`.
 fn why_lines(state: &VersionsState, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     wrapped_lines(&strings::versions_intro(state.made_by()), width, theme.dim)
 }
