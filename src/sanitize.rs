@@ -107,6 +107,11 @@ pub fn clean_pasted(text: &str) -> String {
         .collect()
 }
 
+/// Pasted text for a one-line field: cleaned, its lines joined by spaces.
+pub fn one_line(text: &str) -> String {
+    clean_pasted(text).lines().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

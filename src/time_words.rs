@@ -8,7 +8,7 @@
 //! the clock of the place and season it was written in: a change to or
 //! from summer time, or a journey, never moves an evening.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, Weekday};
 
 /// When one evening ends and the next day begins, in hours after midnight.
 pub const EVENING_ENDS_AT_HOUR: i64 = 4;
@@ -51,6 +51,55 @@ pub fn ago(then: NaiveDateTime, now: NaiveDateTime) -> String {
         14..=59 => format!("{} weeks ago", days / 7),
         60..=729 => format!("{} months ago", days / 30),
         _ => format!("{} years ago", days / 365),
+    }
+}
+
+/// How far back a view looks, counting today in: the trends' charts and
+/// the marble jar mean the same days by "the last 3 months". A span of
+/// weeks or months ends with today and begins the day after the same day
+/// that many weeks or months before, so "the last 4 weeks" are 28 days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    FourWeeks,
+    ThreeMonths,
+    Year,
+    All,
+}
+
+impl Span {
+    /// The spans that have a first day, shortest first (the jar's).
+    pub const RECENT: [Span; 3] = [Span::FourWeeks, Span::ThreeMonths, Span::Year];
+
+    /// The next span, after the last the first again.
+    pub fn next(self) -> Self {
+        match self {
+            Self::FourWeeks => Self::ThreeMonths,
+            Self::ThreeMonths => Self::Year,
+            Self::Year => Self::All,
+            Self::All => Self::FourWeeks,
+        }
+    }
+
+    /// The first day (evening) it takes in, counting `today` in; `None`
+    /// for all time.
+    pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
+        let back = match self {
+            Self::FourWeeks => return today.checked_sub_days(Days::new(27)),
+            Self::ThreeMonths => Months::new(3),
+            Self::Year => Months::new(12),
+            Self::All => return None,
+        };
+        today.checked_sub_months(back)?.checked_add_days(Days::new(1))
+    }
+
+    /// "the last 3 months".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::FourWeeks => "the last 4 weeks",
+            Self::ThreeMonths => "the last 3 months",
+            Self::Year => "the last year",
+            Self::All => "all time",
+        }
     }
 }
 

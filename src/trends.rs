@@ -7,11 +7,11 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use crate::exercise::{Exercise, PromptKind, SCALE_LIMIT};
 use crate::journal::{Entry, Value};
-use crate::time_words::{evening_of, week_start_of};
+use crate::time_words::{Span, evening_of, week_start_of};
 
 /// One scale answer, in one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,38 +199,6 @@ impl Series {
             }
         }
         row
-    }
-}
-
-/// How far back the chart looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Span {
-    FourWeeks,
-    ThreeMonths,
-    Year,
-    All,
-}
-
-impl Span {
-    /// The next span, after the last the first again.
-    pub fn next(self) -> Self {
-        match self {
-            Self::FourWeeks => Self::ThreeMonths,
-            Self::ThreeMonths => Self::Year,
-            Self::Year => Self::All,
-            Self::All => Self::FourWeeks,
-        }
-    }
-
-    /// The first evening it takes in, counting `today` (tonight's evening).
-    pub fn since(self, today: NaiveDate) -> Option<NaiveDate> {
-        let back = match self {
-            Self::FourWeeks => return today.checked_sub_days(Days::new(27)),
-            Self::ThreeMonths => Months::new(3),
-            Self::Year => Months::new(12),
-            Self::All => return None,
-        };
-        today.checked_sub_months(back)?.checked_add_days(Days::new(1))
     }
 }
 

@@ -975,6 +975,76 @@ fn u_right_after_a_delete_brings_the_entry_back() {
     assert_eq!(notice(&app), Some(strings::RESTORED));
 }
 
+/// The search as typed, the exercise filter and the highlighted entry.
+fn place(app: &App) -> (String, Option<String>, String) {
+    let journal = app.journal().unwrap();
+    (
+        journal.query.clone(),
+        journal.shelf().filters().exercise.clone(),
+        selected(app),
+    )
+}
+
+#[test]
+fn u_after_a_delete_puts_the_entry_back_with_the_search_filter_and_place_kept() {
+    let store = journal();
+    let mut app = browser(&store);
+    // This month.
+    press_times(&mut app, KeyCode::Char('w'), 2);
+    let period = app.journal().unwrap().shelf().filters().period;
+    assert_eq!(period, mend::journal::shelf::Period::Month);
+    search(&mut app, "weekend");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(shown(&app), [E2, E3]);
+    app.press(key(KeyCode::Down));
+    let before = place(&app);
+    assert_eq!(before.2, E3);
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    assert_eq!(shown(&app), [E2]);
+    app.press(key(KeyCode::Char('u')));
+    assert!(store.journal().trashed.is_empty());
+    assert_eq!(shown(&app), [E2, E3], "the search still holds");
+    assert_eq!(place(&app), before);
+    assert_eq!(app.journal().unwrap().shelf().filters().period, period);
+    // An exercise filter, too, and an entry opened from it.
+    app.press(key(KeyCode::Char('e')));
+    let before = place(&app);
+    assert!(before.1.is_some());
+    app.press(key(KeyCode::Enter));
+    app.press(key(KeyCode::Char('d')));
+    app.press(key(KeyCode::Char('y')));
+    app.press(key(KeyCode::Char('u')));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(place(&app), before);
+}
+
+#[test]
+fn keeping_one_version_keeps_the_search_and_the_place_in_the_list() {
+    let store = journal();
+    with_copy(&store, E2, SYNCTHING, "Written on the phone about the weekend");
+    let mut app = browser(&store);
+    search(&mut app, "weekend");
+    app.press(key(KeyCode::Enter));
+    assert_eq!(shown(&app), [E2, E3]);
+    let before = place(&app);
+    assert_eq!(before.2, E2);
+    app.press(key(KeyCode::Char('v')));
+    app.press(key(KeyCode::Char('2')));
+    assert_eq!(notice(&app), Some(strings::KEPT_COPY));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(place(&app), before);
+    assert_eq!(shown(&app), [E2, E3]);
+    let text = screen_text(&app, 80, 24);
+    assert!(!text.contains("2 versions"), "{text}");
+    app.press(key(KeyCode::Enter));
+    let text = screen_text(&app, 120, 40);
+    assert!(
+        text.contains("Written on the phone"),
+        "the copy kept is read: {text}"
+    );
+}
+
 #[test]
 fn u_after_another_key_brings_nothing_back() {
     let store = journal();
@@ -1246,7 +1316,7 @@ fn a_long_draft_set_aside_shows_it_goes_on_and_pages_to_its_last_words() {
     assert!(screen_text(&app, 60, 16).contains("Question 1?"));
     // Space pages too; another draft is read from its top.
     let scroll = |app: &App| match app.extra() {
-        Some(mend::tui::app::Extra::DraftsAside(state)) => state.scroll,
+        Some(mend::tui::app::Extra::DraftsAside(state)) => state.scroll.line,
         _ => usize::MAX,
     };
     press_times(&mut app, KeyCode::Char(' '), 2);
@@ -1389,6 +1459,56 @@ fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
         "the entry as it was, in the trash"
     );
     assert_eq!(notice(&app), Some(strings::KEPT_COPY));
+}
+
+/// The numbers of the copy's lines ("w07") on screen.
+fn copy_lines_shown(app: &App, (width, height): (u16, u16)) -> Vec<usize> {
+    screen_text(app, width, height)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|word| word.strip_prefix('w')?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn the_two_versions_scroll_to_their_end_at_the_window_s_size_and_page_by_what_is_shown() {
+    let store = journal();
+    let long: Vec<String> = (1..=40).map(|n| format!("w{n:02}")).collect();
+    with_copy(&store, E2, SYNCTHING, &long.join("\n"));
+    for (width, height) in [(120, 40), (80, 24), (60, 16)] {
+        let mut app = browser(&store);
+        app.handle_event(&Event::Resize(width, height), std::time::Instant::now());
+        go_to(&mut app, E2);
+        app.press(key(KeyCode::Char('v')));
+        app.press(key(KeyCode::End));
+        let end = screen_text(&app, width, height);
+        // From the end, the first Up already moves.
+        app.press(key(KeyCode::Up));
+        let moved = screen_text(&app, width, height) != end;
+        assert!(moved, "{width}×{height}: Up from the end moves at once");
+        // Page by page from the top, every line is seen, none twice.
+        app.press(key(KeyCode::Home));
+        let mut page = copy_lines_shown(&app, (width, height));
+        let mut seen: std::collections::BTreeSet<usize> = page.iter().copied().collect();
+        for _ in 0..40 {
+            let before = screen_text(&app, width, height);
+            app.press(key(KeyCode::PageDown));
+            let now = screen_text(&app, width, height);
+            if now == before {
+                break;
+            }
+            let next = copy_lines_shown(&app, (width, height));
+            // The last page stops at the end, over part of the one before.
+            if now != end {
+                assert!(
+                    next.iter().all(|n| !page.contains(n)),
+                    "{width}×{height}: {page:?} then {next:?}"
+                );
+            }
+            seen.extend(&next);
+            page = next;
+        }
+        assert_eq!(seen, (1..=40).collect(), "{width}×{height}");
+    }
 }
 
 /// Whether the footer offers `v`, and whether `v` does anything.

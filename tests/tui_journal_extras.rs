@@ -357,7 +357,8 @@ fn w_chooses_the_span_of_trends_and_short_spans_show_each_entry() {
         let shown = state.shown.as_ref().unwrap();
         (state.span, shown.grouping, shown.groups.len())
     };
-    use mend::trends::{Grouping, Span};
+    use mend::time_words::Span;
+    use mend::trends::Grouping;
     state.key(press(KeyCode::Char('w')));
     assert_eq!(spans(&state), (Span::FourWeeks, Grouping::Entry, 28));
     let text = draw(80, 24, |f, area, theme| state.screen(f, area, theme))

@@ -101,14 +101,14 @@ fn load_rules(journal: Option<&Path>) -> anyhow::Result<Rules> {
     Ok(rules)
 }
 
-fn print_json(out: &mut impl Write, report: Report<'_>) -> anyhow::Result<()> {
+fn print_json(out: &mut impl Write, report: Report) -> anyhow::Result<()> {
     // The same values, with what a terminal would act on written as escapes.
     crate::export::write_pretty(&mut *out, &report)?;
     writeln!(out)?;
     Ok(())
 }
 
-fn print_text(out: &mut impl Write, message: &str, report: &Report<'_>) -> anyhow::Result<()> {
+fn print_text(out: &mut impl Write, message: &str, report: &Report) -> anyhow::Result<()> {
     if report.flags.is_empty() {
         writeln!(out, "Nothing stood out as likely to land badly.")?;
     }
@@ -123,8 +123,8 @@ fn print_text(out: &mut impl Write, message: &str, report: &Report<'_>) -> anyho
             false => format!("\"{}\"", inert(&flag.phrase.replace('\n', " "))),
         };
         writeln!(out, "{line}:{column}: {phrase} ({strength}: {})", flag.rule)?;
-        writeln!(out, "  why: {}", inert(flag.why))?;
-        writeln!(out, "  instead: {}", inert(flag.instead))?;
+        writeln!(out, "  why: {}", inert(&flag.why))?;
+        writeln!(out, "  instead: {}", inert(&flag.instead))?;
     }
     let list = &report.checklist;
     let tick = |ok: bool| if ok { "[x]" } else { "[ ]" };

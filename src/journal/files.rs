@@ -220,6 +220,21 @@ impl FileJournal {
         Ok(target)
     }
 
+    /// Where a new entry goes, and its id: the id it has, if that is one of
+    /// its exercise's and no entry has it yet (a session's provisional id,
+    /// which the promises it made were written with), else the first free
+    /// one.
+    fn new_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
+        let own = entry_name::parse(&entry.id)
+            .filter(|name| name.exercise_id == entry.exercise_id)
+            .and_then(|_| entry_name::entry_path(&self.root, &entry.id))
+            .filter(|path| !path.exists());
+        match own {
+            Some(path) => Ok((entry.id.clone(), path)),
+            None => self.free_entry_path(entry),
+        }
+    }
+
     /// A path for a new entry that no other entry has, with the id it implies.
     fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         for attempt in 1..=1000 {
@@ -348,7 +363,7 @@ impl FileJournal {
 
 impl Store for FileJournal {
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
-        let (id, path) = self.free_entry_path(entry)?;
+        let (id, path) = self.new_entry_path(entry)?;
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         private_subdirs(&self.root, &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;

@@ -613,6 +613,40 @@ impl Shelf {
         read
     }
 
+    /// Puts the entry `id` back in the list as it is in the journal now
+    /// (back from the trash, or one version of it kept), to be read again;
+    /// its row, or `None` if the list never had it.
+    pub fn put_back(&mut self, store: &dyn Store, id: &str) -> Option<usize> {
+        let row = self.rows.iter().position(|r| r.name.id == id)?;
+        let r = &mut self.rows[row];
+        let was_waiting =
+            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
+        if r.state == RowState::Gone {
+            self.gone -= 1;
+        }
+        r.state = RowState::Unread;
+        self.index.remove(row);
+        if !was_waiting {
+            self.pending += 1;
+        }
+        self.texts.remove(&row);
+        self.snippets.remove(&row);
+        if store.entry_copies().iter().any(|c| c.id == id) {
+            self.with_copies.insert(id.to_string());
+        } else {
+            self.with_copies.remove(id);
+        }
+        // What the threads read while it was away would take it out again:
+        // the next tick reads afresh what still waits.
+        self.reader = None;
+        // Read now, so a search finds it at once (one that cannot be read
+        // is marked so, and reported).
+        let _ = self.read(store, row);
+        self.list_exercises();
+        self.filter();
+        Some(row)
+    }
+
     /// Takes a row out of the list: its entry went to the trash.
     pub fn remove(&mut self, row: usize) {
         self.set_state(row, RowState::Gone);
@@ -864,6 +898,26 @@ mod tests {
         assert_eq!(shelf.open_entry(&store, b), Err(ShelfError::Gone));
         shelf.remove(row_of(&shelf, DAMAGED));
         assert_eq!(shelf.exercises(), ["a-blank-page"], "no entries of it are left");
+    }
+
+    #[test]
+    fn a_row_put_back_is_listed_searched_and_counted_again_in_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = journal(dir.path());
+        let mut shelf = shelf(&store);
+        read_all(&mut shelf, &store);
+        shelf.set_query("calm");
+        assert_eq!(shown(&shelf), [B]);
+        let b = row_of(&shelf, B);
+        shelf.remove(b);
+        assert!(shown(&shelf).is_empty());
+        assert_eq!(shelf.put_back(&store, B), Some(b));
+        assert_eq!(shown(&shelf), [B], "searched at once");
+        assert_eq!(shelf.total(), 4);
+        assert_eq!(shelf.progress(), (4, 4));
+        assert!(shelf.fully_read());
+        assert!(shelf.exercises().contains(&"old-homework".to_string()));
+        assert_eq!(shelf.put_back(&store, "2020-01-01-000000-never-here"), None);
     }
 
     fn t(s: &str) -> NaiveDateTime {

@@ -23,8 +23,9 @@ use crate::sanitize::inert;
 
 /// What the front ends need from the journal.
 pub trait Store {
-    /// Keeps a finished entry and lets go of its draft. The entry's id may
-    /// change if another entry already has it. Returns where it went.
+    /// Keeps a finished entry and lets go of its draft, under the id it has
+    /// (a session's provisional id, which its promises name); the id
+    /// changes only if another entry already has it. Returns where it went.
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError>;
 
     /// Makes and settles the promises the answers of `entry` say, each once

@@ -68,6 +68,33 @@ fn two_entries_in_the_same_second_both_survive() {
 }
 
 #[test]
+fn an_entry_is_saved_under_the_id_its_session_gave_it_while_no_entry_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    // The session began while another entry of its second was there, so
+    // its promises were written for the second id; that one has gone since.
+    let mut e = entry("x", "2026-11-21T21:30:45+01:00");
+    e.id = "2026-11-21-213045-x_2".into();
+    let path = journal.save_entry(&mut e).unwrap();
+    assert_eq!(e.id, "2026-11-21-213045-x_2");
+    assert!(path.ends_with("2026-11-21-213045-x_2.toml"));
+    // Taken by then: the next free one.
+    let mut again = entry("x", "2026-11-21T21:30:45+01:00");
+    again.id = e.id.clone();
+    journal.save_entry(&mut again).unwrap();
+    assert_eq!(again.id, "2026-11-21-213045-x");
+    // Another exercise's id, or none that is an id, is not taken as its own.
+    let mut other = entry("y", "2026-11-21T21:30:45+01:00");
+    other.id = "2026-11-21-213045-x_7".into();
+    journal.save_entry(&mut other).unwrap();
+    assert_eq!(other.id, "2026-11-21-213045-y");
+    let mut odd = entry("y", "2026-11-21T21:30:45+01:00");
+    odd.id = "../../elsewhere".into();
+    journal.save_entry(&mut odd).unwrap();
+    assert_eq!(odd.id, "2026-11-21-213045-y_2");
+}
+
+#[test]
 fn drafts_round_trip_and_go_away_when_the_entry_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = FileJournal::open(dir.path()).unwrap();

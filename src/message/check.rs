@@ -56,7 +56,7 @@ impl Dismissed {
     }
 
     /// Leaves out this one flag (its rule at its place).
-    pub fn flag(&mut self, flag: &Flag<'_>) {
+    pub fn flag(&mut self, flag: &Flag) {
         self.flags.insert(flag.key.clone());
     }
 
@@ -67,9 +67,9 @@ impl Dismissed {
 
 /// One thing in the message likely to land badly, and a kinder way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Flag<'r> {
+pub struct Flag {
     /// The id of the rule.
-    pub rule: &'r str,
+    pub rule: String,
     pub severity: Severity,
     /// Where the phrase starts and ends, in characters from the start of the
     /// message. A flag about the message as a whole (no greeting, no clear
@@ -78,8 +78,8 @@ pub struct Flag<'r> {
     pub end: usize,
     /// The flagged words as written, shortened if long.
     pub phrase: String,
-    pub why: &'r str,
-    pub instead: &'r str,
+    pub why: String,
+    pub instead: String,
     /// How [`Dismissed`] knows it.
     #[serde(skip)]
     key: FlagKey,
@@ -87,14 +87,14 @@ pub struct Flag<'r> {
 
 /// Everything the check found in one message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report<'r> {
+pub struct Report {
     pub words: usize,
     /// In the order they appear in the message.
-    pub flags: Vec<Flag<'r>>,
+    pub flags: Vec<Flag>,
     pub checklist: Checklist,
 }
 
-impl Report<'_> {
+impl Report {
     pub fn has_strong(&self) -> bool {
         self.flags.iter().any(|f| f.severity == Severity::Strong)
     }
@@ -102,7 +102,7 @@ impl Report<'_> {
 
 /// Checks `message` against `rules`. Never fails; the work grows in
 /// proportion to the message.
-pub fn check<'r>(message: &str, rules: &'r Rules, context: &Context) -> Report<'r> {
+pub fn check(message: &str, rules: &Rules, context: &Context) -> Report {
     let words = words(message);
     let checklist = checklist(message, &words, rules);
     let mut found = phrase_matches(&words, rules);
@@ -314,12 +314,7 @@ fn scare_quotes(message: &str) -> Vec<Span> {
 
 /// The flags to show: one per rule and place, in message order, less those
 /// set aside.
-fn flags<'r>(
-    message: &str,
-    rules: &'r Rules,
-    mut found: Vec<(usize, Span)>,
-    dismissed: &Dismissed,
-) -> Vec<Flag<'r>> {
+fn flags(message: &str, rules: &Rules, mut found: Vec<(usize, Span)>, dismissed: &Dismissed) -> Vec<Flag> {
     // Within one rule, a phrase inside a longer one is the same flag.
     found.sort_by_key(|(rule, span)| (*rule, span.chars.start, std::cmp::Reverse(span.chars.end)));
     let mut kept: Vec<(usize, Span)> = Vec::with_capacity(found.len());
@@ -334,7 +329,7 @@ fn flags<'r>(
     // Kept is in message order within each rule, so occurrences count from
     // the start of the message.
     let mut seen: HashMap<(usize, String), usize> = HashMap::new();
-    let mut flags: Vec<Flag<'r>> = kept
+    let mut flags: Vec<Flag> = kept
         .into_iter()
         .filter_map(|(index, span)| {
             let rule = rules.rules.get(index)?;
@@ -344,13 +339,13 @@ fn flags<'r>(
             let key = (rule.id.clone(), folded, *occurrence);
             *occurrence += 1;
             (!dismissed.covers(&key)).then(|| Flag {
-                rule: &rule.id,
+                rule: rule.id.clone(),
                 severity: rule.severity,
                 start: span.chars.start,
                 end: span.chars.end,
                 phrase: shortened(words),
-                why: &rule.why,
-                instead: &rule.instead,
+                why: rule.why.clone(),
+                instead: rule.instead.clone(),
                 key,
             })
         })

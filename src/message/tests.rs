@@ -304,7 +304,11 @@ phrases = ["you always"]
         parse_rules(user).unwrap(),
     ]);
     let report = check("Hi, you always say access. Thanks.", &rules, &Context::default());
-    let found: Vec<(&str, Severity)> = report.flags.iter().map(|f| (f.rule, f.severity)).collect();
+    let found: Vec<(&str, Severity)> = report
+        .flags
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect();
     assert!(found.contains(&("absolutes", Severity::Gentle)), "{found:?}");
     assert!(found.contains(&("weekend-word", Severity::Gentle)), "{found:?}");
     assert_eq!(rules.get("absolutes").unwrap().why, "Softer here.");

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::book::{Making, slug};
+use super::book::{Making, free_names};
 use super::model::{Due, Event, Outcome, PROMISE_FORMAT, Promise};
 use crate::answer::Answer;
 use crate::journal::Entry;
@@ -145,17 +145,9 @@ impl Plan<'_> {
         if let Some(existing) = made.into_iter().find(|p| p.made_in.as_deref() == Some(made_in)) {
             return existing.id.clone();
         }
-        let base = format!("{}-{}", self.stamp.format("%Y-%m-%d-%H%M%S"), slug(&making.text));
-        let id = (1u32..)
-            .map(|n| {
-                if n == 1 {
-                    base.clone()
-                } else {
-                    format!("{base}_{n}")
-                }
-            })
+        let id = free_names(self.stamp, Some(&making.text))
             .find(|id| !self.taken.contains(id))
-            .unwrap_or(base);
+            .unwrap_or_default();
         self.taken.insert(id.clone());
         self.changes.made.push(Promise {
             format: PROMISE_FORMAT,

@@ -146,12 +146,7 @@ impl Book {
     ) -> Result<Promise, PromiseError> {
         let dir = self.dir();
         private_subdirs(&self.journal, &dir).map_err(|e| io_error("create", &dir, e))?;
-        let base = format!("{}-{}", now.format("%Y-%m-%d-%H%M%S"), slug(&making.text));
-        for attempt in 1..=1000u32 {
-            let id = match attempt {
-                1 => base.clone(),
-                n => format!("{base}_{n}"),
-            };
+        for id in free_names(now, Some(&making.text)).take(MOST_NAMES) {
             let promise = Promise {
                 format: PROMISE_FORMAT,
                 id,
@@ -319,9 +314,28 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Most names a new file tries before giving up: more than this made in
+/// one second is not a person writing.
+pub(super) const MOST_NAMES: usize = 1000;
+
+/// The names a new file made at `at` may take, in order, until one is
+/// free: `2026-11-26-213000-call-the-children`, then `…_2`, `…_3`. A
+/// promise's carries a few of its `words`; a marble's, none.
+pub(super) fn free_names(at: DateTime<FixedOffset>, words: Option<&str>) -> impl Iterator<Item = String> {
+    let stamp = at.format("%Y-%m-%d-%H%M%S").to_string();
+    let first = match words {
+        Some(words) => format!("{stamp}-{}", slug(words)),
+        None => stamp,
+    };
+    (1u32..).map(move |n| match n {
+        1 => first.clone(),
+        n => format!("{first}_{n}"),
+    })
+}
+
 /// A few of the promise's first words, for its file name: "call-the-children-at".
 /// Only ASCII letters and digits, so the name is safe on every file system.
-pub(super) fn slug(text: &str) -> String {
+fn slug(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -504,5 +518,21 @@ mod tests {
         );
         assert_eq!(slug("¿¡!!"), "promise");
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+    }
+
+    #[test]
+    fn promises_and_marbles_of_one_second_take_the_next_free_names() {
+        let at = now("2026-11-26T21:30:00+00:00");
+        let promise: Vec<String> = free_names(at, Some("Call the children")).take(3).collect();
+        assert_eq!(
+            promise,
+            [
+                "2026-11-26-213000-call-the-children",
+                "2026-11-26-213000-call-the-children_2",
+                "2026-11-26-213000-call-the-children_3"
+            ]
+        );
+        let marble: Vec<String> = free_names(at, None).take(2).collect();
+        assert_eq!(marble, ["2026-11-26-213000", "2026-11-26-213000_2"]);
     }
 }

@@ -10,59 +10,20 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Days, FixedOffset, Months, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::book::Promises;
+use super::book::{MOST_NAMES, Promises, free_names};
 use super::model::Outcome;
 use crate::journal::Seal;
 use crate::journal::private_fs::{Links, TEMP_PREFIX, private_subdirs, read_file, write_atomic_new};
+use crate::time_words::Span;
 
 /// The folder inside the journal for the co-parent's marbles.
 pub const MARBLES_DIR: &str = "marbles";
 
 /// A marble is a line of words; anything larger is not one of mend's.
 const MAX_DEPOSIT_BYTES: u64 = 64 * 1024;
-
-/// The span of time the jar shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Span {
-    #[default]
-    FourWeeks,
-    ThreeMonths,
-    Year,
-}
-
-impl Span {
-    pub const ALL: [Span; 3] = [Span::FourWeeks, Span::ThreeMonths, Span::Year];
-
-    pub fn words(self) -> &'static str {
-        match self {
-            Span::FourWeeks => "the last 4 weeks",
-            Span::ThreeMonths => "the last 3 months",
-            Span::Year => "the last year",
-        }
-    }
-
-    /// The first day it covers, counting `today` in.
-    pub fn first_day(self, today: NaiveDate) -> NaiveDate {
-        match self {
-            Span::FourWeeks => today.checked_sub_days(Days::new(27)),
-            Span::ThreeMonths => today.checked_sub_months(Months::new(3)),
-            Span::Year => today.checked_sub_months(Months::new(12)),
-        }
-        .unwrap_or(NaiveDate::MIN)
-    }
-
-    /// The next span, for a key that cycles through them.
-    pub fn next(self) -> Span {
-        match self {
-            Span::FourWeeks => Span::ThreeMonths,
-            Span::ThreeMonths => Span::Year,
-            Span::Year => Span::FourWeeks,
-        }
-    }
-}
 
 /// One marble, or one missed promise beside the jar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,7 +49,7 @@ pub struct Jar {
 impl Jar {
     /// Every outcome written down between the span's first day and today.
     pub fn fill(promises: &Promises, deposits: &[Deposit], span: Span, today: NaiveDate) -> Jar {
-        let from = span.first_day(today);
+        let from = span.since(today).unwrap_or(NaiveDate::MIN);
         let within = |day: NaiveDate| (from..=today).contains(&day);
         let mut jar = Jar::default();
         for promise in &promises.all {
@@ -155,13 +116,7 @@ pub fn deposit(
         source,
     };
     private_subdirs(journal, &dir).map_err(failed)?;
-    let base = at.format("%Y-%m-%d-%H%M%S").to_string();
-    for n in 1..=1000u32 {
-        let id = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}_{n}")
-        };
+    for id in free_names(at, None).take(MOST_NAMES) {
         let marble = Deposit {
             format: 1,
             id,
@@ -285,10 +240,19 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn spans_count_today_in() {
-        assert_eq!(Span::FourWeeks.first_day(day("2026-11-26")), day("2026-10-30"));
-        assert_eq!(Span::ThreeMonths.first_day(day("2026-11-30")), day("2026-08-30"));
-        assert_eq!(Span::Year.next(), Span::FourWeeks);
+    fn the_last_3_months_begin_the_day_after_as_the_trends_count_them() {
+        let today = day("2026-11-26");
+        let marble = |on: &str| Deposit {
+            format: 1,
+            id: on.into(),
+            text: "Brought the PE kit round".into(),
+            at: at(&format!("{on}T18:00:00+00:00")),
+        };
+        let theirs = [marble("2026-08-26"), marble("2026-08-27")];
+        let jar = Jar::fill(&Promises::default(), &theirs, Span::ThreeMonths, today);
+        let on: Vec<NaiveDate> = jar.theirs.iter().map(|m| m.on).collect();
+        assert_eq!(on, [day("2026-08-27")], "three months ago to the day is outside");
+        assert_eq!(Span::ThreeMonths.since(today), Some(day("2026-08-27")));
     }
 
     #[test]

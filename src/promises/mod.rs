@@ -9,9 +9,11 @@ mod model;
 mod shared;
 pub mod words;
 
+/// The jar's spans are the trends' (the command line names them from here).
+pub use crate::time_words::Span;
 pub use answered::{Changes, Reviewed, Since, changes, due_between, origin, settled_by};
 pub use book::{Book, Making, PROMISES_DIR, PromiseError, Promises};
-pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, Span, deposit, deposits};
+pub use jar::{Deposit, DepositError, Jar, MARBLES_DIR, Marble, deposit, deposits};
 pub use model::{
     BadDue, BadWhom, Due, Event, NotOpen, Outcome, PROMISE_FORMAT, Promise, Status, Whom, few_words,
 };

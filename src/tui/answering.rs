@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::promises::Form;
+use super::promises::{Form, NewTime};
 use super::strings;
 use super::text_editor::TextEditor;
 use crate::answer::Answer;
@@ -42,13 +42,6 @@ pub struct Answering {
     /// On a `promises-due` question, the new time being typed for the
     /// highlighted promise, renegotiated.
     pub new_time: Option<NewTime>,
-}
-
-/// A renegotiated promise's new time, as it is typed.
-pub struct NewTime {
-    pub due: TextEditor,
-    /// Why it cannot be kept yet.
-    pub problem: Option<String>,
 }
 
 /// What editing a saved entry leaves aside: the entry as it was (its id

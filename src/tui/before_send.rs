@@ -1,6 +1,6 @@
 //! Before you send: first the question BIFF starts with (does this need a
 //! reply at all?), then the message written or pasted, checked on every
-//! change (see [`crate::message`]), with the phrase under the cursor
+//! change (see [`crate::message`]) and drawn from that check, with the phrase under the cursor
 //! explained. The message lives only here, in memory: it leaves only when
 //! the person copies it out or keeps it to sleep on, each asked for with an
 //! [`Outcome`] that whoever shows the screen carries out.
@@ -16,6 +16,7 @@ use crate::library::Loaded;
 use crate::message::{Context, Dismissed, Flag, Report, Rules, check};
 use crate::sanitize::clean_pasted;
 use crate::tui::action::Action;
+use crate::tui::path_field::PathField;
 use crate::tui::strings;
 use crate::tui::text_editor::TextEditor;
 
@@ -58,28 +59,33 @@ pub enum Outcome {
 pub struct SendState {
     pub stage: Stage,
     pub editor: TextEditor,
-    pub path: TextEditor,
+    pub path: PathField,
     rules: Rules,
     dismissed: Dismissed,
     /// The local time, for the late-night flag.
     context_time: Option<chrono::NaiveTime>,
+    /// The check of the message as it stands: made when it changes, not
+    /// each time the screen is drawn.
+    report: Report,
     /// What went wrong or right with the last copy, shown under the message.
     pub message: Option<String>,
-    /// The typed path names a file that is there: Enter again replaces it.
-    confirm_replace: bool,
 }
 
 impl SendState {
     pub fn new(rules: Rules, now: DateTime<FixedOffset>) -> Self {
+        let context = Context {
+            local_time: Some(now.time()),
+            dismissed: Dismissed::default(),
+        };
         Self {
             stage: Stage::Ask,
             editor: TextEditor::new(Vec::new(), strings::SEND_PLACEHOLDER),
-            path: TextEditor::new(Vec::new(), strings::SEND_PATH_PLACEHOLDER),
+            path: PathField::new(None, strings::SEND_PATH_PLACEHOLDER),
+            report: check("", &rules, &context),
             rules,
-            dismissed: Dismissed::default(),
-            context_time: Some(now.time()),
+            dismissed: context.dismissed,
+            context_time: context.local_time,
             message: None,
-            confirm_replace: false,
         }
     }
 
@@ -88,13 +94,18 @@ impl SendState {
         self.editor.lines().join("\n")
     }
 
-    /// The check of the message as it stands: cheap enough for every draw.
-    pub fn report(&self) -> Report<'_> {
+    /// The check of the message as it stands.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Checks the message again, after it (or what is set aside) changed.
+    fn recheck(&mut self) {
         let context = Context {
             local_time: self.context_time,
             dismissed: self.dismissed.clone(),
         };
-        check(&self.text(), &self.rules, &context)
+        self.report = check(&self.text(), &self.rules, &context);
     }
 
     /// The cursor, in characters from the start of the message (as flags count).
@@ -110,9 +121,9 @@ impl SendState {
     }
 
     /// The marked phrase the cursor is in or beside.
-    pub fn flag_at_cursor<'r>(&self, report: &'r Report<'_>) -> Option<&'r Flag<'r>> {
+    pub fn flag_at_cursor(&self) -> Option<&Flag> {
         let at = self.cursor_offset();
-        report
+        self.report
             .flags
             .iter()
             .find(|f| f.start < f.end && f.start <= at && at <= f.end)
@@ -139,26 +150,16 @@ impl SendState {
     fn write_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         match action {
-            Action::Edit(key) => {
-                self.editor.input(key);
-            }
-            Action::Paste(text) => {
-                self.editor.insert_str(&clean_pasted(&text));
-            }
-            Action::Dismiss => {
-                let report = self.report();
-                let flag = self.flag_at_cursor(&report).cloned();
-                match flag {
-                    Some(flag) => {
-                        let mut dismissed = self.dismissed.clone();
-                        dismissed.flag(&flag);
-                        drop(report);
-                        self.dismissed = dismissed;
-                        self.message = Some(strings::SEND_DISMISSED.into());
-                    }
-                    None => self.message = Some(strings::SEND_NOTHING_TO_DISMISS.into()),
+            Action::Edit(key) if self.editor.input(key) => self.recheck(),
+            Action::Paste(text) if self.editor.insert_str(&clean_pasted(&text)) => self.recheck(),
+            Action::Dismiss => match self.flag_at_cursor().cloned() {
+                Some(flag) => {
+                    self.dismissed.flag(&flag);
+                    self.recheck();
+                    self.message = Some(strings::SEND_DISMISSED.into());
                 }
-            }
+                None => self.message = Some(strings::SEND_NOTHING_TO_DISMISS.into()),
+            },
             Action::CopyOut if !self.editor.is_blank() => return Outcome::Clipboard(self.text()),
             Action::Save if !self.editor.is_blank() => self.stage = Stage::Path,
             Action::SleepOnIt if !self.editor.is_blank() => return Outcome::SleepOnIt(self.text()),
@@ -175,34 +176,23 @@ impl SendState {
     fn path_update(&mut self, action: Action) -> Outcome {
         match action {
             Action::Save => {
-                let typed = self.path.lines().join("");
-                let typed = typed.trim();
-                if typed.is_empty() {
+                let Some((path, replace)) = self.path.target() else {
                     return Outcome::Stay;
-                }
-                let path = crate::paths::expand_home(typed);
+                };
                 self.message = None;
-                // As sharing does: a file already there is replaced only
-                // when asked twice (the store says it is there).
                 return Outcome::WriteFile {
                     path,
                     text: self.text(),
-                    replace: std::mem::take(&mut self.confirm_replace),
+                    replace,
                 };
             }
             Action::Leave => {
                 self.stage = Stage::Write;
                 self.message = None;
             }
-            // A changed path is a new question: it may name no file yet.
-            Action::Edit(key) if self.path.input(key) => self.confirm_replace = false,
-            Action::Paste(text) => {
-                let line = clean_pasted(&text).lines().collect::<Vec<_>>().join(" ");
-                if self.path.insert_str(line.trim()) {
-                    self.confirm_replace = false;
-                }
+            other => {
+                self.path.edit(&other);
             }
-            _ => {}
         }
         Outcome::Stay
     }
@@ -212,12 +202,12 @@ impl SendState {
     pub fn written(&mut self, result: Result<(), StoreError>) {
         match result {
             Ok(()) => {
-                let typed = self.path.lines().join("");
+                let typed = self.path.text();
                 self.stage = Stage::Write;
                 self.message = Some(strings::send_written(typed.trim()));
             }
             Err(StoreError::AlreadyThere(_)) => {
-                self.confirm_replace = true;
+                self.path.ask_to_replace();
                 self.message = Some(strings::SHARE_REPLACE.into());
             }
             Err(error) => self.message = Some(strings::send_failed(&error)),
@@ -257,7 +247,37 @@ pub fn osc52(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::osc52;
+    use crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+
+    fn typed(state: &mut SendState, text: &str) {
+        for c in text.chars() {
+            state.update(Action::Edit(KeyEvent::from(KeyCode::Char(c))));
+        }
+    }
+
+    fn rules_flagged(state: &SendState) -> Vec<String> {
+        state.report().flags.iter().map(|f| f.rule.clone()).collect()
+    }
+
+    #[test]
+    fn the_message_is_checked_when_it_changes_and_drawn_from_that_check() {
+        let now = DateTime::parse_from_rfc3339("2026-11-26T12:00:00+00:00").unwrap();
+        let mut state = SendState::new(Rules::built_in().unwrap(), now);
+        state.update(Action::Next);
+        typed(&mut state, "You never listen");
+        assert!(rules_flagged(&state).contains(&"absolutes".to_string()));
+        state.update(Action::Paste(" and you ALWAYS forget".into()));
+        let after_paste = rules_flagged(&state);
+        assert!(after_paste.contains(&"shouting".to_string()), "{after_paste:?}");
+        // Words that reach the editor other than by the screen's keys are
+        // not checked when drawn: the screen shows the check it made last.
+        state.editor = TextEditor::new(vec!["Hi Sam, can you collect them at 5? Thanks".into()], "");
+        assert_eq!(rules_flagged(&state), after_paste);
+        typed(&mut state, ".");
+        assert!(!rules_flagged(&state).contains(&"absolutes".to_string()));
+    }
 
     #[test]
     fn the_clipboard_sequence_carries_the_text_in_base64() {

@@ -5,18 +5,17 @@
 //! for as an [`Outcome`].
 
 use super::action::Action;
+use super::list;
+use super::scroll::Scroll;
 use crate::journal::aside::DraftAside;
 
 pub struct DraftsAsideState {
     /// The most recently saved first, as the store lists them.
     pub items: Vec<DraftAside>,
     pub cursor: usize,
-    /// Lines of the highlighted draft's answers scrolled past.
-    pub scroll: usize,
-    /// The room its answers have: lines on screen, and how far they can
-    /// scroll (told after every change, see [`Self::set_reading_room`]).
-    page: usize,
-    max_scroll: usize,
+    /// The highlighted draft's answers, scrolled in their room (told
+    /// after every change, see [`Self::set_reading_room`]).
+    pub scroll: Scroll,
 }
 
 /// What the drafts view asks of the app.
@@ -38,37 +37,36 @@ impl DraftsAsideState {
         Self {
             items,
             cursor: 0,
-            scroll: 0,
-            page: 1,
-            max_scroll: 0,
+            scroll: Scroll::default(),
         }
     }
 
     /// Whether the highlighted draft's answers are longer than their room.
     pub fn overflows(&self) -> bool {
-        self.max_scroll > 0
+        self.scroll.overflows()
     }
 
     /// The highlighted draft's answers take `lines` in a room `page` lines
     /// high: what paging moves by and how far it goes.
     pub fn set_reading_room(&mut self, page: usize, lines: usize) {
-        self.page = page.max(1);
-        self.max_scroll = lines.saturating_sub(page);
-        self.scroll = self.scroll.min(self.max_scroll);
+        self.scroll.set_room(page, lines);
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
-        let last = self.items.len().saturating_sub(1);
+        if let Some(cursor) = list::moved(self.cursor, self.items.len(), &action) {
+            // Another draft is read from its beginning.
+            if cursor != self.cursor {
+                self.scroll.line = 0;
+            }
+            self.cursor = cursor;
+            return Outcome::Stay;
+        }
         let highlighted = self.items.get(self.cursor);
-        let cursor = self.cursor;
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::First => self.cursor = 0,
-            Action::Last => self.cursor = last,
             // Paging reads the highlighted draft's answers.
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page),
-            Action::PageDown => self.scroll = (self.scroll + self.page).min(self.max_scroll),
+            Action::PageUp | Action::PageDown => {
+                self.scroll.page(&action);
+            }
             // A draft that cannot be read has nothing to resume.
             Action::Resume => {
                 if let Some(item) = highlighted.filter(|i| i.draft.is_some()) {
@@ -86,10 +84,6 @@ impl DraftsAsideState {
             Action::Leave => return Outcome::Close,
             _ => {}
         }
-        // Another draft is read from its beginning.
-        if self.cursor != cursor {
-            self.scroll = 0;
-        }
         Outcome::Stay
     }
 
@@ -101,7 +95,7 @@ impl DraftsAsideState {
     /// The list as it is after a change, the cursor kept in it.
     pub fn refill(&mut self, items: Vec<DraftAside>) {
         self.items = items;
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
-        self.scroll = 0;
+        self.cursor = list::kept(self.cursor, self.items.len());
+        self.scroll.line = 0;
     }
 }

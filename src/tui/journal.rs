@@ -278,4 +278,18 @@ impl JournalState {
         }
         self.follow(store, selected);
     }
+
+    /// Puts the entry `id` back in the list where it was, highlighted, the
+    /// search and filters as they are; whether the list had it (if not,
+    /// it is read afresh).
+    pub fn put_back(&mut self, store: &dyn Store, id: &str) -> bool {
+        let Some(row) = self.shelf.put_back(store, id) else {
+            return false;
+        };
+        if self.reading.as_ref().is_some_and(|r| r.row == row) {
+            self.reading = None;
+        }
+        self.follow(store, Some(row));
+        true
+    }
 }

@@ -7,8 +7,6 @@ use ratatui::layout::Rect;
 use super::app::App;
 use super::journal::Reading;
 use super::view;
-use crate::exercise::Exercise;
-use crate::journal::Entry;
 
 /// The smallest window the layout is made for.
 pub const MIN_WIDTH: u16 = 60;
@@ -47,11 +45,15 @@ pub fn reading_scroll_limits(app: &App, reading: &Reading, width: u16, height: u
     )
 }
 
-/// How many lines an entry and its sync copy take side by side in the
-/// narrowest window: as far as there can be to scroll (the view stops at
-/// the end in a wider one).
-pub fn versions_lines(versions: (&Entry, &Entry), exercise: Option<&Exercise>) -> usize {
-    view::versions::line_count(versions, exercise, usize::from(MIN_WIDTH.saturating_sub(4)))
+/// The room an entry and its sync copy have side by side, and the lines
+/// they take, while they are shown.
+pub fn versions_reading(app: &App, width: u16, height: u16) -> Option<(usize, usize)> {
+    let Some(crate::tui::app::Extra::Versions(state)) = app.extra() else {
+        return None;
+    };
+    let [body, ..] = view::frame_areas(app, Rect::new(0, 0, width, height));
+    let two_columns = width >= view::compare::TWO_COLUMNS_FROM;
+    Some(view::versions::reading_room(app, body, two_columns, state))
 }
 
 /// How far the safety page can scroll at this size.

@@ -6,10 +6,12 @@
 use chrono::NaiveDate;
 
 use super::action::Action;
+use super::list;
 use super::text_editor::TextEditor;
 use crate::promises::{
     BadDue, Deposit, Due, Jar, Making, Outcome as Became, Promise, Promises, Span, Status, Whom, few_words,
 };
+use crate::sanitize::clean_pasted;
 
 /// What the screen asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,8 +78,7 @@ pub enum Mode {
     /// A new time for the promise `id`, typed.
     Renegotiating {
         id: String,
-        due: TextEditor,
-        problem: Option<String>,
+        time: NewTime,
     },
     Jar,
     /// A marble the co-parent added, being written, over the jar.
@@ -113,7 +114,7 @@ impl PromisesState {
             deposits,
             cursor: 0,
             mode: Mode::List,
-            span: Span::default(),
+            span: Span::FourWeeks,
             today,
         }
     }
@@ -122,7 +123,7 @@ impl PromisesState {
     pub fn reload(&mut self, promises: Promises, deposits: Vec<Deposit>) {
         self.promises = promises;
         self.deposits = deposits;
-        self.cursor = self.cursor.min(self.open().len().saturating_sub(1));
+        self.cursor = list::kept(self.cursor, self.open().len());
         self.mode = match self.mode {
             Mode::Jar | Mode::Noting(_) => Mode::Jar,
             _ => Mode::List,
@@ -153,22 +154,13 @@ impl PromisesState {
                     Outcome::Stay
                 }
             },
-            Mode::Renegotiating { id, due, problem } => match action {
-                Action::Leave => {
+            Mode::Renegotiating { id, time } => match time.update(action) {
+                NewTimeStep::Typing => Outcome::Stay,
+                NewTimeStep::Leave => {
                     self.mode = Mode::List;
                     Outcome::Stay
                 }
-                Action::Save => match line(due).trim().parse::<Due>() {
-                    Ok(due) => Outcome::Renegotiate { id: id.clone(), due },
-                    Err(_) => {
-                        *problem = Some(BadDue.to_string());
-                        Outcome::Stay
-                    }
-                },
-                other => {
-                    type_into(due, other);
-                    Outcome::Stay
-                }
+                NewTimeStep::Set(due) => Outcome::Renegotiate { id: id.clone(), due },
             },
             Mode::Jar => match action {
                 Action::Left | Action::Right => {
@@ -203,11 +195,12 @@ impl PromisesState {
     }
 
     fn list_update(&mut self, action: Action) -> Outcome {
-        let count = self.open().len();
+        if let Some(cursor) = list::moved(self.cursor, self.open().len(), &action) {
+            self.cursor = cursor;
+            return Outcome::Stay;
+        }
         let chosen = self.open().get(self.cursor).map(|p| p.id.clone());
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
             Action::Kept | Action::Missed => {
                 if let Some(id) = chosen {
                     let outcome = if action == Action::Kept {
@@ -221,11 +214,9 @@ impl PromisesState {
             Action::Renegotiate => {
                 let open = self.open();
                 if let Some(promise) = open.get(self.cursor) {
-                    let now_due = promise.next_due().unwrap_or(promise.due).to_string();
                     self.mode = Mode::Renegotiating {
                         id: promise.id.clone(),
-                        due: TextEditor::new(vec![now_due], ""),
-                        problem: None,
+                        time: NewTime::new(promise.next_due().unwrap_or(promise.due)),
                     };
                 }
             }
@@ -235,6 +226,50 @@ impl PromisesState {
             _ => {}
         }
         Outcome::Stay
+    }
+}
+
+/// A promise's new time as it is typed: renegotiating one on the promises
+/// screen, or one of the promises due in an exercise.
+pub struct NewTime {
+    pub due: TextEditor,
+    /// Why it cannot be kept yet.
+    pub problem: Option<String>,
+}
+
+/// Where typing a new time has got to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewTimeStep {
+    Typing,
+    /// Closed, the time as it was.
+    Leave,
+    Set(Due),
+}
+
+impl NewTime {
+    /// The field, holding the time the promise is due now.
+    pub fn new(due: Due) -> Self {
+        Self {
+            due: TextEditor::new(vec![due.to_string()], ""),
+            problem: None,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> NewTimeStep {
+        match action {
+            Action::Leave => NewTimeStep::Leave,
+            Action::Save => match line(&self.due).trim().parse::<Due>() {
+                Ok(due) => NewTimeStep::Set(due),
+                Err(e) => {
+                    self.problem = Some(e.to_string());
+                    NewTimeStep::Typing
+                }
+            },
+            other => {
+                type_into(&mut self.due, other);
+                NewTimeStep::Typing
+            }
+        }
     }
 }
 
@@ -344,27 +379,31 @@ impl Form {
     }
 }
 
-fn cycle_whom(whom: Whom, forward: bool) -> Whom {
-    let all = Whom::ALL;
-    let at = all.iter().position(|w| *w == whom).unwrap_or(0);
+/// The one after `now` in `all` (or before it), round from the end to the start.
+fn cycle<T: Copy + PartialEq>(all: &[T], now: T, forward: bool) -> T {
+    let at = all.iter().position(|w| *w == now).unwrap_or(0);
     let next = if forward { at + 1 } else { at + all.len() - 1 };
-    all[next % all.len()]
+    all.get(next % all.len().max(1)).copied().unwrap_or(now)
 }
 
+fn cycle_whom(whom: Whom, forward: bool) -> Whom {
+    cycle(&Whom::ALL, whom, forward)
+}
+
+/// The jar's spans all have a first day: it shows no "all time".
 fn step_span(span: Span, forward: bool) -> Span {
-    if forward {
-        span.next()
-    } else {
-        // Back one is forward twice: there are three.
-        span.next().next()
-    }
+    cycle(&Span::RECENT, span, forward)
 }
 
-/// A key or a paste for a one-line field; whether it changed.
+/// A key or a paste for a one-line field (a paste cleaned, its spaces
+/// and line breaks one space each); whether it changed.
 fn type_into(field: &mut TextEditor, action: Action) -> bool {
     match action {
         Action::Edit(key) => field.input(key),
-        Action::Paste(text) => field.insert_str(&text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Action::Paste(text) => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            field.insert_str(&clean_pasted(&words.join(" ")))
+        }
         _ => false,
     }
 }
@@ -382,6 +421,23 @@ mod tests {
         assert_eq!(step_span(Span::FourWeeks, true), Span::ThreeMonths);
         assert_eq!(step_span(Span::FourWeeks, false), Span::Year);
         assert_eq!(step_span(Span::Year, true), Span::FourWeeks);
+    }
+
+    #[test]
+    fn a_new_time_is_set_on_enter_said_when_wrong_and_pasted_clean() {
+        let due: Due = "2026-11-30".parse().unwrap();
+        let mut time = NewTime::new(due);
+        assert_eq!(time.update(Action::Save), NewTimeStep::Set(due));
+        time.due = TextEditor::new(Vec::new(), "");
+        time.update(Action::Paste("someday".into()));
+        assert_eq!(time.update(Action::Save), NewTimeStep::Typing);
+        assert!(time.problem.is_some());
+        // A bell or an escape in a paste is not part of the date.
+        time.due = TextEditor::new(Vec::new(), "");
+        time.update(Action::Paste("\u{7}2026-12-02\n".into()));
+        let next: Due = "2026-12-02".parse().unwrap();
+        assert_eq!(time.update(Action::Save), NewTimeStep::Set(next));
+        assert_eq!(time.update(Action::Leave), NewTimeStep::Leave);
     }
 
     #[test]

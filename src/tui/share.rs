@@ -18,11 +18,12 @@ use crate::journal::titles::{Titles, exercises_with_entries};
 use crate::journal::{Entry, EntryName, StoreError};
 use crate::library::Loaded;
 use crate::promises::{Promises, SharedPromises};
-use crate::sanitize::{clean_pasted, inert};
+use crate::sanitize::inert;
 use crate::time_words::{evening_of, evening_of_moment};
 use crate::tui::action::Action;
+use crate::tui::list;
+use crate::tui::path_field::PathField;
 use crate::tui::strings;
-use crate::tui::text_editor::TextEditor;
 
 /// What the screen asks of whoever shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,9 +136,7 @@ pub struct ShareState {
     wrapped: Option<(u16, Vec<String>)>,
     /// The preview's rows on screen, as laid out, for paging; 0 before.
     page: usize,
-    pub(crate) path: TextEditor,
-    /// Set after a first Enter on a path that is already a file.
-    confirm_replace: bool,
+    pub(crate) path: PathField,
     /// The path asked to be written, as typed, until [`Self::written`].
     writing: Option<String>,
 }
@@ -186,8 +185,7 @@ impl ShareState {
             scroll: 0,
             wrapped: None,
             page: 0,
-            path: TextEditor::new(Vec::new(), ""),
-            confirm_replace: false,
+            path: PathField::new(None, ""),
             writing: None,
         };
         state.recount();
@@ -307,7 +305,7 @@ impl ShareState {
 
     /// The path as typed in its field.
     pub fn path_text(&self) -> String {
-        self.path.lines().join("")
+        self.path.text()
     }
 
     /// The outcome of an [`Outcome::Write`]: back to the preview with where
@@ -325,7 +323,7 @@ impl ShareState {
             // A file is there: said, and Enter again replaces it.
             Err(StoreError::AlreadyThere(_)) => {
                 self.stage = Stage::Path;
-                self.confirm_replace = true;
+                self.path.ask_to_replace();
                 self.message = Some(Message {
                     text: strings::SHARE_REPLACE.into(),
                     warning: true,
@@ -373,16 +371,6 @@ impl ShareState {
         }
     }
 
-    /// Pasted text: only the path field takes it, as one line.
-    fn paste(&mut self, text: &str) {
-        {
-            let line = clean_pasted(text).lines().collect::<Vec<_>>().join(" ");
-            if self.path.insert_str(line.trim()) {
-                self.confirm_replace = false;
-            }
-        }
-    }
-
     fn pick_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         let last = self.exercises.len();
@@ -426,13 +414,12 @@ impl ShareState {
     fn entries_update(&mut self, action: Action) -> Outcome {
         self.message = None;
         let listed = self.listed();
-        let last = listed.len().saturating_sub(1);
+        if let Some(row) = list::moved(self.entry_row, listed.len(), &action) {
+            self.entry_row = row;
+            return Outcome::Stay;
+        }
         let highlighted = listed.get(self.entry_row).map(|n| n.id.clone());
         match action {
-            Action::Up => self.entry_row = self.entry_row.saturating_sub(1),
-            Action::Down => self.entry_row = (self.entry_row + 1).min(last),
-            Action::First => self.entry_row = 0,
-            Action::Last => self.entry_row = last,
             Action::Toggle => {
                 if let Some(id) = highlighted
                     && !self.marked.remove(&id)
@@ -489,8 +476,7 @@ impl ShareState {
             }
             Action::Save => {
                 let suggested = strings::export_path(self.now.date_naive(), self.format.extension());
-                self.path = TextEditor::new(vec![suggested], "");
-                self.confirm_replace = false;
+                self.path = PathField::new(Some(suggested), "");
                 self.message = None;
                 self.stage = Stage::Path;
             }
@@ -522,26 +508,23 @@ impl ShareState {
                 self.message = None;
             }
             Action::Save => {
-                let typed = self.path_text().trim().to_string();
-                if typed.is_empty() {
+                let Some((path, replace)) = self.path.target() else {
                     return Outcome::Stay;
-                }
-                let path = crate::paths::expand_home(&typed);
+                };
                 self.message = None;
-                self.writing = Some(typed);
+                self.writing = Some(self.path_text().trim().to_string());
                 return Outcome::Write {
                     path,
                     text: self.text.clone(),
-                    replace: std::mem::take(&mut self.confirm_replace),
+                    replace,
                 };
             }
             // A second line has no place in a path: Enter is taken above,
             // and Ctrl+J or Ctrl+M are not typing.
-            Action::Edit(key) if self.path.input(key) => {
-                self.confirm_replace = false;
-                self.message = None;
+            Action::Edit(_) if self.path.edit(&action) => self.message = None,
+            Action::Paste(_) => {
+                self.path.edit(&action);
             }
-            Action::Paste(text) => self.paste(&text),
             _ => {}
         }
         Outcome::Stay
@@ -812,7 +795,7 @@ mod tests {
         assert_eq!(state.path_text(), "~/mend-export-2026-11-21.html");
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("for-my-mediator.html");
-        state.path = TextEditor::new(vec![target.display().to_string()], "");
+        state.path = PathField::new(Some(target.display().to_string()), "");
         let Outcome::Write { path, text, .. } = press(&mut state, KeyCode::Enter) else {
             panic!("Enter asks for the write");
         };
@@ -830,7 +813,7 @@ mod tests {
         let mut state = previewing();
         press(&mut state, KeyCode::Enter);
         let file = Path::new("/somewhere/for-my-mediator.md");
-        state.path = TextEditor::new(vec![file.display().to_string()], "");
+        state.path = PathField::new(Some(file.display().to_string()), "");
         // The update looks at no file: it asks for the write, not to replace.
         assert!(matches!(
             press(&mut state, KeyCode::Enter),
@@ -878,12 +861,12 @@ mod tests {
         state.update(Action::Paste("/tmp/ignored".into()));
         assert!(!state.text().contains("/tmp/ignored"));
         press(&mut state, KeyCode::Enter);
-        state.path = TextEditor::new(Vec::new(), "");
+        state.path = PathField::new(None, "");
         state.update(Action::Paste("  /tmp/a\nb.md \u{1b}[2J".into()));
         assert_eq!(state.path_text(), "/tmp/a b.md [2J");
         press(&mut state, KeyCode::Enter);
         let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
         press_key(&mut state, ctrl_j);
-        assert_eq!(state.path.lines().len(), 1);
+        assert_eq!(state.path_text(), "/tmp/a b.md [2J", "still one line");
     }
 }

@@ -440,17 +440,6 @@ pub const TRENDS_SIDE_BY_SIDE: &str = "Side by side";
 pub const TRENDS_MARKS: &str = "one mark per entry";
 pub const TRENDS_NOTHING_IN_SPAN: &str = "No number answers to draw this far back. Press w to look further.";
 
-/// How far back trends look, for the header.
-pub fn trends_span(span: crate::trends::Span) -> &'static str {
-    use crate::trends::Span;
-    match span {
-        Span::FourWeeks => "the last 4 weeks",
-        Span::ThreeMonths => "the last 3 months",
-        Span::Year => "the last year",
-        Span::All => "all time",
-    }
-}
-
 /// What a mark of a long chart stands for; `None` for one entry each.
 pub fn trends_grouping(grouping: crate::trends::Grouping) -> Option<&'static str> {
     use crate::trends::Grouping;

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::action::Action;
+use super::list;
 use crate::journal::trashed::Trashed;
 
 pub struct TrashState {
@@ -47,12 +48,11 @@ impl TrashState {
                 Outcome::Stay
             };
         }
-        let last = self.items.len().saturating_sub(1);
+        if let Some(cursor) = list::moved(self.cursor, self.items.len(), &action) {
+            self.cursor = cursor;
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::First => self.cursor = 0,
-            Action::Last => self.cursor = last,
             Action::Restore => {
                 if let Some(item) = self.items.get(self.cursor) {
                     return Outcome::Restore(item.id.clone());
@@ -68,6 +68,6 @@ impl TrashState {
     /// The trash as it is after a restore (or emptying), the cursor kept in the list.
     pub fn refill(&mut self, items: Vec<Trashed>) {
         self.items = items;
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+        self.cursor = list::kept(self.cursor, self.items.len());
     }
 }

@@ -13,7 +13,8 @@ use crate::exercise::{Exercise, PromptKind};
 use crate::journal::titles::exercises_with_entries;
 use crate::journal::{Entry, EntryName};
 use crate::library::Loaded;
-use crate::trends::{Group, Grouping, Span, Trends, trends};
+use crate::time_words::Span;
+use crate::trends::{Group, Grouping, Trends, trends};
 use crate::tui::action::Action;
 
 /// What the screen asks of whoever shows it.

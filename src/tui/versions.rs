@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use super::action::Action;
+use super::scroll::Scroll;
 use crate::journal::Entry;
 use crate::journal::conflict::Keep;
 
@@ -15,11 +16,9 @@ pub struct VersionsState {
     /// The sync tool's copy of it.
     pub copy: Entry,
     pub copy_path: PathBuf,
-    /// Lines scrolled past.
-    pub scroll: usize,
-    /// How far there is to scroll (the two side by side, one under the
-    /// other, in the narrowest window).
-    max_scroll: usize,
+    /// The two, scrolled in the room they have (told after every change,
+    /// see [`Self::set_reading_room`]).
+    pub scroll: Scroll,
 }
 
 /// What the versions screen asks of the app.
@@ -27,32 +26,35 @@ pub struct VersionsState {
 pub enum Outcome {
     Stay,
     Close,
-    /// Keep one; the other goes to the trash.
+    /// Keep one of the entry `id` and its copy; the other goes to the trash.
     Keep {
+        id: String,
         copy: PathBuf,
         keep: Keep,
     },
 }
 
 impl VersionsState {
-    pub fn new(entry: Entry, copy: Entry, copy_path: PathBuf, lines: usize) -> Self {
+    pub fn new(entry: Entry, copy: Entry, copy_path: PathBuf) -> Self {
         Self {
             entry,
             copy,
             copy_path,
-            scroll: 0,
-            max_scroll: lines,
+            scroll: Scroll::default(),
         }
     }
 
+    /// The two take `lines` in a room `page` lines high, at the window's
+    /// size: what paging moves by and how far it goes.
+    pub fn set_reading_room(&mut self, page: usize, lines: usize) {
+        self.scroll.set_room(page, lines);
+    }
+
     pub fn update(&mut self, action: Action) -> Outcome {
+        if self.scroll.update(&action) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = (self.scroll + 1).min(self.max_scroll),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = (self.scroll + 10).min(self.max_scroll),
-            Action::First => self.scroll = 0,
-            Action::Last => self.scroll = self.max_scroll,
             Action::KeepEntry => return self.keep(Keep::Entry),
             Action::KeepCopy => return self.keep(Keep::Copy),
             Action::Leave => return Outcome::Close,
@@ -63,6 +65,7 @@ impl VersionsState {
 
     fn keep(&self, keep: Keep) -> Outcome {
         Outcome::Keep {
+            id: self.entry.id.clone(),
             copy: self.copy_path.clone(),
             keep,
         }

@@ -73,8 +73,9 @@ pub enum Effect {
     OpenVersions {
         id: String,
     },
-    /// Keep one of an entry and its copy at `copy`; the other to the trash.
+    /// Keep one of the entry `id` and its copy at `copy`; the other to the trash.
     KeepVersion {
+        id: String,
         copy: PathBuf,
         keep: Keep,
     },
@@ -229,7 +230,7 @@ impl App {
             }
             Effect::TrashDraftAside(name) => self.trash_draft_aside(&name),
             Effect::OpenVersions { id } => self.open_versions(&id),
-            Effect::KeepVersion { copy, keep } => self.keep_version(&copy, keep),
+            Effect::KeepVersion { id, copy, keep } => self.keep_version(&id, &copy, keep),
             Effect::Restore { id } => self.restore(&id),
             Effect::EmptyTrash => self.empty_trash(),
             Effect::LoadForTrends(ids) => {
@@ -438,13 +439,13 @@ impl App {
         }
     }
 
-    /// Puts an entry back from the trash; the browser (and the trash, if
-    /// open) read afresh so it shows where it was.
+    /// Puts an entry back from the trash; the browser shows it where it
+    /// was (the trash, if open, is read afresh).
     fn restore(&mut self, id: &str) {
         let draft = crate::journal::aside::parse_name(id).is_some();
         match self.store.restore_entry(id) {
             Ok(_) => {
-                self.reopen_journal();
+                self.put_back_in_journal(id);
                 let in_trash = self.store.trash();
                 if let Some(Extra::Trash(state)) = self.front.extra_mut() {
                     state.refill(in_trash);
@@ -482,6 +483,17 @@ impl App {
         }
     }
 
+    /// The entry `id` as the journal has it now, in the browser: its row
+    /// put back where it was, the search, the filters and the place in the
+    /// list kept; only an entry the list never had reads it afresh.
+    fn put_back_in_journal(&mut self, id: &str) {
+        let store = &*self.store;
+        let put_back = self.front.journal_mut().is_some_and(|j| j.put_back(store, id));
+        if !put_back {
+            self.reopen_journal();
+        }
+    }
+
     /// The browser read afresh after the journal changed under it, so it
     /// shows every entry where it is.
     fn reopen_journal(&mut self) {
@@ -506,24 +518,19 @@ impl App {
             .and_then(|entry| Ok((entry, self.store.load_entry_copy(&copy.path)?)));
         match read {
             Ok((entry, copied)) => {
-                let exercise = self
-                    .exercises
-                    .iter()
-                    .map(|l| &l.exercise)
-                    .find(|e| e.id == entry.exercise_id);
-                let lines = crate::tui::layout::versions_lines((&entry, &copied), exercise);
-                let state = VersionsState::new(entry, copied, copy.path, lines);
+                let state = VersionsState::new(entry, copied, copy.path);
                 self.show_extra(Extra::Versions(Box::new(state)));
             }
             Err(e) => self.warn(strings::versions_not_opened(&e)),
         }
     }
 
-    /// Keeps one version; the journal is read afresh, back at its list.
-    fn keep_version(&mut self, copy: &Path, keep: Keep) {
+    /// Keeps one version of the entry `id`; back at the list, which shows
+    /// the one kept.
+    fn keep_version(&mut self, id: &str, copy: &Path, keep: Keep) {
         match self.store.keep_one_version(copy, keep) {
             Ok(()) => {
-                self.reopen_journal();
+                self.put_back_in_journal(id);
                 self.close_extra();
                 self.notify(match keep {
                     Keep::Entry => strings::KEPT_ENTRY,

@@ -74,7 +74,9 @@ impl App {
             Some(Extra::Versions(state)) => match state.update(action) {
                 versions::Outcome::Stay => return Vec::new(),
                 versions::Outcome::Close => None,
-                versions::Outcome::Keep { copy, keep } => return vec![Effect::KeepVersion { copy, keep }],
+                versions::Outcome::Keep { id, copy, keep } => {
+                    return vec![Effect::KeepVersion { id, copy, keep }];
+                }
             },
             None => return Vec::new(),
         };

@@ -3,14 +3,15 @@
 use super::{App, CHECK_IN_ID, Effect};
 use crate::library::Loaded;
 use crate::tui::action::Action;
-use crate::tui::{strings, tags};
+use crate::tui::{list, strings, tags};
 
 impl App {
     pub(super) fn home_update(&mut self, action: Action) -> Vec<Effect> {
-        let count = self.home_exercises().len();
+        if let Some(cursor) = list::moved(self.home_cursor, self.home_exercises().len(), &action) {
+            self.home_cursor = cursor;
+            return Vec::new();
+        }
         match action {
-            Action::Up => self.home_cursor = self.home_cursor.saturating_sub(1),
-            Action::Down => self.home_cursor = (self.home_cursor + 1).min(count.saturating_sub(1)),
             Action::Open => {
                 if let Some(loaded) = self.home_exercises().get(self.home_cursor).copied().cloned() {
                     return vec![Effect::OpenExercise(Box::new(loaded))];

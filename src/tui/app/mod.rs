@@ -599,6 +599,11 @@ impl App {
         {
             state.set_reading_room(page, lines);
         }
+        if let Some((page, lines)) = crate::tui::layout::versions_reading(self, width, height)
+            && let Some(Extra::Versions(state)) = self.front.extra_mut()
+        {
+            state.set_reading_room(page, lines);
+        }
         if let Some(area) = crate::tui::layout::message_editor(self, width, height)
             && let Some(state) = self.front.before_send_mut()
         {

@@ -7,10 +7,10 @@ use std::time::Instant;
 
 use super::{App, Effect};
 use crate::exercise::PromptKind;
-use crate::promises::{Due, Outcome};
+use crate::promises::Outcome;
 use crate::tui::action::Action;
-use crate::tui::answering::{Answering, NewTime};
-use crate::tui::text_editor::TextEditor;
+use crate::tui::answering::Answering;
+use crate::tui::promises::{NewTime, NewTimeStep};
 
 impl App {
     /// What a key does on a promise question; `None` when the question is
@@ -74,24 +74,15 @@ fn promise_key(run: &mut Answering, index: usize, action: &Action, now: Instant)
 fn due_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> Option<()> {
     let rows = run.due_rows();
     if let Some(new_time) = run.new_time.as_mut() {
-        match action {
-            Action::Leave => run.new_time = None,
-            Action::Save => match new_time.due.lines().join(" ").trim().parse::<Due>() {
-                Ok(due) => {
-                    run.new_time = None;
-                    run.session
-                        .set_outcome(index, run.cursor, Some((Outcome::Renegotiated, Some(due))));
-                    run.touched(now);
-                }
-                Err(e) => new_time.problem = Some(e.to_string()),
-            },
-            Action::Edit(key) => {
-                new_time.due.input(*key);
+        match new_time.update(action.clone()) {
+            NewTimeStep::Typing => {}
+            NewTimeStep::Leave => run.new_time = None,
+            NewTimeStep::Set(due) => {
+                run.new_time = None;
+                run.session
+                    .set_outcome(index, run.cursor, Some((Outcome::Renegotiated, Some(due))));
+                run.touched(now);
             }
-            Action::Paste(text) => {
-                new_time.due.insert_str(&super::prompts::one_line(text));
-            }
-            _ => {}
         }
         return Some(());
     }
@@ -110,10 +101,7 @@ fn due_key(run: &mut Answering, index: usize, action: &Action, now: Instant) -> 
         Action::Renegotiate => {
             let row = rows.get(run.cursor)?;
             let now_due = row.said.and_then(|(_, new_due)| new_due).unwrap_or(row.due);
-            run.new_time = Some(NewTime {
-                due: TextEditor::new(vec![now_due.to_string()], ""),
-                problem: None,
-            });
+            run.new_time = Some(NewTime::new(now_due));
             return Some(());
         }
         _ => return None,

@@ -293,7 +293,4 @@ fn edit_other(run: &mut Answering, action: &Action) {
     }
 }
 
-/// Pasted text for a one-line field: cleaned, its lines joined by spaces.
-pub(super) fn one_line(text: &str) -> String {
-    clean_pasted(text).lines().collect::<Vec<_>>().join(" ")
-}
+pub(super) use crate::sanitize::one_line;

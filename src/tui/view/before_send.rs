@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme) {
     let block = editor_block(theme);
     let inner = block.inner(editor);
     frame.render_widget(block, editor);
-    let marks = marks(state, &report);
+    let marks = marks(state, report);
     let cursor = state.editor.render_marked(
         inner,
         frame.buffer_mut(),
@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &SendState, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(panel_lines(
             state,
-            &report,
+            report,
             panel.width,
             rest.width >= SIDE_BY_SIDE,
             theme,
@@ -104,7 +104,7 @@ pub fn editor_area(body: Rect, _state: &SendState) -> Rect {
 }
 
 /// Each flagged phrase as a paragraph and byte range of the editor's text.
-fn marks(state: &SendState, report: &Report<'_>) -> Vec<(usize, std::ops::Range<usize>)> {
+fn marks(state: &SendState, report: &Report) -> Vec<(usize, std::ops::Range<usize>)> {
     // Where each paragraph starts, in characters from the start of the message.
     let lines = state.editor.lines();
     let mut starts = Vec::with_capacity(lines.len());
@@ -134,7 +134,7 @@ fn marks(state: &SendState, report: &Report<'_>) -> Vec<(usize, std::ops::Range<
 /// Below the message, where rows are few, the checklist comes first, short.
 fn panel_lines(
     state: &SendState,
-    report: &Report<'_>,
+    report: &Report,
     width: u16,
     beside: bool,
     theme: &Theme,
@@ -147,7 +147,7 @@ fn panel_lines(
             theme.text,
         ));
     }
-    match state.flag_at_cursor(report) {
+    match state.flag_at_cursor() {
         Some(flag) => {
             let strength = match flag.severity {
                 Severity::Strong => "likely to escalate",
@@ -159,7 +159,7 @@ fn panel_lines(
                 width,
                 theme.title,
             ));
-            lines.extend(wrapped_lines(flag.why, width, theme.text));
+            lines.extend(wrapped_lines(&flag.why, width, theme.text));
             lines.extend(wrapped_lines(
                 &format!("Instead: {}", flag.instead),
                 width,

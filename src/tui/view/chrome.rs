@@ -157,6 +157,14 @@ pub fn list_overflows(heights: impl IntoIterator<Item = usize>, area: Rect) -> b
     heights.into_iter().sum::<usize>() > usize::from(area.height)
 }
 
+/// The columns an item's text has in a list of items of these heights in
+/// `area`: less the cursor's mark ("› "), and less the scroll bar when
+/// they overflow.
+pub fn item_width(heights: impl IntoIterator<Item = usize>, area: Rect) -> usize {
+    let bar = if list_overflows(heights, area) { 2 } else { 0 };
+    usize::from(area.width.saturating_sub(2 + bar))
+}
+
 /// A list with a cursor, scrolled so the cursor is in view. When the items
 /// do not all fit, a scroll bar on the right says there is more, and where
 /// the cursor is among them.

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph};
 
-use super::chrome::{self, line_count, list_overflows, render_header, safe_line, truncate, wrapped_lines};
+use super::chrome::{self, line_count, render_header, safe_line, truncate, wrapped_lines};
 use super::entry::scrolled;
 use crate::export::{ShownValue, question_of, shown_value};
 use crate::journal::aside::DraftAside;
@@ -65,13 +65,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &DraftsAsideState
         frame.render_widget(Paragraph::new(strings::DRAFTS_ASIDE_NONE), list);
         return;
     }
-    let overflow = list_overflows(state.items.iter().map(|_| 2), list);
-    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let width = chrome::item_width(state.items.iter().map(|_| 2), list);
     let items: Vec<ListItem> = state.items.iter().map(|d| item(app, d, width, theme)).collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
     if let Some(selected) = state.selected() {
         let lines = answers(app, selected, text.width, theme);
-        scrolled(frame, text, bar, lines, state.scroll, theme);
+        scrolled(frame, text, bar, lines, state.scroll.line, theme);
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::chrome::{self, list_overflows, render_header, safe, truncate, wrap};
+use super::chrome::{self, render_header, safe, truncate, wrap};
 use crate::library::Loaded;
 use crate::time_words::ago;
 use crate::tui::app::App;
@@ -57,8 +57,7 @@ fn render_exercises(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let now = app.now().naive_local();
     // Two rows an exercise: when they don't all fit, a scroll bar says there is more.
     let exercises = app.home_exercises();
-    let overflow = list_overflows(exercises.iter().map(|_| 2), area);
-    let width = area.width.saturating_sub(if overflow { 4 } else { 2 }) as usize;
+    let width = chrome::item_width(exercises.iter().map(|_| 2), area);
     let items: Vec<ListItem> = exercises
         .into_iter()
         .map(|loaded| {

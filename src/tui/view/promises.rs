@@ -39,15 +39,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &Them
             render_list(frame, area, state, theme);
             render_form(frame, area, form, theme);
         }
-        Mode::Renegotiating { due, problem, .. } => {
+        Mode::Renegotiating { time, .. } => {
             render_list(frame, area, state, theme);
             render_field_box(
                 frame,
                 area,
                 theme,
                 (strings::RENEGOTIATE_TITLE, strings::RENEGOTIATE_BODY),
-                due,
-                problem.as_deref(),
+                &time.due,
+                time.problem.as_deref(),
             );
         }
     }
@@ -75,8 +75,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &PromisesState, theme: &The
         frame.render_widget(Paragraph::new(empty), list);
         return;
     }
-    let overflow = chrome::list_overflows(open.iter().map(|_| 2), list);
-    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let width = chrome::item_width(open.iter().map(|_| 2), list);
     let items = open.iter().map(|p| item(p, state, width, theme)).collect();
     chrome::render_list(frame, list, items, (state.cursor, theme.selected), theme);
 }
@@ -98,120 +97,111 @@ fn item<'a>(p: &Promise, state: &PromisesState, width: usize, theme: &Theme) -> 
 
 fn render_form(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
     let width = area.width.min(BOX_WIDTH);
-    let text_width = width.saturating_sub(4);
-    let problem = form
-        .problem
-        .as_deref()
-        .map_or_else(Vec::new, |p| wrapped_lines(p, text_width, theme.warning));
-    let rows = 10 + line_count(&problem) + u16::from(!problem.is_empty());
+    let problem_rows = form.problem.as_deref().map_or(0, |p| {
+        line_count(&wrapped_lines(p, width.saturating_sub(4), theme.warning))
+    });
+    let rows = 10 + problem_rows + u16::from(problem_rows > 0);
     let inner = popup(frame, area, theme, strings::NEW_PROMISE_TITLE, width, rows + 2);
-    let [
-        text_label,
-        text,
-        _,
-        to,
-        _,
-        due_label,
-        due,
-        _,
-        weekly,
-        _,
-        problem_area,
-    ] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(u16::from(!problem.is_empty())),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    let label = |field: FormField, words: &str| {
-        let (mark, style) = if form.field == field {
-            ("› ", theme.selected)
-        } else {
-            ("  ", theme.dim)
-        };
-        Line::styled(format!("{mark}{words}"), style)
-    };
-    frame.render_widget(label(FormField::Text, strings::PROMISE_TEXT_LABEL), text_label);
-    render_field(
-        frame,
-        indent(text),
-        &form.text,
-        form.field == FormField::Text,
-        theme,
-    );
-    let whom = format!("{}:  ‹ {} ›", strings::PROMISE_TO_LABEL, form.to.words());
-    frame.render_widget(label(FormField::To, &whom), to);
-    frame.render_widget(label(FormField::Due, strings::PROMISE_DUE_LABEL), due_label);
-    render_field(frame, indent(due), &form.due, form.field == FormField::Due, theme);
-    let tick = if form.weekly { "[x]" } else { "[ ]" };
-    let every = format!("{}:  {tick}", strings::PROMISE_WEEKLY_LABEL);
-    frame.render_widget(label(FormField::Weekly, &every), weekly);
-    frame.render_widget(Paragraph::new(problem), problem_area);
+    draw_form(frame, inner, form, FormLayout::Stacked, theme);
 }
 
 /// A `promise` question's form, a row a field, to fit a small window: the
 /// words, to whom, when, every week, and what needs changing if anything.
 pub fn render_form_rows(frame: &mut Frame, area: Rect, form: &Form, theme: &Theme) {
-    let problem = form
-        .problem
-        .as_deref()
-        .map_or_else(Vec::new, |p| wrapped_lines(p, area.width, theme.warning));
-    let [text, to, due, weekly, _, problem_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-    let label = |field: FormField, words: &str| {
+    draw_form(frame, area, form, FormLayout::Rows, theme);
+}
+
+/// How the form's fields are laid out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FormLayout {
+    /// In a box of their own: each label above its field, a blank row between.
+    Stacked,
+    /// Where a question has little room: a row a field, the labels padded
+    /// so the fields beside them line up.
+    Rows,
+}
+
+/// What a field of the form shows: a line to type in, or a choice made
+/// with ← →.
+enum FieldValue<'a> {
+    Typed(&'a TextEditor),
+    Chosen(String),
+}
+
+/// The form's fields, then what needs changing (if anything), in `area`.
+fn draw_form(frame: &mut Frame, area: Rect, form: &Form, layout: FormLayout, theme: &Theme) {
+    let stacked = layout == FormLayout::Stacked;
+    let (words, when) = if stacked {
+        (strings::PROMISE_TEXT_LABEL, strings::PROMISE_DUE_LABEL)
+    } else {
+        (strings::PROMISE_WORDS_LABEL, strings::PROMISE_WHEN_LABEL)
+    };
+    let tick = if form.weekly { "[x]" } else { "[ ]" };
+    let fields = [
+        (FormField::Text, words, FieldValue::Typed(&form.text)),
+        (
+            FormField::To,
+            strings::PROMISE_TO_LABEL,
+            FieldValue::Chosen(format!("‹ {} ›", form.to.words())),
+        ),
+        (FormField::Due, when, FieldValue::Typed(&form.due)),
+        (
+            FormField::Weekly,
+            strings::PROMISE_WEEKLY_LABEL,
+            FieldValue::Chosen(tick.into()),
+        ),
+    ];
+    let mut rows = area.rows();
+    for (field, label, value) in fields {
         let (mark, style) = if form.field == field {
             ("› ", theme.selected)
         } else {
             ("  ", theme.dim)
         };
-        Line::styled(format!("{mark}{words:<LABEL_WIDTH$}"), style)
+        let Some(row) = rows.next() else { return };
+        match (layout, value) {
+            (FormLayout::Stacked, FieldValue::Typed(editor)) => {
+                frame.render_widget(Line::styled(format!("{mark}{label}"), style), row);
+                if let Some(below) = rows.next() {
+                    render_field(frame, indent(below), editor, form.field == field, theme);
+                }
+            }
+            (FormLayout::Stacked, FieldValue::Chosen(chosen)) => {
+                frame.render_widget(Line::styled(format!("{mark}{label}:  {chosen}"), style), row);
+            }
+            (FormLayout::Rows, value) => {
+                let mut line = Line::styled(format!("{mark}{label:<LABEL_WIDTH$}"), style);
+                let typed = match value {
+                    FieldValue::Typed(editor) => Some(editor),
+                    FieldValue::Chosen(chosen) => {
+                        line.push_span(Span::styled(chosen, theme.text));
+                        None
+                    }
+                };
+                frame.render_widget(line, row);
+                if let Some(editor) = typed {
+                    render_field(frame, beside(row), editor, form.field == field, theme);
+                }
+            }
+        }
+        if stacked {
+            rows.next();
+        }
+    }
+    if !stacked {
+        rows.next();
+    }
+    let Some(first) = rows.next() else { return };
+    let rest = Rect {
+        height: area.bottom().saturating_sub(first.y),
+        ..first
     };
-    // After the mark ("› ") and the label, where the other rows' values begin.
-    let before = LABEL_WIDTH as u16 + 2;
-    let beside = |row: Rect| Rect {
-        x: row.x + before,
-        width: row.width.saturating_sub(before),
-        ..row
-    };
-    frame.render_widget(label(FormField::Text, strings::PROMISE_WORDS_LABEL), text);
-    render_field(
-        frame,
-        beside(text),
-        &form.text,
-        form.field == FormField::Text,
-        theme,
-    );
-    // A label with its value beside it, where the typed fields begin.
-    let chosen = |field: FormField, words: &str, value: String| {
-        let mut line = label(field, words);
-        line.push_span(Span::styled(value, theme.text));
-        line
-    };
-    let whom = format!("‹ {} ›", form.to.words());
-    frame.render_widget(chosen(FormField::To, strings::PROMISE_TO_LABEL, whom), to);
-    frame.render_widget(label(FormField::Due, strings::PROMISE_WHEN_LABEL), due);
-    render_field(frame, beside(due), &form.due, form.field == FormField::Due, theme);
-    let tick = if form.weekly { "[x]" } else { "[ ]" };
-    frame.render_widget(
-        chosen(FormField::Weekly, strings::PROMISE_WEEKLY_LABEL, tick.into()),
-        weekly,
-    );
-    frame.render_widget(Paragraph::new(problem), problem_area);
+    if let Some(problem) = form.problem.as_deref() {
+        frame.render_widget(
+            Paragraph::new(wrapped_lines(problem, rest.width, theme.warning)),
+            rest,
+        );
+    }
 }
 
 /// A `promises-due` question: each promise that fell due, when, and what
@@ -250,6 +240,17 @@ pub fn render_due_rows(frame: &mut Frame, area: Rect, run: &Answering, theme: &T
 
 /// The labels of [`render_form_rows`] are padded to this, so the fields line up.
 const LABEL_WIDTH: usize = 13;
+
+/// Where a value goes beside its label, after the mark ("› ") and the
+/// label padded to [`LABEL_WIDTH`].
+fn beside(row: Rect) -> Rect {
+    let before = LABEL_WIDTH as u16 + 2;
+    Rect {
+        x: row.x + before,
+        width: row.width.saturating_sub(before),
+        ..row
+    }
+}
 
 /// The row under a label, in line with its words.
 fn indent(area: Rect) -> Rect {

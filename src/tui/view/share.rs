@@ -15,7 +15,7 @@ use crate::tui::share::{ShareState, Stage};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::view::chrome::{
-    line_count, list_overflows, popup, render_header, render_list, safe_line, truncate, wrapped_lines,
+    item_width, line_count, popup, render_header, render_list, safe_line, truncate, wrapped_lines,
 };
 
 /// Room for the label before the period and the format.
@@ -146,8 +146,7 @@ fn render_marking(frame: &mut Frame, area: Rect, state: &ShareState, theme: &The
     frame.render_widget(Paragraph::new(intro), intro_area);
     frame.render_widget(Paragraph::new(message), message_area);
     let listed = state.listed();
-    let overflow = list_overflows(listed.iter().map(|_| 1), list);
-    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let width = item_width(listed.iter().map(|_| 1), list);
     let now = state.now().naive_local();
     let items: Vec<ListItem> = listed
         .iter()

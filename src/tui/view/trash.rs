@@ -6,9 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph};
 
-use super::chrome::{
-    self, line_count, list_overflows, popup, render_header, safe_line, truncate, wrapped_lines,
-};
+use super::chrome::{self, line_count, popup, render_header, safe_line, truncate, wrapped_lines};
 use crate::journal::trashed::Trashed;
 use crate::journal::{aside, entry_name};
 use crate::tui::app::App;
@@ -32,8 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &TrashState, them
         frame.render_widget(Paragraph::new(strings::TRASH_EMPTY), list);
         return;
     }
-    let overflow = list_overflows(state.items.iter().map(|_| 2), list);
-    let width = usize::from(list.width.saturating_sub(if overflow { 4 } else { 2 }));
+    let width = chrome::item_width(state.items.iter().map(|_| 2), list);
     let items: Vec<ListItem> = state
         .items
         .iter()

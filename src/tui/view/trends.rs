@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, List, ListItem, ListState, Paragraph, Sparkline};
 use unicode_width::UnicodeWidthStr;
 
-use crate::trends::{self, Band, Group, Grouping, Trends};
+use crate::time_words;
+use crate::trends::{Band, Group, Grouping, Trends};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::trends::{Shown, TrendsState};
@@ -73,7 +74,7 @@ fn render_list(frame: &mut Frame, area: Rect, state: &TrendsState, theme: &Theme
     frame.render_stateful_widget(list_widget, list, &mut list_state);
 }
 
-fn render_shown(frame: &mut Frame, area: Rect, span: trends::Span, shown: &Shown, theme: &Theme) {
+fn render_shown(frame: &mut Frame, area: Rect, span: time_words::Span, shown: &Shown, theme: &Theme) {
     let Some(trends) = shown.trends.as_ref().filter(|t| !t.series.is_empty()) else {
         let mut lines = vec![Line::styled(strings::TRENDS_TITLE, theme.title), Line::raw("")];
         lines.extend(wrapped_lines(strings::TRENDS_NONE, area.width, theme.text));
@@ -179,7 +180,7 @@ fn render_shown(frame: &mut Frame, area: Rect, span: trends::Span, shown: &Shown
     } else {
         strings::entries_count(shown.groups.iter().map(|g| g.entries.len()).sum())
     };
-    let position = format!("{position} · {}", strings::trends_span(span));
+    let position = format!("{position} · {}", span.words());
     render_header(frame, top, theme, &trends.title, &position);
     frame.render_widget(Paragraph::new(question), question_area);
     if shown.groups.is_empty() {
