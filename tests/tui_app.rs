@@ -1130,7 +1130,10 @@ fn digits_typed_one_after_another_make_one_number_on_a_scale() {
     let mut app = app_with(vec![loaded], &store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));
-    let scale = |app: &App| app.answering().and_then(|a| a.session.answer(0).cloned());
+    let scale = |app: &App| {
+        app.answering()
+            .and_then(|a| a.session.answer(0).map(std::borrow::Cow::into_owned))
+    };
     app.press(key(KeyCode::Char('1')));
     app.press(key(KeyCode::Char('0')));
     assert_eq!(scale(&app), Some(Answer::Scale(10)));
@@ -2362,7 +2365,7 @@ mod runner {
         assert_eq!(started.set_aside, None);
         assert_eq!(started.session.step(), Step::Prompt(p::WENT_WELL));
         assert_eq!(
-            started.session.answer(p::THIS_WEEK),
+            started.session.answer(p::THIS_WEEK).as_deref(),
             Some(&Answer::Text("Where I was".into()))
         );
         assert!(

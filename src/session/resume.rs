@@ -20,7 +20,10 @@ impl Session {
             .prompts
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| Some(AnswerRecord::new(&p.id, "", self.is_private(i), self.answer(i)?)))
+            .filter_map(|(i, p)| {
+                let answer = self.answer(i)?;
+                Some(AnswerRecord::new(&p.id, "", self.is_private(i), &answer))
+            })
             .collect();
         draft.format = format_for(&draft.answers);
         draft
