@@ -309,11 +309,11 @@ impl Session {
             .filter_map(|i| {
                 let prompt = &self.exercise.prompts[i];
                 let answer = self.answer(i)?;
-                Some(AnswerRecord::new(
+                Some(AnswerRecord::taking(
                     &prompt.id,
                     &self.ask_kept(i),
                     self.is_private(i),
-                    &answer,
+                    answer.into_owned(),
                 ))
             })
             .collect::<Vec<_>>();

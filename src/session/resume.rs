@@ -22,7 +22,12 @@ impl Session {
             .enumerate()
             .filter_map(|(i, p)| {
                 let answer = self.answer(i)?;
-                Some(AnswerRecord::new(&p.id, "", self.is_private(i), &answer))
+                Some(AnswerRecord::taking(
+                    &p.id,
+                    "",
+                    self.is_private(i),
+                    answer.into_owned(),
+                ))
             })
             .collect();
         draft.format = format_for(&draft.answers);
