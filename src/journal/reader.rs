@@ -50,8 +50,10 @@ impl Reader {
         &self.root
     }
 
-    /// How the journal's files are sealed.
-    pub fn seal(&self) -> &Seal {
+    /// How the journal's files are sealed (for the writing side, which
+    /// seals with it; readers ask [`Reader::is_encrypted`] and
+    /// [`Reader::is_locked`]).
+    pub(super) fn seal(&self) -> &Seal {
         &self.seal
     }
 
