@@ -183,7 +183,8 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
 /// sync tool made (`conflict::copies`, for "2 versions" and `v`).
 fn folder_walks(c: &mut Criterion, journal: &Path) {
     let mut group = c.benchmark_group("journal: the entry folders (10,000 entries)");
-    group.bench_function("catalog", |b| b.iter(|| mend::journal::catalog(journal).len()));
+    let reader = mend::journal::Reader::open(journal).unwrap_or_else(|e| panic!("{e}"));
+    group.bench_function("catalog", |b| b.iter(|| reader.names().len()));
     group.bench_function("conflict copies", |b| {
         b.iter(|| mend::journal::conflict::copies(journal).len())
     });
@@ -300,7 +301,9 @@ fn index_load(c: &mut Criterion, journal: &Path) {
 /// before mend's own stanza), and through mend's own stanza (what the
 /// unlocked journal writes: no Diffie-Hellman).
 fn one_entry(c: &mut Criterion, journal: &Path) {
-    let id = mend::journal::catalog(journal)
+    let id = mend::journal::Reader::open(journal)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .names()
         .first()
         .map(|n| n.id.clone())
         .unwrap_or_default();

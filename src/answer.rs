@@ -190,7 +190,7 @@ pub fn words_in(size: usize) -> usize {
 /// [`Answer::size`] of one text: the front ends keep no control character
 /// but the line end, so there it is the length; a draft edited by hand may
 /// hold others.
-fn text_size(text: &str) -> usize {
+pub(crate) fn text_size(text: &str) -> usize {
     let escaped = text
         .bytes()
         .filter(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f)

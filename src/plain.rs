@@ -381,7 +381,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         )?;
         match session.answer(index) {
             Some(answer) => {
-                let reading = crate::answer::reading(answer, &prompt.kind);
+                let reading = crate::answer::reading(&answer, &prompt.kind);
                 let lines: Vec<&str> = reading.lines().collect();
                 for line in lines.iter().take(REVIEW_LINES) {
                     writeln!(self.output, "   {}", spoken(&cut(line, REVIEW_LINE_CHARS)))?;

@@ -214,16 +214,17 @@ pub fn generate_promises(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{catalog, read_entries};
+    use crate::journal::Reader;
 
     #[test]
     fn generated_entries_are_real_entries() {
         let dir = tempfile::tempdir().unwrap();
         let newest = DateTime::parse_from_rfc3339("2026-11-21T21:00:00+01:00").unwrap();
         generate(dir.path(), 25, 7, newest).unwrap();
-        let names = catalog(dir.path());
+        let reader = Reader::open(dir.path()).unwrap();
+        let names = reader.names();
         assert_eq!(names.len(), 25);
-        let (entries, problems) = read_entries(dir.path(), &crate::journal::Seal::plain(), &names);
+        let (entries, problems) = reader.entries(&names);
         assert!(problems.is_empty());
         let words: usize = entries[0]
             .answers

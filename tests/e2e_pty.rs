@@ -295,6 +295,11 @@ impl Term {
     /// Waits until the screen satisfies `test`, failing with `what` and
     /// the screen as it stands.
     fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
+        self.wait_until_within(what, timeout(), test);
+    }
+
+    /// [`Term::wait_until`], waiting at most `within`.
+    fn wait_until_within(&self, what: &str, within: Duration, test: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
             let contents = self.contents();
@@ -302,7 +307,7 @@ impl Term {
                 return;
             }
             assert!(
-                start.elapsed() < timeout(),
+                start.elapsed() < within,
                 "timed out waiting for {what}; the screen shows:\n{contents}"
             );
             thread::sleep(Duration::from_millis(20));
@@ -1109,8 +1114,9 @@ fn occurrences(dir: &Path, needle: &[u8]) -> usize {
 }
 
 #[test]
-fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable_answer() {
+fn an_encrypted_journal_opens_on_the_apps_own_first_screen_locks_when_idle_and_keeps_no_readable_answer() {
     const SECRET: &str = "Whispered-at-the-school-gate";
+    const AFTER_THE_LOCK: &str = "Carried-on-after-the-lock";
     let sandbox = Sandbox::new();
     let passphrase = sandbox.home.join("passphrase");
     fs::write(&passphrase, "a long walk by the river\n").expect("the passphrase file");
@@ -1127,6 +1133,10 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // The idle lock at its shortest: a whole minute is the least the
+    // setting takes (a person is never locked out mid-thought sooner), so
+    // this test really sits still for one.
+    fs::write(sandbox.journal.join("settings.toml"), "idle_lock_minutes = 1\n").expect("the settings");
 
     // No passphrase file now: the app asks on its own screen, not on the
     // terminal before it is drawn, and the exercise named opens after it.
@@ -1147,6 +1157,29 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable
     term.wait_until("the editor's line, or why there is none", |s| {
         s.contains("Added in my editor.") || s.contains("no folder kept in memory")
     });
+    // Left alone mid-answer, the app covers the screen and forgets the key
+    // after the minute set (with room on a slow machine).
+    term.wait_until_within("the idle lock", Duration::from_secs(90) + timeout(), |s| {
+        s.contains("Your journal is locked")
+    });
+    let locked = term.contents();
+    for answer in [SECRET, "Added in my editor."] {
+        assert!(!locked.contains(answer), "answer text under the lock:\n{locked}");
+    }
+    // The passphrase opens it again, on the answer as it was left.
+    term.send("a long walk by the river");
+    term.wait_for("•");
+    term.send(ENTER);
+    term.wait_for(SECRET);
+    let before = fs::read(sandbox.draft_path()).ok();
+    term.send(&format!(" {AFTER_THE_LOCK}"));
+    term.wait_for(AFTER_THE_LOCK);
+    // Kept as a draft again within the usual time.
+    let start = Instant::now();
+    while fs::read(sandbox.draft_path()).ok() == before {
+        assert!(start.elapsed() < draft_deadline(), "no draft after the lock");
+        thread::sleep(Duration::from_millis(50));
+    }
     term.send(CTRL_Q);
     let status = term.wait_exit(Duration::from_secs(2) * slack());
     assert!(status.success(), "mend exited with {status:?}");
@@ -1164,12 +1197,14 @@ fn an_encrypted_journal_opens_on_the_apps_own_first_screen_and_keeps_no_readable
     .into_iter()
     .flatten()
     {
-        assert_eq!(
-            occurrences(&dir, SECRET.as_bytes()),
-            0,
-            "readable under {}",
-            dir.display()
-        );
+        for answer in [SECRET, AFTER_THE_LOCK] {
+            assert_eq!(
+                occurrences(&dir, answer.as_bytes()),
+                0,
+                "{answer} readable under {}",
+                dir.display()
+            );
+        }
     }
 }
 

@@ -54,8 +54,14 @@ fn saved<'e>(entry: &'e Entry, prompt_id: &str) -> Option<&'e mend::journal::Ans
 fn at_review(store: &TestStore) -> App {
     let mut app = at_first_prompt(store);
     type_text(&mut app, "Calm and quick.");
+    on_to_review(&mut app);
+    app
+}
+
+/// From the first prompt, answered, on through the others to the review.
+fn on_to_review(app: &mut App) {
     app.press(key(KeyCode::Tab));
-    type_text(&mut app, "On time\nBag packed");
+    type_text(app, "On time\nBag packed");
     app.press(key(KeyCode::Tab));
     app.press(key(KeyCode::Char('4')));
     app.press(key(KeyCode::Enter));
@@ -64,10 +70,9 @@ fn at_review(store: &TestStore) -> App {
     app.press(key(KeyCode::Enter)); // "Settled", and on
     app.press(key(KeyCode::Char(' ')));
     app.press(key(KeyCode::Enter));
-    type_text(&mut app, "Be early.");
+    type_text(app, "Be early.");
     app.press(key(KeyCode::Tab));
     assert_eq!(app.screen(), Screen::Review);
-    app
 }
 
 /// A draft of the fixture, left on its first prompt with these words.
@@ -1130,7 +1135,10 @@ fn digits_typed_one_after_another_make_one_number_on_a_scale() {
     let mut app = app_with(vec![loaded], &store);
     app.press(key(KeyCode::Enter));
     app.press(key(KeyCode::Enter));
-    let scale = |app: &App| app.answering().and_then(|a| a.session.answer(0).cloned());
+    let scale = |app: &App| {
+        app.answering()
+            .and_then(|a| a.session.answer(0).map(std::borrow::Cow::into_owned))
+    };
     app.press(key(KeyCode::Char('1')));
     app.press(key(KeyCode::Char('0')));
     assert_eq!(scale(&app), Some(Answer::Scale(10)));
@@ -1269,6 +1277,34 @@ fn an_answer_stops_at_the_limit_with_a_gentle_word_and_keeps_every_word_before()
         .cloned()
         .expect("a draft");
     assert_eq!(draft.answers[0].value, Value::Text(editor_lines(&app)[0].clone()));
+}
+
+#[test]
+fn drafts_and_entries_hold_exactly_the_words_as_edited_across_paragraphs() {
+    let store = TestStore::new();
+    let mut app = at_first_prompt(&store);
+    type_text(&mut app, "First line\n");
+    app.handle_event(&Event::Paste("second\nthird".into()), Instant::now());
+    // Backspace at a paragraph's start joins it to the one before; undo parts them again.
+    app.press(key(KeyCode::Home));
+    app.press(key(KeyCode::Backspace));
+    assert_eq!(editor_lines(&app), ["First line", "secondthird"]);
+    app.press(ctrl('z'));
+    app.press(key(KeyCode::End));
+    type_text(&mut app, "!");
+    let typed = "First line\nsecond\nthird!";
+    assert_eq!(editor_lines(&app).join("\n"), typed);
+    app.save_draft();
+    let draft = store.journal().draft(FIXTURE_ID).cloned().expect("a draft");
+    assert_eq!(draft.answers[0].value, Value::Text(typed.into()));
+    on_to_review(&mut app);
+    app.press(ctrl('s'));
+    let journal = store.journal();
+    let (entry, _) = journal.entries.first().expect("saved");
+    assert_eq!(
+        saved(entry, "this-week").map(|a| &a.value),
+        Some(&Value::Text(typed.into()))
+    );
 }
 
 #[test]
@@ -2362,7 +2398,7 @@ mod runner {
         assert_eq!(started.set_aside, None);
         assert_eq!(started.session.step(), Step::Prompt(p::WENT_WELL));
         assert_eq!(
-            started.session.answer(p::THIS_WEEK),
+            started.session.answer(p::THIS_WEEK).as_deref(),
             Some(&Answer::Text("Where I was".into()))
         );
         assert!(

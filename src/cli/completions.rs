@@ -17,7 +17,7 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{self, CompleteEnv, EnvCompleter};
 
 use super::Cli;
-use crate::journal::catalog;
+use crate::journal::Reader;
 use crate::library::Library;
 use crate::paths;
 
@@ -99,7 +99,11 @@ pub fn entry_ids() -> ArgValueCompleter {
         let Ok(journal) = paths::journal_dir(None) else {
             return Vec::new();
         };
-        catalog(&journal)
+        let Ok(reader) = Reader::open(&journal) else {
+            return Vec::new();
+        };
+        reader
+            .names()
             .into_iter()
             .filter(|name| name.id.starts_with(typed))
             .map(|name| CompletionCandidate::new(name.id))

@@ -16,9 +16,9 @@ use crate::export::{
     EntriesJson, Format, Options, Recipient, Sealed, ShownValue, Summary, Writer, one_entry_json,
     question_of, shown_value,
 };
-use crate::journal::search::{Query, entries_matching};
+use crate::journal::search::Query;
 use crate::journal::titles::Titles;
-use crate::journal::{Entry, EntryName, Filter, catalog, for_each_entry, private_fs, read_entry};
+use crate::journal::{Entry, EntryName, Filter, Reader, private_fs};
 use crate::library::Library;
 use crate::paths;
 use crate::sanitize::inert;
@@ -31,7 +31,10 @@ pub fn list(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let all = catalog(&root);
+    // Names alone need no passphrase: the reader is unlocked only when
+    // answers are read (a search, or --json).
+    let mut reader = Reader::open(&root)?;
+    let all = reader.names();
     if let Some(id) = &filter.exercise
         && !all.iter().any(|n| n.exercise_id == *id)
     {
@@ -41,11 +44,11 @@ pub fn list(
         }
     }
     let in_all = all.len();
-    tell_of_conflict_copies(&root);
+    tell_of_conflict_copies(&reader);
     let mut names = filter.apply(all);
     if let Some(query) = search.and_then(Query::new) {
-        let seal = super::keys::reading_seal(&root)?;
-        let (found, problems) = entries_matching(&root, &seal, names, &query);
+        super::keys::unlock_reader(&mut reader)?;
+        let (found, problems) = reader.matching(names, &query);
         for problem in problems {
             eprintln!("mend: skipped: {problem}");
         }
@@ -58,9 +61,9 @@ pub fn list(
     let mut out = io::stdout().lock();
     if json {
         // One entry at a time, as export does: memory stays flat.
-        let seal = super::keys::reading_seal(&root)?;
+        super::keys::unlock_reader(&mut reader)?;
         let mut listing = EntriesJson::new(io::BufWriter::new(out));
-        for_each_entry(&root, &seal, &names, |result| match result {
+        reader.each_entry(&names, |result| match result {
             Ok(entry) => listing.entry(&entry),
             Err(problem) => {
                 eprintln!("mend: skipped: {problem}");
@@ -72,10 +75,7 @@ pub fn list(
     }
     // Without --json only names are read: no passphrase is asked, and an
     // encrypted entry of an exercise no longer in the library lends its id.
-    let mut titles = ListTitles::new(
-        &root,
-        crate::journal::Seal::for_journal(&root).unwrap_or_default(),
-    );
+    let mut titles = ListTitles::new(&reader);
     let id_width = names.iter().map(|n| n.id.len()).max().unwrap_or(0);
     for name in &names {
         let title = titles.of(name);
@@ -92,13 +92,13 @@ pub fn list(
 
 /// Names each copy a sync tool made, once, with what to do about it (on
 /// stderr, so a script reading the list is not disturbed).
-fn tell_of_conflict_copies(root: &Path) {
-    for found in crate::conflict_copies::find(root) {
+fn tell_of_conflict_copies(reader: &Reader) {
+    for (found, entry_id) in reader.conflict_copies() {
         let copy = inert(&found.copy.display().to_string()).into_owned();
         let original = inert(&found.original.display().to_string()).into_owned();
         let what_to_do = if !found.original.exists() {
             format!("{original} is not there, so if you want to keep it, rename it to that")
-        } else if crate::journal::conflict::entry_id(root, &found).is_some() {
+        } else if entry_id.is_some() {
             // The app does the comparing for an entry, and keeps the other safe.
             "in the app's journal, b then v on its entry sets the two side by side to keep one".to_string()
         } else {
@@ -125,8 +125,7 @@ fn nothing_listed(root: &Path, in_all: usize) -> String {
 /// One entry, as text or JSON.
 pub fn show(journal: Option<&Path>, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let seal = super::keys::reading_seal(&root)?;
-    let entry = read_entry(&root, &seal, id)?;
+    let entry = super::keys::reader(&root)?.entry(id)?;
     let text = if json {
         one_entry_json(&entry)
     } else {
@@ -155,7 +154,8 @@ pub fn export(
         .into());
     }
     let root = paths::journal_dir(journal)?;
-    let names = filter.apply(catalog(&root));
+    let mut reader = Reader::open(&root)?;
+    let names = reader.names_matching(filter);
     if names.is_empty() {
         bail!(
             "there are no entries to export{}",
@@ -172,9 +172,9 @@ pub fn export(
         made_at: SystemClock.now(),
     };
     let library = Library::load(&paths::exercises_dir(&root));
-    let seal = super::keys::reading_seal(&root)?;
+    super::keys::unlock_reader(&mut reader)?;
     let promises = include_promises.then(|| {
-        let read = crate::promises::Book::new(&root, seal.clone()).read();
+        let read = reader.book().read();
         // A promise that cannot be read would lower the counts unseen.
         for problem in &read.unreadable {
             eprintln!("mend: skipped: {problem}");
@@ -182,8 +182,7 @@ pub fn export(
         crate::promises::SharedPromises::of(&read, filter.since, filter.until)
     });
     let source = Source {
-        root: &root,
-        seal: &seal,
+        reader: &reader,
         names: &names,
         promises,
     };
@@ -191,7 +190,7 @@ pub fn export(
         None => {
             // An export is the person's own choice, and theirs to keep safe:
             // from an encrypted journal, it is the one thing that is not.
-            if seal.is_encrypted() && to.is_none() {
+            if reader.is_encrypted() && to.is_none() {
                 eprintln!("mend: {NOT_ENCRYPTED}");
             }
             let out = io::BufWriter::new(io::stdout().lock());
@@ -246,10 +245,9 @@ fn none_read() -> anyhow::Error {
 
 /// [`write_export`], encrypted for `to` when given (see [`export`]).
 /// What an export is made from: the entries named, read with the journal's
-/// seal, and the promises when the person chose to include them.
+/// reading side, and the promises when the person chose to include them.
 struct Source<'a> {
-    root: &'a Path,
-    seal: &'a crate::journal::Seal,
+    reader: &'a Reader,
     names: &'a [EntryName],
     promises: Option<crate::promises::SharedPromises>,
 }
@@ -284,13 +282,13 @@ fn write_export<W: Write>(
     library: &Library,
     out: W,
 ) -> anyhow::Result<Option<(usize, W)>> {
-    let (root, seal, names) = (source.root, source.seal, source.names);
+    let (reader, names) = (source.reader, source.names);
     // A first pass keeps only the summary's figures, so the summary can
     // come first while entries are still written one batch at a time.
     let mut summary = Summary::default();
     summary.promises = source.promises.clone();
     if options.format != Format::Json {
-        for_each_entry(root, seal, names, |result| {
+        reader.each_entry(names, |result| {
             if let Ok(entry) = result {
                 summary.add(&options, &library.exercises, &entry);
             }
@@ -300,7 +298,7 @@ fn write_export<W: Write>(
     let mut waiting = Some((options, out));
     let mut writer = None;
     let mut progress = super::progress::Progress::new("Exporting", names.len());
-    for_each_entry(root, seal, names, |result| match result {
+    reader.each_entry(names, |result| match result {
         Ok(entry) => {
             progress.tick();
             // The heading goes out with the first entry read.
@@ -361,20 +359,18 @@ fn readable(entry: &Entry, exercise: Option<&Exercise>) -> String {
 
 /// Exercise titles for the list ([`Titles`]), with the entries' own titles
 /// read only for exercises gone from the library.
-struct ListTitles {
-    root: std::path::PathBuf,
-    seal: crate::journal::Seal,
+struct ListTitles<'r> {
+    reader: &'r Reader,
     titles: Titles,
     /// Titles entries carry, by exercise id, as read.
     own: HashMap<String, String>,
 }
 
-impl ListTitles {
-    fn new(root: &Path, seal: crate::journal::Seal) -> Self {
-        let library = Library::load(&paths::exercises_dir(root));
+impl<'r> ListTitles<'r> {
+    fn new(reader: &'r Reader) -> Self {
+        let library = Library::load(&paths::exercises_dir(reader.root()));
         Self {
-            root: root.to_path_buf(),
-            seal,
+            reader,
             titles: Titles::new(&library.exercises),
             own: HashMap::new(),
         }
@@ -386,7 +382,7 @@ impl ListTitles {
         // its exercise: they are each read in turn until one can be.
         if !self.titles.in_library(exercise)
             && !self.own.contains_key(exercise)
-            && let Ok(entry) = read_entry(&self.root, &self.seal, &name.id)
+            && let Ok(entry) = self.reader.entry(&name.id)
         {
             self.own.insert(exercise.clone(), entry.exercise_title);
         }

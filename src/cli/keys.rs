@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::journal::convert::{self, Direction};
 use crate::journal::private_fs::{Links, read_file};
-use crate::journal::{FileJournal, KeyError, Passphrase, Seal, seal};
+use crate::journal::{FileJournal, KeyError, Passphrase, Reader, seal};
 use crate::paths;
 
 /// Names a file holding the passphrase, for scripts and tests (the
@@ -24,14 +24,21 @@ pub const NEW_PASSPHRASE_FILE_VAR: &str = "MEND_NEW_PASSPHRASE_FILE";
 /// Tries at the terminal before mend stops asking.
 const TRIES: usize = 5;
 
-/// The journal's seal for reading: a plain journal's at once, an encrypted
-/// one's after the passphrase.
-pub fn reading_seal(root: &Path) -> anyhow::Result<Seal> {
-    let mut seal = Seal::for_journal(root)?;
-    if seal.is_encrypted() {
-        unlock_with(|p| seal.unlock(root, p))?;
+/// The journal's reading side, ready to open entries: a plain journal's at
+/// once, an encrypted one's after the passphrase.
+pub fn reader(root: &Path) -> anyhow::Result<Reader> {
+    let mut reader = Reader::open(root)?;
+    unlock_reader(&mut reader)?;
+    Ok(reader)
+}
+
+/// Unlocks a reader opened for names alone, when entries turn out to be
+/// needed (asked once: an unlocked reader is left as it is).
+pub fn unlock_reader(reader: &mut Reader) -> anyhow::Result<()> {
+    if reader.is_locked() {
+        unlock_with(|p| reader.unlock(p))?;
     }
-    Ok(seal)
+    Ok(())
 }
 
 /// Unlocks the journal if it is encrypted, before anything is read from it.
@@ -231,8 +238,7 @@ pub fn change(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
 /// `mend recovery-key`: the journal's own key, after the passphrase.
 pub fn recovery_key(journal: Option<&Path>) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let seal = reading_seal(&root)?;
-    let Some(key) = seal.recovery_key() else {
+    let Some(key) = reader(&root)?.recovery_key() else {
         bail!("your journal is not encrypted, so it has no key");
     };
     eprintln!(

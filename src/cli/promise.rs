@@ -10,11 +10,9 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::clock::{Clock, SystemClock};
-use crate::journal::FileJournal;
+use crate::journal::{FileJournal, Store};
 use crate::paths;
-use crate::promises::{
-    Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, deposit, deposits, words,
-};
+use crate::promises::{Book, Due, Event, Jar, Making, Outcome, Promise, Span, Status, Whom, words};
 use crate::sanitize::inert;
 use crate::time_words::evening_of_moment;
 
@@ -104,13 +102,14 @@ pub fn parse_span(text: &str) -> Result<Span, String> {
 
 pub fn run(journal: Option<&Path>, command: PromiseCommand) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
-    let book = Book::new(&root, super::keys::reading_seal(&root)?);
     let now = SystemClock.now();
     if let PromiseCommand::List { all, json } = command {
-        return list(&book, all, json, now);
+        return list(&super::keys::reader(&root)?.book(), all, json, now);
     }
     // Writing: hold the journal, so no other mend writes the same promise.
-    let _held = FileJournal::open(&root)?;
+    let mut store = FileJournal::open(&root)?;
+    super::keys::unlock(&mut store)?;
+    let book = store.reader().book();
     let mut out = io::stdout().lock();
     match command {
         PromiseCommand::Add {
@@ -268,15 +267,18 @@ pub fn jar(
     let mut out = io::stdout().lock();
     if let Some(JarCommand::Add { text }) = command {
         let text = one_line(&text)?;
-        let _held = FileJournal::open(&root)?;
         // Writing needs no passphrase: the journal's public key seals it.
-        deposit(&root, &crate::journal::Seal::for_journal(&root)?, &text, now)?;
+        FileJournal::open(&root)?.deposit(&text, now)?;
         writeln!(out, "{}", words::marble_added(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let seal = super::keys::reading_seal(&root)?;
-    let read = Book::new(&root, seal.clone()).read();
-    let jar = Jar::fill(&read, &deposits(&root, &seal), span, evening_of_moment(now));
+    let reader = super::keys::reader(&root)?;
+    let jar = Jar::fill(
+        &reader.book().read(),
+        &reader.deposits(),
+        span,
+        evening_of_moment(now),
+    );
     if json {
         crate::export::write_pretty(&mut out, &jar)?;
         writeln!(out)?;

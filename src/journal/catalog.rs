@@ -14,7 +14,7 @@ use super::store::StoreError;
 use super::{Entry, EntryError, MAX_ENTRY_BYTES};
 
 /// Every entry under `entries/YYYY/MM/`, newest first, without opening a file.
-pub fn catalog(root: &Path) -> Vec<EntryName> {
+pub(super) fn catalog(root: &Path) -> Vec<EntryName> {
     let mut names: Vec<EntryName> = month_folders(root)
         .iter()
         .flat_map(|month| month.names())
@@ -132,7 +132,7 @@ pub(super) fn read_journal_file(path: &Path, action: &'static str) -> Result<Opt
 }
 
 /// Reads the entry with this id, opened with the journal's `seal`.
-pub fn read_entry(root: &Path, seal: &Seal, id: &str) -> Result<Entry, StoreError> {
+pub(super) fn read_entry(root: &Path, seal: &Seal, id: &str) -> Result<Entry, StoreError> {
     let path = entry_name::entry_path(root, id).ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
     let bytes =
         read_journal_file(&path, "read the entry")?.ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
@@ -148,7 +148,7 @@ pub fn read_entry(root: &Path, seal: &Seal, id: &str) -> Result<Entry, StoreErro
 
 /// Reads every entry named; those that cannot be read are returned apart,
 /// each once, and their files are left as they are.
-pub fn read_entries(root: &Path, seal: &Seal, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
+pub(super) fn read_entries(root: &Path, seal: &Seal, names: &[EntryName]) -> (Vec<Entry>, Vec<StoreError>) {
     let mut entries = Vec::with_capacity(names.len());
     let mut problems = Vec::new();
     let _ = for_each_entry(root, seal, names, |result| {
@@ -169,7 +169,7 @@ const BATCH: usize = 256;
 /// read) to `each`. Files are read and parsed on every core, a batch at a
 /// time, while `each` works through the batch before: reading and using
 /// overlap, and no more than a few batches are ever held at once.
-pub fn for_each_entry<E>(
+pub(super) fn for_each_entry<E>(
     root: &Path,
     seal: &Seal,
     names: &[EntryName],

@@ -44,7 +44,8 @@ fn edited_toml(entry: &Entry, at: DateTime<FixedOffset>) -> std::io::Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{AnswerRecord, ENTRY_FORMAT, Value, read_entry};
+    use crate::journal::catalog::read_entry;
+    use crate::journal::{AnswerRecord, ENTRY_FORMAT, Value};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()

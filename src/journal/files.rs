@@ -15,7 +15,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -24,7 +23,7 @@ use crate::clock::{Clock, SystemClock};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::background::ReadEntries;
-use super::catalog::{catalog, for_each_entry, read_entry, read_journal_file};
+use super::catalog::read_journal_file;
 use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::index::{Index, Listed, Summary};
@@ -33,6 +32,7 @@ use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
 };
+use super::reader::Reader;
 use super::scratch;
 use super::seal::{CONVERTING_FILE, KeyError, Passphrase, Seal};
 use super::store::{Store, StoreError};
@@ -51,10 +51,11 @@ const CHEAP_TO_READ: usize = 16;
 /// A journal folder, opened for writing.
 #[derive(Debug)]
 pub struct FileJournal {
-    root: PathBuf,
+    /// Everything read goes through the one reading side, which holds the
+    /// folder and how its files are sealed (locked until
+    /// [`FileJournal::unlock`]).
+    reader: Reader,
     _lock: JournalLock,
-    /// How its files are sealed; locked until [`FileJournal::unlock`].
-    seal: Seal,
     /// Said once when the journal is opened (a folder others can open).
     warning: Option<String>,
     /// The index being brought up to date off the key loop, if it is.
@@ -81,20 +82,24 @@ impl FileJournal {
             .flatten()
             .collect();
         let journal = Self {
-            root: root.to_path_buf(),
+            reader: Reader::with_seal(root, seal),
             _lock: lock,
-            seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
             clock,
         };
-        remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
+        remove_crash_leftovers(root, &super::index::unchanged_months(root, journal.seal()));
         trash::empty_old(root, journal.today());
         Ok(journal)
     }
 
     pub fn root(&self) -> &Path {
-        &self.root
+        self.reader.root()
+    }
+
+    /// The journal's reading side, unlocked when the journal is.
+    pub fn reader(&self) -> &Reader {
+        &self.reader
     }
 
     /// Today, by the journal's clock.
@@ -104,18 +109,18 @@ impl FileJournal {
 
     /// How the journal's files are sealed.
     pub fn seal(&self) -> &Seal {
-        &self.seal
+        self.reader.seal()
     }
 
     /// Opens an encrypted journal's key with the passphrase, so its files
     /// can be read (one scrypt for the whole session).
     pub fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
-        self.seal.unlock(&self.root, passphrase)
+        self.reader.unlock(passphrase)
     }
 
     /// Uses a key already opened (by `mend encrypt`, which made it).
     pub fn use_seal(&mut self, seal: Seal) {
-        self.seal = seal;
+        self.reader = Reader::with_seal(self.reader.root(), seal);
     }
 
     /// Brings the index up to date on another thread: a large journal's
@@ -125,7 +130,7 @@ impl FileJournal {
     /// never wrong.)
     fn index_in_background(&self, work: impl FnOnce(&Path, &Seal) + Send + 'static) {
         self.finish_indexing();
-        let (root, seal) = (self.root.clone(), self.seal.clone());
+        let (root, seal) = (self.root().to_path_buf(), self.seal().clone());
         let working = std::thread::spawn(move || work(&root, &seal));
         if let Ok(mut slot) = self.indexing.lock() {
             *slot = Some(working);
@@ -147,7 +152,7 @@ impl FileJournal {
     }
 
     fn drafts_dir(&self) -> PathBuf {
-        computer::drafts_dir(&self.root)
+        computer::drafts_dir(self.root())
     }
 
     fn draft_path(&self, exercise_id: &str) -> PathBuf {
@@ -156,7 +161,7 @@ impl FileJournal {
 
     /// Where older versions of mend kept the draft, for every computer.
     fn shared_draft_path(&self, exercise_id: &str) -> PathBuf {
-        computer::shared_drafts_dir(&self.root).join(format!("{exercise_id}.toml"))
+        computer::shared_drafts_dir(self.root()).join(format!("{exercise_id}.toml"))
     }
 
     /// The draft of this exercise there is: this computer's, else one an
@@ -174,7 +179,7 @@ impl FileJournal {
     /// Reads a draft to count its answers, changing nothing: a draft that
     /// cannot be read is dealt with when its exercise is opened.
     fn peek_draft(&self, path: &Path) -> Option<Draft> {
-        super::aside::peek(path, &self.seal)
+        super::aside::peek(path, self.seal())
     }
 
     /// Renames a draft to a free `NAME.LABEL-N.toml`, where no session will
@@ -189,7 +194,7 @@ impl FileJournal {
             .find(|aside| !aside.exists())
             .ok_or_else(|| std::io::Error::other("no free name"))?;
         fs::rename(path, &free)?;
-        sync_dir(path.parent().unwrap_or(&self.root))?;
+        sync_dir(path.parent().unwrap_or(self.root()))?;
         Ok(free)
     }
 
@@ -204,8 +209,8 @@ impl FileJournal {
         bytes: &[u8],
         replaced: &[PathBuf],
     ) -> Result<PathBuf, StoreError> {
-        let dir = paths::exercises_dir(&self.root);
-        private_subdirs(&self.root, &dir)
+        let dir = paths::exercises_dir(self.root());
+        private_subdirs(self.root(), &dir)
             .map_err(|e| StoreError::io("create the exercises folder", &dir, e))?;
         let target = exercise_file_name(&dir, id, replaced);
         write_atomic(&target, bytes).map_err(|e| StoreError::io("add the exercise", &target, e))?;
@@ -227,7 +232,7 @@ impl FileJournal {
     fn new_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         let own = entry_name::parse(&entry.id)
             .filter(|name| name.exercise_id == entry.exercise_id)
-            .and_then(|_| entry_name::entry_path(&self.root, &entry.id))
+            .and_then(|_| entry_name::entry_path(self.root(), &entry.id))
             .filter(|path| !path.exists());
         match own {
             Some(path) => Ok((entry.id.clone(), path)),
@@ -239,12 +244,12 @@ impl FileJournal {
     fn free_entry_path(&self, entry: &Entry) -> Result<(String, PathBuf), StoreError> {
         for attempt in 1..=1000 {
             let id = entry_name::entry_id(entry.started_at, &entry.exercise_id, attempt);
-            let path = entry_name::entry_path(&self.root, &id).ok_or_else(|| bad_id(&self.root))?;
+            let path = entry_name::entry_path(self.root(), &id).ok_or_else(|| bad_id(self.root()))?;
             if !path.exists() {
                 return Ok((id, path));
             }
         }
-        Err(bad_id(&self.root))
+        Err(bad_id(self.root()))
     }
 }
 
@@ -327,35 +332,16 @@ fn bad_id(root: &Path) -> StoreError {
     )
 }
 
-/// Reads a journal's entries from any thread, on every core.
-struct FileReader {
-    root: PathBuf,
-    seal: Seal,
-}
-
-impl ReadEntries for FileReader {
-    fn read_each(
-        &self,
-        names: &[EntryName],
-        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
-    ) {
-        let _ = for_each_entry(&self.root, &self.seal, names, |result| match each(result) {
-            ControlFlow::Continue(()) => Ok(()),
-            ControlFlow::Break(()) => Err(()),
-        });
-    }
-}
-
 impl FileJournal {
     /// The journal's promises, sealed as its entries are.
     fn book(&self) -> Book {
-        Book::new(&self.root, self.seal.clone())
+        self.reader.book()
     }
 
     /// What goes on disk for this TOML (if it could be made).
     fn sealed_toml(&self, toml: &std::io::Result<String>) -> std::io::Result<Vec<u8>> {
         match toml {
-            Ok(text) => self.seal.seal(text.as_bytes()),
+            Ok(text) => self.seal().seal(text.as_bytes()),
             Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
         }
     }
@@ -364,8 +350,8 @@ impl FileJournal {
 impl Store for FileJournal {
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
         let (id, path) = self.new_entry_path(entry)?;
-        let folder = path.parent().unwrap_or(&self.root).to_path_buf();
-        private_subdirs(&self.root, &folder)
+        let folder = path.parent().unwrap_or(self.root()).to_path_buf();
+        private_subdirs(self.root(), &folder)
             .map_err(|e| StoreError::io("create the entries folder", &folder, e))?;
         entry.id = id;
         self.sealed_toml(&entry.to_toml())
@@ -416,11 +402,11 @@ impl Store for FileJournal {
     }
 
     fn deposit(&mut self, text: &str, now: DateTime<FixedOffset>) -> Result<Deposit, StoreError> {
-        Ok(crate::promises::deposit(&self.root, &self.seal, text, now)?)
+        Ok(crate::promises::deposit(self.root(), self.seal(), text, now)?)
     }
 
     fn deposits(&self) -> Vec<Deposit> {
-        crate::promises::deposits(&self.root, &self.seal)
+        self.reader.deposits()
     }
 
     fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
@@ -435,12 +421,13 @@ impl Store for FileJournal {
     }
 
     fn message_rules(&self) -> Result<(Rules, Option<RulesError>), RulesError> {
-        Rules::for_journal(&self.root)
+        Rules::for_journal(self.root())
     }
 
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
         let dir = self.drafts_dir();
-        private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
+        private_subdirs(self.root(), &dir)
+            .map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
         let path = self.draft_path(&draft.exercise_id);
         self.sealed_toml(&draft.to_toml())
             .and_then(|bytes| write_atomic(&path, &bytes))
@@ -452,7 +439,7 @@ impl Store for FileJournal {
         let Some(bytes) = read_journal_file(&path, "read the draft")? else {
             return Ok(None);
         };
-        let toml = match self.seal.open(bytes) {
+        let toml = match self.seal().open(bytes) {
             Ok(toml) => toml,
             // Not damaged: it waits, untouched, for the key.
             Err(reason) => {
@@ -474,7 +461,7 @@ impl Store for FileJournal {
         // Its entry is in the journal: mend stopped between writing the
         // entry and removing the draft (a kill -9 just after saving). Offered
         // again, it would be saved twice; set aside, it is kept but not offered.
-        let saved = entry_name::entry_path(&self.root, &draft.entry_id()).is_some_and(|p| p.exists());
+        let saved = entry_name::entry_path(self.root(), &draft.entry_id()).is_some_and(|p| p.exists());
         if saved {
             self.set_aside(&path, "saved")
                 .map_err(|e| StoreError::io("set an already saved draft aside", &path, e))?;
@@ -484,8 +471,8 @@ impl Store for FileJournal {
     }
 
     fn rescuer(&self) -> Rescuer {
-        let root = self.root.clone();
-        let seal = self.seal.for_writing();
+        let root = self.root().to_path_buf();
+        let seal = self.seal().for_writing();
         Arc::new(move |draft: &Draft| rescue_draft(&root, &seal, draft))
     }
 
@@ -500,21 +487,22 @@ impl Store for FileJournal {
     }
 
     fn drafts_aside(&self) -> Vec<super::aside::DraftAside> {
-        super::aside::list(&self.root, &self.seal)
+        super::aside::list(self.root(), self.seal())
     }
 
     fn resume_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
         let no_such = || StoreError::NoSuchDraft(name.to_string());
-        let from = super::aside::find(&self.root, name).ok_or_else(no_such)?;
+        let from = super::aside::find(self.root(), name).ok_or_else(no_such)?;
         let (exercise_id, _) = super::aside::parse_name(name).ok_or_else(no_such)?;
         // The draft waiting for this exercise, if there is one, is kept
         // under another name first: never lost, never written over.
         self.set_draft_aside(exercise_id)?;
         let to = self.draft_path(exercise_id);
         let dir = self.drafts_dir();
-        private_subdirs(&self.root, &dir).map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
+        private_subdirs(self.root(), &dir)
+            .map_err(|e| StoreError::io("create the drafts folder", &dir, e))?;
         fs::rename(&from, &to).map_err(|e| StoreError::io("put the draft back", &from, e))?;
-        for dir in [dir.as_path(), from.parent().unwrap_or(&self.root)] {
+        for dir in [dir.as_path(), from.parent().unwrap_or(self.root())] {
             sync_dir(dir).map_err(|e| StoreError::io("put the draft back", dir, e))?;
         }
         Ok(())
@@ -522,8 +510,8 @@ impl Store for FileJournal {
 
     fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError> {
         let from =
-            super::aside::find(&self.root, name).ok_or_else(|| StoreError::NoSuchDraft(name.to_string()))?;
-        super::trashed::keep_draft(&self.root, &from, name, self.today()).map(|_| ())
+            super::aside::find(self.root(), name).ok_or_else(|| StoreError::NoSuchDraft(name.to_string()))?;
+        super::trashed::keep_draft(self.root(), &from, name, self.today()).map(|_| ())
     }
 
     fn discard_draft(&mut self, exercise_id: &str) -> Result<(), StoreError> {
@@ -536,7 +524,7 @@ impl Store for FileJournal {
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         // The index knows, if no month folder changed since it was written.
-        if let Some(last) = super::index::last_done(&self.root, &self.seal) {
+        if let Some(last) = super::index::last_done(self.root(), self.seal()) {
             return last;
         }
         // Else the file names tell; and where only a few entries are new
@@ -548,13 +536,13 @@ impl Store for FileJournal {
                 index.save(root, seal);
             }
         });
-        super::index::last_of(catalog(&self.root).iter())
+        super::index::last_of(self.reader.names().iter())
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {
         let mut found = HashMap::new();
         // This computer's drafts first: they are the ones offered.
-        for dir in [self.drafts_dir(), computer::shared_drafts_dir(&self.root)] {
+        for dir in [self.drafts_dir(), computer::shared_drafts_dir(self.root())] {
             let Ok(files) = fs::read_dir(&dir) else { continue };
             for file in files.flatten() {
                 let name = file.file_name();
@@ -574,15 +562,15 @@ impl Store for FileJournal {
     }
 
     fn is_encrypted(&self) -> bool {
-        self.seal.is_encrypted()
+        self.seal().is_encrypted()
     }
 
     fn lock(&mut self) {
-        self.seal = self.seal.for_writing();
+        self.reader.lock();
     }
 
     fn is_locked(&self) -> bool {
-        self.seal.is_encrypted() && !self.seal.is_unlocked()
+        self.reader.is_locked()
     }
 
     fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
@@ -590,33 +578,33 @@ impl Store for FileJournal {
     }
 
     fn entry_copies(&self) -> Vec<super::conflict::EntryCopy> {
-        super::conflict::copies(&self.root)
+        super::conflict::copies(self.root())
     }
 
     fn load_entry_copy(&self, path: &Path) -> Result<Entry, StoreError> {
-        super::conflict::read_copy(&self.root, &self.seal, path)
+        self.reader.entry_copy(path)
     }
 
     fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
-        super::conflict::keep(&self.root, path, keep, self.today())
+        super::conflict::keep(self.root(), path, keep, self.today())
     }
 
     fn trash(&self) -> Vec<super::trashed::Trashed> {
-        super::trashed::list(&self.root)
+        super::trashed::list(self.root())
     }
 
     fn empty_trash(&mut self) -> Result<usize, StoreError> {
-        super::trashed::empty_now(&self.root)
+        super::trashed::empty_now(self.root())
     }
 
     fn entries(&self) -> Vec<EntryName> {
-        catalog(&self.root)
+        self.reader.names()
     }
 
     fn listing(&self) -> Vec<Listed> {
         self.finish_indexing();
-        let mut index = Index::refresh(&self.root, &self.seal);
-        index.save(&self.root, &self.seal);
+        let mut index = Index::refresh(self.root(), self.seal());
+        index.save(self.root(), self.seal());
         index.into_listed()
     }
 
@@ -631,34 +619,31 @@ impl Store for FileJournal {
     }
 
     fn entry_reader(&self) -> Arc<dyn ReadEntries> {
-        Arc::new(FileReader {
-            root: self.root.clone(),
-            seal: self.seal.clone(),
-        })
+        Arc::new(self.reader.clone())
     }
 
     fn load_entry(&self, id: &str) -> Result<Entry, StoreError> {
-        read_entry(&self.root, &self.seal, id)
+        self.reader.entry(id)
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
-        trash::move_to_trash(&self.root, id, self.today()).map(|_| ())
+        trash::move_to_trash(self.root(), id, self.today()).map(|_| ())
     }
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
-        super::edit::replace(&self.root, &self.seal, edited, at)
+        super::edit::replace(self.root(), self.seal(), edited, at)
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
-        super::trashed::restore(&self.root, id)
+        super::trashed::restore(self.root(), id)
     }
 
     fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
-        if self.seal.is_encrypted() {
+        if self.seal().is_encrypted() {
             return scratch::in_memory().map_err(StoreError::Scratch);
         }
-        let dir = self.root.join(SCRATCH_DIR);
-        private_subdirs(&self.root, &dir)
+        let dir = self.root().join(SCRATCH_DIR);
+        private_subdirs(self.root(), &dir)
             .map_err(|e| StoreError::io("create a private scratch folder", &dir, e))?;
         Ok(dir)
     }

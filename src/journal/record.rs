@@ -33,15 +33,15 @@ pub enum Value {
     Outcomes(Vec<Reviewed>),
 }
 
-impl From<&Answer> for Value {
-    fn from(answer: &Answer) -> Self {
+impl From<Answer> for Value {
+    fn from(answer: Answer) -> Self {
         match answer {
-            Answer::Text(t) | Answer::Choice(t) => Self::Text(t.clone()),
-            Answer::List(items) | Answer::Multi(items) => Self::Texts(items.clone()),
-            Answer::Scale(n) => Self::Integer(*n),
-            Answer::YesNo(b) => Self::Bool(*b),
-            Answer::Promise(making) => Self::Promise(making.clone()),
-            Answer::Outcomes(all) => Self::Outcomes(all.clone()),
+            Answer::Text(t) | Answer::Choice(t) => Self::Text(t),
+            Answer::List(items) | Answer::Multi(items) => Self::Texts(items),
+            Answer::Scale(n) => Self::Integer(n),
+            Answer::YesNo(b) => Self::Bool(b),
+            Answer::Promise(making) => Self::Promise(making),
+            Answer::Outcomes(all) => Self::Outcomes(all),
         }
     }
 }
@@ -76,6 +76,12 @@ impl AnswerRecord {
     }
 
     pub fn new(prompt_id: &str, question: &str, private: bool, answer: &Answer) -> Self {
+        Self::taking(prompt_id, question, private, answer.clone())
+    }
+
+    /// [`AnswerRecord::new`], keeping `answer` itself rather than a copy (a
+    /// long answer just made from what was typed is not copied twice).
+    pub fn taking(prompt_id: &str, question: &str, private: bool, answer: Answer) -> Self {
         Self {
             prompt_id: prompt_id.to_string(),
             kind: answer.kind_name().to_string(),

@@ -13,7 +13,8 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 use unicode_width::UnicodeWidthChar;
 
-use super::{Entry, EntryName, StoreError, Value, for_each_entry};
+use super::catalog::for_each_entry;
+use super::{Entry, EntryName, StoreError, Value};
 use crate::sanitize::inert;
 
 /// The words of `entry` that can be searched: every text, choice, list and
@@ -159,7 +160,7 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
 /// The entries of `names` whose answers hold every word of `query`, in the
 /// same order, and why any could not be read. Each entry is read, folded
 /// and let go in turn: the journal is never held whole.
-pub fn entries_matching(
+pub(super) fn entries_matching(
     root: &std::path::Path,
     seal: &super::Seal,
     names: Vec<EntryName>,

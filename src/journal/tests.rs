@@ -224,7 +224,7 @@ fn an_entry_filed_in_another_months_folder_is_not_listed() {
     fs::create_dir_all(dir.path().join("entries/2025/10")).unwrap();
     let other_year = dir.path().join("entries/2025/10/2026-10-05-080000-x.toml");
     fs::write(&other_year, fs::read(&elsewhere).unwrap()).unwrap();
-    let ids: Vec<String> = catalog(dir.path()).into_iter().map(|n| n.id).collect();
+    let ids: Vec<String> = catalog::catalog(dir.path()).into_iter().map(|n| n.id).collect();
     assert_eq!(ids, [kept.id]);
 }
 

@@ -106,7 +106,7 @@ impl Session {
     /// of besides (an entry being edited).
     pub fn fell_due(&self, index: usize) -> Vec<FellDue> {
         let mut rows = self.fell_due.get(index).cloned().unwrap_or_default();
-        let Some(Answer::Outcomes(said)) = self.answer(index) else {
+        let Some(Answer::Outcomes(said)) = self.given(index) else {
             return rows;
         };
         // Looked up, not searched: a question may list a great many promises.

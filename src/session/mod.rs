@@ -8,17 +8,21 @@
 mod limit;
 mod looking_back;
 mod navigate;
+mod paragraphs;
 mod recall;
 mod resume;
 pub mod run;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::answer::{Answer, AnswerError};
-use crate::exercise::{Exercise, Prompt};
+use crate::exercise::{Exercise, Prompt, PromptKind};
 use crate::journal::{AnswerRecord, Entry, format_for};
 
 pub use looking_back::FellDue;
+pub use paragraphs::Paragraphs;
 pub use recall::Recalled;
 
 /// Where the person is in the session.
@@ -49,6 +53,11 @@ pub struct Session {
     /// Indexed like the exercise's prompts. Answers to prompts that are
     /// hidden for now are kept, in case they show again, but never saved.
     answers: Vec<Option<Answer>>,
+    /// The text or list answer being written on the prompt at this index,
+    /// changed in place as it is typed: while it is, it is that prompt's
+    /// answer (its place in `answers` is empty), and it becomes an
+    /// [`Answer`] when the person moves on or a draft or entry is made.
+    writing: Option<(usize, Paragraphs)>,
     private: Vec<bool>,
     step: Step,
     /// The largest [`Answer::size`] an answer may have (see [`limit`]).
@@ -75,6 +84,7 @@ impl Session {
             exercise_hash: exercise_hash.to_string(),
             started_at,
             answers: vec![None; count],
+            writing: None,
             private,
             step: Step::Intro,
             last_time: None,
@@ -105,8 +115,72 @@ impl Session {
         self.exercise.prompts.get(index)
     }
 
-    pub fn answer(&self, index: usize) -> Option<&Answer> {
+    /// The answer to prompt `index`. One being written is made from its
+    /// paragraphs (a copy of its words): while typing, read
+    /// [`Session::written`] instead.
+    pub fn answer(&self, index: usize) -> Option<Cow<'_, Answer>> {
+        match &self.writing {
+            Some((at, text)) if *at == index => text.answer().map(Cow::Owned),
+            _ => self
+                .answers
+                .get(index)
+                .and_then(Option::as_ref)
+                .map(Cow::Borrowed),
+        }
+    }
+
+    /// An answer given whole (not one being written): what conditions,
+    /// recall and the promises look at, none of which is a text.
+    fn given(&self, index: usize) -> Option<&Answer> {
         self.answers.get(index).and_then(Option::as_ref)
+    }
+
+    /// The text or list answer to prompt `index`, to be changed in place
+    /// as it is typed (see [`Paragraphs`]); `None` if the prompt takes
+    /// another kind of answer. An answer being written on another prompt
+    /// is settled first. Changes must keep within [`Session::answer_limit`]:
+    /// [`Paragraphs::size`] says where the answer stands.
+    pub fn writing(&mut self, index: usize) -> Option<&mut Paragraphs> {
+        if self.writing.as_ref().is_some_and(|(at, _)| *at != index) {
+            self.settle();
+        }
+        if self.writing.is_none() {
+            let list = match self.prompt(index)?.kind {
+                PromptKind::Text => false,
+                PromptKind::List => true,
+                _ => return None,
+            };
+            let text = match self.answers[index].take() {
+                None if list => Paragraphs::list(Vec::new()),
+                None => Paragraphs::text(Vec::new()),
+                Some(answer) => match Paragraphs::of(&answer) {
+                    Some(text) => text,
+                    // Not a text or list (it cannot be: `set_answer` checks): left as it was.
+                    None => {
+                        self.answers[index] = Some(answer);
+                        return None;
+                    }
+                },
+            };
+            self.writing = Some((index, text));
+        }
+        self.writing.as_mut().map(|(_, text)| text)
+    }
+
+    /// The answer being written on prompt `index`, if it is.
+    pub fn written(&self, index: usize) -> Option<&Paragraphs> {
+        self.writing
+            .as_ref()
+            .filter(|(at, _)| *at == index)
+            .map(|(_, text)| text)
+    }
+
+    /// The answer being written becomes its prompt's answer (the one copy
+    /// of its words), as the person moves to another step.
+    fn settle(&mut self) {
+        if let Some((index, text)) = self.writing.take() {
+            self.answers[index] = text.answer();
+        }
     }
 
     /// Whether the answer to prompt `index` will be withheld from exports.
@@ -135,13 +209,20 @@ impl Session {
                 return Err(AnswerError::TooLong);
             }
         }
+        // A whole answer takes the place of one being written.
+        if self.writing.as_ref().is_some_and(|(at, _)| *at == index) {
+            self.writing = None;
+        }
         self.answers[index] = answer;
         Ok(())
     }
 
     /// Whether prompt `index` has a non-blank answer.
     pub fn is_answered(&self, index: usize) -> bool {
-        self.answer(index).is_some()
+        match self.written(index) {
+            Some(text) => !text.is_blank(),
+            None => self.given(index).is_some(),
+        }
     }
 
     /// Which prompts are shown, given the answers so far. A prompt whose
@@ -160,7 +241,7 @@ impl Session {
                     .iter()
                     .position(|p| p.id == when.prompt)
                     .filter(|&t| t < visible.len() && visible[t])
-                    .is_some_and(|t| when.holds(self.answer(t))),
+                    .is_some_and(|t| when.holds(self.given(t))),
             };
             visible.push(shown);
         }
@@ -228,11 +309,11 @@ impl Session {
             .filter_map(|i| {
                 let prompt = &self.exercise.prompts[i];
                 let answer = self.answer(i)?;
-                Some(AnswerRecord::new(
+                Some(AnswerRecord::taking(
                     &prompt.id,
                     &self.ask_kept(i),
                     self.is_private(i),
-                    answer,
+                    answer.into_owned(),
                 ))
             })
             .collect::<Vec<_>>();

@@ -5,7 +5,8 @@ use super::{NeedsAnswer, Session, Step};
 impl Session {
     /// From the intro to the first prompt shown (or the review, if none is).
     pub fn begin(&mut self) {
-        self.step = self.next_visible_after(None).map_or(Step::Review, Step::Prompt);
+        let first = self.next_visible_after(None).map_or(Step::Review, Step::Prompt);
+        self.go(first);
     }
 
     /// On to the next prompt shown, or the review after the last one.
@@ -18,9 +19,10 @@ impl Session {
                 if !prompt.optional && !self.is_answered(i) {
                     return Err(NeedsAnswer);
                 }
-                self.step = self
+                let next = self
                     .next_visible_after(Some(i))
                     .map_or(Step::Review, Step::Prompt);
+                self.go(next);
             }
             Step::Review => {}
         }
@@ -29,27 +31,36 @@ impl Session {
 
     /// Back to the previous prompt shown, or the intro before the first.
     pub fn back(&mut self) {
-        self.step = match self.step {
+        let previous = match self.step {
             Step::Intro => Step::Intro,
             Step::Prompt(i) => self.previous_visible_before(i).map_or(Step::Intro, Step::Prompt),
             Step::Review => self
                 .previous_visible_before(self.exercise.prompts.len())
                 .map_or(Step::Intro, Step::Prompt),
         };
+        self.go(previous);
     }
 
     /// Straight to prompt `index` (from the review), if it is shown.
     pub fn go_to(&mut self, index: usize) -> bool {
         let shown = self.visibility().get(index).copied().unwrap_or(false);
         if shown {
-            self.step = Step::Prompt(index);
+            self.go(Step::Prompt(index));
         }
         shown
     }
 
     /// Straight to the review. Missing answers are pointed out there.
     pub fn review(&mut self) {
-        self.step = Step::Review;
+        self.go(Step::Review);
+    }
+
+    /// To `step`: an answer being written on the step left is settled.
+    fn go(&mut self, step: Step) {
+        if step != self.step {
+            self.settle();
+        }
+        self.step = step;
     }
 
     fn next_visible_after(&self, index: Option<usize>) -> Option<usize> {

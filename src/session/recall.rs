@@ -128,7 +128,7 @@ impl Session {
             return None;
         }
         let prompt = &self.exercise.prompts[index];
-        let reading = match self.answer(index)? {
+        let reading = match self.answer(index)?.as_ref() {
             // A promise is quoted by its words: "What could make '...' easier?"
             Answer::Promise(making) => making.text.clone(),
             answer => answer::reading(answer, &prompt.kind),

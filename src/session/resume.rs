@@ -20,7 +20,15 @@ impl Session {
             .prompts
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| Some(AnswerRecord::new(&p.id, "", self.is_private(i), self.answer(i)?)))
+            .filter_map(|(i, p)| {
+                let answer = self.answer(i)?;
+                Some(AnswerRecord::taking(
+                    &p.id,
+                    "",
+                    self.is_private(i),
+                    answer.into_owned(),
+                ))
+            })
             .collect();
         draft.format = format_for(&draft.answers);
         draft

@@ -179,7 +179,7 @@ fn answers_that_stopped_being_reachable_are_not_saved() {
     let ids: Vec<&str> = entry.answers.iter().map(|a| a.prompt_id.as_str()).collect();
     assert_eq!(ids, vec!["went-well", "late"]);
     assert_eq!(
-        s.answer(2),
+        s.answer(2).as_deref(),
         Some(&Answer::Text("traffic".into())),
         "kept in memory in case it shows again"
     );
@@ -226,7 +226,10 @@ fn a_draft_brings_back_answers_privacy_and_place() {
     let (back, left_out) = Session::resume(s.exercise().clone(), "hash", &reread);
     assert_eq!(left_out, 0);
     assert_eq!(back.step(), Step::Prompt(2));
-    assert_eq!(back.answer(0), Some(&Answer::Text("first words".into())));
+    assert_eq!(
+        back.answer(0).as_deref(),
+        Some(&Answer::Text("first words".into()))
+    );
     assert!(back.is_private(0));
     assert_eq!(back.started_at(), s.started_at());
 }
@@ -245,8 +248,8 @@ fn a_draft_from_an_older_revision_keeps_what_still_fits() {
         left_out, 2,
         "the answer to a gone prompt and the one off the scale"
     );
-    assert_eq!(back.answer(0), Some(&Answer::Text("kept".into())));
-    assert_eq!(back.answer(3), None);
+    assert_eq!(back.answer(0).as_deref(), Some(&Answer::Text("kept".into())));
+    assert_eq!(back.answer(3).as_deref(), None);
     assert_eq!(back.step(), Step::Intro);
 }
 
@@ -507,7 +510,7 @@ fn looking_back_offers_what_fell_due_since_last_time_and_keeps_what_was_said_in_
     s.set_outcome(0, 1, Some((crate::promises::Outcome::Kept, None)));
     let new_due = "2026-11-28".parse().ok();
     s.set_outcome(0, 0, Some((crate::promises::Outcome::Renegotiated, new_due)));
-    let Some(Answer::Outcomes(said)) = s.answer(0) else {
+    let Some(Answer::Outcomes(said)) = s.answer(0).map(std::borrow::Cow::into_owned) else {
         panic!("outcomes are the answer");
     };
     let said: Vec<(&str, crate::promises::Outcome)> =
@@ -594,4 +597,91 @@ fn only_entries_and_drafts_holding_promises_are_written_in_the_newer_format() {
         Entry::from_toml(newer.as_bytes()),
         Err(EntryError::Newer(3))
     ));
+}
+
+/// Types `words` at the end of the answer being written, as the editor does.
+fn type_at_end(s: &mut Session, index: usize, words: &str) {
+    let text = s.writing(index).expect("a text or list prompt");
+    let last = text.len() - 1;
+    text.edit(last, |line| line.push_str(words));
+}
+
+#[test]
+fn an_answer_written_in_place_is_the_prompts_answer_as_it_is_typed() {
+    let mut s = session();
+    s.begin();
+    assert_eq!(s.written(0), None, "nothing is written until asked for");
+    assert!(s.writing(1).is_none(), "a yes/no is not written in place");
+    type_at_end(&mut s, 0, "We met ");
+    assert!(s.is_answered(0));
+    let text = s.writing(0).expect("the same paragraphs again");
+    text.insert(1, "at the station".into());
+    assert_eq!(
+        s.written(0).map(Paragraphs::size),
+        Some("We met \nat the station".len())
+    );
+    assert_eq!(
+        s.answer(0).as_deref(),
+        Some(&Answer::Text("We met \nat the station".into()))
+    );
+    // White space alone is no answer, as a whole answer's is not.
+    let text = s.writing(0).expect("still being written");
+    text.edit(0, String::clear);
+    text.remove(1);
+    assert!(!s.is_answered(0));
+    assert_eq!(s.advance(), Err(NeedsAnswer));
+}
+
+#[test]
+fn moving_on_settles_the_answer_written_and_coming_back_writes_it_again() {
+    let mut s = session();
+    s.begin();
+    type_at_end(&mut s, 0, "On time, calm");
+    s.advance().unwrap();
+    assert_eq!(s.written(0), None, "settled on leaving");
+    assert_eq!(
+        s.answer(0).as_deref(),
+        Some(&Answer::Text("On time, calm".into()))
+    );
+    s.back();
+    let text = s.writing(0).expect("a text prompt");
+    assert_eq!(text.lines(), ["On time, calm"]);
+    // Writing another prompt settles the first.
+    s.set_answer(3, Some(Answer::Scale(1))).unwrap();
+    type_at_end(&mut s, 4, "a walk");
+    assert_eq!(s.written(0), None);
+    assert_eq!(
+        s.answer(0).as_deref(),
+        Some(&Answer::Text("On time, calm".into()))
+    );
+    assert_eq!(s.answer(4).as_deref(), Some(&Answer::List(vec!["a walk".into()])));
+    // A whole answer takes the place of one being written.
+    s.set_answer(4, Some(Answer::List(vec!["sleep".into()]))).unwrap();
+    assert_eq!(s.written(4), None);
+    assert_eq!(s.answer(4).as_deref(), Some(&Answer::List(vec!["sleep".into()])));
+}
+
+#[test]
+fn drafts_and_entries_hold_exactly_the_words_typed_in_place() {
+    let mut s = session();
+    s.begin();
+    let typed = "We talked at the door,\n\n  and \"both\" of us stayed calm.  ";
+    for (i, line) in typed.split('\n').enumerate() {
+        let text = s.writing(0).expect("a text prompt");
+        if i > 0 {
+            text.insert(i, String::new());
+        }
+        text.edit(i, |l| l.push_str(line));
+    }
+    let draft = s.to_draft(at("2026-11-21T21:05:00+01:00"));
+    assert_eq!(draft.answers[0].answer(), Some(Answer::Text(typed.into())));
+    let (back, _) = Session::resume(s.exercise().clone(), "hash", &draft);
+    assert_eq!(back.answer(0).as_deref(), Some(&Answer::Text(typed.into())));
+    // Still on the prompt, still being written: the entry has it too.
+    s.set_answer(1, Some(Answer::YesNo(false))).unwrap();
+    assert!(s.written(0).is_some());
+    let entry = s
+        .finish("id", at("2026-11-21T21:09:00+01:00"))
+        .expect("every required answer");
+    assert_eq!(entry.answers[0].answer(), Some(Answer::Text(typed.into())));
 }

@@ -5,18 +5,18 @@ use std::time::Instant;
 
 use super::promises::{Form, NewTime};
 use super::strings;
-use super::text_editor::TextEditor;
+use super::text_editor::{EditorAtWork, EditorState, TextEditor};
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
-use crate::sanitize::inert;
 use crate::session::run::DraftTimer;
-use crate::session::{FellDue, Session, Step};
+use crate::session::{FellDue, Paragraphs, Session, Step};
 
 pub struct Answering {
     pub session: Session,
-    /// The editor of the current text or list prompt. Change it only
-    /// through [`Answering::edit`], which hands its words to the session.
-    pub editor: TextEditor,
+    /// The editor of the current text or list prompt: its cursor, undo and
+    /// scroll. The words it edits are the session's own
+    /// ([`Session::writing`]), changed in place through [`Answering::edit`].
+    pub editor: EditorState,
     /// The highlighted row: an option, or an answer on the review screen.
     pub cursor: usize,
     /// The person's own words for an `other = true` prompt.
@@ -55,7 +55,7 @@ impl Answering {
     pub fn new(session: Session) -> Self {
         let mut run = Self {
             session,
-            editor: TextEditor::new(Vec::new(), ""),
+            editor: EditorState::new(&Paragraphs::default(), ""),
             cursor: 0,
             other: TextEditor::new(Vec::new(), ""),
             back_to_review: false,
@@ -93,10 +93,13 @@ impl Answering {
         self.promise = None;
         self.new_time = None;
         let Some(index) = self.current() else { return };
-        let answer = self.session.answer(index).cloned();
         let Some(kind) = self.kind().cloned() else { return };
+        if let Some(text) = self.session.writing(index) {
+            self.editor = EditorState::new(text, placeholder(&kind));
+            return;
+        }
+        let answer = self.session.answer(index).map(std::borrow::Cow::into_owned);
         match kind {
-            PromptKind::Text | PromptKind::List => self.editor = new_editor(&kind, answer.as_ref()),
             PromptKind::Choice { options, .. } => {
                 if let Some(Answer::Choice(picked)) = answer {
                     self.cursor = options.iter().position(|o| *o == picked).unwrap_or(options.len());
@@ -123,35 +126,48 @@ impl Answering {
         }
     }
 
-    /// Changes the answer in the editor; if `edit` says it changed, the
-    /// words go to the session at once. The answer so lives in one place,
-    /// and every draft and entry is made from it (see BENCHMARKS.md for
-    /// what this costs a keystroke in a long answer).
-    pub fn edit(&mut self, edit: impl FnOnce(&mut TextEditor) -> bool) -> bool {
-        let changed = edit(&mut self.editor);
-        if changed {
-            self.keep_editor_words();
+    /// Changes the answer in the editor, which edits the session's own
+    /// paragraphs in place: the answer lives in one place, a keystroke
+    /// costs only its paragraph, and drafts and entries are made from the
+    /// session alone (see BENCHMARKS.md). Whether it changed.
+    pub fn edit(&mut self, edit: impl FnOnce(&mut EditorAtWork<'_>) -> bool) -> bool {
+        self.editing().is_some_and(|mut editing| edit(&mut editing))
+    }
+
+    /// The editor at work on the current prompt's answer, if it is a text or list.
+    fn editing(&mut self) -> Option<EditorAtWork<'_>> {
+        let index = self.current()?;
+        let text = self.session.writing(index)?;
+        Some(self.editor.editing(text))
+    }
+
+    /// The editor's size on screen (see [`EditorAtWork::set_size`]).
+    pub fn set_editor_size(&mut self, width: u16, height: u16) {
+        if let Some(mut editing) = self.editing() {
+            editing.set_size(width, height);
         }
-        changed
     }
 
-    /// A new editor holding `answer` (from `$EDITOR`), and the session's answer with it.
-    pub fn replace_answer(&mut self, kind: &PromptKind, answer: Answer) {
-        self.editor = new_editor(kind, Some(&answer));
-        self.keep_editor_words();
+    /// The current answer's words, as the editor holds them (for `$EDITOR`).
+    pub fn editor_text(&self) -> Option<String> {
+        let text = self.session.written(self.current()?)?;
+        Some(text.lines().join("\n"))
     }
 
-    fn keep_editor_words(&mut self) {
+    /// The size the current answer has ([`Answer::size`]), kept as it is typed.
+    pub fn written_size(&self) -> usize {
+        self.current()
+            .and_then(|index| self.session.written(index))
+            .map_or(0, Paragraphs::size)
+    }
+
+    /// `answer` (from `$EDITOR`) in place of the current one, in a new editor.
+    pub fn replace_answer(&mut self, answer: Answer) {
         let Some(index) = self.current() else { return };
-        let lines = self.editor.lines();
-        let answer = match self.kind() {
-            Some(PromptKind::Text) => Answer::Text(lines.join("\n")),
-            Some(PromptKind::List) => Answer::List(lines.to_vec()),
-            _ => return,
-        };
-        // An editor answer always fits its own prompt, and the limit is
-        // checked before each edit (see `would_pass_the_limit`).
-        let _ = self.session.set_answer(index, Some(answer));
+        // It fits its own prompt, and its size was checked by the caller.
+        if self.session.set_answer(index, Some(answer)).is_ok() {
+            self.load_prompt();
+        }
     }
 
     /// Notes that the person changed something, for the draft timer and
@@ -198,16 +214,10 @@ impl Answering {
     }
 }
 
-/// A word-wrapping editor holding `answer`.
-pub fn new_editor(kind: &PromptKind, answer: Option<&Answer>) -> TextEditor {
-    let lines: Vec<String> = match answer {
-        Some(Answer::Text(t)) => inert(t).split('\n').map(str::to_string).collect(),
-        Some(Answer::List(items)) => items.iter().map(|i| inert(i).into_owned()).collect(),
-        _ => Vec::new(),
-    };
-    let placeholder = match kind {
+/// What an empty text or list answer shows.
+fn placeholder(kind: &PromptKind) -> &'static str {
+    match kind {
         PromptKind::List => strings::LIST_PLACEHOLDER,
         _ => strings::TEXT_PLACEHOLDER,
-    };
-    TextEditor::new(lines, placeholder)
+    }
 }

@@ -889,7 +889,10 @@ pub fn step(app: &App) -> Option<mend::session::Step> {
 }
 
 pub fn answer(app: &App, index: usize) -> Option<mend::answer::Answer> {
-    app.answering()?.session.answer(index).cloned()
+    app.answering()?
+        .session
+        .answer(index)
+        .map(std::borrow::Cow::into_owned)
 }
 
 // ----- journal entries -----

@@ -587,7 +587,7 @@ impl App {
         if let Some(area) = crate::tui::layout::answer_editor(self, width, height)
             && let Some(run) = self.front.answering_mut()
         {
-            run.editor.set_size(area.width, area.height);
+            run.set_editor_size(area.width, area.height);
         }
         if let Some(area) = crate::tui::layout::share_preview(self, width, height)
             && let Some(Extra::Share(state)) = self.front.extra_mut()

@@ -108,8 +108,7 @@ impl App {
 
     /// The text of the current answer, for `$EDITOR`.
     pub fn editor_text(&self) -> Option<String> {
-        let run = self.front.answering()?;
-        Some(run.editor.lines().join("\n"))
+        self.front.answering()?.editor_text()
     }
 
     /// Takes back the text written in `$EDITOR`; `false` if it is longer
@@ -130,7 +129,7 @@ impl App {
         if answer.size() > run.session.answer_limit() {
             return false;
         }
-        run.replace_answer(&kind, answer);
+        run.replace_answer(answer);
         run.touched(now);
         self.save_draft();
         true
@@ -138,7 +137,7 @@ impl App {
 }
 
 fn move_scale(run: &mut Answering, index: usize, min: i64, max: i64, action: &Action) -> bool {
-    let current = match run.session.answer(index) {
+    let current = match run.session.answer(index).as_deref() {
         Some(Answer::Scale(n)) => Some(*n),
         _ => None,
     };
@@ -166,7 +165,7 @@ fn move_scale(run: &mut Answering, index: usize, min: i64, max: i64, action: &Ac
 }
 
 fn answer_yes_no(run: &mut Answering, index: usize, action: &Action) -> bool {
-    let current = match run.session.answer(index) {
+    let current = match run.session.answer(index).as_deref() {
         Some(Answer::YesNo(b)) => Some(*b),
         _ => None,
     };
@@ -206,7 +205,7 @@ fn pick_choice(run: &mut Answering, index: usize, options: &[String], action: Ac
 }
 
 fn pick_multi(run: &mut Answering, index: usize, options: &[String], action: Action) -> bool {
-    let mut picked: Vec<String> = match run.session.answer(index) {
+    let mut picked: Vec<String> = match run.session.answer(index).as_deref() {
         Some(Answer::Multi(items)) => items.iter().filter(|i| options.contains(i)).cloned().collect(),
         _ => Vec::new(),
     };
@@ -248,13 +247,17 @@ fn move_cursor(run: &mut Answering, action: &Action) {
 }
 
 /// Whether typing or pasting would take the answer being written past the
-/// session's limit (counted as [`Answer::size`] counts a list: each line and
-/// two more, which is at least what a text of those lines counts; the editor
-/// holds no control characters but line ends).
+/// session's limit: its size as [`Answer::size`] counts it (kept as it is
+/// typed, so no key costs a pass over a long answer), and what the key
+/// adds, with two more for each line or list item it may begin (the
+/// editor holds no control characters but line ends).
 fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> bool {
     let added = match action {
         // As it will be kept: tabs become spaces, control characters go.
-        Action::Paste(text) => clean_pasted(text).len(),
+        Action::Paste(text) => {
+            let kept = clean_pasted(text);
+            kept.len() + 2 * (kept.matches('\n').count() + 1)
+        }
         Action::Edit(key)
             if key
                 .modifiers
@@ -263,19 +266,17 @@ fn would_pass_the_limit(run: &Answering, kind: &PromptKind, action: &Action) -> 
             return false;
         }
         Action::Edit(key) => match key.code {
-            KeyCode::Char(c) => c.len_utf8(),
-            // A new line: counted as the lines are, below.
+            KeyCode::Char(c) => c.len_utf8() + 2,
             KeyCode::Enter => 2,
             _ => return false,
         },
         _ => return false,
     };
-    let field = match kind {
-        PromptKind::Text | PromptKind::List => &run.editor,
-        PromptKind::Choice { .. } | PromptKind::Multi { .. } if run.on_other_row() => &run.other,
+    let size = match kind {
+        PromptKind::Text | PromptKind::List => run.written_size(),
+        PromptKind::Choice { .. } | PromptKind::Multi { .. } if run.on_other_row() => run.other.size(),
         _ => return false,
     };
-    let size: usize = field.lines().iter().map(|l| l.len() + 2).sum();
     size + added > run.session.answer_limit()
 }
 

@@ -1,7 +1,7 @@
 //! Rows on screen: which paragraphs are wrapped where, the cursor's row and
 //! column, scrolling, and drawing. Only paragraphs near the screen are ever
 //! wrapped, and each stays wrapped until it changes. The editor is told its
-//! size ([`TextEditor::set_size`]) and follows its cursor as keys come, so
+//! size ([`EditorAtWork::set_size`]) and follows its cursor as keys come, so
 //! drawing only reads.
 
 use std::borrow::Cow;
@@ -11,9 +11,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::TextEditor;
 use super::history::Pos;
 use super::wrap::{columns, offset_at_column, wrap};
+use super::{EditorAtWork, EditorState};
+use crate::session::Paragraphs;
 
 /// Each paragraph's rows at the editor's width, kept once computed.
 pub struct WrapCache {
@@ -168,10 +169,10 @@ impl<'a> Rows<'a> {
     }
 }
 
-impl TextEditor {
+impl EditorAtWork<'_> {
     /// The rows at the editor's own width.
     fn rows(&self) -> Rows<'_> {
-        Rows::new(&self.lines, &self.rows, self.rows.width)
+        Rows::new(self.lines.lines(), &self.state.rows, self.state.rows.width)
     }
 
     /// The editor's size on screen, as laid out: rows wrap to `width`, and
@@ -179,11 +180,11 @@ impl TextEditor {
     pub fn set_size(&mut self, width: u16, height: u16) {
         let size = (usize::from(width), usize::from(height).max(1));
         // Unchanged, the last key already followed the cursor.
-        if size == (self.rows.width, self.height) {
+        if size == (self.state.rows.width, self.state.height) {
             return;
         }
-        self.rows.set_width(size.0);
-        self.height = size.1;
+        self.state.rows.set_width(size.0);
+        self.state.height = size.1;
         self.follow_cursor();
     }
 
@@ -193,28 +194,30 @@ impl TextEditor {
     /// way (a paragraph takes at least a row).
     pub(super) fn follow_cursor(&mut self) {
         // Not yet laid out: the screen's first row stays where it is.
-        if self.rows.width == 0 {
+        if self.state.rows.width == 0 {
             return;
         }
         let last = self.lines.len() - 1;
-        let top = self.top.0.min(last);
-        let cursor = self.cursor.0;
-        let near_top = top..=(top + self.height).min(last);
-        let near_cursor = cursor.saturating_sub(self.height)..=(cursor + self.height).min(last);
+        let top = self.state.top.0.min(last);
+        let cursor = self.state.cursor.0;
+        let near_top = top..=(top + self.state.height).min(last);
+        let near_cursor = cursor.saturating_sub(self.state.height)..=(cursor + self.state.height).min(last);
         for paragraph in near_top.chain(near_cursor) {
-            self.rows.fill(paragraph, &self.lines[paragraph]);
+            self.state.rows.fill(paragraph, &self.lines[paragraph]);
         }
-        self.top = self.rows().scroll_to(self.cursor, self.top, self.height);
-        let shown = self.top.0..=(self.top.0 + self.height).min(last);
+        self.state.top = self
+            .rows()
+            .scroll_to(self.state.cursor, self.state.top, self.state.height);
+        let shown = self.state.top.0..=(self.state.top.0 + self.state.height).min(last);
         for paragraph in shown {
-            self.rows.fill(paragraph, &self.lines[paragraph]);
+            self.state.rows.fill(paragraph, &self.lines[paragraph]);
         }
     }
 
     /// Home and End: the start or the end of the cursor's row on screen.
     pub(super) fn row_edge(&self, end: bool) -> Pos {
         let rows = self.rows();
-        let row = rows.row_of(self.cursor);
+        let row = rows.row_of(self.state.cursor);
         let range = rows.range(row);
         match (end, rows.is_last(row)) {
             (false, _) => (row.0, range.start),
@@ -225,12 +228,12 @@ impl TextEditor {
 
     /// Up or down by `delta` rows on screen, keeping to the column aimed for.
     pub(super) fn vertical(&mut self, delta: isize) -> Pos {
-        let rows = Rows::new(&self.lines, &self.rows, self.rows.width);
-        let mut row = rows.row_of(self.cursor);
+        let rows = Rows::new(self.lines.lines(), &self.state.rows, self.state.rows.width);
+        let mut row = rows.row_of(self.state.cursor);
         let range = rows.range(row);
-        let column = *self
-            .goal_column
-            .get_or_insert_with(|| columns(&self.lines[self.cursor.0][range.start..self.cursor.1]));
+        let column = *self.state.goal_column.get_or_insert_with(|| {
+            columns(&self.lines[self.state.cursor.0][range.start..self.state.cursor.1])
+        });
         for _ in 0..delta.unsigned_abs() {
             let step = if delta < 0 {
                 rows.previous(row)
@@ -242,11 +245,11 @@ impl TextEditor {
                 // Past the first or last row: to the very start or end, as
                 // text fields do, and the column aimed for starts afresh.
                 None if delta < 0 => {
-                    self.goal_column = None;
+                    self.state.goal_column = None;
                     return (0, 0);
                 }
                 None => {
-                    self.goal_column = None;
+                    self.state.goal_column = None;
                     return (row.0, self.lines[row.0].len());
                 }
             }
@@ -258,18 +261,29 @@ impl TextEditor {
         }
         (row.0, offset)
     }
+}
 
-    /// Draws the rows that fit in `area`; where the terminal's cursor goes.
+impl EditorState {
+    /// Draws the rows of `lines` (the text this editor was made for) that
+    /// fit in `area`; where the terminal's cursor goes.
     /// At the size it was told, this reads what the last key left; at any
     /// other, it works the rows out afresh.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, text: Style, placeholder: Style) -> Option<Position> {
-        self.render_marked(area, buf, (text, placeholder), &[], Style::new())
+    pub fn render(
+        &self,
+        lines: &Paragraphs,
+        area: Rect,
+        buf: &mut Buffer,
+        text: Style,
+        placeholder: Style,
+    ) -> Option<Position> {
+        self.render_marked(lines, area, buf, (text, placeholder), &[], Style::new())
     }
 
     /// [`render`](Self::render), with these stretches of text (paragraph,
     /// byte range) drawn in `mark` as well, where they are on screen.
     pub fn render_marked(
         &self,
+        lines: &Paragraphs,
         area: Rect,
         buf: &mut Buffer,
         (text, placeholder): (Style, Style),
@@ -279,7 +293,7 @@ impl TextEditor {
         if area.width == 0 || area.height == 0 {
             return None;
         }
-        if self.is_empty() {
+        if lines.is_empty() {
             buf.set_stringn(
                 area.x,
                 area.y,
@@ -289,7 +303,7 @@ impl TextEditor {
             );
             return Some(Position::new(area.x, area.y));
         }
-        let rows = Rows::new(&self.lines, &self.rows, usize::from(area.width));
+        let rows = Rows::new(lines.lines(), &self.rows, usize::from(area.width));
         let top = rows.scroll_to(self.cursor, self.top, usize::from(area.height));
         let cursor_row = rows.row_of(self.cursor);
         let mut cursor = None;
@@ -297,7 +311,7 @@ impl TextEditor {
         for y in 0..area.height {
             let Some(current) = row else { break };
             let range = rows.range(current);
-            let line = &self.lines[current.0];
+            let line = &lines[current.0];
             buf.set_stringn(
                 area.x,
                 area.y + y,

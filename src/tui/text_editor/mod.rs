@@ -13,11 +13,22 @@ mod wrap;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+
 use history::{Edit, History, Pos};
 use layout::WrapCache;
 
-pub struct TextEditor {
-    lines: Vec<String>,
+use crate::session::Paragraphs;
+
+/// Where an editor is in its text and what it keeps of it: the cursor,
+/// undo, the wrapped rows and the scroll. The text is apart, in
+/// [`Paragraphs`], so a text answer is edited where the session keeps it
+/// (see [`EditorAtWork`]); [`TextEditor`] is an editor with a text of its own.
+pub struct EditorState {
     /// Paragraph and byte offset of the cursor, always on a grapheme boundary.
     cursor: Pos,
     /// The display column up and down aim for, kept across short rows.
@@ -31,30 +42,19 @@ pub struct TextEditor {
     height: usize,
 }
 
-impl TextEditor {
-    pub fn new(lines: Vec<String>, placeholder: &'static str) -> Self {
-        let lines = if lines.is_empty() {
-            vec![String::new()]
-        } else {
-            lines
-        };
-        let cursor = (lines.len() - 1, lines[lines.len() - 1].len());
-        let count = lines.len();
+impl EditorState {
+    /// At the end of `lines`, as an answer opened again carries on.
+    pub fn new(lines: &Paragraphs, placeholder: &'static str) -> Self {
+        let last = lines.len() - 1;
         Self {
-            lines,
-            cursor,
+            cursor: (last, lines[last].len()),
             goal_column: None,
             history: History::default(),
             placeholder,
-            rows: WrapCache::new(count),
+            rows: WrapCache::new(lines.len()),
             top: (0, 0),
             height: 1,
         }
-    }
-
-    /// The text, one paragraph per line.
-    pub fn lines(&self) -> &[String] {
-        &self.lines
     }
 
     /// Paragraph and byte offset of the cursor.
@@ -62,15 +62,104 @@ impl TextEditor {
         self.cursor
     }
 
+    /// This editor at work on `lines`, the text it was made for.
+    pub fn editing<'a>(&'a mut self, lines: &'a mut Paragraphs) -> EditorAtWork<'a> {
+        EditorAtWork { lines, state: self }
+    }
+}
+
+/// An editor at work on its text: keys, pastes, undo and the size on
+/// screen go through this. Each edit changes only the paragraphs it
+/// touches, through [`Paragraphs`], which keeps the text's size as it goes.
+pub struct EditorAtWork<'a> {
+    lines: &'a mut Paragraphs,
+    state: &'a mut EditorState,
+}
+
+/// An editor with a text of its own (a one-line field, a message).
+pub struct TextEditor {
+    lines: Paragraphs,
+    state: EditorState,
+}
+
+impl TextEditor {
+    pub fn new(lines: Vec<String>, placeholder: &'static str) -> Self {
+        let lines = Paragraphs::text(lines);
+        let state = EditorState::new(&lines, placeholder);
+        Self { lines, state }
+    }
+
+    /// The text, one paragraph per line.
+    pub fn lines(&self) -> &[String] {
+        self.lines.lines()
+    }
+
+    /// Paragraph and byte offset of the cursor.
+    pub fn cursor(&self) -> (usize, usize) {
+        self.state.cursor
+    }
+
     /// Whether there is nothing but white space.
     pub fn is_blank(&self) -> bool {
-        self.lines.iter().all(|l| l.trim().is_empty())
+        self.lines.is_blank()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.len() == 1 && self.lines[0].is_empty()
+        self.lines.is_empty()
     }
 
+    /// The text's size, as [`Answer::size`](crate::answer::Answer::size) counts it.
+    pub fn size(&self) -> usize {
+        self.lines.size()
+    }
+
+    fn editing(&mut self) -> EditorAtWork<'_> {
+        self.state.editing(&mut self.lines)
+    }
+
+    /// Handles one key; whether the text changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        self.editing().input(key)
+    }
+
+    /// Inserts text at the cursor (a paste): one edit, undone at once.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        self.editing().insert_str(text)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        self.editing().undo()
+    }
+
+    pub fn redo(&mut self) -> bool {
+        self.editing().redo()
+    }
+
+    /// See [`EditorAtWork::set_size`].
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.editing().set_size(width, height);
+    }
+
+    /// See [`EditorState::render`].
+    pub fn render(&self, area: Rect, buf: &mut Buffer, text: Style, placeholder: Style) -> Option<Position> {
+        self.state.render(&self.lines, area, buf, text, placeholder)
+    }
+
+    /// See [`EditorState::render_marked`].
+    pub fn render_marked(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        styles: (Style, Style),
+        marks: &[(usize, Range<usize>)],
+        mark: Style,
+    ) -> Option<Position> {
+        self.state
+            .render_marked(&self.lines, area, buf, styles, marks, mark)
+    }
+}
+
+impl EditorAtWork<'_> {
     /// Handles one key; whether the text changed.
     pub fn input(&mut self, key: KeyEvent) -> bool {
         let changed = self.key(key);
@@ -106,86 +195,86 @@ impl TextEditor {
         if text.is_empty() {
             return false;
         }
-        let at = self.cursor;
-        self.cursor = self.insert_raw(at, text);
-        self.history.record(
+        let at = self.state.cursor;
+        self.state.cursor = self.insert_raw(at, text);
+        self.state.history.record(
             Edit::Insert {
                 at,
                 text: text.to_string(),
             },
             false,
         );
-        self.goal_column = None;
+        self.state.goal_column = None;
         self.follow_cursor();
         true
     }
 
     fn type_text(&mut self, text: &str) -> bool {
-        let at = self.cursor;
-        self.cursor = self.insert_raw(at, text);
-        self.history.record(
+        let at = self.state.cursor;
+        self.state.cursor = self.insert_raw(at, text);
+        self.state.history.record(
             Edit::Insert {
                 at,
                 text: text.to_string(),
             },
             true,
         );
-        self.goal_column = None;
+        self.state.goal_column = None;
         true
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(edit) = self.history.undo() else {
+        let Some(edit) = self.state.history.undo() else {
             return false;
         };
         match edit {
             Edit::Insert { at, text } => {
                 let end = end_of(at, &text);
                 self.delete_raw(at, end);
-                self.cursor = at;
+                self.state.cursor = at;
             }
-            Edit::Delete { at, text } => self.cursor = self.insert_raw(at, &text),
+            Edit::Delete { at, text } => self.state.cursor = self.insert_raw(at, &text),
         }
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(edit) = self.history.redo() else {
+        let Some(edit) = self.state.history.redo() else {
             return false;
         };
         match edit {
-            Edit::Insert { at, text } => self.cursor = self.insert_raw(at, &text),
+            Edit::Insert { at, text } => self.state.cursor = self.insert_raw(at, &text),
             Edit::Delete { at, text } => {
                 self.delete_raw(at, end_of(at, &text));
-                self.cursor = at;
+                self.state.cursor = at;
             }
         }
         true
     }
 
     fn delete_back(&mut self) -> bool {
-        let start = self.previous_position(self.cursor);
-        self.delete(start, self.cursor)
+        let start = self.previous_position(self.state.cursor);
+        self.delete(start, self.state.cursor)
     }
 
     fn delete_forward(&mut self) -> bool {
-        let end = self.next_position(self.cursor);
-        self.delete(self.cursor, end)
+        let end = self.next_position(self.state.cursor);
+        self.delete(self.state.cursor, end)
     }
 
     fn delete_word_back(&mut self) -> bool {
-        let start = self.word_start_before(self.cursor);
-        self.delete(start, self.cursor)
+        let start = self.word_start_before(self.state.cursor);
+        self.delete(start, self.state.cursor)
     }
 
     fn delete_to_paragraph_end(&mut self) -> bool {
-        let (row, col) = self.cursor;
+        let (row, col) = self.state.cursor;
         let end = if col == self.lines[row].len() {
-            self.next_position(self.cursor)
+            self.next_position(self.state.cursor)
         } else {
             (row, self.lines[row].len())
         };
-        self.delete(self.cursor, end)
+        self.delete(self.state.cursor, end)
     }
 
     /// Deletes from `start` to `end` as one undoable edit.
@@ -194,9 +283,9 @@ impl TextEditor {
             return false;
         }
         let text = self.delete_raw(start, end);
-        self.history.record(Edit::Delete { at: start, text }, false);
-        self.cursor = start;
-        self.goal_column = None;
+        self.state.history.record(Edit::Delete { at: start, text }, false);
+        self.state.cursor = start;
+        self.state.goal_column = None;
         true
     }
 
@@ -207,13 +296,16 @@ impl TextEditor {
         let first = parts.next().unwrap_or_default();
         let rest: Vec<&str> = parts.collect();
         if rest.is_empty() {
-            self.lines[row].insert_str(col, first);
-            self.rows.changed(row);
+            self.lines.edit(row, |line| line.insert_str(col, first));
+            self.state.rows.changed(row);
             return (row, col + first.len());
         }
-        let tail = self.lines[row].split_off(col);
-        self.lines[row].push_str(first);
-        self.rows.changed(row);
+        let tail = self.lines.edit(row, |line| {
+            let tail = line.split_off(col);
+            line.push_str(first);
+            tail
+        });
+        self.state.rows.changed(row);
         let last_index = rest.len() - 1;
         let mut end = at;
         for (i, part) in rest.into_iter().enumerate() {
@@ -223,7 +315,7 @@ impl TextEditor {
                 line.push_str(&tail);
             }
             self.lines.insert(row + 1 + i, line);
-            self.rows.inserted(row + 1 + i);
+            self.state.rows.inserted(row + 1 + i);
         }
         end
     }
@@ -232,48 +324,48 @@ impl TextEditor {
     fn delete_raw(&mut self, start: Pos, end: Pos) -> String {
         let ((r1, c1), (r2, c2)) = (start, end);
         if r1 == r2 {
-            let removed: String = self.lines[r1].drain(c1..c2).collect();
-            self.rows.changed(r1);
+            let removed: String = self.lines.edit(r1, |line| line.drain(c1..c2).collect());
+            self.state.rows.changed(r1);
             return removed;
         }
-        let mut removed = self.lines[r1].split_off(c1);
+        let mut removed = self.lines.edit(r1, |line| line.split_off(c1));
         for _ in r1 + 1..r2 {
             removed.push('\n');
             removed.push_str(&self.lines.remove(r1 + 1));
-            self.rows.removed(r1 + 1);
+            self.state.rows.removed(r1 + 1);
         }
         let last = self.lines.remove(r1 + 1);
-        self.rows.removed(r1 + 1);
+        self.state.rows.removed(r1 + 1);
         removed.push('\n');
         removed.push_str(&last[..c2]);
-        self.lines[r1].push_str(&last[c2..]);
-        self.rows.changed(r1);
+        self.lines.edit(r1, |line| line.push_str(&last[c2..]));
+        self.state.rows.changed(r1);
         removed
     }
 
     fn navigate(&mut self, code: KeyCode, ctrl: bool) {
-        self.history.break_typing();
+        self.state.history.break_typing();
         let vertical = matches!(
             code,
             KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
         );
         if !vertical {
-            self.goal_column = None;
+            self.state.goal_column = None;
         }
-        self.cursor = match code {
-            KeyCode::Left if ctrl => self.word_start_before(self.cursor),
-            KeyCode::Right if ctrl => self.word_end_after(self.cursor),
-            KeyCode::Left => self.previous_position(self.cursor),
-            KeyCode::Right => self.next_position(self.cursor),
+        self.state.cursor = match code {
+            KeyCode::Left if ctrl => self.word_start_before(self.state.cursor),
+            KeyCode::Right if ctrl => self.word_end_after(self.state.cursor),
+            KeyCode::Left => self.previous_position(self.state.cursor),
+            KeyCode::Right => self.next_position(self.state.cursor),
             KeyCode::Home if ctrl => (0, 0),
             KeyCode::End if ctrl => (self.lines.len() - 1, self.lines[self.lines.len() - 1].len()),
             KeyCode::Home => self.row_edge(false),
             KeyCode::End => self.row_edge(true),
             KeyCode::Up => self.vertical(-1),
             KeyCode::Down => self.vertical(1),
-            KeyCode::PageUp => self.vertical(-(self.height.saturating_sub(1).max(1) as isize)),
-            KeyCode::PageDown => self.vertical(self.height.saturating_sub(1).max(1) as isize),
-            _ => self.cursor,
+            KeyCode::PageUp => self.vertical(-(self.state.height.saturating_sub(1).max(1) as isize)),
+            KeyCode::PageDown => self.vertical(self.state.height.saturating_sub(1).max(1) as isize),
+            _ => self.state.cursor,
         };
     }
 

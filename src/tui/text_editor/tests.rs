@@ -185,7 +185,7 @@ fn only_paragraphs_near_the_screen_are_wrapped() {
         .collect();
     let mut e = TextEditor::new(lines, "");
     draw(&mut e, 20, 5);
-    let wrapped = e.rows.wrapped_count();
+    let wrapped = e.state.rows.wrapped_count();
     assert!(wrapped < 20, "{wrapped} paragraphs wrapped for a five-row view");
 }
 
@@ -226,7 +226,7 @@ mod properties {
             for key in keys {
                 e.input(key);
                 draw(&mut e, width, 3);
-                prop_assert!(e.lines[e.cursor.0].is_char_boundary(e.cursor.1));
+                prop_assert!(e.lines[e.state.cursor.0].is_char_boundary(e.state.cursor.1));
             }
             while e.undo() {}
             prop_assert_eq!(e.lines(), &start[..]);

@@ -8,14 +8,21 @@ use ratatui::widgets::{Block, BorderType, ListItem, Padding, Paragraph};
 use super::chrome::{render_list, safe};
 use crate::answer::Answer;
 use crate::exercise::{Prompt, PromptKind};
+use crate::session::Paragraphs;
 use crate::tui::answering::Answering;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, run: &Answering, prompt: &Prompt, index: usize, theme: &Theme) {
+    if matches!(prompt.kind, PromptKind::Text | PromptKind::List) {
+        // Drawn from the paragraphs as they are typed: no copy of the
+        // answer is made for a frame.
+        return render_editor(frame, area, run, index, theme);
+    }
     let answer = run.session.answer(index);
+    let answer = answer.as_deref();
     match &prompt.kind {
-        PromptKind::Text | PromptKind::List => render_editor(frame, area, run, theme),
+        PromptKind::Text | PromptKind::List => {}
         PromptKind::Scale { min, max, low, high } => render_scale(
             frame,
             area,
@@ -45,13 +52,15 @@ pub fn editor_block(theme: &Theme) -> Block<'static> {
         .padding(Padding::horizontal(1))
 }
 
-fn render_editor(frame: &mut Frame, area: Rect, run: &Answering, theme: &Theme) {
+fn render_editor(frame: &mut Frame, area: Rect, run: &Answering, index: usize, theme: &Theme) {
     let block = editor_block(theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let nothing = Paragraphs::default();
+    let text = run.session.written(index).unwrap_or(&nothing);
     let cursor = run
         .editor
-        .render(inner, frame.buffer_mut(), theme.text, theme.dim);
+        .render(text, inner, frame.buffer_mut(), theme.text, theme.dim);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

@@ -71,7 +71,7 @@ fn item(run: &Answering, number: usize, index: usize, width: usize, theme: &Them
     let mut lines = vec![Line::from(title)];
     match session.answer(index) {
         Some(answer) => lines.extend(
-            answer_lines(answer, &prompt.kind, width.saturating_sub(INDENT.len()))
+            answer_lines(&answer, &prompt.kind, width.saturating_sub(INDENT.len()))
                 .into_iter()
                 .map(|l| Line::raw(format!("{INDENT}{l}"))),
         ),
