@@ -914,7 +914,9 @@ fn the_age_tool_opens_every_entry_with_the_recovery_key() {
     );
     let key_file = sandbox.tmp.join("key.txt");
     fs::write(&key_file, &key.stdout).expect("the key");
-    let names = mend::journal::catalog(&sandbox.journal);
+    let names = mend::journal::Reader::open(&sandbox.journal)
+        .expect("the journal")
+        .names();
     assert_eq!(names.len(), 2);
     let mut opened = Vec::new();
     for name in names {

@@ -885,7 +885,7 @@ mod index_tests {
 
     /// How many entry files carry mend's own stanza, of how many.
     fn entries_carrying_ours(root: &Path) -> (usize, usize) {
-        let paths: Vec<PathBuf> = crate::journal::catalog(root)
+        let paths: Vec<PathBuf> = super::catalog::catalog(root)
             .iter()
             .filter_map(|name| crate::journal::entry_name::entry_path(root, &name.id))
             .collect();
