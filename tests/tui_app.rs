@@ -828,6 +828,24 @@ fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
     assert!(target.is_file());
 }
 
+#[test]
+fn enter_with_no_path_typed_asks_for_nothing_and_the_dialog_stays() {
+    let store = TestStore::new();
+    let mut app = at_review(&store);
+    store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
+    app.press(ctrl('s'));
+    app.press(key(KeyCode::Char('s')));
+    let suggested = strings::copy_path(&store_entry_id());
+    press_times(&mut app, KeyCode::Backspace, suggested.chars().count());
+    app.press(key(KeyCode::Char(' ')));
+    app.press(key(KeyCode::Enter));
+    assert!(matches!(app.dialog(), Some(Dialog::SaveElsewhere { .. })));
+    assert!(
+        store.journal().copies.is_empty(),
+        "no copy tried at an empty path"
+    );
+}
+
 /// The id the fixture's entry gets when started at [`now`].
 fn store_entry_id() -> String {
     mend::journal::entry_name::entry_id(now(), FIXTURE_ID, 1)

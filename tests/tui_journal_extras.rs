@@ -810,6 +810,32 @@ fn the_journal_writes_an_export_whole_and_for_its_owner_alone() {
 }
 
 #[test]
+fn the_journal_writes_an_export_over_nothing_unless_told_to_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = mend::journal::FileJournal::open(&dir.path().join("journal")).unwrap();
+    let kept = dir.path().join("kept.md");
+    std::fs::write(&kept, "someone's own file").unwrap();
+    let refused = journal.write_export(&kept, "# Journal entries\n", false);
+    assert!(
+        matches!(refused, Err(mend::journal::StoreError::AlreadyThere(ref p)) if *p == kept),
+        "{refused:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "someone's own file");
+    // A link that leads nowhere is a name taken too: never written through.
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &link).unwrap();
+    let refused = journal.write_export(&link, "# Journal entries\n", false);
+    assert!(
+        matches!(refused, Err(mend::journal::StoreError::AlreadyThere(_))),
+        "{refused:?}"
+    );
+    assert!(!dir.path().join("nowhere.md").exists());
+    let new = dir.path().join("new.md");
+    journal.write_export(&new, "# Journal entries\n", false).unwrap();
+    assert_eq!(std::fs::read_to_string(&new).unwrap(), "# Journal entries\n");
+}
+
+#[test]
 fn the_share_screen_never_replaces_a_pipe_or_a_folder() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();

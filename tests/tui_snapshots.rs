@@ -353,7 +353,7 @@ fn saved_elsewhere_says_where_and_that_it_is_outside_the_journal() {
     let Some(Dialog::SaveElsewhere { path, .. }) = app.dialog() else {
         panic!("the save-elsewhere dialog is open");
     };
-    let suggested = path.lines().join("").chars().count();
+    let suggested = path.text().chars().count();
     press_times(&mut app, KeyCode::Backspace, suggested);
     let target = "/tmp/mend-snapshot-saved-elsewhere.toml";
     type_text(&mut app, target);

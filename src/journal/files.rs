@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -410,14 +411,16 @@ impl Store for FileJournal {
     }
 
     fn write_export(&mut self, path: &Path, text: &str, replace: bool) -> Result<(), StoreError> {
-        // A link that leads nowhere is there too: never written through.
-        // (Checked, then renamed over: a hard link would refuse a file that
-        // appears in between, but exports go to USB sticks, whose file
-        // systems have no hard links.)
-        if !replace && fs::symlink_metadata(path).is_ok() {
-            return Err(StoreError::AlreadyThere(path.to_path_buf()));
-        }
-        write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io("write the export", path, e))
+        let written = if replace {
+            write_atomic(path, text.as_bytes())
+        } else {
+            // A link that leads nowhere is there too: never written through.
+            write_atomic_new(path, text.as_bytes())
+        };
+        written.map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists if !replace => StoreError::AlreadyThere(path.to_path_buf()),
+            _ => StoreError::io("write the export", path, e),
+        })
     }
 
     fn message_rules(&self) -> Result<(Rules, Option<RulesError>), RulesError> {

@@ -47,15 +47,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes `bytes` to `path` as a 0600 file, atomically and durably, but only
 /// if nothing is there yet: a file a person already has is never replaced.
+///
+/// The name is claimed first with an empty file made only where nothing is
+/// (`O_EXCL`, which every file system has; the FAT of a USB stick, where a
+/// copy or an export often goes, has no hard links to refuse a taken name
+/// with), and the written file is then renamed over that claim. A file that
+/// appears after the claim cannot be replaced, and a crash in between leaves
+/// the empty claim, never half the words.
 pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent_of(path);
-    let temp = temp_path(&dir);
-    // A hard link, unlike a rename, fails if the name is taken.
-    let result = write_new(&temp, bytes).and_then(|()| fs::hard_link(&temp, path));
-    let _ = fs::remove_file(&temp);
-    result?;
-    let _ = sync_dir(&dir);
-    Ok(())
+    write_new(path, &[])?;
+    let written = write_atomic(path, bytes);
+    if written.is_err() && fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        // Only the claim, still empty: it held nothing of anyone's.
+        let _ = fs::remove_file(path);
+    }
+    written
 }
 
 /// A file written in place of `path` a piece at a time (an export of any
@@ -238,7 +244,7 @@ fn temp_path(dir: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -299,6 +305,31 @@ mod tests {
         assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&file).unwrap(), b"first");
         assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn a_new_only_write_makes_no_link_and_leaves_no_claim_when_it_fails() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("copy.toml");
+        write_atomic_new(&file, b"first").unwrap();
+        // Written by a rename over its claim, not linked from a temp file:
+        // it works where a file system has no hard links.
+        assert_eq!(fs::metadata(&file).unwrap().nlink(), 1);
+        let dangling = root.path().join("dangling");
+        std::os::unix::fs::symlink(root.path().join("nowhere"), &dangling).unwrap();
+        let refused = write_atomic_new(&dangling, b"words").unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        assert!(
+            !root.path().join("nowhere").exists(),
+            "never written through a link"
+        );
+        let missing = root.path().join("no-folder").join("copy.toml");
+        assert!(write_atomic_new(&missing, b"words").is_err());
+        assert_eq!(
+            fs::read_dir(root.path()).unwrap().count(),
+            2,
+            "no claim or temp file left"
+        );
     }
 
     #[test]

@@ -1,13 +1,10 @@
 //! Dialogs: resuming a draft, a failed save, saving a copy elsewhere, deleting.
 
-use crossterm::event::KeyCode;
-
-use super::prompts::one_line;
 use super::{App, Dialog, Effect};
 use crate::session::run::DraftChoice;
 use crate::tui::action::Action;
+use crate::tui::path_field::PathField;
 use crate::tui::strings;
-use crate::tui::text_editor::TextEditor;
 
 impl App {
     pub(super) fn dialog_update(&mut self, action: Action) -> Vec<Effect> {
@@ -28,17 +25,21 @@ impl App {
             (Dialog::SaveFailed { entry, .. }, Action::Retry) => vec![Effect::SaveEntry(entry)],
             (Dialog::SaveFailed { entry, .. }, Action::SaveElsewhere) => {
                 let path = strings::copy_path(&entry.id);
-                let field = TextEditor::new(vec![path], "");
                 self.dialog = Some(Dialog::SaveElsewhere {
                     entry,
-                    path: Box::new(field),
+                    path: Box::new(PathField::new(Some(path), "")),
                 });
                 Vec::new()
             }
-            (Dialog::SaveElsewhere { entry, path }, Action::SaveElsewhere) => {
-                let path = crate::paths::expand_home(&path.lines().join(""));
-                vec![Effect::SaveCopy { entry, path }]
-            }
+            // A copy never replaces a file (`Store::save_copy`), so a path
+            // already there is refused and said, not asked about.
+            (Dialog::SaveElsewhere { entry, mut path }, Action::SaveElsewhere) => match path.target() {
+                Some((to, _)) => vec![Effect::SaveCopy { entry, path: to }],
+                None => {
+                    self.dialog = Some(Dialog::SaveElsewhere { entry, path });
+                    Vec::new()
+                }
+            },
             (Dialog::ConfirmDelete { row }, Action::Yes) => {
                 let id = self
                     .front
@@ -47,16 +48,9 @@ impl App {
                     .map(|r| r.name.id.clone());
                 id.map(|id| Effect::Trash { id, row }).into_iter().collect()
             }
-            (Dialog::SaveElsewhere { entry, mut path }, Action::Edit(key)) => {
-                if key.code != KeyCode::Enter {
-                    path.input(key);
-                }
-                self.dialog = Some(Dialog::SaveElsewhere { entry, path });
-                Vec::new()
-            }
             // A path copied from a file manager or a terminal is often pasted.
-            (Dialog::SaveElsewhere { entry, mut path }, Action::Paste(text)) => {
-                path.insert_str(one_line(&text).trim());
+            (Dialog::SaveElsewhere { entry, mut path }, action @ (Action::Edit(_) | Action::Paste(_))) => {
+                path.edit(&action);
                 self.dialog = Some(Dialog::SaveElsewhere { entry, path });
                 Vec::new()
             }

@@ -29,8 +29,8 @@ use super::answering::Answering;
 use super::journal::JournalState;
 use super::keys::action_for;
 use super::lock::{DEFAULT_IDLE_LOCK, LockState, Locked};
+use super::path_field::PathField;
 use super::strings;
-use super::text_editor::TextEditor;
 use crate::clock::Clock;
 use crate::exercise::Prompt;
 use crate::journal::{Draft, Entry, Store};
@@ -92,10 +92,7 @@ pub enum Dialog {
     /// The entry could not be saved; it is still here, in memory.
     SaveFailed { entry: Box<Entry>, error: String },
     /// Typing the path for a copy of the entry.
-    SaveElsewhere {
-        entry: Box<Entry>,
-        path: Box<TextEditor>,
-    },
+    SaveElsewhere { entry: Box<Entry>, path: Box<PathField> },
     /// Moving an entry of the journal (its row in the browser) to the trash.
     ConfirmDelete { row: usize },
 }
