@@ -41,7 +41,10 @@ impl Screen {
             else {
                 // Say what was on the screen instead, so a changed text or a
                 // stuck screen can be told apart.
-                eprintln!("pty-timings: no {text:?}; the screen:\n{}", self.parser.screen().contents());
+                eprintln!(
+                    "pty-timings: no {text:?}; the screen:\n{}",
+                    self.parser.screen().contents()
+                );
                 return None;
             };
             self.parser.process(&bytes);

@@ -35,28 +35,61 @@ pub(super) struct MonthFolder {
     pub path: PathBuf,
 }
 
+/// What one look at a month folder finds.
+#[derive(Debug, Default)]
+pub(super) struct MonthContents {
+    /// The entries filed here, unsorted.
+    pub names: Vec<EntryName>,
+    /// The ids of entries here a sync tool left a copy of, once for each
+    /// copy (see [`crate::conflict_copies`]).
+    pub copied: Vec<String>,
+}
+
 impl MonthFolder {
     /// The entries filed here, unsorted, without opening a file.
     pub fn names(&self) -> Vec<EntryName> {
+        self.contents().names
+    }
+
+    /// The entries filed here and the conflict copies beside them, in one
+    /// listing of the folder, without opening a file.
+    pub fn contents(&self) -> MonthContents {
+        let mut found = MonthContents::default();
         let Some((year, month)) = self.key.split_once('/') else {
-            return Vec::new();
+            return found;
         };
         let Ok(files) = fs::read_dir(&self.path) else {
-            return Vec::new();
+            return found;
         };
-        files
-            .flatten()
-            .filter_map(|f| {
-                let file = f.file_name();
-                let id = file.to_str()?.strip_suffix(".toml")?;
-                let name = entry_name::parse(id)?;
-                // Only where its own date files it: an entry moved into another
-                // month's folder could be listed but never opened. (As
-                // `entry_path(root, id) == f.path()`, without building paths:
-                // a parsed id starts `YYYY-MM`, the folders its path takes.)
-                (id.get(..4) == Some(year) && id.get(5..7) == Some(month)).then_some(name)
-            })
-            .collect()
+        // Only where its own date files it: an entry moved into another
+        // month's folder could be listed but never opened. (As
+        // `entry_path(root, id) == f.path()`, without building paths: a
+        // parsed id starts `YYYY-MM`, the folders its path takes.)
+        let filed_here = |id: &str| {
+            let name = entry_name::parse(id)?;
+            (id.get(..4) == Some(year) && id.get(5..7) == Some(month)).then_some(name)
+        };
+        for file in files.flatten() {
+            let file_name = file.file_name();
+            let Some(file_name) = file_name.to_str() else {
+                continue;
+            };
+            if let Some(name) = file_name.strip_suffix(".toml").and_then(filed_here) {
+                found.names.push(name);
+                continue;
+            }
+            // A link or a folder with a copy's name is no copy to keep.
+            let copy_of = crate::conflict_copies::original_name(file_name)
+                .filter(|_| file.file_type().is_ok_and(|t| t.is_file()));
+            if let Some(name) = copy_of
+                .as_deref()
+                .and_then(|o| o.strip_suffix(".toml"))
+                .and_then(filed_here)
+            {
+                found.copied.push(name.id);
+            }
+        }
+        found
     }
 }
 

@@ -29,6 +29,7 @@ use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::index::{Index, Listed, Summary};
 use super::lock::JournalLock;
+use super::pages::Listing;
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
@@ -59,6 +60,10 @@ pub struct FileJournal {
     warning: Option<String>,
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
+    /// When each exercise was last done, as the index said when the journal
+    /// was opened and every month folder was as it knew them: the first
+    /// home screen's, so the folders are looked at once, not twice.
+    last_done_at_open: Mutex<Option<HashMap<String, NaiveDateTime>>>,
     /// What "today" is for the trash's 30 days: the one clock the rest of
     /// mend is given, so a test can stop it.
     clock: Box<dyn Clock + Send + Sync>,
@@ -80,15 +85,17 @@ impl FileJournal {
             .into_iter()
             .flatten()
             .collect();
+        let fresh = super::index::freshness(root, &seal);
         let journal = Self {
             root: root.to_path_buf(),
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
+            last_done_at_open: Mutex::new(fresh.last),
             clock,
         };
-        remove_crash_leftovers(root, &super::index::unchanged_months(root, &journal.seal));
+        remove_crash_leftovers(root, &fresh.unchanged);
         trash::empty_old(root, journal.today());
         Ok(journal)
     }
@@ -130,6 +137,15 @@ impl FileJournal {
         if let Ok(mut slot) = self.indexing.lock() {
             *slot = Some(working);
         }
+    }
+
+    /// The index brought up to date with the folders, and written if that
+    /// changed it and it knows every entry.
+    fn refreshed_index(&self) -> Index {
+        self.finish_indexing();
+        let mut index = Index::refresh(&self.root, &self.seal);
+        index.save(&self.root, &self.seal);
+        index
     }
 
     /// Waits for the index being brought up to date, if it is, so what
@@ -520,6 +536,16 @@ impl Store for FileJournal {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        // Asked first just after opening, which has just checked the index
+        // against the folders: that answer, once.
+        let at_open = self
+            .last_done_at_open
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take());
+        if let Some(last) = at_open {
+            return last;
+        }
         // The index knows, if no month folder changed since it was written.
         if let Some(last) = super::index::last_done(&self.root, &self.seal) {
             return last;
@@ -599,10 +625,16 @@ impl Store for FileJournal {
     }
 
     fn listing(&self) -> Vec<Listed> {
+        self.refreshed_index().into_listed()
+    }
+
+    fn listing_from(&self, first: usize) -> Listing {
         self.finish_indexing();
-        let mut index = Index::refresh(&self.root, &self.seal);
-        index.save(&self.root, &self.seal);
-        index.into_listed()
+        super::pages::first_page(&self.root, &self.seal, first).unwrap_or_else(|| {
+            let index = self.refreshed_index();
+            let copied = index.copied();
+            Listing::whole(index.into_listed(), copied)
+        })
     }
 
     fn remember(&mut self, learned: Vec<(String, Summary)>) {

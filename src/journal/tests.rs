@@ -715,21 +715,21 @@ mod index_tests {
             ),
             (
                 "from a newer mend",
-                good.replacen("mend-index 1", "mend-index 2", 1),
+                good.replacen("mend-index 2", "mend-index 3", 1),
             ),
             (
                 "from an older mend",
-                good.replacen("mend-index 1", "mend-index 0", 1),
+                good.replacen("mend-index 2", "mend-index 1", 1),
             ),
             ("foreign", "[settings]\ntheme = \"dark\"\n".to_string()),
             ("empty", String::new()),
             (
                 "a header longer than the file",
-                format!("mend-index 1 {:012}\n{}", 1u64 << 38, &good[26..]),
+                format!("mend-index 2 {:012}\n{}", 1u64 << 38, &good[26..]),
             ),
             (
                 "a header cut in the middle of a line",
-                format!("mend-index 1 {:012}\n{}", 40, &good[26..]),
+                format!("mend-index 2 {:012}\n{}", 40, &good[26..]),
             ),
             // An entry it lists twice.
             (
@@ -929,11 +929,19 @@ mod index_tests {
         age_all(&root, 1);
         load(&root, journal.seal());
         drop(journal);
-        assert!(index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        assert!(
+            index::freshness(&root, &Seal::plain())
+                .unchanged
+                .contains("2026/11")
+        );
         // Killed half-way through writing an entry.
         let left = root.join("entries/2026/11/.tmp-4242-1");
         fs::write(&left, "a half-written entry").unwrap();
-        assert!(!index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        assert!(
+            !index::freshness(&root, &Seal::plain())
+                .unchanged
+                .contains("2026/11")
+        );
         drop(FileJournal::open(&root).unwrap());
         assert!(!left.exists(), "removed at the next start");
     }
