@@ -122,8 +122,13 @@ fn subdirs(dir: &Path) -> Vec<PathBuf> {
     };
     entries
         .flatten()
+        // The type as listed spares a look at each folder; a link is
+        // followed, as it always was.
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && e.path().is_dir()))
+        })
         .map(|e| e.path())
-        .filter(|p| p.is_dir())
         .collect()
 }
 

@@ -61,9 +61,12 @@ pub struct FileJournal {
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
     /// When each exercise was last done, as the index said when the journal
-    /// was opened and every month folder was as it knew them: the first
-    /// home screen's, so the folders are looked at once, not twice.
+    /// was opened (or unlocked) and every month folder was as it knew them:
+    /// the first home screen's, so the folders are looked at once, not twice.
     last_done_at_open: Mutex<Option<HashMap<String, NaiveDateTime>>>,
+    /// Whether the month folders were looked at for a crash's half-written
+    /// files (not while locked: which are unchanged, only the index says).
+    months_tidied: bool,
     /// What "today" is for the trash's 30 days: the one clock the rest of
     /// mend is given, so a test can stop it.
     clock: Box<dyn Clock + Send + Sync>,
@@ -85,19 +88,42 @@ impl FileJournal {
             .into_iter()
             .flatten()
             .collect();
-        let fresh = super::index::freshness(root, &seal);
-        let journal = Self {
+        let mut journal = Self {
             root: root.to_path_buf(),
             _lock: lock,
             seal,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
-            last_done_at_open: Mutex::new(fresh.last),
+            last_done_at_open: Mutex::new(None),
+            months_tidied: false,
             clock,
         };
-        remove_crash_leftovers(root, &fresh.unchanged);
+        if journal.is_locked() {
+            // The month folders wait for the unlock.
+            remove_crash_leftovers(root, None);
+        }
+        journal.look_at_month_folders();
         trash::empty_old(root, journal.today());
         Ok(journal)
+    }
+
+    /// Holds the index against the month folders, once it can be read:
+    /// removes a crash's leftovers from the folders changed since it was
+    /// written (the first time), and keeps what it says for the home screen.
+    /// In a locked journal this waits for the unlock: listing every month
+    /// folder instead would grow with the journal.
+    fn look_at_month_folders(&mut self) {
+        if self.is_locked() {
+            return;
+        }
+        let fresh = super::index::freshness(&self.root, &self.seal);
+        if !self.months_tidied {
+            remove_crash_leftovers(&self.root, Some(&fresh.unchanged));
+            self.months_tidied = true;
+        }
+        if let Ok(mut slot) = self.last_done_at_open.lock() {
+            *slot = fresh.last;
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -117,7 +143,9 @@ impl FileJournal {
     /// Opens an encrypted journal's key with the passphrase, so its files
     /// can be read (one scrypt for the whole session).
     pub fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
-        self.seal.unlock(&self.root, passphrase)
+        self.seal.unlock(&self.root, passphrase)?;
+        self.look_at_month_folders();
+        Ok(())
     }
 
     /// Uses a key already opened (by `mend encrypt`, which made it).
@@ -265,8 +293,9 @@ impl Drop for FileJournal {
 /// so are the month folders `unchanged` since the index was written (by a
 /// mend that had removed them already): a file left there would have
 /// changed the folder's time. So opening a large journal does not list
-/// every entry.
-fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
+/// every entry. With `unchanged` not known yet, no month folder is looked
+/// at (the entries' temp files are written there alone).
+fn remove_crash_leftovers(root: &Path, unchanged: Option<&HashSet<String>>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
         .iter()
@@ -281,10 +310,12 @@ fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        folders.extend(own_subdirs(&year).into_iter().filter(|month| {
-            let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            !unchanged.contains(&format!("{year_name}/{month_name}"))
-        }));
+        if let Some(unchanged) = unchanged {
+            folders.extend(own_subdirs(&year).into_iter().filter(|month| {
+                let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                !unchanged.contains(&format!("{year_name}/{month_name}"))
+            }));
+        }
         folders.push(year);
     }
     folders.push(entries);
