@@ -11,8 +11,8 @@
 //! act on the rows in so far, and the list says it is still reading. Entries
 //! the index does not know are read as they come into view
 //! ([`Shelf::read_in_view`]). For the search every entry is read on other
-//! threads ([`BackgroundReader`]), started by the first tick after every
-//! row is in;
+//! threads ([`BackgroundReader`]), started by the first tick on the rows
+//! listed so far (and again for those listed after it);
 //! each tick takes what they have read, without waiting, so keys are
 //! answered while a large journal is still being read. An entry that
 //! cannot be read is reported once ([`Shelf::take_problems`]), stays in the
@@ -431,17 +431,15 @@ impl Shelf {
         }
     }
 
-    /// Takes the rows listed since the last tick while they are coming;
-    /// then what the reading threads have read, starting them the first
-    /// time (with `store`'s reader). Never waits. Whether the rows shown
-    /// changed.
+    /// Takes the rows listed since the last tick while they are coming,
+    /// and what the reading threads have read, starting them the first
+    /// time (with `store`'s reader) on the rows listed so far. Never waits.
+    /// Whether the rows shown changed.
     pub fn tick(&mut self, store: &dyn Store) -> bool {
-        if self.coming.is_some() {
-            return self.take_rows(store);
-        }
+        let listed = self.take_rows(store);
         if self.fully_read() {
             self.reader = None;
-            return false;
+            return listed;
         }
         let reader = match &mut self.reader {
             Some(reader) => reader,
@@ -457,8 +455,9 @@ impl Shelf {
             }
         }
         // Done with once everything is read (no later tick comes for it);
-        // a reader that ran out while entries still wait (an entry put back
-        // from the trash meanwhile) is started again for those.
+        // a reader that ran out while entries still wait (rows listed since
+        // it started, or an entry put back from the trash meanwhile) is
+        // started again for those.
         if finished || self.fully_read() {
             self.reader = None;
         }
@@ -469,7 +468,7 @@ impl Shelf {
         if changed {
             self.filter();
         }
-        changed
+        changed || listed
     }
 
     /// Takes the rows another thread listed since last asked, in order,
