@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
@@ -33,6 +34,8 @@ pub(super) struct MonthFolder {
     /// `YYYY/MM`, as the folders are named.
     pub key: String,
     pub path: PathBuf,
+    /// When the folder last changed (a file added, renamed or removed).
+    pub modified: Option<SystemTime>,
 }
 
 /// What one look at a month folder finds.
@@ -96,15 +99,16 @@ impl MonthFolder {
 /// Every month folder of the journal's entries.
 pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
     let mut months = Vec::new();
-    for year in subdirs(&root.join(ENTRIES_DIR)) {
+    for (year, _) in subdirs(&root.join(ENTRIES_DIR)) {
         let Some(year_name) = folder_name(&year) else {
             continue;
         };
-        for month in subdirs(&year) {
+        for (month, modified) in subdirs(&year) {
             if let Some(month_name) = folder_name(&month) {
                 months.push(MonthFolder {
                     key: format!("{year_name}/{month_name}"),
                     path: month,
+                    modified,
                 });
             }
         }
@@ -116,19 +120,28 @@ fn folder_name(dir: &Path) -> Option<&str> {
     dir.file_name()?.to_str()
 }
 
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
+/// The folders in `dir` (a link to one followed, as it always was), each
+/// with when it last changed.
+fn subdirs(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     entries
         .flatten()
-        // The type as listed spares a look at each folder; a link is
-        // followed, as it always was.
-        .filter(|e| {
-            e.file_type()
-                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && e.path().is_dir()))
+        .filter_map(|e| {
+            let kind = e.file_type().ok()?;
+            // A folder's time is asked of the folder listing it, without
+            // walking the whole path again (2,739 month folders at 100,000
+            // entries); a link's, of where it leads.
+            let meta = if kind.is_dir() {
+                e.metadata().ok()?
+            } else if kind.is_symlink() {
+                fs::metadata(e.path()).ok().filter(fs::Metadata::is_dir)?
+            } else {
+                return None;
+            };
+            Some((e.path(), meta.modified().ok()))
         })
-        .map(|e| e.path())
         .collect()
 }
 

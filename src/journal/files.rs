@@ -118,7 +118,7 @@ impl FileJournal {
         }
         let fresh = super::index::freshness(&self.root, &self.seal);
         if !self.months_tidied {
-            remove_crash_leftovers(&self.root, Some(&fresh.unchanged));
+            remove_crash_leftovers(&self.root, Some(&fresh.changed));
             self.months_tidied = true;
         }
         if let Ok(mut slot) = self.last_done_at_open.lock() {
@@ -289,13 +289,12 @@ impl Drop for FileJournal {
 /// temp file of a draft or entry holds every answer, private ones too).
 /// Only with the lock held: every mend that writes here holds it, so no
 /// temp file can be one another mend is writing at this moment. Folders
-/// reached through a link are not the journal's and are left alone, and
-/// so are the month folders `unchanged` since the index was written (by a
-/// mend that had removed them already): a file left there would have
-/// changed the folder's time. So opening a large journal does not list
-/// every entry. With `unchanged` not known yet, no month folder is looked
-/// at (the entries' temp files are written there alone).
-fn remove_crash_leftovers(root: &Path, unchanged: Option<&HashSet<String>>) {
+/// reached through a link are not the journal's and are left alone. Of the
+/// month folders, only those `changed` since the index was written are
+/// looked in (the rest were by the mend that wrote it: a file left there
+/// since would have changed the folder's time), so opening a large journal
+/// does not list every entry; with `changed` not known yet, none is.
+fn remove_crash_leftovers(root: &Path, changed: Option<&[PathBuf]>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
         .iter()
@@ -304,20 +303,13 @@ fn remove_crash_leftovers(root: &Path, unchanged: Option<&HashSet<String>>) {
     // Every computer's drafts folder: the lock is the journal's, whichever
     // computer holds it (a crash's temp file may be another computer's).
     folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
-    for year in own_subdirs(&entries) {
-        let year_name = year
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
-        if let Some(unchanged) = unchanged {
-            folders.extend(own_subdirs(&year).into_iter().filter(|month| {
-                let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-                !unchanged.contains(&format!("{year_name}/{month_name}"))
-            }));
-        }
-        folders.push(year);
+    let years: HashSet<PathBuf> = own_subdirs(&entries).into_iter().collect();
+    if let Some(changed) = changed {
+        // Only months in the journal's own year folders, not through a link.
+        let own = |month: &&PathBuf| month.parent().is_some_and(|year| years.contains(year));
+        folders.extend(changed.iter().filter(own).cloned());
     }
+    folders.extend(years);
     folders.push(entries);
     // The index is written there.
     folders.push(root.to_path_buf());

@@ -284,10 +284,10 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
 /// look at each.
 #[derive(Debug, Default)]
 pub struct Freshness {
-    /// The month folders (`YYYY/MM`) unchanged since the index was written
-    /// (none if it cannot be read, as in a locked journal): no file was
-    /// added to them, nor left half-written by a crash, since.
-    pub unchanged: HashSet<String>,
+    /// The month folders changed since the index was written (every one,
+    /// if it cannot be read): the others had no file added to them, nor
+    /// left half-written by a crash, since.
+    pub changed: Vec<PathBuf>,
     /// When each exercise was last done, if every month folder is as the
     /// index knew it (else `None`: the folders must be listed). What the
     /// home screen needs, without a line per entry read.
@@ -296,13 +296,13 @@ pub struct Freshness {
 
 /// The index's header held against the month folders, each looked at once.
 pub fn freshness(root: &Path, seal: &Seal) -> Freshness {
-    let Some(Header { last, months }) = read_header(root, seal).ok().and_then(|text| header(&text)) else {
-        return Freshness::default();
-    };
-    let (unchanged, whole) = held_against_folders(root, &months);
+    let header = read_header(root, seal).ok().and_then(|text| header(&text));
+    let (changed, whole) = held_against_folders(root, header.as_ref().map_or(&[], |h| &h.months));
     // Months with entries and no `last` line cannot be a whole index.
-    let last = (whole && last.is_empty() == months.is_empty()).then_some(last);
-    Freshness { unchanged, last }
+    let last = header
+        .filter(|h| whole && h.last.is_empty() == h.months.is_empty())
+        .map(|h| h.last);
+    Freshness { changed, last }
 }
 
 /// When each exercise was last done, from the index alone, if every
@@ -311,24 +311,25 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
     freshness(root, seal).last
 }
 
-/// The month folders on disk unchanged since the header's `months` were
-/// written, and whether they are all of them and all there.
-pub(super) fn held_against_folders(root: &Path, months: &[HeaderMonth]) -> (HashSet<String>, bool) {
+/// The month folders on disk changed since the header's `months` were
+/// written, and whether none did and they are all there.
+pub(super) fn held_against_folders(root: &Path, months: &[HeaderMonth]) -> (Vec<PathBuf>, bool) {
     let stamps: HashMap<&str, u128> = months.iter().map(|m| (m.key.as_str(), m.stamp)).collect();
     let now = SystemTime::now();
     let folders = month_folders(root);
     let count = folders.len();
-    let unchanged: HashSet<String> = folders
+    let changed: Vec<PathBuf> = folders
         .into_iter()
         .filter(|folder| {
+            let stamp = folder.modified.map_or(0, |t| stamp_at(t, now));
             stamps
                 .get(folder.key.as_str())
-                .is_some_and(|&stamp| stamp != 0 && stamp == stamp_of(&folder.path, now))
+                .is_none_or(|&known| known == 0 || known != stamp)
         })
-        .map(|folder| folder.key)
+        .map(|folder| folder.path)
         .collect();
-    let whole = unchanged.len() == count && count == months.len();
-    (unchanged, whole)
+    let whole = changed.is_empty() && count == months.len();
+    (changed, whole)
 }
 
 /// The index's `last` lines, and its months in the order their entries
@@ -625,7 +626,7 @@ fn refresh(known: Option<HashMap<String, Month>>, root: &Path) -> Index {
     let mut months = HashMap::new();
     let mut changed = false;
     for folder in month_folders(root) {
-        let stamp = stamp_of(&folder.path, now);
+        let stamp = folder.modified.map_or(0, |t| stamp_at(t, now));
         let month = match known.remove(&folder.key) {
             Some(month) if month.stamp != 0 && month.stamp == stamp => month,
             before => {
@@ -687,14 +688,8 @@ fn one_line(text: &str, max: usize) -> String {
         .collect()
 }
 
-/// A folder's or file's modification time, or 0 ("look again") if it
-/// cannot be had or is too recent to tell a later change apart.
-fn stamp_of(path: &Path, now: SystemTime) -> u128 {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
-        .map_or(0, |t| stamp_at(t, now))
-}
-
+/// A modification time, or 0 ("look again") if it is too recent to tell
+/// a later change apart.
 fn stamp_at(time: SystemTime, now: SystemTime) -> u128 {
     let recent = now.duration_since(time).map_or(true, |age| age < RACY);
     if recent {

@@ -158,8 +158,8 @@ pub fn first_page(root: &Path, seal: &Seal, first: usize) -> Option<Listing> {
 fn stream(root: &Path, seal: &Seal, first: usize, send: &Sender<Message>) -> Option<()> {
     let (reader, text) = open_header(root, seal).ok()?;
     let Header { last, months } = header(&text)?;
-    let (_, unchanged) = held_against_folders(root, &months);
-    if !unchanged {
+    let (_, whole) = held_against_folders(root, &months);
+    if !whole {
         return None;
     }
     let total = months
