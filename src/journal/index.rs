@@ -85,8 +85,8 @@ pub const FIRST_WORDS: usize = 120;
 const TITLE_CHARS: usize = 120;
 /// An index larger than this is not mend's (100,000 entries take ~25 MB).
 pub(super) const MAX_INDEX_BYTES: u64 = 1 << 30;
-/// `mend-index 1 <12 digits>` and its newline.
-pub(super) const FIRST_LINE: usize = MAGIC.len() + 3 + 12 + 1;
+/// `mend-index N <12 digits>` and its newline.
+const FIRST_LINE: usize = MAGIC.len() + 3 + 12 + 1;
 /// A header larger than this is not mend's (a month folder takes a line).
 const MAX_HEADER_BYTES: u64 = 1 << 26;
 /// How `last` lines give a time.

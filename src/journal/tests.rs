@@ -981,7 +981,7 @@ mod paging_tests {
 
     use super::*;
     use crate::journal::index::{self, load};
-    use crate::journal::shelf::{RowState, Shelf};
+    use crate::journal::shelf::{RowState, Shelf, ShelfError};
     use crate::library::Library;
 
     /// A journal of `count` made-up entries over several months, its files
@@ -1087,6 +1087,28 @@ mod paging_tests {
             .map(|n| n.id)
             .collect();
         assert_eq!(ids(&shelf), of_it);
+    }
+
+    #[test]
+    fn an_earlier_entry_not_listed_yet_is_not_said_to_be_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_root, journal) = indexed_journal(dir.path(), 300);
+        let mut shelf = open_shelf(&journal, 1);
+        let exercise = shelf.rows()[0].name.exercise_id.clone();
+        assert_eq!(
+            shelf.entry_before(&journal, 0, &exercise).map(|e| e.id),
+            Err(ShelfError::StillListing)
+        );
+        list_all(&mut shelf, &journal);
+        let earlier = journal
+            .entries()
+            .into_iter()
+            .skip(1)
+            .find(|n| n.exercise_id == exercise);
+        assert_eq!(
+            shelf.entry_before(&journal, 0, &exercise).map(|e| e.id).ok(),
+            earlier.map(|n| n.id)
+        );
     }
 
     #[test]
