@@ -452,12 +452,12 @@ fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexErro
     open_header(root, seal).map(|(_, text)| text)
 }
 
+/// The index's text as it is read, decrypted in an encrypted journal.
+pub(super) type Opened = BufReader<Box<dyn io::Read>>;
+
 /// The index opened for reading, and its header (its lines after the
 /// first) read: what is left to read are the entries' lines.
-pub(super) fn open_header(
-    root: &Path,
-    seal: &Seal,
-) -> Result<(BufReader<Box<dyn io::Read>>, Zeroizing<Vec<u8>>), IndexError> {
+pub(super) fn open_header(root: &Path, seal: &Seal) -> Result<(Opened, Zeroizing<Vec<u8>>), IndexError> {
     let file = match open_file(&path(root), Links::Refuse) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),

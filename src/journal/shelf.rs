@@ -521,6 +521,9 @@ impl Shelf {
 
     /// Stops reading in the background (the journal was locked: the
     /// threads hold its key); the next tick starts again where it stopped.
+    /// The index's rows still coming are left to come: that thread reads
+    /// one file and ends with it, letting the key go (a second or less,
+    /// where reading every entry takes many).
     pub fn stop_reading(&mut self) {
         self.reader = None;
     }

@@ -1163,7 +1163,11 @@ mod paging_tests {
         list_all(&mut shelf, &journal);
         assert!(shelf.has_copy(&old), "found in the folder's listing");
         let copies: Vec<String> = journal.entry_copies().into_iter().map(|c| c.id).collect();
-        assert_eq!(copies, [old.clone()], "as the whole journal's walk finds");
+        assert_eq!(
+            copies,
+            std::slice::from_ref(&old),
+            "as the whole journal's walk finds"
+        );
 
         // The index learns it; while the folder stays as it was, the
         // header says so, and the first page is all that is read.
