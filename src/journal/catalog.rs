@@ -99,16 +99,18 @@ impl MonthFolder {
 /// Every month folder of the journal's entries.
 pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
     let mut months = Vec::new();
-    for (year, _) in subdirs(&root.join(ENTRIES_DIR)) {
-        let Some(year_name) = folder_name(&year) else {
+    for year in subdirs(&root.join(ENTRIES_DIR)) {
+        let year_path = year.path();
+        let Some(year_name) = folder_name(&year_path) else {
             continue;
         };
-        for (month, modified) in subdirs(&year) {
-            if let Some(month_name) = folder_name(&month) {
+        for month in subdirs(&year_path) {
+            let path = month.path();
+            if let Some(month_name) = folder_name(&path) {
                 months.push(MonthFolder {
                     key: format!("{year_name}/{month_name}"),
-                    path: month,
-                    modified,
+                    modified: modified(&month),
+                    path,
                 });
             }
         }
@@ -120,29 +122,30 @@ fn folder_name(dir: &Path) -> Option<&str> {
     dir.file_name()?.to_str()
 }
 
-/// The folders in `dir` (a link to one followed, as it always was), each
-/// with when it last changed.
-fn subdirs(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
+/// The folders in `dir`, a link to one followed, as it always was.
+fn subdirs(dir: &Path) -> Vec<fs::DirEntry> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     entries
         .flatten()
-        .filter_map(|e| {
-            let kind = e.file_type().ok()?;
-            // A folder's time is asked of the folder listing it, without
-            // walking the whole path again (2,739 month folders at 100,000
-            // entries); a link's, of where it leads.
-            let meta = if kind.is_dir() {
-                e.metadata().ok()?
-            } else if kind.is_symlink() {
-                fs::metadata(e.path()).ok().filter(fs::Metadata::is_dir)?
-            } else {
-                return None;
-            };
-            Some((e.path(), meta.modified().ok()))
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && e.path().is_dir()))
         })
         .collect()
+}
+
+/// When a folder listed in `dir` last changed, asked of the folder listing
+/// it, without walking the whole path again (2,739 month folders at
+/// 100,000 entries); a link's, of where it leads.
+fn modified(folder: &fs::DirEntry) -> Option<SystemTime> {
+    let meta = if folder.file_type().ok()?.is_symlink() {
+        fs::metadata(folder.path()).ok()?
+    } else {
+        folder.metadata().ok()?
+    };
+    meta.modified().ok()
 }
 
 /// Which entries to take: by exercise and by date (inclusive), all optional.

@@ -294,6 +294,7 @@ impl Drop for FileJournal {
 /// looked in (the rest were by the mend that wrote it: a file left there
 /// since would have changed the folder's time), so opening a large journal
 /// does not list every entry; with `changed` not known yet, none is.
+/// (Every month folder is changed when there is no index.)
 fn remove_crash_leftovers(root: &Path, changed: Option<&[PathBuf]>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
@@ -304,12 +305,16 @@ fn remove_crash_leftovers(root: &Path, changed: Option<&[PathBuf]>) {
     // computer holds it (a crash's temp file may be another computer's).
     folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
     let years: HashSet<PathBuf> = own_subdirs(&entries).into_iter().collect();
-    if let Some(changed) = changed {
-        // Only months in the journal's own year folders, not through a link.
-        let own = |month: &&PathBuf| month.parent().is_some_and(|year| years.contains(year));
-        folders.extend(changed.iter().filter(own).cloned());
-    }
-    folders.extend(years);
+    // Only months in the journal's own year folders, not through a link;
+    // and a year folder with a changed month of it (mend writes no file of
+    // its own in a year folder, only its months' folders).
+    let changed = changed.unwrap_or_default().iter();
+    let months: Vec<&PathBuf> = changed
+        .filter(|month| month.parent().is_some_and(|year| years.contains(year)))
+        .collect();
+    let years: HashSet<&Path> = months.iter().filter_map(|month| month.parent()).collect();
+    folders.extend(years.into_iter().map(Path::to_path_buf));
+    folders.extend(months.into_iter().cloned());
     folders.push(entries);
     // The index is written there.
     folders.push(root.to_path_buf());
