@@ -19,6 +19,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::clock::{Clock, SystemClock};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -48,6 +49,9 @@ const SCRATCH_DIR: &str = "tmp";
 /// Entries read on the spot to bring the index up to date for the home
 /// screen (more wait for the journal browser, which reads in the background).
 const CHEAP_TO_READ: usize = 16;
+/// How long the look at the month folders made on opening answers for
+/// them (the first home screen is drawn well within it).
+const JUST_LOOKED: Duration = Duration::from_secs(1);
 
 /// A journal folder, opened for writing.
 #[derive(Debug)]
@@ -61,9 +65,10 @@ pub struct FileJournal {
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
     /// When each exercise was last done, as the index said when the journal
-    /// was opened (or unlocked) and every month folder was as it knew them:
-    /// the first home screen's, so the folders are looked at once, not twice.
-    last_done_at_open: Mutex<Option<HashMap<String, NaiveDateTime>>>,
+    /// was first opened to be read and every month folder was as it knew
+    /// them, and when: the first home screen's, so the folders are looked at
+    /// once, not twice. Forgotten once an entry is written, or after a moment.
+    last_done_at_open: Mutex<Option<(Instant, HashMap<String, NaiveDateTime>)>>,
     /// Whether the month folders were looked at for a crash's half-written
     /// files (not while locked: which are unchanged, only the index says).
     months_tidied: bool,
@@ -107,22 +112,30 @@ impl FileJournal {
         Ok(journal)
     }
 
-    /// Holds the index against the month folders, once it can be read:
-    /// removes a crash's leftovers from the folders changed since it was
-    /// written (the first time), and keeps what it says for the home screen.
+    /// Holds the index against the month folders, once, when it can be
+    /// read: removes a crash's leftovers from the folders changed since it
+    /// was written, and keeps what it says for the first home screen.
     /// In a locked journal this waits for the unlock: listing every month
     /// folder instead would grow with the journal.
     fn look_at_month_folders(&mut self) {
         if self.is_locked() {
             return;
         }
-        let fresh = super::index::freshness(&self.root, &self.seal);
-        if !self.months_tidied {
-            remove_crash_leftovers(&self.root, Some(&fresh.changed));
-            self.months_tidied = true;
+        if self.months_tidied {
+            return;
         }
+        let fresh = super::index::freshness(&self.root, &self.seal);
+        remove_crash_leftovers(&self.root, Some(&fresh.changed));
+        self.months_tidied = true;
         if let Ok(mut slot) = self.last_done_at_open.lock() {
-            *slot = fresh.last;
+            *slot = fresh.last.map(|last| (Instant::now(), last));
+        }
+    }
+
+    /// Forgets what the index said at the start, now an entry was written.
+    fn forget_last_done_at_open(&self) {
+        if let Ok(mut slot) = self.last_done_at_open.lock() {
+            *slot = None;
         }
     }
 
@@ -392,6 +405,7 @@ impl FileJournal {
 
 impl Store for FileJournal {
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         let (id, path) = self.free_entry_path(entry)?;
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         private_subdirs(&self.root, &folder)
@@ -571,7 +585,9 @@ impl Store for FileJournal {
             .lock()
             .ok()
             .and_then(|mut slot| slot.take());
-        if let Some(last) = at_open {
+        if let Some((when, last)) = at_open
+            && when.elapsed() < JUST_LOOKED
+        {
             return last;
         }
         // The index knows, if no month folder changed since it was written.
@@ -637,6 +653,7 @@ impl Store for FileJournal {
     }
 
     fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
+        self.forget_last_done_at_open();
         super::conflict::keep(&self.root, path, keep, self.today())
     }
 
@@ -687,14 +704,17 @@ impl Store for FileJournal {
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
+        self.forget_last_done_at_open();
         trash::move_to_trash(&self.root, id, self.today()).map(|_| ())
     }
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         super::edit::replace(&self.root, &self.seal, edited, at)
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         super::trashed::restore(&self.root, id)
     }
 

@@ -948,6 +948,25 @@ mod index_tests {
     }
 
     #[test]
+    fn what_opening_found_for_the_home_screen_is_not_given_after_an_entry_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        drop(journal);
+        // Opening looks at the folders, and keeps the index's answer...
+        let mut journal = FileJournal::open(&root).unwrap();
+        journal
+            .save_entry(&mut entry("repair-attempt", "2026-11-25T07:00:00+01:00"))
+            .unwrap();
+        // ...which no longer holds once an entry is written.
+        assert_eq!(
+            journal.last_done()["repair-attempt"].to_string(),
+            "2026-11-25 07:00:00"
+        );
+    }
+
+    #[test]
     fn a_locked_journal_looks_in_its_month_folders_for_a_crash_once_unlocked() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("journal");
