@@ -178,9 +178,11 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
     );
 }
 
-/// What opening the browser asks of the entry folders: the catalog (every
-/// entry's name) and, in a second look at the same folders, the copies a
-/// sync tool made (`conflict::copies`, for "2 versions" and `v`).
+/// The entry folders walked whole: the catalog (every entry's name, which
+/// finds the copies a sync tool made in the same pass) and the whole
+/// journal's walk for those copies (`conflict::copies`, what `v` uses, on
+/// demand, to show an entry's two versions; opening the browser no longer
+/// does).
 fn folder_walks(c: &mut Criterion, journal: &Path) {
     let mut group = c.benchmark_group("journal: the entry folders (10,000 entries)");
     let reader = mend::journal::Reader::open(journal).unwrap_or_else(|e| panic!("{e}"));

@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
@@ -33,30 +34,65 @@ pub(super) struct MonthFolder {
     /// `YYYY/MM`, as the folders are named.
     pub key: String,
     pub path: PathBuf,
+    /// When the folder last changed (a file added, renamed or removed).
+    pub modified: Option<SystemTime>,
+}
+
+/// What one look at a month folder finds.
+#[derive(Debug, Default)]
+pub(super) struct MonthContents {
+    /// The entries filed here, unsorted.
+    pub names: Vec<EntryName>,
+    /// The ids of entries here a sync tool left a copy of, once for each
+    /// copy (see [`crate::conflict_copies`]).
+    pub copied: Vec<String>,
 }
 
 impl MonthFolder {
     /// The entries filed here, unsorted, without opening a file.
     pub fn names(&self) -> Vec<EntryName> {
+        self.contents().names
+    }
+
+    /// The entries filed here and the conflict copies beside them, in one
+    /// listing of the folder, without opening a file.
+    pub fn contents(&self) -> MonthContents {
+        let mut found = MonthContents::default();
         let Some((year, month)) = self.key.split_once('/') else {
-            return Vec::new();
+            return found;
         };
         let Ok(files) = fs::read_dir(&self.path) else {
-            return Vec::new();
+            return found;
         };
-        files
-            .flatten()
-            .filter_map(|f| {
-                let file = f.file_name();
-                let id = file.to_str()?.strip_suffix(".toml")?;
-                let name = entry_name::parse(id)?;
-                // Only where its own date files it: an entry moved into another
-                // month's folder could be listed but never opened. (As
-                // `entry_path(root, id) == f.path()`, without building paths:
-                // a parsed id starts `YYYY-MM`, the folders its path takes.)
-                (id.get(..4) == Some(year) && id.get(5..7) == Some(month)).then_some(name)
-            })
-            .collect()
+        // Only where its own date files it: an entry moved into another
+        // month's folder could be listed but never opened. (As
+        // `entry_path(root, id) == f.path()`, without building paths: a
+        // parsed id starts `YYYY-MM`, the folders its path takes.)
+        let filed_here = |id: &str| {
+            let name = entry_name::parse(id)?;
+            (id.get(..4) == Some(year) && id.get(5..7) == Some(month)).then_some(name)
+        };
+        for file in files.flatten() {
+            let file_name = file.file_name();
+            let Some(file_name) = file_name.to_str() else {
+                continue;
+            };
+            if let Some(name) = file_name.strip_suffix(".toml").and_then(filed_here) {
+                found.names.push(name);
+                continue;
+            }
+            // A link or a folder with a copy's name is no copy to keep.
+            let copy_of = crate::conflict_copies::original_name(file_name)
+                .filter(|_| file.file_type().is_ok_and(|t| t.is_file()));
+            if let Some(name) = copy_of
+                .as_deref()
+                .and_then(|o| o.strip_suffix(".toml"))
+                .and_then(filed_here)
+            {
+                found.copied.push(name.id);
+            }
+        }
+        found
     }
 }
 
@@ -64,14 +100,17 @@ impl MonthFolder {
 pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
     let mut months = Vec::new();
     for year in subdirs(&root.join(ENTRIES_DIR)) {
-        let Some(year_name) = folder_name(&year) else {
+        let year_path = year.path();
+        let Some(year_name) = folder_name(&year_path) else {
             continue;
         };
-        for month in subdirs(&year) {
-            if let Some(month_name) = folder_name(&month) {
+        for month in subdirs(&year_path) {
+            let path = month.path();
+            if let Some(month_name) = folder_name(&path) {
                 months.push(MonthFolder {
                     key: format!("{year_name}/{month_name}"),
-                    path: month,
+                    modified: modified(&month),
+                    path,
                 });
             }
         }
@@ -83,15 +122,30 @@ fn folder_name(dir: &Path) -> Option<&str> {
     dir.file_name()?.to_str()
 }
 
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
+/// The folders in `dir`, a link to one followed, as it always was.
+fn subdirs(dir: &Path) -> Vec<fs::DirEntry> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     entries
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && e.path().is_dir()))
+        })
         .collect()
+}
+
+/// When a folder listed in `dir` last changed, asked of the folder listing
+/// it, without walking the whole path again (2,739 month folders at
+/// 100,000 entries); a link's, of where it leads.
+fn modified(folder: &fs::DirEntry) -> Option<SystemTime> {
+    let meta = if folder.file_type().ok()?.is_symlink() {
+        fs::metadata(folder.path()).ok()?
+    } else {
+        folder.metadata().ok()?
+    };
+    meta.modified().ok()
 }
 
 /// Which entries to take: by exercise and by date (inclusive), all optional.

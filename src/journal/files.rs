@@ -19,6 +19,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::clock::{Clock, SystemClock};
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
@@ -29,6 +30,7 @@ use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::index::{Index, Listed, Summary};
 use super::lock::JournalLock;
+use super::pages::Listing;
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
@@ -48,6 +50,9 @@ const SCRATCH_DIR: &str = "tmp";
 /// Entries read on the spot to bring the index up to date for the home
 /// screen (more wait for the journal browser, which reads in the background).
 const CHEAP_TO_READ: usize = 16;
+/// How long the look at the month folders made on opening answers for
+/// them (the first home screen is drawn well within it).
+const JUST_LOOKED: Duration = Duration::from_secs(1);
 
 /// A journal folder, opened for writing.
 #[derive(Debug)]
@@ -61,6 +66,14 @@ pub struct FileJournal {
     warning: Option<String>,
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
+    /// When each exercise was last done, as the index said when the journal
+    /// was first opened to be read and every month folder was as it knew
+    /// them, and when: the first home screen's, so the folders are looked at
+    /// once, not twice. Forgotten once an entry is written, or after a moment.
+    last_done_at_open: Mutex<Option<(Instant, HashMap<String, NaiveDateTime>)>>,
+    /// Whether the month folders were looked at for a crash's half-written
+    /// files (not while locked: which are unchanged, only the index says).
+    months_tidied: bool,
     /// What "today" is for the trash's 30 days: the one clock the rest of
     /// mend is given, so a test can stop it.
     clock: Box<dyn Clock + Send + Sync>,
@@ -82,16 +95,49 @@ impl FileJournal {
             .into_iter()
             .flatten()
             .collect();
-        let journal = Self {
+        let mut journal = Self {
             reader: Reader::with_seal(root, seal),
             _lock: lock,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
+            last_done_at_open: Mutex::new(None),
+            months_tidied: false,
             clock,
         };
-        remove_crash_leftovers(root, &super::index::unchanged_months(root, journal.seal()));
+        if journal.is_locked() {
+            // The month folders wait for the unlock.
+            remove_crash_leftovers(root, None);
+        }
+        journal.look_at_month_folders();
         trash::empty_old(root, journal.today());
         Ok(journal)
+    }
+
+    /// Holds the index against the month folders, once, when it can be
+    /// read: removes a crash's leftovers from the folders changed since it
+    /// was written, and keeps what it says for the first home screen.
+    /// In a locked journal this waits for the unlock: listing every month
+    /// folder instead would grow with the journal.
+    fn look_at_month_folders(&mut self) {
+        if self.is_locked() {
+            return;
+        }
+        if self.months_tidied {
+            return;
+        }
+        let fresh = super::index::freshness(self.root(), self.seal());
+        remove_crash_leftovers(self.root(), Some(&fresh.changed));
+        self.months_tidied = true;
+        if let Ok(mut slot) = self.last_done_at_open.lock() {
+            *slot = fresh.last.map(|last| (Instant::now(), last));
+        }
+    }
+
+    /// Forgets what the index said at the start, now an entry was written.
+    fn forget_last_done_at_open(&self) {
+        if let Ok(mut slot) = self.last_done_at_open.lock() {
+            *slot = None;
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -116,7 +162,9 @@ impl FileJournal {
     /// Opens an encrypted journal's key with the passphrase, so its files
     /// can be read (one scrypt for the whole session).
     pub fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
-        self.reader.unlock(passphrase)
+        self.reader.unlock(passphrase)?;
+        self.look_at_month_folders();
+        Ok(())
     }
 
     /// Uses a key already opened (by `mend encrypt`, which made it).
@@ -136,6 +184,15 @@ impl FileJournal {
         if let Ok(mut slot) = self.indexing.lock() {
             *slot = Some(working);
         }
+    }
+
+    /// The index brought up to date with the folders, and written if that
+    /// changed it and it knows every entry.
+    fn refreshed_index(&self) -> Index {
+        self.finish_indexing();
+        let mut index = Index::refresh(self.root(), self.seal());
+        index.save(self.root(), self.seal());
+        index
     }
 
     /// Waits for the index being brought up to date, if it is, so what
@@ -266,12 +323,13 @@ impl Drop for FileJournal {
 /// temp file of a draft or entry holds every answer, private ones too).
 /// Only with the lock held: every mend that writes here holds it, so no
 /// temp file can be one another mend is writing at this moment. Folders
-/// reached through a link are not the journal's and are left alone, and
-/// so are the month folders `unchanged` since the index was written (by a
-/// mend that had removed them already): a file left there would have
-/// changed the folder's time. So opening a large journal does not list
-/// every entry.
-fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
+/// reached through a link are not the journal's and are left alone. Of the
+/// month folders, only those `changed` since the index was written are
+/// looked in (the rest were by the mend that wrote it: a file left there
+/// since would have changed the folder's time), so opening a large journal
+/// does not list every entry; with `changed` not known yet, none is.
+/// (Every month folder is changed when there is no index.)
+fn remove_crash_leftovers(root: &Path, changed: Option<&[PathBuf]>) {
     let entries = root.join(ENTRIES_DIR);
     let mut folders: Vec<PathBuf> = [DRAFTS_DIR, SCRATCH_DIR, paths::EXERCISES_DIR, trash::TRASH_DIR]
         .iter()
@@ -280,18 +338,17 @@ fn remove_crash_leftovers(root: &Path, unchanged: &HashSet<String>) {
     // Every computer's drafts folder: the lock is the journal's, whichever
     // computer holds it (a crash's temp file may be another computer's).
     folders.extend(own_subdirs(&root.join(DRAFTS_DIR)));
-    for year in own_subdirs(&entries) {
-        let year_name = year
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
-        folders.extend(own_subdirs(&year).into_iter().filter(|month| {
-            let month_name = month.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            !unchanged.contains(&format!("{year_name}/{month_name}"))
-        }));
-        folders.push(year);
-    }
+    let years: HashSet<PathBuf> = own_subdirs(&entries).into_iter().collect();
+    // Only months in the journal's own year folders, not through a link;
+    // and a year folder with a changed month of it (mend writes no file of
+    // its own in a year folder, only its months' folders).
+    let changed = changed.unwrap_or_default().iter();
+    let months: Vec<&PathBuf> = changed
+        .filter(|month| month.parent().is_some_and(|year| years.contains(year)))
+        .collect();
+    let years: HashSet<&Path> = months.iter().filter_map(|month| month.parent()).collect();
+    folders.extend(years.into_iter().map(Path::to_path_buf));
+    folders.extend(months.into_iter().cloned());
     folders.push(entries);
     // The index is written there.
     folders.push(root.to_path_buf());
@@ -350,6 +407,7 @@ impl FileJournal {
 
 impl Store for FileJournal {
     fn save_entry(&mut self, entry: &mut Entry) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         let (id, path) = self.new_entry_path(entry)?;
         let folder = path.parent().unwrap_or(self.root()).to_path_buf();
         private_subdirs(self.root(), &folder)
@@ -526,6 +584,18 @@ impl Store for FileJournal {
     }
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        // Asked first just after opening, which has just checked the index
+        // against the folders: that answer, once.
+        let at_open = self
+            .last_done_at_open
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take());
+        if let Some((when, last)) = at_open
+            && when.elapsed() < JUST_LOOKED
+        {
+            return last;
+        }
         // The index knows, if no month folder changed since it was written.
         if let Some(last) = super::index::last_done(self.root(), self.seal()) {
             return last;
@@ -589,6 +659,7 @@ impl Store for FileJournal {
     }
 
     fn keep_one_version(&mut self, path: &Path, keep: super::conflict::Keep) -> Result<(), StoreError> {
+        self.forget_last_done_at_open();
         super::conflict::keep(self.root(), path, keep, self.today())
     }
 
@@ -605,10 +676,16 @@ impl Store for FileJournal {
     }
 
     fn listing(&self) -> Vec<Listed> {
+        self.refreshed_index().into_listed()
+    }
+
+    fn listing_from(&self, first: usize) -> Listing {
         self.finish_indexing();
-        let mut index = Index::refresh(self.root(), self.seal());
-        index.save(self.root(), self.seal());
-        index.into_listed()
+        super::pages::first_page(self.root(), self.seal(), first).unwrap_or_else(|| {
+            let index = self.refreshed_index();
+            let copied = index.copied();
+            Listing::whole(index.into_listed(), copied)
+        })
     }
 
     fn remember(&mut self, learned: Vec<(String, Summary)>) {
@@ -630,14 +707,17 @@ impl Store for FileJournal {
     }
 
     fn delete_entry(&mut self, id: &str) -> Result<(), StoreError> {
+        self.forget_last_done_at_open();
         trash::move_to_trash(self.root(), id, self.today()).map(|_| ())
     }
 
     fn replace_entry(&mut self, edited: &Entry, at: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         super::edit::replace(self.root(), self.seal(), edited, at)
     }
 
     fn restore_entry(&mut self, id: &str) -> Result<PathBuf, StoreError> {
+        self.forget_last_done_at_open();
         super::trashed::restore(self.root(), id)
     }
 

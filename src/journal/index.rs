@@ -11,16 +11,20 @@
 //! entry: an index that could not be written is just stale next time.
 //!
 //! ```text
-//! mend-index 1 <length of the header, these lines to the last `month`: 12 digits>
+//! mend-index 2 <length of the header, these lines to the last `month`: 12 digits>
 //! last <exercise id> <when it was last done>        one per exercise
-//! month 2026/11 <folder mtime, ns> <entries>        one per month folder
+//! month 2026/11 <folder mtime, ns> <entries>        one per month folder, newest first
+//! copy <id>                                         an entry of the month above a sync
+//!                                                   tool left a copy of, once a copy
 //! <id> TAB <size> TAB <mtime, ns> TAB r|u TAB <title> TAB <first words>
-//!                                                   the entries, month by month
+//!                                                   the entries, newest first
 //! ```
 //!
 //! The header alone tells the home screen when each exercise was last done
 //! and whether any month folder changed: it is read without the entries'
-//! lines (decrypting only its first part, in an encrypted journal).
+//! lines (decrypting only its first part, in an encrypted journal). The
+//! entries follow newest first, as the browser lists them, so its first
+//! page is the start of the file ([`pages`](super::pages)).
 //!
 //! A time of 0 means "look again": a folder or file changed so recently that
 //! a change in the same clock tick could not be told apart. In an encrypted
@@ -36,7 +40,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::NaiveDateTime;
 use zeroize::Zeroizing;
 
-use super::catalog::{MonthFolder, for_each_entry, month_folders, newest_first};
+use super::catalog::{MonthContents, MonthFolder, for_each_entry, month_folders, newest_first};
 use super::private_fs::{Links, open_file, read_file, write_atomic};
 use super::seal::{OpenError, Seal, is_sealed};
 use super::search::first_words;
@@ -73,15 +77,15 @@ pub fn all_paths(root: &Path) -> Vec<PathBuf> {
 }
 /// Raised whenever what the index holds, or how, changes: an index of
 /// another format is rebuilt, never read.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 const MAGIC: &str = "mend-index";
 /// Characters kept of each entry's first words.
 pub const FIRST_WORDS: usize = 120;
 /// Characters kept of an entry's own title.
 const TITLE_CHARS: usize = 120;
 /// An index larger than this is not mend's (100,000 entries take ~25 MB).
-const MAX_INDEX_BYTES: u64 = 1 << 30;
-/// `mend-index 1 <12 digits>` and its newline.
+pub(super) const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// `mend-index N <12 digits>` and its newline.
 const FIRST_LINE: usize = MAGIC.len() + 3 + 12 + 1;
 /// A header larger than this is not mend's (a month folder takes a line).
 const MAX_HEADER_BYTES: u64 = 1 << 26;
@@ -134,6 +138,8 @@ struct Month {
     /// The folder's modification time; 0 to list it again.
     stamp: u128,
     rows: Vec<Row>,
+    /// The ids of entries here a sync tool left a copy of.
+    copied: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +189,16 @@ impl Index {
             .collect();
         listed.sort_by(|a, b| newest_first(&a.name, &b.name));
         listed
+    }
+
+    /// The entries a sync tool left a copy of (from the folders' listing,
+    /// or the index where a folder did not change: a copy added would have
+    /// changed its time).
+    pub fn copied(&self) -> HashSet<String> {
+        self.months
+            .values()
+            .flat_map(|m| m.copied.iter().cloned())
+            .collect()
     }
 
     /// The entries not known yet.
@@ -264,64 +280,90 @@ pub fn load(root: &Path, seal: &Seal) -> Vec<Listed> {
     index.into_listed()
 }
 
-/// When each exercise was last done, from the index alone, if every
-/// month folder is as the index knew it (else `None`: the folders must be
-/// listed). What the home screen needs, without a line per entry read.
-pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
-    let text = read_header(root, seal).ok()?;
-    let Header { last, months } = header(std::str::from_utf8(&text).ok()?)?;
-    let count = months.len();
-    let mut stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
-    let now = SystemTime::now();
-    for folder in month_folders(root) {
-        let stamp = stamps.remove(folder.key.as_str())?;
-        if stamp == 0 || stamp != stamp_of(&folder.path, now) {
-            return None;
-        }
-    }
-    // Months with entries and no `last` line cannot be a whole index.
-    (stamps.is_empty() && last.is_empty() == (count == 0)).then_some(last)
+/// What the index's header says of the month folders on disk, from one
+/// look at each.
+#[derive(Debug, Default)]
+pub struct Freshness {
+    /// The month folders changed since the index was written (every one,
+    /// if it cannot be read): the others had no file added to them, nor
+    /// left half-written by a crash, since.
+    pub changed: Vec<PathBuf>,
+    /// When each exercise was last done, if every month folder is as the
+    /// index knew it (else `None`: the folders must be listed). What the
+    /// home screen needs, without a line per entry read.
+    pub last: Option<HashMap<String, NaiveDateTime>>,
 }
 
-/// The month folders (`YYYY/MM`) unchanged since the index was written
-/// (none if it cannot be read, as in a locked journal): no file was added
-/// to them, nor left half-written by a crash, since.
-pub fn unchanged_months(root: &Path, seal: &Seal) -> HashSet<String> {
-    let Ok(text) = read_header(root, seal) else {
-        return HashSet::new();
-    };
-    let Some(Header { months, .. }) = std::str::from_utf8(&text).ok().and_then(header) else {
-        return HashSet::new();
-    };
-    let stamps: HashMap<&str, u128> = months.into_iter().map(|(key, stamp, _)| (key, stamp)).collect();
+/// The index's header held against the month folders, each looked at once.
+pub fn freshness(root: &Path, seal: &Seal) -> Freshness {
+    let header = read_header(root, seal).ok().and_then(|text| header(&text));
+    let (changed, whole) = held_against_folders(root, header.as_ref().map_or(&[], |h| &h.months));
+    // Months with entries and no `last` line cannot be a whole index.
+    let last = header
+        .filter(|h| whole && h.last.is_empty() == h.months.is_empty())
+        .map(|h| h.last);
+    Freshness { changed, last }
+}
+
+/// When each exercise was last done, from the index alone, if every
+/// month folder is as the index knew it (see [`Freshness::last`]).
+pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
+    freshness(root, seal).last
+}
+
+/// The month folders on disk changed since the header's `months` were
+/// written, and whether none did and they are all there.
+pub(super) fn held_against_folders(root: &Path, months: &[HeaderMonth]) -> (Vec<PathBuf>, bool) {
+    let stamps: HashMap<&str, u128> = months.iter().map(|m| (m.key.as_str(), m.stamp)).collect();
     let now = SystemTime::now();
-    month_folders(root)
+    let folders = month_folders(root);
+    let count = folders.len();
+    let changed: Vec<PathBuf> = folders
         .into_iter()
         .filter(|folder| {
+            let stamp = folder.modified.map_or(0, |t| stamp_at(t, now));
             stamps
                 .get(folder.key.as_str())
-                .is_some_and(|&stamp| stamp != 0 && stamp == stamp_of(&folder.path, now))
+                .is_none_or(|&known| known == 0 || known != stamp)
         })
-        .map(|folder| folder.key)
-        .collect()
+        .map(|folder| folder.path)
+        .collect();
+    let whole = changed.is_empty() && count == months.len();
+    (changed, whole)
 }
 
-/// The index's `last` lines, and each month's time and number of entries,
-/// in the order their entries follow.
-struct Header<'a> {
-    last: HashMap<String, NaiveDateTime>,
-    months: Vec<(&'a str, u128, usize)>,
+/// The index's `last` lines, and its months in the order their entries
+/// follow.
+pub(super) struct Header {
+    pub last: HashMap<String, NaiveDateTime>,
+    pub months: Vec<HeaderMonth>,
+}
+
+/// A `month` line and the `copy` lines after it.
+pub(super) struct HeaderMonth {
+    /// `YYYY/MM`.
+    pub key: String,
+    pub stamp: u128,
+    /// How many entries it says follow (not believed until they are read).
+    pub count: usize,
+    pub copied: Vec<String>,
 }
 
 /// The header's lines after the first.
-fn header(text: &str) -> Option<Header<'_>> {
+pub(super) fn header(text: &[u8]) -> Option<Header> {
+    let text = std::str::from_utf8(text).ok()?;
     let mut last = HashMap::new();
-    let mut months = Vec::new();
+    let mut months: Vec<HeaderMonth> = Vec::new();
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("last ") {
             let (exercise, when) = rest.split_once(' ')?;
             let when = NaiveDateTime::parse_from_str(when, LAST_DONE).ok()?;
             last.insert(exercise.to_string(), when);
+        } else if let Some(id) = line.strip_prefix("copy ") {
+            // Of an entry filed in the month above it.
+            let month = months.last_mut()?;
+            entry_name::parse(id).filter(|_| filed_in(&month.key, id))?;
+            month.copied.push(id.to_string());
         } else {
             months.push(month_line(line)?);
         }
@@ -329,8 +371,16 @@ fn header(text: &str) -> Option<Header<'_>> {
     Some(Header { last, months })
 }
 
+/// Whether the entry `id` is filed in the month folder `YYYY/MM`, as the
+/// folders file it.
+fn filed_in(month: &str, id: &str) -> bool {
+    month
+        .split_once('/')
+        .is_some_and(|(year, mon)| id.get(..4) == Some(year) && id.get(5..7) == Some(mon))
+}
+
 /// The header's length, from the index's first line.
-fn first_line(line: &[u8]) -> Result<usize, IndexError> {
+pub(super) fn first_line(line: &[u8]) -> Result<usize, IndexError> {
     let line = std::str::from_utf8(line).map_err(|_| IndexError::Foreign)?;
     let mut fields = line.trim_end_matches('\n').split(' ');
     if fields.next() != Some(MAGIC) {
@@ -362,7 +412,7 @@ pub fn last_of<'a>(names: impl Iterator<Item = &'a EntryName>) -> HashMap<String
 }
 
 /// `month YYYY/MM <stamp> <count>`.
-fn month_line(line: &str) -> Option<(&str, u128, usize)> {
+fn month_line(line: &str) -> Option<HeaderMonth> {
     let mut fields = line.split(' ');
     let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
         fields.next(),
@@ -373,7 +423,12 @@ fn month_line(line: &str) -> Option<(&str, u128, usize)> {
     ) else {
         return None;
     };
-    Some((key, stamp.parse().ok()?, count.parse().ok()?))
+    Some(HeaderMonth {
+        key: key.to_string(),
+        stamp: stamp.parse().ok()?,
+        count: count.parse().ok()?,
+        copied: Vec::new(),
+    })
 }
 
 /// The index's text as it is on disk, opened with the journal's seal.
@@ -394,6 +449,15 @@ fn read_text(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError>
 /// The index's header as it is on disk (its lines after the first), read
 /// without the entries' lines.
 fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexError> {
+    open_header(root, seal).map(|(_, text)| text)
+}
+
+/// The index's text as it is read, decrypted in an encrypted journal.
+pub(super) type Opened = BufReader<Box<dyn io::Read>>;
+
+/// The index opened for reading, and its header (its lines after the
+/// first) read: what is left to read are the entries' lines.
+pub(super) fn open_header(root: &Path, seal: &Seal) -> Result<(Opened, Zeroizing<Vec<u8>>), IndexError> {
     let file = match open_file(&path(root), Links::Refuse) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(IndexError::Missing),
@@ -404,7 +468,7 @@ fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexErro
     if seal.is_encrypted() && !is_sealed(start) {
         return Err(IndexError::Foreign);
     }
-    let mut reader = seal.reader(input).map_err(opening)?;
+    let mut reader = BufReader::new(seal.reader(input).map_err(opening)?);
     let mut first = [0; FIRST_LINE];
     reader.read_exact(&mut first).map_err(|_| IndexError::Foreign)?;
     let length = first_line(&first)?;
@@ -413,11 +477,14 @@ fn read_header(root: &Path, seal: &Seal) -> Result<Zeroizing<Vec<u8>>, IndexErro
         return Err(IndexError::Foreign);
     }
     let mut text = Zeroizing::new(Vec::new());
-    reader.take(rest).read_to_end(&mut text).map_err(IndexError::Io)?;
+    (&mut reader)
+        .take(rest)
+        .read_to_end(&mut text)
+        .map_err(IndexError::Io)?;
     if text.len() as u64 != rest {
         return Err(IndexError::Damaged(1));
     }
-    Ok(text)
+    Ok((reader, text))
 }
 
 fn opening(e: OpenError) -> IndexError {
@@ -440,20 +507,26 @@ fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
     let (Some(head), Some(body)) = (head, body) else {
         return Err(IndexError::Damaged(1));
     };
-    let Header { months: order, .. } = header(head).ok_or(IndexError::Damaged(1))?;
+    let Header { months: order, .. } = header(head.as_bytes()).ok_or(IndexError::Damaged(1))?;
     let mut at = head.lines().count() + 1;
     let mut lines = body.lines();
     let mut months = HashMap::new();
-    for (key, stamp, count) in order {
+    for HeaderMonth {
+        key,
+        stamp,
+        count,
+        copied,
+    } in order
+    {
         // What the file says it holds is not believed until read: a count
         // can be anything, and only the rows that are there are kept.
         let mut rows = Vec::new();
         for _ in 0..count {
             at += 1;
             let line = lines.next().ok_or(IndexError::Damaged(at))?;
-            rows.push(parse_row(key, line).ok_or(IndexError::Damaged(at))?);
+            rows.push(parse_row(&key, line).ok_or(IndexError::Damaged(at))?);
         }
-        if months.insert(key.to_string(), Month { stamp, rows }).is_some() {
+        if months.insert(key, Month { stamp, rows, copied }).is_some() {
             return Err(IndexError::Damaged(at));
         }
     }
@@ -461,6 +534,14 @@ fn parse(text: &str) -> Result<HashMap<String, Month>, IndexError> {
         None => Ok(months),
         Some(_) => Err(IndexError::Damaged(at + 1)),
     }
+}
+
+/// An entry's line of the index, as listed, if it is one of month `month`.
+pub(super) fn listed_row(month: &str, line: &str) -> Option<Listed> {
+    parse_row(month, line).map(|row| Listed {
+        name: row.name,
+        summary: row.summary,
+    })
 }
 
 fn parse_row(month: &str, line: &str) -> Option<Row> {
@@ -478,8 +559,7 @@ fn parse_row(month: &str, line: &str) -> Option<Row> {
     };
     let name = entry_name::parse(id)?;
     // Filed in its own month, as the folders are.
-    let (year, mon) = month.split_once('/')?;
-    if id.get(..4) != Some(year) || id.get(5..7) != Some(mon) {
+    if !filed_in(month, id) {
         return None;
     }
     let summary = match read {
@@ -503,10 +583,19 @@ fn write(root: &Path, seal: &Seal, months: &HashMap<String, Month>) -> io::Resul
     for (exercise, when) in last_of(months.values().flat_map(|m| &m.rows).map(|r| &r.name)) {
         head.push_str(&format!("last {exercise} {}\n", when.format(LAST_DONE)));
     }
+    // Newest first, as the browser lists them: its first page is the
+    // start of the file.
+    let mut order: Vec<(&String, &Month)> = months.iter().collect();
+    order.sort_by(|a, b| b.0.cmp(a.0));
     let mut body = String::new();
-    for (key, month) in months {
+    for (key, month) in order {
         head.push_str(&format!("month {key} {} {}\n", month.stamp, month.rows.len()));
-        for row in &month.rows {
+        for id in &month.copied {
+            head.push_str(&format!("copy {id}\n"));
+        }
+        let mut rows: Vec<&Row> = month.rows.iter().collect();
+        rows.sort_by(|a, b| newest_first(&a.name, &b.name));
+        for row in rows {
             let (read, title, words) = match &row.summary {
                 Summary::Read { title, first_words } => ("r", &**title, &**first_words),
                 // `save` waits until every entry is known; were one not,
@@ -537,7 +626,7 @@ fn refresh(known: Option<HashMap<String, Month>>, root: &Path) -> Index {
     let mut months = HashMap::new();
     let mut changed = false;
     for folder in month_folders(root) {
-        let stamp = stamp_of(&folder.path, now);
+        let stamp = folder.modified.map_or(0, |t| stamp_at(t, now));
         let month = match known.remove(&folder.key) {
             Some(month) if month.stamp != 0 && month.stamp == stamp => month,
             before => {
@@ -559,8 +648,8 @@ fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: Option<
     let mut before: HashMap<String, Row> = before
         .map(|m| m.rows.into_iter().map(|r| (r.name.id.clone(), r)).collect())
         .unwrap_or_default();
-    let rows = folder
-        .names()
+    let MonthContents { names, copied } = folder.contents();
+    let rows = names
         .into_iter()
         .map(|name| {
             let meta = now.and_then(|now| {
@@ -579,7 +668,7 @@ fn relist(folder: &MonthFolder, stamp: u128, before: Option<Month>, now: Option<
             }
         })
         .collect();
-    Month { stamp, rows }
+    Month { stamp, rows, copied }
 }
 
 /// What a list shows of an entry.
@@ -599,14 +688,8 @@ fn one_line(text: &str, max: usize) -> String {
         .collect()
 }
 
-/// A folder's or file's modification time, or 0 ("look again") if it
-/// cannot be had or is too recent to tell a later change apart.
-fn stamp_of(path: &Path, now: SystemTime) -> u128 {
-    fs::metadata(path)
-        .and_then(|m| m.modified())
-        .map_or(0, |t| stamp_at(t, now))
-}
-
+/// A modification time, or 0 ("look again") if it is too recent to tell
+/// a later change apart.
 fn stamp_at(time: SystemTime, now: SystemTime) -> u128 {
     let recent = now.duration_since(time).map_or(true, |age| age < RACY);
     if recent {

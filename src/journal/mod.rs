@@ -17,6 +17,7 @@ pub mod folder;
 mod identity;
 pub mod index;
 mod lock;
+pub mod pages;
 pub mod private_fs;
 mod reader;
 mod reading;

@@ -419,6 +419,15 @@ impl SearchIndex {
         }
     }
 
+    /// Makes room for entries up to `len`, none of them read yet (rows
+    /// listed after the index was made).
+    pub fn grow(&mut self, len: usize) {
+        if len > self.texts.len() {
+            self.texts.resize(len, None);
+            self.hits.resize(len, false);
+        }
+    }
+
     /// How many entries the index is for.
     #[cfg(test)]
     pub fn slots(&self) -> usize {

@@ -3,10 +3,16 @@
 //! the filters, the search, and the entries found unreadable.
 //!
 //! Opening the shelf reads no entry file: the rows, with each entry's
-//! first words, come from the journal's index ([`Store::listing`]). Entries
+//! first words, come from the journal's index ([`Store::listing_from`]):
+//! only the first page of them at once, the rest taken by each
+//! [`Shelf::tick`] as another thread reads them, in order (see
+//! [`pages`](super::pages)). Until every row is in, the count is the
+//! index's, the exercise filter goes by its header, filters and the search
+//! act on the rows in so far, and the list says it is still reading. Entries
 //! the index does not know are read as they come into view
 //! ([`Shelf::read_in_view`]). For the search every entry is read on other
-//! threads ([`BackgroundReader`]), started by the first [`Shelf::tick`];
+//! threads ([`BackgroundReader`]), started by the first tick on the rows
+//! listed so far (and again for those listed after it);
 //! each tick takes what they have read, without waiting, so keys are
 //! answered while a large journal is still being read. An entry that
 //! cannot be read is reported once ([`Shelf::take_problems`]), stays in the
@@ -22,7 +28,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::background::{BackgroundReader, Found, ReadEntries, ReadError};
-use super::index::{Summary, summary_of};
+use super::index::{Listed, Summary, summary_of};
+use super::pages::{Arrived, End, Listing, MoreRows};
 use super::search::{self, SearchIndex, Snippet};
 use super::titles::{Titles, exercises_with_entries};
 use super::{Entry, EntryName, Filter, Store, StoreError};
@@ -118,6 +125,8 @@ pub enum ShelfError {
     NothingBefore,
     #[error("no earlier entry of this exercise could be read")]
     NothingReadableBefore,
+    #[error("the journal's entries are still being listed")]
+    StillListing,
 }
 
 pub struct Shelf {
@@ -134,7 +143,15 @@ pub struct Shelf {
     /// goes through.
     tags_in_use: Vec<String>,
     filters: Filters,
-    /// Entries a sync tool left a second copy of (found once, on opening).
+    /// The rows after those listed so far, while another thread reads them.
+    coming: Option<MoreRows>,
+    /// Entries in the journal as listed (while rows are coming, the
+    /// index's count), trash included.
+    listed: usize,
+    /// How often the rows were listed again from the start (an index
+    /// found damaged part-way): row numbers from before mean nothing now.
+    relisted: usize,
+    /// Entries a sync tool left a second copy of (found with the listing).
     with_copies: HashSet<String>,
     /// Tonight's evening, which periods count back from.
     today: NaiveDate,
@@ -157,43 +174,59 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// Every entry of `store`, all shown; nothing is read yet.
-    pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate) -> Self {
-        let titles = Titles::new(library);
-        let rows: Vec<Row> = store
-            .listing()
-            .into_iter()
-            .map(|listed| Row {
-                state: row_state(&titles, &listed.name, listed.summary),
-                name: listed.name,
-            })
-            .collect();
+    /// Every entry of `store`, all shown: the first `first` rows listed at
+    /// once, the rest as ticks take them; nothing is read yet.
+    pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate, first: usize) -> Self {
         let tags = library
             .iter()
             .map(|l| (l.exercise.id.clone(), l.exercise.tags.clone()))
             .collect();
         let mut shelf = Self {
-            index: SearchIndex::new(rows.len()),
-            pending: rows.len(),
-            rows,
-            titles,
+            rows: Vec::new(),
+            titles: Titles::new(library),
             exercises: Vec::new(),
             tags,
             tags_in_use: Vec::new(),
             filters: Filters::default(),
-            with_copies: store.entry_copies().into_iter().map(|c| c.id).collect(),
+            coming: None,
+            listed: 0,
+            relisted: 0,
+            with_copies: HashSet::new(),
             today,
+            index: SearchIndex::default(),
             shown: Vec::new(),
             reader: None,
+            pending: 0,
             gone: 0,
             texts: HashMap::new(),
             snippets: HashMap::new(),
             problems: Vec::new(),
             learned: Vec::new(),
         };
-        shelf.list_exercises();
-        shelf.filter();
+        shelf.take_listing(store.listing_from(first));
         shelf
+    }
+
+    /// Starts the rows afresh from `listing` (the filters and the search
+    /// stay): nothing read yet.
+    fn take_listing(&mut self, listing: Listing) {
+        let query = self.index.query().map(|q| q.terms().join(" "));
+        let titles = &self.titles;
+        self.rows = listing.first.into_iter().map(|l| new_row(titles, l)).collect();
+        self.listed = listing.total.max(self.rows.len());
+        self.pending = self.listed;
+        self.gone = 0;
+        self.index = SearchIndex::new(self.rows.len());
+        if let Some(query) = query {
+            self.index.set_query(&query);
+        }
+        self.with_copies = listing.copied;
+        self.coming = listing.rest;
+        self.reader = None;
+        self.texts.clear();
+        self.snippets.clear();
+        self.list_exercises();
+        self.filter();
     }
 
     // ----- what is known -----
@@ -271,14 +304,40 @@ impl Shelf {
         (alive - self.pending.min(alive), alive)
     }
 
-    /// Whether every entry has been read for the search (or found unreadable).
+    /// Whether every row is listed and every entry has been read for the
+    /// search (or found unreadable).
     pub fn fully_read(&self) -> bool {
-        self.pending == 0
+        self.pending == 0 && self.coming.is_none()
     }
 
-    /// Entries in the journal, trash aside.
+    /// Whether rows are still coming: what the list shows is the rows in
+    /// so far.
+    pub fn listing(&self) -> bool {
+        self.coming.is_some()
+    }
+
+    /// How often the rows were listed again from the start: row numbers
+    /// taken before it changed no longer mean the same entries.
+    pub fn relisted(&self) -> usize {
+        self.relisted
+    }
+
+    /// Entries in the journal, trash aside (while rows are coming, as the
+    /// index counts them).
     pub fn total(&self) -> usize {
-        self.rows.len() - self.gone
+        self.listed - self.gone
+    }
+
+    /// How many entries the list shows: while rows are coming with nothing
+    /// narrowing the list, every entry (the rows to come are shown as they
+    /// arrive); else the rows shown so far.
+    pub fn shown_count(&self) -> usize {
+        let everything = self.filters == Filters::default() && !self.searching();
+        if self.listing() && everything {
+            self.total()
+        } else {
+            self.shown.len()
+        }
     }
 
     /// Once every entry is read: what was learned of those the listing
@@ -372,13 +431,15 @@ impl Shelf {
         }
     }
 
-    /// Takes what the reading threads have read since the last tick,
-    /// starting them the first time (with `store`'s reader). Never waits.
-    /// Whether the rows shown changed (only a search's can).
+    /// Takes the rows listed since the last tick while they are coming,
+    /// and what the reading threads have read, starting them the first
+    /// time (with `store`'s reader) on the rows listed so far. Never waits.
+    /// Whether the rows shown changed.
     pub fn tick(&mut self, store: &dyn Store) -> bool {
+        let listed = self.take_rows(store);
         if self.fully_read() {
             self.reader = None;
-            return false;
+            return listed;
         }
         let reader = match &mut self.reader {
             Some(reader) => reader,
@@ -394,8 +455,9 @@ impl Shelf {
             }
         }
         // Done with once everything is read (no later tick comes for it);
-        // a reader that ran out while entries still wait (an entry put back
-        // from the trash meanwhile) is started again for those.
+        // a reader that ran out while entries still wait (rows listed since
+        // it started, or an entry put back from the trash meanwhile) is
+        // started again for those.
         if finished || self.fully_read() {
             self.reader = None;
         }
@@ -406,7 +468,41 @@ impl Shelf {
         if changed {
             self.filter();
         }
-        changed
+        changed || listed
+    }
+
+    /// Takes the rows another thread listed since last asked, in order,
+    /// and shows those the filters let through. An index found damaged
+    /// part-way is not believed: the journal is listed again from the
+    /// start, the whole way (see [`Store::listing_from`]).
+    fn take_rows(&mut self, store: &dyn Store) -> bool {
+        let Some(coming) = &mut self.coming else {
+            return false;
+        };
+        let Arrived { rows, end } = coming.take();
+        let from = self.rows.len();
+        let titles = &self.titles;
+        self.rows.extend(rows.into_iter().map(|l| new_row(titles, l)));
+        self.listed = self.listed.max(self.rows.len());
+        self.index.grow(self.rows.len());
+        match end {
+            None => {}
+            Some(End::Whole) => {
+                self.coming = None;
+                // The index's count was checked, month by month, as its
+                // rows were read; were it off, the rows are what is true.
+                self.pending -= (self.listed - self.rows.len()).min(self.pending);
+                self.listed = self.rows.len();
+                self.list_exercises();
+            }
+            Some(End::Damaged) => {
+                self.relisted += 1;
+                self.take_listing(store.listing_from(usize::MAX));
+                return true;
+            }
+        }
+        self.show_from(from);
+        self.rows.len() > from || self.coming.is_none()
     }
 
     /// Reads every entry not in the search yet, on other threads.
@@ -425,6 +521,9 @@ impl Shelf {
 
     /// Stops reading in the background (the journal was locked: the
     /// threads hold its key); the next tick starts again where it stopped.
+    /// The index's rows still coming are left to come: that thread reads
+    /// one file and ends with it, letting the key go (a second or less,
+    /// where reading every entry takes many).
     pub fn stop_reading(&mut self) {
         self.reader = None;
     }
@@ -468,6 +567,12 @@ impl Shelf {
 
     /// Which rows the list shows, after a change.
     fn filter(&mut self) {
+        self.shown.clear();
+        self.show_from(0);
+    }
+
+    /// Adds the rows from `from` on that the list shows to those shown.
+    fn show_from(&mut self, from: usize) {
         let filter = Filter {
             exercise: self.filters.exercise.clone(),
             // The period goes by evenings, which the catalog's calendar days do not.
@@ -481,19 +586,15 @@ impl Shelf {
                 .as_ref()
                 .is_none_or(|t| self.tags_of(&r.name.exercise_id).contains(t))
         };
-        self.shown = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(i, r)| {
-                r.state != RowState::Gone
-                    && filter.matches(&r.name)
-                    && self.filters.period.takes_in(self.today, r.name.started)
-                    && tagged(r)
-                    && (!searching || self.index.is_hit(*i))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let shown = self.rows.iter().enumerate().skip(from).filter(|(i, r)| {
+            r.state != RowState::Gone
+                && filter.matches(&r.name)
+                && self.filters.period.takes_in(self.today, r.name.started)
+                && tagged(r)
+                && (!searching || self.index.is_hit(*i))
+        });
+        let shown: Vec<usize> = shown.map(|(i, _)| i).collect();
+        self.shown.extend(shown);
     }
 
     /// The next exercise's entries only; after the last, every exercise.
@@ -543,11 +644,22 @@ impl Shelf {
     }
 
     fn list_exercises(&mut self) {
-        let alive = self.rows.iter().filter(|r| r.state != RowState::Gone);
-        self.exercises = exercises_with_entries(alive.map(|r| &r.name))
-            .into_iter()
-            .map(|w| w.exercise_id)
-            .collect();
+        self.exercises = match &self.coming {
+            // Before every row is in, the index's header says when each
+            // exercise was last done.
+            Some(coming) => {
+                let mut last: Vec<(&String, &NaiveDateTime)> = coming.last.iter().collect();
+                last.sort_by(|a, b| b.1.cmp(a.1).then_with(|| b.0.cmp(a.0)));
+                last.into_iter().map(|(exercise, _)| exercise.clone()).collect()
+            }
+            None => {
+                let alive = self.rows.iter().filter(|r| r.state != RowState::Gone);
+                exercises_with_entries(alive.map(|r| &r.name))
+                    .into_iter()
+                    .map(|w| w.exercise_id)
+                    .collect()
+            }
+        };
         self.tags_in_use = tags::in_use(self.exercises.iter().map(|e| self.tags_of(e)));
     }
 
@@ -589,7 +701,10 @@ impl Shelf {
                 Err(_) => {}
             }
         }
-        Err(if unreadable {
+        Err(if self.listing() {
+            // It may be among the rows still coming.
+            ShelfError::StillListing
+        } else if unreadable {
             ShelfError::NothingReadableBefore
         } else {
             ShelfError::NothingBefore
@@ -665,6 +780,14 @@ fn own_title(state: &RowState) -> Option<&str> {
             ..
         } => Some(title),
         _ => None,
+    }
+}
+
+/// A row as listed.
+fn new_row(titles: &Titles, listed: Listed) -> Row {
+    Row {
+        state: row_state(titles, &listed.name, listed.summary),
+        name: listed.name,
     }
 }
 
@@ -755,7 +878,7 @@ mod tests {
 
     fn shelf(journal: &FileJournal) -> Shelf {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        Shelf::open(journal, &Library::built_in().exercises, today)
+        Shelf::open(journal, &Library::built_in().exercises, today, usize::MAX)
     }
 
     fn shown(shelf: &Shelf) -> Vec<&str> {

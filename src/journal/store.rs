@@ -12,6 +12,7 @@ use super::aside::DraftAside;
 use super::background::ReadEntries;
 use super::conflict::{EntryCopy, Keep};
 use super::index::{Listed, Summary};
+use super::pages::Listing;
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -137,6 +138,14 @@ pub trait Store {
                 summary: Summary::Unknown,
             })
             .collect()
+    }
+
+    /// The listing's first `first` rows at once and, where the journal
+    /// keeps its index newest first, the rest read on another thread (see
+    /// [`pages`](super::pages)); with the entries a sync tool left a copy of.
+    fn listing_from(&self, _first: usize) -> Listing {
+        let copied = self.entry_copies().into_iter().map(|c| c.id).collect();
+        Listing::whole(self.listing(), copied)
     }
 
     /// Keeps what was learned of entries the listing did not know (each

@@ -754,21 +754,21 @@ mod index_tests {
             ),
             (
                 "from a newer mend",
-                good.replacen("mend-index 1", "mend-index 2", 1),
+                good.replacen("mend-index 2", "mend-index 3", 1),
             ),
             (
                 "from an older mend",
-                good.replacen("mend-index 1", "mend-index 0", 1),
+                good.replacen("mend-index 2", "mend-index 1", 1),
             ),
             ("foreign", "[settings]\ntheme = \"dark\"\n".to_string()),
             ("empty", String::new()),
             (
                 "a header longer than the file",
-                format!("mend-index 1 {:012}\n{}", 1u64 << 38, &good[26..]),
+                format!("mend-index 2 {:012}\n{}", 1u64 << 38, &good[26..]),
             ),
             (
                 "a header cut in the middle of a line",
-                format!("mend-index 1 {:012}\n{}", 40, &good[26..]),
+                format!("mend-index 2 {:012}\n{}", 40, &good[26..]),
             ),
             // An entry it lists twice.
             (
@@ -992,12 +992,280 @@ mod index_tests {
         age_all(&root, 1);
         load(&root, journal.seal());
         drop(journal);
-        assert!(index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        let november = root.join("entries/2026/11");
+        assert!(
+            !index::freshness(&root, &Seal::plain())
+                .changed
+                .contains(&november)
+        );
         // Killed half-way through writing an entry.
         let left = root.join("entries/2026/11/.tmp-4242-1");
         fs::write(&left, "a half-written entry").unwrap();
-        assert!(!index::unchanged_months(&root, &Seal::plain()).contains("2026/11"));
+        assert!(
+            index::freshness(&root, &Seal::plain())
+                .changed
+                .contains(&november)
+        );
         drop(FileJournal::open(&root).unwrap());
         assert!(!left.exists(), "removed at the next start");
+    }
+
+    #[test]
+    fn what_opening_found_for_the_home_screen_is_not_given_after_an_entry_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        drop(journal);
+        // Opening looks at the folders, and keeps the index's answer...
+        let mut journal = FileJournal::open(&root).unwrap();
+        journal
+            .save_entry(&mut entry("repair-attempt", "2026-11-25T07:00:00+01:00"))
+            .unwrap();
+        // ...which no longer holds once an entry is written.
+        assert_eq!(
+            journal.last_done()["repair-attempt"].to_string(),
+            "2026-11-25 07:00:00"
+        );
+    }
+
+    #[test]
+    fn a_locked_journal_looks_in_its_month_folders_for_a_crash_once_unlocked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("journal");
+        drop(FileJournal::open(&root).unwrap());
+        let seal = create_key(&root, &Passphrase::from("p".to_string())).unwrap();
+        let mut journal = FileJournal::open(&root).unwrap();
+        journal.use_seal(seal);
+        journal
+            .save_entry(&mut said("2026-11-21T21:30:00+01:00", "the handover went well"))
+            .unwrap();
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        drop(journal);
+        // Killed half-way through writing an entry, in a month the index knows.
+        let left = root.join("entries/2026/11/.tmp-4242-1");
+        fs::write(&left, "a half-written entry").unwrap();
+        let mut journal = FileJournal::open(&root).unwrap();
+        assert!(left.exists(), "which folders changed, only the sealed index says");
+        journal.unlock(&Passphrase::from("p".to_string())).unwrap();
+        assert!(!left.exists(), "removed once unlocked");
+    }
+}
+
+// ----- the browser's first page, and the rows after it -----
+
+mod paging_tests {
+    use std::path::{Path, PathBuf};
+    use std::time::{Duration, Instant, SystemTime};
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::journal::index::{self, load};
+    use crate::journal::shelf::{RowState, Shelf, ShelfError};
+    use crate::library::Library;
+
+    /// A journal of `count` made-up entries over several months, its files
+    /// and folders dated long ago, and its index made.
+    fn indexed_journal(dir: &Path, count: usize) -> (PathBuf, FileJournal) {
+        let root = dir.join("journal");
+        let newest = DateTime::parse_from_rfc3339("2026-11-21T21:30:00+00:00").unwrap();
+        crate::synthetic::generate(&root, count, 7, newest).unwrap();
+        let journal = FileJournal::open(&root).unwrap();
+        age(&root, 1);
+        assert_eq!(load(&root, journal.seal()).len(), count);
+        (root, journal)
+    }
+
+    /// Sets every entry file's and month folder's time to `day` days into 2026.
+    fn age(root: &Path, day: u64) {
+        let then = SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600 + day * 86_400);
+        for year in fs::read_dir(root.join("entries")).unwrap() {
+            for month in fs::read_dir(year.unwrap().path()).unwrap() {
+                let month = month.unwrap().path();
+                for file in fs::read_dir(&month).unwrap() {
+                    fs::File::open(file.unwrap().path())
+                        .unwrap()
+                        .set_modified(then)
+                        .unwrap();
+                }
+                fs::File::open(&month).unwrap().set_modified(then).unwrap();
+            }
+        }
+    }
+
+    fn open_shelf(journal: &FileJournal, first: usize) -> Shelf {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        Shelf::open(journal, &Library::built_in().exercises, today, first)
+    }
+
+    /// Ticks until every row is listed.
+    fn list_all(shelf: &mut Shelf, journal: &FileJournal) {
+        let started = Instant::now();
+        while shelf.listing() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the rows never all came"
+            );
+            shelf.tick(journal);
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn ids(shelf: &Shelf) -> Vec<String> {
+        shelf
+            .shown()
+            .iter()
+            .map(|&r| shelf.rows()[r].name.id.clone())
+            .collect()
+    }
+
+    fn names(journal: &FileJournal) -> Vec<String> {
+        journal.entries().into_iter().map(|n| n.id).collect()
+    }
+
+    #[test]
+    fn the_first_frame_lists_only_the_rows_it_shows_and_the_rest_arrive_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_root, journal) = indexed_journal(dir.path(), 300);
+        let mut shelf = open_shelf(&journal, 20);
+        assert_eq!(shelf.rows().len(), 20, "only the first page is built");
+        assert!(shelf.listing());
+        assert_eq!(shelf.total(), 300, "the count is the index's");
+        assert_eq!(shelf.shown_count(), 300, "everything is shown, as it comes");
+        assert!(!shelf.fully_read(), "the list says it is still reading");
+        assert_eq!(ids(&shelf), names(&journal)[..20]);
+        assert!(
+            shelf
+                .rows()
+                .iter()
+                .all(|r| matches!(r.state, RowState::Read { .. })),
+            "known from the index: nothing read"
+        );
+        // The exercise filter goes by the index's header until then.
+        let from_header = shelf.exercises().to_vec();
+        assert!(!from_header.is_empty());
+
+        list_all(&mut shelf, &journal);
+        assert_eq!(ids(&shelf), names(&journal), "every row, newest first");
+        assert_eq!(shelf.total(), 300);
+        assert_eq!(shelf.relisted(), 0);
+        assert_eq!(shelf.exercises(), from_header, "the header said the same");
+    }
+
+    #[test]
+    fn rows_that_come_later_go_through_the_filters_chosen_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_root, journal) = indexed_journal(dir.path(), 300);
+        let mut shelf = open_shelf(&journal, 10);
+        shelf.cycle_exercise(true);
+        let exercise = shelf.filters().exercise.clone().unwrap();
+        list_all(&mut shelf, &journal);
+        let of_it: Vec<String> = journal
+            .entries()
+            .into_iter()
+            .filter(|n| n.exercise_id == exercise)
+            .map(|n| n.id)
+            .collect();
+        assert_eq!(ids(&shelf), of_it);
+    }
+
+    #[test]
+    fn an_earlier_entry_not_listed_yet_is_not_said_to_be_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_root, journal) = indexed_journal(dir.path(), 300);
+        let mut shelf = open_shelf(&journal, 1);
+        let exercise = shelf.rows()[0].name.exercise_id.clone();
+        assert_eq!(
+            shelf.entry_before(&journal, 0, &exercise).map(|e| e.id),
+            Err(ShelfError::StillListing)
+        );
+        list_all(&mut shelf, &journal);
+        let earlier = journal
+            .entries()
+            .into_iter()
+            .skip(1)
+            .find(|n| n.exercise_id == exercise);
+        assert_eq!(
+            shelf.entry_before(&journal, 0, &exercise).map(|e| e.id).ok(),
+            earlier.map(|n| n.id)
+        );
+    }
+
+    #[test]
+    fn an_index_damaged_part_way_is_listed_again_the_whole_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 300);
+        let good = fs::read_to_string(index::path(&root)).unwrap();
+        // The last entry's line is damaged; the header and first page are not.
+        let cut = good.trim_end().rfind('\n').unwrap();
+        let damaged = format!("{}\nnot an entry\n", &good[..cut]);
+        fs::write(index::path(&root), damaged).unwrap();
+        let mut shelf = open_shelf(&journal, 20);
+        assert_eq!(shelf.rows().len(), 20);
+        list_all(&mut shelf, &journal);
+        assert_eq!(shelf.relisted(), 1);
+        assert_eq!(ids(&shelf), names(&journal), "never a wrong list");
+        assert_eq!(shelf.total(), 300);
+    }
+
+    #[test]
+    fn a_stale_index_is_not_paged_and_a_file_added_behind_mends_back_is_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let newest = &journal.entries()[0];
+        let month = entry_name::entry_path(&root, &newest.id).unwrap();
+        let month = month.parent().unwrap();
+        let mut added = journal.load_entry(&newest.id).unwrap();
+        added.started_at += chrono::Duration::minutes(1);
+        let id = entry_name::entry_id(added.started_at, &added.exercise_id, 1);
+        added.id = id.clone();
+        fs::write(month.join(format!("{id}.toml")), added.to_toml().unwrap()).unwrap();
+        let shelf = open_shelf(&journal, 20);
+        assert!(!shelf.listing(), "a folder changed: listed the whole way");
+        assert_eq!(shelf.total(), 101);
+        assert_eq!(ids(&shelf)[0], id);
+    }
+
+    #[test]
+    fn conflict_copies_are_found_in_the_listing_and_one_made_behind_mends_back_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let shelf = open_shelf(&journal, 20);
+        assert!(shelf.listing());
+        assert!(shelf.rows().iter().all(|r| !shelf.has_copy(&r.name.id)));
+
+        // Syncthing leaves a copy of an old entry while mend is not looking.
+        let old = journal.entries()[60].id.clone();
+        let entry = entry_name::entry_path(&root, &old).unwrap();
+        let copy = entry.with_file_name(format!("{old}.sync-conflict-20261126-101010-ABCDEFG.toml"));
+        fs::copy(&entry, &copy).unwrap();
+        let mut shelf = open_shelf(&journal, 20);
+        list_all(&mut shelf, &journal);
+        assert!(shelf.has_copy(&old), "found in the folder's listing");
+        let copies: Vec<String> = journal.entry_copies().into_iter().map(|c| c.id).collect();
+        assert_eq!(
+            copies,
+            std::slice::from_ref(&old),
+            "as the whole journal's walk finds"
+        );
+
+        // The index learns it; while the folder stays as it was, the
+        // header says so, and the first page is all that is read.
+        age(&root, 2);
+        load(&root, journal.seal());
+        assert!(
+            fs::read_to_string(index::path(&root))
+                .unwrap()
+                .contains(&format!("copy {old}\n"))
+        );
+        let shelf = open_shelf(&journal, 20);
+        assert!(shelf.listing(), "paged from the index");
+        assert!(shelf.has_copy(&old), "from the index's header");
+        // Kept one of the two: the copy is gone, and so is its mark.
+        fs::remove_file(&copy).unwrap();
+        let shelf = open_shelf(&journal, 20);
+        assert!(!shelf.has_copy(&old));
     }
 }

@@ -49,13 +49,16 @@ pub struct JournalState {
 impl JournalState {
     /// The browser over `store`'s entries, with the rows on screen read.
     pub fn open(store: &dyn Store, library: &[Loaded], today: NaiveDate, rows_on_screen: usize) -> Self {
+        let rows_on_screen = rows_on_screen.max(1);
         let mut state = Self {
-            shelf: Shelf::open(store, library, today),
+            // Only the rows this first frame shows, and a few beyond, are
+            // listed at once; the rest come with the ticks.
+            shelf: Shelf::open(store, library, today, rows_on_screen + READ_AHEAD),
             query: String::new(),
             typing: false,
             cursor: 0,
             offset: 0,
-            rows_on_screen: rows_on_screen.max(1),
+            rows_on_screen,
             reading: None,
         };
         state.follow(store, None);
@@ -87,9 +90,23 @@ impl JournalState {
     /// starting them the first time. Never waits.
     pub fn tick(&mut self, store: &dyn Store) {
         let selected = self.selected();
-        if self.shelf.tick(store) {
-            self.follow(store, selected);
+        let relisted = self.shelf.relisted();
+        let id_of = |shelf: &Shelf, row: usize| shelf.rows().get(row).map(|r| r.name.id.clone());
+        let selected_id = selected.and_then(|row| id_of(&self.shelf, row));
+        if !self.shelf.tick(store) {
+            return;
         }
+        if self.shelf.relisted() == relisted {
+            self.follow(store, selected);
+            return;
+        }
+        // Listed again from the start: the same entries are found by id.
+        let row_of = |shelf: &Shelf, id: &str| shelf.rows().iter().position(|r| r.name.id == id);
+        if let Some(reading) = self.reading.take() {
+            self.reading = row_of(&self.shelf, &reading.entry.id).map(|row| Reading { row, ..reading });
+        }
+        let selected = selected_id.and_then(|id| row_of(&self.shelf, &id));
+        self.follow(store, selected);
     }
 
     /// Stops reading in the background (the journal was locked: the

@@ -197,6 +197,8 @@ pub const ENTRY_EXERCISE_GONE: &str =
     "No longer in your library: the questions are shown as they were asked.";
 pub const NOTHING_BEFORE: &str =
     "This is the first entry of this exercise, so there is nothing earlier to compare it with.";
+pub const STILL_LISTING: &str =
+    "Your journal is still being read, so the earlier entry may not be here yet. Try again in a moment.";
 pub const NOTHING_READABLE_BEFORE: &str =
     "The earlier entries of this exercise could not be read, so there is nothing to compare with.";
 pub const COMPARE_TITLE: &str = "Compared with last time";
@@ -377,6 +379,7 @@ pub fn not_opened(why: &crate::journal::shelf::ShelfError) -> String {
         ShelfError::Gone => ENTRY_GONE.to_string(),
         ShelfError::NothingBefore => NOTHING_BEFORE.to_string(),
         ShelfError::NothingReadableBefore => NOTHING_READABLE_BEFORE.to_string(),
+        ShelfError::StillListing => STILL_LISTING.to_string(),
     }
 }
 

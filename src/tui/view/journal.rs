@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let count = if shelf.searching() {
         strings::journal_size(shelf.total())
     } else {
-        strings::showing(shelf.shown().len(), shelf.total())
+        strings::showing(shelf.shown_count(), shelf.total())
     };
     render_header(frame, header, theme, strings::JOURNAL_TITLE, &count);
     render_filters(frame, filters, journal, theme);
