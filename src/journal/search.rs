@@ -6,7 +6,8 @@
 //! Folding is per character (`char::to_lowercase`, with the final sigma
 //! read as σ, then accents set aside: see [`plain_letter`]), so "ÉTÉ" and
 //! "ete" find "été", and "ΟΔΟΣ" finds "οδός". Typing on (a query that contains the last one) looks only
-//! at the entries that matched before.
+//! at the entries that matched before, and only for the new words; taking
+//! a letter back returns to matches kept from before.
 
 use std::ops::Range;
 
@@ -562,9 +563,7 @@ impl SearchIndex {
         let looked_for = query.without(last.map(|h| &h.query));
         let blocks = self.texts.len().div_ceil(64);
         let mut bits = vec![0; blocks];
-        let candidates = within.map_or(self.texts.len(), |w| {
-            w.iter().map(|b| b.count_ones() as usize).sum()
-        });
+        let candidates = last.map_or(self.texts.len(), |h| h.count);
         let threads = if candidates < SHARED_FROM {
             1
         } else {
@@ -577,7 +576,7 @@ impl SearchIndex {
         let (count, examined) = std::thread::scope(|scope| {
             let mut parts = bits.chunks_mut(per_thread).enumerate().map(|(part, out)| {
                 let first = part * per_thread;
-                let within = within.map(|w| &w[first..first + out.len()]);
+                let within = within.map(|w| w.get(first..first + out.len()).unwrap_or_default());
                 let texts = texts.get(first * 64..).unwrap_or_default();
                 move || scan(texts, looked_for, within, out)
             });
