@@ -191,6 +191,12 @@ pub(super) fn entries_matching(
 /// The longest query searched; anything typed or pasted beyond it is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// One word of a query, and its finder.
+struct Word<'a> {
+    term: &'a String,
+    finder: &'a Finder<'static>,
+}
+
 /// What was typed into the search field, ready to look for.
 #[derive(Clone)]
 pub struct Query {
@@ -243,12 +249,12 @@ impl Query {
 
     /// The finders of the words `earlier` did not have (of every word,
     /// without it).
-    fn without(&self, earlier: Option<&Query>) -> Vec<&Finder<'static>> {
+    fn without(&self, earlier: Option<&Query>) -> Vec<Word<'_>> {
         self.terms
             .iter()
             .zip(&self.finders)
             .filter(|(term, _)| earlier.is_none_or(|e| !e.terms.contains(term)))
-            .map(|(_, finder)| finder)
+            .map(|(term, finder)| Word { term, finder })
             .collect()
     }
 
@@ -436,6 +442,36 @@ struct Hits {
     /// Entry `i` matched when bit `i % 64` of `bits[i / 64]` is set.
     bits: Vec<u64>,
     count: usize,
+    /// When the query looked for one word (the others known to be there):
+    /// where that word first occurs in each match, so typing on in it can
+    /// start looking there. Only the current query keeps them.
+    firsts: Option<Firsts>,
+}
+
+/// Where one of a query's words first occurs in each of its matches.
+#[derive(Debug)]
+struct Firsts {
+    /// Its place in the query's terms.
+    term: usize,
+    /// Byte offsets into the folded texts, by entry (those of entries that
+    /// did not match mean nothing).
+    at: Vec<u32>,
+}
+
+impl Firsts {
+    /// Notes where the word first occurs in a new or changed `text`.
+    fn note(&mut self, query: &Query, item: usize, text: &str) {
+        let found = query.finders.get(self.term).and_then(|f| f.find(text.as_bytes()));
+        if let Some(at) = self.at.get_mut(item) {
+            *at = found.map_or(0, offset);
+        }
+    }
+}
+
+/// A byte offset as kept in [`Firsts`]; where it could not be kept, the
+/// start (which is always safe to look from).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(0)
 }
 
 impl Hits {
@@ -511,6 +547,9 @@ impl SearchIndex {
         for hits in &mut self.searches {
             hit = hit && hits.query.matches_folded(&folded);
             hits.set(item, hit);
+            if let Some(firsts) = hits.firsts.as_mut().filter(|_| hit) {
+                firsts.note(&hits.query, item, &folded);
+            }
         }
         *slot = Some(folded);
     }
@@ -550,6 +589,9 @@ impl SearchIndex {
         if self.searches.len() == KEPT_SEARCHES {
             self.searches.remove(0);
         }
+        if let Some(last) = self.searches.last_mut() {
+            last.firsts = None;
+        }
         self.searches.push(hits);
     }
 
@@ -561,8 +603,23 @@ impl SearchIndex {
         // Words the last query had are in every one of its matches already:
         // after "calm", "calm mia" looks only for "mia".
         let looked_for = query.without(last.map(|h| &h.query));
+        // One word looked for is noted where it is found. When it goes on
+        // from the word noted last ("tr" → "tru"), it can only be found
+        // where that was or after.
+        let noted = match looked_for.as_slice() {
+            [only] => query.terms.iter().position(|t| t == only.term),
+            _ => None,
+        };
+        let from = last.and_then(|h| {
+            let firsts = h.firsts.as_ref()?;
+            let before = h.query.terms.get(firsts.term)?;
+            let now = query.terms.get(noted?)?;
+            now.starts_with(before.as_str()).then_some(firsts.at.as_slice())
+        });
+        let finders: Vec<&Finder<'static>> = looked_for.iter().map(|w| w.finder).collect();
         let blocks = self.texts.len().div_ceil(64);
         let mut bits = vec![0; blocks];
+        let mut at = vec![0; if noted.is_some() { self.texts.len() } else { 0 }];
         let candidates = last.map_or(self.texts.len(), |h| h.count);
         let threads = if candidates < SHARED_FROM {
             1
@@ -572,17 +629,24 @@ impl SearchIndex {
         // Each thread takes whole blocks of 64 entries.
         let per_thread = blocks.div_ceil(threads).max(1);
         let texts = &self.texts;
-        let looked_for = &looked_for;
+        let finders = &finders;
         let (count, examined) = std::thread::scope(|scope| {
+            let mut ats = at.chunks_mut(per_thread * 64).map(Some);
             let mut parts = bits.chunks_mut(per_thread).enumerate().map(|(part, out)| {
                 let first = part * per_thread;
-                let within = within.map(|w| w.get(first..first + out.len()).unwrap_or_default());
-                let texts = texts.get(first * 64..).unwrap_or_default();
-                move || scan(texts, looked_for, within, out)
+                let entries = first * 64..(first + out.len()) * 64;
+                let look = Look {
+                    texts: texts.get(entries.start..).unwrap_or_default(),
+                    finders,
+                    within: within.map(|w| w.get(first..first + out.len()).unwrap_or_default()),
+                    from: from.map(|f| f.get(entries.start..).unwrap_or_default()),
+                };
+                let at = ats.next().flatten();
+                move || look.scan(out, at)
             });
             let here = parts.next();
             let others: Vec<_> = parts.map(|part| scope.spawn(part)).collect();
-            let mut total = here.map_or((0, 0), |mut part| part());
+            let mut total = here.map_or((0, 0), |part| part());
             for other in others {
                 let (count, examined) = other
                     .join()
@@ -593,7 +657,13 @@ impl SearchIndex {
             total
         });
         self.examined = examined;
-        Hits { query, bits, count }
+        let firsts = noted.map(|term| Firsts { term, at });
+        Hits {
+            query,
+            bits,
+            count,
+            firsts,
+        }
     }
 
     /// Whether entry `item` matches the query (never, without one).
@@ -612,33 +682,56 @@ impl SearchIndex {
     }
 }
 
-/// Sets in `out` the bits of the texts that match `query`, of those whose
-/// bits are set in `within` (of every one, without it); `texts` starts at
-/// the first entry of `out`'s first block. How many matched, and how many
-/// texts were looked through.
-fn scan(
-    texts: &[Option<Box<str>>],
-    query: &[&Finder<'_>],
-    within: Option<&[u64]>,
-    out: &mut [u64],
-) -> (usize, usize) {
-    let (mut count, mut examined) = (0, 0);
-    for (block, word) in out.iter_mut().enumerate() {
-        let mut left = within.map_or(u64::MAX, |w| w.get(block).copied().unwrap_or(0));
-        while left != 0 {
-            let bit = left.trailing_zeros() as usize;
-            left &= left - 1;
-            let Some(Some(text)) = texts.get(block * 64 + bit) else {
-                continue;
-            };
-            examined += 1;
-            if query.iter().all(|f| f.find(text.as_bytes()).is_some()) {
+/// One thread's part of a search: which texts to look through, and for what.
+struct Look<'a> {
+    /// Starting with the first entry of the part.
+    texts: &'a [Option<Box<str>>],
+    /// Every one must be found.
+    finders: &'a [&'a Finder<'static>],
+    /// Only the entries whose bits are set here (every one, without it).
+    within: Option<&'a [u64]>,
+    /// Where in each text to start looking, when there is one word to look
+    /// for (the start, without it).
+    from: Option<&'a [u32]>,
+}
+
+impl Look<'_> {
+    /// Sets in `out` the bits of the texts that match and, given `at`,
+    /// notes there where the one word looked for was found. How many
+    /// matched, and how many texts were looked through.
+    fn scan(&self, out: &mut [u64], mut at: Option<&mut [u32]>) -> (usize, usize) {
+        let (mut count, mut examined) = (0, 0);
+        for (block, word) in out.iter_mut().enumerate() {
+            let mut left = self
+                .within
+                .map_or(u64::MAX, |w| w.get(block).copied().unwrap_or(0));
+            while left != 0 {
+                let bit = left.trailing_zeros() as usize;
+                left &= left - 1;
+                let item = block * 64 + bit;
+                let Some(Some(text)) = self.texts.get(item) else {
+                    continue;
+                };
+                examined += 1;
+                let start = self
+                    .from
+                    .and_then(|f| f.get(item))
+                    .map_or(0, |&f| f as usize)
+                    .min(text.len());
+                let haystack = text.as_bytes().get(start..).unwrap_or_default();
+                // Where the last word was found: with one word, where it was.
+                let Some(found) = self.finders.iter().try_fold(0, |_, f| f.find(haystack)) else {
+                    continue;
+                };
                 *word |= 1 << bit;
                 count += 1;
+                if let Some(slot) = at.as_deref_mut().and_then(|a| a.get_mut(item)) {
+                    *slot = offset(start + found);
+                }
             }
         }
+        (count, examined)
     }
-    (count, examined)
 }
 
 #[cfg(test)]
@@ -862,6 +955,27 @@ mod tests {
         index.set_query("ca");
         assert_eq!(hits(&index), [1, 2]);
         assert_eq!(index.hit_count(), 2);
+    }
+
+    #[test]
+    fn typing_on_in_a_word_looks_from_where_it_was_found() {
+        let texts = ["tr and then trust", "tr only", "trust at once", "a trusty tru"];
+        let mut index = SearchIndex::new(texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            index.insert(i, t);
+        }
+        index.set_query("tr");
+        index.set_query("tru");
+        assert_eq!(hits(&index), [0, 2, 3]);
+        index.set_query("trust");
+        assert_eq!(hits(&index), [0, 2, 3]);
+        index.insert(1, "now trust too");
+        index.set_query("trusty");
+        assert_eq!(hits(&index), [3]);
+        index.set_query("trust");
+        index.set_query("trust ");
+        index.set_query("trust a");
+        assert_eq!(hits(&index), [0, 2, 3], "another word looks from the start");
     }
 
     #[test]
