@@ -520,7 +520,14 @@ impl SearchIndex {
     pub fn grow(&mut self, len: usize) {
         if len > self.texts.len() {
             self.texts.resize(len, None);
-            self.hits.resize(len, false);
+            // Unread, so no query's match yet: read, each is checked as any
+            // text is (`insert_folded`).
+            for hits in &mut self.searches {
+                hits.bits.resize(len.div_ceil(64), 0);
+                if let Some(firsts) = &mut hits.firsts {
+                    firsts.at.resize(len, 0);
+                }
+            }
         }
     }
 
@@ -935,6 +942,29 @@ mod tests {
             fresh.set_query(typed);
             assert_eq!(hits(&index), hits(&fresh), "{typed}");
         }
+    }
+
+    #[test]
+    fn rows_listed_during_a_search_are_searched_once_read_and_after_a_letter_taken_back() {
+        let mut index = SearchIndex::new(2);
+        index.insert(0, "calm morning");
+        index.insert(1, "rain");
+        index.set_query("cal");
+        index.set_query("calm");
+        // More rows arrive (listed after the index was made), beyond the
+        // first block of 64.
+        index.grow(130);
+        assert!(!index.is_hit(129), "not read yet");
+        index.insert(129, "a calm handover");
+        index.insert(70, "nothing alike");
+        assert!(index.is_hit(129));
+        assert_eq!(index.hit_count(), 2);
+        index.set_query("cal");
+        assert!(index.is_hit(129), "the kept search learned it too");
+        assert_eq!(index.hit_count(), 2);
+        index.set_query("calm h");
+        assert!(index.is_hit(129) && !index.is_hit(0));
+        assert_eq!(index.hit_count(), 1);
     }
 
     #[test]
