@@ -20,6 +20,15 @@ pub struct Paragraphs {
     shares: usize,
     /// Paragraphs with more than white space in them.
     said: usize,
+    /// A list's size were every item to say something: blank items are
+    /// left out of the answer, but one letter typed brings a blank item's
+    /// spaces in, so the answer limit is kept against this (see
+    /// [`Paragraphs::typed_size`]).
+    typed: usize,
+    /// The answer these were made from, while nothing has changed them:
+    /// it is given back as it was, so looking at an answer never changes
+    /// its words (making them safe to show does, see [`Paragraphs::of`]).
+    untouched: Option<Answer>,
 }
 
 impl Default for Paragraphs {
@@ -48,6 +57,8 @@ impl Paragraphs {
             list,
             shares: 0,
             said: 0,
+            typed: 0,
+            untouched: None,
         };
         for line in &lines {
             made.count(line, true);
@@ -59,11 +70,13 @@ impl Paragraphs {
     /// A text or list answer as paragraphs, made safe to show (see
     /// [`inert`]); `None` for an answer of another kind.
     pub fn of(answer: &Answer) -> Option<Self> {
-        match answer {
-            Answer::Text(text) => Some(Self::text(inert(text).split('\n').map(str::to_string).collect())),
-            Answer::List(items) => Some(Self::list(items.iter().map(|i| inert(i).into_owned()).collect())),
-            _ => None,
-        }
+        let mut made = match answer {
+            Answer::Text(text) => Self::text(inert(text).split('\n').map(str::to_string).collect()),
+            Answer::List(items) => Self::list(items.iter().map(|i| inert(i).into_owned()).collect()),
+            _ => return None,
+        };
+        made.untouched = Some(answer.clone());
+        Some(made)
     }
 
     pub fn lines(&self) -> &[String] {
@@ -94,28 +107,39 @@ impl Paragraphs {
         }
     }
 
+    /// What the limit on an answer's size is kept against: its size, and
+    /// for a list, the blank items' too.
+    pub fn typed_size(&self) -> usize {
+        if self.list { self.typed } else { self.size() }
+    }
+
     /// Changes paragraph `index` with `change`, keeping the counts.
     ///
     /// # Panics
     /// If there is no such paragraph, as indexing a `Vec` would.
     pub fn edit<R>(&mut self, index: usize, change: impl FnOnce(&mut String) -> R) -> R {
+        self.untouched = None;
         let list = self.list;
         let line = &mut self.lines[index];
-        let (share, said) = (share_of(line, list), says_something(line));
+        let before = Weight::of(line, list);
         let result = change(line);
-        self.shares = self.shares - share + share_of(line, list);
-        self.said = self.said - usize::from(said) + usize::from(says_something(line));
+        let after = Weight::of(line, list);
+        self.shares = self.shares - before.share + after.share;
+        self.said = self.said - before.said + after.said;
+        self.typed = self.typed - before.typed + after.typed;
         result
     }
 
     /// Puts `line` in as paragraph `index`, moving those after it down.
     pub fn insert(&mut self, index: usize, line: String) {
+        self.untouched = None;
         self.count(&line, true);
         self.lines.insert(index, line);
     }
 
     /// Takes paragraph `index` out. The last paragraph stays (emptied).
     pub fn remove(&mut self, index: usize) -> String {
+        self.untouched = None;
         let line = if self.lines.len() == 1 {
             std::mem::take(&mut self.lines[0])
         } else {
@@ -129,6 +153,9 @@ impl Paragraphs {
     /// by line ends, a list's items that say something. The one copy of
     /// the words, made when a draft or an entry is.
     pub fn answer(&self) -> Option<Answer> {
+        if let Some(answer) = &self.untouched {
+            return Some(answer.clone());
+        }
         if self.is_blank() {
             return None;
         }
@@ -141,13 +168,32 @@ impl Paragraphs {
 
     /// Adds (or takes away) `line`'s part of the counts.
     fn count(&mut self, line: &str, adding: bool) {
-        let (share, said) = (share_of(line, self.list), usize::from(says_something(line)));
+        let weight = Weight::of(line, self.list);
         if adding {
-            self.shares += share;
-            self.said += said;
+            self.shares += weight.share;
+            self.said += weight.said;
+            self.typed += weight.typed;
         } else {
-            self.shares -= share;
-            self.said -= said;
+            self.shares -= weight.share;
+            self.said -= weight.said;
+            self.typed -= weight.typed;
+        }
+    }
+}
+
+/// One paragraph's part of the counts.
+struct Weight {
+    share: usize,
+    said: usize,
+    typed: usize,
+}
+
+impl Weight {
+    fn of(line: &str, list: bool) -> Self {
+        Self {
+            share: share_of(line, list),
+            said: usize::from(says_something(line)),
+            typed: text_size(line) + 2,
         }
     }
 }
@@ -211,6 +257,38 @@ mod tests {
         );
         assert_eq!(p[1], "and then");
         assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn an_answer_only_looked_at_is_given_back_as_it_was() {
+        // A right-to-left mark and a soft hyphen are made visible to show,
+        // but an answer nobody changed keeps its own characters.
+        let given = Answer::Text("Hard\u{200f} week\u{ad}\nstill here".into());
+        let mut p = Paragraphs::of(&given).unwrap();
+        assert_ne!(p[0], "Hard\u{200f} week\u{ad}", "shown safely");
+        assert_eq!(p.answer(), Some(given.clone()));
+        p.edit(1, |l| l.push('!'));
+        let Some(Answer::Text(changed)) = p.answer() else {
+            panic!("a text");
+        };
+        assert!(changed.ends_with("still here!") && !changed.contains('\u{200f}'));
+        let list = Answer::List(vec!["one\u{200f}".into()]);
+        assert_eq!(Paragraphs::of(&list).unwrap().answer(), Some(list));
+    }
+
+    #[test]
+    fn a_blank_list_item_counts_towards_the_limit_though_not_the_answer() {
+        let mut p = Paragraphs::list(vec!["first".into(), String::new()]);
+        let typed = p.typed_size();
+        p.edit(1, |l| l.push_str(&" ".repeat(1000)));
+        counts_hold(&p);
+        assert_eq!(p.size(), text_size("first") + 2, "blank items are left out");
+        assert_eq!(p.typed_size(), typed + 1000, "but the limit sees them");
+        p.edit(1, |l| l.push('x'));
+        assert_eq!(p.size(), p.typed_size(), "one letter brings them in");
+        let mut text = Paragraphs::text(vec!["a".into()]);
+        text.insert(1, "   ".into());
+        assert_eq!(text.typed_size(), text.size());
     }
 
     #[test]

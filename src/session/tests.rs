@@ -662,6 +662,18 @@ fn moving_on_settles_the_answer_written_and_coming_back_writes_it_again() {
 }
 
 #[test]
+fn an_answer_passed_through_without_a_key_keeps_its_own_characters() {
+    let mut s = session();
+    s.begin();
+    // As an imported or hand-edited entry might hold it.
+    let given = Answer::Text("Sorry\u{200f} for\u{ad} that".into());
+    s.set_answer(0, Some(given.clone())).unwrap();
+    assert!(s.writing(0).is_some(), "opened to be written");
+    s.advance().unwrap();
+    assert_eq!(s.answer(0).as_deref(), Some(&given), "settled as it was");
+}
+
+#[test]
 fn drafts_and_entries_hold_exactly_the_words_typed_in_place() {
     let mut s = session();
     s.begin();

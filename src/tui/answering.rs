@@ -154,11 +154,12 @@ impl Answering {
         Some(text.lines().join("\n"))
     }
 
-    /// The size the current answer has ([`Answer::size`]), kept as it is typed.
+    /// The size the answer limit is kept against, kept as it is typed
+    /// ([`Paragraphs::typed_size`]).
     pub fn written_size(&self) -> usize {
         self.current()
             .and_then(|index| self.session.written(index))
-            .map_or(0, Paragraphs::size)
+            .map_or(0, Paragraphs::typed_size)
     }
 
     /// `answer` (from `$EDITOR`) in place of the current one, in a new editor.
