@@ -967,6 +967,16 @@ fn a_missing_key_file_or_a_half_converted_journal_is_said_plainly() {
         "{run:?}"
     );
     assert!(!run.stderr.contains("Kept words"));
+
+    // A damaged public key: names need no key, answers say what is wrong.
+    let id = sandbox.entry_id();
+    fs::write(sandbox.journal.join("key.pub"), "not a key\n").expect("damaged");
+    let run = sandbox.run_mend(&["list"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains(&id), "{run:?}");
+    let run = sandbox.run_mend(&["list", "--json"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("key.pub"), "{run:?}");
 }
 
 fn entry_path(journal: &Path, id: &str) -> PathBuf {

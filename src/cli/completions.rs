@@ -99,10 +99,8 @@ pub fn entry_ids() -> ArgValueCompleter {
         let Ok(journal) = paths::journal_dir(None) else {
             return Vec::new();
         };
-        let Ok(reader) = Reader::open(&journal) else {
-            return Vec::new();
-        };
-        reader
+        Reader::open(&journal)
+            .unwrap_or_else(|_| Reader::names_only(&journal))
             .names()
             .into_iter()
             .filter(|name| name.id.starts_with(typed))

@@ -32,8 +32,13 @@ pub fn list(
 ) -> anyhow::Result<ExitCode> {
     let root = paths::journal_dir(journal)?;
     // Names alone need no passphrase: the reader is unlocked only when
-    // answers are read (a search, or --json).
-    let mut reader = Reader::open(&root)?;
+    // answers are read (a search, or --json). Nor do they need the key: a
+    // public key that cannot be read stops only what reads answers.
+    let mut reader = match Reader::open(&root) {
+        Ok(reader) => reader,
+        Err(_) if !json && search.is_none() => Reader::names_only(&root),
+        Err(error) => return Err(error.into()),
+    };
     let all = reader.names();
     if let Some(id) = &filter.exercise
         && !all.iter().any(|n| n.exercise_id == *id)

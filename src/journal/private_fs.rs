@@ -47,21 +47,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes `bytes` to `path` as a 0600 file, atomically and durably, but only
 /// if nothing is there yet: a file a person already has is never replaced.
-///
-/// The name is claimed first with an empty file made only where nothing is
-/// (`O_EXCL`, which every file system has; the FAT of a USB stick, where a
-/// copy or an export often goes, has no hard links to refuse a taken name
-/// with), and the written file is then renamed over that claim. A file that
-/// appears after the claim cannot be replaced, and a crash in between leaves
-/// the empty claim, never half the words.
 pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_of(path);
+    let temp = temp_path(&dir);
+    let result = write_new(&temp, bytes).and_then(|()| match fs::hard_link(&temp, path) {
+        // A hard link, unlike a rename, fails if the name is taken.
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => claim_then_rename(&temp, path),
+        linked => linked,
+    });
+    let _ = fs::remove_file(&temp);
+    result?;
+    let _ = sync_dir(&dir);
+    Ok(())
+}
+
+/// Where the file system has no hard links (the FAT of a USB stick, where
+/// a copy or an export often goes): the name is claimed with an empty file
+/// made only where nothing is (`O_EXCL`, which every file system has), and
+/// the written file renamed over the claim. A file that appears after the
+/// claim cannot be replaced; a crash in between leaves the empty claim,
+/// never half the words. (Not first choice: inside the journal an empty
+/// claim would read as a damaged file.)
+fn claim_then_rename(temp: &Path, path: &Path) -> io::Result<()> {
     write_new(path, &[])?;
-    let written = write_atomic(path, bytes);
-    if written.is_err() && fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+    let renamed = fs::rename(temp, path);
+    if renamed.is_err() && fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
         // Only the claim, still empty: it held nothing of anyone's.
         let _ = fs::remove_file(path);
     }
-    written
+    renamed
 }
 
 /// A file written in place of `path` a piece at a time (an export of any
@@ -244,7 +258,7 @@ fn temp_path(dir: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::fs::PermissionsExt;
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -308,28 +322,30 @@ mod tests {
     }
 
     #[test]
-    fn a_new_only_write_makes_no_link_and_leaves_no_claim_when_it_fails() {
+    fn without_hard_links_a_new_only_write_claims_the_name_and_never_replaces() {
         let root = tempfile::tempdir().unwrap();
+        let temp = root.path().join(".tmp-words");
         let file = root.path().join("copy.toml");
-        write_atomic_new(&file, b"first").unwrap();
-        // Written by a rename over its claim, not linked from a temp file:
-        // it works where a file system has no hard links.
-        assert_eq!(fs::metadata(&file).unwrap().nlink(), 1);
+        write_new(&temp, b"words").unwrap();
+        claim_then_rename(&temp, &file).unwrap();
+        assert_eq!(fs::read(&file).unwrap(), b"words");
+        assert_eq!(mode(&file), 0o600);
+        assert!(!temp.exists(), "renamed, not copied");
+        write_new(&temp, b"other words").unwrap();
+        let refused = claim_then_rename(&temp, &file).unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&file).unwrap(), b"words");
+        // A link that leads nowhere is a name taken too: never written through.
         let dangling = root.path().join("dangling");
         std::os::unix::fs::symlink(root.path().join("nowhere"), &dangling).unwrap();
-        let refused = write_atomic_new(&dangling, b"words").unwrap_err();
-        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
-        assert!(
-            !root.path().join("nowhere").exists(),
-            "never written through a link"
-        );
-        let missing = root.path().join("no-folder").join("copy.toml");
-        assert!(write_atomic_new(&missing, b"words").is_err());
-        assert_eq!(
-            fs::read_dir(root.path()).unwrap().count(),
-            2,
-            "no claim or temp file left"
-        );
+        assert!(claim_then_rename(&temp, &dangling).is_err());
+        assert!(write_atomic_new(&dangling, b"words").is_err());
+        assert!(!root.path().join("nowhere").exists());
+        // A rename that fails takes its empty claim away.
+        let gone = root.path().join(".tmp-gone");
+        let claimed = root.path().join("claimed.toml");
+        assert!(claim_then_rename(&gone, &claimed).is_err());
+        assert!(!claimed.exists(), "no empty claim left");
     }
 
     #[test]

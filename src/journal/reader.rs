@@ -37,6 +37,13 @@ impl Reader {
         Ok(Self::with_seal(root, Seal::for_journal(root)?))
     }
 
+    /// The journal in `root` for the names of its entries alone, where its
+    /// public key cannot be read: names need no key, and an encrypted file
+    /// read through this says the journal is locked.
+    pub fn names_only(root: &Path) -> Self {
+        Self::with_seal(root, Seal::plain())
+    }
+
     /// The journal in `root`, read with a seal already made (the writing
     /// side's, or `mend encrypt`'s new key).
     pub(super) fn with_seal(root: &Path, seal: Seal) -> Self {

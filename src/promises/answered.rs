@@ -97,10 +97,21 @@ impl Changes {
     }
 }
 
-/// What `entry`'s promise answers still need written, given `book`.
-pub fn changes(entry: &Entry, book: &[Promise], now: DateTime<FixedOffset>) -> Changes {
+/// What `entry`'s promise answers still need written, given `book` and
+/// the names of promise files that could not be read (taken all the same:
+/// a new promise is never written over one).
+pub fn changes(
+    entry: &Entry,
+    book: &[Promise],
+    unreadable: &[String],
+    now: DateTime<FixedOffset>,
+) -> Changes {
     let mut plan = Plan {
-        taken: book.iter().map(|p| p.id.clone()).collect(),
+        taken: book
+            .iter()
+            .map(|p| p.id.clone())
+            .chain(unreadable.iter().cloned())
+            .collect(),
         by_id: book.iter().map(|p| (p.id.as_str(), p)).collect(),
         book,
         stamp: entry.started_at,
@@ -287,7 +298,7 @@ mod tests {
             &Answer::Promise(making),
         )]);
         let now = at("2026-11-26T21:40:00+00:00");
-        let first = changes(&e, &[], now);
+        let first = changes(&e, &[], &[], now);
         assert_eq!(first.made.len(), 1);
         let made = &first.made[0];
         assert_eq!(made.id, "2026-11-26-213000-call-the-children-on");
@@ -298,9 +309,14 @@ mod tests {
         assert!(made.weekly);
         let book = written(Vec::new(), first);
         assert!(
-            changes(&e, &book, now).is_empty(),
+            changes(&e, &book, &[], now).is_empty(),
             "saved again, nothing more is made"
         );
+        // A damaged file under that name (a crash, a sync tool) is never
+        // written over: the promise takes the next free name.
+        let taken = "2026-11-26-213000-call-the-children-on".to_string();
+        let beside = changes(&e, &[], &[taken], now);
+        assert_eq!(beside.made[0].id, "2026-11-26-213000-call-the-children-on_2");
     }
 
     #[test]
@@ -318,7 +334,7 @@ mod tests {
         )]);
         let now = at("2026-11-26T21:40:00+00:00");
         let book = vec![sunday, calls];
-        let first = changes(&e, &book, now);
+        let first = changes(&e, &book, &[], now);
         assert_eq!(first.made.len(), 1);
         assert_eq!(first.made[0].carries_on.as_deref(), Some("swim"));
         assert_eq!(first.settled.len(), 2);
@@ -329,7 +345,7 @@ mod tests {
         // Weekly: this week's kept, still open, due a week on.
         assert_eq!(calls.and_then(Promise::next_due), Some(due("2026-12-02T19:00")));
         assert!(
-            changes(&e, &book, now).is_empty(),
+            changes(&e, &book, &[], now).is_empty(),
             "saved again, nothing is added"
         );
         // Still due in this session's eyes, so a resumed draft shows them.
@@ -357,10 +373,10 @@ mod tests {
             &Answer::Outcomes(vec![reviewed(&sunday, Outcome::Renegotiated, Some("2026-11-29"))]),
         )]);
         let now = at("2026-11-26T21:40:00+00:00");
-        let mut first = changes(&e, std::slice::from_ref(&sunday), now);
+        let mut first = changes(&e, std::slice::from_ref(&sunday), &[], now);
         first.settled.clear(); // mend stopped before the old one was written
         let book = written(vec![sunday], first);
-        let again = changes(&e, &book, now);
+        let again = changes(&e, &book, &[], now);
         assert!(again.made.is_empty());
         assert_eq!(again.settled.len(), 1);
         let new_id = book.iter().find(|p| p.carries_on.is_some()).map(|p| p.id.clone());
@@ -384,7 +400,7 @@ mod tests {
             carried_on_by: None,
             recorded_in: None,
         });
-        assert!(changes(&e, &[sunday], at("2026-11-26T21:40:00+00:00")).is_empty());
+        assert!(changes(&e, &[sunday], &[], at("2026-11-26T21:40:00+00:00")).is_empty());
     }
 
     #[test]

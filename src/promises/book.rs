@@ -65,6 +65,16 @@ pub struct Promises {
     pub unreadable: Vec<PromiseError>,
 }
 
+impl PromiseError {
+    /// The id a promise file that could not be read is named by.
+    fn file_id(&self) -> Option<String> {
+        match self {
+            Self::Unreadable { path, .. } => path.file_stem()?.to_str().map(str::to_string),
+            _ => None,
+        }
+    }
+}
+
 /// The promises of one journal.
 #[derive(Debug, Clone)]
 pub struct Book {
@@ -232,7 +242,9 @@ impl Book {
     /// Writes what saving `entry` makes and settles, each once (see
     /// [`super::answered`]): new promises first, then the changed ones.
     pub fn keep(&self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, PromiseError> {
-        let changes = super::answered::changes(entry, &self.read().all, now);
+        let read = self.read();
+        let unreadable: Vec<String> = read.unreadable.iter().filter_map(PromiseError::file_id).collect();
+        let changes = super::answered::changes(entry, &read.all, &unreadable, now);
         if changes.is_empty() {
             return Ok(changes);
         }
@@ -480,7 +492,7 @@ mod tests {
     }
 
     #[test]
-    fn keeping_an_entrys_promises_writes_each_file_once() {
+    fn keeping_an_entrys_promises_writes_each_file_once_and_never_over_a_damaged_one() {
         use crate::answer::Answer;
         use crate::journal::{AnswerRecord, ENTRY_FORMAT};
         let (dir, book) = book();
@@ -501,12 +513,21 @@ mod tests {
                 &Answer::Promise(making("Call on Sunday", "2026-11-29", true)),
             )],
         };
+        // A damaged file already where the promise would go (a crash, a
+        // sync tool) is left as it is, and the promise written beside it.
+        let planned = super::super::answered::changes(&entry, &[], &[], at).made[0]
+            .id
+            .clone();
+        std::fs::create_dir_all(dir.path().join(PROMISES_DIR)).unwrap();
+        std::fs::write(book.path_of(&planned), b"").unwrap();
         let first = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(first.made.len(), 1);
+        assert_ne!(first.made[0].id, planned);
+        assert_eq!(std::fs::read(book.path_of(&planned)).unwrap(), b"");
         let again = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
         assert!(again.is_empty(), "{again:?}");
         let files = std::fs::read_dir(dir.path().join(PROMISES_DIR)).map_or(0, Iterator::count);
-        assert_eq!(files, 1);
+        assert_eq!(files, 2);
         assert_eq!(book.read().all, first.made);
     }
 

@@ -330,7 +330,7 @@ impl Store for TestStore {
     }
 
     fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
-        let changes = mend::promises::changes(entry, &self.0.borrow().promises, now);
+        let changes = mend::promises::changes(entry, &self.0.borrow().promises, &[], now);
         if changes.is_empty() {
             return Ok(changes);
         }
