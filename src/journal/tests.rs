@@ -1268,4 +1268,26 @@ mod paging_tests {
         let shelf = open_shelf(&journal, 20);
         assert!(!shelf.has_copy(&old));
     }
+
+    #[test]
+    fn a_copy_in_a_linked_month_folder_is_not_marked_as_the_versions_screen_leaves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let old = journal.entries()[60].id.clone();
+        let entry = entry_name::entry_path(&root, &old).unwrap();
+        // Its month folder is moved elsewhere and linked back in its place.
+        let month = entry.parent().unwrap().to_path_buf();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::rename(&month, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &month).unwrap();
+        let copy = entry.with_file_name(format!("{old}.sync-conflict-20261126-101010-ABCDEFG.toml"));
+        fs::copy(&entry, &copy).unwrap();
+
+        assert!(journal.entry_copies().is_empty(), "`v` offers no other version");
+        let mut shelf = open_shelf(&journal, 20);
+        list_all(&mut shelf, &journal);
+        assert!(ids(&shelf).contains(&old), "its entries are still listed");
+        assert!(!shelf.has_copy(&old), "so the list marks no copy either");
+        assert!(!journal.listing_from(usize::MAX).copied.contains(&old));
+    }
 }
