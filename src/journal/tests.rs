@@ -1210,6 +1210,58 @@ mod paging_tests {
         assert_eq!(shelf.total(), 300);
     }
 
+    /// What is done to the index's text.
+    type Change = fn(String) -> String;
+
+    /// The index as `change` leaves it.
+    fn change_index(root: &Path, change: Change) {
+        let good = fs::read_to_string(index::path(root)).unwrap();
+        fs::write(index::path(root), change(good)).unwrap();
+    }
+
+    /// The header's last month (the oldest, whose lines come last) says it
+    /// holds one entry fewer than it does (as wide as before, so the
+    /// header's length still holds).
+    fn last_month_one_short(index: String) -> String {
+        let line = index.lines().rfind(|l| l.starts_with("month ")).unwrap();
+        let (start, count) = line.rsplit_once(' ').unwrap();
+        let short = count.parse::<usize>().unwrap() - 1;
+        let width = count.len();
+        index.replacen(line, &format!("{start} {short:0width$}"), 1)
+    }
+
+    #[test]
+    fn an_index_damaged_at_its_end_is_listed_again_once_with_every_row() {
+        let cases: [(&str, Change); 3] = [
+            ("a stray newline", |i| i + "\n"),
+            ("bytes after the last row", |i| i + "left over"),
+            ("the last month one short", last_month_one_short),
+        ];
+        for (what, change) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let (root, journal) = indexed_journal(dir.path(), 300);
+            change_index(&root, change);
+            let mut shelf = open_shelf(&journal, 20);
+            assert!(shelf.listing(), "{what}: the first page is believed");
+            list_all(&mut shelf, &journal);
+            assert_eq!(shelf.relisted(), 1, "{what}: listed again once");
+            assert_eq!(ids(&shelf), names(&journal), "{what}: every row");
+            assert_eq!(shelf.total(), 300, "{what}");
+        }
+    }
+
+    #[test]
+    fn a_first_page_holding_every_row_is_not_believed_if_bytes_follow_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 30);
+        change_index(&root, |i| i + "\n");
+        let shelf = open_shelf(&journal, 50);
+        assert!(!shelf.listing(), "listed the whole way at once");
+        assert_eq!(shelf.relisted(), 0);
+        assert_eq!(ids(&shelf), names(&journal));
+        assert_eq!(shelf.total(), 30);
+    }
+
     #[test]
     fn a_stale_index_is_not_paged_and_a_file_added_behind_mends_back_is_listed() {
         let dir = tempfile::tempdir().unwrap();
