@@ -237,6 +237,14 @@ impl Shelf {
         &self.rows
     }
 
+    /// The row of the entry `id`, unless it is gone: row numbers change
+    /// when the rows are listed again, an entry's id does not.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| r.name.id == id && r.state != RowState::Gone)
+    }
+
     /// The rows the list shows now, in order.
     pub fn shown(&self) -> &[usize] {
         &self.shown
