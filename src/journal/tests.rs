@@ -1251,6 +1251,26 @@ mod paging_tests {
     }
 
     #[test]
+    fn the_rows_so_far_stay_while_the_journal_is_listed_again_on_another_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 300);
+        change_index(&root, |i| i + "left over");
+        let mut shelf = open_shelf(&journal, 20);
+        // Time for the index's thread to read every row and find the damage.
+        std::thread::sleep(Duration::from_millis(500));
+        shelf.tick(&journal);
+        assert_eq!(
+            shelf.relisted(),
+            0,
+            "the tick that finds the damage does not list"
+        );
+        assert!(shelf.listing(), "still listing, the rows so far shown");
+        list_all(&mut shelf, &journal);
+        assert_eq!(shelf.relisted(), 1);
+        assert_eq!(ids(&shelf), names(&journal));
+    }
+
+    #[test]
     fn a_first_page_holding_every_row_is_not_believed_if_bytes_follow_them() {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = indexed_journal(dir.path(), 30);
