@@ -79,6 +79,7 @@ pub struct MoreRows {
 pub struct HandOver(Sender<Message>);
 
 impl HandOver {
+    /// Gives the browser `listing`, in place of every row it has so far.
     pub fn hand_over(self, listing: Listing) {
         // Nobody listening: the browser was closed meanwhile.
         let _ = self.0.send(Message::Again(listing));
