@@ -1,7 +1,8 @@
 //! The journal browser, key by key: the list, its filters, the search, an
 //! entry to read, the comparison with last time, and the trash. The journal
 //! is kept in memory (tests/common), with one entry whose file cannot be
-//! read and one whose exercise is gone from the library.
+//! read and one whose exercise is gone from the library; the trash while the
+//! rows are listed again uses a real journal, whose index can be damaged.
 
 // A helper that cannot go on fails its test, like an assertion; clippy's
 // `allow-expect-in-tests` only looks inside `#[test]` functions.
@@ -1784,4 +1785,121 @@ fn sharing_writes_the_export_through_the_store_without_private_answers() {
         "a private answer left the journal"
     );
     assert!(written.contains("private answer was left out"));
+}
+
+// ----- the trash, while the rows are listed again -----
+
+/// A real journal of `count` made-up entries, its files and folders dated
+/// long ago (so its index is believed) and its index written, with the
+/// index's end damaged: the browser pages its first rows from it, then
+/// lists the journal again the whole way, numbering the rows afresh.
+fn journal_listed_again(root: &std::path::Path, count: usize) -> mend::journal::FileJournal {
+    let newest = chrono::DateTime::parse_from_rfc3339("2026-11-18T21:30:00+00:00").unwrap();
+    mend::synthetic::generate(root, count, 7, newest).unwrap();
+    let then = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+    for year in std::fs::read_dir(root.join("entries")).unwrap() {
+        for month in std::fs::read_dir(year.unwrap().path()).unwrap() {
+            let month = month.unwrap().path();
+            for file in std::fs::read_dir(&month).unwrap() {
+                let file = std::fs::File::open(file.unwrap().path()).unwrap();
+                file.set_modified(then).unwrap();
+            }
+            std::fs::File::open(&month).unwrap().set_modified(then).unwrap();
+        }
+    }
+    let journal = mend::journal::FileJournal::open(root).unwrap();
+    mend::journal::index::load(root, journal.seal());
+    let index = mend::journal::index::path(root);
+    let mut text = std::fs::read(&index).unwrap();
+    text.extend_from_slice(b"left over");
+    std::fs::write(&index, text).unwrap();
+    journal
+}
+
+/// Ticks until the rows have been listed again and are all in.
+fn until_listed_again(app: &mut App) {
+    let started = std::time::Instant::now();
+    loop {
+        let shelf = app.journal().expect("the browser is open").shelf();
+        if shelf.relisted() == 1 && !shelf.listing() {
+            return;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "never listed again"
+        );
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn the_entry_asked_about_goes_to_the_trash_though_the_rows_moved_under_the_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let journal = journal_listed_again(&root, 200);
+    let mut app = App::new(library(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('b')));
+    assert!(app.journal().unwrap().shelf().listing(), "paged from the index");
+    app.press(key(KeyCode::Down));
+    app.press(key(KeyCode::Down));
+    let asked = selected(&app);
+    let row = app.journal().unwrap().selected().unwrap();
+    app.press(key(KeyCode::Char('d')));
+    assert!(matches!(app.dialog(), Some(Dialog::ConfirmDelete { .. })));
+
+    // A newer entry arrives from another computer while the question is
+    // open: listed again, every row moves down one.
+    let mut newer = journal_entry(
+        "2026-11-20 21:00",
+        "evening-check-in",
+        "Evening check-in",
+        Vec::new(),
+    );
+    let path = mend::journal::entry_name::entry_path(&root, &newer.id).unwrap();
+    newer.finished_at = newer.started_at;
+    std::fs::write(&path, newer.to_toml().unwrap()).unwrap();
+    until_listed_again(&mut app);
+    let shelf = app.journal().unwrap().shelf();
+    assert_eq!(shelf.rows()[0].name.id, newer.id);
+    let now_at_row = shelf.rows()[row].name.id.clone();
+    assert_ne!(now_at_row, asked, "the rows moved");
+    let text = screen_text(&app, 100, 30);
+    let when = shelf.rows()[shelf.row_of(&asked).unwrap()].name.started;
+    assert!(
+        text.contains(&when.format("%A %-d %B %Y, %H:%M").to_string()),
+        "the question still names the entry asked about: {text}"
+    );
+
+    app.press(key(KeyCode::Char('y')));
+    let gone = |id: &str| !mend::journal::entry_name::entry_path(&root, id).unwrap().exists();
+    assert!(gone(&asked), "the entry asked about went to the trash");
+    assert!(!gone(&now_at_row), "not the one now in its place");
+    assert_eq!(app.journal().unwrap().shelf().row_of(&asked), None);
+}
+
+#[test]
+fn an_entry_no_longer_listed_when_yes_comes_is_left_alone_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let journal = journal_listed_again(&root, 200);
+    let mut app = App::new(library(), Box::new(journal), clock());
+    app.press(key(KeyCode::Char('b')));
+    let asked = selected(&app);
+    let row = app.journal().unwrap().selected().unwrap();
+    app.press(key(KeyCode::Char('d')));
+    // Removed on another computer meanwhile: listed again, it is gone,
+    // and the next entry takes its row.
+    let path = mend::journal::entry_name::entry_path(&root, &asked).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    until_listed_again(&mut app);
+    let next = app.journal().unwrap().shelf().rows()[row].name.id.clone();
+    app.press(key(KeyCode::Char('y')));
+    assert!(
+        mend::journal::entry_name::entry_path(&root, &next)
+            .unwrap()
+            .exists(),
+        "nothing else moved"
+    );
+    assert_eq!(notice(&app), Some(strings::NOTHING_MOVED_TO_TRASH));
 }

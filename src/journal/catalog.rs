@@ -36,6 +36,11 @@ pub(super) struct MonthFolder {
     pub path: PathBuf,
     /// When the folder last changed (a file added, renamed or removed).
     pub modified: Option<SystemTime>,
+    /// Reached through a link (it, or its year's folder): its entries are
+    /// listed, as they always were, but its conflict copies are not the
+    /// journal's to offer (the versions screen leaves such folders alone,
+    /// see [`crate::conflict_copies::find`]).
+    pub linked: bool,
 }
 
 /// What one look at a month folder finds.
@@ -83,7 +88,7 @@ impl MonthFolder {
             }
             // A link or a folder with a copy's name is no copy to keep.
             let copy_of = crate::conflict_copies::original_name(file_name)
-                .filter(|_| file.file_type().is_ok_and(|t| t.is_file()));
+                .filter(|_| !self.linked && file.file_type().is_ok_and(|t| t.is_file()));
             if let Some(name) = copy_of
                 .as_deref()
                 .and_then(|o| o.strip_suffix(".toml"))
@@ -104,12 +109,14 @@ pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
         let Some(year_name) = folder_name(&year_path) else {
             continue;
         };
+        let year_linked = is_link(&year);
         for month in subdirs(&year_path) {
             let path = month.path();
             if let Some(month_name) = folder_name(&path) {
                 months.push(MonthFolder {
                     key: format!("{year_name}/{month_name}"),
                     modified: modified(&month),
+                    linked: year_linked || is_link(&month),
                     path,
                 });
             }
@@ -136,11 +143,15 @@ fn subdirs(dir: &Path) -> Vec<fs::DirEntry> {
         .collect()
 }
 
+fn is_link(folder: &fs::DirEntry) -> bool {
+    folder.file_type().is_ok_and(|t| t.is_symlink())
+}
+
 /// When a folder listed in `dir` last changed, asked of the folder listing
 /// it, without walking the whole path again (2,739 month folders at
 /// 100,000 entries); a link's, of where it leads.
 fn modified(folder: &fs::DirEntry) -> Option<SystemTime> {
-    let meta = if folder.file_type().ok()?.is_symlink() {
+    let meta = if is_link(folder) {
         fs::metadata(folder.path()).ok()?
     } else {
         folder.metadata().ok()?

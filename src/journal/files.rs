@@ -30,7 +30,7 @@ use super::entry_name::{self, ENTRIES_DIR};
 use super::folder;
 use super::index::{Index, Listed, Summary};
 use super::lock::JournalLock;
-use super::pages::Listing;
+use super::pages::{Listing, MoreRows};
 use super::private_fs::{
     Links, own_subdirs, private_subdirs, read_file, remove, remove_stale_temps, sync_dir, write_atomic,
     write_atomic_new,
@@ -190,9 +190,7 @@ impl FileJournal {
     /// changed it and it knows every entry.
     fn refreshed_index(&self) -> Index {
         self.finish_indexing();
-        let mut index = Index::refresh(self.root(), self.seal());
-        index.save(self.root(), self.seal());
-        index
+        refreshed_index(self.root(), self.seal())
     }
 
     /// Waits for the index being brought up to date, if it is, so what
@@ -681,11 +679,19 @@ impl Store for FileJournal {
 
     fn listing_from(&self, first: usize) -> Listing {
         self.finish_indexing();
-        super::pages::first_page(self.root(), self.seal(), first).unwrap_or_else(|| {
-            let index = self.refreshed_index();
-            let copied = index.copied();
-            Listing::whole(index.into_listed(), copied)
-        })
+        super::pages::first_page(self.root(), self.seal(), first).unwrap_or_else(|| self.listing_whole())
+    }
+
+    fn listing_whole(&self) -> Listing {
+        self.finish_indexing();
+        whole_listing(self.root(), self.seal())
+    }
+
+    fn listing_again(&self) -> MoreRows {
+        let (hand, rows) = MoreRows::again();
+        // As the index's other work: what comes next waits for it.
+        self.index_in_background(move |root, seal| hand.hand_over(whole_listing(root, seal)));
+        rows
     }
 
     fn remember(&mut self, learned: Vec<(String, Summary)>) {
@@ -730,4 +736,20 @@ impl Store for FileJournal {
             .map_err(|e| StoreError::io("create a private scratch folder", &dir, e))?;
         Ok(dir)
     }
+}
+
+/// The index brought up to date with the folders, and written if that
+/// changed it and it knows every entry.
+fn refreshed_index(root: &Path, seal: &Seal) -> Index {
+    let mut index = Index::refresh(root, seal);
+    index.save(root, seal);
+    index
+}
+
+/// Every row from the index brought up to date (one read of it), with the
+/// entries a sync tool left a copy of.
+fn whole_listing(root: &Path, seal: &Seal) -> Listing {
+    let index = refreshed_index(root, seal);
+    let copied = index.copied();
+    Listing::whole(index.into_listed(), copied)
 }

@@ -14,7 +14,10 @@
 //! Every line is checked as it arrives (its month, and that it follows the
 //! line before, newest first), and each month's count and the end of the
 //! file too: an index found damaged part-way says so ([`End::Damaged`]),
-//! and is then listed again the whole way (one rebuild), never believed.
+//! and is then listed again the whole way (one rebuild, never paged from
+//! the index again, so never found damaged again), never believed. That
+//! listing is made on another thread too where the journal can
+//! ([`MoreRows::again`]), and handed over whole ([`Arrived::again`]).
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -66,6 +69,21 @@ pub struct MoreRows {
     /// exercise filter goes by before every row is in.
     pub last: HashMap<String, NaiveDateTime>,
     incoming: Receiver<Message>,
+    /// Whether these are the rows listed again the whole way.
+    again: bool,
+}
+
+/// Where the journal listed again the whole way goes, from whichever
+/// thread made it (see [`MoreRows::again`]).
+#[derive(Debug)]
+pub struct HandOver(Sender<Message>);
+
+impl HandOver {
+    /// Gives the browser `listing`, in place of every row it has so far.
+    pub fn hand_over(self, listing: Listing) {
+        // Nobody listening: the browser was closed meanwhile.
+        let _ = self.0.send(Message::Again(listing));
+    }
 }
 
 /// What the reading thread sends.
@@ -82,6 +100,8 @@ enum Message {
     Rows(Vec<Listed>),
     /// Every row was sent, each month's count was right and the file ended.
     End,
+    /// Every row, listed again the whole way (see [`MoreRows::again`]).
+    Again(Listing),
 }
 
 /// What arrived since last asked.
@@ -91,6 +111,9 @@ pub struct Arrived {
     pub rows: Vec<Listed>,
     /// Whether the rows have ended, and how.
     pub end: Option<End>,
+    /// The journal listed again the whole way, in place of every row so
+    /// far (only from [`MoreRows::again`]).
+    pub again: Option<Listing>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +126,24 @@ pub enum End {
 }
 
 impl MoreRows {
+    /// Rows to be listed again the whole way, and where to hand them over
+    /// once made (as [`Arrived::again`]); the rows shown meanwhile stay.
+    pub fn again() -> (HandOver, Self) {
+        let (send, incoming) = channel();
+        let rows = Self {
+            last: HashMap::new(),
+            incoming,
+            again: true,
+        };
+        (HandOver(send), rows)
+    }
+
+    /// Whether these are the rows listed again the whole way: should they
+    /// fail too, listing again would only fail the same way.
+    pub fn is_again(&self) -> bool {
+        self.again
+    }
+
     /// Whatever has been read since last asked, without waiting.
     pub fn take(&mut self) -> Arrived {
         let mut arrived = Arrived::default();
@@ -111,6 +152,10 @@ impl MoreRows {
                 Ok(Message::Rows(rows)) => arrived.rows.extend(rows),
                 Ok(Message::End) => {
                     arrived.end = Some(End::Whole);
+                    return arrived;
+                }
+                Ok(Message::Again(listing)) => {
+                    arrived.again = Some(listing);
                     return arrived;
                 }
                 // Sent once, first, and taken by `first_page`.
@@ -148,7 +193,11 @@ pub fn first_page(root: &Path, seal: &Seal, first: usize) -> Option<Listing> {
         first: rows,
         total,
         copied,
-        rest: Some(MoreRows { last, incoming }),
+        rest: Some(MoreRows {
+            last,
+            incoming,
+            again: false,
+        }),
     })
 }
 
@@ -175,6 +224,12 @@ fn stream(root: &Path, seal: &Seal, first: usize, send: &Sender<Message>) -> Opt
         line: Zeroizing::new(Vec::new()),
     };
     let rows = lines.next_rows(first)?;
+    // A first page that holds every row must be all the file holds before
+    // it is believed: once `Start` is out, damage found can only be
+    // listed again.
+    if lines.done() {
+        lines.at_end()?;
+    }
     send.send(Message::Start {
         rows,
         total,
@@ -233,6 +288,11 @@ impl Lines {
             rows.push(row);
         }
         Some(rows)
+    }
+
+    /// Whether every month's lines have been read.
+    fn done(&self) -> bool {
+        self.left == 0 && self.months.len() == 0
     }
 
     /// `Some` if nothing follows the last month's lines.

@@ -8,7 +8,8 @@
 //! [`Shelf::tick`] as another thread reads them, in order (see
 //! [`pages`](super::pages)). Until every row is in, the count is the
 //! index's, the exercise filter goes by its header, filters and the search
-//! act on the rows in so far, and the list says it is still reading. Entries
+//! act on the rows in so far, and the list says it is still reading (also
+//! while an index found damaged part-way is listed again the whole way). Entries
 //! the index does not know are read as they come into view
 //! ([`Shelf::read_in_view`]). For the search every entry is read on other
 //! threads ([`BackgroundReader`]), started by the first tick on the rows
@@ -234,6 +235,14 @@ impl Shelf {
     /// Every entry, newest first, the gone ones marked.
     pub fn rows(&self) -> &[Row] {
         &self.rows
+    }
+
+    /// The row of the entry `id`, unless it is gone: row numbers change
+    /// when the rows are listed again, an entry's id does not.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|r| r.name.id == id && r.state != RowState::Gone)
     }
 
     /// The rows the list shows now, in order.
@@ -473,13 +482,18 @@ impl Shelf {
 
     /// Takes the rows another thread listed since last asked, in order,
     /// and shows those the filters let through. An index found damaged
-    /// part-way is not believed: the journal is listed again from the
-    /// start, the whole way (see [`Store::listing_from`]).
+    /// part-way is not believed: the journal is listed again the whole way
+    /// ([`Store::listing_again`]), the rows so far shown until it is.
     fn take_rows(&mut self, store: &dyn Store) -> bool {
         let Some(coming) = &mut self.coming else {
             return false;
         };
-        let Arrived { rows, end } = coming.take();
+        let Arrived { rows, end, again } = coming.take();
+        if let Some(listing) = again {
+            self.relisted += 1;
+            self.take_listing(listing);
+            return true;
+        }
         let from = self.rows.len();
         let titles = &self.titles;
         self.rows.extend(rows.into_iter().map(|l| new_row(titles, l)));
@@ -495,10 +509,18 @@ impl Shelf {
                 self.listed = self.rows.len();
                 self.list_exercises();
             }
-            Some(End::Damaged) => {
+            // Listing again failed too (its thread gone without a word):
+            // listed here, at once, rather than asked for again and again.
+            Some(End::Damaged) if coming.is_again() => {
                 self.relisted += 1;
-                self.take_listing(store.listing_from(usize::MAX));
+                self.take_listing(store.listing_whole());
                 return true;
+            }
+            Some(End::Damaged) => {
+                // The exercise filter goes by the header meanwhile, as before.
+                let mut again = store.listing_again();
+                again.last = std::mem::take(&mut coming.last);
+                self.coming = Some(again);
             }
         }
         self.show_from(from);

@@ -12,7 +12,7 @@ use super::aside::DraftAside;
 use super::background::ReadEntries;
 use super::conflict::{EntryCopy, Keep};
 use super::index::{Listed, Summary};
-use super::pages::Listing;
+use super::pages::{Listing, MoreRows};
 use super::trashed::Trashed;
 use super::{Draft, Entry, EntryError, EntryName, KeyError, Passphrase, Rescuer};
 use crate::io_error::plain_words;
@@ -144,8 +144,24 @@ pub trait Store {
     /// keeps its index newest first, the rest read on another thread (see
     /// [`pages`](super::pages)); with the entries a sync tool left a copy of.
     fn listing_from(&self, _first: usize) -> Listing {
+        self.listing_whole()
+    }
+
+    /// Every row at once, made the whole way (never paged from an index),
+    /// with the entries a sync tool left a copy of.
+    fn listing_whole(&self) -> Listing {
         let copied = self.entry_copies().into_iter().map(|c| c.id).collect();
         Listing::whole(self.listing(), copied)
+    }
+
+    /// The listing made the whole way, as [`Self::listing_whole`], handed
+    /// over once made (see [`MoreRows::again`]): what replaces rows read
+    /// from an index found damaged part-way. A journal that can, makes it
+    /// on another thread, so keys are answered meanwhile.
+    fn listing_again(&self) -> MoreRows {
+        let (hand, rows) = MoreRows::again();
+        hand.hand_over(self.listing_whole());
+        rows
     }
 
     /// Keeps what was learned of entries the listing did not know (each

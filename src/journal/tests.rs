@@ -1210,6 +1210,78 @@ mod paging_tests {
         assert_eq!(shelf.total(), 300);
     }
 
+    /// What is done to the index's text.
+    type Change = fn(String) -> String;
+
+    /// The index as `change` leaves it.
+    fn change_index(root: &Path, change: Change) {
+        let good = fs::read_to_string(index::path(root)).unwrap();
+        fs::write(index::path(root), change(good)).unwrap();
+    }
+
+    /// The header's last month (the oldest, whose lines come last) says it
+    /// holds one entry fewer than it does (as wide as before, so the
+    /// header's length still holds).
+    fn last_month_one_short(index: String) -> String {
+        let line = index.lines().rfind(|l| l.starts_with("month ")).unwrap();
+        let (start, count) = line.rsplit_once(' ').unwrap();
+        let short = count.parse::<usize>().unwrap() - 1;
+        let width = count.len();
+        index.replacen(line, &format!("{start} {short:0width$}"), 1)
+    }
+
+    #[test]
+    fn an_index_damaged_at_its_end_is_listed_again_once_with_every_row() {
+        let cases: [(&str, Change); 3] = [
+            ("a stray newline", |i| i + "\n"),
+            ("bytes after the last row", |i| i + "left over"),
+            ("the last month one short", last_month_one_short),
+        ];
+        for (what, change) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let (root, journal) = indexed_journal(dir.path(), 300);
+            change_index(&root, change);
+            let mut shelf = open_shelf(&journal, 20);
+            assert!(shelf.listing(), "{what}: the first page is believed");
+            list_all(&mut shelf, &journal);
+            assert_eq!(shelf.relisted(), 1, "{what}: listed again once");
+            assert_eq!(ids(&shelf), names(&journal), "{what}: every row");
+            assert_eq!(shelf.total(), 300, "{what}");
+        }
+    }
+
+    #[test]
+    fn the_rows_so_far_stay_while_the_journal_is_listed_again_on_another_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 300);
+        change_index(&root, |i| i + "left over");
+        let mut shelf = open_shelf(&journal, 20);
+        // Time for the index's thread to read every row and find the damage.
+        std::thread::sleep(Duration::from_millis(500));
+        shelf.tick(&journal);
+        assert_eq!(
+            shelf.relisted(),
+            0,
+            "the tick that finds the damage does not list"
+        );
+        assert!(shelf.listing(), "still listing, the rows so far shown");
+        list_all(&mut shelf, &journal);
+        assert_eq!(shelf.relisted(), 1);
+        assert_eq!(ids(&shelf), names(&journal));
+    }
+
+    #[test]
+    fn a_first_page_holding_every_row_is_not_believed_if_bytes_follow_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 30);
+        change_index(&root, |i| i + "\n");
+        let shelf = open_shelf(&journal, 50);
+        assert!(!shelf.listing(), "listed the whole way at once");
+        assert_eq!(shelf.relisted(), 0);
+        assert_eq!(ids(&shelf), names(&journal));
+        assert_eq!(shelf.total(), 30);
+    }
+
     #[test]
     fn a_stale_index_is_not_paged_and_a_file_added_behind_mends_back_is_listed() {
         let dir = tempfile::tempdir().unwrap();
@@ -1267,5 +1339,27 @@ mod paging_tests {
         fs::remove_file(&copy).unwrap();
         let shelf = open_shelf(&journal, 20);
         assert!(!shelf.has_copy(&old));
+    }
+
+    #[test]
+    fn a_copy_in_a_linked_month_folder_is_not_marked_as_the_versions_screen_leaves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let old = journal.entries()[60].id.clone();
+        let entry = entry_name::entry_path(&root, &old).unwrap();
+        // Its month folder is moved elsewhere and linked back in its place.
+        let month = entry.parent().unwrap().to_path_buf();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::rename(&month, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &month).unwrap();
+        let copy = entry.with_file_name(format!("{old}.sync-conflict-20261126-101010-ABCDEFG.toml"));
+        fs::copy(&entry, &copy).unwrap();
+
+        assert!(journal.entry_copies().is_empty(), "`v` offers no other version");
+        let mut shelf = open_shelf(&journal, 20);
+        list_all(&mut shelf, &journal);
+        assert!(ids(&shelf).contains(&old), "its entries are still listed");
+        assert!(!shelf.has_copy(&old), "so the list marks no copy either");
+        assert!(!journal.listing_from(usize::MAX).copied.contains(&old));
     }
 }

@@ -210,6 +210,9 @@ pub const DELETE_TITLE: &str = "Move to the trash";
 pub const DELETE_BODY: &str = "Move this entry to the trash? It is kept there for 30 days.";
 pub const MOVED_TO_TRASH: &str =
     "The entry was moved to the trash. It is kept there for 30 days. Press u to bring it back.";
+/// The entry asked about was no longer listed when the answer came.
+pub const NOTHING_MOVED_TO_TRASH: &str =
+    "That entry is no longer in the list, so nothing was moved to the trash.";
 pub const RESTORED: &str = "The entry is back in your journal.";
 pub const DRAFT_RESTORED: &str = "The draft is back among the drafts set aside (a in the journal).";
 pub const TRASH_TITLE: &str = "The trash";

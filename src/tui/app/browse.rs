@@ -85,8 +85,11 @@ impl App {
             Action::NextTag => Browse::CycleTag,
             Action::Open => Browse::OpenSelected,
             Action::Delete => {
-                if let Some(row) = journal.selected() {
-                    self.dialog = Some(Dialog::ConfirmDelete { row });
+                let row = journal.selected().and_then(|row| journal.shelf().rows().get(row));
+                if let Some(r) = row {
+                    self.dialog = Some(Dialog::ConfirmDelete {
+                        id: r.name.id.clone(),
+                    });
                 }
                 return Vec::new();
             }
@@ -127,7 +130,9 @@ impl App {
             }
             Action::Delete => {
                 if let Some(reading) = self.front.journal().and_then(|j| j.reading.as_ref()) {
-                    self.dialog = Some(Dialog::ConfirmDelete { row: reading.row });
+                    self.dialog = Some(Dialog::ConfirmDelete {
+                        id: reading.entry.id.clone(),
+                    });
                 }
             }
             Action::Leave => {

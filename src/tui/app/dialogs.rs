@@ -40,14 +40,7 @@ impl App {
                     Vec::new()
                 }
             },
-            (Dialog::ConfirmDelete { row }, Action::Yes) => {
-                let id = self
-                    .front
-                    .journal()
-                    .and_then(|j| j.shelf().rows().get(row))
-                    .map(|r| r.name.id.clone());
-                id.map(|id| Effect::Trash { id, row }).into_iter().collect()
-            }
+            (Dialog::ConfirmDelete { id }, Action::Yes) => vec![Effect::Trash { id }],
             // A path copied from a file manager or a terminal is often pasted.
             (Dialog::SaveElsewhere { entry, mut path }, action @ (Action::Edit(_) | Action::Paste(_))) => {
                 path.edit(&action);

@@ -54,10 +54,9 @@ pub enum Effect {
         entry: Box<Entry>,
         path: PathBuf,
     },
-    /// Move the entry of this row of the journal browser to the trash.
+    /// Move this entry of the journal browser to the trash.
     Trash {
         id: String,
-        row: usize,
     },
     /// Move about the journal browser, reading the entries that come into view.
     Browse(Browse),
@@ -202,7 +201,7 @@ impl App {
             Effect::SaveEntry(entry) => self.write_entry(*entry),
             Effect::ReplaceEntry(entry) => self.replace_entry(&entry),
             Effect::SaveCopy { entry, path } => self.write_copy(entry, path),
-            Effect::Trash { id, row } => self.trash(&id, row),
+            Effect::Trash { id } => self.trash(&id),
             Effect::Browse(step) => self.browse(step),
             Effect::OpenTrends => self.open_trends(),
             Effect::OpenCalendar => {
@@ -425,7 +424,13 @@ impl App {
         });
     }
 
-    fn trash(&mut self, id: &str, row: usize) {
+    fn trash(&mut self, id: &str) {
+        // Found by its id: the rows may have been listed again (and
+        // numbered afresh) while the question was open.
+        let Some(row) = self.front.journal().and_then(|j| j.shelf().row_of(id)) else {
+            self.notify(strings::NOTHING_MOVED_TO_TRASH);
+            return;
+        };
         match self.store.delete_entry(id) {
             Ok(()) => {
                 // Reading it, the browser comes back (the entry is gone).

@@ -93,8 +93,9 @@ pub enum Dialog {
     SaveFailed { entry: Box<Entry>, error: String },
     /// Typing the path for a copy of the entry.
     SaveElsewhere { entry: Box<Entry>, path: Box<PathField> },
-    /// Moving an entry of the journal (its row in the browser) to the trash.
-    ConfirmDelete { row: usize },
+    /// Moving an entry of the journal to the trash: by its id, as the
+    /// browser's rows can be listed again while the question is open.
+    ConfirmDelete { id: String },
 }
 
 /// Something only the terminal loop can do.

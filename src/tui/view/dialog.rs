@@ -37,11 +37,17 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
                 frame.set_cursor_position(cursor);
             }
         }
-        Dialog::ConfirmDelete { row } => {
+        Dialog::ConfirmDelete { id } => {
             let which = app.journal().and_then(|j| {
-                let r = j.shelf().rows().get(*row)?;
-                let when = r.name.started.format("%A %-d %B %Y, %H:%M");
-                Some(format!("{} · {when}", safe(j.shelf().row_title(*row))))
+                let row = j.shelf().row_of(id)?;
+                let when = j
+                    .shelf()
+                    .rows()
+                    .get(row)?
+                    .name
+                    .started
+                    .format("%A %-d %B %Y, %H:%M");
+                Some(format!("{} · {when}", safe(j.shelf().row_title(row))))
             });
             let which = which.unwrap_or_default();
             let lines = [
