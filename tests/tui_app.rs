@@ -810,15 +810,22 @@ fn s_saves_a_copy_elsewhere_when_the_journal_cannot_be_written() {
     );
 }
 
-#[test]
-fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
-    let store = TestStore::new();
-    let mut app = at_review(&store);
+/// The save-elsewhere field after a save that failed, its suggestion
+/// taken away.
+fn at_an_empty_save_elsewhere_field(store: &TestStore) -> App {
+    let mut app = at_review(store);
     store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
     app.press(ctrl('s'));
     app.press(key(KeyCode::Char('s')));
     let suggested = strings::copy_path(&store_entry_id());
     press_times(&mut app, KeyCode::Backspace, suggested.chars().count());
+    app
+}
+
+#[test]
+fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
+    let store = TestStore::new();
+    let mut app = at_an_empty_save_elsewhere_field(&store);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let target = dir.path().join("pasted.toml");
     let pasted = format!("{}\n", target.display());
@@ -831,12 +838,7 @@ fn a_path_can_be_pasted_into_the_save_elsewhere_field() {
 #[test]
 fn enter_with_no_path_typed_asks_for_nothing_and_the_dialog_stays() {
     let store = TestStore::new();
-    let mut app = at_review(&store);
-    store.fail_entries(io::ErrorKind::StorageFull, usize::MAX);
-    app.press(ctrl('s'));
-    app.press(key(KeyCode::Char('s')));
-    let suggested = strings::copy_path(&store_entry_id());
-    press_times(&mut app, KeyCode::Backspace, suggested.chars().count());
+    let mut app = at_an_empty_save_elsewhere_field(&store);
     app.press(key(KeyCode::Char(' ')));
     app.press(key(KeyCode::Enter));
     assert!(matches!(app.dialog(), Some(Dialog::SaveElsewhere { .. })));

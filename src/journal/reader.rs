@@ -176,28 +176,19 @@ impl ReadEntries for Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{AnswerRecord, ENTRY_FORMAT, FileJournal, Store, Value};
+    use crate::journal::{AnswerRecord, FileJournal, Store, Value};
     use age::secrecy::SecretString;
 
+    /// The journal tests' entry, saying `words` alone.
     fn entry(exercise: &str, minute: u32, words: &str) -> Entry {
-        let at =
-            chrono::DateTime::parse_from_rfc3339(&format!("2026-11-20T21:{minute:02}:00+00:00")).unwrap();
-        Entry {
-            format: ENTRY_FORMAT,
-            id: String::new(),
-            exercise_id: exercise.into(),
-            exercise_title: "Evening check-in".into(),
-            exercise_hash: "abc".into(),
-            started_at: at,
-            finished_at: at,
-            edited_at: None,
-            answers: vec![AnswerRecord::new(
-                "q",
-                "How was today?",
-                false,
-                &crate::answer::Answer::Text(words.into()),
-            )],
-        }
+        let mut entry = super::super::tests::entry(exercise, &format!("2026-11-20T21:{minute:02}:00+00:00"));
+        entry.answers = vec![AnswerRecord::new(
+            "q",
+            "How was today?",
+            false,
+            &crate::answer::Answer::Text(words.into()),
+        )];
+        entry
     }
 
     /// A journal with two entries of one exercise and one of another,

@@ -8,7 +8,7 @@ use chrono::DateTime;
 use super::*;
 use crate::answer::Answer;
 
-fn entry(exercise: &str, started: &str) -> Entry {
+pub(super) fn entry(exercise: &str, started: &str) -> Entry {
     let started = DateTime::parse_from_rfc3339(started).unwrap();
     Entry {
         format: ENTRY_FORMAT,
