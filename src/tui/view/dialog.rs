@@ -60,7 +60,14 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
     }
 }
 
+/// A dialog of a few paragraphs, as tall as they are at its width (its
+/// border and padding take two rows and four columns).
 fn message(frame: &mut Frame, area: Rect, theme: &Theme, title: &str, paragraphs: &[(&str, Style)]) {
-    let inner = popup(frame, area, theme, title, 66, 8);
-    frame.render_widget(Paragraph::new(wrapped_paragraphs(paragraphs, inner.width)), inner);
+    let width = MESSAGE_WIDTH.min(area.width);
+    let lines = wrapped_paragraphs(paragraphs, width.saturating_sub(4));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let inner = popup(frame, area, theme, title, width, height);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
+
+const MESSAGE_WIDTH: u16 = 66;
