@@ -35,28 +35,34 @@ pub(super) fn move_file_to_trash(
     id: &str,
     today: NaiveDate,
 ) -> Result<PathBuf, StoreError> {
-    let trash = root.join(TRASH_DIR);
-    private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     // An entry put back by hand and deleted again the same day must not
     // replace its earlier copy in the trash.
     let day = today.format("%Y-%m-%d");
+    move_into_trash(root, from, "move the entry to the trash", |n| match n {
+        1 => format!("{day}{SEPARATOR}{id}.toml"),
+        n => format!("{day}{SEPARATOR}{id}.{n}.toml"),
+    })
+}
+
+/// Moves `from` into the trash under the first of `names` (tried for 1,
+/// 2, 3…) that nothing has, a link that leads nowhere included; where it
+/// went. `action` names the move in an error.
+pub(super) fn move_into_trash(
+    root: &Path,
+    from: &Path,
+    action: &'static str,
+    names: impl Fn(usize) -> String,
+) -> Result<PathBuf, StoreError> {
+    let trash = root.join(TRASH_DIR);
+    private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     let to = (1..=1000)
-        .map(|n| match n {
-            1 => trash.join(format!("{day}{SEPARATOR}{id}.toml")),
-            n => trash.join(format!("{day}{SEPARATOR}{id}.{n}.toml")),
-        })
-        .find(|p| !p.exists())
-        .ok_or_else(|| {
-            StoreError::io(
-                "move the entry to the trash",
-                &trash,
-                std::io::Error::other("no free name"),
-            )
-        })?;
-    // A rename within the journal is atomic: the entry is in one place or the other.
-    fs::rename(from, &to).map_err(|e| StoreError::io("move the entry to the trash", from, e))?;
+        .map(|n| trash.join(names(n)))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .ok_or_else(|| StoreError::io(action, &trash, std::io::Error::other("no free name")))?;
+    // A rename within the journal is atomic: the file is in one place or the other.
+    fs::rename(from, &to).map_err(|e| StoreError::io(action, from, e))?;
     for dir in [&trash, from.parent().unwrap_or(root)] {
-        sync_dir(dir).map_err(|e| StoreError::io("move the entry to the trash", dir, e))?;
+        sync_dir(dir).map_err(|e| StoreError::io(action, dir, e))?;
     }
     Ok(to)
 }

@@ -211,25 +211,10 @@ pub(super) fn keep_draft(
     name: &str,
     today: NaiveDate,
 ) -> Result<PathBuf, StoreError> {
-    let trash = root.join(TRASH_DIR);
-    private_subdirs(root, &trash).map_err(|e| StoreError::io("create the trash folder", &trash, e))?;
     let day = today.format("%Y-%m-%d");
-    let to = (1..=1000)
-        .map(|n| trash.join(format!("{day}--{DRAFT}{n}--{name}.toml")))
-        .find(|p| fs::symlink_metadata(p).is_err())
-        .ok_or_else(|| {
-            StoreError::io(
-                "move the draft to the trash",
-                &trash,
-                std::io::Error::other("no free name"),
-            )
-        })?;
-    // A rename within the journal is atomic: the draft is in one place or the other.
-    fs::rename(from, &to).map_err(|e| StoreError::io("move the draft to the trash", from, e))?;
-    for dir in [trash.as_path(), from.parent().unwrap_or(root)] {
-        sync_dir(dir).map_err(|e| StoreError::io("move the draft to the trash", dir, e))?;
-    }
-    Ok(to)
+    super::trash::move_into_trash(root, from, "move the draft to the trash", |n| {
+        format!("{day}--{DRAFT}{n}--{name}.toml")
+    })
 }
 
 /// Keeps the entry `id` as it is now in the trash, as its earlier version,
