@@ -411,16 +411,18 @@ pub fn last_of<'a>(names: impl Iterator<Item = &'a EntryName>) -> HashMap<String
     last
 }
 
+/// The fields of a line that has exactly `N` of them.
+fn exactly<'a, const N: usize>(mut fields: impl Iterator<Item = &'a str>) -> Option<[&'a str; N]> {
+    let mut all = [""; N];
+    for slot in &mut all {
+        *slot = fields.next()?;
+    }
+    fields.next().is_none().then_some(all)
+}
+
 /// `month YYYY/MM <stamp> <count>`.
 fn month_line(line: &str) -> Option<HeaderMonth> {
-    let mut fields = line.split(' ');
-    let (Some("month"), Some(key), Some(stamp), Some(count), None) = (
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-    ) else {
+    let ["month", key, stamp, count] = exactly(line.split(' '))? else {
         return None;
     };
     Some(HeaderMonth {
@@ -545,18 +547,7 @@ pub(super) fn listed_row(month: &str, line: &str) -> Option<Listed> {
 }
 
 fn parse_row(month: &str, line: &str) -> Option<Row> {
-    let mut fields = line.split('\t');
-    let (Some(id), Some(size), Some(stamp), Some(read), Some(title), Some(words), None) = (
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-        fields.next(),
-    ) else {
-        return None;
-    };
+    let [id, size, stamp, read, title, words] = exactly(line.split('\t'))?;
     let name = entry_name::parse(id)?;
     // Filed in its own month, as the folders are.
     if !filed_in(month, id) {
