@@ -492,8 +492,8 @@ fn a_large_journal_is_searched_as_it_is_read() {
     assert!(!text.contains("reading your journal"), "{text}");
 }
 
-#[test]
-fn while_reading_the_loop_looks_for_what_was_read_each_frame() {
+/// A store of a hundred entries of one exercise, alike but for their times.
+fn a_hundred_entries() -> TestStore {
     let mut store = TestStore::new();
     for n in 0..100 {
         let started = format!("2026-03-{:02} {:02}:00", 1 + n % 28, n / 28 + 8);
@@ -504,6 +504,12 @@ fn while_reading_the_loop_looks_for_what_was_read_each_frame() {
             vec![text("this-week", THIS_WEEK, "hay")],
         ));
     }
+    store
+}
+
+#[test]
+fn while_reading_the_loop_looks_for_what_was_read_each_frame() {
+    let store = a_hundred_entries();
     let mut app = browser(&store);
     let now = std::time::Instant::now();
     // Entries are read on other threads; the loop takes them each frame.
@@ -514,16 +520,7 @@ fn while_reading_the_loop_looks_for_what_was_read_each_frame() {
 
 #[test]
 fn entries_are_read_off_the_key_loop_and_what_was_learned_is_handed_back() {
-    let mut store = TestStore::new();
-    for n in 0..100 {
-        let started = format!("2026-03-{:02} {:02}:00", 1 + n % 28, n / 28 + 8);
-        store = store.with_entry(journal_entry(
-            &started,
-            "every-kind",
-            "Handover week",
-            vec![text("this-week", THIS_WEEK, "hay")],
-        ));
-    }
+    let store = a_hundred_entries();
     let held = std::sync::Arc::clone(&store.journal().reading_held);
     held.store(true, std::sync::atomic::Ordering::SeqCst);
     let mut app = browser(&store);
