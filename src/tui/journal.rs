@@ -101,11 +101,13 @@ impl JournalState {
             return;
         }
         // Listed again from the start: the same entries are found by id.
-        let row_of = |shelf: &Shelf, id: &str| shelf.rows().iter().position(|r| r.name.id == id);
         if let Some(reading) = self.reading.take() {
-            self.reading = row_of(&self.shelf, &reading.entry.id).map(|row| Reading { row, ..reading });
+            self.reading = self
+                .shelf
+                .row_of(&reading.entry.id)
+                .map(|row| Reading { row, ..reading });
         }
-        let selected = selected_id.and_then(|id| row_of(&self.shelf, &id));
+        let selected = selected_id.and_then(|id| self.shelf.row_of(&id));
         self.follow(store, selected);
     }
 

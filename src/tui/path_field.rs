@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -38,6 +39,9 @@ impl PathField {
     /// question: it may name no file yet.
     pub fn edit(&mut self, action: &Action) -> bool {
         let changed = match action {
+            // Enter with Ctrl or Alt held comes as typing: a path has no
+            // second line to begin.
+            Action::Edit(key) if key.code == KeyCode::Enter => false,
             Action::Edit(key) => self.editor.input(*key),
             Action::Paste(text) => self.editor.insert_str(one_line(text).trim()),
             _ => false,
@@ -75,7 +79,7 @@ impl PathField {
 
 #[cfg(test)]
 mod tests {
-    use crossterm::event::{KeyCode, KeyEvent};
+    use crossterm::event::KeyEvent;
 
     use super::*;
 
@@ -99,5 +103,8 @@ mod tests {
         assert_eq!(field.target(), None);
         field.edit(&Action::Paste("  /tmp/a\nb.md\u{1b}[2J \n".into()));
         assert_eq!(field.text(), "/tmp/a b.md[2J");
+        let alt_enter = KeyEvent::new(KeyCode::Enter, crossterm::event::KeyModifiers::ALT);
+        assert!(!field.edit(&Action::Edit(alt_enter)));
+        assert_eq!(field.text(), "/tmp/a b.md[2J", "no line break in a path");
     }
 }

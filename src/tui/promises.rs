@@ -11,7 +11,7 @@ use super::text_editor::TextEditor;
 use crate::promises::{
     BadDue, Deposit, Due, Jar, Making, Outcome as Became, Promise, Promises, Span, Status, Whom, few_words,
 };
-use crate::sanitize::clean_pasted;
+use crate::sanitize::one_line;
 
 /// What the screen asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +45,7 @@ impl FormField {
     const ORDER: [FormField; 4] = [FormField::Text, FormField::To, FormField::Due, FormField::Weekly];
 
     fn step(self, forward: bool) -> FormField {
-        let at = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
-        let next = if forward {
-            at + 1
-        } else {
-            at + Self::ORDER.len() - 1
-        };
-        Self::ORDER[next % Self::ORDER.len()]
+        cycle(&Self::ORDER, self, forward)
     }
 
     /// Whether the field takes typing (the others change with ← →).
@@ -395,15 +389,12 @@ fn step_span(span: Span, forward: bool) -> Span {
     cycle(&Span::RECENT, span, forward)
 }
 
-/// A key or a paste for a one-line field (a paste cleaned, its spaces
-/// and line breaks one space each); whether it changed.
+/// A key or a paste for a one-line field (a paste cleaned and its lines
+/// joined, as every one-line field takes one); whether it changed.
 fn type_into(field: &mut TextEditor, action: Action) -> bool {
     match action {
         Action::Edit(key) => field.input(key),
-        Action::Paste(text) => {
-            let words: Vec<&str> = text.split_whitespace().collect();
-            field.insert_str(&clean_pasted(&words.join(" ")))
-        }
+        Action::Paste(text) => field.insert_str(one_line(&text).trim()),
         _ => false,
     }
 }

@@ -77,7 +77,7 @@ impl App {
                 Browse::Query(query)
             }
             Action::Paste(text) if journal.typing => {
-                Browse::Query(format!("{}{}", journal.query, super::prompts::one_line(&text)))
+                Browse::Query(format!("{}{}", journal.query, crate::sanitize::one_line(&text)))
             }
             Action::NextExercise => Browse::CycleExercise { forward: true },
             Action::PreviousExercise => Browse::CycleExercise { forward: false },

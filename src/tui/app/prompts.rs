@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use super::{App, Effect};
 use crate::answer::Answer;
 use crate::exercise::PromptKind;
-use crate::sanitize::clean_pasted;
+use crate::sanitize::{clean_pasted, one_line};
 use crate::session::Session;
 use crate::tui::action::Action;
 use crate::tui::answering::Answering;
@@ -293,5 +293,3 @@ fn edit_other(run: &mut Answering, action: &Action) {
         _ => {}
     }
 }
-
-pub(super) use crate::sanitize::one_line;
