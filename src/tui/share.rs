@@ -376,8 +376,10 @@ impl ShareState {
         let last = self.exercises.len();
         let at = Period::ALL.iter().position(|p| *p == self.period).unwrap_or(0);
         match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(last),
+            // A row for each exercise, after the one for them all.
+            Action::Up | Action::Down => {
+                self.row = list::moved(self.row, last + 1, &action).unwrap_or(self.row)
+            }
             Action::Left => {
                 self.period = Period::ALL[at.saturating_sub(1)];
                 self.recount();

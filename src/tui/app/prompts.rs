@@ -11,6 +11,7 @@ use crate::sanitize::{clean_pasted, one_line};
 use crate::session::Session;
 use crate::tui::action::Action;
 use crate::tui::answering::Answering;
+use crate::tui::list;
 use crate::tui::strings;
 
 impl App {
@@ -239,11 +240,7 @@ fn pick_multi(run: &mut Answering, index: usize, options: &[String], action: Act
 }
 
 fn move_cursor(run: &mut Answering, action: &Action) {
-    let last = run.option_rows().saturating_sub(1);
-    run.cursor = match action {
-        Action::Up => run.cursor.saturating_sub(1),
-        _ => (run.cursor + 1).min(last),
-    };
+    run.cursor = list::moved(run.cursor, run.option_rows(), action).unwrap_or(run.cursor);
 }
 
 /// Whether typing or pasting would take the answer being written past the

@@ -5,6 +5,7 @@ use std::time::Instant;
 use super::{App, Effect};
 use crate::session::{Session, Unanswered};
 use crate::tui::action::Action;
+use crate::tui::list;
 use crate::tui::strings;
 
 impl App {
@@ -14,8 +15,9 @@ impl App {
         };
         let visible = run.session.visible_prompts();
         match action {
-            Action::Up => run.cursor = run.cursor.saturating_sub(1),
-            Action::Down => run.cursor = (run.cursor + 1).min(visible.len().saturating_sub(1)),
+            Action::Up | Action::Down => {
+                run.cursor = list::moved(run.cursor, visible.len(), &action).unwrap_or(run.cursor);
+            }
             Action::Open => {
                 if let Some(&index) = visible.get(run.cursor) {
                     // Changing one answer: Tab brings the person straight back here.
