@@ -66,10 +66,13 @@ pub struct Promises {
 }
 
 impl PromiseError {
-    /// The id a promise file that could not be read is named by.
+    /// The id a promise file that could not be read is named by (damaged,
+    /// or not an ordinary file mend may open: a link, a folder).
     fn file_id(&self) -> Option<String> {
         match self {
-            Self::Unreadable { path, .. } => path.file_stem()?.to_str().map(str::to_string),
+            Self::Unreadable { path, .. } | Self::Io { path, .. } => {
+                path.file_stem()?.to_str().map(str::to_string)
+            }
             _ => None,
         }
     }
@@ -520,14 +523,18 @@ mod tests {
             .clone();
         std::fs::create_dir_all(dir.path().join(PROMISES_DIR)).unwrap();
         std::fs::write(book.path_of(&planned), b"").unwrap();
+        // And a link where the next name would go: not a file mend opens.
+        let next = format!("{planned}_2");
+        std::os::unix::fs::symlink("/nowhere", book.path_of(&next)).unwrap();
         let first = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(first.made.len(), 1);
         assert_ne!(first.made[0].id, planned);
+        assert_ne!(first.made[0].id, next);
         assert_eq!(std::fs::read(book.path_of(&planned)).unwrap(), b"");
         let again = book.keep(&entry, at).unwrap_or_else(|e| panic!("{e}"));
         assert!(again.is_empty(), "{again:?}");
         let files = std::fs::read_dir(dir.path().join(PROMISES_DIR)).map_or(0, Iterator::count);
-        assert_eq!(files, 2);
+        assert_eq!(files, 3);
         assert_eq!(book.read().all, first.made);
     }
 
