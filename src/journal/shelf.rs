@@ -152,6 +152,10 @@ pub struct Shelf {
     /// How often the rows were listed again from the start (an index
     /// found damaged part-way): row numbers from before mean nothing now.
     relisted: usize,
+    /// A row changed (trashed, put back, read again) while the journal
+    /// was being listed again: that listing may have been made before the
+    /// change, so it is made once more rather than taken.
+    changed_while_relisting: bool,
     /// Entries a sync tool left a second copy of (found with the listing).
     with_copies: HashSet<String>,
     /// Tonight's evening, which periods count back from.
@@ -192,6 +196,7 @@ impl Shelf {
             coming: None,
             listed: 0,
             relisted: 0,
+            changed_while_relisting: false,
             with_copies: HashSet::new(),
             today,
             index: SearchIndex::default(),
@@ -489,6 +494,12 @@ impl Shelf {
             return false;
         };
         let Arrived { rows, end, again } = coming.take();
+        if again.is_some() && std::mem::take(&mut self.changed_while_relisting) {
+            let mut afresh = store.listing_again();
+            afresh.last = std::mem::take(&mut coming.last);
+            self.coming = Some(afresh);
+            return false;
+        }
         if let Some(listing) = again {
             self.relisted += 1;
             self.take_listing(listing);
@@ -736,6 +747,7 @@ impl Shelf {
     /// Entry `row` read again after it was edited, for its page, its row
     /// and the search.
     pub fn reread(&mut self, store: &dyn Store, row: usize) -> Result<Entry, ShelfError> {
+        self.note_change();
         if let Some(r) = self.rows.get_mut(row) {
             r.state = RowState::Unread;
         }
@@ -755,6 +767,7 @@ impl Shelf {
     /// its row, or `None` if the list never had it.
     pub fn put_back(&mut self, store: &dyn Store, id: &str) -> Option<usize> {
         let row = self.rows.iter().position(|r| r.name.id == id)?;
+        self.note_change();
         let r = &mut self.rows[row];
         let was_waiting =
             !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
@@ -784,8 +797,17 @@ impl Shelf {
         Some(row)
     }
 
+    /// Notes a row changed by the person while the journal is being
+    /// listed again (see `changed_while_relisting`).
+    fn note_change(&mut self) {
+        if self.coming.as_ref().is_some_and(MoreRows::is_again) {
+            self.changed_while_relisting = true;
+        }
+    }
+
     /// Takes a row out of the list: its entry went to the trash.
     pub fn remove(&mut self, row: usize) {
+        self.note_change();
         self.set_state(row, RowState::Gone);
         self.texts.remove(&row);
         self.snippets.remove(&row);

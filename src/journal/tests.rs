@@ -1271,6 +1271,28 @@ mod paging_tests {
     }
 
     #[test]
+    fn an_entry_trashed_while_the_journal_is_listed_again_stays_out_of_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, mut journal) = indexed_journal(dir.path(), 300);
+        change_index(&root, |i| i + "left over");
+        let mut shelf = open_shelf(&journal, 20);
+        std::thread::sleep(Duration::from_millis(500));
+        shelf.tick(&journal);
+        assert!(shelf.listing(), "listing again");
+        // Time for that listing to be made, before the entry goes.
+        std::thread::sleep(Duration::from_millis(500));
+        let id = shelf.rows()[3].name.id.clone();
+        journal.delete_entry(&id).unwrap();
+        shelf.remove(3);
+        list_all(&mut shelf, &journal);
+        assert!(
+            !ids(&shelf).contains(&id),
+            "the listing made before it went was not taken"
+        );
+        assert_eq!(ids(&shelf), names(&journal));
+    }
+
+    #[test]
     fn a_first_page_holding_every_row_is_not_believed_if_bytes_follow_them() {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = indexed_journal(dir.path(), 30);
