@@ -102,6 +102,19 @@ pub fn generate(root: &Path, count: usize, seed: u64, newest: DateTime<FixedOffs
     Ok(())
 }
 
+/// The made-up words of `count` entries, as [`generate`] makes its answers
+/// (100–600 words each): for timing the search at scale with no journal
+/// on disk.
+pub fn texts(count: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng(seed.max(1));
+    (0..count)
+        .map(|_| {
+            let words = 100 + rng.below(501);
+            prose(words, &mut rng)
+        })
+        .collect()
+}
+
 fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &mut Rng) -> Entry {
     let text_prompts = exercise
         .prompts

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::index::{Summary, summary_of};
-use super::search::{fold, searchable_text};
+use super::search::Searchable;
 use super::{Entry, EntryName, StoreError};
 
 /// Entries sent back together: few enough that the first arrive at once.
@@ -21,12 +21,13 @@ const BATCH: usize = 128;
 
 /// Something that can read entries from any thread (see [`Store::entry_reader`](super::Store::entry_reader)).
 pub trait ReadEntries: Send + Sync {
-    /// Reads the entries named, in order, handing each (or why it could not
-    /// be read) to `each`, until `each` says to stop.
+    /// Reads the entries named, in order, and makes each ready for the
+    /// search ([`found`]; on the threads that read them, where there are
+    /// several), handing each to `each` until it says to stop.
     fn read_each(
         &self,
         names: &[EntryName],
-        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+        each: &mut dyn FnMut(Result<Found, ReadError>) -> ControlFlow<()>,
     );
 }
 
@@ -52,10 +53,10 @@ impl ReadEntries for HeldEntries {
     fn read_each(
         &self,
         names: &[EntryName],
-        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+        each: &mut dyn FnMut(Result<Found, ReadError>) -> ControlFlow<()>,
     ) {
         for name in names {
-            if each(self.get(&name.id)).is_break() {
+            if each(found(self.get(&name.id))).is_break() {
                 return;
             }
         }
@@ -66,8 +67,8 @@ impl ReadEntries for HeldEntries {
 #[derive(Debug)]
 pub struct Found {
     pub summary: Summary,
-    /// Its searchable words, folded (see [`fold`]).
-    pub folded: Box<str>,
+    /// Its searchable words, ready for the search.
+    pub words: Searchable,
 }
 
 /// Why an entry read in the background is not in the search.
@@ -99,7 +100,7 @@ impl BackgroundReader {
                 let Some(place) = places.next() else {
                     return ControlFlow::Break(());
                 };
-                batch.push((place, found(result)));
+                batch.push((place, result));
                 if batch.len() < BATCH {
                     return ControlFlow::Continue(());
                 }
@@ -139,11 +140,12 @@ impl BackgroundReader {
     }
 }
 
-fn found(result: Result<Entry, StoreError>) -> Result<Found, ReadError> {
+/// An entry read (or why not), made ready for the search.
+pub fn found(result: Result<Entry, StoreError>) -> Result<Found, ReadError> {
     match result {
         Ok(entry) => Ok(Found {
             summary: summary_of(&entry),
-            folded: fold(&searchable_text(&entry)).into_boxed_str(),
+            words: Searchable::of(&entry),
         }),
         Err(StoreError::NoSuchEntry(_)) => Err(ReadError::Gone),
         Err(problem) => Err(ReadError::Unreadable(problem.to_string())),

@@ -238,15 +238,32 @@ pub(super) fn for_each_entry<E>(
     root: &Path,
     seal: &Seal,
     names: &[EntryName],
-    mut each: impl FnMut(Result<Entry, StoreError>) -> Result<(), E>,
+    each: impl FnMut(Result<Entry, StoreError>) -> Result<(), E>,
+) -> Result<(), E> {
+    for_each_prepared(root, seal, names, |read| read, each)
+}
+
+/// As [`for_each_entry`], with `prepare` done to each entry (or why it could
+/// not be read) on the threads that read it: work on every entry that
+/// `each` would otherwise do on one thread alone.
+pub(super) fn for_each_prepared<T: Send, E>(
+    root: &Path,
+    seal: &Seal,
+    names: &[EntryName],
+    prepare: impl Fn(Result<Entry, StoreError>) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let (batches, incoming) = std::sync::mpsc::sync_channel(2);
+    let prepare = &prepare;
     std::thread::scope(|scope| {
         scope.spawn(move || {
             for batch in names.chunks(BATCH) {
                 // Stops when `each` has given up and nobody is listening.
-                if batches.send(read_batch(root, seal, batch, workers)).is_err() {
+                if batches
+                    .send(read_batch(root, seal, batch, workers, prepare))
+                    .is_err()
+                {
                     break;
                 }
             }
@@ -260,13 +277,14 @@ pub(super) fn for_each_entry<E>(
     })
 }
 
-/// One batch of entries, read on `workers` threads, in order.
-fn read_batch(
+/// One batch of entries, read and prepared on `workers` threads, in order.
+fn read_batch<T: Send>(
     root: &Path,
     seal: &Seal,
     batch: &[EntryName],
     workers: usize,
-) -> Vec<Result<Entry, StoreError>> {
+    prepare: &(impl Fn(Result<Entry, StoreError>) -> T + Sync),
+) -> Vec<T> {
     let share = batch.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = batch
@@ -274,7 +292,7 @@ fn read_batch(
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|n| read_entry(root, seal, &n.id))
+                        .map(|n| prepare(read_entry(root, seal, &n.id)))
                         .collect::<Vec<_>>()
                 })
             })

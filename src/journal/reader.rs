@@ -11,8 +11,8 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use super::background::ReadEntries;
-use super::catalog::{catalog, for_each_entry, read_entries, read_entry};
+use super::background::{Found, ReadEntries, ReadError, found};
+use super::catalog::{catalog, for_each_entry, for_each_prepared, read_entries, read_entry};
 use super::seal::{KeyError, Passphrase, Seal};
 use super::search::{Query, entries_matching};
 use super::store::StoreError;
@@ -164,11 +164,13 @@ impl ReadEntries for Reader {
     fn read_each(
         &self,
         names: &[EntryName],
-        each: &mut dyn FnMut(Result<Entry, StoreError>) -> ControlFlow<()>,
+        each: &mut dyn FnMut(Result<Found, ReadError>) -> ControlFlow<()>,
     ) {
-        let _ = self.each_entry(names, |result| match each(result) {
-            ControlFlow::Continue(()) => Ok(()),
-            ControlFlow::Break(()) => Err(()),
+        let _ = for_each_prepared(&self.root, &self.seal, names, found, |result| {
+            match each(result) {
+                ControlFlow::Continue(()) => Ok(()),
+                ControlFlow::Break(()) => Err(()),
+            }
         });
     }
 }

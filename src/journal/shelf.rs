@@ -31,7 +31,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use super::background::{BackgroundReader, Found, ReadEntries, ReadError};
 use super::index::{Listed, Summary, summary_of};
 use super::pages::{Arrived, End, Listing, MoreRows};
-use super::search::{self, SearchIndex, Snippet};
+use super::search::{self, SearchIndex, Searchable, Snippet};
 use super::titles::{Titles, exercises_with_entries};
 use super::{Entry, EntryName, Filter, Store, StoreError};
 use crate::library::{Loaded, tags};
@@ -378,9 +378,8 @@ impl Shelf {
         }
         match store.load_entry(&r.name.id) {
             Ok(entry) => {
-                let folded = (!self.index.has(row))
-                    .then(|| search::fold(&search::searchable_text(&entry)).into_boxed_str());
-                self.found(row, summary_of(&entry), folded);
+                let words = (!self.index.has(row)).then(|| Searchable::of(&entry));
+                self.found(row, summary_of(&entry), words);
                 Ok(entry)
             }
             Err(StoreError::NoSuchEntry(_)) => {
@@ -397,7 +396,7 @@ impl Shelf {
 
     /// Notes what was read of entry `row`: its row (if it was known by
     /// name alone) and its words for the search (if it is not searched yet).
-    fn found(&mut self, row: usize, summary: Summary, folded: Option<Box<str>>) {
+    fn found(&mut self, row: usize, summary: Summary, words: Option<Searchable>) {
         let Some(r) = self.rows.get(row) else { return };
         if r.state == RowState::Gone {
             return;
@@ -407,10 +406,10 @@ impl Shelf {
             let state = row_state(&self.titles, &r.name, summary);
             self.rows[row].state = state;
         }
-        if let Some(folded) = folded
+        if let Some(words) = words
             && !self.index.has(row)
         {
-            self.index.insert_folded(row, folded);
+            self.index.insert_searchable(row, words);
             self.pending -= 1;
         }
     }
@@ -464,7 +463,7 @@ impl Shelf {
         let any = !read.is_empty();
         for (row, result) in read {
             match result {
-                Ok(Found { summary, folded }) => self.found(row, summary, Some(folded)),
+                Ok(Found { summary, words }) => self.found(row, summary, Some(words)),
                 Err(why) => self.not_found(row, why),
             }
         }

@@ -19,7 +19,7 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
 use mend::journal::aside::{DraftAside, Why};
-use mend::journal::background::{HeldEntries, ReadEntries};
+use mend::journal::background::{Found, HeldEntries, ReadEntries, ReadError, found};
 use mend::journal::conflict::{EntryCopy, Keep};
 use mend::journal::{
     AnswerRecord, Draft, ENTRY_FORMAT, Entry, EntryError, EntryName, Store, StoreError, entry_name,
@@ -160,7 +160,7 @@ impl ReadEntries for Snapshot {
     fn read_each(
         &self,
         names: &[EntryName],
-        each: &mut dyn FnMut(Result<Entry, StoreError>) -> std::ops::ControlFlow<()>,
+        each: &mut dyn FnMut(Result<Found, ReadError>) -> std::ops::ControlFlow<()>,
     ) {
         for name in names {
             while self.wait.load(std::sync::atomic::Ordering::SeqCst) {
@@ -171,7 +171,7 @@ impl ReadEntries for Snapshot {
             } else {
                 self.held.get(&name.id)
             };
-            if each(result).is_break() {
+            if each(found(result)).is_break() {
                 return;
             }
         }
