@@ -297,9 +297,11 @@ fn read_batch<T: Send>(
                 })
             })
             .collect();
+        // A worker's share dropped would leave every later result beside
+        // the wrong name: its panic goes on up instead.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect()
     })
 }

@@ -240,6 +240,11 @@ impl Query {
         &self.terms
     }
 
+    /// The finder of the word at `term` in [`terms`](Self::terms).
+    pub(super) fn finder(&self, term: usize) -> Option<&Finder<'static>> {
+        self.finders.get(term)
+    }
+
     /// Whether folded text holds every word.
     pub fn matches_folded(&self, folded: &str) -> bool {
         self.finders.iter().all(|f| f.find(folded.as_bytes()).is_some())

@@ -61,16 +61,16 @@ struct Firsts {
     /// did not match mean nothing).
     at: Vec<u32>,
     /// By entry: the bytes just after it, first in the lowest byte, 0xFF
-    /// (never in UTF-8) past the end.
+    /// (never in UTF-8) past the end of the words or where not known.
     after: Vec<u64>,
 }
 
 impl Firsts {
     /// Notes where the word is in new or changed `words` of entry `item`.
     fn note(&mut self, query: &Query, item: usize, words: &str) {
-        let term = query.terms().get(self.term).map_or("", String::as_str);
-        let found = Finder::new(term.as_bytes()).find(words.as_bytes());
-        let (at, after) = found.map_or((0, NOTHING_AFTER), |at| place(words, at, term.len()));
+        let finder = query.finder(self.term);
+        let found = finder.and_then(|f| Some((f.find(words.as_bytes())?, f.needle().len())));
+        let (at, after) = found.map_or((0, NOTHING_AFTER), |(at, len)| place(words, at, len));
         if let (Some(a), Some(n)) = (self.at.get_mut(item), self.after.get_mut(item)) {
             (*a, *n) = (at, after);
         }
@@ -625,9 +625,15 @@ mod tests {
         // Only 3 holds a "y", and its first "trust" is in "trusty".
         index.set_query("trusty");
         assert_eq!((index.examined(), hits(&index)), (0, vec![3]));
-        // Typed on a long way past the bytes noted.
-        index.set_query("t");
-        index.set_query("tru");
+        // Typed on as far as the bytes noted go, and past them.
+        index.insert(1, "trustworthiness");
+        for (typed, looked) in [("trustworthi", 0), ("trustworthin", 1)] {
+            index.set_query("t");
+            index.set_query("tru");
+            index.set_query(typed);
+            assert_eq!(hits(&index), [1], "{typed}");
+            assert_eq!(index.examined(), looked, "{typed}");
+        }
         index.set_query("trustyxxxxxxxx");
         assert!(hits(&index).is_empty());
     }
@@ -665,12 +671,25 @@ mod tests {
         let count = 12_305;
         let text = |i: usize| format!("{} {}.", words[i % 6], words[(i / 6) % 6]);
         let mut index = SearchIndex::new(count + 5);
+        // Shared between threads on any machine.
+        index.cores = 3;
         for i in 0..count {
             index.insert(i, &text(i));
         }
-        for typed in [
-            "a", "ca", "calm", "calm t", "a", "nd", "zz", ".", "e.", "d. a", "andover", "ndov m",
-        ] {
+        let typed_on = [
+            "a",
+            "an",
+            "and",
+            "ando",
+            "andov",
+            "andover",
+            "andover m",
+            "andover mi",
+        ];
+        let others = [
+            "ca", "calm", "calm t", "a", "nd", "zz", ".", "e.", "d. a", "andover", "ndov m",
+        ];
+        for typed in typed_on.into_iter().chain(others) {
             index.set_query(typed);
             let q = query(typed);
             let expected: Vec<usize> = (0..count)
