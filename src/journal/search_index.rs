@@ -495,6 +495,22 @@ mod tests {
         assert_eq!(index.hit_count(), 0);
     }
 
+    /// Words most entries hold, in many shapes.
+    const TRUST: [&str; 4] = [
+        "trus and then trust",
+        "trus only",
+        "distrust at once",
+        "once a trusty trust",
+    ];
+
+    fn index_of(texts: &[&str]) -> SearchIndex {
+        let mut index = SearchIndex::new(texts.len());
+        for (i, t) in texts.iter().enumerate() {
+            index.insert(i, t);
+        }
+        index
+    }
+
     fn hits(index: &SearchIndex) -> Vec<usize> {
         (0..index.slots()).filter(|&i| index.is_hit(i)).collect()
     }
@@ -552,10 +568,7 @@ mod tests {
     #[test]
     fn a_letter_taken_back_returns_to_the_matches_it_had() {
         let texts = ["calm handover", "calm evening", "a calm day", "clm and lmn"];
-        let mut index = SearchIndex::new(texts.len());
-        for (i, t) in texts.iter().enumerate() {
-            index.insert(i, t);
-        }
+        let mut index = index_of(&texts);
         for typed in ["c", "ca", "cal", "calm", "calm ev"] {
             index.set_query(typed);
         }
@@ -586,10 +599,7 @@ mod tests {
     #[test]
     fn short_words_are_answered_without_looking_through_any_words() {
         let texts = ["calm handover", "a tense morning", "calm evening"];
-        let mut index = SearchIndex::new(texts.len());
-        for (i, t) in texts.iter().enumerate() {
-            index.insert(i, t);
-        }
+        let mut index = index_of(&texts);
         index.set_query("c");
         assert_eq!((index.examined(), hits(&index)), (0, vec![0, 2]));
         index.set_query("ng");
@@ -603,16 +613,8 @@ mod tests {
 
     #[test]
     fn typing_on_in_a_word_looks_at_the_bytes_noted_after_it_first() {
-        let texts = [
-            "trus and then trust",
-            "trus only",
-            "distrust at once",
-            "once a trusty trust",
-        ];
-        let mut index = SearchIndex::new(texts.len());
-        for (i, t) in texts.iter().enumerate() {
-            index.insert(i, t);
-        }
+        let texts = TRUST;
+        let mut index = index_of(&texts);
         index.set_query("tru");
         assert_eq!(index.examined(), 4);
         index.set_query("trus");
@@ -640,16 +642,8 @@ mod tests {
 
     #[test]
     fn a_longer_word_is_found_in_any_word_it_is_part_of() {
-        let texts = [
-            "trus and then trust",
-            "trus only",
-            "distrust at once",
-            "once a trusty trust",
-        ];
-        let mut index = SearchIndex::new(texts.len());
-        for (i, t) in texts.iter().enumerate() {
-            index.insert(i, t);
-        }
+        let texts = TRUST;
+        let mut index = index_of(&texts);
         index.set_query("tru");
         index.set_query("trus");
         assert_eq!(hits(&index), [0, 1, 2, 3]);
