@@ -34,8 +34,6 @@ pub struct SearchIndex {
     searches: Vec<Hits>,
     /// How many entries' words the last change of query looked through.
     examined: usize,
-    /// Threads a long search is shared between.
-    cores: usize,
 }
 
 /// Which entries matched one query.
@@ -142,17 +140,10 @@ impl Hits {
 /// in a row search again.
 const KEPT_SEARCHES: usize = 64;
 
-/// Below this many entries to look through, one thread does it: starting
-/// others would cost more than it saves.
-const SHARED_FROM: usize = 4096;
-
 impl SearchIndex {
     /// An index for `len` entries, none of them read yet.
     pub fn new(len: usize) -> Self {
-        let mut index = Self {
-            cores: std::thread::available_parallelism().map_or(1, usize::from),
-            ..Self::default()
-        };
+        let mut index = Self::default();
         index.grow(len);
         index
     }
@@ -296,7 +287,7 @@ impl SearchIndex {
             finders: &finders,
             from,
         };
-        let (count, examined, firsts) = look.all(&mut bits, noted.is_some(), self.cores);
+        let (count, examined, firsts) = look.all(&mut bits, noted.is_some());
         self.examined = examined;
         Hits {
             query,
@@ -345,82 +336,45 @@ struct Look<'a> {
 type Places = (Vec<u32>, Vec<u64>);
 
 impl Look<'_> {
-    /// Keeps in `bits` the entries that hold every word, on every core
-    /// when there are many: how many, how many were looked through
-    /// and, when `noting`, where the one word was found in each.
-    fn all(&self, bits: &mut [u64], noting: bool, cores: usize) -> (usize, usize, Places) {
+    /// Keeps in `bits` the entries that hold every word: how many, how
+    /// many were looked through and, when `noting`, where the one word was
+    /// found in each. On one thread: shared with a second, the slowest key
+    /// at 100,000 entries was slower through a terminal (11–17 ms against
+    /// 8–11 ms), since the terminal drawing the last key needs that core.
+    fn all(&self, bits: &mut [u64], noting: bool) -> (usize, usize, Places) {
         let len = if noting { bits.len() * 64 } else { 0 };
         let mut at = vec![0; len];
         let mut after = vec![NOTHING_AFTER; len];
-        // Signatures alone are read quicker than another thread starts.
-        let candidates: usize = bits.iter().map(|b| b.count_ones() as usize).sum();
-        let threads = if self.finders.is_empty() || candidates < SHARED_FROM {
-            1
-        } else {
-            cores.max(1)
-        };
-        // Each thread takes whole blocks of 64 entries.
-        let per_thread = bits.len().div_ceil(threads).max(1);
-        let (count, examined) = std::thread::scope(|scope| {
-            let mut ats = at
-                .chunks_mut(per_thread * 64)
-                .zip(after.chunks_mut(per_thread * 64))
-                .map(Some);
-            let mut parts = bits.chunks_mut(per_thread).enumerate().map(|(part, out)| {
-                let first = part * per_thread * 64;
-                let notes = ats.next().flatten();
-                move || self.part(first, out, notes)
-            });
-            let here = parts.next();
-            let others: Vec<_> = parts.map(|part| scope.spawn(part)).collect();
-            let mut total = here.map_or((0, 0), |part| part());
-            for other in others {
-                let (count, examined) = other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                total.0 += count;
-                total.1 += examined;
-            }
-            total
-        });
-        (count, examined, (at, after))
-    }
-
-    /// One thread's part: the entries from `first` whose bits are set in
-    /// `out`, which keeps only those that match.
-    fn part(
-        &self,
-        first: usize,
-        out: &mut [u64],
-        mut notes: Option<(&mut [u32], &mut [u64])>,
-    ) -> (usize, usize) {
         let (mut count, mut examined) = (0, 0);
-        for (block, word) in out.iter_mut().enumerate() {
+        for (block, word) in bits.iter_mut().enumerate() {
             let mut left = *word;
             while left != 0 {
                 let bit = left.trailing_zeros() as usize;
                 left &= left - 1;
-                let local = block * 64 + bit;
-                let found = if !self.signatures.holds(first + local, self.wanted) {
-                    None
-                } else if self.finders.is_empty() {
-                    Some((0, NOTHING_AFTER))
-                } else {
-                    self.find(first + local, &mut examined)
-                };
-                if let Some(place) = found {
-                    count += 1;
-                    if let Some((at, after)) = notes.as_mut()
-                        && let (Some(a), Some(n)) = (at.get_mut(local), after.get_mut(local))
-                    {
-                        (*a, *n) = place;
-                    }
-                } else {
+                let item = block * 64 + bit;
+                let Some(place) = self.entry(item, &mut examined) else {
                     *word &= !(1 << bit);
+                    continue;
+                };
+                count += 1;
+                // Empty when not noting.
+                if let (Some(a), Some(n)) = (at.get_mut(item), after.get_mut(item)) {
+                    (*a, *n) = place;
                 }
             }
         }
-        (count, examined)
+        (count, examined, (at, after))
+    }
+
+    /// Whether entry `item` holds every word; with one word, where.
+    fn entry(&self, item: usize, examined: &mut usize) -> Option<(u32, u64)> {
+        if !self.signatures.holds(item, self.wanted) {
+            None
+        } else if self.finders.is_empty() {
+            Some((0, NOTHING_AFTER))
+        } else {
+            self.find(item, examined)
+        }
     }
 
     /// Whether entry `item`'s words hold every word; with one word, where
@@ -665,8 +619,6 @@ mod tests {
         let count = 12_305;
         let text = |i: usize| format!("{} {}.", words[i % 6], words[(i / 6) % 6]);
         let mut index = SearchIndex::new(count + 5);
-        // Shared between threads on any machine.
-        index.cores = 3;
         for i in 0..count {
             index.insert(i, &text(i));
         }
