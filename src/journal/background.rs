@@ -3,7 +3,8 @@
 //! A [`BackgroundReader`] hands the journal's entries to a thread of its
 //! own, which reads them (on every core, for a [`FileJournal`](super::FileJournal))
 //! and folds their words for the search, and sends them back a batch at a
-//! time over a channel. The screen takes what has arrived whenever it
+//! time over a channel, with the batch's words put together
+//! ([`Piece`]) on that thread. The screen takes what has arrived whenever it
 //! likes ([`BackgroundReader::take`]), never waiting. Dropping the reader
 //! stops the thread at its next batch.
 
@@ -13,11 +14,22 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::index::{Summary, summary_of};
-use super::search::Searchable;
+use super::search::{Piece, Searchable};
 use super::{Entry, EntryName, StoreError};
 
-/// Entries sent back together: few enough that the first arrive at once.
-const BATCH: usize = 128;
+/// Entries sent back together at first: few enough that the first arrive
+/// at once. Each batch after is twice the one before, up to [`BATCH_MOST`]:
+/// the thread that answers keys adds each word of a batch once, so larger
+/// batches cost it less for each entry (with a vocabulary of 30,000 words,
+/// 5.5 µs an entry in batches of 1,024 against 17 µs in batches of 128).
+const FIRST_BATCH: usize = 128;
+const BATCH_MOST: usize = 1024;
+
+/// How many entries [`BackgroundReader::take`] hands over at most: about
+/// 6 ms of adding their words with a vocabulary of 30,000 words, so a key
+/// typed meanwhile is not kept waiting. Reading runs at about 40,000
+/// entries a second; taken every 16 ms, this is three times that.
+const TAKEN_MOST: usize = 2 * BATCH_MOST;
 
 /// Something that can read entries from any thread (see [`Store::entry_reader`](super::Store::entry_reader)).
 pub trait ReadEntries: Send + Sync {
@@ -81,10 +93,27 @@ pub enum ReadError {
     Unreadable(String),
 }
 
-/// Entries being read on another thread, each with its place in the list.
+/// Entries read together on another thread, each with its place in the
+/// list, and their words put together for the search (each entry by its
+/// place in `entries`).
+#[derive(Debug)]
+pub struct Batch {
+    pub entries: Vec<(usize, Result<Found, ReadError>)>,
+    pub piece: Piece,
+}
+
+impl Batch {
+    fn of(entries: Vec<(usize, Result<Found, ReadError>)>) -> Self {
+        let words = entries.iter().map(|(_, r)| r.as_ref().ok().map(|f| &f.words));
+        let piece = Piece::of(words);
+        Self { entries, piece }
+    }
+}
+
+/// Entries being read on another thread.
 #[derive(Debug)]
 pub struct BackgroundReader {
-    incoming: Receiver<Vec<(usize, Result<Found, ReadError>)>>,
+    incoming: Receiver<Batch>,
     finished: bool,
 }
 
@@ -95,22 +124,24 @@ impl BackgroundReader {
         std::thread::spawn(move || {
             let names: Vec<EntryName> = wanted.iter().map(|(_, n)| n.clone()).collect();
             let mut places = wanted.iter().map(|(place, _)| *place);
-            let mut batch = Vec::with_capacity(BATCH);
+            let mut size = FIRST_BATCH;
+            let mut batch = Vec::with_capacity(size);
             reader.read_each(&names, &mut |result| {
                 let Some(place) = places.next() else {
                     return ControlFlow::Break(());
                 };
                 batch.push((place, result));
-                if batch.len() < BATCH {
+                if batch.len() < size {
                     return ControlFlow::Continue(());
                 }
+                size = (size * 2).min(BATCH_MOST);
                 // Nobody listening: the browser closed.
-                match send.send(std::mem::take(&mut batch)) {
+                match send.send(Batch::of(std::mem::replace(&mut batch, Vec::with_capacity(size)))) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(_) => ControlFlow::Break(()),
                 }
             });
-            let _ = send.send(batch);
+            let _ = send.send(Batch::of(batch));
         });
         Self {
             incoming,
@@ -118,12 +149,18 @@ impl BackgroundReader {
         }
     }
 
-    /// Whatever has been read since last asked, without waiting.
-    pub fn take(&mut self) -> Vec<(usize, Result<Found, ReadError>)> {
+    /// What has been read since last asked, without waiting: every batch
+    /// come, or the first of them holding [`TAKEN_MOST`] entries (the rest
+    /// wait for the next time).
+    pub fn take(&mut self) -> Vec<Batch> {
         let mut all = Vec::new();
-        loop {
+        let mut taken = 0;
+        while taken < TAKEN_MOST {
             match self.incoming.try_recv() {
-                Ok(batch) => all.extend(batch),
+                Ok(batch) => {
+                    taken += batch.entries.len();
+                    all.push(batch);
+                }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.finished = true;

@@ -32,10 +32,10 @@ mod searchable;
 pub mod shelf;
 mod stanza;
 mod store;
-mod texts;
 pub mod titles;
 pub mod trash;
 pub mod trashed;
+mod word_index;
 
 pub use catalog::Filter;
 pub use draft::{Draft, Step as DraftStep};

@@ -18,6 +18,7 @@ use unicode_width::UnicodeWidthChar;
 use super::catalog::for_each_prepared;
 pub use super::search_index::SearchIndex;
 pub use super::searchable::Searchable;
+pub use super::word_index::Piece;
 use super::{Entry, EntryName, StoreError, Value};
 use crate::sanitize::inert;
 
@@ -238,11 +239,6 @@ impl Query {
     /// The folded words looked for, longest first.
     pub fn terms(&self) -> &[String] {
         &self.terms
-    }
-
-    /// The finder of the word at `term` in [`terms`](Self::terms).
-    pub(super) fn finder(&self, term: usize) -> Option<&Finder<'static>> {
-        self.finders.get(term)
     }
 
     /// Whether folded text holds every word.

@@ -1,21 +1,20 @@
 //! Which entries hold the words typed into the journal browser's search,
-//! worked out again as each key is typed.
+//! worked out again as each key is typed, without looking through any
+//! entry's words.
 //!
-//! Each entry read is kept as its words, each once ([`Searchable`]), with
-//! a [`Signature`] of the letters and pairs they hold. A word of one or two
-//! letters or digits is answered from the signatures alone; a longer one
-//! is looked for in the words of the entries whose signatures could hold
-//! it. Typing on looks only among the last matches, and only for the new
-//! words; typing on in a word looks first where the shorter word was
-//! found, in the few bytes noted after it, without going back to the
-//! words at all.
+//! Each entry read is kept two ways: a [`Signature`] of the letters and
+//! pairs its words hold, and its words in the [`WordIndex`], each with the
+//! entries holding it. A word of one or two letters or digits is answered
+//! from the signatures alone; a longer one gathers the entries of every
+//! word of the journal it is part of. Typing on keeps only those of the
+//! last matches that hold the new words.
 
 use memchr::memmem::Finder;
 
 use super::grams::{Signature, Signatures, exact, needed};
 use super::search::Query;
 use super::searchable::Searchable;
-use super::texts::Texts;
+use super::word_index::{Piece, WordIndex};
 
 /// The words of every entry read so far, and which of them match the
 /// current query. Entries are numbered by their place in the list.
@@ -25,14 +24,15 @@ use super::texts::Texts;
 /// back returns to a known set at once.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    texts: Texts,
+    words: WordIndex,
     /// By entry; all clear for one not read.
     signatures: Signatures,
     /// The current query's matches last; before them, those of the earlier
     /// queries it narrows, each narrowing the one before. Empty without a
     /// query.
     searches: Vec<Hits>,
-    /// How many entries' words the last change of query looked through.
+    /// How many entries the last change of query gathered from the words
+    /// holding its new words.
     examined: usize,
 }
 
@@ -43,74 +43,6 @@ struct Hits {
     /// Entry `i` matched when bit `i % 64` of `bits[i / 64]` is set.
     bits: Vec<u64>,
     count: usize,
-    /// When the query looked through words for one word (the others known
-    /// to be there): where that word first is in each match, so typing on
-    /// in it can start there. Only the current query keeps them.
-    firsts: Option<Firsts>,
-}
-
-/// Where one of a query's words first is in each of its matches, and the
-/// bytes after it.
-#[derive(Debug)]
-struct Firsts {
-    /// Its place in the query's terms.
-    term: usize,
-    /// By entry: where it is in the entry's words (those of entries that
-    /// did not match mean nothing).
-    at: Vec<u32>,
-    /// By entry: the bytes just after it, first in the lowest byte, 0xFF
-    /// (never in UTF-8) past the end of the words or where not known.
-    after: Vec<u64>,
-}
-
-impl Firsts {
-    /// Notes where the word is in new or changed `words` of entry `item`.
-    fn note(&mut self, query: &Query, item: usize, words: &str) {
-        let finder = query.finder(self.term);
-        let found = finder.and_then(|f| Some((f.find(words.as_bytes())?, f.needle().len())));
-        let (at, after) = found.map_or((0, NOTHING_AFTER), |(at, len)| place(words, at, len));
-        if let (Some(a), Some(n)) = (self.at.get_mut(item), self.after.get_mut(item)) {
-            (*a, *n) = (at, after);
-        }
-    }
-}
-
-/// No bytes known after a word.
-const NOTHING_AFTER: u64 = u64::MAX;
-
-/// A word found at `at` in `words`, `len` bytes long, as kept in
-/// [`Firsts`]: where it is, and up to eight bytes after it. Where the place
-/// cannot be kept, the start (always safe to look from) with none after.
-fn place(words: &str, at: usize, len: usize) -> (u32, u64) {
-    let Ok(kept) = u32::try_from(at) else {
-        return (0, NOTHING_AFTER);
-    };
-    let mut after = NOTHING_AFTER;
-    let next = words.as_bytes().get(at + len..).unwrap_or_default();
-    for (i, &byte) in next.iter().take(8).enumerate() {
-        after &= !(0xFF << (8 * i));
-        after |= u64::from(byte) << (8 * i);
-    }
-    (kept, after)
-}
-
-/// Whether `more` is what the bytes `after` a word begin with: typing on in
-/// it, it is still where it was.
-fn goes_on(after: u64, more: &[u8]) -> bool {
-    more.len() <= 8
-        && more
-            .iter()
-            .enumerate()
-            .all(|(i, &byte)| (after >> (8 * i)) & 0xFF == u64::from(byte))
-}
-
-/// The bytes after a word once `gone` more of them are part of it.
-fn shifted(after: u64, gone: usize) -> u64 {
-    match gone {
-        0 => after,
-        1..=7 => (after >> (8 * gone)) | (NOTHING_AFTER << (64 - 8 * gone)),
-        _ => NOTHING_AFTER,
-    }
 }
 
 impl Hits {
@@ -151,17 +83,13 @@ impl SearchIndex {
     /// Makes room for entries up to `len`, none of them read yet (rows
     /// listed after the index was made).
     pub fn grow(&mut self, len: usize) {
-        if len > self.texts.len() {
-            self.texts.grow(len);
+        if len > self.words.len() {
+            self.words.grow(len);
             self.signatures.grow(len);
             // Unread, so no query's match yet: read, each is checked as any
-            // entry is (`insert_searchable`).
+            // entry is (`insert_read`).
             for hits in &mut self.searches {
                 hits.bits.resize(len.div_ceil(64), 0);
-                if let Some(firsts) = &mut hits.firsts {
-                    firsts.at.resize(len, 0);
-                    firsts.after.resize(len, NOTHING_AFTER);
-                }
             }
         }
     }
@@ -169,17 +97,17 @@ impl SearchIndex {
     /// How many entries the index is for.
     #[cfg(test)]
     pub fn slots(&self) -> usize {
-        self.texts.len()
+        self.words.len()
     }
 
     /// How many entries have been read into the index.
     #[cfg(test)]
     pub fn read_count(&self) -> usize {
-        self.texts.count()
+        self.words.count()
     }
 
     pub fn has(&self, item: usize) -> bool {
-        self.texts.get(item).is_some()
+        self.words.has(item)
     }
 
     /// Keeps the searchable text of entry `item` (see
@@ -190,27 +118,36 @@ impl SearchIndex {
 
     /// Keeps the searchable words of entry `item`, in place of any it had.
     pub fn insert_searchable(&mut self, item: usize, searchable: Searchable) {
-        if item >= self.texts.len() {
-            return;
-        }
-        let Searchable { words, signature } = searchable;
-        self.signatures.set(item, &signature);
-        // Each kept query narrows the one before: once one does not match,
-        // none after it can, so most new entries are checked once or twice.
-        let mut hit = true;
-        for hits in &mut self.searches {
-            hit = hit && hits.query.matches_folded(&words);
-            hits.set(item, hit);
-            if let Some(firsts) = hits.firsts.as_mut().filter(|_| hit) {
-                firsts.note(&hits.query, item, &words);
+        let piece = Piece::of([Some(&searchable)]);
+        self.insert_read(&piece, &[(0, item, searchable)]);
+    }
+
+    /// Keeps the words of entries read together, in place of any they had:
+    /// each as (its place in the batch `piece` was made of, its entry, its
+    /// words).
+    pub fn insert_read(&mut self, piece: &Piece, read: &[(usize, usize, Searchable)]) {
+        let mut items = vec![None; piece.entries()];
+        for (place, item, searchable) in read.iter().filter(|r| r.1 < self.words.len()) {
+            let (place, item) = (*place, *item);
+            if let Some(slot) = items.get_mut(place) {
+                *slot = Some(item);
+            }
+            self.signatures.set(item, &searchable.signature);
+            // Each kept query narrows the one before: once one does not
+            // match, none after it can, so most new entries are checked
+            // once or twice.
+            let mut hit = true;
+            for hits in &mut self.searches {
+                hit = hit && hits.query.matches_folded(&searchable.words);
+                hits.set(item, hit);
             }
         }
-        self.texts.set(item, &words);
+        self.words.add(piece, &items);
     }
 
     /// Forgets entry `item`, which is no longer in the journal.
     pub fn remove(&mut self, item: usize) {
-        self.texts.remove(item);
+        self.words.remove(item);
         self.signatures.set(item, &Signature::default());
         for hits in &mut self.searches {
             hits.set(item, false);
@@ -246,59 +183,51 @@ impl SearchIndex {
         if self.searches.len() == KEPT_SEARCHES {
             self.searches.remove(0);
         }
-        if let Some(last) = self.searches.last_mut() {
-            last.firsts = None;
-        }
         self.searches.push(hits);
     }
 
     /// The matches of `query` among the last query's matches (among every
-    /// entry read, without one): those whose signatures hold the new
-    /// words' letters and pairs, then, for words of more than two letters
-    /// (or of other characters), those whose words hold them.
+    /// entry read, without one): those holding the new words of more than
+    /// two letters (or of other characters), gathered from the words they
+    /// are part of, then of those, the ones whose signatures hold the new
+    /// short words.
     fn search(&mut self, query: Query) -> Hits {
         let last = self.searches.last();
         // Words the last query had are in every one of its matches already:
         // after "calm", "calm mia" looks only for "mia".
         let new = query.without(last.map(|h| &h.query));
-        let mut bits = last.map_or_else(
-            || vec![u64::MAX; self.texts.len().div_ceil(64)],
-            |h| h.bits.clone(),
-        );
-        let wanted: Vec<(usize, u64)> = new.iter().flat_map(|term| needed(term)).collect();
-        let unsure: Vec<&str> = new.into_iter().filter(|term| !exact(term)).collect();
-        let noted = match unsure.as_slice() {
-            [only] => query.terms().iter().position(|t| t == only),
-            _ => None,
-        };
-        // Typing on in the word noted last ("trus" → "trust"): it can only
-        // be where that was or after, and is nearly always right there.
-        let from = last.and_then(|h| {
-            let firsts = h.firsts.as_ref()?;
-            let before = h.query.terms().get(firsts.term)?;
-            let now = query.terms().get(noted?)?;
-            now.starts_with(before.as_str()).then_some((firsts, before.len()))
-        });
-        let finders: Vec<Finder<'_>> = unsure.iter().map(|t| Finder::new(t.as_bytes())).collect();
-        let look = Look {
-            texts: &self.texts,
-            signatures: &self.signatures,
-            wanted: &wanted,
-            finders: &finders,
-            from,
-        };
-        let (count, examined, firsts) = look.all(&mut bits, noted.is_some());
-        self.examined = examined;
-        Hits {
-            query,
-            bits,
-            count,
-            firsts: noted.map(|term| Firsts {
-                term,
-                at: firsts.0,
-                after: firsts.1,
-            }),
+        let blocks = self.words.len().div_ceil(64);
+        let mut bits = last.map_or_else(|| vec![u64::MAX; blocks], |h| h.bits.clone());
+        let (short, long): (Vec<&str>, Vec<&str>) = new.into_iter().partition(|term| exact(term));
+        let mut holding = vec![0; blocks];
+        for term in long {
+            holding.fill(0);
+            self.examined += self.words.gather(&Finder::new(term), &mut holding);
+            bits.iter_mut().zip(&holding).for_each(|(b, h)| *b &= h);
         }
+        let wanted: Vec<(usize, u64)> = short.iter().flat_map(|term| needed(term)).collect();
+        let count = self.keep_holding(&mut bits, &wanted);
+        Hits { query, bits, count }
+    }
+
+    /// Keeps in `bits` the entries whose signatures hold every bit
+    /// `wanted` says (read entries only, with nothing wanted): how many.
+    fn keep_holding(&self, bits: &mut [u64], wanted: &[(usize, u64)]) -> usize {
+        let mut count = 0;
+        for (block, word) in bits.iter_mut().enumerate() {
+            let mut left = *word;
+            while left != 0 {
+                let bit = left.trailing_zeros() as usize;
+                left &= left - 1;
+                let item = block * 64 + bit;
+                if self.words.has(item) && self.signatures.holds(item, wanted) {
+                    count += 1;
+                } else {
+                    *word &= !(1 << bit);
+                }
+            }
+        }
+        count
     }
 
     /// Whether entry `item` matches the query (never, without one).
@@ -311,106 +240,10 @@ impl SearchIndex {
         self.searches.last().map_or(0, |h| h.count)
     }
 
-    /// How many entries' words the last [`set_query`](Self::set_query)
-    /// looked through.
+    /// How many entries the last [`set_query`](Self::set_query) gathered
+    /// from the words holding its new words (none, for short words alone).
     pub fn examined(&self) -> usize {
         self.examined
-    }
-}
-
-/// A look through some entries for some words: at their signatures, then
-/// through the words of those that could hold them.
-struct Look<'a> {
-    texts: &'a Texts,
-    signatures: &'a Signatures,
-    /// What every signature must hold.
-    wanted: &'a [(usize, u64)],
-    /// Every one must be found in the words (none: the signatures tell).
-    finders: &'a [Finder<'a>],
-    /// With one word to find, the places of the shorter word it goes on
-    /// from, and that word's length.
-    from: Option<(&'a Firsts, usize)>,
-}
-
-/// Where, and what after, by entry.
-type Places = (Vec<u32>, Vec<u64>);
-
-impl Look<'_> {
-    /// Keeps in `bits` the entries that hold every word: how many, how
-    /// many were looked through and, when `noting`, where the one word was
-    /// found in each. On one thread: shared with a second, the slowest key
-    /// at 100,000 entries was slower through a terminal (11–17 ms against
-    /// 8–11 ms), since the terminal drawing the last key needs that core.
-    fn all(&self, bits: &mut [u64], noting: bool) -> (usize, usize, Places) {
-        let len = if noting { bits.len() * 64 } else { 0 };
-        let mut at = vec![0; len];
-        let mut after = vec![NOTHING_AFTER; len];
-        let (mut count, mut examined) = (0, 0);
-        for (block, word) in bits.iter_mut().enumerate() {
-            let mut left = *word;
-            while left != 0 {
-                let bit = left.trailing_zeros() as usize;
-                left &= left - 1;
-                let item = block * 64 + bit;
-                let Some(place) = self.entry(item, &mut examined) else {
-                    *word &= !(1 << bit);
-                    continue;
-                };
-                count += 1;
-                // Empty when not noting.
-                if let (Some(a), Some(n)) = (at.get_mut(item), after.get_mut(item)) {
-                    (*a, *n) = place;
-                }
-            }
-        }
-        (count, examined, (at, after))
-    }
-
-    /// Whether entry `item` holds every word; with one word, where.
-    fn entry(&self, item: usize, examined: &mut usize) -> Option<(u32, u64)> {
-        if !self.signatures.holds(item, self.wanted) {
-            None
-        } else if self.finders.is_empty() {
-            Some((0, NOTHING_AFTER))
-        } else {
-            self.find(item, examined)
-        }
-    }
-
-    /// Whether entry `item`'s words hold every word; with one word, where
-    /// (and what after). Typing on in a noted word, the bytes noted after
-    /// it are looked at first, and the entry's words only if they differ.
-    fn find(&self, item: usize, examined: &mut usize) -> Option<(u32, u64)> {
-        if let Some((firsts, before)) = self.from
-            && let [finder] = self.finders
-        {
-            let at = firsts.at.get(item).copied().unwrap_or(0);
-            let after = firsts.after.get(item).copied().unwrap_or(NOTHING_AFTER);
-            let more = finder.needle().get(before..).unwrap_or_default();
-            if goes_on(after, more) {
-                return Some((at, shifted(after, more.len())));
-            }
-            return self.find_from(item, at as usize, examined);
-        }
-        self.find_from(item, 0, examined)
-    }
-
-    /// As [`find`](Self::find), looking through the words from `start`.
-    fn find_from(&self, item: usize, start: usize, examined: &mut usize) -> Option<(u32, u64)> {
-        let words = self.texts.get(item)?;
-        *examined += 1;
-        let haystack = words.as_bytes().get(start..).unwrap_or_default();
-        let mut found = 0;
-        for finder in self.finders {
-            // Where the last word was found: with one word, where it was.
-            found = if haystack.starts_with(finder.needle()) {
-                0
-            } else {
-                finder.find(haystack)?
-            };
-        }
-        let len = self.finders.last().map_or(0, |f| f.needle().len());
-        Some(place(words, start + found, len))
     }
 }
 
@@ -566,32 +399,47 @@ mod tests {
     }
 
     #[test]
-    fn typing_on_in_a_word_looks_at_the_bytes_noted_after_it_first() {
-        let texts = TRUST;
-        let mut index = index_of(&texts);
+    fn a_longer_word_gathers_only_the_entries_of_the_words_it_is_part_of() {
+        let mut index = index_of(&TRUST);
+        // "trus" (0, 1), "trust" (0, 3), "distrust" (2), "trusty" (3).
         index.set_query("tru");
-        assert_eq!(index.examined(), 4);
-        index.set_query("trus");
-        assert_eq!(index.examined(), 0, "an s after every first \"tru\"");
-        assert_eq!(hits(&index), [0, 1, 2, 3]);
+        assert_eq!((index.examined(), hits(&index)), (6, vec![0, 1, 2, 3]));
         index.set_query("trust");
-        // 0 has a word after its first "trus"; 1 has no "st" at all.
-        assert_eq!(index.examined(), 1);
-        assert_eq!(hits(&index), [0, 2, 3]);
-        // Only 3 holds a "y", and its first "trust" is in "trusty".
+        assert_eq!((index.examined(), hits(&index)), (4, vec![0, 2, 3]));
         index.set_query("trusty");
+        assert_eq!((index.examined(), hits(&index)), (1, vec![3]));
+        // A short word after it is answered from the signatures.
+        index.set_query("trusty a");
         assert_eq!((index.examined(), hits(&index)), (0, vec![3]));
-        // Typed on as far as the bytes noted go, and past them.
-        index.insert(1, "trustworthiness");
-        for (typed, looked) in [("trustworthi", 0), ("trustworthin", 1)] {
-            index.set_query("t");
-            index.set_query("tru");
-            index.set_query(typed);
-            assert_eq!(hits(&index), [1], "{typed}");
-            assert_eq!(index.examined(), looked, "{typed}");
-        }
-        index.set_query("trustyxxxxxxxx");
-        assert!(hits(&index).is_empty());
+        index.set_query("trusty zz");
+        assert_eq!((index.examined(), hits(&index)), (0, vec![]));
+    }
+
+    #[test]
+    fn entries_read_together_are_searched_as_they_arrive() {
+        let mut index = SearchIndex::new(5);
+        index.insert(4, "calm already");
+        index.set_query("cal");
+        index.set_query("calm");
+        let texts = ["calm morning", "a tense one", "calmer now", "calm again"];
+        let read: Vec<Searchable> = texts.iter().map(|t| Searchable::new(&fold(t))).collect();
+        let piece = Piece::of(read.iter().map(Some));
+        // The third was not wanted; the last is for an entry beyond the index.
+        let wanted: Vec<(usize, usize, Searchable)> = read
+            .into_iter()
+            .enumerate()
+            .filter(|(place, _)| *place != 2)
+            .map(|(place, s)| (place, [0, 1, 2, 9][place], s))
+            .collect();
+        index.insert_read(&piece, &wanted);
+        assert_eq!(hits(&index), [0, 4]);
+        assert_eq!(index.read_count(), 3);
+        index.set_query("cal");
+        assert_eq!(hits(&index), [0, 4], "the kept search took them in too");
+        index.set_query("morn");
+        assert_eq!(hits(&index), [0]);
+        index.set_query("tense");
+        assert_eq!(hits(&index), [1]);
     }
 
     #[test]

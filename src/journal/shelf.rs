@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::background::{BackgroundReader, Found, ReadEntries, ReadError};
+use super::background::{BackgroundReader, Batch, Found, ReadEntries, ReadError};
 use super::index::{Listed, Summary, summary_of};
 use super::pages::{Arrived, End, Listing, MoreRows};
 use super::search::{self, SearchIndex, Searchable, Snippet};
@@ -378,8 +378,10 @@ impl Shelf {
         }
         match store.load_entry(&r.name.id) {
             Ok(entry) => {
-                let words = (!self.index.has(row)).then(|| Searchable::of(&entry));
-                self.found(row, summary_of(&entry), words);
+                if self.found(row, summary_of(&entry)) {
+                    self.index.insert_searchable(row, Searchable::of(&entry));
+                    self.pending -= 1;
+                }
                 Ok(entry)
             }
             Err(StoreError::NoSuchEntry(_)) => {
@@ -394,24 +396,39 @@ impl Shelf {
         }
     }
 
-    /// Notes what was read of entry `row`: its row (if it was known by
-    /// name alone) and its words for the search (if it is not searched yet).
-    fn found(&mut self, row: usize, summary: Summary, words: Option<Searchable>) {
-        let Some(r) = self.rows.get(row) else { return };
+    /// Notes what was read of entry `row`: its row, if it was known by
+    /// name alone. Whether its words are wanted for the search (it is not
+    /// searched yet).
+    fn found(&mut self, row: usize, summary: Summary) -> bool {
+        let Some(r) = self.rows.get(row) else { return false };
         if r.state == RowState::Gone {
-            return;
+            return false;
         }
         if r.state == RowState::Unread {
             self.learned.push((r.name.id.clone(), summary.clone()));
             let state = row_state(&self.titles, &r.name, summary);
             self.rows[row].state = state;
         }
-        if let Some(words) = words
-            && !self.index.has(row)
-        {
-            self.index.insert_searchable(row, words);
-            self.pending -= 1;
+        !self.index.has(row)
+    }
+
+    /// Notes a batch read in the background: each entry's row, and the
+    /// words of those not searched yet.
+    fn found_batch(&mut self, batch: Batch) {
+        let Batch { entries, piece } = batch;
+        let mut wanted = Vec::new();
+        for (place, (row, result)) in entries.into_iter().enumerate() {
+            match result {
+                Ok(Found { summary, words }) => {
+                    if self.found(row, summary) {
+                        wanted.push((place, row, words));
+                    }
+                }
+                Err(why) => self.not_found(row, why),
+            }
         }
+        self.pending -= wanted.len();
+        self.index.insert_read(&piece, &wanted);
     }
 
     /// Entry `row` is gone, or could not be read (said once).
@@ -461,11 +478,8 @@ impl Shelf {
         let finished = reader.finished();
         let read = reader.take();
         let any = !read.is_empty();
-        for (row, result) in read {
-            match result {
-                Ok(Found { summary, words }) => self.found(row, summary, Some(words)),
-                Err(why) => self.not_found(row, why),
-            }
+        for batch in read {
+            self.found_batch(batch);
         }
         // Done with once everything is read (no later tick comes for it);
         // a reader that ran out while entries still wait (rows listed since
