@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use criterion::{BatchSize, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mend::clock::FixedClock;
-use mend::journal::search::SearchIndex;
+use mend::journal::search::{Piece, SearchIndex, Searchable, fold};
 use mend::journal::{FileJournal, Seal, Store};
 use mend::library::Library;
 use mend::session::Session;
@@ -183,17 +183,45 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
 
 /// The search alone over 100,000 entries' words, in process: a letter
 /// typed after the letters before it were typed one at a time, as in the
-/// browser. The slow keys through a pseudo-terminal are the third letter of
-/// a word nearly every entry holds ("tr" → "tru"), which looks through the
-/// words of every entry that holds its letters and pairs.
+/// browser. The entries are added in batches of 1,024, as the reading
+/// thread sends them; the words of each batch are put together first, as
+/// that thread does, and that is timed too.
 fn search_at_scale(c: &mut Criterion) {
-    let texts = mend::synthetic::texts(100_000, 7);
+    let synthetic = mend::synthetic::texts(100_000, 7);
+    let typed = ["t", "tr", "tru", "trus", "trust", "trust kep", "trust kept"];
+    search_of(
+        c,
+        "search, 100,000 synthetic entries, in process",
+        &synthetic,
+        &typed,
+    );
+    let vocabulary = mend::synthetic::texts_of_vocabulary(100_000, 30_000, 7);
+    let typed = ["e", "et", "eta", "etao", "t", "th", "the", "the s"];
+    search_of(
+        c,
+        "search, 100,000 entries of 30,000 made-up words, in process",
+        &vocabulary,
+        &typed,
+    );
+}
+
+fn search_of(c: &mut Criterion, group: &str, texts: &[String], typed: &[&str]) {
+    let mut group = c.benchmark_group(group);
+    let read: Vec<Searchable> = texts.iter().map(|t| Searchable::new(&fold(t))).collect();
+    group.bench_function("the words of a batch of 1,024 put together", |b| {
+        b.iter(|| Piece::of(read.iter().take(1024).map(Some)).entries())
+    });
     let mut index = SearchIndex::new(texts.len());
-    for (i, text) in texts.iter().enumerate() {
-        index.insert(i, text);
+    let mut batch = Vec::new();
+    for (item, searchable) in read.into_iter().enumerate() {
+        batch.push((batch.len(), item, searchable));
+        if batch.len() == 1024 || item + 1 == texts.len() {
+            let piece = Piece::of(batch.iter().map(|(_, _, s)| Some(s)));
+            index.insert_read(&piece, &batch);
+            batch.clear();
+        }
     }
-    let mut group = c.benchmark_group("search, 100,000 synthetic entries, in process");
-    for typed in ["t", "tr", "tru", "trus", "trust", "trust kep", "trust kept"] {
+    for &typed in typed {
         let (before, _) = typed.split_at(typed.len() - 1);
         group.bench_function(format!("{before:?} → {typed:?}"), |b| {
             b.iter_custom(|iterations| {

@@ -115,6 +115,39 @@ pub fn texts(count: usize, seed: u64) -> Vec<String> {
         .collect()
 }
 
+/// As [`texts`], of words drawn from `vocabulary` made-up words (of 2–10
+/// letters, the commoner letters oftener) as a language uses its words:
+/// the word of rank `r` about as often as 1/`r`. The synthetic journal's
+/// 49 words make every longer word the search looks for either in nearly
+/// every entry or in none; a person's journal has thousands of words, a
+/// few of them everywhere and most rare.
+pub fn texts_of_vocabulary(count: usize, vocabulary: usize, seed: u64) -> Vec<String> {
+    const LETTERS: &[u8] = b"eeeeeeeeeeeetttttttttaaaaaaaaoooooooiiiiiiinnnnnnnssssssrrrrrrhhhhhdddllllcccuuummwwffggyyppbbvkjxqz";
+    let mut rng = Rng(seed.max(1));
+    let words: Vec<String> = (0..vocabulary.max(1))
+        .map(|_| {
+            let len = 2 + rng.below(9);
+            (0..len)
+                .map(|_| char::from(LETTERS[rng.below(LETTERS.len())]))
+                .collect()
+        })
+        .collect();
+    let ranks = words.len() as f64;
+    (0..count)
+        .map(|_| {
+            let length = 100 + rng.below(501);
+            let mut text = String::with_capacity(length * 7);
+            for _ in 0..length {
+                // Log-uniform over the ranks: rank r with odds about 1/r.
+                let at = ranks.powf(rng.below(1_000_000) as f64 / 1_000_000.0) as usize;
+                text.push_str(&words[at.saturating_sub(1).min(words.len() - 1)]);
+                text.push(' ');
+            }
+            text
+        })
+        .collect()
+}
+
 fn entry(exercise: &Exercise, hash: &str, started: DateTime<FixedOffset>, rng: &mut Rng) -> Entry {
     let text_prompts = exercise
         .prompts

@@ -112,6 +112,7 @@ impl SearchIndex {
 
     /// Keeps the searchable text of entry `item` (see
     /// [`searchable_text`](super::search::searchable_text)).
+    #[cfg(test)]
     pub fn insert(&mut self, item: usize, text: &str) {
         self.insert_searchable(item, Searchable::new(&super::search::fold(text)));
     }
