@@ -1062,6 +1062,20 @@ fn home_knows_when_each_exercise_was_last_done() {
 }
 
 #[test]
+fn home_is_drawn_from_the_index_and_read_again_once_the_journal_settles() {
+    let store = TestStore::new()
+        .with_last_done("evening-check-in", local("2026-11-20 22:10"))
+        .with_done_when_settled("evening-check-in", local("2026-11-25 21:00"));
+    let mut app = app_with(built_ins(), &store);
+    let last = |app: &App| app.last_done().get("evening-check-in").copied();
+    assert_eq!(last(&app), Some(local("2026-11-20 22:10")));
+    assert_eq!(store.journal().settles, 0, "not before the first frame");
+    app.settle();
+    assert_eq!(store.journal().settles, 1);
+    assert_eq!(last(&app), Some(local("2026-11-25 21:00")));
+}
+
+#[test]
 fn taking_back_the_only_answer_leaves_nothing_due() {
     let source = r#"schema = 1
 id = "one-multi"

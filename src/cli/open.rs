@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::UsageError;
 use crate::clock::SystemClock;
-use crate::journal::FileJournal;
+use crate::journal::{FileJournal, Store as _};
 use crate::library::{self, Library, Loaded, Origin};
 use crate::paths;
 use crate::plain::IfDraft;
@@ -105,12 +105,16 @@ enum Passphrase {
 /// The journal, opened for writing; a warning about its folder is said on
 /// stderr, where it is still to be read after the screen is put back.
 fn open_journal(dir: &Path, ask: Passphrase) -> anyhow::Result<FileJournal> {
-    let mut store = FileJournal::open(dir)?;
+    // The app settles the journal after its first frame; plain mode, here.
+    let mut store = FileJournal::open_unsettled(dir, Box::new(SystemClock))?;
     if let Some(warning) = store.warning() {
         eprintln!("mend: {warning}");
     }
     match ask {
-        Passphrase::Now => super::keys::unlock(&mut store)?,
+        Passphrase::Now => {
+            super::keys::unlock(&mut store)?;
+            store.settle();
+        }
         Passphrase::OnFirstScreen => super::keys::unlock_from_file(&mut store)?,
     }
     Ok(store)

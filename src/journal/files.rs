@@ -74,6 +74,9 @@ pub struct FileJournal {
     /// Whether the month folders were looked at for a crash's half-written
     /// files (not while locked: which are unchanged, only the index says).
     months_tidied: bool,
+    /// Whether what opening leaves for after the first frame was done
+    /// ([`Store::settle`]).
+    settled: bool,
     /// What "today" is for the trash's 30 days: the one clock the rest of
     /// mend is given, so a test can stop it.
     clock: Box<dyn Clock + Send + Sync>,
@@ -88,6 +91,17 @@ impl FileJournal {
 
     /// The same, with the clock that says what day it is.
     pub fn open_with_clock(root: &Path, clock: Box<dyn Clock + Send + Sync>) -> Result<Self, StoreError> {
+        let mut journal = Self::open_unsettled(root, clock)?;
+        journal.settle();
+        Ok(journal)
+    }
+
+    /// As [`open_with_clock`](Self::open_with_clock), leaving what grows
+    /// with the journal for [`Store::settle`], after the first frame: the
+    /// month folders held against the index, and the trash emptied of what
+    /// is old. Until then, when each exercise was last done is the index's
+    /// word alone.
+    pub fn open_unsettled(root: &Path, clock: Box<dyn Clock + Send + Sync>) -> Result<Self, StoreError> {
         let warning = folder::prepare(root)?;
         let lock = JournalLock::acquire(root)?;
         let seal = Seal::for_journal(root)?;
@@ -95,21 +109,20 @@ impl FileJournal {
             .into_iter()
             .flatten()
             .collect();
-        let mut journal = Self {
+        let journal = Self {
             reader: Reader::with_seal(root, seal),
             _lock: lock,
             warning: (!notices.is_empty()).then(|| notices.join(" ")),
             indexing: Mutex::new(None),
             last_done_at_open: Mutex::new(None),
             months_tidied: false,
+            settled: false,
             clock,
         };
         if journal.is_locked() {
             // The month folders wait for the unlock.
             remove_crash_leftovers(root, None);
         }
-        journal.look_at_month_folders();
-        trash::empty_old(root, journal.today());
         Ok(journal)
     }
 
@@ -163,7 +176,10 @@ impl FileJournal {
     /// can be read (one scrypt for the whole session).
     pub fn unlock(&mut self, passphrase: &Passphrase) -> Result<(), KeyError> {
         self.reader.unlock(passphrase)?;
-        self.look_at_month_folders();
+        // Before the first frame, that waits for it (see `Store::settle`).
+        if self.settled {
+            self.look_at_month_folders();
+        }
         Ok(())
     }
 
@@ -581,7 +597,22 @@ impl Store for FileJournal {
         Ok(())
     }
 
+    fn settle(&mut self) {
+        if !self.settled {
+            self.settled = true;
+            self.look_at_month_folders();
+            trash::empty_old(self.root(), self.today());
+        }
+    }
+
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
+        // For the first frame, before the folders are looked at: the index's
+        // word, if it has one.
+        if !self.settled
+            && let Some(last) = super::index::last_unchecked(self.root(), self.seal())
+        {
+            return last;
+        }
         // Asked first just after opening, which has just checked the index
         // against the folders: that answer, once.
         let at_open = self

@@ -305,6 +305,14 @@ pub fn freshness(root: &Path, seal: &Seal) -> Freshness {
     Freshness { changed, last }
 }
 
+/// When each exercise was last done, as the index says, without holding
+/// it against the month folders: what the first frame shows while they are
+/// looked at (thousands at 100,000 entries: 9 ms), right after it.
+pub fn last_unchecked(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {
+    let header = read_header(root, seal).ok().and_then(|text| header(&text))?;
+    (header.last.is_empty() == header.months.is_empty()).then_some(header.last)
+}
+
 /// When each exercise was last done, from the index alone, if every
 /// month folder is as the index knew it (see [`Freshness::last`]).
 pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTime>> {

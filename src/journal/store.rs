@@ -78,8 +78,16 @@ pub trait Store {
     /// [`Store::restore_entry`] puts it back (by the same name).
     fn trash_draft_aside(&mut self, name: &str) -> Result<(), StoreError>;
 
-    /// When each exercise was last finished (local time), from file names alone.
+    /// When each exercise was last finished (local time): from the index,
+    /// where it is as the folders are, else from file names alone. Before
+    /// [`settle`](Store::settle), the index's word alone, if it has one.
     fn last_done(&self) -> HashMap<String, NaiveDateTime>;
+
+    /// Does what opening left for after the first frame, once: what grows
+    /// with the journal (its month folders held against the index, the
+    /// trash emptied of what is old), so the first frame does not wait for
+    /// it. [`last_done`](Store::last_done) is worth asking again after.
+    fn settle(&mut self) {}
 
     /// How many answers each exercise's waiting draft holds, by exercise
     /// id (drafts that cannot be read are left out: opening the exercise

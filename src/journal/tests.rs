@@ -986,6 +986,43 @@ mod index_tests {
     }
 
     #[test]
+    fn before_it_settles_the_home_screen_has_the_index_word_and_after_the_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = journal_of_three(dir.path());
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        let from_index = journal.last_done();
+        drop(journal);
+        // An entry arrives behind mend's back, and a crash left a file.
+        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
+        other.exercise_id = "repair-attempt".into();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let path = FileJournal::open(&elsewhere.path().join("j"))
+            .unwrap()
+            .save_entry(&mut other)
+            .unwrap();
+        let november = root.join("entries/2026/11");
+        fs::copy(&path, november.join(path.file_name().unwrap())).unwrap();
+        let left = november.join(".tmp-4242-1");
+        fs::write(&left, "a half-written entry").unwrap();
+        age_all(&root, 2);
+
+        let clock = Box::new(crate::clock::SystemClock);
+        let mut journal = FileJournal::open_unsettled(&root, clock).unwrap();
+        assert_eq!(
+            journal.last_done(),
+            from_index,
+            "the index's word, for the first frame"
+        );
+        assert!(left.exists(), "the folders not looked at yet");
+        journal.settle();
+        assert!(!left.exists(), "removed once settled");
+        let last = journal.last_done();
+        assert_eq!(last["repair-attempt"].to_string(), "2026-11-25 07:00:00");
+        assert_eq!(last.len(), 2);
+    }
+
+    #[test]
     fn a_file_left_by_a_crash_after_the_index_was_written_is_still_removed() {
         let dir = tempfile::tempdir().unwrap();
         let (root, journal) = journal_of_three(dir.path());

@@ -100,11 +100,18 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme, signals: &Signa
     if let Ok(size) = terminal.size() {
         app.resize(size.width, size.height);
     }
+    let mut settled = false;
     loop {
         if signals.raised().is_some() {
             return Ok(());
         }
         terminal.draw(|frame| view::draw(app, theme, frame))?;
+        // What grows with the journal waits until the first frame is out.
+        if !settled {
+            settled = true;
+            app.settle();
+            continue;
+        }
         let wait = app.next_tick_in(Instant::now()).map_or(POLL, |d| d.min(POLL));
         app.share_unsaved_draft();
         drop(turn);

@@ -92,6 +92,11 @@ pub struct Journal {
     /// How many times each entry was loaded.
     pub loads: HashMap<String, usize>,
     pub last_done: HashMap<String, NaiveDateTime>,
+    /// Done since the index was written (a sync tool's entry): known once
+    /// the journal settles, as the month folders are looked at then.
+    pub done_when_settled: Option<(String, NaiveDateTime)>,
+    /// How many times the journal was asked to settle.
+    pub settles: usize,
     /// The journal says it is encrypted.
     pub encrypted: bool,
     /// The passphrase that opens it (encrypted journals only).
@@ -240,6 +245,11 @@ impl TestStore {
 
     pub fn with_last_done(self, exercise_id: &str, when: NaiveDateTime) -> Self {
         self.0.borrow_mut().last_done.insert(exercise_id.into(), when);
+        self
+    }
+
+    pub fn with_done_when_settled(self, exercise_id: &str, when: NaiveDateTime) -> Self {
+        self.0.borrow_mut().done_when_settled = Some((exercise_id.into(), when));
         self
     }
 
@@ -463,6 +473,14 @@ impl Store for TestStore {
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         self.0.borrow().last_done.clone()
+    }
+
+    fn settle(&mut self) {
+        let mut journal = self.0.borrow_mut();
+        journal.settles += 1;
+        if let Some((exercise, when)) = journal.done_when_settled.take() {
+            journal.last_done.insert(exercise, when);
+        }
     }
 
     fn draft_answers(&self) -> HashMap<String, usize> {

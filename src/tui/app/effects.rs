@@ -42,6 +42,9 @@ pub enum Effect {
     LeaveExercise,
     /// The home screen, with when each exercise was last done read afresh.
     GoHome,
+    /// Do what opening the journal left for after the first frame, then
+    /// read again what home shows.
+    Settle,
     /// Open an exercise: the draft left of it first, if there is one.
     OpenExercise(Box<Loaded>),
     /// Save the finished entry into the journal.
@@ -197,6 +200,13 @@ impl App {
             }
             Effect::LeaveExercise => self.leave_exercise(),
             Effect::GoHome => self.go_home(),
+            Effect::Settle => {
+                self.store.settle();
+                // Read once the journal is unlocked, as it opens.
+                if self.lock.is_none() {
+                    self.read_last_done();
+                }
+            }
             Effect::OpenExercise(loaded) => self.open_exercise(*loaded),
             Effect::SaveEntry(entry) => self.write_entry(*entry),
             Effect::ReplaceEntry(entry) => self.replace_entry(&entry),
