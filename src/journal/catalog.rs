@@ -103,18 +103,29 @@ impl MonthFolder {
 
 /// Every month folder of the journal's entries.
 pub(super) fn month_folders(root: &Path) -> Vec<MonthFolder> {
+    month_folders_from(root, "")
+}
+
+/// The month folders whose `YYYY/MM` sorts at or after `from` (every one,
+/// from ""), the years before it not looked in: the newest months, without
+/// a look at each of the thousands of a large journal.
+pub(super) fn month_folders_from(root: &Path, from: &str) -> Vec<MonthFolder> {
+    let from_year = from.split('/').next().unwrap_or_default();
     let mut months = Vec::new();
     for year in subdirs(&root.join(ENTRIES_DIR)) {
         let year_path = year.path();
-        let Some(year_name) = folder_name(&year_path) else {
+        let Some(year_name) = folder_name(&year_path).filter(|y| *y >= from_year) else {
             continue;
         };
         let year_linked = is_link(&year);
         for month in subdirs(&year_path) {
             let path = month.path();
-            if let Some(month_name) = folder_name(&path) {
+            let Some(key) = folder_name(&path).map(|m| format!("{year_name}/{m}")) else {
+                continue;
+            };
+            if key.as_str() >= from {
                 months.push(MonthFolder {
-                    key: format!("{year_name}/{month_name}"),
+                    key,
                     modified: modified(&month),
                     linked: year_linked || is_link(&month),
                     path,

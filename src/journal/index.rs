@@ -40,7 +40,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::NaiveDateTime;
 use zeroize::Zeroizing;
 
-use super::catalog::{MonthContents, MonthFolder, for_each_entry, month_folders, newest_first};
+use super::catalog::{
+    MonthContents, MonthFolder, for_each_entry, month_folders, month_folders_from, newest_first,
+};
 use super::private_fs::{Links, open_file, read_file, write_atomic};
 use super::seal::{OpenError, Seal, is_sealed};
 use super::search::first_words;
@@ -322,9 +324,22 @@ pub fn last_done(root: &Path, seal: &Seal) -> Option<HashMap<String, NaiveDateTi
 /// The month folders on disk changed since the header's `months` were
 /// written, and whether none did and they are all there.
 pub(super) fn held_against_folders(root: &Path, months: &[HeaderMonth]) -> (Vec<PathBuf>, bool) {
+    held_against(month_folders(root), months)
+}
+
+/// Whether the newest months the header knows, from the oldest of
+/// `newest` on, are as it knew them, and no newer one came: what the first
+/// page of the browser is read from. Only those months' folders are looked
+/// at, and only the years they are in and after.
+pub(super) fn newest_as_known(root: &Path, newest: &[HeaderMonth]) -> bool {
+    let from = newest.last().map_or("", |m| m.key.as_str());
+    held_against(month_folders_from(root, from), newest).1
+}
+
+/// [`held_against_folders`], for the folders given.
+fn held_against(folders: Vec<MonthFolder>, months: &[HeaderMonth]) -> (Vec<PathBuf>, bool) {
     let stamps: HashMap<&str, u128> = months.iter().map(|m| (m.key.as_str(), m.stamp)).collect();
     let now = SystemTime::now();
-    let folders = month_folders(root);
     let count = folders.len();
     let changed: Vec<PathBuf> = folders
         .into_iter()
@@ -348,6 +363,7 @@ pub(super) struct Header {
 }
 
 /// A `month` line and the `copy` lines after it.
+#[derive(Clone)]
 pub(super) struct HeaderMonth {
     /// `YYYY/MM`.
     pub key: String,

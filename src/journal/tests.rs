@@ -1359,6 +1359,51 @@ mod paging_tests {
         assert_eq!(ids(&shelf)[0], id);
     }
 
+    /// Writes beside entry `like` (in its month folder) a copy of it, a
+    /// minute later, as a sync tool would bring one: its id.
+    fn added_beside(root: &Path, journal: &FileJournal, like: &str, later: chrono::Duration) -> String {
+        let mut added = journal.load_entry(like).unwrap();
+        added.started_at += later;
+        let id = entry_name::entry_id(added.started_at, &added.exercise_id, 1);
+        added.id = id.clone();
+        let path = entry_name::entry_path(root, &id).unwrap();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, added.to_toml().unwrap()).unwrap();
+        id
+    }
+
+    #[test]
+    fn a_file_added_to_an_older_month_is_listed_once_the_first_page_is_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let before = names(&journal);
+        // Weeks older than the first page's entries, in a month of its own.
+        let old = before[60].clone();
+        let id = added_beside(&root, &journal, &old, chrono::Duration::minutes(1));
+        assert_ne!(old.get(..7), before[19].get(..7), "another month");
+        let mut shelf = open_shelf(&journal, 20);
+        assert!(shelf.listing(), "its months are as the index knew them: paged");
+        assert_eq!(ids(&shelf), before[..20], "and right");
+        list_all(&mut shelf, &journal);
+        assert_eq!(shelf.relisted(), 1, "the older month found changed");
+        assert_eq!(shelf.total(), 101);
+        assert!(ids(&shelf).contains(&id));
+        assert_eq!(ids(&shelf), names(&journal), "never a wrong list");
+    }
+
+    #[test]
+    fn a_month_newer_than_the_index_knew_is_not_paged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (root, journal) = indexed_journal(dir.path(), 100);
+        let newest = names(&journal)[0].clone();
+        let id = added_beside(&root, &journal, &newest, chrono::Duration::days(20));
+        assert!(id.starts_with("2026-12"), "{id}");
+        let shelf = open_shelf(&journal, 20);
+        assert!(!shelf.listing(), "listed the whole way at once");
+        assert_eq!(shelf.total(), 101);
+        assert_eq!(ids(&shelf)[0], id);
+    }
+
     #[test]
     fn conflict_copies_are_found_in_the_listing_and_one_made_behind_mends_back_too() {
         let dir = tempfile::tempdir().unwrap();
@@ -1394,9 +1439,15 @@ mod paging_tests {
         let shelf = open_shelf(&journal, 20);
         assert!(shelf.listing(), "paged from the index");
         assert!(shelf.has_copy(&old), "from the index's header");
-        // Kept one of the two: the copy is gone, and so is its mark.
+        // Kept one of the two: the copy is gone, and so is its mark, once
+        // its month (older than the first page's, so looked at just after
+        // it) is seen changed and the rows are listed again; the entry's
+        // row comes only after that.
         fs::remove_file(&copy).unwrap();
-        let shelf = open_shelf(&journal, 20);
+        let mut shelf = open_shelf(&journal, 20);
+        assert!(!ids(&shelf).contains(&old));
+        list_all(&mut shelf, &journal);
+        assert_eq!(shelf.relisted(), 1);
         assert!(!shelf.has_copy(&old));
     }
 
