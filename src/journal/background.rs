@@ -141,7 +141,9 @@ impl BackgroundReader {
                     Err(_) => ControlFlow::Break(()),
                 }
             });
-            let _ = send.send(Batch::of(batch));
+            if !batch.is_empty() {
+                let _ = send.send(Batch::of(batch));
+            }
         });
         Self {
             incoming,

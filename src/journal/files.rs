@@ -66,10 +66,11 @@ pub struct FileJournal {
     warning: Option<String>,
     /// The index being brought up to date off the key loop, if it is.
     indexing: Mutex<Option<JoinHandle<()>>>,
-    /// When each exercise was last done, as the index said when the journal
-    /// was first opened to be read and every month folder was as it knew
-    /// them, and when: the first home screen's, so the folders are looked at
-    /// once, not twice. Forgotten once an entry is written, or after a moment.
+    /// When each exercise was last done, as the index said when the month
+    /// folders were first looked at (on settling, or unlocking) and every
+    /// one was as it knew them, and when: for the home screen read just
+    /// after, so the folders are looked at once, not twice. Forgotten once
+    /// an entry is written, or after a moment.
     last_done_at_open: Mutex<Option<(Instant, HashMap<String, NaiveDateTime>)>>,
     /// Whether the month folders were looked at for a crash's half-written
     /// files (not while locked: which are unchanged, only the index says).
@@ -600,6 +601,8 @@ impl Store for FileJournal {
     fn settle(&mut self) {
         if !self.settled {
             self.settled = true;
+            // Its temp file is not a crash's leftover.
+            self.finish_indexing();
             self.look_at_month_folders();
             trash::empty_old(self.root(), self.today());
         }
@@ -607,14 +610,12 @@ impl Store for FileJournal {
 
     fn last_done(&self) -> HashMap<String, NaiveDateTime> {
         // For the first frame, before the folders are looked at: the index's
-        // word, if it has one.
-        if !self.settled
-            && let Some(last) = super::index::last_unchecked(self.root(), self.seal())
-        {
-            return last;
+        // word, or nothing yet (listing every file waits for `settle` too).
+        if !self.settled {
+            return super::index::last_unchecked(self.root(), self.seal()).unwrap_or_default();
         }
-        // Asked first just after opening, which has just checked the index
-        // against the folders: that answer, once.
+        // Asked first just after the folders were looked at (settling, or
+        // unlocking): that answer, once.
         let at_open = self
             .last_done_at_open
             .lock()

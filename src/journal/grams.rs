@@ -1,13 +1,14 @@
 //! The letters and pairs of letters each entry's words hold: how a word
-//! of one or two letters is found without looking through any entry, and
-//! how most entries that cannot hold a longer word are passed over
-//! without looking through them either.
+//! of one or two letters or digits is found without looking through any
+//! entry. (A longer one is found through the words it is part of:
+//! `word_index.rs`. Gathering those of a word of one letter would go
+//! through nearly every word of every entry.)
 //!
 //! Each entry's letters and pairs are noted once, when it is read (on the
 //! reading threads), as a [`Signature`] of a bit for each: 216 bytes. A
-//! word of one or two letters or digits is held exactly where its bit is;
-//! a longer word can only be where the bits of all its letters and pairs
-//! are, and is looked for there.
+//! word of one or two letters or digits is held exactly where its bit is
+//! (a longer word could only be where the bits of all its letters and
+//! pairs are, but not only there).
 //!
 //! Bytes are put in [`CLASSES`] classes: a–z and 0–9 each one of their own,
 //! ASCII whitespace none (no word looked for holds it, so no pair spans

@@ -178,7 +178,8 @@ impl MoreRows {
 /// The journal's first `first` entries from the index, newest first, and
 /// the rest coming on another thread; `None` if the index cannot be used
 /// for it (missing, locked, foreign, damaged in its header or first page,
-/// or any month folder changed since it was written).
+/// or the folder of a month of that page, or of a newer one, changed since
+/// it was written).
 pub fn first_page(root: &Path, seal: &Seal, first: usize) -> Option<Listing> {
     let (send, incoming) = channel();
     let (root, seal) = (root.to_path_buf(), seal.clone());
@@ -237,7 +238,10 @@ fn stream(root: &Path, seal: &Seal, first: usize, send: &Sender<Message>) -> Opt
     // not: the rest are held against theirs just after (thousands of
     // folders at 100,000 entries, 9 ms), and the rows listed again the
     // whole way if one changed.
-    let shown = months.get(..months.len() - lines.months.len())?;
+    // At least the newest month, as for a page of one row (a window too
+    // small for any): with none, every folder would be held against none.
+    let read = months.len() - lines.months.len();
+    let shown = months.get(..read.max(1).min(months.len()))?;
     if !index::newest_as_known(root, shown) {
         return None;
     }

@@ -8,7 +8,8 @@
 //! aside: see [`plain_letter`]), so "ÉTÉ" and "ete" find "été", and "ΟΔΟΣ"
 //! finds "οδός". The journal browser keeps every entry's words in a
 //! [`SearchIndex`] (`search_index.rs`), made ready where they are read
-//! ([`Searchable`], `searchable.rs`).
+//! ([`Searchable`], `searchable.rs`) and put together a batch at a time
+//! ([`Piece`], `word_index.rs`).
 
 use std::ops::Range;
 

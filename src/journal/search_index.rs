@@ -128,7 +128,8 @@ impl SearchIndex {
     /// words).
     pub fn insert_read(&mut self, piece: &Piece, read: &[(usize, usize, Searchable)]) {
         let mut items = vec![None; piece.entries()];
-        for (place, item, searchable) in read.iter().filter(|r| r.1 < self.words.len()) {
+        let kept = |r: &&(usize, usize, Searchable)| r.0 < piece.entries() && r.1 < self.words.len();
+        for (place, item, searchable) in read.iter().filter(kept) {
             let (place, item) = (*place, *item);
             if let Some(slot) = items.get_mut(place) {
                 *slot = Some(item);

@@ -401,7 +401,8 @@ impl Shelf {
     /// searched yet).
     fn found(&mut self, row: usize, summary: Summary) -> bool {
         let Some(r) = self.rows.get(row) else { return false };
-        if r.state == RowState::Gone {
+        // Found unreadable meanwhile (read in view), it was counted then.
+        if matches!(r.state, RowState::Gone | RowState::Unreadable(_)) {
             return false;
         }
         if r.state == RowState::Unread {
@@ -445,12 +446,19 @@ impl Shelf {
         }
     }
 
+    /// Whether row `row` is still to be read for the search (neither read
+    /// yet, nor unreadable, nor gone).
+    fn waiting(&self, row: usize) -> bool {
+        self.rows.get(row).is_some_and(|r| {
+            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row)
+        })
+    }
+
     /// Marks a row unreadable or gone: out of the search, and no longer
     /// waiting to be read.
     fn set_state(&mut self, row: usize, state: RowState) {
+        let was_waiting = self.waiting(row);
         let Some(r) = self.rows.get_mut(row) else { return };
-        let was_waiting =
-            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
         if state == RowState::Gone && r.state != RowState::Gone {
             self.gone += 1;
         }
@@ -557,9 +565,7 @@ impl Shelf {
             .rows
             .iter()
             .enumerate()
-            .filter(|(i, r)| {
-                !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(*i)
-            })
+            .filter(|(i, _)| self.waiting(*i))
             .map(|(i, r)| (i, r.name.clone()))
             .collect();
         BackgroundReader::start(reader, wanted)
@@ -781,9 +787,8 @@ impl Shelf {
     pub fn put_back(&mut self, store: &dyn Store, id: &str) -> Option<usize> {
         let row = self.rows.iter().position(|r| r.name.id == id)?;
         self.note_change();
+        let was_waiting = self.waiting(row);
         let r = &mut self.rows[row];
-        let was_waiting =
-            !matches!(r.state, RowState::Unreadable(_) | RowState::Gone) && !self.index.has(row);
         if r.state == RowState::Gone {
             self.gone -= 1;
         }

@@ -188,16 +188,18 @@ impl WordIndex {
                 list.extend(held);
             }
         }
+        // Not before: the slots just taken would be numbered again.
+        self.compact_if_mostly_dead();
     }
 
     /// A new slot for entry `item`, its old one let go.
     fn take_slot(&mut self, item: usize) -> Option<u32> {
-        let slot = u32::try_from(self.entries.len()).ok().filter(|&s| s != DEAD)?;
         let entry = u32::try_from(item).ok().filter(|&e| e != DEAD)?;
         if item >= self.slots.len() {
             return None;
         }
-        self.remove(item);
+        self.let_go(item);
+        let slot = u32::try_from(self.entries.len()).ok().filter(|&s| s != DEAD)?;
         self.entries.push(entry);
         if let Some(s) = self.slots.get_mut(item) {
             *s = slot;
@@ -223,14 +225,23 @@ impl WordIndex {
 
     /// Forgets entry `item`'s words.
     pub fn remove(&mut self, item: usize) {
+        self.let_go(item);
+        self.compact_if_mostly_dead();
+    }
+
+    /// Leaves entry `item`'s slot, if it has one, dead.
+    fn let_go(&mut self, item: usize) {
         let Some(slot) = self.slots.get_mut(item) else {
             return;
         };
         let old = std::mem::replace(slot, DEAD);
-        if let Some(entry) = self.entries.get_mut(old as usize) {
+        if let Some(entry) = self.entries.get_mut(old as usize).filter(|e| **e != DEAD) {
             *entry = DEAD;
             self.dead += 1;
         }
+    }
+
+    fn compact_if_mostly_dead(&mut self) {
         if self.dead > DEAD_KEPT && self.dead * 2 > self.entries.len() {
             self.compact();
         }
@@ -240,7 +251,7 @@ impl WordIndex {
     /// those no entry holds any more.
     fn compact(&mut self) {
         let mut renumbered = vec![DEAD; self.entries.len()];
-        let mut entries = Vec::with_capacity(self.entries.len() - self.dead);
+        let mut entries = Vec::with_capacity(self.entries.len().saturating_sub(self.dead));
         for (old, &entry) in self.entries.iter().enumerate() {
             if entry != DEAD
                 && let (Some(new), Ok(slot)) = (renumbered.get_mut(old), u32::try_from(entries.len()))
@@ -382,6 +393,17 @@ mod tests {
         let expected: Vec<usize> = (0..count).filter(|i| i % 3 == 0 && i % 7 == 4).collect();
         assert_eq!(gathered(&index, "w4"), expected);
         assert_eq!(gathered(&index, "calm").len(), count / 3);
+        // Entries read again, most slots dead by then: the batch's own
+        // slots are kept as they were taken.
+        let again: Vec<Option<usize>> = (0..count).step_by(3).map(Some).collect();
+        let words: Vec<String> = again.iter().map(|_| "calm again".to_string()).collect();
+        index.add(
+            &piece(&words.iter().map(|w| Some(w.as_str())).collect::<Vec<_>>()),
+            &again,
+        );
+        assert_eq!(gathered(&index, "again").len(), count / 3);
+        assert!(gathered(&index, "w4").is_empty(), "their old words gone");
+        assert_eq!(index.entries.len() - index.dead, count / 3);
         // Words no entry holds any more are let go.
         index.add(&piece(&[Some("late")]), &[Some(1)]);
         assert_eq!(gathered(&index, "late"), [1]);

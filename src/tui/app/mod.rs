@@ -466,8 +466,6 @@ impl App {
         }
     }
 
-    /// Writes the draft if typing has paused, or has gone on a while; reads
-    /// the next chunk of the journal for the browser's search.
     /// Has the store do what opening the journal left for after the first
     /// frame ([`Store::settle`](crate::journal::Store::settle)), and reads
     /// again what home shows. Once, just after the first frame is drawn.
@@ -475,6 +473,8 @@ impl App {
         self.apply(vec![Effect::Settle]);
     }
 
+    /// Writes the draft if typing has paused, or has gone on a while; reads
+    /// the next chunk of the journal for the browser's search.
     pub fn tick(&mut self, now: Instant) {
         if self.idle_too_long(now) {
             let effects = self.lock_effects();
