@@ -953,6 +953,20 @@ mod index_tests {
         );
     }
 
+    /// A sync tool brings an entry of "repair-attempt" made on another
+    /// computer on 25 November into the journal at `root`.
+    fn arrives_from_the_laptop(root: &Path) {
+        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
+        other.exercise_id = "repair-attempt".into();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let path = FileJournal::open(&elsewhere.path().join("j"))
+            .unwrap()
+            .save_entry(&mut other)
+            .unwrap();
+        let november = root.join("entries/2026/11");
+        fs::copy(&path, november.join(path.file_name().unwrap())).unwrap();
+    }
+
     #[test]
     fn the_home_screens_last_done_comes_from_the_index_while_no_folder_changed() {
         let dir = tempfile::tempdir().unwrap();
@@ -966,18 +980,7 @@ mod index_tests {
 
         // An entry of another exercise arrives behind mend's back: the index
         // no longer answers, and the folders do.
-        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
-        other.exercise_id = "repair-attempt".into();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let path = FileJournal::open(&elsewhere.path().join("j"))
-            .unwrap()
-            .save_entry(&mut other)
-            .unwrap();
-        fs::copy(
-            &path,
-            root.join("entries/2026/11").join(path.file_name().unwrap()),
-        )
-        .unwrap();
+        arrives_from_the_laptop(&root);
         age_all(&root, 2);
         assert_eq!(index::last_done(&root, journal.seal()), None);
         let last = journal.last_done();
@@ -994,16 +997,8 @@ mod index_tests {
         let from_index = journal.last_done();
         drop(journal);
         // An entry arrives behind mend's back, and a crash left a file.
-        let mut other = said("2026-11-25T07:00:00+01:00", "from the laptop");
-        other.exercise_id = "repair-attempt".into();
-        let elsewhere = tempfile::tempdir().unwrap();
-        let path = FileJournal::open(&elsewhere.path().join("j"))
-            .unwrap()
-            .save_entry(&mut other)
-            .unwrap();
-        let november = root.join("entries/2026/11");
-        fs::copy(&path, november.join(path.file_name().unwrap())).unwrap();
-        let left = november.join(".tmp-4242-1");
+        arrives_from_the_laptop(&root);
+        let left = root.join("entries/2026/11/.tmp-4242-1");
         fs::write(&left, "a half-written entry").unwrap();
         age_all(&root, 2);
 
