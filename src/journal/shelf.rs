@@ -330,6 +330,13 @@ impl Shelf {
         self.coming.is_some()
     }
 
+    /// Whether the rows are being listed again the whole way (the index
+    /// found damaged part-way), the rows so far still shown.
+    #[cfg(test)]
+    pub fn listing_again(&self) -> bool {
+        self.coming.as_ref().is_some_and(MoreRows::is_again)
+    }
+
     /// How often the rows were listed again from the start: row numbers
     /// taken before it changed no longer mean the same entries.
     pub fn relisted(&self) -> usize {
