@@ -9,6 +9,7 @@ use crate::journal::Entry;
 use crate::session::Session;
 use crate::tui::action::Action;
 use crate::tui::answering::{Answering, Editing};
+use crate::tui::journal::JournalState;
 use crate::tui::strings;
 
 impl App {
@@ -85,11 +86,12 @@ impl App {
             Action::NextTag => Browse::CycleTag,
             Action::Open => Browse::OpenSelected,
             Action::Delete => {
-                let row = journal.selected().and_then(|row| journal.shelf().rows().get(row));
-                if let Some(r) = row {
-                    self.dialog = Some(Dialog::ConfirmDelete {
-                        id: r.name.id.clone(),
-                    });
+                let row = journal.selected();
+                let id = row
+                    .and_then(|row| journal.shelf().rows().get(row))
+                    .map(|r| r.name.id.clone());
+                if let (Some(row), Some(id)) = (row, id) {
+                    self.dialog = Some(asking_to_delete(journal, row, id));
                 }
                 return Vec::new();
             }
@@ -129,10 +131,11 @@ impl App {
                 return id.map(|id| Effect::OpenVersions { id }).into_iter().collect();
             }
             Action::Delete => {
-                if let Some(reading) = self.front.journal().and_then(|j| j.reading.as_ref()) {
-                    self.dialog = Some(Dialog::ConfirmDelete {
-                        id: reading.entry.id.clone(),
-                    });
+                if let Some(journal) = self.front.journal()
+                    && let Some(reading) = &journal.reading
+                {
+                    let id = reading.entry.id.clone();
+                    self.dialog = Some(asking_to_delete(journal, reading.row, id));
                 }
             }
             Action::Leave => {
@@ -241,4 +244,21 @@ impl App {
             reading.compare_scroll = reading.compare_scroll.min(compare_max);
         }
     }
+}
+
+/// The question before entry `id` goes to the trash, naming it as its row
+/// `row` does: its exercise and when. Found once, here, rather than looked
+/// up by id among every row each time the question is drawn.
+fn asking_to_delete(journal: &JournalState, row: usize, id: String) -> Dialog {
+    let which = journal
+        .shelf()
+        .rows()
+        .get(row)
+        .filter(|r| r.name.id == id)
+        .map(|r| {
+            let when = r.name.started.format("%A %-d %B %Y, %H:%M");
+            format!("{} · {when}", journal.shelf().row_title(row))
+        })
+        .unwrap_or_default();
+    Dialog::ConfirmDelete { id, which }
 }

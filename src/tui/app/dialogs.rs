@@ -40,7 +40,7 @@ impl App {
                     Vec::new()
                 }
             },
-            (Dialog::ConfirmDelete { id }, Action::Yes) => vec![Effect::Trash { id }],
+            (Dialog::ConfirmDelete { id, .. }, Action::Yes) => vec![Effect::Trash { id }],
             // A path copied from a file manager or a terminal is often pasted.
             (Dialog::SaveElsewhere { entry, mut path }, action @ (Action::Edit(_) | Action::Paste(_))) => {
                 path.edit(&action);

@@ -94,8 +94,9 @@ pub enum Dialog {
     /// Typing the path for a copy of the entry.
     SaveElsewhere { entry: Box<Entry>, path: Box<PathField> },
     /// Moving an entry of the journal to the trash: by its id, as the
-    /// browser's rows can be listed again while the question is open.
-    ConfirmDelete { id: String },
+    /// browser's rows can be listed again while the question is open; and
+    /// which it is, in words, found once when asked.
+    ConfirmDelete { id: String, which: String },
 }
 
 /// Something only the terminal loop can do.

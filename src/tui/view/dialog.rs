@@ -37,19 +37,8 @@ pub fn render(frame: &mut Frame, area: Rect, dialog: &Dialog, app: &App, theme: 
                 frame.set_cursor_position(cursor);
             }
         }
-        Dialog::ConfirmDelete { id } => {
-            let which = app.journal().and_then(|j| {
-                let row = j.shelf().row_of(id)?;
-                let when = j
-                    .shelf()
-                    .rows()
-                    .get(row)?
-                    .name
-                    .started
-                    .format("%A %-d %B %Y, %H:%M");
-                Some(format!("{} · {when}", safe(j.shelf().row_title(row))))
-            });
-            let which = which.unwrap_or_default();
+        Dialog::ConfirmDelete { which, .. } => {
+            let which = safe(which);
             let lines = [
                 (strings::DELETE_BODY, Style::default()),
                 ("", Style::default()),
