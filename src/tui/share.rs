@@ -23,6 +23,7 @@ use crate::time_words::{evening_of, evening_of_moment};
 use crate::tui::action::Action;
 use crate::tui::list;
 use crate::tui::path_field::PathField;
+use crate::tui::scroll::Scroll;
 use crate::tui::strings;
 
 /// What the screen asks of whoever shows it.
@@ -129,13 +130,11 @@ pub struct ShareState {
     unreadable: usize,
     /// The export exactly as it would be written.
     text: String,
-    /// The first row of the preview on screen.
-    scroll: usize,
+    /// Where the preview is scrolled to, and how far it goes, as laid out.
+    scroll: Scroll,
     /// The preview's rows wrapped to its width, as laid out; `None` until
     /// it is, and after the text changes.
     wrapped: Option<(u16, Vec<String>)>,
-    /// The preview's rows on screen, as laid out, for paging; 0 before.
-    page: usize,
     pub(crate) path: PathField,
     /// The path asked to be written, as typed, until [`Self::written`].
     writing: Option<String>,
@@ -182,9 +181,8 @@ impl ShareState {
             entries: Vec::new(),
             unreadable: 0,
             text: String::new(),
-            scroll: 0,
+            scroll: Scroll::default(),
             wrapped: None,
-            page: 0,
             path: PathField::new(None, ""),
             writing: None,
         };
@@ -300,7 +298,7 @@ impl ShareState {
     }
 
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.scroll.line
     }
 
     /// The path as typed in its field.
@@ -348,7 +346,8 @@ impl ShareState {
         let promises = self.shared_promises().filter(|_| self.format != Format::Json);
         self.text = render(options, &self.known, &self.entries, promises);
         self.wrapped = None;
-        self.scroll = 0;
+        // Its room is told again as the screen is next measured.
+        self.scroll = Scroll::default();
     }
 
     fn next_format(&mut self) {
@@ -450,14 +449,10 @@ impl ShareState {
     }
 
     fn preview_update(&mut self, action: Action) -> Outcome {
-        let page = self.page.saturating_sub(1).max(1);
+        if self.scroll.update(&action) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll_to(self.scroll + 1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll_to(self.scroll + page),
-            Action::First => self.scroll = 0,
-            Action::Last => self.scroll_to(usize::MAX),
             Action::NextFormat => {
                 self.next_format();
                 self.message = None;
@@ -532,26 +527,15 @@ impl ShareState {
         Outcome::Stay
     }
 
-    /// Moves the preview so `row` is on top, but never past its end.
-    fn scroll_to(&mut self, row: usize) {
-        let page = self.page;
-        let total = self.wrapped.as_ref().map_or(0, |(_, rows)| rows.len());
-        self.scroll = if page == 0 {
-            row.min(self.text.lines().count())
-        } else {
-            row.min(total.saturating_sub(page))
-        };
-    }
-
     /// The preview's size on screen, as laid out: its rows are wrapped to
     /// `width` once (and again only when the text or the width changes),
     /// and paging goes by `height`.
     pub fn set_preview_size(&mut self, width: u16, height: u16) {
-        self.page = usize::from(height);
         if self.wrapped.as_ref().is_none_or(|(w, _)| *w != width) {
             self.wrapped = Some((width, self.wrap_preview(width)));
         }
-        self.scroll_to(self.scroll);
+        let rows = self.wrapped.as_ref().map_or(0, |(_, rows)| rows.len());
+        self.scroll.set_room(usize::from(height), rows);
     }
 
     /// The preview's rows at `width`: as laid out, or (at another width)
@@ -776,14 +760,19 @@ mod tests {
     }
 
     #[test]
-    fn scrolling_stays_within_the_text() {
+    fn scrolling_stays_within_the_text_and_pages_by_its_room() {
         let mut state = previewing();
+        state.set_preview_size(80, 4);
+        let rows = state.preview_rows(80).len();
+        assert!(rows > 8, "a preview longer than two pages");
         press(&mut state, KeyCode::Up);
         assert_eq!(state.scroll(), 0);
         press(&mut state, KeyCode::Down);
         assert_eq!(state.scroll(), 1);
+        press(&mut state, KeyCode::PageDown);
+        assert_eq!(state.scroll(), 5);
         press(&mut state, KeyCode::End);
-        assert_eq!(state.scroll(), state.text().lines().count());
+        assert_eq!(state.scroll(), rows - 4, "the last row at the bottom");
         press(&mut state, KeyCode::Home);
         assert_eq!(state.scroll(), 0);
     }
