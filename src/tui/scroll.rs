@@ -1,7 +1,8 @@
 //! Text read in a room of its own (a draft set aside's answers, two
-//! versions of an entry side by side, the export a share would write): where it is scrolled to, and how
-//! far a page moves and the end lies, told after every change by
-//! `App::measure` rather than found out while drawn.
+//! versions of an entry side by side, the export a share would write):
+//! where it is scrolled to, and how far a page moves and the end lies,
+//! told after every change by `App::measure` rather than found out while
+//! drawn.
 
 use super::action::Action;
 
