@@ -210,9 +210,9 @@ impl FileJournal {
         refreshed_index(self.root(), self.seal())
     }
 
-    /// Waits for the index being brought up to date, if it is, so what
-    /// comes next reads it.
-    fn finish_indexing(&self) {
+    /// Waits for the index being brought up to date (or the journal being
+    /// listed again), if it is, so what comes next reads it.
+    pub(super) fn finish_indexing(&self) {
         let working = self.indexing.lock().ok().and_then(|mut slot| slot.take());
         if let Some(working) = working {
             let _ = working.join();

@@ -1287,7 +1287,7 @@ mod paging_tests {
     fn until_listing_again(shelf: &mut Shelf, journal: &FileJournal) {
         let started = Instant::now();
         while !shelf.listing_again() {
-            assert!(shelf.listing(), "the damage was found");
+            assert!(shelf.listing(), "the listing ended before the damage was found");
             assert!(started.elapsed() < Duration::from_secs(10), "never found");
             std::thread::sleep(Duration::from_millis(5));
             shelf.tick(journal);
@@ -1319,8 +1319,8 @@ mod paging_tests {
         change_index(&root, |i| i + "left over");
         let mut shelf = open_shelf(&journal, 20);
         until_listing_again(&mut shelf, &journal);
-        // Time for that listing to be made, before the entry goes.
-        std::thread::sleep(Duration::from_millis(500));
+        // That listing made (on the index's thread), before the entry goes.
+        journal.finish_indexing();
         let id = shelf.rows()[3].name.id.clone();
         journal.delete_entry(&id).unwrap();
         shelf.remove(3);
