@@ -437,6 +437,10 @@ impl Store for FileJournal {
         Ok(path)
     }
 
+    fn id_for(&self, entry: &Entry) -> Result<String, StoreError> {
+        self.new_entry_path(entry).map(|(id, _)| id)
+    }
+
     fn keep_promises(&mut self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<Changes, StoreError> {
         Ok(self.book().keep(entry, now)?)
     }

@@ -42,8 +42,17 @@ pub trait Store {
         entry: &mut Entry,
         now: DateTime<FixedOffset>,
     ) -> Result<PathBuf, StoreError> {
+        // The promises name the entry by the id it will be saved under.
+        entry.id = self.id_for(entry)?;
         self.keep_promises(entry, now)?;
         self.save_entry(entry)
+    }
+
+    /// The id [`save_entry`](Store::save_entry) would keep `entry` under:
+    /// its own, unless another entry has it (two sessions of an exercise
+    /// begun in the same second).
+    fn id_for(&self, entry: &Entry) -> Result<String, StoreError> {
+        Ok(entry.id.clone())
     }
 
     /// Writes a copy of a finished entry to a file the person chose, for

@@ -478,6 +478,46 @@ fn promises_and_marbles_go_through_the_store_sealed_in_an_encrypted_journal() {
     );
 }
 
+#[test]
+fn an_entry_saved_under_another_id_is_the_one_its_promises_name() {
+    use crate::promises::{Making, Whom};
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = FileJournal::open(dir.path()).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-21T21:40:00+01:00").unwrap();
+    // Two sessions of an exercise begun in the same second: the same
+    // provisional id, and the first saved takes it.
+    let begun = || {
+        let mut e = entry("keeping-promises", "2026-11-21T21:30:00+01:00");
+        e.id = entry_name::entry_id(e.started_at, &e.exercise_id, 1);
+        e
+    };
+    let mut first = begun();
+    journal.save_answered(&mut first, now).unwrap();
+    let mut second = begun();
+    let making = Making {
+        text: "Call at seven".into(),
+        to: Whom::Children,
+        due: "2026-11-22".parse().unwrap(),
+        weekly: false,
+        note: String::new(),
+    };
+    let promise = Answer::Promise(making);
+    second
+        .answers
+        .push(AnswerRecord::new("next", "One small promise", false, &promise));
+    journal.save_answered(&mut second, now).unwrap();
+    assert_ne!(second.id, first.id, "saved under the next free id");
+    let read = journal.promises();
+    let made = read.all.iter().find(|p| p.text == "Call at seven").unwrap();
+    assert_eq!(
+        made.made_in.as_deref(),
+        Some(format!("{}/next", second.id).as_str())
+    );
+    // Saved again (a retry), the promise is not made twice.
+    journal.keep_promises(&second, now).unwrap();
+    assert_eq!(journal.promises().all.len(), 1);
+}
+
 /// A draft of `exercise` holding the answers of an entry started `started`.
 fn draft_of(exercise: &str, started: &str) -> Draft {
     let e = entry(exercise, started);
