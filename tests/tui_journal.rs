@@ -14,7 +14,7 @@ use common::journal::ids::*;
 use common::journal::{ALL, THIS_WEEK, journal, library};
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use mend::journal::shelf::RowState;
+use mend::journal::shelf::{Filters, RowState};
 use mend::tui::app::{Dialog, Effect};
 use mend::tui::{App, Screen, strings};
 
@@ -1088,6 +1088,38 @@ fn the_trash_lists_what_was_deleted_and_puts_it_back() {
     app.press(key(KeyCode::Esc));
     assert_eq!(app.screen(), Screen::Journal);
     assert_eq!(shown(&app), ALL, "the browser shows it where it was");
+}
+
+#[test]
+fn an_entry_deleted_before_the_browser_opened_comes_back_with_the_search_kept() {
+    let found = |store: &TestStore| {
+        let mut app = browser(store);
+        search(&mut app, "calm");
+        app.press(key(KeyCode::Enter));
+        app.press(key(KeyCode::Char('w')));
+        app
+    };
+    let before = shown(&found(&journal()));
+    assert!(before.contains(&E2.to_string()), "{before:?}");
+    let store = journal();
+    mend::journal::Store::delete_entry(&mut store.clone(), E2).expect("deleted in an earlier session");
+    let mut app = found(&store);
+    assert!(!shown(&app).contains(&E2.to_string()));
+    app.press(key(KeyCode::Char('T')));
+    app.press(key(KeyCode::Enter));
+    assert_eq!(notice(&app), Some(strings::RESTORED));
+    app.press(key(KeyCode::Esc));
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(shown(&app), before, "the search kept, the entry found again");
+    let journal = app.journal().expect("the browser is open");
+    assert_eq!(journal.query, "calm");
+    assert_ne!(journal.shelf().filters(), &Filters::default(), "the period kept");
+    assert_eq!(
+        journal
+            .selected()
+            .map(|r| journal.shelf().rows()[r].name.id.as_str()),
+        Some(E2)
+    );
 }
 
 #[test]

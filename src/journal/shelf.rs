@@ -681,6 +681,12 @@ impl Shelf {
         self.filter();
     }
 
+    /// Shows what `filters` let through (those of a list read afresh).
+    pub fn set_filters(&mut self, filters: Filters) {
+        self.filters = filters;
+        self.filter();
+    }
+
     /// A shorter span of time; after the shortest, any time again.
     pub fn cycle_period(&mut self) {
         self.filters.period = self.filters.period.next();

@@ -65,6 +65,24 @@ impl JournalState {
         state
     }
 
+    /// The browser read afresh, looking as `before` did: its search (as
+    /// typed, and whether still being typed) and its filters.
+    pub fn looking_as(mut self, store: &dyn Store, before: &Self) -> Self {
+        self.query.clone_from(&before.query);
+        self.typing = before.typing;
+        self.shelf.set_filters(before.shelf.filters().clone());
+        self.shelf.set_query(&self.query);
+        self.follow(store, None);
+        self
+    }
+
+    /// Highlights the entry `id`, if the list has it yet.
+    pub fn highlight(&mut self, store: &dyn Store, id: &str) {
+        if let Some(row) = self.shelf.row_of(id) {
+            self.follow(store, Some(row));
+        }
+    }
+
     /// The entries, their filters and the search.
     pub fn shelf(&self) -> &Shelf {
         &self.shelf

@@ -500,23 +500,28 @@ impl App {
 
     /// The entry `id` as the journal has it now, in the browser: its row
     /// put back where it was, the search, the filters and the place in the
-    /// list kept; only an entry the list never had reads it afresh.
+    /// list kept; only an entry the list never had reads the list afresh
+    /// (its search and filters kept, the entry highlighted once listed).
     fn put_back_in_journal(&mut self, id: &str) {
         let store = &*self.store;
         let put_back = self.front.journal_mut().is_some_and(|j| j.put_back(store, id));
         if !put_back {
             self.reopen_journal();
+            let store = &*self.store;
+            if let Some(journal) = self.front.journal_mut() {
+                journal.highlight(store, id);
+            }
         }
     }
 
     /// The browser read afresh after the journal changed under it, so it
-    /// shows every entry where it is.
+    /// shows every entry where it is; its search and filters stay.
     fn reopen_journal(&mut self) {
         let today = self.today();
         let rows = crate::tui::layout::journal_list_rows(self.viewport.1);
         let reopened = JournalState::open(&*self.store, &self.exercises, today, rows);
         if let Some(journal) = self.front.journal_mut() {
-            *journal = reopened;
+            *journal = reopened.looking_as(&*self.store, journal);
         }
     }
 
