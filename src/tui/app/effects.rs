@@ -501,7 +501,8 @@ impl App {
     /// The entry `id` as the journal has it now, in the browser: its row
     /// put back where it was, the search, the filters and the place in the
     /// list kept; only an entry the list never had reads the list afresh
-    /// (its search and filters kept, the entry highlighted once listed).
+    /// (its search and filters kept, and the entry highlighted if it is
+    /// among the rows listed at once: an old one comes later, unmarked).
     fn put_back_in_journal(&mut self, id: &str) {
         let store = &*self.store;
         let put_back = self.front.journal_mut().is_some_and(|j| j.put_back(store, id));
