@@ -76,13 +76,6 @@ impl JournalState {
         self
     }
 
-    /// Highlights the entry `id`, if the list has it yet.
-    pub fn highlight(&mut self, store: &dyn Store, id: &str) {
-        if let Some(row) = self.shelf.row_of(id) {
-            self.follow(store, Some(row));
-        }
-    }
-
     /// The entries, their filters and the search.
     pub fn shelf(&self) -> &Shelf {
         &self.shelf

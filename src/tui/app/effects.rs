@@ -508,9 +508,10 @@ impl App {
         let put_back = self.front.journal_mut().is_some_and(|j| j.put_back(store, id));
         if !put_back {
             self.reopen_journal();
+            // Read at once and highlighted, if the rows listed at once hold it.
             let store = &*self.store;
             if let Some(journal) = self.front.journal_mut() {
-                journal.highlight(store, id);
+                journal.put_back(store, id);
             }
         }
     }
