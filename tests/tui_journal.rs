@@ -56,6 +56,14 @@ fn screen_text(app: &App, width: u16, height: u16) -> String {
 }
 
 /// Highlights `id` in the list, from the top.
+/// The app with the browser open and entry `id` open in it.
+fn reading(store: &TestStore, id: &str) -> App {
+    let mut app = browser(store);
+    go_to(&mut app, id);
+    app.press(key(KeyCode::Enter));
+    app
+}
+
 fn go_to(app: &mut App, id: &str) {
     app.press(key(KeyCode::Home));
     for _ in 0..ALL.len() {
@@ -597,9 +605,7 @@ fn an_unreadable_entry_is_reported_once_and_left_out_of_searches() {
 #[test]
 fn an_unreadable_entry_cannot_be_opened_but_can_go_to_the_trash() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, BAD);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, BAD);
     assert_eq!(app.screen(), Screen::Journal);
     assert!(notice(&app).unwrap().starts_with("This entry can't be opened"));
     app.press(key(KeyCode::Char('d')));
@@ -700,9 +706,7 @@ fn a_taller_window_scrolls_less() {
 #[test]
 fn an_entry_whose_exercise_is_gone_reads_from_its_own_questions() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E4);
-    app.press(key(KeyCode::Enter));
+    let app = reading(&store, E4);
     assert_eq!(app.screen(), Screen::Entry);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Homework from Sam"), "{text}");
@@ -801,9 +805,7 @@ fn the_comparison_scrolls() {
 #[test]
 fn the_oldest_entry_has_nothing_to_compare_with() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E6);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E6);
     app.press(key(KeyCode::Char('c')));
     assert_eq!(app.screen(), Screen::Entry);
     assert_eq!(notice(&app), Some(strings::NOTHING_BEFORE));
@@ -812,9 +814,7 @@ fn the_oldest_entry_has_nothing_to_compare_with() {
 #[test]
 fn an_unreadable_earlier_entry_is_passed_over() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E2);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E2);
     app.press(key(KeyCode::Char('c')));
     let reading = app.journal().unwrap().reading.as_ref().unwrap();
     assert_eq!(reading.last.as_ref().unwrap().id, E5);
@@ -1059,9 +1059,7 @@ fn u_after_another_key_brings_nothing_back() {
 #[test]
 fn an_entry_deleted_from_its_own_page_comes_back_with_u() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E2);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E2);
     assert_eq!(app.screen(), Screen::Entry);
     app.press(key(KeyCode::Char('d')));
     app.press(key(KeyCode::Char('y')));
@@ -1478,9 +1476,7 @@ fn v_sets_an_entry_beside_its_syncthing_copy_and_1_keeps_the_entry() {
 fn from_an_open_entry_2_keeps_the_dropbox_copy_in_its_place() {
     let store = journal();
     with_copy(&store, E1, DROPBOX, "Written on the desktop");
-    let mut app = browser(&store);
-    go_to(&mut app, E1);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E1);
     assert_eq!(app.screen(), Screen::Entry);
     app.press(key(KeyCode::Char('v')));
     assert!(screen_text(&app, 80, 24).contains("Dropbox made a second copy"));
@@ -1589,9 +1585,7 @@ fn felt(store: &TestStore, id: &str) -> Option<mend::journal::Value> {
 #[test]
 fn an_entry_edited_keeps_its_id_and_its_earlier_version_goes_to_the_trash() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E1);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E1);
     app.press(key(KeyCode::Char('E')));
     assert_eq!(app.screen(), Screen::Review);
     assert_eq!(notice(&app), Some(strings::EDITING));
@@ -1649,9 +1643,7 @@ fn an_entry_edited_keeps_its_id_and_its_earlier_version_goes_to_the_trash() {
 #[test]
 fn leaving_an_edit_changes_nothing() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E1);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E1);
     app.press(key(KeyCode::Char('E')));
     app.press(key(KeyCode::Char('p')));
     app.press(key(KeyCode::Esc));
@@ -1665,9 +1657,7 @@ fn leaving_an_edit_changes_nothing() {
 #[test]
 fn an_entry_of_an_exercise_gone_from_the_library_is_not_edited() {
     let store = journal();
-    let mut app = browser(&store);
-    go_to(&mut app, E4);
-    app.press(key(KeyCode::Enter));
+    let mut app = reading(&store, E4);
     app.press(key(KeyCode::Char('E')));
     assert_eq!(app.screen(), Screen::Entry);
     assert_eq!(notice(&app), Some(strings::CANNOT_EDIT_GONE));
