@@ -190,3 +190,51 @@ pub fn found(result: Result<Entry, StoreError>) -> Result<Found, ReadError> {
         Err(problem) => Err(ReadError::Unreadable(problem.to_string())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::entry_name::{entry_id, parse};
+    use crate::journal::tests::entry;
+
+    #[test]
+    fn batches_double_to_a_most_and_a_take_hands_over_a_bounded_share_losing_none() {
+        let count = 5_000;
+        let entries: Vec<Entry> = (0..count)
+            .map(|minutes| {
+                let mut e = entry("evening-check-in", "2026-11-21T21:30:00+01:00");
+                e.started_at += chrono::Duration::minutes(minutes);
+                e.id = entry_id(e.started_at, &e.exercise_id, 1);
+                e
+            })
+            .collect();
+        let wanted: Vec<(usize, EntryName)> = entries
+            .iter()
+            .enumerate()
+            .map(|(place, e)| (place, parse(&e.id).unwrap()))
+            .collect();
+        let mut reader = BackgroundReader::start(Arc::new(HeldEntries::new(entries)), wanted);
+        // Time for the thread to have sent most or all of them.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let (mut sizes, mut places, mut takes) = (Vec::new(), Vec::new(), Vec::new());
+        let started = std::time::Instant::now();
+        while !reader.finished() {
+            assert!(started.elapsed().as_secs() < 10, "never finished");
+            let batches = reader.take();
+            takes.push(batches.iter().map(|b| b.entries.len()).sum::<usize>());
+            for batch in batches {
+                assert_eq!(batch.piece.entries(), batch.entries.len());
+                sizes.push(batch.entries.len());
+                places.extend(batch.entries.iter().map(|(place, found)| {
+                    assert!(found.is_ok());
+                    *place
+                }));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert_eq!(sizes, [128, 256, 512, 1024, 1024, 1024, 1024, 8]);
+        assert_eq!(places, (0..5_000).collect::<Vec<_>>(), "every one, in order");
+        assert!(takes.iter().all(|&t| t < TAKEN_MOST + BATCH_MOST), "{takes:?}");
+        assert!(takes[0] < 5_000, "the rest wait for the next take: {takes:?}");
+    }
+}
