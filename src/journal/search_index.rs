@@ -316,16 +316,10 @@ mod tests {
             "Mía",
             "calm hand",
         ];
-        let mut index = SearchIndex::new(words.len());
-        for (i, w) in words.iter().enumerate() {
-            index.insert(i, w);
-        }
+        let mut index = index_of(&words);
         for typed in ["c", "ca", "cal", "calm", "calm h", "calm ha"] {
             index.set_query(typed);
-            let mut fresh = SearchIndex::new(words.len());
-            for (i, w) in words.iter().enumerate() {
-                fresh.insert(i, w);
-            }
+            let mut fresh = index_of(&words);
             fresh.set_query(typed);
             assert_eq!(hits(&index), hits(&fresh), "{typed}");
         }

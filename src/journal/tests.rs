@@ -636,6 +636,14 @@ mod index_tests {
     }
 
     /// A journal with three entries, two in November and one in October.
+    /// [`journal_of_three`], its files a day old and its index written.
+    fn indexed_three(dir: &Path) -> (PathBuf, FileJournal) {
+        let (root, journal) = journal_of_three(dir);
+        age_all(&root, 1);
+        load(&root, journal.seal());
+        (root, journal)
+    }
+
     fn journal_of_three(dir: &Path) -> (PathBuf, FileJournal) {
         let root = dir.join("journal");
         let mut journal = FileJournal::open(&root).unwrap();
@@ -1031,9 +1039,7 @@ mod index_tests {
     #[test]
     fn before_it_settles_the_home_screen_has_the_index_word_and_after_the_folders() {
         let dir = tempfile::tempdir().unwrap();
-        let (root, journal) = journal_of_three(dir.path());
-        age_all(&root, 1);
-        load(&root, journal.seal());
+        let (root, journal) = indexed_three(dir.path());
         let from_index = journal.last_done();
         drop(journal);
         // An entry arrives behind mend's back, and a crash left a file.
@@ -1060,9 +1066,7 @@ mod index_tests {
     #[test]
     fn a_file_left_by_a_crash_after_the_index_was_written_is_still_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let (root, journal) = journal_of_three(dir.path());
-        age_all(&root, 1);
-        load(&root, journal.seal());
+        let (root, journal) = indexed_three(dir.path());
         drop(journal);
         let november = root.join("entries/2026/11");
         assert!(
@@ -1085,9 +1089,7 @@ mod index_tests {
     #[test]
     fn what_opening_found_for_the_home_screen_is_not_given_after_an_entry_is_saved() {
         let dir = tempfile::tempdir().unwrap();
-        let (root, journal) = journal_of_three(dir.path());
-        age_all(&root, 1);
-        load(&root, journal.seal());
+        let (root, journal) = indexed_three(dir.path());
         drop(journal);
         // Opening looks at the folders, and keeps the index's answer...
         let mut journal = FileJournal::open(&root).unwrap();
