@@ -183,9 +183,9 @@ fn search_keystroke(c: &mut Criterion, journal: &Path) {
 
 /// The search alone over 100,000 entries' words, in process: a letter
 /// typed after the letters before it were typed one at a time, as in the
-/// browser. The entries are added in batches of 1,024, as the reading
-/// thread sends them; the words of each batch are put together first, as
-/// that thread does, and that is timed too.
+/// browser. The entries are added in batches of 1,024, the size the reading
+/// thread's batches grow to; the words of each batch are put together
+/// first, as that thread does, and that is timed too.
 fn search_at_scale(c: &mut Criterion) {
     let synthetic = mend::synthetic::texts(100_000, 7);
     let typed = ["t", "tr", "tru", "trus", "trust", "trust kep", "trust kept"];

@@ -1,31 +1,25 @@
-//! The letters and pairs of letters each entry's words hold: how a word
-//! of one or two letters or digits is found without looking through any
-//! entry. (A longer one is found through the words it is part of:
+//! The letters, digits and pairs of them each entry's words hold: how a
+//! word of one or two letters or digits is found without looking through
+//! any entry. (A longer one is found through the words it is part of:
 //! `word_index.rs`. Gathering those of a word of one letter would go
 //! through nearly every word of every entry.)
 //!
-//! Each entry's letters and pairs are noted once, when it is read (on the
-//! reading threads), as a [`Signature`] of a bit for each: 216 bytes. A
-//! word of one or two letters or digits is held exactly where its bit is
-//! (a longer word could only be where the bits of all its letters and
-//! pairs are, but not only there).
+//! Each entry's letters and pairs are noted once, when it is read, as a
+//! [`Signature`] of a bit for each: 168 bytes. A word of one or two
+//! letters or digits is held exactly where its bit is.
 //!
-//! Bytes are put in [`CLASSES`] classes: a–z and 0–9 each one of their own,
-//! ASCII whitespace none (no word looked for holds it, so no pair spans
-//! it), every other byte one of four shared classes. Letters and digits
-//! are therefore told apart exactly; other characters only roughly.
+//! Each byte is a–z or 0–9 (a class of its own, 1 to 36) or a break (0):
+//! whitespace, punctuation and the bytes of other characters. No pair is
+//! noted across a break, as no word looked for here holds one.
 
-/// How many classes a byte can be in, the break (0) included.
-const CLASSES: u32 = 41;
-
-/// The first code of the pairs; the letters come first.
-const PAIRS: u32 = CLASSES;
-/// How many gram codes there are.
-const CODES: usize = (PAIRS + CLASSES * CLASSES) as usize;
+/// The letters and digits.
+const KINDS: u32 = 36;
+/// How many codes there are: a letter or digit alone, then each pair.
+const CODES: usize = (KINDS + KINDS * KINDS) as usize;
 /// Words of a bit for each code.
 const BLOCKS: usize = CODES.div_ceil(64);
 
-/// A bit for each letter and pair of letters (by their codes) a text holds.
+/// A bit for each letter or digit, and each pair of them, a text holds.
 pub type Signature = [u64; BLOCKS];
 
 /// The class of each byte; see the module's notes.
@@ -37,8 +31,7 @@ static CLASS: [u8; 256] = {
         table[byte] = match b {
             b'a'..=b'z' => b - b'a' + 1,
             b'0'..=b'9' => b - b'0' + 27,
-            b' ' | b'\t'..=b'\r' => 0,
-            _ => 37 + b % 4,
+            _ => 0,
         };
         byte += 1;
     }
@@ -49,15 +42,27 @@ fn class(byte: u8) -> u32 {
     u32::from(CLASS[usize::from(byte)])
 }
 
-/// The letters and pairs of a folded text. One pass, with no branch on
-/// whether a gram was seen (each sets a bit).
+/// The code of a letter or digit of class `c`, or of the pair `b` then `c`
+/// (`b` 0 for none), both of them not breaks.
+fn code(b: u32, c: u32) -> u32 {
+    if b == 0 {
+        c - 1
+    } else {
+        KINDS + (b - 1) * KINDS + (c - 1)
+    }
+}
+
+/// The letters, digits and pairs of a folded text. One pass, with no branch
+/// on whether a gram was seen (each sets a bit).
 pub fn signature_of(folded: &str) -> Signature {
     let mut seen = [0u64; BLOCKS];
     let mut b = 0;
     for &byte in folded.as_bytes() {
         let c = class(byte);
-        set(&mut seen, c, c != 0);
-        set(&mut seen, PAIRS + b * CLASSES + c, b != 0 && c != 0);
+        if c != 0 {
+            set(&mut seen, code(0, c), true);
+            set(&mut seen, code(b, c), b != 0);
+        }
         b = c;
     }
     seen
@@ -70,17 +75,18 @@ fn set(bits: &mut [u64], code: u32, on: bool) {
     }
 }
 
-/// What a text's signature must hold to hold `term` (which holds no
-/// whitespace): the bits of its letters and pairs, as (word, bits) for
-/// each word of the signature with any.
-pub fn needed(term: &str) -> Vec<(usize, u64)> {
-    let wanted = signature_of(term);
-    wanted
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(_, bits)| bits != 0)
-        .collect()
+/// The code of `term`, a word of one or two letters or digits: its bit is
+/// set exactly in the signatures of the texts that hold it. `None` for any
+/// other word.
+pub fn short_code(term: &str) -> Option<u32> {
+    match *term.as_bytes() {
+        [one] => Some(class(one)).filter(|&c| c != 0).map(|c| code(0, c)),
+        [first, second] => {
+            let (b, c) = (class(first), class(second));
+            (b != 0 && c != 0).then(|| code(b, c))
+        }
+        _ => None,
+    }
 }
 
 /// Every entry's signature, kept a column for each word of it: to look at
@@ -102,7 +108,7 @@ impl Signatures {
         }
     }
 
-    /// Keeps entry `item`'s signature (all clear: it holds nothing).
+    /// Keeps entry `item`'s signature (one all clear forgets the entry).
     pub fn set(&mut self, item: usize, signature: &Signature) {
         for (column, &word) in self.columns.iter_mut().zip(signature) {
             if let Some(kept) = column.get_mut(item) {
@@ -111,21 +117,15 @@ impl Signatures {
         }
     }
 
-    /// Whether entry `item`'s signature holds every bit `needed` says.
-    pub fn holds(&self, item: usize, needed: &[(usize, u64)]) -> bool {
-        needed.iter().all(|&(word, bits)| {
+    /// Whether entry `item`'s signature has every one of the `codes`.
+    pub fn holds(&self, item: usize, codes: &[u32]) -> bool {
+        codes.iter().all(|&code| {
             self.columns
-                .get(word)
+                .get(code as usize / 64)
                 .and_then(|column| column.get(item))
-                .is_some_and(|w| w & bits == bits)
+                .is_some_and(|w| w & (1 << (code % 64)) != 0)
         })
     }
-}
-
-/// Whether a signature holding what `term` [`needed`] holds `term`: one or
-/// two letters or digits.
-pub fn exact(term: &str) -> bool {
-    (1..=2).contains(&term.len()) && term.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -138,9 +138,9 @@ mod tests {
         for (i, text) in texts.iter().enumerate() {
             signatures.set(i, &signature_of(text));
         }
-        let needed = needed(term);
+        let code = short_code(term).unwrap();
         (0..=texts.len())
-            .filter(|&i| signatures.holds(i, &needed))
+            .filter(|&i| signatures.holds(i, &[code]))
             .collect()
     }
 
@@ -152,39 +152,46 @@ mod tests {
         assert_eq!(holding(&texts, "ru"), [0, 2]);
         assert_eq!(holding(&texts, "01"), [3]);
         assert_eq!(holding(&texts, "z"), Vec::<usize>::new());
-        assert!(exact("tr") && exact("0") && !exact("tru") && !exact("a'") && !exact("σ"));
+        assert!(short_code("tru").is_none() && short_code("a'").is_none() && short_code("σ").is_none());
+        assert!(short_code("").is_none() && short_code("0").is_some());
     }
 
     #[test]
-    fn no_pair_spans_a_space() {
-        assert_eq!(holding(&["ab c", "abc"], "bc"), [1]);
+    fn no_pair_spans_a_break() {
+        assert_eq!(holding(&["ab c", "abc", "b\nc", "b'c", "bσc"], "bc"), [1]);
     }
 
     #[test]
-    fn a_longer_word_is_kept_where_its_letters_and_pairs_are() {
-        let texts = ["trust", "rust tru", "tsur", "don't", "οδοσ"];
-        assert_eq!(holding(&texts, "trus"), [0, 1]);
-        assert_eq!(holding(&texts, "n't"), [3]);
-        assert!(holding(&texts, "οδ").contains(&4));
+    fn every_letter_and_digit_has_a_code_of_its_own() {
+        let kinds: Vec<u8> = (b'a'..=b'z').chain(b'0'..=b'9').collect();
+        let mut codes = std::collections::HashSet::new();
+        for &b in &kinds {
+            let one = String::from(char::from(b));
+            assert!(codes.insert(short_code(&one).unwrap()), "{one}");
+            for &c in &kinds {
+                let two = format!("{}{}", char::from(b), char::from(c));
+                let code = short_code(&two).unwrap();
+                assert!((code as usize) < CODES && codes.insert(code), "{two}");
+            }
+        }
+        assert_eq!(codes.len(), CODES);
+        let others = (0..=255u8).filter(|b| !kinds.contains(b));
+        assert!(others.into_iter().all(|b| class(b) == 0));
     }
 
     proptest::proptest! {
-        /// Whatever the text, a word it holds is never passed over, and a
-        /// word of one or two letters or digits is kept only where it is.
+        /// Whatever the text, a word of one or two letters or digits is
+        /// held exactly where it is.
         #[test]
-        fn signatures_never_lose_a_match(
-            texts in proptest::collection::vec("[ab1 'éσ\u{a0}]{0,12}", 1..20),
-            term in "[ab1'éσ]{1,5}",
+        fn signatures_answer_short_words_exactly(
+            texts in proptest::collection::vec("[ab1z9 'éσ\u{a0}\n]{0,12}", 1..20),
+            term in "[ab1z9]{1,2}",
         ) {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let kept = holding(&refs, &term);
-            for (i, text) in texts.iter().enumerate() {
-                if text.contains(term.as_str()) {
-                    proptest::prop_assert!(kept.contains(&i), "{:?} in {:?}", term, text);
-                } else if exact(&term) {
-                    proptest::prop_assert!(!kept.contains(&i), "{:?} not in {:?}", term, text);
-                }
-            }
+            let expected: Vec<usize> =
+                (0..texts.len()).filter(|&i| texts[i].contains(term.as_str())).collect();
+            proptest::prop_assert_eq!(kept, expected, "{:?}", term);
         }
     }
 }

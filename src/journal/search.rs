@@ -200,8 +200,8 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// What was typed into the search field, ready to look for.
 #[derive(Clone)]
 pub struct Query {
-    /// The folded words, longest first (the longest is the rarest, so
-    /// entries without it are passed over soonest).
+    /// The folded words, longest first (the longest is the rarest, so an
+    /// entry read during a search without it is passed over soonest).
     terms: Vec<String>,
     finders: Vec<Finder<'static>>,
 }

@@ -11,7 +11,7 @@
 
 use memchr::memmem::Finder;
 
-use super::grams::{Signature, Signatures, exact, needed};
+use super::grams::{Signature, Signatures, short_code};
 use super::search::Query;
 use super::searchable::Searchable;
 use super::word_index::{Piece, WordIndex};
@@ -200,21 +200,24 @@ impl SearchIndex {
         let new = query.without(last.map(|h| &h.query));
         let blocks = self.words.len().div_ceil(64);
         let mut bits = last.map_or_else(|| vec![u64::MAX; blocks], |h| h.bits.clone());
-        let (short, long): (Vec<&str>, Vec<&str>) = new.into_iter().partition(|term| exact(term));
+        let mut wanted = Vec::new();
         let mut holding = vec![0; blocks];
-        for term in long {
+        for term in new {
+            if let Some(code) = short_code(term) {
+                wanted.push(code);
+                continue;
+            }
             holding.fill(0);
             self.examined += self.words.gather(&Finder::new(term), &mut holding);
             bits.iter_mut().zip(&holding).for_each(|(b, h)| *b &= h);
         }
-        let wanted: Vec<(usize, u64)> = short.iter().flat_map(|term| needed(term)).collect();
         let count = self.keep_holding(&mut bits, &wanted);
         Hits { query, bits, count }
     }
 
-    /// Keeps in `bits` the entries whose signatures hold every bit
-    /// `wanted` says (read entries only, with nothing wanted): how many.
-    fn keep_holding(&self, bits: &mut [u64], wanted: &[(usize, u64)]) -> usize {
+    /// Keeps in `bits` the entries read whose signatures hold every code
+    /// `wanted` (every entry read, with none): how many.
+    fn keep_holding(&self, bits: &mut [u64], wanted: &[u32]) -> usize {
         let mut count = 0;
         for (block, word) in bits.iter_mut().enumerate() {
             let mut left = *word;
@@ -389,7 +392,7 @@ mod tests {
         assert_eq!((index.examined(), hits(&index)), (0, vec![1, 2]));
         index.set_query("ng ev");
         assert_eq!((index.examined(), hits(&index)), (0, vec![2]));
-        // Three letters are looked for, only where their letters and pairs are.
+        // Three letters are gathered from the words they are part of.
         index.set_query("ten");
         assert_eq!((index.examined(), hits(&index)), (1, vec![1]));
     }

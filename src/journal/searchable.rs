@@ -1,12 +1,14 @@
-//! One entry's words as the search keeps them, made where the entry is read
-//! (on the reading threads), off the loop that answers keys.
+//! One entry's words as the search keeps them, made where the entry is read:
+//! on the reading threads, off the loop that answers keys (only an entry
+//! read for the screen, as it comes into view, is made on that loop).
 
 use super::Entry;
 use super::grams::{Signature, signature_of};
 use super::search::{fold, searchable_text};
 
 /// An entry's searchable words (see [`searchable_text`]), folded, each
-/// once, one to a line; and the letters and pairs they hold.
+/// once, one to a line; and the letters, digits and pairs of them they
+/// hold.
 #[derive(Debug)]
 pub struct Searchable {
     pub(super) words: Box<str>,
